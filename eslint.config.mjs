@@ -1,0 +1,28 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'storybook-static/', 'node_modules/', '.data/', 'wordpress/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly', globalThis: 'readonly', URL: 'readonly', Buffer: 'readonly', fetch: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', customElements: 'readonly', AbortController: 'readonly', localStorage: 'readonly', navigator: 'readonly', location: 'readonly', TextEncoder: 'readonly', crypto: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.mjs'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    files: ['src/elements/**/*.ts', 'src/base/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      // Elements talk to the backend from context, never to the network.
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Elements go through the backend from context, never fetch.' }],
+    },
+  },
+);

@@ -1,0 +1,136 @@
+import { ContextConsumer } from '@lit/context';
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ConsultationBackend } from '../core/backend.js';
+import { normalizeLocale, type Locale } from '../core/i18n.js';
+import { describeError, tCommon } from '../core/messages/common.js';
+import { VERSION } from '../core/version.js';
+import { resolveLocale } from './locale.js';
+import { sessionContext, sessionFor, sessionForBackend, type ConsultationSession } from './session.js';
+
+/**
+ * The base of every pgo element: finds its consultation session (from a `<pgo-consultation>`
+ * ancestor through context, or from its own `backend`/`endpoint`/`consultation` attributes when it
+ * stands alone), re-renders when the session changes, resolves its locale and fires typed events.
+ */
+export class PgoElement extends LitElement {
+  static pgoVersion = VERSION;
+
+  /** Backend kind when used without `<pgo-consultation>`: `rest` (default) or `memory`. */
+  @property() backend = 'rest';
+  /** Base URL of the consultation API when used without `<pgo-consultation>`. */
+  @property() endpoint = '';
+  /** Consultation id when used without `<pgo-consultation>`. */
+  @property() consultation = '';
+  /** A backend object to use instead of `backend`/`endpoint` (tests, stories, custom integrations). */
+  @property({ attribute: false }) customBackend: ConsultationBackend | null = null;
+  /** Language of the element's texts; inherited from ancestors and `<html lang>` when absent. */
+  @property({ reflect: true }) override lang!: string;
+
+  private providedSession: ConsultationSession | null = null;
+  private ownSession: ConsultationSession | null = null;
+  private attachedSession: ConsultationSession | null = null;
+  private readonly onSessionChange = (event: Event) => this.sessionChanged((event as CustomEvent<{ reason: string }>).detail.reason);
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: sessionContext,
+      subscribe: true,
+      callback: (session) => {
+        this.providedSession = session;
+        this.attach();
+      },
+    });
+  }
+
+  /** The session this element works with, if any. */
+  get session(): ConsultationSession | null {
+    return this.attachedSession;
+  }
+
+  /** The language texts are shown in. */
+  get locale(): Locale {
+    // The property first: Lit reflects it to the attribute only after render.
+    return this.lang ? normalizeLocale(this.lang) : resolveLocale(this);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.attach();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.attachedSession?.removeEventListener('change', this.onSessionChange);
+    this.attachedSession = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('backend') || changed.has('endpoint') || changed.has('consultation') || changed.has('customBackend')) {
+      this.ownSession = null;
+      this.attach();
+    }
+  }
+
+  /** Called when the session says something changed; elements narrow it down if they need to. */
+  protected sessionChanged(_reason: string): void {
+    this.requestUpdate();
+  }
+
+  /** Called once a session is attached (and again if it is replaced). */
+  protected sessionAttached(_session: ConsultationSession): void {}
+
+  private attach(): void {
+    if (!this.isConnected) return;
+    const session = this.providedSession ?? this.standaloneSession();
+    if (session === this.attachedSession) return;
+    this.attachedSession?.removeEventListener('change', this.onSessionChange);
+    this.attachedSession = session;
+    if (session) {
+      session.addEventListener('change', this.onSessionChange);
+      void session.load();
+      this.sessionAttached(session);
+    }
+    this.requestUpdate();
+  }
+
+  private standaloneSession(): ConsultationSession | null {
+    if (!this.consultation) return null;
+    if (this.customBackend) return sessionForBackend(this.customBackend, this.consultation);
+    this.ownSession ??= sessionFor(this.backend || 'rest', this.endpoint, this.consultation);
+    return this.ownSession;
+  }
+
+  /**
+   * Dispatches a `pgo-*` event that bubbles out of shadow roots. Returns false when a listener
+   * called `preventDefault()` on a cancelable event.
+   */
+  protected emit<K extends keyof HTMLElementEventMap>(
+    type: K,
+    detail: HTMLElementEventMap[K] extends CustomEvent<infer D> ? D : never,
+    options: { cancelable?: boolean } = {},
+  ): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  }
+
+  /**
+   * The common states before the consultation is ready: not configured, loading, failed to load.
+   * Returns `nothing` when the session is ready and the element can render its own content.
+   */
+  protected renderSessionState(): TemplateResult | typeof nothing {
+    const locale = this.locale;
+    const session = this.session;
+    if (!session) return html`<p part="status" class="pgo-notice">${tCommon(locale, 'noConsultation')}</p>`;
+    if (session.status === 'error' && session.error) {
+      return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
+        <p>${tCommon(locale, 'loadError')} ${describeError(locale, session.error)}</p>
+        <button part="button retry" class="pgo-button" type="button" @click=${() => session.reload()}>${tCommon(locale, 'retry')}</button>
+      </div>`;
+    }
+    if (session.status !== 'ready' || !session.consultation) {
+      return html`<p part="status" class="pgo-notice pgo-loading" role="status" aria-busy="true">${tCommon(locale, 'loading')}</p>`;
+    }
+    return nothing;
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * One consultation as the page sees it: the backend, the loaded consultation, the participant, the
+ * server-corrected clock, the current phase and the shared vote store. `<pgo-consultation>` provides
+ * one through context; standalone elements share one per (backend, endpoint, consultation).
+ * Elements listen to its `change` event and re-render.
+ */
+import { createContext } from '@lit/context';
+import { createBackend, type ConsultationBackend } from '../core/backend.js';
+import { backendError, toBackendError, type BackendError } from '../core/errors.js';
+import { actionWindow, phaseStateAt, type Action, type PhaseState } from '../core/phase.js';
+import type { Consultation, Participation, VoteTally } from '../core/schemas.js';
+
+export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Longest single timer: setTimeout overflows past 2^31-1 ms (24.8 days). */
+const MAX_TIMER = 2 ** 31 - 1;
+
+export class ConsultationSession extends EventTarget {
+  status: SessionStatus = 'idle';
+  error: BackendError | null = null;
+  consultation: Consultation | null = null;
+  participation: Participation | null = null;
+  /** Server time minus local time, in ms. */
+  clockOffset = 0;
+  phaseState: PhaseState = { kind: 'empty' };
+  /** The shared vote store: the latest tally of every proposal seen on the page. */
+  readonly tallies = new Map<string, VoteTally>();
+
+  private loading: Promise<void> | null = null;
+  private phaseTimer: ReturnType<typeof setTimeout> | undefined;
+  private watching = false;
+
+  constructor(readonly backend: ConsultationBackend, readonly consultationId: string) {
+    super();
+  }
+
+  /** Now, on the server's clock. */
+  now(): number {
+    return Date.now() + this.clockOffset;
+  }
+
+  /** Loads once; later calls share the same promise. Call `reload()` to try again after an error. */
+  load(): Promise<void> {
+    this.loading ??= this.fetchAll();
+    return this.loading;
+  }
+
+  reload(): Promise<void> {
+    this.loading = null;
+    return this.load();
+  }
+
+  /** Whether the phase open now accepts an action, and when it next opens. */
+  window(action: Action) {
+    return this.consultation ? actionWindow(this.consultation, action, this.now()) : { open: false, phase: null, opensAt: null };
+  }
+
+  /** Recomputes the current phase; notifies (and reschedules) when it changed. */
+  refreshPhase(): void {
+    if (!this.consultation) return;
+    const next = phaseStateAt(this.consultation.phases, this.now());
+    const changed = phaseKey(next) !== phaseKey(this.phaseState);
+    this.phaseState = next;
+    this.schedulePhaseTimer();
+    if (changed) this.notify('phase');
+  }
+
+  setParticipation(participation: Participation): void {
+    this.participation = participation;
+    this.notify('participation');
+  }
+
+  setTally(tally: VoteTally): void {
+    this.tallies.set(tally.proposalId, tally);
+    this.notify('tally');
+  }
+
+  async refreshParticipation(): Promise<void> {
+    try {
+      this.setParticipation(await this.backend.getParticipation(this.consultationId));
+    } catch {
+      // Participation is a nicety for display; the next write answers with a fresh one.
+    }
+  }
+
+  notify(reason: string): void {
+    this.dispatchEvent(new CustomEvent('change', { detail: { reason } }));
+  }
+
+  private async fetchAll(): Promise<void> {
+    this.status = 'loading';
+    this.error = null;
+    this.notify('status');
+    try {
+      const [consultation, offset] = await Promise.all([
+        this.backend.getConsultation(this.consultationId),
+        this.measureClock(),
+      ]);
+      this.consultation = consultation;
+      this.clockOffset = offset;
+      this.phaseState = phaseStateAt(consultation.phases, this.now());
+      this.status = 'ready';
+      this.watchVisibility();
+      this.schedulePhaseTimer();
+      this.notify('status');
+      void this.refreshParticipation();
+    } catch (error) {
+      this.error = toBackendError(error);
+      this.status = 'error';
+      this.loading = null;
+      this.notify('status');
+    }
+  }
+
+  /** Offset of the server clock, halving the round trip; zero when the backend has no clock. */
+  private async measureClock(): Promise<number> {
+    if (!this.backend.capabilities.serverTime) return 0;
+    try {
+      const sent = Date.now();
+      const { now } = await this.backend.getServerTime();
+      const received = Date.now();
+      return Date.parse(now) - (sent + received) / 2;
+    } catch {
+      return 0;
+    }
+  }
+
+  /** One timer to the next transition, only while the page is visible. */
+  private schedulePhaseTimer(): void {
+    clearTimeout(this.phaseTimer);
+    this.phaseTimer = undefined;
+    if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
+    const state = this.phaseState;
+    if (state.kind === 'empty' || state.kind === 'closed') return;
+    this.phaseTimer = setTimeout(() => this.refreshPhase(), Math.min(state.until + 1, MAX_TIMER));
+  }
+
+  private watchVisibility(): void {
+    if (this.watching || typeof document === 'undefined') return;
+    this.watching = true;
+    document.addEventListener('visibilitychange', () => this.refreshPhase());
+  }
+}
+
+function phaseKey(state: PhaseState): string {
+  switch (state.kind) {
+    case 'open': return `open:${state.phase.id}`;
+    case 'upcoming': return `upcoming:${state.next.id}`;
+    case 'between': return `between:${state.previous.id}:${state.next.id}`;
+    case 'closed': return 'closed';
+    default: return 'empty';
+  }
+}
+
+/** Keyed by a string so two copies of the library on one page still meet. */
+export const sessionContext = createContext<ConsultationSession>('pgo-consultation');
+
+const shared = new Map<string, ConsultationSession>();
+const byBackend = new WeakMap<ConsultationBackend, Map<string, ConsultationSession>>();
+
+/** The session for a backend object and consultation, shared by everyone asking for the same pair. */
+export function sessionForBackend(backend: ConsultationBackend, consultationId: string): ConsultationSession {
+  let sessions = byBackend.get(backend);
+  if (!sessions) byBackend.set(backend, (sessions = new Map()));
+  let session = sessions.get(consultationId);
+  if (!session) sessions.set(consultationId, (session = new ConsultationSession(backend, consultationId)));
+  return session;
+}
+
+/**
+ * The session for `backend="kind" endpoint="..." consultation="..."`, shared page-wide. Returns a
+ * session in the error state when the kind is unknown, so the element can say so.
+ */
+export function sessionFor(kind: string, endpoint: string, consultationId: string, attributes: Record<string, string> = {}): ConsultationSession {
+  const key = JSON.stringify([kind, endpoint, consultationId, attributes]);
+  let session = shared.get(key);
+  if (session) return session;
+  const backend = createBackend(kind, { endpoint, attributes });
+  if (backend) {
+    session = sessionForBackend(backend, consultationId);
+  } else {
+    session = new ConsultationSession(unknownBackend(kind), consultationId);
+  }
+  shared.set(key, session);
+  return session;
+}
+
+function unknownBackend(kind: string): ConsultationBackend {
+  const fail = () => Promise.reject(backendError('unsupported', `No backend “${kind}” is loaded on this page`));
+  const none = { proposals: false, createProposal: false, votes: false, withdrawVote: false, report: false, events: false, registerForEvent: false, proposeEvent: false, serverTime: false };
+  return new Proxy({ kind, capabilities: none } as unknown as ConsultationBackend, {
+    get: (target, prop) => (prop in target ? target[prop as keyof ConsultationBackend] : fail),
+  });
+}

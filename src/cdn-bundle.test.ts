@@ -1,0 +1,44 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { VERSION } from './core/version.js';
+
+// Loads the built CDN bundle (npm test builds it first), as a webmaster's page would.
+describe('the CDN bundle', () => {
+  it('can be loaded twice on one page without an exception or a warning', async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error ?? e.message);
+    window.addEventListener('error', onError);
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...a: unknown[]) => warnings.push(a);
+    try {
+      const bundle = '/dist/cdn/pgo-widgets.js';
+      await import(`${bundle}?copy=1`);
+      await import(`${bundle}?copy=2`);
+      expect(customElements.get('pgo-phase-countdown')).to.exist;
+      expect(customElements.get('pgo-consultation')).to.exist;
+      expect(errors).to.deep.equal([]);
+      expect(warnings).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      console.warn = warn;
+    }
+  });
+
+  it('warns once, naming both versions, when a second copy claims another version', async () => {
+    const source = await (await fetch('/dist/cdn/pgo-widgets.js')).text();
+    expect(source).to.contain(`"${VERSION}"`);
+    const other = source.replaceAll(`"${VERSION}"`, '"9.9.9"');
+    const url = URL.createObjectURL(new Blob([other], { type: 'text/javascript' }));
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (m: string) => warnings.push(String(m));
+    try {
+      await import(/* @vite-ignore */ url);
+      await waitUntil(() => warnings.length > 0, 'no warning', { timeout: 2000 });
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.contain('9.9.9').and.to.contain(VERSION);
+    } finally {
+      console.warn = warn;
+    }
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The contract between the elements and any consultation backend (memory, rest, decidim...).
+ * Every method is async and abortable; writes carry an idempotency key so a retry never doubles.
+ * Failures are thrown as `BackendError` (src/core/errors.ts) whatever the transport.
+ */
+import type {
+  Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal,
+  ProposalDraft, ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
+} from './schemas.js';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+export interface WriteOptions extends RequestOptions {
+  /** Same key, same request: the backend returns the first answer and writes nothing more. */
+  idempotencyKey: string;
+}
+
+/**
+ * What a backend can do. Elements check these instead of guessing: a missing capability is shown as
+ * "not available here" (or a link to where it is available, `linkOut`), never as an error.
+ */
+export interface BackendCapabilities {
+  proposals: boolean;
+  createProposal: boolean;
+  votes: boolean;
+  withdrawVote: boolean;
+  report: boolean;
+  events: boolean;
+  registerForEvent: boolean;
+  proposeEvent: boolean;
+  serverTime: boolean;
+}
+
+export interface ConsultationBackend {
+  /** `memory`, `rest`, `decidim`... */
+  readonly kind: string;
+  readonly capabilities: BackendCapabilities;
+
+  getConsultation(consultationId: string, options?: RequestOptions): Promise<Consultation>;
+  /** The server's clock, so countdowns agree with the server whatever the visitor's clock says. */
+  getServerTime(options?: RequestOptions): Promise<ServerTime>;
+  /** The current participant's votes, votes left and registrations (anonymous until they act). */
+  getParticipation(consultationId: string, options?: RequestOptions): Promise<Participation>;
+
+  listProposals(consultationId: string, query: ProposalQuery, options?: RequestOptions): Promise<Page<Proposal>>;
+  getProposal(consultationId: string, proposalId: string, options?: RequestOptions): Promise<Proposal>;
+  createProposal(consultationId: string, draft: ProposalDraft, options: WriteOptions): Promise<ProposalReceipt>;
+  reportProposal(consultationId: string, proposalId: string, reason: string, options: WriteOptions): Promise<void>;
+
+  vote(consultationId: string, proposalId: string, choice: VoteChoice, options: WriteOptions): Promise<VoteResult>;
+  withdrawVote(consultationId: string, proposalId: string, options: WriteOptions): Promise<VoteResult>;
+
+  listEvents(consultationId: string, query: EventQuery, options?: RequestOptions): Promise<Page<ConsultationEvent>>;
+  getEvent(consultationId: string, eventId: string, options?: RequestOptions): Promise<ConsultationEvent>;
+  registerForEvent(consultationId: string, eventId: string, input: RegistrationInput, options: WriteOptions): Promise<RegistrationReceipt>;
+  proposeEvent(consultationId: string, input: EventProposal, options: WriteOptions): Promise<EventReceipt>;
+}
+
+/** Options every backend factory receives from `<pgo-consultation>` (or a standalone element). */
+export interface BackendConfig {
+  endpoint?: string;
+  /** Extra attributes of the provider element (`client-id`, `process`...), for backends that need them. */
+  attributes?: Record<string, string>;
+}
+export type BackendFactory = (config: BackendConfig) => ConsultationBackend;
+
+const factories = new Map<string, BackendFactory>();
+
+/** Makes `backend="<kind>"` usable. Backend modules register themselves when imported. */
+export function registerBackend(kind: string, factory: BackendFactory): void {
+  factories.set(kind, factory);
+}
+
+export function createBackend(kind: string, config: BackendConfig): ConsultationBackend | null {
+  return factories.get(kind)?.(config) ?? null;
+}
+
+/** A fresh idempotency key (uuid v4 where the platform has it). */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  const bytes = c.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,4 @@
+import { defineElement } from '../base/define.js';
+import { PgoPhaseCountdown } from '../elements/phase-countdown/phase-countdown.js';
+
+defineElement('pgo-phase-countdown', PgoPhaseCountdown);

@@ -1,0 +1,82 @@
+import { css } from 'lit';
+
+export const countdownStyles = css`
+  .base {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  :host([compact]) .base {
+    padding: calc(var(--_space) / 2) var(--_space);
+  }
+  p {
+    margin: 0;
+  }
+  .heading .label {
+    color: var(--_muted);
+  }
+  .heading .title {
+    color: var(--_primary);
+  }
+  .remaining {
+    font-size: 1.375em;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+  }
+  :host([compact]) .remaining {
+    font-size: 1em;
+  }
+  :host([compact]) .heading,
+  :host([compact]) .remaining {
+    display: inline;
+  }
+  :host([compact]) .remaining::before {
+    content: ' — ';
+  }
+  .deadline,
+  .phase-dates,
+  .phase-status {
+    color: var(--_muted);
+  }
+  .timeline {
+    list-style: none;
+    margin: var(--_space) 0 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .phase {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5em;
+    padding-inline-start: calc(var(--_space) * 0.75);
+    border-inline-start: 4px solid var(--_border);
+  }
+  .phase.phaseCurrent {
+    border-inline-start-color: var(--_primary);
+  }
+  .phase.phaseCurrent .phase-title {
+    font-weight: 700;
+  }
+  .phase-dates {
+    flex-basis: 100%;
+  }
+  .progress {
+    flex-basis: 100%;
+    height: 8px;
+    margin-top: 4px;
+    border-radius: 4px;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+  .progress-value {
+    height: 100%;
+    background: var(--_primary);
+  }
+  @media (forced-colors: active) {
+    .progress-value {
+      background: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,108 @@
+import { css } from 'lit';
+
+/**
+ * Shared look of every element. Public theming goes through `--pgo-*` custom properties, read with
+ * a fallback so a value set on any ancestor (or the element itself) wins and nothing depends on the
+ * host page's `:root`. Sizes are in px and em, never rem: a host's odd `html { font-size }` must not
+ * shrink or blow up the widgets.
+ *
+ * Custom properties (every element):
+ * --pgo-font-family, --pgo-font-size, --pgo-line-height, --pgo-color-text, --pgo-color-text-muted,
+ * --pgo-color-background, --pgo-color-surface, --pgo-color-border, --pgo-color-primary,
+ * --pgo-color-on-primary, --pgo-color-danger, --pgo-color-success, --pgo-color-focus,
+ * --pgo-radius, --pgo-space.
+ */
+export const baseStyles = css`
+  :host {
+    --_font: var(--pgo-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif);
+    --_text: var(--pgo-color-text, #1e1e1e);
+    --_muted: var(--pgo-color-text-muted, #595959);
+    --_bg: var(--pgo-color-background, #ffffff);
+    --_surface: var(--pgo-color-surface, #f4f5f7);
+    --_border: var(--pgo-color-border, #8a8a8a);
+    --_primary: var(--pgo-color-primary, #1f4bb4);
+    --_on-primary: var(--pgo-color-on-primary, #ffffff);
+    --_danger: var(--pgo-color-danger, #c9191e);
+    --_success: var(--pgo-color-success, #18753c);
+    --_focus: var(--pgo-color-focus, #0a76f6);
+    --_radius: var(--pgo-radius, 6px);
+    --_space: var(--pgo-space, 16px);
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--_font);
+    font-size: var(--pgo-font-size, 16px);
+    line-height: var(--pgo-line-height, 1.5);
+    color: var(--_text);
+    text-align: start;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  [hidden] {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .pgo-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.5em 1em;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  .pgo-button--secondary {
+    background: var(--_bg);
+    color: var(--_primary);
+  }
+  .pgo-button:disabled,
+  .pgo-button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .pgo-notice {
+    margin: 0;
+    padding: calc(var(--_space) * 0.75);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .pgo-notice--error {
+    border-inline-start: 4px solid var(--_danger);
+  }
+  .pgo-notice--success {
+    border-inline-start: 4px solid var(--_success);
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+`;
