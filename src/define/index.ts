@@ -1,3 +1,6 @@
 /** Registers every element. The provider first, so its children find it when they upgrade. */
+// The default backend (`backend="rest"`) must be there before any provider connects.
+import '../backends/rest.js';
 import './consultation.js';
 import './phase-countdown.js';
+import './vote-button.js';

@@ -1,0 +1,207 @@
+/**
+ * The `rest` backend: speaks the reference server's HTTP API (`{endpoint}/api/v1`, see server/ and
+ * /api/v1/openapi.json). The participant is anonymous until their first write, when the server issues a
+ * token kept in `localStorage` per endpoint; a host CMS may vouch for a logged-in person instead with a
+ * signed identity (`<pgo-consultation identity="<jwt>">`), exchanged for a token once per consultation.
+ * Requests time out, retry only when safe (reads, keyed writes) and fail as `BackendError`s.
+ */
+import { registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import { backendError, BackendError } from '../core/errors.js';
+import type {
+  Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participant, Participation, Proposal, ProposalDraft,
+  ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
+} from '../core/schemas.js';
+import { HttpClient, type HttpOptions, type HttpRequest } from './http.js';
+import { TokenStore, type TokenStorage } from './participant-token.js';
+
+export interface RestBackendOptions extends HttpOptions {
+  /** Base URL of the server (`https://consultation.example.fr`); empty for the page's own origin. */
+  endpoint: string;
+  /** A JWT signed by the host site for its logged-in user (verified participant). */
+  identity?: string;
+  /** Where the anonymous token is kept; `localStorage` by default, null for memory only. */
+  storage?: TokenStorage | null;
+}
+
+interface TokenAnswer { token: string; participant: Participant }
+
+const ALL: BackendCapabilities = {
+  proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
+  events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
+};
+
+export class RestBackend implements ConsultationBackend {
+  readonly kind = 'rest';
+  readonly capabilities: BackendCapabilities = { ...ALL };
+  readonly base: string;
+  private readonly http: HttpClient;
+  private readonly tokens: TokenStore;
+  private readonly identity: string | undefined;
+  /** One anonymous token request at a time, shared by concurrent writes. */
+  private issuing: Promise<string> | null = null;
+  /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
+  private readonly verified = new Map<string, Promise<string>>();
+
+  constructor(options: RestBackendOptions) {
+    this.base = `${options.endpoint.replace(/\/+$/, '')}/api/v1`;
+    this.http = new HttpClient(options);
+    this.tokens = new TokenStore(options.endpoint, options.storage);
+    this.identity = options.identity || undefined;
+  }
+
+  // ---- reads ----
+
+  async getConsultation(consultationId: string, options?: RequestOptions): Promise<Consultation> {
+    return shaped(await this.get(this.path(consultationId), options), ['id', 'phases', 'settings']);
+  }
+
+  async getServerTime(options?: RequestOptions): Promise<ServerTime> {
+    return shaped(await this.http.send({ method: 'GET', url: `${this.base}/time`, cache: 'no-store', signal: options?.signal }), ['now']);
+  }
+
+  /** Sends the participant's token when there is one; never creates a participant just to read. */
+  async getParticipation(consultationId: string, options?: RequestOptions): Promise<Participation> {
+    const url = this.path(consultationId, 'participation');
+    const read = (token: string | null) => this.http.send<Participation>({ method: 'GET', url, token, signal: options?.signal, cache: 'no-store' });
+    const token = this.identity ? await this.verifiedToken(consultationId, options?.signal) : this.tokens.get();
+    try {
+      return shaped(await read(token), ['votes', 'registrations']);
+    } catch (error) {
+      if (!(error instanceof BackendError) || error.code !== 'unauthorized' || !token) throw error;
+      // An expired or unknown token: forget it; an anonymous visitor simply has no participation yet.
+      this.forget(consultationId, token);
+      return shaped(await read(this.identity ? await this.verifiedToken(consultationId, options?.signal) : null), ['votes', 'registrations']);
+    }
+  }
+
+  async listProposals(consultationId: string, query: ProposalQuery, options?: RequestOptions): Promise<Page<Proposal>> {
+    return shaped(await this.get(this.path(consultationId, 'proposals') + queryString(query), options), ['items']);
+  }
+
+  async getProposal(consultationId: string, proposalId: string, options?: RequestOptions): Promise<Proposal> {
+    return shaped(await this.get(this.path(consultationId, 'proposals', proposalId), options), ['id', 'tally']);
+  }
+
+  async listEvents(consultationId: string, query: EventQuery, options?: RequestOptions): Promise<Page<ConsultationEvent>> {
+    return shaped(await this.get(this.path(consultationId, 'events') + queryString(query), options), ['items']);
+  }
+
+  async getEvent(consultationId: string, eventId: string, options?: RequestOptions): Promise<ConsultationEvent> {
+    return shaped(await this.get(this.path(consultationId, 'events', eventId), options), ['id', 'registration']);
+  }
+
+  // ---- writes: a participant token, the caller's idempotency key ----
+
+  async createProposal(consultationId: string, draft: ProposalDraft, options: WriteOptions): Promise<ProposalReceipt> {
+    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'proposals'), draft, options), ['proposal', 'moderation']);
+  }
+
+  async reportProposal(consultationId: string, proposalId: string, reason: string, options: WriteOptions): Promise<void> {
+    await this.write(consultationId, 'POST', this.path(consultationId, 'proposals', proposalId, 'reports'), { reason }, options);
+  }
+
+  async vote(consultationId: string, proposalId: string, choice: VoteChoice, options: WriteOptions): Promise<VoteResult> {
+    return shaped(await this.write(consultationId, 'PUT', this.path(consultationId, 'proposals', proposalId, 'vote'), { choice }, options), ['tally', 'participation']);
+  }
+
+  async withdrawVote(consultationId: string, proposalId: string, options: WriteOptions): Promise<VoteResult> {
+    return shaped(await this.write(consultationId, 'DELETE', this.path(consultationId, 'proposals', proposalId, 'vote'), undefined, options), ['tally', 'participation']);
+  }
+
+  async registerForEvent(consultationId: string, eventId: string, input: RegistrationInput, options: WriteOptions): Promise<RegistrationReceipt> {
+    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events', eventId, 'registrations'), input, options), ['eventId']);
+  }
+
+  async proposeEvent(consultationId: string, input: EventProposal, options: WriteOptions): Promise<EventReceipt> {
+    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events'), input, options), ['event', 'moderation']);
+  }
+
+  // ---- internals ----
+
+  private path(consultationId: string, ...parts: string[]): string {
+    return [`${this.base}/consultations`, consultationId, ...parts].map((p, i) => (i ? encodeURIComponent(p) : p)).join('/');
+  }
+
+  private get(url: string, options?: RequestOptions): Promise<unknown> {
+    return this.http.send({ method: 'GET', url, signal: options?.signal });
+  }
+
+  /** A write with the participant's token; on 401 the token is re-issued once and the write retried. */
+  private async write(consultationId: string, method: HttpRequest['method'], url: string, body: unknown, options: WriteOptions): Promise<unknown> {
+    const send = (token: string) => this.http.send({ method, url, body, token, idempotencyKey: options.idempotencyKey, signal: options.signal });
+    const token = await this.participantToken(consultationId, options.signal);
+    try {
+      return await send(token);
+    } catch (error) {
+      if (!(error instanceof BackendError) || error.code !== 'unauthorized') throw error;
+      this.forget(consultationId, token);
+      return send(await this.participantToken(consultationId, options.signal));
+    }
+  }
+
+  private participantToken(consultationId: string, signal?: AbortSignal): Promise<string> {
+    if (this.identity) return this.verifiedToken(consultationId, signal);
+    const stored = this.tokens.get();
+    if (stored) return Promise.resolve(stored);
+    this.issuing ??= this.http
+      .send<TokenAnswer>({ method: 'POST', url: `${this.base}/participants`, body: {}, idempotencyKey: newIdempotencyKey() })
+      .then((answer) => {
+        const { token } = shaped<TokenAnswer>(answer, ['token']);
+        this.tokens.set(token);
+        return token;
+      })
+      .finally(() => (this.issuing = null));
+    return raceAbort(this.issuing, signal);
+  }
+
+  private verifiedToken(consultationId: string, signal?: AbortSignal): Promise<string> {
+    let pending = this.verified.get(consultationId);
+    if (!pending) {
+      pending = this.http
+        .send<TokenAnswer>({ method: 'POST', url: this.path(consultationId, 'identity'), body: { assertion: this.identity }, idempotencyKey: newIdempotencyKey() })
+        .then((answer) => shaped<TokenAnswer>(answer, ['token']).token);
+      this.verified.set(consultationId, pending);
+      pending.catch(() => this.verified.delete(consultationId));
+    }
+    return raceAbort(pending, signal);
+  }
+
+  private forget(consultationId: string, token: string): void {
+    if (this.identity) this.verified.delete(consultationId);
+    else this.tokens.drop(token);
+  }
+}
+
+/** Query parameters, leaving out the empty ones. */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * A cheap check that the answer is the object we expect (full zod validation of every answer would
+ * cost the bundle ~6 KB; the contract tests validate the server's answers against the schemas).
+ */
+function shaped<T>(body: unknown, keys: string[]): T {
+  if (!body || typeof body !== 'object' || keys.some((k) => !(k in body))) {
+    throw backendError('server', 'The server sent an unexpected answer', { detail: `Expected an object with ${keys.join(', ')}` });
+  }
+  return body as T;
+}
+
+/** A shared request that one caller may stop waiting for without cancelling it for the others. */
+function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(backendError('aborted', 'The request was cancelled'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(backendError('aborted', 'The request was cancelled'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+registerBackend('rest', (config) => new RestBackend({ endpoint: config.endpoint ?? '', identity: config.attributes?.identity }));
