@@ -5,10 +5,10 @@
  * Elements listen to its `change` event and re-render.
  */
 import { createContext } from '@lit/context';
-import { createBackend, type ConsultationBackend } from '../core/backend.js';
+import { createBackend, newIdempotencyKey, type ConsultationBackend } from '../core/backend.js';
 import { backendError, toBackendError, type BackendError } from '../core/errors.js';
 import { actionWindow, phaseStateAt, type Action, type PhaseState } from '../core/phase.js';
-import type { Consultation, Participation, VoteTally } from '../core/schemas.js';
+import type { Consultation, Participation, VoteChoice, VoteResult, VoteTally } from '../core/schemas.js';
 
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -26,6 +26,10 @@ export class ConsultationSession extends EventTarget {
   /** The shared vote store: the latest tally of every proposal seen on the page. */
   readonly tallies = new Map<string, VoteTally>();
 
+  /** One vote request at most per proposal: a double click joins the request already sent. */
+  private readonly votesInFlight = new Map<string, Promise<VoteResult>>();
+  /** Idempotency keys kept after a retryable failure, so a retry of that attempt cannot count twice. */
+  private readonly retryKeys = new Map<string, string>();
   private loading: Promise<void> | null = null;
   private phaseTimer: ReturnType<typeof setTimeout> | undefined;
   private watching = false;
@@ -73,6 +77,83 @@ export class ConsultationSession extends EventTarget {
   setTally(tally: VoteTally): void {
     this.tallies.set(tally.proposalId, tally);
     this.notify('tally');
+  }
+
+  /** Stores many tallies (a page of proposals) with one notification; tallies of votes in flight stay optimistic. */
+  seedTallies(tallies: readonly VoteTally[]): void {
+    for (const tally of tallies) if (!this.votesInFlight.has(tally.proposalId)) this.tallies.set(tally.proposalId, tally);
+    if (tallies.length) this.notify('tally');
+  }
+
+  /** The latest known tally of a proposal, or null when none was seen yet. */
+  tallyOf(proposalId: string): VoteTally | null {
+    return this.tallies.get(proposalId) ?? null;
+  }
+
+  /** The participant's current choice on a proposal (optimistic while a request is in flight). */
+  voteOf(proposalId: string): VoteChoice | null {
+    return this.participation?.votes[proposalId] ?? null;
+  }
+
+  /** True while a vote or withdrawal of this proposal awaits the server. */
+  isVoting(proposalId: string): boolean {
+    return this.votesInFlight.has(proposalId);
+  }
+
+  /**
+   * Votes for a proposal. The tally and participation change at once (every element showing the
+   * proposal follows) and are rolled back if the server refuses; the promise then rejects with the
+   * BackendError. While a request for the proposal is in flight, further calls join it.
+   */
+  castVote(proposalId: string, choice: VoteChoice): Promise<VoteResult> {
+    return this.sendVote(proposalId, choice);
+  }
+
+  /** Withdraws the participant's vote on a proposal, optimistically like `castVote`. */
+  withdrawVote(proposalId: string): Promise<VoteResult> {
+    return this.sendVote(proposalId, null);
+  }
+
+  private sendVote(proposalId: string, choice: VoteChoice | null): Promise<VoteResult> {
+    const running = this.votesInFlight.get(proposalId);
+    if (running) return running;
+    const previous = this.voteOf(proposalId);
+    const before = this.tallies.get(proposalId);
+    const optimistic = before && shiftTally(before, previous, choice);
+    if (optimistic) this.tallies.set(proposalId, optimistic);
+    if (this.participation) this.participation = withVote(this.participation, proposalId, previous, choice);
+
+    const attempt = `${proposalId}|${choice ?? ''}`;
+    const idempotencyKey = this.retryKeys.get(attempt) ?? newIdempotencyKey();
+    const request = choice
+      ? this.backend.vote(this.consultationId, proposalId, choice, { idempotencyKey })
+      : this.backend.withdrawVote(this.consultationId, proposalId, { idempotencyKey });
+    const settled = request.then(
+      (result) => {
+        this.retryKeys.delete(attempt);
+        this.tallies.set(proposalId, result.tally);
+        this.participation = result.participation;
+        return result;
+      },
+      (thrown: unknown) => {
+        const error = toBackendError(thrown);
+        if (error.retryable) this.retryKeys.set(attempt, idempotencyKey);
+        else this.retryKeys.delete(attempt);
+        // Undo only what is still ours: nothing else writes this tally meanwhile, but another
+        // proposal's answer may have replaced the participation already.
+        if (optimistic && this.tallies.get(proposalId) === optimistic) this.tallies.set(proposalId, before);
+        if (this.participation && (this.participation.votes[proposalId] ?? null) === choice) {
+          this.participation = withVote(this.participation, proposalId, choice, previous);
+        }
+        throw error;
+      },
+    ).finally(() => {
+      this.votesInFlight.delete(proposalId);
+      this.notify('vote');
+    });
+    this.votesInFlight.set(proposalId, settled);
+    this.notify('vote');
+    return settled;
   }
 
   async refreshParticipation(): Promise<void> {
@@ -140,6 +221,33 @@ export class ConsultationSession extends EventTarget {
     this.watching = true;
     document.addEventListener('visibilitychange', () => this.refreshPhase());
   }
+}
+
+/** A tally with one vote moved from `from` to `to` (either may be null); hidden tallies stay hidden. */
+function shiftTally(tally: VoteTally, from: VoteChoice | null, to: VoteChoice | null): VoteTally {
+  if (tally.hidden || tally.total === null || !tally.counts) return { ...tally };
+  const counts = { ...tally.counts };
+  let total = tally.total;
+  if (from) {
+    counts[from] = Math.max(0, (counts[from] ?? 0) - 1);
+    total--;
+  }
+  if (to) {
+    counts[to] = (counts[to] ?? 0) + 1;
+    total++;
+  }
+  return { ...tally, counts, total: Math.max(0, total) };
+}
+
+/** A participation with the vote on one proposal changed, its votes left following. */
+function withVote(participation: Participation, proposalId: string, from: VoteChoice | null, to: VoteChoice | null): Participation {
+  const votes = { ...participation.votes };
+  if (to) votes[proposalId] = to;
+  else delete votes[proposalId];
+  let { votesLeft } = participation;
+  // A new vote uses one, a withdrawal gives one back, a changed choice costs nothing.
+  if (votesLeft !== null) votesLeft = Math.max(0, votesLeft + (from ? 1 : 0) - (to ? 1 : 0));
+  return { ...participation, votes, votesLeft };
 }
 
 function phaseKey(state: PhaseState): string {

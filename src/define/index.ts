@@ -4,3 +4,4 @@ import '../backends/rest.js';
 import './consultation.js';
 import './phase-countdown.js';
 import './vote-button.js';
+import './vote-button.js';

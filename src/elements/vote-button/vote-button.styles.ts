@@ -1,0 +1,63 @@
+import { css } from 'lit';
+
+export const voteButtonStyles = css`
+  .base {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    justify-items: start;
+  }
+  .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  .vote[aria-pressed='false'] {
+    background: var(--_bg);
+    color: var(--_primary);
+  }
+  .check:empty {
+    display: none;
+  }
+  .count {
+    font-variant-numeric: tabular-nums;
+    padding-inline-start: 0.5em;
+    border-inline-start: 1px solid currentColor;
+  }
+  [aria-busy='true'] .vote {
+    cursor: progress;
+  }
+  p {
+    margin: 0;
+  }
+  .note {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .reason {
+    color: var(--_text);
+  }
+  .threshold {
+    display: grid;
+    gap: 4px;
+    inline-size: min(100%, 320px);
+  }
+  .progress {
+    height: 8px;
+    border-radius: 4px;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    overflow: hidden;
+  }
+  .progress-value {
+    height: 100%;
+    background: var(--_primary);
+  }
+  @media (forced-colors: active) {
+    .progress-value {
+      background: Highlight;
+    }
+    .vote[aria-pressed='true'] {
+      border-width: 4px;
+    }
+  }
+`;

@@ -1,0 +1,266 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { PgoElement } from '../../base/pgo-element.js';
+import type { ConsultationSession } from '../../base/session.js';
+import { toBackendError, type BackendError } from '../../core/errors.js';
+import { formatInstant } from '../../core/format.js';
+import { formatNumber, type Locale } from '../../core/i18n.js';
+import { describeError, tCommon } from '../../core/messages/common.js';
+import { tVote } from '../../core/messages/vote.js';
+import { VOTE_CHOICES, type Consultation, type Proposal, type VoteChoice, type VoteModel, type VoteTally } from '../../core/schemas.js';
+import { baseStyles } from '../../styles/tokens.js';
+import { voteButtonStyles } from './vote-button.styles.js';
+
+export interface VoteDetail {
+  proposalId: string;
+  /** The choice about to be sent; null for a withdrawal. */
+  choice: VoteChoice | null;
+  /** The participant's choice before this vote, if any. */
+  previous: VoteChoice | null;
+}
+export interface VotedDetail {
+  proposalId: string;
+  /** The choice recorded; null after a withdrawal. */
+  choice: VoteChoice | null;
+  /** The tally the server answered with. */
+  tally: VoteTally;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'pgo-vote': CustomEvent<VoteDetail>;
+    'pgo-voted': CustomEvent<VotedDetail>;
+  }
+}
+
+/** Why voting is not possible: each has its `reason.*` text. */
+type Blocker = 'unsupported' | 'withdrawn' | 'hidden' | 'pending' | 'opens' | 'closed' | 'final' | 'limit';
+
+/** The noun of a vote model in texts: "soutien", "vote", "intérêt". */
+const NOUN: Record<VoteModel, 'support' | 'vote' | 'interest'> = { support: 'support', 'for-against-mixed': 'vote', interest: 'interest' };
+
+/**
+ * The vote control of one proposal, shaped by the consultation's vote model: a "Soutenir" toggle
+ * (`support`), three exclusive choices "D'accord" / "Mitigé" / "Pas d'accord" (`for-against-mixed`),
+ * or "Ça m'intéresse" (`interest`), each with its count. It says what limits the participant (votes
+ * left, the support threshold, why voting is not possible now) and warns before a vote that cannot be
+ * withdrawn. Votes show at once and are rolled back with a message if the server refuses; every
+ * button of the page showing the same proposal follows, through the session's shared vote store.
+ * Disabled controls stay focusable (`aria-disabled`) and are described by their reason.
+ *
+ * @summary Support, agree/disagree or show interest in a proposal.
+ * @fires pgo-vote - Before a vote or withdrawal is sent; cancelable. `detail: {proposalId, choice, previous}` (`choice` null for a withdrawal).
+ * @fires pgo-voted - After the server recorded it. `detail: {proposalId, choice, tally}`.
+ * @csspart base - The wrapper.
+ * @csspart button - Each vote button; also `pressed` when it holds the participant's vote.
+ * @csspart choices - The group of the three `for-against-mixed` buttons.
+ * @csspart count - The count inside a button.
+ * @csspart hidden-counts - The note shown instead of counts hidden until the end.
+ * @csspart threshold - The progress towards the support threshold (text and bar).
+ * @csspart progress - The threshold progress bar.
+ * @csspart progress-value - Its filled part.
+ * @csspart votes-left - "Il vous reste 3 soutiens".
+ * @csspart final-note - The warning that a vote will be final, shown before voting.
+ * @csspart reason - Why voting is not possible now.
+ * @csspart error - A refused vote, or the proposal failing to load (with its retry button).
+ * @csspart status - Loading and configuration messages.
+ * @cssproperty --pgo-color-primary - Buttons and the progress bar.
+ * @cssproperty --pgo-color-on-primary - Text of a pressed button.
+ * @cssproperty --pgo-color-background - Background of a button not pressed.
+ * @cssproperty --pgo-color-text-muted - Notes and reasons.
+ * @cssproperty --pgo-color-border - Progress track.
+ * @cssproperty --pgo-color-danger - Refusal messages.
+ * @cssproperty --pgo-font-family - Font stack.
+ * @cssproperty --pgo-font-size - Base font size (px).
+ * @cssproperty --pgo-radius - Corner radius.
+ * @cssproperty --pgo-space - Base spacing.
+ */
+export class PgoVoteButton extends PgoElement {
+  static override styles = [baseStyles, voteButtonStyles];
+
+  /** Id of the proposal. Not needed when `data` is set. */
+  @property() proposal = '';
+  /** The proposal itself, when the page already has it (`<pgo-proposal-list>` passes it): saves a request. */
+  @property({ attribute: false }) data: Proposal | null = null;
+
+  /** The proposal fetched when only its id was given. */
+  @state() private fetched: Proposal | null = null;
+  @state() private loadError: BackendError | null = null;
+  /** The polite status text: the outcome of the last vote. */
+  @state() private announcement = '';
+  /** Why the last vote was refused (shown as an alert). */
+  @state() private refusal = '';
+  private fetching: string | null = null;
+
+  /** The proposal this button votes on. */
+  get proposalId(): string {
+    return this.data?.id ?? this.proposal;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('proposal') || changed.has('data')) {
+      if (this.fetched && this.fetched.id !== this.proposalId) this.fetched = null;
+      this.loadError = null;
+      this.refusal = '';
+      this.announcement = '';
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    this.fetchIfNeeded();
+  }
+
+  /** Fetches the proposal when neither `data` nor the shared store has its tally. */
+  private fetchIfNeeded(): void {
+    const session = this.session;
+    const id = this.proposalId;
+    if (!session || session.status !== 'ready' || !id || this.data || this.loadError) return;
+    if (this.fetched?.id === id || this.fetching === id || session.tallyOf(id)) return;
+    this.fetching = id;
+    session.backend.getProposal(session.consultationId, id).then(
+      (proposal) => {
+        if (this.fetching !== id) return;
+        this.fetched = proposal;
+        session.seedTallies([proposal.tally]);
+      },
+      (error: unknown) => {
+        if (this.fetching === id) this.loadError = toBackendError(error);
+      },
+    ).finally(() => {
+      if (this.fetching === id) this.fetching = null;
+    });
+  }
+
+  private get known(): Proposal | null {
+    return this.data ?? this.fetched;
+  }
+
+  /** Why the participant cannot vote now, or null. */
+  private blocker(session: ConsultationSession, consultation: Consultation, current: VoteChoice | null): Blocker | null {
+    if (!session.backend.capabilities.votes) return 'unsupported';
+    const status = this.known?.status;
+    if (status === 'withdrawn' || status === 'hidden' || status === 'pending') return status;
+    const window = session.window('votes');
+    if (!window.open) return window.opensAt ? 'opens' : 'closed';
+    if (current && !this.canWithdraw(session, consultation)) return 'final';
+    if (!current && session.participation?.votesLeft === 0) return 'limit';
+    return null;
+  }
+
+  private describeBlocker(blocker: Blocker, session: ConsultationSession, locale: Locale): string {
+    const opensAt = blocker === 'opens' ? session.window('votes').opensAt : null;
+    return tVote(locale, `reason.${blocker}`, opensAt ? { date: formatInstant(locale, opensAt.startsAt, session.consultation!.timeZone) } : {});
+  }
+
+  private canWithdraw(session: ConsultationSession, consultation: Consultation): boolean {
+    return consultation.settings.voteWithdrawal && session.backend.capabilities.withdrawVote;
+  }
+
+  /** Votes for `choice`, or withdraws it when it is already the participant's choice. */
+  private async choose(choice: VoteChoice): Promise<void> {
+    const session = this.session;
+    const consultation = session?.consultation;
+    const id = this.proposalId;
+    if (!session || !consultation || session.isVoting(id)) return;
+    const locale = this.locale;
+    const previous = session.voteOf(id);
+    if (this.blocker(session, consultation, previous)) return;
+    const next = previous === choice ? null : choice;
+    if (!this.emit('pgo-vote', { proposalId: id, choice: next, previous }, { cancelable: true })) return;
+    this.refusal = '';
+    this.announcement = '';
+    // The optimistic update needs the tally in the store (a button given `data` outside a list).
+    const tally = this.tally(session);
+    if (tally && !session.tallyOf(id)) session.seedTallies([tally]);
+    const noun = NOUN[consultation.settings.voteModel];
+    try {
+      const result = next ? await session.castVote(id, next) : await session.withdrawVote(id);
+      this.announcement = next
+        ? tVote(locale, `done.${noun}`, { choice: tVote(locale, `choice.${next as 'for'}`) })
+        : tVote(locale, `undone.${noun}`);
+      this.emit('pgo-voted', { proposalId: id, choice: next, tally: result.tally });
+    } catch (error) {
+      this.refusal = tVote(locale, next ? 'refused' : 'refusedWithdrawal', { reason: describeError(locale, toBackendError(error)) });
+    }
+  }
+
+  private tally(session: ConsultationSession): VoteTally | null {
+    return session.tallyOf(this.proposalId) ?? this.known?.tally ?? null;
+  }
+
+  protected override render() {
+    const pending = this.renderSessionState();
+    if (pending !== nothing) return pending;
+    const session = this.session!;
+    const consultation = session.consultation!;
+    const locale = this.locale;
+    const id = this.proposalId;
+    if (!id) return html`<p part="status" class="pgo-notice">${tVote(locale, 'noProposal')}</p>`;
+    if (this.loadError) {
+      return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
+        <p>${tVote(locale, 'loadError')} ${describeError(locale, this.loadError)}</p>
+        <button part="button retry" class="pgo-button" type="button" @click=${() => (this.loadError = null)}>${tCommon(locale, 'retry')}</button>
+      </div>`;
+    }
+    const tally = this.tally(session);
+    if (!tally) return html`<p part="status" class="pgo-loading" role="status" aria-busy="true">${tCommon(locale, 'loading')}</p>`;
+
+    const { settings } = consultation;
+    const model = settings.voteModel;
+    const noun = NOUN[model];
+    const current = session.voteOf(id);
+    const blocker = this.blocker(session, consultation, current);
+    const reason = blocker && this.describeBlocker(blocker, session, locale);
+    const finalNote = !reason && !current && !this.canWithdraw(session, consultation);
+    const hidden = tally.hidden || tally.total === null || !tally.counts;
+    const describedBy = reason ? 'reason' : finalNote ? 'final-note' : nothing;
+    const button = (choice: VoteChoice, label: string) => {
+      const pressed = current === choice;
+      const count = hidden ? null : (model === 'for-against-mixed' ? tally.counts![choice] ?? 0 : tally.total!);
+      return html`<button part=${pressed ? 'button pressed' : 'button'} class="pgo-button vote" type="button"
+        aria-pressed=${pressed ? 'true' : 'false'} aria-disabled=${reason ? 'true' : nothing} aria-describedby=${describedBy}
+        @click=${() => this.choose(choice)}>
+        <span class="check" aria-hidden="true">${pressed ? '✓' : ''}</span><span>${label}</span>
+        ${count === null ? nothing : html`<span part="count" class="count"><span aria-hidden="true">${formatNumber(locale, count)}</span><span class="visually-hidden"> (${tVote(locale, `count.${noun}`, { count })})</span></span>`}
+      </button>`;
+    };
+
+    const title = this.known?.title;
+    const controls = model === 'for-against-mixed'
+      ? html`<div part="choices" class="choices" role="group" aria-label=${title ? tVote(locale, 'groupOf', { title }) : tVote(locale, 'group')}>
+          ${VOTE_CHOICES[model].map((choice) => button(choice, tVote(locale, `choice.${choice as 'for'}`)))}
+        </div>`
+      : model === 'support'
+        ? button('support', tVote(locale, current ? 'action.supported' : 'action.support'))
+        : button('interest', tVote(locale, 'action.interest'));
+
+    const left = session.participation?.votesLeft;
+    return html`<div part="base" class="base" aria-busy=${session.isVoting(id) ? 'true' : 'false'}>
+      ${controls}
+      ${hidden ? html`<p part="hidden-counts" class="note">${tVote(locale, 'hidden')}</p>` : this.renderThreshold(model, tally, settings.supportThreshold, locale)}
+      ${settings.votesPerParticipant !== null && typeof left === 'number' && (!blocker || blocker === 'limit' || blocker === 'final')
+        ? html`<p part="votes-left" class="note">${tVote(locale, `left.${noun}`, { count: left })}</p>` : nothing}
+      ${finalNote ? html`<p part="final-note" id="final-note" class="note">${tVote(locale, `final.${noun}`)}</p>` : nothing}
+      ${reason ? html`<p part="reason" id="reason" class="note reason">${reason}</p>` : nothing}
+      ${this.refusal ? html`<p part="error" class="pgo-notice pgo-notice--error" role="alert">${this.refusal}</p>` : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderThreshold(model: VoteModel, tally: VoteTally, threshold: number | null, locale: Locale) {
+    if (threshold === null) return nothing;
+    const current = model === 'for-against-mixed' ? tally.counts?.for ?? 0 : tally.total ?? 0;
+    const text = tVote(locale, current >= threshold ? 'thresholdReached' : 'threshold', { current, count: threshold });
+    const percent = Math.min(100, Math.round((current / threshold) * 100));
+    return html`<div part="threshold" class="threshold">
+      <p class="note">${text}</p>
+      <div part="progress" class="progress" role="progressbar" aria-label=${tVote(locale, 'thresholdLabel')}
+        aria-valuemin="0" aria-valuemax=${threshold} aria-valuenow=${Math.min(current, threshold)} aria-valuetext=${text}>
+        <div part="progress-value" class="progress-value" style=${styleMap({ inlineSize: `${percent}%` })}></div>
+      </div>
+    </div>`;
+  }
+}
