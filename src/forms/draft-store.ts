@@ -1,0 +1,71 @@
+/**
+ * Drafts kept in localStorage so a citizen's text survives a reload. Every access is guarded:
+ * storage may be missing, blocked (third-party iframe, privacy mode) or full, and none of that may
+ * break a form — the draft is then simply not kept.
+ */
+import type { ConsultationSession } from '../base/session.js';
+import type { FormValues } from './form-controller.js';
+
+export interface StoredDraft {
+  values: FormValues;
+  /** The idempotency key of the draft, so a retry after a reload still cannot create a second item. */
+  key: string;
+  /** When it was saved (ms since epoch). */
+  savedAt: number;
+}
+
+const PREFIX = 'pgo-draft:';
+
+/**
+ * The storage key of a form's draft: form kind, backend kind and endpoint, consultation id and any
+ * extra parts (an event id for a registration form). Null until the session is known.
+ */
+export function draftKey(kind: string, session: ConsultationSession | null, ...extra: string[]): string | null {
+  if (!session) return null;
+  const endpoint = (session.backend as { endpoint?: unknown }).endpoint;
+  return PREFIX + [kind, session.backend.kind, typeof endpoint === 'string' ? endpoint : '', session.consultationId, ...extra].join('|');
+}
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function loadDraft(key: string): StoredDraft | null {
+  try {
+    const raw = storage()?.getItem(key);
+    if (!raw) return null;
+    const draft = JSON.parse(raw) as Partial<StoredDraft>;
+    if (!draft || typeof draft.key !== 'string' || typeof draft.values !== 'object' || !draft.values) return null;
+    const values: FormValues = {};
+    for (const [name, value] of Object.entries(draft.values)) {
+      if (typeof value === 'string' || typeof value === 'boolean') values[name] = value;
+    }
+    return { values, key: draft.key, savedAt: Number(draft.savedAt) || 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** Returns false when the draft could not be kept (quota, blocked storage). */
+export function saveDraft(key: string, draft: StoredDraft): boolean {
+  try {
+    const store = storage();
+    if (!store) return false;
+    store.setItem(key, JSON.stringify(draft));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function clearDraft(key: string): void {
+  try {
+    storage()?.removeItem(key);
+  } catch {
+    // Nothing to do: the draft could not be stored either.
+  }
+}
