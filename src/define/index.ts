@@ -2,6 +2,8 @@
 // The default backend (`backend="rest"`) must be there before any provider connects.
 import '../backends/rest.js';
 import './consultation.js';
+import './event-card.js';
 import './phase-countdown.js';
+import './proposal-form.js';
 import './vote-button.js';
-import './vote-button.js';
+import './proposal-list.js';

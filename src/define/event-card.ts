@@ -1,0 +1,4 @@
+import { defineElement } from '../base/define.js';
+import { PgoEventCard } from '../elements/event-card/event-card.js';
+
+defineElement('pgo-event-card', PgoEventCard);

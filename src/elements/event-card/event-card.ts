@@ -1,0 +1,394 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ConsultationSession } from '../../base/session.js';
+import { PgoElement } from '../../base/pgo-element.js';
+import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
+import type { Locale } from '../../core/i18n.js';
+import { eventToIcs } from '../../core/ics.js';
+import { eventJsonLd } from '../../core/jsonld.js';
+import { describeError, tCommon } from '../../core/messages/common.js';
+import { tEvent } from '../../core/messages/events.js';
+import type { ConsultationEvent, RegistrationInput, RegistrationReceipt } from '../../core/schemas.js';
+import { validateRegistration } from '../../core/validate.js';
+import { FormController, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
+import { renderAnnouncer, renderErrorSummary, renderField, renderHoneypot, renderSendError, renderSubmit, submitHandler } from '../../forms/fields.js';
+import { formStyles } from '../../forms/form.styles.js';
+import { baseStyles } from '../../styles/tokens.js';
+import { icsFileName, mapUrl, renderDateRange, webUrl } from './event-display.js';
+import { eventCardStyles } from './event-card.styles.js';
+import { syncJsonLd } from './structured-data.js';
+
+export interface RegisteredDetail {
+  event: ConsultationEvent;
+  /** Seats left after this registration; null when the event has no limit. */
+  seatsLeft: number | null;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'pgo-registered': CustomEvent<RegisteredDetail>;
+  }
+}
+
+/** What the registration part shows. */
+type RegistrationView = 'none' | 'external' | 'ended' | 'closed' | 'registered' | 'full' | 'unavailable' | 'open';
+
+/**
+ * One event of a consultation: a relay workshop, an open-ministry dialogue, a summit session. Shows
+ * its title, format, status, dates in the event's own time zone, how to attend (address with an
+ * OpenStreetMap link, online link), organiser and description (plain text), then registration as the
+ * event asks: none, a link to the organiser's site, or an inline form (name, e-mail, consent) with
+ * the seats left. "Add to my calendar" downloads an `.ics` file made in the browser, and a schema.org
+ * `Event` JSON-LD script is kept in the element's light DOM for search engines.
+ *
+ * Give it an event id (`event="e12"`, fetched from the backend) or an event object (`.event=${...}`,
+ * no request). `compact` shows a summary with a disclosure button for the rest, as the agenda does.
+ *
+ * @summary One event: dates, place, status, registration, calendar file and structured data.
+ * @fires pgo-registered - After a confirmed inline registration. `detail: { event, seatsLeft }`.
+ * @csspart base - The card.
+ * @csspart title - The event's title (a heading, level `heading-level`).
+ * @csspart format - The format tag (atelier-relais, ministère ouvert...).
+ * @csspart status - The status tag; also `status-scheduled`, `status-cancelled`, `status-postponed`, `status-full`.
+ * @csspart details - The list of facts (when, attendance, place, online link, organiser).
+ * @csspart when - The date and time range.
+ * @csspart map-link - The OpenStreetMap link.
+ * @csspart online-link - The link to join online.
+ * @csspart description - The description, plain text with its line breaks.
+ * @csspart toggle - The compact card's disclosure button.
+ * @csspart registration - The registration part.
+ * @csspart seats - The seats left.
+ * @csspart registration-form - The inline registration form (with the shared form parts: `field`, `label`, `control`, `error-summary`...).
+ * @csspart button - Every button (`button register`, `button submit`, `button cancel`, `button retry`).
+ * @csspart calendar - The "Add to my calendar" link.
+ * @csspart notice - Registration notices (registered, full, ended, closed).
+ * @csspart status-message - Not configured, loading and error messages.
+ * @csspart error - The load error with its retry button.
+ * @cssproperty --pgo-color-primary - Accent: title, buttons, links.
+ * @cssproperty --pgo-color-text - Text colour.
+ * @cssproperty --pgo-color-text-muted - Labels of the facts.
+ * @cssproperty --pgo-color-surface - Background of the card.
+ * @cssproperty --pgo-color-border - Card border.
+ * @cssproperty --pgo-color-danger - Cancelled status, errors.
+ * @cssproperty --pgo-color-success - Registered notice.
+ * @cssproperty --pgo-font-family - Font stack.
+ * @cssproperty --pgo-font-size - Base font size (px).
+ * @cssproperty --pgo-radius - Corner radius.
+ * @cssproperty --pgo-space - Base spacing.
+ */
+export class PgoEventCard extends PgoElement {
+  static override styles = [baseStyles, formStyles, eventCardStyles];
+
+  /** An event id (attribute, fetched from the backend) or the event itself (property, no request). */
+  @property() event: string | ConsultationEvent | null = null;
+  /** A summary with a disclosure button for the details, registration and calendar file. */
+  @property({ type: Boolean, reflect: true }) compact = false;
+  /** Level of the title heading (2 to 6). */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+  /** Do not add the JSON-LD script (the agenda adds one for all its events). */
+  @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+
+  @state() private loaded: ConsultationEvent | null = null;
+  @state() private loadError: BackendError | null = null;
+  /** The event after a registration here changed its seats. */
+  @state() private changed: ConsultationEvent | null = null;
+  @state() private expanded = false;
+  @state() private registering = false;
+
+  private request: AbortController | null = null;
+  private requested: string | null = null;
+  private ics: { key: string; url: string } | null = null;
+
+  private readonly form = new FormController<RegistrationReceipt>(this, {
+    fields: () => this.registrationFields(),
+    validate: (values) => validateRegistration(registrationInput(values)),
+    send: (values, idempotencyKey) => {
+      const session = this.session!;
+      return session.backend.registerForEvent(session.consultationId, this.current!.id, registrationInput(values), { idempotencyKey });
+    },
+    // Names and addresses are not kept on the device: three fields are quickly typed again.
+    draftKey: () => null,
+    locale: () => this.locale,
+    initialValues: () => ({ name: '', email: '', consent: false }),
+    onSuccess: (receipt) => this.registered(receipt),
+    onFailure: (error) => {
+      if (error.code === 'limit-reached') this.markFull();
+    },
+  });
+
+  /** The event shown: after a local change, else the object given, else the one fetched. */
+  get current(): ConsultationEvent | null {
+    return this.changed ?? (typeof this.event === 'object' ? this.event : this.loaded);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-adds the JSON-LD script after the card was moved.
+    this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.request?.abort();
+    this.requested = null;
+    syncJsonLd(this, null);
+    this.revokeIcs();
+  }
+
+  protected override sessionAttached(_session: ConsultationSession): void {
+    this.requested = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('event')) {
+      this.changed = null;
+      this.registering = false;
+      if (this.form.status !== 'idle') this.form.startOver();
+      if (typeof this.event !== 'string') this.loaded = null;
+    }
+    const id = typeof this.event === 'string' ? this.event : null;
+    const session = this.session;
+    if (id && session && this.requested !== `${session.consultationId}|${id}`) void this.fetch(session, id);
+    const event = this.current;
+    if (event && (!this.compact || this.expanded)) this.prepareIcs(event);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const event = this.current;
+    syncJsonLd(this, event && !this.noStructuredData ? eventJsonLd(event, this.formatLabel(event)) : null);
+  }
+
+  private async fetch(session: ConsultationSession, id: string): Promise<void> {
+    this.request?.abort();
+    const request = (this.request = new AbortController());
+    this.requested = `${session.consultationId}|${id}`;
+    this.loaded = null;
+    this.loadError = null;
+    try {
+      this.loaded = await session.backend.getEvent(session.consultationId, id, { signal: request.signal });
+    } catch (error) {
+      if (!isAbort(error)) this.loadError = toBackendError(error);
+    }
+  }
+
+  private retry(): void {
+    this.requested = null;
+    this.loadError = null;
+    this.requestUpdate();
+  }
+
+  /** Builds the `.ics` object URL once per event and language (the file names the organiser in it). */
+  private prepareIcs(event: ConsultationEvent): void {
+    const key = `${this.locale}|${JSON.stringify(event)}`;
+    if (this.ics?.key === key) return;
+    this.revokeIcs();
+    const text = eventToIcs(event, { now: this.session?.now() ?? Date.now(), organiserLine: tEvent(this.locale, 'organisedBy', { name: event.organiser.name }) });
+    this.ics = { key, url: URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })) };
+  }
+
+  private revokeIcs(): void {
+    if (this.ics) URL.revokeObjectURL(this.ics.url);
+    this.ics = null;
+  }
+
+  private formatLabel(event: ConsultationEvent): string {
+    return this.session?.consultation?.settings.eventFormats.find((f) => f.id === event.format)?.label ?? event.format;
+  }
+
+  protected override render() {
+    const pending = this.renderSessionState();
+    if (pending !== nothing) return pending;
+    const locale = this.locale;
+    const event = this.current;
+    if (!event) {
+      if (this.loadError) {
+        const error = this.loadError;
+        return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
+          <p>${tEvent(locale, 'eventLoadError')} ${describeError(locale, error)}</p>
+          ${error.code === 'not-found' ? nothing
+            : html`<button part="button retry" class="pgo-button" type="button" @click=${this.retry}>${tCommon(locale, 'retry')}</button>`}
+        </div>`;
+      }
+      if (typeof this.event === 'string' && this.event) {
+        return html`<p part="status-message" class="pgo-notice" role="status" aria-busy="true">${tCommon(locale, 'loading')}</p>`;
+      }
+      return html`<p part="status-message" class="pgo-notice">${tEvent(locale, 'noEvent')}</p>`;
+    }
+    const full = !this.compact || this.expanded;
+    const level = Math.min(6, Math.max(2, this.headingLevel || 3));
+    return html`<article part="base" class="card status-${event.status}" aria-labelledby="title">
+      <div class="head">
+        <div id="title" part="title" class="title" role="heading" aria-level=${level}>${event.title}</div>
+        <p class="tags">
+          <span part="format" class="tag">${this.formatLabel(event)}</span>
+          <span part="status status-${event.status}" class="tag status"><span class="visually-hidden">${tEvent(locale, 'statusLabel')} </span>${tEvent(locale, `status.${event.status}`)}</span>
+        </p>
+      </div>
+      <dl part="details" class="facts">
+        <div><dt>${tEvent(locale, 'when')}</dt> <dd part="when">${renderDateRange(locale, event)}</dd></div>
+        <div><dt>${tEvent(locale, 'mode')}</dt> <dd part="mode">${tEvent(locale, `mode.${event.mode}`)}${!full && event.address && event.mode !== 'online' ? ` · ${event.address.locality}` : ''}</dd></div>
+        ${full ? this.renderPlace(locale, event) : nothing}
+      </dl>
+      ${this.compact ? html`<button part="button toggle" class="pgo-button pgo-button--secondary toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'}
+          aria-controls="more" @click=${() => (this.expanded = !this.expanded)}>
+          ${tEvent(locale, this.expanded ? 'hideDetails' : 'details')}<span class="visually-hidden"> : ${event.title}</span>
+        </button>` : nothing}
+      <div id="more" class="more" ?hidden=${!full}>
+        ${full ? html`<p part="description" class="description">${event.description}</p>
+          ${this.renderRegistration(locale, event)}
+          ${this.renderCalendar(locale, event)}` : nothing}
+      </div>
+    </article>`;
+  }
+
+  private renderPlace(locale: Locale, event: ConsultationEvent) {
+    const address = event.mode !== 'online' ? event.address : undefined;
+    const online = event.mode !== 'in-person' ? event.onlineUrl : undefined;
+    const onlineHref = webUrl(online);
+    const map = address ? mapUrl(event) : null;
+    const organiserHref = webUrl(event.organiser.url);
+    return html`
+      ${address ? html`<div><dt>${tEvent(locale, 'where')}</dt> <dd part="address" class="address">
+        ${[address.placeName, address.street, [address.postalCode, address.locality].filter(Boolean).join(' ')].filter(Boolean).map((line) => html`<span class="line">${line}</span> `)}
+        ${map ? html`<a part="map-link" class="line" href=${map}>${tEvent(locale, 'map')}</a>` : nothing}
+      </dd></div>` : nothing}
+      ${online ? html`<div><dt>${tEvent(locale, 'online')}</dt> <dd>
+        ${onlineHref ? html`<a part="online-link" href=${onlineHref}>${tEvent(locale, 'join')}</a> <span class="host">(${new URL(onlineHref).host})</span>` : online}
+      </dd></div>` : nothing}
+      <div><dt>${tEvent(locale, 'organiser')}</dt> <dd part="organiser">
+        ${organiserHref ? html`<a href=${organiserHref}>${event.organiser.name}</a>` : event.organiser.name}
+      </dd></div>`;
+  }
+
+  private registrationView(event: ConsultationEvent): RegistrationView {
+    const session = this.session!;
+    const reg = event.registration;
+    if (reg.kind === 'none') return 'none';
+    if (Date.parse(event.endsAt) <= session.now()) return 'ended';
+    if (event.status === 'cancelled' || event.status === 'postponed') return 'closed';
+    if (reg.kind === 'external') return 'external';
+    if (this.form.status === 'success' || session.participation?.registrations.includes(event.id)) return 'registered';
+    if (event.status === 'full' || reg.seatsLeft === 0) return 'full';
+    if (!session.backend.capabilities.registerForEvent) return 'unavailable';
+    return 'open';
+  }
+
+  private renderRegistration(locale: Locale, event: ConsultationEvent) {
+    const view = this.registrationView(event);
+    const reg = event.registration;
+    const notice = (key: Parameters<typeof tEvent>[1], kind = '', params = {}) =>
+      html`<p part="notice" class="pgo-notice ${kind}" id="registration-notice" tabindex="-1">${tEvent(locale, key, params)}</p>`;
+    let body: TemplateResult | typeof nothing = nothing;
+    switch (view) {
+      case 'none': body = html`<p>${tEvent(locale, 'noRegistration')}</p>`; break;
+      case 'ended': body = notice('ended'); break;
+      case 'closed': body = notice('registrationClosed'); break;
+      case 'external': {
+        const href = reg.kind === 'external' ? webUrl(reg.url) : null;
+        body = href ? html`<a part="button register" class="pgo-button" href=${href}>${tEvent(locale, 'registerExternal')}</a>` : nothing;
+        break;
+      }
+      case 'registered':
+        body = this.form.status === 'success'
+          ? notice('registeredNow', 'pgo-notice--success', { title: event.title })
+          : notice('registered', 'pgo-notice--success');
+        break;
+      case 'full': body = notice('full'); break;
+      case 'unavailable': body = notice('registrationUnavailable'); break;
+      case 'open':
+        body = this.registering ? this.renderForm(locale, event)
+          : html`<button part="button register" class="pgo-button register" type="button" @click=${this.openForm}>
+              ${tEvent(locale, 'register')}<span class="visually-hidden"> : ${event.title}</span>
+            </button>`;
+        break;
+    }
+    const seats = reg.kind === 'inline' && view !== 'ended' && view !== 'closed'
+      ? html`<p part="seats" class="seats">${reg.capacity !== null && reg.seatsLeft !== null
+        ? tEvent(locale, 'seatsLeft', { count: reg.seatsLeft, capacity: reg.capacity })
+        : tEvent(locale, 'seatsOpen')}</p>`
+      : nothing;
+    return html`<section part="registration" class="registration" aria-labelledby="registration-title">
+      <div id="registration-title" class="section-title" role="heading" aria-level=${Math.min(6, this.headingLevel + 1)}>${tEvent(locale, 'registration')}</div>
+      ${seats} ${body}
+    </section>
+    ${reg.kind === 'inline' ? renderAnnouncer(this.form) : nothing}`;
+  }
+
+  private renderCalendar(locale: Locale, event: ConsultationEvent) {
+    if (!this.ics || Date.parse(event.endsAt) <= this.session!.now()) return nothing;
+    return html`<a part="calendar" class="pgo-button pgo-button--secondary calendar" href=${this.ics.url} download=${icsFileName(event.title)} type="text/calendar">
+      ${tEvent(locale, 'calendar')} ${tEvent(locale, 'calendarFile')}
+    </a>`;
+  }
+
+  private fields: { locale: Locale; specs: FieldSpec[] } | null = null;
+
+  private registrationFields(): FieldSpec[] {
+    const locale = this.locale;
+    if (this.fields?.locale === locale) return this.fields.specs;
+    const specs: FieldSpec[] = [
+      { name: 'name', label: tEvent(locale, 'name'), required: true, autocomplete: 'name' },
+      { name: 'email', label: tEvent(locale, 'email'), type: 'email', required: true, autocomplete: 'email', hint: tEvent(locale, 'emailHint') },
+      { name: 'consent', label: tEvent(locale, 'consent'), type: 'checkbox', required: true },
+    ];
+    this.fields = { locale, specs };
+    return specs;
+  }
+
+  private renderForm(locale: Locale, event: ConsultationEvent) {
+    return html`<form part="registration-form" class="registration-form" novalidate aria-label=${tEvent(locale, 'registrationForm', { title: event.title })}
+        aria-busy=${this.form.busy ? 'true' : 'false'} @submit=${submitHandler(this.form)}>
+      ${renderErrorSummary(this.form)}
+      ${this.registrationFields().map((spec) => renderField(this.form, spec))}
+      ${renderHoneypot(this.form)}
+      ${renderSendError(this.form)}
+      <div class="actions">
+        ${renderSubmit(this.form, tEvent(locale, 'confirm'))}
+        <button part="button cancel" class="pgo-button pgo-button--secondary" type="button" @click=${this.closeForm}>${tEvent(locale, 'cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  private readonly openForm = async () => {
+    this.registering = true;
+    this.form.focusField('name');
+  };
+
+  private readonly closeForm = async () => {
+    this.registering = false;
+    await this.updateComplete;
+    this.shadowRoot!.querySelector<HTMLElement>('.register')?.focus();
+  };
+
+  private registered(receipt: RegistrationReceipt): void {
+    const event = this.current!;
+    const session = this.session!;
+    const seatsLeft = receipt.seatsLeft;
+    if (event.registration.kind === 'inline') {
+      this.changed = { ...event, registration: { ...event.registration, seatsLeft }, status: seatsLeft === 0 ? 'full' : event.status };
+    }
+    const participation = session.participation;
+    if (participation && !participation.registrations.includes(event.id)) {
+      session.setParticipation({ ...participation, registrations: [...participation.registrations, event.id] });
+    } else if (!participation) {
+      void session.refreshParticipation();
+    }
+    this.registering = false;
+    this.emit('pgo-registered', { event: this.current!, seatsLeft });
+    void this.form.focus('#registration-notice');
+  }
+
+  private markFull(): void {
+    const event = this.current!;
+    if (event.registration.kind !== 'inline') return;
+    this.changed = { ...event, status: 'full', registration: { ...event.registration, seatsLeft: 0 } };
+    this.registering = false;
+    void this.form.focus('#registration-notice');
+  }
+}
+
+function registrationInput(values: FormValues): RegistrationInput {
+  return { name: String(values.name ?? '').trim(), email: String(values.email ?? '').trim(), consent: values.consent === true, website: String(values.website ?? '') };
+}
