@@ -65,7 +65,12 @@ export interface BackendConfig {
 }
 export type BackendFactory = (config: BackendConfig) => ConsultationBackend;
 
-const factories = new Map<string, BackendFactory>();
+/**
+ * Kept on globalThis under a registered symbol: a backend shipped as its own script (the decidim CDN
+ * entry) carries its own copy of this module, and must still reach the registry the elements read.
+ */
+const REGISTRY = Symbol.for('pgo-widgets.backend-factories');
+const factories: Map<string, BackendFactory> = ((globalThis as unknown as Record<symbol, Map<string, BackendFactory>>)[REGISTRY] ??= new Map());
 
 /** Makes `backend="<kind>"` usable. Backend modules register themselves when imported. */
 export function registerBackend(kind: string, factory: BackendFactory): void {

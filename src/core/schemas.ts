@@ -18,12 +18,8 @@ const Text = (max: number) => z.string().check(z.maxLength(max));
 
 export const VoteModel = z.enum(['support', 'for-against-mixed', 'interest']);
 export const VoteChoice = z.enum(['support', 'for', 'mixed', 'against', 'interest']);
-/** The choices each vote model offers, in display order. */
-export const VOTE_CHOICES: Record<z.infer<typeof VoteModel>, readonly z.infer<typeof VoteChoice>[]> = {
-  support: ['support'],
-  'for-against-mixed': ['for', 'mixed', 'against'],
-  interest: ['interest'],
-};
+/** The choices each vote model offers (import it from vote-choices.js in browser code: no zod there). */
+export { VOTE_CHOICES } from './vote-choices.js';
 
 export const PhaseKind = z.enum(['ideation', 'collaborative-writing', 'voting', 'call-for-sessions', 'programme', 'other']);
 export const Phase = z.object({
@@ -97,6 +93,12 @@ export const Consultation = z.object({
   phases: z.array(Phase),
   categories: z.array(Category),
   settings: ConsultationSettings,
+  /**
+   * Actions the backend cannot judge (Decidim's API does not say which steps accept proposals or votes),
+   * each with the page where the participant can do it: for these, the settings' phase lists are not
+   * authoritative, so elements never say "closed" from them and link to this page when they cannot act.
+   */
+  linkOut: z.optional(z.partialRecord(z.enum(['proposals', 'votes', 'eventProposals']), WebUrl)),
 });
 
 /** Counts are null when the consultation hides them (or the backend does not say). */
@@ -275,6 +277,8 @@ export const ApiError = z.object({
   detail: z.optional(z.string()),
   /** Seconds to wait before retrying (rate limits). */
   retryAfter: z.optional(z.number()),
+  /** Where the participant can do this instead, when it is `unsupported` here (a proposal's Decidim page). */
+  url: z.optional(WebUrl),
   fieldErrors: z.optional(z.array(FieldError)),
 });
 

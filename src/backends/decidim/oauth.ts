@@ -1,0 +1,143 @@
+/**
+ * Sign-in to Decidim for writes: OAuth 2 authorisation code with PKCE (S256) for a public client, in a
+ * popup window. The popup comes back to `redirectUri` (a page of the host site registered in Decidim's
+ * OAuth application); the code is read there, by polling the popup once it is same-origin again, or
+ * from a message the redirect page relays (`relayDecidimLogin`, oauth-callback.ts). The `state` must
+ * match; the token lives in memory only (never in storage) and is lost with the page.
+ */
+import { backendError } from '../../core/errors.js';
+
+export interface OAuthConfig {
+  /** Decidim's base URL: `{base}/oauth/authorize` and `{base}/oauth/token` (Doorkeeper). */
+  base: string;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  fetch?: typeof fetch;
+  /** How the popup is opened (tests may replace it). */
+  open?: (url: string, name: string, features: string) => Window | null;
+  /** Longest wait for the participant, ms. */
+  timeoutMs?: number;
+}
+
+export interface AccessToken {
+  value: string;
+  /** ms since epoch; Infinity when Decidim gives no lifetime. */
+  expiresAt: number;
+}
+
+/** What a redirect page relays to the window that opened it. */
+export const LOGIN_MESSAGE = 'pgo-decidim-oauth';
+
+const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const randomString = (size: number) => base64url(crypto.getRandomValues(new Uint8Array(size)));
+
+export async function pkceChallenge(verifier: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+}
+
+/**
+ * Starts a sign-in. Call it in the synchronous part of a click handler: the popup opens at once (a
+ * popup opened after an `await` is blocked by browsers), then goes to Decidim.
+ */
+export function signIn(config: OAuthConfig, signal?: AbortSignal): Promise<AccessToken> {
+  const open = config.open ?? ((url, name, features) => window.open(url, name, features));
+  const popup = open('about:blank', 'pgo-decidim-login', 'popup,width=520,height=720');
+  if (!popup) return Promise.reject(backendError('unauthorized', 'The Decidim sign-in window was blocked', { detail: 'Allow pop-ups for this site, then try again.' }));
+  return run(config, popup, signal).finally(() => {
+    try {
+      popup.close();
+    } catch {
+      // Already gone.
+    }
+  });
+}
+
+async function run(config: OAuthConfig, popup: Window, signal?: AbortSignal): Promise<AccessToken> {
+  const verifier = randomString(48);
+  const state = randomString(24);
+  const authorize = new URL('oauth/authorize', withSlash(config.base));
+  authorize.search = new URLSearchParams({
+    response_type: 'code', client_id: config.clientId, redirect_uri: config.redirectUri, scope: config.scope, state,
+    code_challenge: await pkceChallenge(verifier), code_challenge_method: 'S256',
+  }).toString();
+  popup.location.href = authorize.href;
+  const answer = await waitForRedirect(config, popup, signal);
+  if (answer.get('state') !== state) throw backendError('forbidden', 'The Decidim sign-in answer did not match this request');
+  const error = answer.get('error');
+  if (error) throw backendError(error === 'access_denied' ? 'forbidden' : 'unauthorized', 'Decidim did not sign you in', { detail: answer.get('error_description') ?? error });
+  const code = answer.get('code');
+  if (!code) throw backendError('unauthorized', 'Decidim did not sign you in');
+  return exchange(config, code, verifier, signal);
+}
+
+function waitForRedirect(config: OAuthConfig, popup: Window, signal?: AbortSignal): Promise<URLSearchParams> {
+  const redirect = new URL(config.redirectUri);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearInterval(poll);
+      clearTimeout(timer);
+      window.removeEventListener('message', onMessage);
+      signal?.removeEventListener('abort', onAbort);
+      fn();
+    };
+    const fromHref = (href: string) => {
+      const url = new URL(href);
+      if (url.origin !== redirect.origin || url.pathname !== redirect.pathname) return false;
+      // Doorkeeper answers in the query; some setups use the fragment.
+      const params = new URLSearchParams(url.search || url.hash.slice(1));
+      if (!params.has('state')) return false;
+      finish(() => resolve(params));
+      return true;
+    };
+    const onMessage = (event: MessageEvent) => {
+      const data = event.data as { type?: string; href?: string } | null;
+      if (event.origin !== redirect.origin || data?.type !== LOGIN_MESSAGE || typeof data.href !== 'string') return;
+      fromHref(data.href);
+    };
+    const onAbort = () => finish(() => reject(backendError('aborted', 'The sign-in was cancelled')));
+    let closedTicks = 0;
+    const poll = setInterval(() => {
+      try {
+        if (fromHref(popup.location.href)) return;
+      } catch {
+        // Cross-origin while on Decidim: keep waiting.
+      }
+      // A relayed message may still be on its way when the popup closes: give it two ticks.
+      if (popup.closed && ++closedTicks > 2) finish(() => reject(backendError('unauthorized', 'The Decidim sign-in window was closed')));
+    }, 150);
+    const timer = setTimeout(() => finish(() => reject(backendError('timeout', 'The Decidim sign-in took too long'))), config.timeoutMs ?? 10 * 60_000);
+    window.addEventListener('message', onMessage);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function exchange(config: OAuthConfig, code: string, verifier: string, signal?: AbortSignal): Promise<AccessToken> {
+  let response: Response;
+  try {
+    response = await (config.fetch ?? globalThis.fetch)(new URL('oauth/token', withSlash(config.base)).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: config.redirectUri, client_id: config.clientId, code_verifier: verifier }),
+      credentials: 'omit',
+      signal,
+    });
+  } catch {
+    throw backendError(signal?.aborted ? 'aborted' : 'network', 'Decidim could not be reached to finish the sign-in');
+  }
+  const body = (await response.json().catch(() => null)) as { access_token?: string; expires_in?: number; error_description?: string; error?: string } | null;
+  if (!response.ok || !body?.access_token) {
+    throw backendError('unauthorized', 'Decidim did not sign you in', { detail: body?.error_description ?? body?.error ?? `HTTP ${response.status}` });
+  }
+  const lifetime = Number(body.expires_in);
+  // A minute early, so a token never expires between the check and the request.
+  return { value: body.access_token, expiresAt: Number.isFinite(lifetime) && lifetime > 0 ? Date.now() + lifetime * 1000 - 60_000 : Infinity };
+}
+
+function withSlash(base: string): string {
+  return base.endsWith('/') ? base : `${base}/`;
+}
