@@ -1,9 +1,12 @@
 // `npm run build`: rollup (npm + CDN builds, printing each output's size), then .d.ts types.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 run('node_modules/.bin/rollup', ['-c', '--silent']);
 run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json']);
+// Custom Elements Manifest (editors, Storybook docs): custom-elements.json at the root and in dist/.
+run('node_modules/.bin/cem', ['analyze', '--quiet']);
+copyFileSync('custom-elements.json', 'dist/custom-elements.json');
 console.log('pgo-widgets: build written to dist/ (npm modules, types, dist/cdn/)');

@@ -1,0 +1,25 @@
+// Storybook for pgo-widgets: every element in every state, documented from custom-elements.json.
+// Works offline: no telemetry, no "what's new" or version check, no remote fonts.
+import type { StorybookConfig } from '@storybook/web-components-vite';
+
+const config: StorybookConfig = {
+  framework: { name: '@storybook/web-components-vite', options: {} },
+  stories: ['../stories/docs/*.mdx', '../stories/*.stories.ts'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  docs: { defaultName: 'Documentation' },
+  async viteFinal(viteConfig) {
+    // The sources use legacy decorators (tsconfig: experimentalDecorators, useDefineForClassFields
+    // false). Vite's esbuild reads tsconfig.json, but say it here too so a story never renders blank
+    // because a transform left `@property` in the output or turned fields into own properties that
+    // shadow Lit's accessors.
+    viteConfig.esbuild = {
+      ...(typeof viteConfig.esbuild === 'object' ? viteConfig.esbuild : {}),
+      target: 'es2022',
+      tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+    };
+    return viteConfig;
+  },
+};
+
+export default config;

@@ -1,0 +1,49 @@
+// Custom Elements Manifest (custom-elements.json) from the elements' JSDoc: feeds Storybook's docs
+// tables and editors. `npm run analyze` writes it at the package root; `npm run build` also copies it
+// into dist/. The base class is analysed too, so the attributes every element inherits from
+// PgoElement (backend, endpoint, consultation, lang) appear on each element.
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Tags come from src/define/*.ts (`defineElement('pgo-x', PgoX)`): classes never self-register. */
+function tagsFromDefineModules() {
+  const tags = new Map();
+  for (const file of readdirSync('src/define')) {
+    if (!file.endsWith('.ts')) continue;
+    const source = readFileSync(`src/define/${file}`, 'utf8');
+    for (const [, tag, className] of source.matchAll(/defineElement\(\s*['"]([a-z][a-z0-9-]*)['"]\s*,\s*(\w+)\s*\)/g)) tags.set(className, tag);
+  }
+  return tags;
+}
+
+const pgoRegistrations = {
+  name: 'pgo-registrations',
+  packageLinkPhase({ customElementsManifest }) {
+    const tags = tagsFromDefineModules();
+    for (const mod of customElementsManifest.modules) {
+      for (const declaration of mod.declarations ?? []) {
+        // `this.emit(type, …)` in PgoElement reads as an event named "type": keep real, documented events.
+        // Private members are implementation details, not API: keep them out of docs and editors.
+        if (declaration.members) declaration.members = declaration.members.filter((m) => m.privacy !== 'private');
+        if (declaration.events) declaration.events = declaration.events.filter((e) => e.name?.startsWith('pgo-') || e.description);
+        const tag = tags.get(declaration.name);
+        if (!tag) continue;
+        declaration.tagName = tag;
+        declaration.customElement = true;
+        mod.exports ??= [];
+        if (!mod.exports.some((e) => e.kind === 'custom-element-definition' && e.name === tag)) {
+          mod.exports.push({ kind: 'custom-element-definition', name: tag, declaration: { name: declaration.name, module: mod.path } });
+        }
+      }
+    }
+  },
+};
+
+export default {
+  globs: ['src/elements/**/*.ts', 'src/base/pgo-element.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/**/*.stories.ts'],
+  outdir: '.',
+  litelement: true,
+  dependencies: false,
+  packagejson: false,
+  plugins: [pgoRegistrations],
+};

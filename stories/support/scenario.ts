@@ -1,0 +1,75 @@
+/**
+ * Story scenarios: a fresh memory backend per render, holding the action-plan consultation in the
+ * state the story needs (phase, settings, data, injected failures, offline, endless loading).
+ * Every backend call is counted in `window.__pgoStory.pending`, so the automated check
+ * (test/suites/storybook.mjs) knows when a story has settled without guessing with timers.
+ * Stories that stay loading on purpose carry the tag `'pgo-pending'` (a string literal: Storybook's
+ * indexer reads tags statically): the check does not wait for them to settle.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { MemoryBackend } from '../../src/backends/memory.js';
+import type { ConsultationBackend } from '../../src/core/backend.js';
+import type { Consultation } from '../../src/core/schemas.js';
+import { memoryBackendFixture, type FixtureOptions } from '../../src/test-utils/fixtures.js';
+
+export interface Scenario extends FixtureOptions {
+  /** The backend never answers (a day of latency): the loading state. */
+  loading?: boolean;
+  /** Every call fails as it does when the browser is offline. */
+  offline?: boolean;
+  /** Failures to inject, as `backend.failNext(...)` arguments. */
+  fail?: Parameters<MemoryBackend['failNext']>[];
+  /** Anything else, on the backend and its stored consultation, before the story renders. */
+  setup?: (backend: MemoryBackend, consultation: Consultation) => void;
+}
+
+export interface StoryBackend {
+  /** What the elements get (`.customBackend`): the memory backend, with its calls counted. */
+  backend: ConsultationBackend;
+  /** The memory backend itself, to change its state from a play function. */
+  memory: MemoryBackend;
+  consultation: Consultation;
+  now: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+declare global {
+  interface Window {
+    __pgoStory?: { pending: number };
+  }
+}
+
+/** Counts the backend calls still running, for the automated check. */
+function counted(backend: MemoryBackend): ConsultationBackend {
+  const tracker = (window.__pgoStory ??= { pending: 0 });
+  return new Proxy(backend, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        if (result instanceof Promise) {
+          tracker.pending++;
+          const done = () => void tracker.pending--;
+          result.then(done, done);
+        }
+        return result;
+      };
+    },
+  });
+}
+
+export function scenario(options: Scenario = {}): StoryBackend {
+  const { backend: memory, consultation, now } = memoryBackendFixture({ ...options, ...(options.loading ? { latency: DAY_MS } : {}) });
+  const stored = memory.consultations.get(consultation.id)!;
+  options.setup?.(memory, stored);
+  for (const failure of options.fail ?? []) memory.failNext(...failure);
+  if (options.offline) memory.offline = true;
+  return { backend: counted(memory), memory, consultation: stored, now };
+}
+
+/** `inner` inside a `<pgo-consultation>` connected to the scenario's backend. */
+export function inConsultation(story: StoryBackend, inner: unknown): TemplateResult {
+  return html`<pgo-consultation consultation=${story.consultation.id} .customBackend=${story.backend}>${inner}</pgo-consultation>`;
+}

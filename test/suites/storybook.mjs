@@ -1,0 +1,204 @@
+// Acceptance check for Storybook (issue 7): builds it offline, serves storybook-static/ on loopback,
+// opens every story in headless Chromium and fails a story that does not render, logs an error or
+// has an axe violation (WCAG 2.x A/AA); then checks that each element's docs page lists its
+// attributes, events, slots, parts and custom properties from custom-elements.json, and that every
+// MDX docs page renders. One pass/fail per story and per docs page.
+import { spawn } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, resolve } from 'node:path';
+import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
+
+export const name = 'storybook';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const OUT = join(ROOT, 'storybook-static');
+const PARALLEL = 3;
+const RENDER_TIMEOUT = 15_000;
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
+  '.map': 'application/json', '.txt': 'text/plain',
+};
+
+function exec(cmd, args) {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1', NO_COLOR: '1' } });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => done({ code, out }));
+  });
+}
+
+/** custom-elements.json, then `storybook build` (offline); throws with the tool's output on failure. */
+async function build() {
+  for (const [cmd, args] of [
+    ['node_modules/.bin/cem', ['analyze', '--quiet']],
+    ['node_modules/.bin/storybook', ['build', '--quiet', '-o', 'storybook-static']],
+  ]) {
+    const { code, out } = await exec(join(ROOT, cmd), args);
+    if (code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${out.slice(-4000)}`);
+  }
+}
+
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    // Chromium asks every new page for /favicon.ico; Storybook ships favicon.svg.
+    let file = join(dir, path === '/favicon.ico' ? 'favicon.svg' : path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+/** In the page: every element below the story root, through shadow roots. */
+const DEEP_ELEMENTS = `(root) => {
+  const all = [];
+  const walk = (node) => {
+    for (const el of node.querySelectorAll('*')) {
+      all.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(root);
+  return all;
+}`;
+
+/** Waits until Storybook has finished the story (render, play, afterEach) and reports its phase. */
+async function storyFinished(page) {
+  await page.waitForFunction(() => {
+    const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+    return phase === 'finished' || phase === 'aborted' || phase === 'errored';
+  }, null, { timeout: RENDER_TIMEOUT });
+  return page.evaluate(() => ({
+    phase: window.__STORYBOOK_PREVIEW__.currentRender.phase,
+    error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message, .sb-errordisplay')?.textContent?.trim().slice(0, 300) : null,
+  }));
+}
+
+async function checkStory(page, base, entry, axeSource) {
+  const problems = [];
+  await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`, { waitUntil: 'load' });
+  const { phase, error } = await storyFinished(page);
+  if (error || phase !== 'finished') problems.push(`Storybook ended in phase "${phase}"${error ? `: ${error}` : ''}`);
+  const pending = entry.tags?.includes('pgo-pending');
+  // Settled: no backend call running (unless the story stays loading on purpose), every Lit update done.
+  await page.waitForFunction(`(async () => {
+    if (${!pending} && (window.__pgoStory?.pending ?? 0) > 0) return false;
+    const all = (${DEEP_ELEMENTS})(document.getElementById('storybook-root'));
+    const updates = await Promise.all(all.map((el) => el.updateComplete ?? true));
+    return updates.every((done) => done !== false);
+  })()`, null, { timeout: RENDER_TIMEOUT, polling: 50 }).catch(() => problems.push('did not settle (backend calls or Lit updates still running)'));
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const rendered = await page.evaluate(`(${DEEP_ELEMENTS})(document.getElementById('storybook-root'))
+    .some((el) => el.shadowRoot && (el.shadowRoot.textContent.trim() || el.shadowRoot.querySelector(':not(style):not(slot)')))`);
+  if (!rendered) problems.push('nothing rendered: no element with a shadow root holding content');
+  if (!(await page.evaluate(() => typeof window.axe?.run === 'function' && window.__pgoAxe))) {
+    await page.addScriptTag({ content: `${axeSource}\nwindow.__pgoAxe = true;` });
+  }
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document.getElementById('storybook-root'), { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }, AXE_TAGS);
+  problems.push(...violations.map((v) => `axe: ${v}`));
+  return problems;
+}
+
+/** Names the docs page of `tag` must show, from custom-elements.json. */
+function expectedNames(manifest, tag) {
+  const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === tag);
+  if (!declaration) return null;
+  const names = (items) => (items ?? []).map((i) => i.name || '(default)');
+  return {
+    attributes: names(declaration.attributes), events: names(declaration.events), slots: names(declaration.slots),
+    parts: names(declaration.cssParts), 'custom properties': names(declaration.cssProperties),
+  };
+}
+
+async function checkComponentDocs(page, base, entry, manifest) {
+  const tag = `pgo-${entry.importPath.match(/([^/]+)\.stories\.ts$/)?.[1]}`;
+  const expected = expectedNames(manifest, tag);
+  if (!expected) return [`no declaration with tagName ${tag} in custom-elements.json`];
+  await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load' });
+  await page.waitForSelector('.docblock-argstable tbody tr', { timeout: RENDER_TIMEOUT });
+  const cells = new Set(await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) => tds.map((td) => td.textContent.trim().replace(/\*$/, ''))));
+  const text = await page.$eval('.docblock-argstable', (t) => t.textContent);
+  const problems = [];
+  for (const [kind, list] of Object.entries(expected)) {
+    const missing = list.filter((n) => !cells.has(n) && !text.includes(n));
+    if (missing.length) problems.push(`docs of <${tag}> miss ${kind}: ${missing.join(', ')}`);
+  }
+  return problems;
+}
+
+async function checkMdxDocs(page, base, entry) {
+  await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load' });
+  await page.waitForFunction(() => (document.querySelector('#storybook-docs .sbdocs-content')?.textContent ?? '').trim().length > 200, null, { timeout: RENDER_TIMEOUT })
+    .catch(() => {});
+  const length = await page.evaluate(() => (document.querySelector('#storybook-docs .sbdocs-content')?.textContent ?? '').trim().length);
+  return length > 200 ? [] : ['the docs page rendered no content'];
+}
+
+export async function run() {
+  const started = Date.now();
+  await build();
+  const built = Date.now();
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  const server = await serve(OUT);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
+  const counts = { passed: 0, failed: 0 };
+  try {
+    const index = await (await fetch(`${base}/index.json`)).json();
+    const entries = Object.values(index.entries);
+    const jobs = [
+      ...entries.filter((e) => e.type === 'story').map((e) => ({ label: `story ${e.id}`, check: (page) => checkStory(page, base, e, axeSource) })),
+      ...entries.filter((e) => e.type === 'docs' && e.tags?.includes('autodocs')).map((e) => ({ label: `docs ${e.id}`, check: (page) => checkComponentDocs(page, base, e, manifest) })),
+      ...entries.filter((e) => e.type === 'docs' && !e.tags?.includes('autodocs')).map((e) => ({ label: `docs ${e.id}`, check: (page) => checkMdxDocs(page, base, e) })),
+    ];
+    if (!jobs.some((j) => j.label.startsWith('story '))) throw new Error('index.json lists no story');
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    const worker = async () => {
+      const page = await context.newPage();
+      let logged = [];
+      page.on('console', (msg) => msg.type() === 'error' && logged.push(`console error: ${msg.text()}${msg.location()?.url ? ` (${msg.location().url})` : ''}`));
+      page.on('pageerror', (err) => logged.push(`page error: ${err.message}`));
+      for (let job = jobs.shift(); job; job = jobs.shift()) {
+        logged = [];
+        let problems;
+        try {
+          problems = await job.check(page);
+        } catch (error) {
+          problems = [String(error.message ?? error).split('\n')[0]];
+        }
+        problems.push(...logged);
+        if (problems.length) {
+          counts.failed++;
+          const line = (p) => `      ${p.replace(/\s+/g, ' ').slice(0, 400)}`;
+          console.log(`  ✗ ${job.label}\n${problems.map(line).join('\n')}`);
+        } else {
+          counts.passed++;
+          if (process.env.PGO_VERBOSE) console.log(`  ✓ ${job.label}`);
+        }
+      }
+      await page.close();
+    };
+    await Promise.all(Array.from({ length: PARALLEL }, worker));
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`storybook: built in ${((built - started) / 1000).toFixed(1)} s, checked in ${((Date.now() - built) / 1000).toFixed(1)} s`);
+  return counts;
+}
