@@ -1,0 +1,52 @@
+/** Request and answer shapes that only the HTTP API has (the rest come from src/core/schemas.ts). */
+import * as z from 'zod/mini';
+import { ConsultationEvent, Participant, Proposal, VoteChoice } from '../src/core/schemas.js';
+
+export const ParticipantToken = z.object({
+  /** Send it back as `Authorization: Bearer <token>`; the server keeps only its hash. */
+  token: z.string(),
+  participant: Participant,
+});
+export const IdentityInput = z.object({
+  /** A JWT (HS256) signed by the host site with the consultation's key: `sub` required, `name` optional, `exp` required. */
+  assertion: z.string().check(z.minLength(1), z.maxLength(4096)),
+});
+export const VoteInput = z.object({ choice: VoteChoice });
+export const ReportInput = z.object({ reason: z.string().check(z.maxLength(1000)) });
+export const ReportReceipt = z.object({ received: z.literal(true) });
+
+export const ModeratedProposal = z.extend(Proposal, {
+  reports: z.int(),
+  reportReasons: z.array(z.string()),
+  authorEmail: z.nullable(z.string()),
+});
+export const ModeratedEvent = z.extend(ConsultationEvent, {
+  moderation: z.enum(['pending', 'approved', 'hidden']),
+  organiserEmail: z.nullable(z.string()),
+});
+export const ModerationQueue = z.object({
+  /** Pending, hidden or reported proposals. */
+  proposals: z.array(ModeratedProposal),
+  /** Proposed events awaiting approval, and hidden ones. */
+  events: z.array(ModeratedEvent),
+});
+
+export const ExportProposal = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  categoryId: z.nullable(z.string()),
+  category: z.nullable(z.string()),
+  title: z.string(),
+  body: z.string(),
+  extra: z.record(z.string(), z.string()),
+  total: z.nullable(z.int()),
+  counts: z.nullable(z.partialRecord(VoteChoice, z.int())),
+});
+export const OpenDataExport = z.object({
+  consultation: z.object({ id: z.string(), title: z.string(), voteModel: z.string(), countsHidden: z.boolean(), exportedAt: z.string() }),
+  proposals: z.array(ExportProposal),
+});
+
+export type ModeratedProposal = z.infer<typeof ModeratedProposal>;
+export type ModeratedEvent = z.infer<typeof ModeratedEvent>;
+export type ExportProposal = z.infer<typeof ExportProposal>;

@@ -1,0 +1,63 @@
+/**
+ * The HTTP application (Hono): /api/v1 routes, CORS, limits, problem+json errors, optional static
+ * files for the demo. `createApp` takes an open database and loaded consultations; `startServer`
+ * (server.ts) opens them and listens.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { BackendError } from '../src/core/errors.js';
+import { AppContext, type AppOptions, type Env } from './context.js';
+import { cors } from './http/cors.js';
+import { backendError, problemResponse } from './http/problem.js';
+import { serveStatic, staticMounts } from './http/static.js';
+import { adminRoutes } from './routes/admin.js';
+import { eventRoutes } from './routes/events.js';
+import { exportRoutes } from './routes/exports.js';
+import { participantRoutes } from './routes/participants.js';
+import { proposalRoutes } from './routes/proposals.js';
+import { referenceRoutes } from './routes/reference.js';
+
+export const API_BASE = '/api/v1';
+
+export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContext } {
+  const ctx = new AppContext(options);
+  const app = new Hono<Env>();
+  const mounts = staticMounts(options.staticDirs ?? {});
+
+  app.onError((error, c) => {
+    if (error instanceof BackendError) return problemResponse(error);
+    ctx.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return problemResponse(backendError('server', 'Internal server error'));
+  });
+  app.notFound(async (c) => {
+    if (!c.req.path.startsWith(`${API_BASE}/`) && mounts.length) {
+      const file = await serveStatic(c, mounts);
+      if (file) return file;
+    }
+    return problemResponse(backendError('not-found', `No route for ${c.req.method} ${c.req.path}`));
+  });
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    c.res.headers.set('x-content-type-options', 'nosniff');
+    if (options.log) ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)} ms`);
+  });
+  app.use(`${API_BASE}/*`, cors(ctx));
+  app.use(`${API_BASE}/*`, async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    return bodyLimit({
+      maxSize: ctx.limits.bodyBytes,
+      onError: () => problemResponse(backendError('too-large', 'The request body is too large', { detail: `At most ${ctx.limits.bodyBytes} bytes are accepted` })),
+    })(c, next);
+  });
+
+  const api = app.basePath(API_BASE);
+  participantRoutes(api, ctx);
+  proposalRoutes(api, ctx);
+  eventRoutes(api, ctx);
+  exportRoutes(api, ctx);
+  adminRoutes(api, ctx);
+  referenceRoutes(api);
+  return { app, ctx };
+}

@@ -1,0 +1,98 @@
+/** What every route needs: the database, the consultations, the clock, limits and logging. */
+import type { Context } from 'hono';
+import type { HttpBindings } from '@hono/node-server';
+import type { Db } from './db/db.js';
+import { DEFAULT_BODY_BYTES, DEFAULT_JSON_DEPTH } from './http/body.js';
+import { fail } from './http/problem.js';
+import { RateLimiter } from './http/rate-limit.js';
+import type { LoadedConsultation } from './setup/config.js';
+
+export interface Limits {
+  /** Largest accepted request body, in bytes (413 beyond). */
+  bodyBytes: number;
+  /** Deepest accepted JSON nesting. */
+  jsonDepth: number;
+  /** Writes per participant per minute (429 beyond). */
+  writesPerMinute: number;
+  /** Writes per client IP per minute, all participants together. */
+  writesPerIpPerMinute: number;
+  /** New participants (anonymous or verified) per client IP per minute. */
+  participantsPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: DEFAULT_BODY_BYTES, jsonDepth: DEFAULT_JSON_DEPTH, writesPerMinute: 60, writesPerIpPerMinute: 600, participantsPerMinute: 30,
+};
+
+export interface AppOptions {
+  db: Db;
+  consultations: LoadedConsultation[];
+  /** Bearer token of the admin routes. */
+  adminToken: string;
+  /** The server's clock (ms since epoch); tests move it. */
+  clock?: () => number;
+  log?: (line: string) => void;
+  limits?: Partial<Limits>;
+  /** URL prefix -> folder served as static files (`{ '/': 'demo', '/dist': 'dist' }`). */
+  staticDirs?: Record<string, string>;
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
+  trustProxy?: boolean;
+}
+
+export type Env = { Bindings: HttpBindings };
+
+export class AppContext {
+  readonly db: Db;
+  readonly adminToken: string;
+  readonly limits: Limits;
+  readonly trustProxy: boolean;
+  readonly now: () => number;
+  readonly log: (line: string) => void;
+  readonly participantWrites: RateLimiter;
+  readonly ipWrites: RateLimiter;
+  readonly newParticipants: RateLimiter;
+  private readonly byId: Map<string, LoadedConsultation>;
+
+  constructor(options: AppOptions) {
+    this.db = options.db;
+    this.adminToken = options.adminToken;
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.trustProxy = options.trustProxy ?? false;
+    this.now = options.clock ?? Date.now;
+    this.log = options.log ?? (() => {});
+    this.byId = new Map(options.consultations.map((c) => [c.consultation.id, c]));
+    this.participantWrites = new RateLimiter(this.limits.writesPerMinute, 60_000, this.now);
+    this.ipWrites = new RateLimiter(this.limits.writesPerIpPerMinute, 60_000, this.now);
+    this.newParticipants = new RateLimiter(this.limits.participantsPerMinute, 60_000, this.now);
+  }
+
+  get consultations(): LoadedConsultation[] {
+    return [...this.byId.values()];
+  }
+
+  /** The configured consultation, or a 404 problem. */
+  consultation(id: string): LoadedConsultation {
+    const found = this.byId.get(id);
+    if (!found) fail('not-found', `No consultation “${id}”`);
+    return found;
+  }
+
+  find(id: string): LoadedConsultation | undefined {
+    return this.byId.get(id);
+  }
+
+  clientIp(c: Context<Env>): string {
+    if (this.trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  }
+
+  /** The origin this server is reached at (for same-origin checks). */
+  ownOrigin(c: Context<Env>): string {
+    const url = new URL(c.req.url);
+    const proto = this.trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
+    return proto ? `${proto}://${url.host}` : url.origin;
+  }
+}

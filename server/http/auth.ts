@@ -1,0 +1,42 @@
+/** Bearer tokens: participants (hashed in the database) and the admin token (constant-time compare). */
+import { timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
+import type { Participant } from '../../src/core/schemas.js';
+import type { AppContext, Env } from '../context.js';
+import { sha256 } from '../store/ids.js';
+import { participantByToken } from '../store/participants.js';
+import { fail } from './problem.js';
+
+export function bearer(c: Context): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+  return match ? match[1]! : null;
+}
+
+/** The participant of the bearer token; null without a token; 401 for a token the server does not know. */
+export async function currentParticipant(ctx: AppContext, c: Context<Env>): Promise<Participant | null> {
+  const token = bearer(c);
+  if (!token) return null;
+  const participant = token.length <= 200 ? await participantByToken(ctx.db, token) : null;
+  if (!participant) fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' });
+  return participant;
+}
+
+/** The participant a write acts for (401 without one), counted against the write rate limits. */
+export async function writer(ctx: AppContext, c: Context<Env>): Promise<Participant> {
+  const participant = await currentParticipant(ctx, c);
+  if (!participant) fail('unauthorized', 'A participant token is required', { detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants' });
+  throttle(ctx.participantWrites.hit(participant.id));
+  throttle(ctx.ipWrites.hit(ctx.clientIp(c)));
+  return participant;
+}
+
+export function throttle(retryAfter: number): void {
+  if (retryAfter > 0) fail('rate-limited', 'Too many requests', { retryAfter, detail: `Try again in ${retryAfter} s` });
+}
+
+export function requireAdmin(ctx: AppContext, c: Context): void {
+  const token = bearer(c) ?? '';
+  // Hashing both sides gives equal lengths for timingSafeEqual.
+  const ok = timingSafeEqual(Buffer.from(sha256(token)), Buffer.from(sha256(ctx.adminToken)));
+  if (!token || !ok) fail('unauthorized', 'Admin token required');
+}

@@ -1,0 +1,61 @@
+/** Reading a JSON body: size (by the body-limit middleware), nesting depth, syntax, then the zod schema. */
+import type { Context } from 'hono';
+import * as z from 'zod/mini';
+import type { FieldError } from '../../src/core/schemas.js';
+import { validationError } from '../../src/core/errors.js';
+import { formatPath } from '../setup/config.js';
+import { fail } from './problem.js';
+
+export const DEFAULT_BODY_BYTES = 64 * 1024;
+export const DEFAULT_JSON_DEPTH = 8;
+
+/** The deepest nesting of arrays and objects, counted without parsing (strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') max = Math.max(max, ++depth);
+    else if (ch === '}' || ch === ']') depth--;
+  }
+  return max;
+}
+
+/** Zod issues as the field errors the forms map (`too_short`, `too_long`, `required`, `invalid`...). */
+export function fieldErrorsOf(error: z.core.$ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    const field = formatPath(issue.path).replace(/\[(\d+)\]/g, '.$1');
+    const code = issue.code === 'too_small' ? 'too_short'
+      : issue.code === 'too_big' ? 'too_long'
+      : issue.code === 'unrecognized_keys' ? 'unknown'
+      : issue.code === 'invalid_type' && issue.input === undefined ? 'required'
+      : 'invalid';
+    return { field, code, message: `${field}: ${issue.message}` };
+  });
+}
+
+export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationError(fieldErrorsOf(parsed.error));
+  return parsed.data as z.infer<S>;
+}
+
+/** The parsed and validated body, plus its canonical text (for idempotency fingerprints). */
+export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, maxDepth = DEFAULT_JSON_DEPTH): Promise<{ data: z.infer<S>; canonical: string }> {
+  const text = await c.req.text();
+  if (!text.trim()) fail('validation', 'A JSON body is required');
+  if (jsonDepth(text) > maxDepth) fail('validation', 'The JSON body is nested too deeply', { detail: `At most ${maxDepth} levels of nesting are accepted` });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    fail('validation', 'The body is not valid JSON');
+  }
+  const data = parseWith(schema, json);
+  return { data, canonical: JSON.stringify(data) };
+}

@@ -1,0 +1,103 @@
+/** Events: list, read, register, propose (proposed events wait for a moderator). */
+import type { Hono } from 'hono';
+import { validationError } from '../../src/core/errors.js';
+import { ConsultationEvent, EventProposal, EventQuery, RegistrationInput, TimeZone, type FieldError } from '../../src/core/schemas.js';
+import { validateEventProposal, validateRegistration } from '../../src/core/validate.js';
+import type { AppContext, Env } from '../context.js';
+import { writer } from '../http/auth.js';
+import { fieldErrorsOf, parseWith, readJson } from '../http/body.js';
+import { CACHE, cachedJson } from '../http/cache.js';
+import { idempotencyKey, keyedWrite } from '../http/idempotency.js';
+import { fail } from '../http/problem.js';
+import { eventRow, insertEvent, listEvents, toEvent, type NewEvent } from '../store/events.js';
+import { newId } from '../store/ids.js';
+import { fingerprint, rejectHoneypot, requireOpen, written } from './helpers.js';
+import { queryObject } from './proposals.js';
+
+export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
+  app.get('/consultations/:id/events', async (c) => {
+    const { consultation } = ctx.consultation(c.req.param('id'));
+    const query = parseWith(EventQuery, queryObject(c));
+    return cachedJson(c, await listEvents(ctx.db, consultation.id, query, ctx.now()), CACHE.live);
+  });
+
+  app.get('/consultations/:id/events/:eventId', async (c) => {
+    const { consultation } = ctx.consultation(c.req.param('id'));
+    const row = await eventRow(ctx.db, consultation.id, c.req.param('eventId'));
+    if (!row || row.moderation !== 'approved') fail('not-found', 'No such event');
+    return cachedJson(c, toEvent(row), CACHE.live);
+  });
+
+  app.post('/consultations/:id/events/:eventId/registrations', async (c) => {
+    const { consultation } = ctx.consultation(c.req.param('id'));
+    const participant = await writer(ctx, c);
+    const key = idempotencyKey(c);
+    const { data: input, canonical } = await readJson(c, RegistrationInput, ctx.limits.jsonDepth);
+    rejectHoneypot(input.website);
+    const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
+      // The event row is locked: two last-seat registrations cannot both succeed.
+      const row = await eventRow(tx, consultation.id, c.req.param('eventId'), true);
+      if (!row || row.moderation !== 'approved') fail('not-found', 'No such event');
+      if (row.registration_kind !== 'inline') fail('unsupported', 'This event takes no registration here');
+      if (row.status === 'cancelled' || row.status === 'postponed') fail('closed', `This event is ${row.status}`);
+      if (Date.parse(String(toEvent(row).endsAt)) < ctx.now()) fail('closed', 'This event is over');
+      const errors = validateRegistration(input);
+      if (errors.length) throw validationError(errors);
+      const already = await tx.query('SELECT 1 FROM registrations WHERE event_id = $1 AND participant_id = $2', [row.id, participant.id]);
+      if (!already.length) {
+        if (row.capacity !== null && row.registered >= row.capacity) fail('limit-reached', 'This event is full');
+        await tx.query('INSERT INTO registrations (event_id, participant_id, name, email) VALUES ($1, $2, $3, $4)', [row.id, participant.id, input.name.trim(), input.email.trim()]);
+      }
+      const seatsLeft = row.capacity === null ? null : Math.max(0, row.capacity - row.registered - (already.length ? 0 : 1));
+      return { status: 201, body: { eventId: row.id, seatsLeft } };
+    });
+    return written(c, outcome);
+  });
+
+  app.post('/consultations/:id/events', async (c) => {
+    const { consultation } = ctx.consultation(c.req.param('id'));
+    const participant = await writer(ctx, c);
+    const key = idempotencyKey(c);
+    const { data: input, canonical } = await readJson(c, EventProposal, ctx.limits.jsonDepth);
+    rejectHoneypot(input.website);
+    const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
+      requireOpen(consultation, 'eventProposals', ctx.now());
+      const errors: FieldError[] = validateEventProposal(consultation, input, new Date(ctx.now()));
+      if (input.timeZone && !TimeZone.safeParse(input.timeZone).success) errors.push({ field: 'timeZone', code: 'invalid', message: 'timeZone is not a known time zone' });
+      if (errors.length) throw validationError(errors);
+      const mode = input.mode as NewEvent['mode'];
+      const locality = input.address?.locality?.trim();
+      const address = locality && mode !== 'online'
+        ? Object.fromEntries(Object.entries({ ...input.address, locality }).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v)) as NewEvent['address']
+        : undefined;
+      const event: NewEvent = {
+        id: newId('e'), consultationId: consultation.id, title: input.title.trim(), format: input.format, description: input.description.trim(),
+        startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString(),
+        timeZone: input.timeZone || consultation.timeZone, mode,
+        ...(address ? { address } : {}),
+        ...(input.onlineUrl?.trim() && mode !== 'in-person' ? { onlineUrl: input.onlineUrl.trim() } : {}),
+        organiser: { name: input.organiserName.trim() }, status: 'scheduled',
+        registration: input.capacity ? { kind: 'inline', capacity: input.capacity } : { kind: 'none' },
+        moderation: 'pending', organiserEmail: input.organiserEmail.trim(), participantId: participant.id,
+      };
+      // Whatever the business rules let through must still be a valid ConsultationEvent (field lengths...).
+      const shape = ConsultationEvent.safeParse(toEvent({ ...rowShape(event), registered: 0 }));
+      if (!shape.success) throw validationError(fieldErrorsOf(shape.error));
+      await insertEvent(tx, event);
+      const stored = await eventRow(tx, consultation.id, event.id);
+      return { status: 201, body: { event: toEvent(stored!), moderation: 'pending' } };
+    });
+    return written(c, outcome);
+  });
+}
+
+/** The row a new event will be, to check its public shape before inserting it. */
+function rowShape(e: NewEvent): Parameters<typeof toEvent>[0] {
+  return {
+    id: e.id, consultation_id: e.consultationId, title: e.title, format: e.format, description: e.description, starts_at: e.startsAt,
+    ends_at: e.endsAt, time_zone: e.timeZone, mode: e.mode, address: e.address ?? null, geo: e.geo ?? null, online_url: e.onlineUrl ?? null,
+    organiser_name: e.organiser.name, organiser_url: e.organiser.url ?? null, organiser_email: e.organiserEmail, url: e.url ?? null,
+    status: e.status, registration_kind: e.registration.kind, registration_url: e.registration.kind === 'external' ? e.registration.url : null,
+    capacity: e.registration.kind === 'inline' ? e.registration.capacity : null, moderation: e.moderation, registered: 0,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * `startServer`: opens the database (PGlite in a folder by default, PostgreSQL with `databaseUrl`),
+ * runs the migrations, loads and validates the consultation files, seeds them on first run, and
+ * listens. Returns the address and a `close()` that stops everything it started.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import type { AppOptions, Limits } from './context.js';
+import { openDatabase, type Db } from './db/db.js';
+import { migrate } from './db/migrate.js';
+import { loadConsultations } from './setup/config.js';
+import { seedConsultations } from './setup/seed.js';
+
+export const DEFAULT_DATA_DIR = '.data/pglite';
+export const DEFAULT_CONFIG_DIR = 'server/config';
+
+export interface ServerOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  /** PGlite data folder (default .data/pglite); `memory://` for a throw-away database. */
+  dataDir?: string;
+  /** A PostgreSQL connection string; wins over dataDir. */
+  databaseUrl?: string;
+  configDir?: string;
+  /** Generated (and logged) when not given. */
+  adminToken?: string;
+  log?: (line: string) => void;
+  staticDirs?: Record<string, string>;
+  limits?: Partial<Limits>;
+  clock?: () => number;
+  trustProxy?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  adminToken: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const log = options.log ?? (() => {});
+  const now = options.clock?.() ?? Date.now();
+  // Configuration first: a bad file fails fast, before any database work.
+  const consultations = loadConsultations(options.configDir ?? DEFAULT_CONFIG_DIR, { now });
+  const db = await openDatabase(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  try {
+    const applied = await migrate(db);
+    if (applied.length) log(`database: applied ${applied.join(', ')}`);
+    const seeded = await seedConsultations(db, consultations);
+    if (seeded.length) log(`demo data seeded for ${seeded.join(', ')}`);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
+  if (!options.adminToken) log(`admin token (generated for this run): ${adminToken}`);
+  const appOptions: AppOptions = {
+    db, consultations, adminToken, log, clock: options.clock, limits: options.limits, staticDirs: options.staticDirs, trustProxy: options.trustProxy,
+  };
+  const { app } = createApp(appOptions);
+  const host = options.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log(`consultations: ${consultations.map((c) => c.consultation.id).join(', ')} (${db.kind})`);
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    adminToken,
+    db,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive connections would hold close() open.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }).then(() => db.close());
+      return closing;
+    },
+  };
+}
