@@ -11,3 +11,4 @@ export { PgoElement } from './base/pgo-element.js';
 export { defineElement } from './base/define.js';
 export { PgoConsultation } from './elements/consultation/consultation.js';
 export { PgoPhaseCountdown, type PhaseChangeDetail } from './elements/phase-countdown/phase-countdown.js';
+export { PgoProposalForm } from './elements/proposal-form/proposal-form.js';

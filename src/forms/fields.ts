@@ -64,18 +64,18 @@ export function renderField<R>(form: FormController<R>, spec: FieldSpec): Templa
 
   let control: TemplateResult;
   if (type === 'textarea') {
-    control = html`<textarea id=${id} name=${spec.name} rows=${spec.rows ?? 6} part="control textarea" .value=${String(value ?? '')}
+    control = html`<textarea id=${id} class="control" name=${spec.name} rows=${spec.rows ?? 6} part="control textarea" .value=${String(value ?? '')}
       aria-required=${spec.required ? 'true' : nothing} aria-invalid=${invalid} aria-describedby=${describedBy}
       autocomplete=${spec.autocomplete ?? nothing} @input=${onInput} @blur=${onLeave}></textarea>`;
   } else if (type === 'select') {
     // `selected` on the options: a `.value` on the select would be set before its options exist.
-    control = html`<select id=${id} name=${spec.name} part="control select" aria-required=${spec.required ? 'true' : nothing}
+    control = html`<select id=${id} class="control" name=${spec.name} part="control select" aria-required=${spec.required ? 'true' : nothing}
       aria-invalid=${invalid} aria-describedby=${describedBy} autocomplete=${spec.autocomplete ?? nothing} @change=${onInput} @blur=${onLeave}>
       <option value="" ?selected=${!value}>${tForm(locale, 'choose')}</option>
       ${(spec.options ?? []).map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
     </select>`;
   } else {
-    control = html`<input id=${id} name=${spec.name} type=${type} part="control input" .value=${String(value ?? '')}
+    control = html`<input id=${id} class="control" name=${spec.name} type=${type} part="control input" .value=${String(value ?? '')}
       aria-required=${spec.required ? 'true' : nothing} aria-invalid=${invalid} aria-describedby=${describedBy}
       autocomplete=${spec.autocomplete ?? nothing} inputmode=${spec.inputMode ?? nothing} @input=${onInput} @blur=${onLeave} />`;
   }
@@ -96,7 +96,7 @@ export function renderErrorSummary<R>(form: FormController<R>): TemplateResult |
   const locale = form.locale();
   const item = (error: FieldError) => {
     const spec = form.spec(error.field);
-    const text = tForm(locale, 'summaryItem', { label: spec?.label ?? error.field, message: describeFieldError(locale, error) });
+    const text = tForm(locale, 'summaryItem', { label: spec?.summaryLabel ?? spec?.label ?? error.field, message: describeFieldError(locale, error) });
     if (!spec) return html`<li>${text}</li>`;
     const follow = (event: Event) => {
       event.preventDefault();

@@ -19,6 +19,8 @@ export type FormValues = Record<string, FormValue>;
 export interface FieldOption {
   value: string;
   label: string;
+  /** A shorter name for the error summary (a long consent text: "Consentement"). */
+  summaryLabel?: string;
 }
 
 /** A field described by data; `fields.ts` renders it with its label, hint, error and counter. */

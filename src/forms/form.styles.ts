@@ -49,16 +49,7 @@ export const formStyles = css`
     color: var(--_danger);
     font-weight: 600;
   }
-  input[type='text'],
-  input[type='email'],
-  input[type='url'],
-  input[type='tel'],
-  input[type='number'],
-  input[type='datetime-local'],
-  input[type='date'],
-  input[type='time'],
-  textarea,
-  select {
+  .control {
     inline-size: 100%;
     min-block-size: 44px;
     padding: 8px;
@@ -68,7 +59,7 @@ export const formStyles = css`
     color: var(--_text);
     font: inherit;
   }
-  textarea {
+  textarea.control {
     resize: vertical;
   }
   [aria-invalid='true'] {

@@ -1,0 +1,4 @@
+import { defineElement } from '../base/define.js';
+import { PgoProposalForm } from '../elements/proposal-form/proposal-form.js';
+
+defineElement('pgo-proposal-form', PgoProposalForm);
