@@ -159,7 +159,8 @@ export class DecidimBackend implements ConsultationBackend {
     return this.once(`create:${options.idempotencyKey}`, () => this.withProcess(consultationId, options, (info) => {
       const component = this.writable(info, info.consultation.linkOut?.proposals);
       if (draft.website) throw backendError('forbidden', 'Rejected as spam');
-      const errors = validateProposalDraft(info.consultation, draft);
+      // Decidim's own rules (no categories, no author name or email fields here).
+      const errors = validateProposalDraft(info.consultation, { title: draft.title, body: draft.body });
       if (errors.length) throw backendError('validation', 'Some fields need attention', { fieldErrors: errors, detail: errors.map((e) => e.message).join('; ') });
       return this.authorise(options.signal).then(async (token) => {
         const attributes = { title: draft.title.trim(), body: draft.body.trim() };
@@ -209,8 +210,16 @@ export class DecidimBackend implements ConsultationBackend {
       const component = this.writable(info, this.proposalUrl(info, proposalId));
       return this.authorise(options.signal).then(async (token) => {
         type Answer = { component: { proposal?: Record<string, RawProposal | null> | null } | null };
-        const data = await this.query<Answer>(document, { component: component.id, id: proposalId }, options, token);
-        const raw = data.component?.proposal?.[field];
+        let raw: RawProposal | null | undefined;
+        try {
+          const data = await this.query<Answer>(document, { component: component.id, id: proposalId }, options, token);
+          raw = data.component?.proposal?.[field];
+        } catch (error) {
+          // Decidim refuses a second support from the same person: when this page cast the first one,
+          // the vote stands, so answer with the current tally.
+          if (field !== 'vote' || !this.myVotes.has(proposalId) || (error as { code?: string }).code !== 'conflict') throw error;
+          raw = (await this.query<{ component: { proposal?: RawProposal | null } | null }>(doc.PROPOSAL_QUERY, { component: component.id, id: proposalId }, options)).component?.proposal;
+        }
         if (!raw) throw backendError('not-found', 'No such proposal');
         if (field === 'vote') this.myVotes.set(proposalId, 'support');
         else this.myVotes.delete(proposalId);
