@@ -19,8 +19,6 @@ export type FormValues = Record<string, FormValue>;
 export interface FieldOption {
   value: string;
   label: string;
-  /** A shorter name for the error summary (a long consent text: "Consentement"). */
-  summaryLabel?: string;
 }
 
 /** A field described by data; `fields.ts` renders it with its label, hint, error and counter. */
@@ -28,6 +26,8 @@ export interface FieldSpec {
   /** Dotted path: the key in the values and in `FieldError.field`. */
   name: string;
   label: string;
+  /** A shorter name for the error summary (a long consent text: "Consentement"). */
+  summaryLabel?: string;
   /** An input type (`text`, `email`, `url`, `number`, `datetime-local`...) or `textarea`, `select`, `radio`, `checkbox`. Default `text`. */
   type?: string;
   /** Marks the label "(obligatoire)"; validation itself is the form's `validate`. */
