@@ -1,0 +1,59 @@
+// `npm run size`: the size of every CDN file in dist/cdn/ (minified, and minified + gzip -9) against its
+// budget. Sizes come from the build output, so they are deterministic: over budget fails (exit code 1).
+// Builds first when dist/cdn/ is missing; `--build` always rebuilds; `--json` prints the figures as JSON.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSize, kb } from './size-plugin.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CDN = join(ROOT, 'dist/cdn');
+const KB = 1024;
+
+/** Budgets in bytes of min+gzip; null: measured and printed, not enforced. */
+export const BUDGETS = {
+  'pgo-widgets.js': 25 * KB,
+  // A demo and test aid (the memory backend with seed data), never meant for a production page.
+  'pgo-memory-backend.js': null,
+};
+/** Every other file: a single element (or a backend) loaded on its own. */
+export const ENTRY_BUDGET = 15 * KB;
+
+export function ensureBuild(force = false) {
+  if (force || !existsSync(join(CDN, 'pgo-widgets.js'))) execFileSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+/** One row per CDN file: { file, min, gzip, budget, ok }. */
+export function measure() {
+  return readdirSync(CDN)
+    .filter((file) => file.endsWith('.js'))
+    .sort((a, b) => (a === 'pgo-widgets.js' ? -1 : b === 'pgo-widgets.js' ? 1 : a.localeCompare(b)))
+    .map((file) => {
+      const code = readFileSync(join(CDN, file));
+      const budget = file in BUDGETS ? BUDGETS[file] : ENTRY_BUDGET;
+      const gzip = gzipSize(code);
+      return { file, min: code.length, gzip, budget, ok: budget === null || gzip <= budget };
+    });
+}
+
+export function format(rows) {
+  const lines = [`  ${'file'.padEnd(32)} ${'min'.padStart(9)} ${'min+gzip'.padStart(9)} ${'budget'.padStart(9)}  verdict`];
+  for (const row of rows) {
+    const verdict = row.budget === null ? 'not enforced' : row.ok ? 'ok' : `OVER by ${kb(row.gzip - row.budget)}`;
+    lines.push(`  ${row.file.padEnd(32)} ${kb(row.min).padStart(9)} ${kb(row.gzip).padStart(9)} ${(row.budget === null ? '-' : kb(row.budget)).padStart(9)}  ${verdict}`);
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  ensureBuild(process.argv.includes('--build'));
+  const rows = measure();
+  if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+  else console.log(`pgo-widgets: CDN sizes (KB = 1024 bytes, gzip -9)\n${format(rows)}`);
+  const over = rows.filter((row) => !row.ok);
+  if (over.length) {
+    console.error(`pgo-widgets: ${over.length} CDN file(s) over budget: ${over.map((row) => row.file).join(', ')}`);
+    process.exit(1);
+  }
+}
