@@ -6,10 +6,11 @@
 import { registerBackend, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
 import { backendError, BackendError, validationError } from '../core/errors.js';
 import { actionWindow, consultationEnd } from '../core/phase.js';
-import {
-  VOTE_CHOICES, type Consultation, type ConsultationEvent, type ErrorCode, type EventProposal, type EventQuery, type EventReceipt,
-  type Page, type Participation, type Proposal, type ProposalDraft, type ProposalQuery, type ProposalReceipt, type RegistrationInput,
-  type RegistrationReceipt, type ServerTime, type VoteChoice, type VoteResult, type VoteTally,
+import { VOTE_CHOICES } from '../core/vote-choices.js';
+import type {
+  Consultation, ConsultationEvent, ErrorCode, EventProposal, EventQuery, EventReceipt,
+  Page, Participation, Proposal, ProposalDraft, ProposalQuery, ProposalReceipt, RegistrationInput,
+  RegistrationReceipt, ServerTime, VoteChoice, VoteResult, VoteTally,
 } from '../core/schemas.js';
 import { validateEventProposal, validateProposalDraft, validateRegistration } from '../core/validate.js';
 import { matchesPlace, pageFrom, seededRank } from '../core/query.js';

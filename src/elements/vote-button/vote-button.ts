@@ -8,7 +8,8 @@ import { formatInstant } from '../../core/format.js';
 import { formatNumber, type Locale } from '../../core/i18n.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
 import { tVote } from '../../core/messages/vote.js';
-import { VOTE_CHOICES, type Consultation, type Proposal, type VoteChoice, type VoteModel, type VoteTally } from '../../core/schemas.js';
+import type { Consultation, Proposal, VoteChoice, VoteModel, VoteTally } from '../../core/schemas.js';
+import { VOTE_CHOICES } from '../../core/vote-choices.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { voteButtonStyles } from './vote-button.styles.js';
 
