@@ -3,6 +3,7 @@
 import '../backends/rest.js';
 import './consultation.js';
 import './event-card.js';
+import './event-form.js';
 import './event-list.js';
 import './phase-countdown.js';
 import './proposal-form.js';

@@ -250,7 +250,7 @@ describe('<pgo-event-card>', () => {
       $(el, '[part~="submit"]').click();
       await waitUntil(() => el.shadowRoot!.querySelector('.error-summary'));
       expect(shadowText(el, '.error-summary')).to.contain('Nom : Ce champ est obligatoire.');
-      expect(shadowText(el, '.error-summary')).to.contain('Vous devez donner votre accord');
+      expect(shadowText(el, '.error-summary')).to.contain('Consentement : Vous devez donner votre accord pour continuer.');
       await expect(el).to.be.accessible();
       const type = (id: string, value: string) => {
         const input = $<HTMLInputElement>(el, `#${id}`);

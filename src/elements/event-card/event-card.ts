@@ -331,7 +331,7 @@ export class PgoEventCard extends PgoElement {
     const specs: FieldSpec[] = [
       { name: 'name', label: tEvent(locale, 'name'), required: true, autocomplete: 'name' },
       { name: 'email', label: tEvent(locale, 'email'), type: 'email', required: true, autocomplete: 'email', hint: tEvent(locale, 'emailHint') },
-      { name: 'consent', label: tEvent(locale, 'consent'), type: 'checkbox', required: true },
+      { name: 'consent', label: tEvent(locale, 'consent'), summaryLabel: tEvent(locale, 'consentShort'), type: 'checkbox', required: true },
     ];
     this.fields = { locale, specs };
     return specs;
