@@ -12,3 +12,8 @@ export { defineElement } from './base/define.js';
 export { PgoConsultation } from './elements/consultation/consultation.js';
 export { PgoPhaseCountdown, type PhaseChangeDetail } from './elements/phase-countdown/phase-countdown.js';
 export { PgoProposalForm } from './elements/proposal-form/proposal-form.js';
+export { eventToIcs, icsUid } from './core/ics.js';
+export { eventJsonLd } from './core/jsonld.js';
+export { PgoEventCard, type RegisteredDetail } from './elements/event-card/event-card.js';
+export { PgoEventList, type EventFilters } from './elements/event-list/event-list.js';
+export { PgoEventForm } from './elements/event-form/event-form.js';
