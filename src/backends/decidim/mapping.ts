@@ -124,7 +124,7 @@ function toPhases(process: RawProcess, ctx: MapContext): Phase[] {
     if (!startsAt || !endsAt || Date.parse(endsAt) <= Date.parse(startsAt)) continue;
     const description = translatedText(stage.description, ctx.locale, 2000);
     phases.push({
-      id: `step-${stage.id}`, title: translatedText(stage.title, ctx.locale, 200), kind: 'other', startsAt, endsAt,
+      id: stage.id, title: translatedText(stage.title, ctx.locale, 200), kind: 'other', startsAt, endsAt,
       ...(description ? { description } : {}),
     });
   }

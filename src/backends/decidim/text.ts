@@ -104,13 +104,13 @@ export function stripTags(html: string): string {
     });
 }
 
-/** Collapses spaces, keeps paragraph breaks (at most one blank line), trims. */
+/** Collapses spaces, keeps line breaks (one per paragraph or break), trims. */
 function tidy(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v]+/g, ' ')
     .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n{2,}/g, '\n')
     .trim();
 }
 
