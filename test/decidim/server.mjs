@@ -12,7 +12,8 @@
 //   GET  /__decidim/callback        a blank redirect page; /__decidim/callback-relay runs relayDecidimLogin()
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { buildSchema, execute, GraphQLError, parse, validate } from 'graphql';
+import { URL, URLSearchParams } from 'node:url';
+import { buildSchema, execute, parse, validate } from 'graphql';
 
 const SCHEMA_DIR = new URL('../../src/backends/decidim/', import.meta.url);
 const BASE_SDL = readFileSync(new URL('schema.graphql', SCHEMA_DIR), 'utf8');
@@ -68,7 +69,7 @@ function connection(items, { first, after }) {
 function createStore(fixture) {
   const id = `s${++sequence}-${randomBytes(4).toString('hex')}`;
   const store = {
-    id, fixture: structuredClone(fixture), stages: fixture.stages ?? 'steps', log: [],
+    id, fixture: JSON.parse(JSON.stringify(fixture)), stages: fixture.stages ?? 'steps', log: [],
     votes: new Map(), // `${userId}|${proposalId}` -> true
     codes: new Map(), tokens: new Map(), users: 0, created: 0,
   };
