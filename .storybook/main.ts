@@ -18,6 +18,18 @@ const config: StorybookConfig = {
       target: 'es2022',
       tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     };
+    // package.json's `sideEffects` names the built files (dist/define/*.js...); Storybook bundles
+    // the sources, so say that registering tags and backends in src/ is a side effect too, or the
+    // production build drops `import '../src/define/index.js'` and no element is ever defined.
+    viteConfig.plugins = [
+      ...(viteConfig.plugins ?? []),
+      {
+        name: 'pgo-source-side-effects',
+        transform(code: string, id: string) {
+          return /\/src\/(define|backends)\//.test(id) ? { code, map: null, moduleSideEffects: true } : null;
+        },
+      },
+    ];
     return viteConfig;
   },
 };

@@ -9,7 +9,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { MemoryBackend } from '../../src/backends/memory.js';
 import type { ConsultationBackend } from '../../src/core/backend.js';
-import type { Consultation } from '../../src/core/schemas.js';
+import type { Consultation, VoteChoice } from '../../src/core/schemas.js';
 import { memoryBackendFixture, type FixtureOptions } from '../../src/test-utils/fixtures.js';
 
 export interface Scenario extends FixtureOptions {
@@ -67,6 +67,11 @@ export function scenario(options: Scenario = {}): StoryBackend {
   for (const failure of options.fail ?? []) memory.failNext(...failure);
   if (options.offline) memory.offline = true;
   return { backend: counted(memory), memory, consultation: stored, now };
+}
+
+/** Votes of other participants on a proposal, so counts start above zero. */
+export function othersVotes(proposalId: string, count: number, choice: VoteChoice = 'support', prefix = 'other'): NonNullable<Scenario['votes']> {
+  return Array.from({ length: count }, (_, i) => ({ participantId: `${prefix}-${i}`, proposalId, choice }));
 }
 
 /** `inner` inside a `<pgo-consultation>` connected to the scenario's backend. */
