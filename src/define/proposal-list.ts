@@ -1,0 +1,5 @@
+import { defineElement } from '../base/define.js';
+import { PgoProposalList } from '../elements/proposal-list/proposal-list.js';
+import './vote-button.js';
+
+defineElement('pgo-proposal-list', PgoProposalList);

@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+export const proposalListStyles = css`
+  .base {
+    display: grid;
+    gap: var(--_space);
+  }
+  p {
+    margin: 0;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2) var(--_space);
+    align-items: end;
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+    font-weight: 600;
+  }
+  input,
+  select {
+    min-height: 44px;
+    padding: 0.4em 0.6em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_text);
+    font: inherit;
+    font-weight: 400;
+  }
+  .count,
+  .shown,
+  .meta {
+    color: var(--_muted);
+  }
+  .list {
+    list-style: none;
+    margin: 0;
+    padding-inline: 0;
+  }
+  .item {
+    padding-block: var(--_space);
+    border-block-end: 1px solid var(--_border);
+  }
+  article {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    justify-items: start;
+    border-radius: var(--_radius);
+  }
+  .title {
+    font-size: 1.25em;
+    font-weight: 700;
+    line-height: 1.3;
+    overflow-wrap: anywhere;
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1em;
+    font-size: 0.875em;
+  }
+  .category {
+    font-weight: 600;
+    color: var(--_text);
+  }
+  .excerpt,
+  .body {
+    overflow-wrap: anywhere;
+  }
+  .body {
+    white-space: pre-line;
+  }
+  .more {
+    min-height: 44px;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    font: inherit;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .more-row {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    justify-items: start;
+  }
+`;

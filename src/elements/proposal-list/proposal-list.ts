@@ -1,0 +1,344 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { PgoElement } from '../../base/pgo-element.js';
+import type { ConsultationSession } from '../../base/session.js';
+import { toBackendError, isAbort, type BackendError } from '../../core/errors.js';
+import { formatInstant } from '../../core/format.js';
+import type { Locale } from '../../core/i18n.js';
+import { describeError, tCommon } from '../../core/messages/common.js';
+import { tProposalList } from '../../core/messages/proposal-list.js';
+import { consultationEnd } from '../../core/phase.js';
+import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
+import { baseStyles } from '../../styles/tokens.js';
+import { ListWindow } from './list-window.js';
+import { proposalListStyles } from './proposal-list.styles.js';
+
+const SEARCH_DELAY = 300;
+const EXCERPT_LENGTH = 220;
+const SEED_KEY = 'pgo-widgets.seed';
+
+/**
+ * The proposals of a consultation, each with its title, an excerpt that opens to the whole text,
+ * its category, author and date, and its `<pgo-vote-button>`. Visitors search (debounced, the number
+ * of results announced politely), filter by category and sort (newest, most supported, or a random
+ * order that stays the same for one visitor); "Charger plus" fetches the next page and moves focus to
+ * its first proposal. Long lists keep only the rows near the viewport in the DOM.
+ *
+ * @summary The proposals of a consultation, to search, sort, read and vote on.
+ * @csspart base - The wrapper.
+ * @csspart filters - The search, category and sort form.
+ * @csspart search - The search field.
+ * @csspart select - The category and sort selects.
+ * @csspart count - The number of proposals (a polite live region).
+ * @csspart list - The list of proposals.
+ * @csspart item - One proposal of the list.
+ * @csspart title - The title of a proposal.
+ * @csspart meta - Category, author and date of a proposal.
+ * @csspart category - The category of a proposal.
+ * @csspart excerpt - The beginning of a proposal's text.
+ * @csspart body - The whole text of an opened proposal.
+ * @csspart button - Buttons: "Lire la suite" (`button read-more`), "Charger plus" (`button load-more`), retry and reset.
+ * @csspart status - Loading and empty messages.
+ * @csspart error - Load errors with their retry button.
+ * @cssproperty --pgo-color-primary - Buttons and links.
+ * @cssproperty --pgo-color-text - Text colour.
+ * @cssproperty --pgo-color-text-muted - Dates, authors and counts.
+ * @cssproperty --pgo-color-border - Rules between proposals and field borders.
+ * @cssproperty --pgo-color-background - Field backgrounds.
+ * @cssproperty --pgo-font-family - Font stack.
+ * @cssproperty --pgo-font-size - Base font size (px).
+ * @cssproperty --pgo-radius - Corner radius.
+ * @cssproperty --pgo-space - Base spacing.
+ */
+export class PgoProposalList extends PgoElement {
+  static override styles = [baseStyles, proposalListStyles];
+
+  /** Order: `newest` (default), `most-supported` or `random` (stable for one visitor). */
+  @property() sort: ProposalSort = 'newest';
+  /** Id of the category to show; empty for all. */
+  @property() category = '';
+  /** Proposals per page (1 to 100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+  /** Level of the proposals' headings, to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  @state() private items: Proposal[] = [];
+  @state() private total: number | null = null;
+  @state() private nextCursor: string | null = null;
+  @state() private loading = false;
+  @state() private loadingMore = false;
+  @state() private error: BackendError | null = null;
+  @state() private moreError: BackendError | null = null;
+  @state() private searchText = '';
+  /** The search the shown list answers (the field may run ahead of it while debouncing). */
+  @state() private searched = '';
+  /** Whether the visitor has searched, filtered or sorted: counts are then phrased as matches. */
+  @state() private refined = false;
+  /** Ids of the proposals opened to their whole text. */
+  @state() private opened = new Set<string>();
+
+  @query('input[type="search"]') private searchField!: HTMLInputElement | null;
+
+  private readonly window = new ListWindow(this, () => this.items.map((p) => p.id), () => this.renderRoot.querySelector('ol'));
+  private requested: ConsultationSession | null = null;
+  private abort: AbortController | null = null;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private focusIndex: number | null = null;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.abort?.abort();
+    this.requested = null;
+  }
+
+  /** Reloads the first page with the current search, category and order. */
+  reload(): Promise<void> {
+    return this.fetchPage(false);
+  }
+
+  /** Appends the next page, then moves focus to its first proposal. */
+  loadMore(): Promise<void> {
+    return this.nextCursor ? this.fetchPage(true) : Promise.resolve();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const session = this.session;
+    if (session?.status === 'ready' && this.requested !== session) {
+      this.requested = session;
+      void this.reload();
+    } else if (this.requested && (changed.has('sort') || changed.has('category') || changed.has('pageSize'))) {
+      void this.reload();
+    }
+    if (changed.has('items')) this.window.compute();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.focusIndex !== null) {
+      const row = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusIndex}"] article`);
+      if (row) {
+        this.focusIndex = null;
+        row.focus();
+      }
+    }
+  }
+
+  private async fetchPage(more: boolean): Promise<void> {
+    const session = this.session;
+    if (!session || session.status !== 'ready') return;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    const q = this.searchText.trim();
+    const query: ProposalQuery = { sort: this.effectiveSort(session), limit: Math.min(100, Math.max(1, this.pageSize || 20)) };
+    if (query.sort === 'random') query.seed = visitorSeed();
+    if (this.category) query.categoryId = this.category;
+    if (q) query.q = q.slice(0, 200);
+    if (more && this.nextCursor) query.cursor = this.nextCursor;
+    if (more) {
+      this.loadingMore = true;
+      this.moreError = null;
+    } else {
+      this.loading = true;
+      this.error = null;
+    }
+    try {
+      const page = await session.backend.listProposals(session.consultationId, query, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      session.seedTallies(page.items.map((p) => p.tally));
+      if (more) {
+        this.focusIndex = this.items.length;
+        this.items = [...this.items, ...page.items];
+        this.window.reveal(this.focusIndex);
+      } else {
+        this.items = page.items;
+        this.searched = q;
+      }
+      this.nextCursor = page.nextCursor;
+      this.total = page.total ?? null;
+    } catch (error) {
+      if (abort.signal.aborted || isAbort(error)) return;
+      if (more) this.moreError = toBackendError(error);
+      else this.error = toBackendError(error);
+    } finally {
+      if (this.abort === abort) {
+        this.loading = false;
+        this.loadingMore = false;
+        this.abort = null;
+      }
+    }
+  }
+
+  /** Sorting by support would reveal counts the consultation hides until the end. */
+  private countsHidden(session: ConsultationSession): boolean {
+    const consultation = session.consultation!;
+    const end = consultationEnd(consultation.phases);
+    return consultation.settings.hideCountsUntilEnd && end !== null && session.now() < end;
+  }
+
+  private effectiveSort(session: ConsultationSession): ProposalSort {
+    return this.sort === 'most-supported' && this.countsHidden(session) ? 'newest' : this.sort;
+  }
+
+  private onSearchInput(event: Event): void {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.refine(), SEARCH_DELAY);
+  }
+
+  private refine(): void {
+    clearTimeout(this.searchTimer);
+    this.refined = true;
+    void this.reload();
+  }
+
+  private onSubmit(event: Event): void {
+    event.preventDefault();
+    this.refine();
+  }
+
+  private onCategory(event: Event): void {
+    this.category = (event.target as HTMLSelectElement).value;
+    this.refined = true;
+  }
+
+  private onSort(event: Event): void {
+    this.sort = (event.target as HTMLSelectElement).value as ProposalSort;
+    this.refined = true;
+  }
+
+  private resetFilters(): void {
+    this.searchText = '';
+    this.category = '';
+    this.refine();
+    this.searchField?.focus();
+  }
+
+  private toggle(id: string): void {
+    const opened = new Set(this.opened);
+    if (!opened.delete(id)) opened.add(id);
+    this.opened = opened;
+  }
+
+  protected override render() {
+    const pending = this.renderSessionState();
+    if (pending !== nothing) return pending;
+    const session = this.session!;
+    const locale = this.locale;
+    if (!session.backend.capabilities.proposals) return html`<p part="status" class="pgo-notice">${tProposalList(locale, 'unsupported')}</p>`;
+    return html`<section part="base" class="base" aria-label=${tProposalList(locale, 'label')}>
+      ${this.renderFilters(session, locale)}
+      ${this.renderBody(session, locale)}
+    </section>`;
+  }
+
+  private renderFilters(session: ConsultationSession, locale: Locale) {
+    const categories = session.consultation!.categories;
+    const sorts: ProposalSort[] = this.countsHidden(session) ? ['newest', 'random'] : ['newest', 'most-supported', 'random'];
+    return html`<form part="filters" class="filters" role="search" aria-label=${tProposalList(locale, 'filters')} @submit=${this.onSubmit}>
+      <label class="field"><span>${tProposalList(locale, 'search')}</span>
+        <input part="search" type="search" maxlength="200" .value=${this.searchText} @input=${this.onSearchInput} />
+      </label>
+      ${categories.length ? html`<label class="field"><span>${tProposalList(locale, 'category')}</span>
+        <select part="select" @change=${this.onCategory}>
+          <option value="" ?selected=${!this.category}>${tProposalList(locale, 'allCategories')}</option>
+          ${categories.map((c) => html`<option value=${c.id} ?selected=${this.category === c.id}>${c.title}</option>`)}
+        </select></label>` : nothing}
+      <label class="field"><span>${tProposalList(locale, 'sort')}</span>
+        <select part="select" @change=${this.onSort}>
+          ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, `sort.${s}`)}</option>`)}
+        </select></label>
+    </form>`;
+  }
+
+  private renderBody(session: ConsultationSession, locale: Locale) {
+    if (this.error) {
+      return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
+        <p>${tProposalList(locale, 'loadError')} ${describeError(locale, this.error)}</p>
+        <button part="button retry" class="pgo-button" type="button" @click=${() => this.reload()}>${tCommon(locale, 'retry')}</button>
+      </div>`;
+    }
+    const first = this.loading && !this.items.length && this.requested;
+    const count = this.total ?? this.items.length;
+    const filtered = !!(this.searched || this.category);
+    const summary = first || this.loading ? '' : tProposalList(locale, this.refined && filtered ? 'matches' : 'count', { count });
+    return html`<p part="count" class="count" role="status" aria-live="polite" aria-atomic="true">${summary}</p>
+      ${first || !this.requested ? html`<p part="status" class="pgo-notice pgo-loading" role="status" aria-busy="true">${tProposalList(locale, 'loading')}</p>` : nothing}
+      ${!first && !this.loading && !this.items.length
+        ? filtered
+          ? html`<div part="status" class="pgo-notice"><p>${tProposalList(locale, 'noMatch')}</p>
+              <button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.resetFilters}>${tProposalList(locale, 'reset')}</button></div>`
+          : html`<p part="status" class="pgo-notice">${tProposalList(locale, 'empty')}</p>`
+        : nothing}
+      ${this.items.length ? this.renderList(session, locale, count) : nothing}
+      ${this.renderMore(locale, count)}`;
+  }
+
+  private renderList(session: ConsultationSession, locale: Locale, count: number) {
+    const { start, end, before, after } = this.window.range;
+    const consultation = session.consultation!;
+    const shown = this.items.slice(start, end);
+    return html`<ol part="list" class="list" role="list" aria-busy=${this.loading ? 'true' : 'false'}
+      style=${styleMap({ paddingBlockStart: `${before}px`, paddingBlockEnd: `${after}px` })}>
+      ${repeat(shown, (p) => p.id, (p, i) => this.renderItem(p, start + i, count, consultation.categories, consultation.timeZone, locale))}
+    </ol>`;
+  }
+
+  private renderItem(p: Proposal, index: number, count: number, categories: { id: string; title: string }[], timeZone: string, locale: Locale) {
+    const category = categories.find((c) => c.id === p.categoryId);
+    const open = this.opened.has(p.id);
+    const excerpt = excerptOf(p.body);
+    const long = excerpt !== p.body.trim();
+    return html`<li part="item" class="item" data-key=${p.id} data-index=${index} aria-setsize=${count} aria-posinset=${index + 1}>
+      <article aria-labelledby="t-${p.id}" tabindex="-1">
+        <div part="title" class="title" role="heading" aria-level=${this.headingLevel} id="t-${p.id}">${p.title}</div>
+        <p part="meta" class="meta">
+          ${category ? html`<span part="category" class="category">${category.title}</span>` : nothing}
+          <span>${tProposalList(locale, 'by', { name: p.authorName?.trim() || tProposalList(locale, 'anonymous') })}</span>
+          <time datetime=${p.createdAt}>${formatInstant(locale, p.createdAt, timeZone, 'date')}</time>
+        </p>
+        <div id="b-${p.id}" part=${open ? 'body' : 'excerpt'} class=${open ? 'body' : 'excerpt'}>${open ? p.body : excerpt}</div>
+        ${long ? html`<button part="button read-more" class="more" type="button" aria-expanded=${open ? 'true' : 'false'}
+          aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>` : nothing}
+        <pgo-vote-button .data=${p} proposal=${p.id} .lang=${locale} backend=${this.backend} endpoint=${this.endpoint}
+          consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-vote-button>
+      </article>
+    </li>`;
+  }
+
+  private renderMore(locale: Locale, count: number) {
+    if (!this.nextCursor && !this.moreError) return nothing;
+    return html`<div class="more-row">
+      <p class="shown">${tProposalList(locale, 'shown', { shown: this.items.length, count })}</p>
+      ${this.moreError ? html`<p part="error" class="pgo-notice pgo-notice--error" role="alert">${tProposalList(locale, 'loadError')} ${describeError(locale, this.moreError)}</p>` : nothing}
+      <button part="button load-more" class="pgo-button pgo-button--secondary" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'}
+        @click=${() => (this.loadingMore ? undefined : this.loadMore())}>${tProposalList(locale, 'loadMore')}</button>
+    </div>`;
+  }
+}
+
+/** The first words of a text, on one line, cut at a word boundary. */
+function excerptOf(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT_LENGTH && !/\n/.test(body.trim())) return body.trim();
+  if (flat.length <= EXCERPT_LENGTH) return `${flat}…`;
+  const cut = flat.lastIndexOf(' ', EXCERPT_LENGTH);
+  return `${flat.slice(0, cut > EXCERPT_LENGTH / 2 ? cut : EXCERPT_LENGTH)}…`;
+}
+
+/** The visitor's seed for the random order: kept for the tab's life, so paging and reloads agree. */
+let memorySeed = '';
+function visitorSeed(): string {
+  try {
+    let seed = sessionStorage.getItem(SEED_KEY);
+    if (!seed) sessionStorage.setItem(SEED_KEY, (seed = Math.random().toString(36).slice(2, 10)));
+    return seed;
+  } catch {
+    // Storage may be off (privacy settings, sandboxed frames): keep it for the page's life.
+    memorySeed ||= Math.random().toString(36).slice(2, 10);
+    return memorySeed;
+  }
+}
