@@ -17,3 +17,5 @@ export { eventJsonLd } from './core/jsonld.js';
 export { PgoEventCard, type RegisteredDetail } from './elements/event-card/event-card.js';
 export { PgoEventList, type EventFilters } from './elements/event-list/event-list.js';
 export { PgoEventForm } from './elements/event-form/event-form.js';
+export { PgoVoteButton, type VoteDetail, type VotedDetail } from './elements/vote-button/vote-button.js';
+export { PgoProposalList } from './elements/proposal-list/proposal-list.js';
