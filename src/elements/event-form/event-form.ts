@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { tEvent } from '../../core/messages/events.js';
+import { tEventForm } from '../../core/messages/events.js';
 import { zonedTimeToInstant } from '../../core/phase.js';
 import type { EventProposal, EventReceipt } from '../../core/schemas.js';
 import { EVENT_DESCRIPTION, EVENT_TITLE, validateEventProposal } from '../../core/validate.js';
@@ -118,7 +118,7 @@ export class PgoEventForm extends PgoElement {
     const mode = String(this.form.values.mode ?? 'in-person');
     const key = `${consultation.id}|${locale}|${mode}`;
     if (this.cachedFields?.key === key) return this.cachedFields.fields;
-    const t = (name: Parameters<typeof tEvent>[1]) => tEvent(locale, name);
+    const t = (name: Parameters<typeof tEventForm>[1]) => tEventForm(locale, name);
     const zone = zoneHint(locale, consultation.timeZone);
     const fields: FieldSpec[] = [
       { name: 'title', label: t('formTitle'), required: true, hint: t('formTitleHint'), maxLength: EVENT_TITLE.max },
@@ -176,7 +176,7 @@ export class PgoEventForm extends PgoElement {
     if (pending !== nothing) return pending;
     const session = this.session!;
     const locale = this.locale;
-    const t = (key: Parameters<typeof tEvent>[1], params?: Record<string, string>) => tEvent(locale, key, params);
+    const t = (key: Parameters<typeof tEventForm>[1], params?: Record<string, string>) => tEventForm(locale, key, params);
     const opening = session.window('eventProposals');
     let content;
     if (!session.backend.capabilities.proposeEvent) {
@@ -210,11 +210,11 @@ export class PgoEventForm extends PgoElement {
   private renderSuccess(receipt: EventReceipt, locale: Locale) {
     const email = String(this.form.values.organiserEmail ?? '');
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
-      <h2 part="success-title" class="success-title">${tEvent(locale, 'successTitle')}</h2>
-      <p>${tEvent(locale, 'successPending', { title: receipt.event.title, email })}</p>
+      <h2 part="success-title" class="success-title">${tEventForm(locale, 'successTitle')}</h2>
+      <p>${tEventForm(locale, 'successPending', { title: receipt.event.title, email })}</p>
       <slot name="success"></slot>
       <div class="actions">
-        <button type="button" class="pgo-button pgo-button--secondary" part="button another" @click=${() => this.form.startOver()}>${tEvent(locale, 'another')}</button>
+        <button type="button" class="pgo-button pgo-button--secondary" part="button another" @click=${() => this.form.startOver()}>${tEventForm(locale, 'another')}</button>
       </div>
     </div>`;
   }
@@ -230,5 +230,5 @@ export function localToInstant(value: string, timeZone: string): string {
 
 function zoneHint(locale: Locale, timeZone: string): string {
   const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
-  return tEvent(locale, 'zoneHint', { zone: name ?? timeZone, id: timeZone });
+  return tEventForm(locale, 'zoneHint', { zone: name ?? timeZone, id: timeZone });
 }

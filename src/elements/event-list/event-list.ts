@@ -6,7 +6,7 @@ import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { eventJsonLd } from '../../core/jsonld.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
-import { tEvent } from '../../core/messages/events.js';
+import { tAgenda } from '../../core/messages/events.js';
 import { zonedTimeToInstant } from '../../core/phase.js';
 import type { Consultation, ConsultationEvent, EventMode, EventQuery } from '../../core/schemas.js';
 import { formStyles } from '../../forms/form.styles.js';
@@ -183,22 +183,22 @@ export class PgoEventList extends PgoElement {
     const consultation = this.session!.consultation!;
     const count = this.total ?? this.items.length;
     const firstLoad = this.loading && !this.items.length;
-    return html`<section class="agenda" aria-label=${tEvent(locale, 'agenda')}>
+    return html`<section class="agenda" aria-label=${tAgenda(locale, 'agenda')}>
       ${this.hideFilters ? nothing : this.renderFilters(locale, consultation)}
-      <p part="count" class="count" role="status">${firstLoad || (this.error && !this.items.length) ? '' : tEvent(locale, 'count', { count })}</p>
+      <p part="count" class="count" role="status">${firstLoad || (this.error && !this.items.length) ? '' : tAgenda(locale, 'count', { count })}</p>
       ${firstLoad ? html`<p part="status" class="pgo-notice" aria-busy="true">${tCommon(locale, 'loading')}</p>` : nothing}
       ${!this.loading && !this.error && !this.items.length ? html`<div part="status" class="pgo-notice empty">
-        <p>${tEvent(locale, this.filtered ? 'empty' : 'emptyUpcoming')}</p>
-        ${this.filtered ? html`<button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.reset}>${tEvent(locale, 'reset')}</button>` : nothing}
+        <p>${tAgenda(locale, this.filtered ? 'empty' : 'emptyUpcoming')}</p>
+        ${this.filtered ? html`<button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.reset}>${tAgenda(locale, 'reset')}</button>` : nothing}
       </div>` : nothing}
       ${this.renderDays(locale, consultation)}
       ${this.error ? html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
-        <p>${tEvent(locale, 'listError')} ${describeError(locale, this.error)}</p>
+        <p>${tAgenda(locale, 'listError')} ${describeError(locale, this.error)}</p>
         <button part="button retry" class="pgo-button" type="button" @click=${() => this.load(this.items.length > 0)}>${tCommon(locale, 'retry')}</button>
       </div>` : nothing}
       ${this.nextCursor && !this.error ? html`<button part="button more" class="pgo-button pgo-button--secondary more" type="button"
           aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => !this.loading && this.load(true)}>
-          ${this.loading ? tCommon(locale, 'loading') : tEvent(locale, 'more')}
+          ${this.loading ? tCommon(locale, 'loading') : tAgenda(locale, 'more')}
         </button>` : nothing}
     </section>`;
   }
@@ -206,25 +206,25 @@ export class PgoEventList extends PgoElement {
   private renderFilters(locale: Locale, consultation: Consultation) {
     const f = this.filters;
     const select = (name: 'format' | 'mode', any: string, options: { id: string; label: string }[]) => html`<div class="field">
-      <label for="filter-${name}">${tEvent(locale, name === 'format' ? 'format' : 'mode')}</label>
+      <label for="filter-${name}">${tAgenda(locale, name === 'format' ? 'format' : 'mode')}</label>
       <select id="filter-${name}" name=${name}>
         <option value="" ?selected=${!f[name]}>${any}</option>
         ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === f[name]}>${o.label}</option>`)}
       </select>
     </div>`;
-    return html`<form part="filters" class="filters" role="search" aria-label=${tEvent(locale, 'filters')} @submit=${this.apply}>
-      <div class="field"><label for="filter-from">${tEvent(locale, 'from')}</label><input id="filter-from" name="from" type="date" .value=${f.from} /></div>
-      <div class="field"><label for="filter-to">${tEvent(locale, 'to')}</label><input id="filter-to" name="to" type="date" .value=${f.to} /></div>
-      ${select('format', tEvent(locale, 'anyFormat'), consultation.settings.eventFormats)}
-      ${select('mode', tEvent(locale, 'anyMode'), MODES.map((id) => ({ id, label: tEvent(locale, `mode.${id}`) })))}
+    return html`<form part="filters" class="filters" role="search" aria-label=${tAgenda(locale, 'filters')} @submit=${this.apply}>
+      <div class="field"><label for="filter-from">${tAgenda(locale, 'from')}</label><input id="filter-from" name="from" type="date" .value=${f.from} /></div>
+      <div class="field"><label for="filter-to">${tAgenda(locale, 'to')}</label><input id="filter-to" name="to" type="date" .value=${f.to} /></div>
+      ${select('format', tAgenda(locale, 'anyFormat'), consultation.settings.eventFormats)}
+      ${select('mode', tAgenda(locale, 'anyMode'), MODES.map((id) => ({ id, label: tAgenda(locale, `mode.${id}`) })))}
       <div class="field">
-        <label for="filter-place">${tEvent(locale, 'place')}</label>
-        <div id="filter-place-hint" class="hint">${tEvent(locale, 'placeHint')}</div>
+        <label for="filter-place">${tAgenda(locale, 'place')}</label>
+        <div id="filter-place-hint" class="hint">${tAgenda(locale, 'placeHint')}</div>
         <input id="filter-place" name="place" type="text" autocomplete="postal-code" aria-describedby="filter-place-hint" .value=${f.place} />
       </div>
       <div class="actions">
-        <button part="button apply" class="pgo-button" type="submit">${tEvent(locale, 'apply')}</button>
-        ${this.filtered ? html`<button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.reset}>${tEvent(locale, 'reset')}</button>` : nothing}
+        <button part="button apply" class="pgo-button" type="submit">${tAgenda(locale, 'apply')}</button>
+        ${this.filtered ? html`<button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.reset}>${tAgenda(locale, 'reset')}</button>` : nothing}
       </div>
     </form>`;
   }
