@@ -3,6 +3,8 @@
 // has an axe violation (WCAG 2.x A/AA); then checks that each element's docs page lists its
 // attributes, events, slots, parts and custom properties from custom-elements.json, and that every
 // MDX docs page renders. One pass/fail per story and per docs page.
+// `PGO_STORYBOOK_PREBUILT=1` checks the existing storybook-static/ without rebuilding; `PGO_VERBOSE=1`
+// lists passes too.
 import { spawn } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -73,22 +75,39 @@ const DEEP_ELEMENTS = `(root) => {
   return all;
 }`;
 
-/** Waits until Storybook has finished the story (render, play, afterEach) and reports its phase. */
-async function storyFinished(page) {
-  await page.waitForFunction(() => {
-    const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
-    return phase === 'finished' || phase === 'aborted' || phase === 'errored';
-  }, null, { timeout: RENDER_TIMEOUT });
+/** Waits until Storybook has finished story `id` (render, play, afterEach) and reports its phase. */
+async function storyFinished(page, id) {
+  await page.waitForFunction((storyId) => {
+    const render = window.__STORYBOOK_PREVIEW__?.currentRender;
+    return render?.id === storyId && ['finished', 'aborted', 'errored'].includes(render.phase);
+  }, id, { timeout: RENDER_TIMEOUT });
   return page.evaluate(() => ({
     phase: window.__STORYBOOK_PREVIEW__.currentRender.phase,
     error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message, .sb-errordisplay')?.textContent?.trim().slice(0, 300) : null,
   }));
 }
 
+/**
+ * Shows a story: the first one loads iframe.html, later ones are switched to through Storybook's
+ * channel (as Storybook's own test runner does), which saves reloading the preview each time.
+ */
+async function openStory(page, base, id) {
+  const loaded = await page.evaluate(() => Boolean(window.__STORYBOOK_ADDONS_CHANNEL__ && window.__STORYBOOK_PREVIEW__?.currentRender?.viewMode === 'story')).catch(() => false);
+  if (loaded) {
+    await page.evaluate((storyId) => {
+      window.__pgoStory = { pending: 0 };
+      window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId, viewMode: 'story' });
+    }, id);
+  } else {
+    // a11y.manual: the a11y addon does not run its own axe pass after each story; this check runs axe.
+    await page.goto(`${base}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=a11y.manual:!true`, { waitUntil: 'load' });
+  }
+  return storyFinished(page, id);
+}
+
 async function checkStory(page, base, entry, axeSource) {
   const problems = [];
-  await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story`, { waitUntil: 'load' });
-  const { phase, error } = await storyFinished(page);
+  const { phase, error } = await openStory(page, base, entry.id);
   if (error || phase !== 'finished') problems.push(`Storybook ended in phase "${phase}"${error ? `: ${error}` : ''}`);
   const pending = entry.tags?.includes('pgo-pending');
   // Settled: no backend call running (unless the story stays loading on purpose), every Lit update done.
@@ -150,7 +169,7 @@ async function checkMdxDocs(page, base, entry) {
 
 export async function run() {
   const started = Date.now();
-  await build();
+  if (!process.env.PGO_STORYBOOK_PREBUILT) await build();
   const built = Date.now();
   const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
   const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
