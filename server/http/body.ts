@@ -1,6 +1,7 @@
 /** Reading a JSON body: size (by the body-limit middleware), nesting depth, syntax, then the zod schema. */
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
+import '../setup/zod-english.js';
 import type { FieldError } from '../../src/core/schemas.js';
 import { validationError } from '../../src/core/errors.js';
 import { formatPath } from '../setup/config.js';

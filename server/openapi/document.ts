@@ -68,7 +68,7 @@ function operation(route: RouteDoc): JsonSchema {
     : route.auth === 'optional-participant' ? [{}, { participant: [] }]
     : route.auth === 'admin' ? [{ admin: [] }] : [];
   return {
-    operationId: operationId(route),
+    operationId: route.id,
     tags: [route.tag],
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
@@ -77,11 +77,6 @@ function operation(route: RouteDoc): JsonSchema {
     responses,
     security,
   };
-}
-
-function operationId(route: RouteDoc): string {
-  const words = route.path.replace(/\{\w+\}/g, '').split(/[/.]/).filter(Boolean);
-  return [route.method, ...words].map((w, i) => (i ? w[0]!.toUpperCase() + w.slice(1) : w)).join('').replace(/-(\w)/g, (_, ch: string) => ch.toUpperCase());
 }
 
 let cached: JsonSchema | null = null;

@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import * as z from 'zod/mini';
+import './zod-english.js';
 import {
   Address, Category, Consultation, ConsultationSettings, EventMode, EventStatus, Phase, ProposalStatus, VOTE_CHOICES, VoteChoice,
 } from '../../src/core/schemas.js';
