@@ -1,30 +1,58 @@
-// `npm start` (interim, before the reference server): builds, bundles the memory demo and serves demo/.
+// `npm start`: builds the library, then starts the reference server on its embedded database
+// (PGlite in .data/pglite: the demo consultations are seeded on the first run, and what visitors do
+// survives a restart), serving the demo pages (demo/) and the builds (dist/) from the same origin.
+// PORT (default 8080), HOST, DATA_DIR and DATABASE_URL are honoured. Ctrl-C stops everything cleanly.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, normalize } from 'node:path';
 import { build } from 'esbuild';
+import { startReferenceServer } from '../test/reference-server.mjs';
 
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+// The no-server demo (demo/memory.html) runs on the in-memory backend, bundled with its seed data.
 await build({ entryPoints: ['demo/memory-demo.ts'], bundle: true, format: 'esm', outfile: 'dist/demo/memory-demo.js', tsconfig: 'tsconfig.json', logLevel: 'warning' });
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
-const root = process.cwd();
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (path === '/') {
-    res.writeHead(302, { location: '/demo/memory.html' }).end();
-    return;
-  }
-  let file = normalize(join(root, path));
-  if (!file.startsWith(join(root, 'demo')) && !file.startsWith(join(root, 'dist'))) file = '';
-  if (!file || !existsSync(file) || statSync(file).isDirectory()) {
-    res.writeHead(404).end('Not found');
-    return;
-  }
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-  createReadStream(file).pipe(res);
-});
 const port = Number(process.env.PORT ?? 8080);
-server.listen(port, '127.0.0.1', () => console.log(`pgo-widgets demo: http://127.0.0.1:${port}/  (Ctrl-C to stop)`));
-process.on('SIGINT', () => server.close(() => process.exit(0)));
+const host = process.env.HOST ?? '127.0.0.1';
+let server;
+try {
+  server = await startReferenceServer({
+    port,
+    host,
+    dataDir: process.env.DATA_DIR ?? '.data/pglite',
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    adminToken: process.env.ADMIN_TOKEN || undefined,
+    staticDirs: { '/': 'demo', '/dist': 'dist' },
+    log: (line) => {
+      // Request lines are noise here; set DEBUG=1 to see them.
+      if (process.env.DEBUG || !/^(GET|POST|PUT|DELETE|HEAD|OPTIONS) /.test(line)) console.log(`  ${line}`);
+    },
+  });
+} catch (error) {
+  console.error(`pgo-widgets: the server could not start: ${error.message ?? error}`);
+  if (error.code === 'EADDRINUSE') console.error(`Port ${port} is taken: run PORT=8081 npm start`);
+  process.exit(1);
+}
+
+console.log(`
+pgo-widgets demo: ${server.url}/
+  the town hall's consultation page  ${server.url}/
+  the summit's call for sessions     ${server.url}/sommet.html
+  the same widgets without a server  ${server.url}/memory.html
+  API reference                      ${server.url}/api/v1/docs
+  admin token                        ${server.adminToken}
+Ctrl-C to stop.`);
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping the server and closing the database…`);
+  try {
+    await server.close();
+    process.exit(0);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

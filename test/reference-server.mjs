@@ -25,7 +25,7 @@ async function loadServer(root) {
  * (else `configDir`, else the server's demo configuration). `dataDir`: a PGlite folder, or
  * `memory://` (the default) for a throw-away database.
  */
-export async function startReferenceServer({ root = process.cwd(), consultations, configDir, dataDir = 'memory://', port = 0, staticDirs, limits, log } = {}) {
+export async function startReferenceServer({ root = process.cwd(), consultations, configDir, dataDir = 'memory://', databaseUrl, port = 0, host, adminToken, staticDirs, limits, log } = {}) {
   const reason = serverUnavailable(root);
   if (reason) throw new Error(reason);
   const { startServer } = await loadServer(root);
@@ -35,7 +35,7 @@ export async function startReferenceServer({ root = process.cwd(), consultations
     consultations.forEach((file, i) => writeFileSync(join(tempConfig, `${String(i).padStart(2, '0')}.json`), JSON.stringify(file, null, 2)));
   }
   try {
-    const server = await startServer({ port, dataDir, configDir: tempConfig ?? configDir, staticDirs, limits, log, adminToken: 'test-admin-token-0123456789' });
+    const server = await startServer({ port, host, dataDir, databaseUrl, configDir: tempConfig ?? configDir, staticDirs, limits, log, adminToken });
     return {
       url: server.url,
       adminToken: server.adminToken,
@@ -66,6 +66,7 @@ export function referenceServerPlugin() {
         if (unavailable) return { unavailable };
         const server = await startReferenceServer({
           consultations: payload?.consultations,
+          adminToken: 'test-admin-token-0123456789',
           // Contract tests create many participants and writes from one address.
           limits: { participantsPerMinute: 10_000, writesPerMinute: 10_000, writesPerIpPerMinute: 100_000 },
         });
