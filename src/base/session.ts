@@ -5,7 +5,7 @@
  * Elements listen to its `change` event and re-render.
  */
 import { createContext } from '@lit/context';
-import { createBackend, newIdempotencyKey, type ConsultationBackend } from '../core/backend.js';
+import { createBackend, newIdempotencyKey, type BackendConfig, type ConsultationBackend } from '../core/backend.js';
 import { backendError, toBackendError, type BackendError } from '../core/errors.js';
 import { actionWindow, phaseStateAt, type Action, type PhaseState } from '../core/phase.js';
 import type { Consultation, Participation, VoteChoice, VoteResult, VoteTally } from '../core/schemas.js';
@@ -276,27 +276,33 @@ export function sessionForBackend(backend: ConsultationBackend, consultationId: 
 }
 
 /**
- * The session for `backend="kind" endpoint="..." consultation="..."`, shared page-wide. Returns a
- * session in the error state when the kind is unknown, so the element can say so.
+ * The session for `backend="kind" endpoint="..." consultation="..."`, shared page-wide. When the kind
+ * is not registered (yet), its session fails with `unsupported` until the backend's script loads;
+ * a retry then reaches it.
  */
 export function sessionFor(kind: string, endpoint: string, consultationId: string, attributes: Record<string, string> = {}): ConsultationSession {
   const key = JSON.stringify([kind, endpoint, consultationId, attributes]);
   let session = shared.get(key);
   if (session) return session;
   const backend = createBackend(kind, { endpoint, attributes });
-  if (backend) {
-    session = sessionForBackend(backend, consultationId);
-  } else {
-    session = new ConsultationSession(unknownBackend(kind), consultationId);
-  }
+  session = backend ? sessionForBackend(backend, consultationId) : new ConsultationSession(lateBackend(kind, { endpoint, attributes }), consultationId);
   shared.set(key, session);
   return session;
 }
 
-function unknownBackend(kind: string): ConsultationBackend {
+/** Stands in for a backend whose script has not loaded (yet), and becomes it once it registers. */
+function lateBackend(kind: string, config: BackendConfig): ConsultationBackend {
+  let real: ConsultationBackend | null = null;
   const fail = () => Promise.reject(backendError('unsupported', `No backend “${kind}” is loaded on this page`));
   const none = { proposals: false, createProposal: false, votes: false, withdrawVote: false, report: false, events: false, registerForEvent: false, proposeEvent: false, serverTime: false };
-  return new Proxy({ kind, capabilities: none } as unknown as ConsultationBackend, {
-    get: (target, prop) => (prop in target ? target[prop as keyof ConsultationBackend] : fail),
+  return new Proxy({} as ConsultationBackend, {
+    get: (_target, prop) => {
+      real ??= createBackend(kind, config);
+      if (real) {
+        const value = real[prop as keyof ConsultationBackend];
+        return typeof value === 'function' ? value.bind(real) : value;
+      }
+      return prop === 'kind' ? kind : prop === 'capabilities' ? none : fail;
+    },
   });
 }

@@ -57,11 +57,13 @@ export class PgoConsultation extends LitElement {
   }
 
   private connectSession(): void {
-    if (!this.consultation) return;
+    // Decidim names its consultations "processes": `process="slug"` works as the id too.
+    const id = this.consultation || this.getAttribute('process') || '';
+    if (!id) return;
     const attributes = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
     const session = this.customBackend
-      ? sessionForBackend(this.customBackend, this.consultation)
-      : sessionFor(this.backend || 'rest', this.endpoint, this.consultation, attributes);
+      ? sessionForBackend(this.customBackend, id)
+      : sessionFor(this.backend || 'rest', this.endpoint, id, attributes);
     if (session !== this.observed) {
       this.observed?.removeEventListener('change', this.onChange);
       this.observed = session;

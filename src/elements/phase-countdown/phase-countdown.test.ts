@@ -263,3 +263,23 @@ describe('<pgo-phase-countdown>', () => {
     }
   });
 });
+
+describe('a backend whose script loads after the elements', () => {
+  it('fails with “unsupported” first, then works on retry once the backend registers', async () => {
+    const { registerBackend } = await import('../../core/backend.js');
+    const holder = document.createElement('div');
+    holder.innerHTML = '<pgo-phase-countdown backend="late-test" consultation="plan-action-2017"></pgo-phase-countdown>';
+    document.body.append(holder);
+    try {
+      const el = holder.firstElementChild as PgoPhaseCountdown;
+      await waitUntil(() => el.shadowRoot?.querySelector('[role="alert"]'));
+      expect(shadowText(el, '[role="alert"]')).to.contain('Cette action n’est pas disponible ici.');
+      registerBackend('late-test', () => backendAt(Date.parse('2027-03-25T10:00:00+01:00')));
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+      await waitUntil(() => shadowText(el).includes('Idéation'));
+      expect(shadowText(el, '[part="remaining"]')).to.equal('Il reste 21 jours');
+    } finally {
+      holder.remove();
+    }
+  });
+});
