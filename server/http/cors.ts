@@ -31,7 +31,12 @@ export function cors(ctx: AppContext): MiddlewareHandler<Env> {
       }
       return next();
     }
-    if (sameOrigin) return next();
+    if (sameOrigin) {
+      await next();
+      // Caches must not give a same-origin answer (no CORS headers) to a cross-origin page.
+      c.res.headers.append('vary', 'Origin');
+      return;
+    }
     const list = allowedOrigins(ctx, c.req.path);
     const allow = list.includes(origin) ? origin : list.includes('*') ? '*' : null;
     if (!allow) return problemResponse(backendError('forbidden', `Origin ${origin} may not call this API`), { vary: 'Origin' });

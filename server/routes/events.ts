@@ -10,7 +10,7 @@ import { CACHE, cachedJson } from '../http/cache.js';
 import { idempotencyKey, keyedWrite } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
 import { eventRow, insertEvent, listEvents, toEvent, type NewEvent } from '../store/events.js';
-import { newId } from '../store/ids.js';
+import { iso, newId } from '../store/ids.js';
 import { fingerprint, rejectHoneypot, requireOpen, written } from './helpers.js';
 import { queryObject } from './proposals.js';
 
@@ -40,7 +40,7 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
       if (!row || row.moderation !== 'approved') fail('not-found', 'No such event');
       if (row.registration_kind !== 'inline') fail('unsupported', 'This event takes no registration here');
       if (row.status === 'cancelled' || row.status === 'postponed') fail('closed', `This event is ${row.status}`);
-      if (Date.parse(String(toEvent(row).endsAt)) < ctx.now()) fail('closed', 'This event is over');
+      if (Date.parse(iso(row.ends_at)) < ctx.now()) fail('closed', 'This event is over');
       const errors = validateRegistration(input);
       if (errors.length) throw validationError(errors);
       const already = await tx.query('SELECT 1 FROM registrations WHERE event_id = $1 AND participant_id = $2', [row.id, participant.id]);
@@ -81,7 +81,7 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
         moderation: 'pending', organiserEmail: input.organiserEmail.trim(), participantId: participant.id,
       };
       // Whatever the business rules let through must still be a valid ConsultationEvent (field lengths...).
-      const shape = ConsultationEvent.safeParse(toEvent({ ...rowShape(event), registered: 0 }));
+      const shape = ConsultationEvent.safeParse(toEvent(rowShape(event)));
       if (!shape.success) throw validationError(fieldErrorsOf(shape.error));
       await insertEvent(tx, event);
       const stored = await eventRow(tx, consultation.id, event.id);

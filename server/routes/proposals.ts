@@ -89,10 +89,11 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
   });
 
   /** Casting, changing and withdrawing run the same checks, under the participant's row lock. */
-  const voteWrite = async (c: Context<Env>, choice: VoteChoice | 'withdraw', canonical: string) => {
+  const voteWrite = async (c: Context<Env>, readChoice: () => Promise<{ choice: VoteChoice | 'withdraw'; canonical: string }>) => {
     const { consultation } = ctx.consultation(c.req.param('id') ?? '');
     const participant = await writer(ctx, c);
     const key = idempotencyKey(c);
+    const { choice, canonical } = await readChoice();
     const proposalId = c.req.param('proposalId') ?? '';
     const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
       requireOpen(consultation, 'votes', ctx.now());
@@ -108,13 +109,12 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     return written(c, outcome);
   };
 
-  app.put('/consultations/:id/proposals/:proposalId/vote', async (c) => {
-    ctx.consultation(c.req.param('id'));
+  app.put('/consultations/:id/proposals/:proposalId/vote', (c) => voteWrite(c, async () => {
     const { data, canonical } = await readJson(c, VoteInput, ctx.limits.jsonDepth);
-    return voteWrite(c, data.choice, canonical);
-  });
+    return { choice: data.choice, canonical };
+  }));
 
-  app.delete('/consultations/:id/proposals/:proposalId/vote', (c) => voteWrite(c, 'withdraw', ''));
+  app.delete('/consultations/:id/proposals/:proposalId/vote', (c) => voteWrite(c, async () => ({ choice: 'withdraw', canonical: '' })));
 }
 
 async function votableProposal(tx: Queryable, consultation: Consultation, proposalId: string): Promise<void> {

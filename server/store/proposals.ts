@@ -76,7 +76,8 @@ export async function listProposals(q: Queryable, consultation: Consultation, qu
   }
   const limit = query.limit ?? 20;
   const offset = decodeCursor(query.cursor);
-  const sort = query.sort ?? 'newest';
+  // Ordering by support would reveal the counts a consultation hides until its end.
+  const sort = query.sort === 'most-supported' && countsHidden(consultation, now) ? 'newest' : query.sort ?? 'newest';
   let rows: ProposalRow[];
   let total: number;
   if (sort === 'random') {

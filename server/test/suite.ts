@@ -330,6 +330,10 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
         const answer = await vote(await token(), 'h0', 'interest', '/consultations/hidden');
         assert.deepEqual(answer.body.tally, { proposalId: 'h0', hidden: true, total: null, counts: null });
         assert.equal((await call('GET', '/consultations/hidden/proposals/h0')).body.tally.hidden, true);
+        // Sorting by support would leak the hidden counts: it falls back to the newest first.
+        await db.query("INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ('h1', 'hidden', 'Récente', 'Sans soutien', 'published')");
+        const sorted = await call('GET', '/consultations/hidden/proposals?sort=most-supported');
+        assert.deepEqual(sorted.body.items.map((p: Proposal) => p.id), ['h1', 'h0']);
       });
 
       it('100 concurrent identical votes with one key count once and all get the first answer', async () => {
