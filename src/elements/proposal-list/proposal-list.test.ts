@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import { MemoryBackend } from '../../backends/memory.js';
@@ -246,6 +246,19 @@ describe('<pgo-proposal-list>', () => {
     await outside.updateComplete;
     expect(outside.shadowRoot!.querySelector('button.vote')!.getAttribute('aria-pressed')).to.equal('true');
     expect(shadowText(outside, 'button.vote')).to.contain('Soutenu 1');
+  });
+
+  it('works alone, without a provider: its vote buttons share its session', async () => {
+    const { backend } = memoryBackendFixture({ proposals: 3 });
+    const el = await fixture<PgoProposalList>(html`<pgo-proposal-list lang="fr" consultation=${CONSULTATION} .customBackend=${backend}></pgo-proposal-list>`);
+    await settled(el);
+    expect(rows(el)).to.have.length(3);
+    const button = rows(el)[1]!.querySelector<PgoVoteButton>('pgo-vote-button')!;
+    await button.updateComplete;
+    expect(button.session).to.equal(el.session);
+    button.shadowRoot!.querySelector<HTMLButtonElement>('button.vote')!.click();
+    await waitUntil(() => shadowText(button, '[role="status"]') === 'Soutien enregistré');
+    expect(backend.rawTotal('p1')).to.equal(1);
   });
 
   it('leaves out the most-supported order while counts are hidden', async () => {

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { toBackendError, isAbort, type BackendError } from '../../core/errors.js';
@@ -12,6 +11,7 @@ import { tProposalList } from '../../core/messages/proposal-list.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
+import { styleProps } from '../../base/style-props.js';
 import { ListWindow } from './list-window.js';
 import { proposalListStyles } from './proposal-list.styles.js';
 
@@ -78,8 +78,6 @@ export class PgoProposalList extends PgoElement {
   @state() private refined = false;
   /** Ids of the proposals opened to their whole text. */
   @state() private opened = new Set<string>();
-
-  @query('input[type="search"]') private searchField!: HTMLInputElement | null;
 
   private readonly window = new ListWindow(this, () => this.items.map((p) => p.id), () => this.renderRoot.querySelector('ol'));
   private requested: ConsultationSession | null = null;
@@ -212,9 +210,11 @@ export class PgoProposalList extends PgoElement {
 
   private resetFilters(): void {
     this.searchText = '';
-    this.category = '';
-    this.refine();
-    this.searchField?.focus();
+    this.refined = true;
+    // A changed category reloads by itself (willUpdate).
+    if (this.category) this.category = '';
+    else this.refine();
+    this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
   }
 
   private toggle(id: string): void {
@@ -282,7 +282,7 @@ export class PgoProposalList extends PgoElement {
     const consultation = session.consultation!;
     const shown = this.items.slice(start, end);
     return html`<ol part="list" class="list" role="list" aria-busy=${this.loading ? 'true' : 'false'}
-      style=${styleMap({ paddingBlockStart: `${before}px`, paddingBlockEnd: `${after}px` })}>
+      style=${styleProps({ paddingBlockStart: `${before}px`, paddingBlockEnd: `${after}px` })}>
       ${repeat(shown, (p) => p.id, (p, i) => this.renderItem(p, start + i, count, consultation.categories, consultation.timeZone, locale))}
     </ol>`;
   }

@@ -354,6 +354,7 @@ describe('<pgo-vote-button>', () => {
     for (const [status, reason] of [
       ['withdrawn', 'Cette proposition a été retirée par son auteur.'],
       ['hidden', 'Cette proposition a été masquée par la modération.'],
+      ['pending', 'Cette proposition attend la validation de la modération.'],
     ] as const) {
       it(`proposal ${status}`, async () => {
         const data = proposalFixture(CONSULTATION, 1, Date.now(), { status });

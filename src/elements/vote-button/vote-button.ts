@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { toBackendError, type BackendError } from '../../core/errors.js';
@@ -11,6 +10,7 @@ import { tVote } from '../../core/messages/vote.js';
 import type { Consultation, Proposal, VoteChoice, VoteModel, VoteTally } from '../../core/schemas.js';
 import { VOTE_CHOICES } from '../../core/vote-choices.js';
 import { baseStyles } from '../../styles/tokens.js';
+import { styleProps } from '../../base/style-props.js';
 import { voteButtonStyles } from './vote-button.styles.js';
 
 export interface VoteDetail {
@@ -260,7 +260,7 @@ export class PgoVoteButton extends PgoElement {
       <p class="note">${text}</p>
       <div part="progress" class="progress" role="progressbar" aria-label=${tVote(locale, 'thresholdLabel')}
         aria-valuemin="0" aria-valuemax=${threshold} aria-valuenow=${Math.min(current, threshold)} aria-valuetext=${text}>
-        <div part="progress-value" class="progress-value" style=${styleMap({ inlineSize: `${percent}%` })}></div>
+        <div part="progress-value" class="progress-value" style=${styleProps({ inlineSize: `${percent}%` })}></div>
       </div>
     </div>`;
   }
