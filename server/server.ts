@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import type { AppOptions, Limits } from './context.js';
@@ -14,7 +15,8 @@ import { loadConsultations } from './setup/config.js';
 import { seedConsultations } from './setup/seed.js';
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
-export const DEFAULT_CONFIG_DIR = 'server/config';
+/** The demo consultations, found from this module so any working directory will do. */
+export const DEFAULT_CONFIG_DIR = fileURLToPath(new URL('./config/', import.meta.url));
 
 export interface ServerOptions {
   /** 0 picks a free port. */
