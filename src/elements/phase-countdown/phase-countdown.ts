@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
@@ -8,6 +7,7 @@ import { tCountdown } from '../../core/messages/countdown.js';
 import { DAY, delayToNextTick, HOUR, MINUTE, phaseStateAt, sortPhases, splitDuration, type PhaseState } from '../../core/phase.js';
 import type { Phase } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
+import { styleProps } from '../../base/style-props.js';
 import { countdownStyles } from './phase-countdown.styles.js';
 
 export interface PhaseChangeDetail {
@@ -195,7 +195,7 @@ export class PgoPhaseCountdown extends PgoElement {
     const percent = Math.round(progress * 100);
     return html`<div part="progress" class="progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=${percent}
       aria-valuetext="${percent} %" aria-label=${tCountdown(locale, 'progress', { title: phase.title })}>
-      <div part="progress-value" class="progress-value" style=${styleMap({ inlineSize: `${percent}%` })}></div>
+      <div part="progress-value" class="progress-value" style=${styleProps({ inlineSize: `${percent}%` })}></div>
     </div>`;
   }
 
