@@ -1,10 +1,24 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROME_ARGS, findChrome } from './scripts/browsers.mjs';
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { CHROME_ARGS, findChrome, findFirefox } from './scripts/browsers.mjs';
+import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 import { countReporter } from './test/count-reporter.mjs';
-import { referenceServerPlugin } from './test/reference-server.mjs';
 import { decidimMiddleware } from './test/decidim/server.mjs';
+import { referenceServerPlugin } from './test/reference-server.mjs';
+
+/**
+ * The engine the element tests run in: `PGO_BROWSER=chromium` (default), `firefox` (Debian's
+ * firefox-esr through WebDriver BiDi with puppeteer-core) or `webkit` (Debian's WebKitWebDriver).
+ * `npm run test:firefox` / `npm run test:webkit` set it.
+ */
+const engine = process.env.PGO_BROWSER ?? 'chromium';
+const browsers = {
+  chromium: () => chromeLauncher({ launchOptions: { executablePath: findChrome() ?? undefined, headless: true, args: CHROME_ARGS } }),
+  firefox: () => chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath: findFirefox() ?? undefined, headless: true } }),
+  webkit: () => webkitLauncher(),
+};
+if (!browsers[engine]) throw new Error(`PGO_BROWSER must be one of ${Object.keys(browsers).join(', ')}`);
 
 export default {
   files: ['src/**/*.test.ts'],
@@ -17,7 +31,7 @@ export default {
     // Reference servers (server/) on in-memory PGlite, started by the rest backend's tests.
     referenceServerPlugin(),
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome() ?? undefined, headless: true, args: CHROME_ARGS } })],
+  browsers: [browsers[engine]()],
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 180000,
   reporters: [defaultReporter(), countReporter()],

@@ -26,16 +26,18 @@ function aptUsable() {
   }
 }
 
+// Another install (PostgreSQL, another engine) may hold dpkg's lock for a while: wait for it.
+const APT_WAIT = ['-o', 'DPkg::Lock::Timeout=300'];
 let aptUpdated = false;
 /** Installs Debian packages with apt-get (as root); returns false when apt-get is not usable. */
 export function aptInstall(packages) {
   if (!aptUsable()) return false;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   if (!aptUpdated) {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'inherit'], env });
+    execFileSync('apt-get', ['update', '-qq', ...APT_WAIT], { stdio: ['ignore', 'ignore', 'inherit'], env });
     aptUpdated = true;
   }
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...APT_WAIT, ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env });
   return true;
 }
 
@@ -53,4 +55,38 @@ export function ensureChrome() {
     process.exit(1);
   }
   return path;
+}
+
+/** Finds a program, else installs Debian's packages for it; exits with a one-line instruction when it cannot. */
+function ensureProgram(label, paths, packages) {
+  let path = paths.find((p) => existsSync(p));
+  if (path) return path;
+  console.log(`pgo-widgets: ${label} not found; installing Debian's ${packages.join(' ')} with apt-get…`);
+  if (!aptInstall(packages)) {
+    console.error(`pgo-widgets: ${label} not found. Install it (Debian: \`sudo apt-get install ${packages.join(' ')}\`), then run the tests again.`);
+    process.exit(1);
+  }
+  path = paths.find((p) => existsSync(p));
+  if (!path) {
+    console.error(`pgo-widgets: apt-get installed ${packages.join(' ')} but ${label} is still missing.`);
+    process.exit(1);
+  }
+  return path;
+}
+
+export const findFirefox = () => [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => p && existsSync(p)) ?? null;
+
+/** Debian's firefox-esr, driven through WebDriver BiDi by puppeteer-core (no geckodriver needed). */
+export function ensureFirefox() {
+  return ensureProgram('Firefox', [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean), ['firefox-esr']);
+}
+
+/**
+ * Debian's WebKitGTK WebDriver (it starts WebKitGTK's MiniBrowser) and the virtual X display it needs:
+ * WebKitGTK 2.50 on GTK 3 has no headless mode, so it runs under xvfb-run.
+ */
+export function ensureWebKit() {
+  const driver = ensureProgram('WebKitWebDriver', ['/usr/bin/WebKitWebDriver'], ['webkit2gtk-driver']);
+  const xvfbRun = ensureProgram('xvfb-run', ['/usr/bin/xvfb-run'], ['xvfb', 'xauth']);
+  return { driver, xvfbRun };
 }
