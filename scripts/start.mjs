@@ -8,7 +8,11 @@ import { startReferenceServer } from '../test/reference-server.mjs';
 
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 // The no-server demo (demo/memory.html) runs on the in-memory backend, bundled with its seed data.
-await build({ entryPoints: ['demo/memory-demo.ts'], bundle: true, format: 'esm', outfile: 'dist/demo/memory-demo.js', tsconfig: 'tsconfig.json', logLevel: 'warning' });
+await build({
+  entryPoints: ['demo/memory-demo.ts'], bundle: true, format: 'esm', outfile: 'dist/demo/memory-demo.js', tsconfig: 'tsconfig.json', logLevel: 'warning',
+  // package.json's sideEffects names dist/ files only; from sources the define modules must be kept.
+  ignoreAnnotations: true,
+});
 
 const port = Number(process.env.PORT ?? 8080);
 const host = process.env.HOST ?? '127.0.0.1';

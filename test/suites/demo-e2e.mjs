@@ -1,0 +1,168 @@
+// The demo page end to end, in Chromium: the reference server on a fresh PGlite folder with the demo
+// consultations, demo/index.html with the CDN bundle, then what a visitor does: a proposal submitted,
+// a vote cast and withdrawn, a registration made, each still there after a reload (and after a server
+// restart). Every step is one test; a missing element fails its step loudly.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
+import { startReferenceServer } from '../reference-server.mjs';
+
+export const name = 'demo-e2e';
+
+const TAGS = ['pgo-consultation', 'pgo-phase-countdown', 'pgo-proposal-form', 'pgo-proposal-list', 'pgo-vote-button', 'pgo-event-list', 'pgo-event-card', 'pgo-event-form'];
+const WAIT = { timeout: 20_000 };
+const FEATURED_PROPOSAL = 'algorithmes-publics';
+const EVENT = 'ar-paris-parmentier';
+
+export async function run() {
+  const counts = { passed: 0, failed: 0 };
+  const step = async (title, body) => {
+    try {
+      await body();
+      counts.passed++;
+      console.log(`  ✓ ${title}`);
+    } catch (error) {
+      counts.failed++;
+      console.log(`  ✗ ${title}\n      ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n      ')}`);
+    }
+  };
+
+  // The bundle is copied, so a concurrent `npm run build` (which empties dist/) cannot pull it away mid-run.
+  if (!existsSync('dist/cdn/pgo-widgets.js')) execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+  const work = mkdtempSync(join(tmpdir(), 'pgo-e2e-'));
+  cpSync('dist/cdn', join(work, 'cdn'), { recursive: true });
+  // The no-server demo's script, as `npm start` builds it.
+  await build({
+    entryPoints: ['demo/memory-demo.ts'], bundle: true, format: 'esm', outfile: join(work, 'demo', 'memory-demo.js'), tsconfig: 'tsconfig.json', logLevel: 'warning',
+    // package.json's sideEffects names dist/ files only; from sources the define modules must be kept.
+    ignoreAnnotations: true,
+  });
+  const dataDir = join(work, 'pglite');
+  const serve = (port = 0) => startReferenceServer({ dataDir, port, staticDirs: { '/': 'demo', '/dist/cdn': join(work, 'cdn'), '/dist/demo': join(work, 'demo') } });
+
+  let server = await serve();
+  const browser = await chromium.launch({ executablePath: ensureChrome(), headless: true, args: CHROME_ARGS });
+  const errors = [];
+  try {
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    page.on('pageerror', (error) => errors.push(error.message));
+    const open = async () => {
+      await page.goto(`${server.url}/`);
+      await page.waitForFunction(() => customElements.get('pgo-consultation') !== undefined, null, WAIT);
+    };
+    const requireElement = async (tag) => {
+      if (!(await page.evaluate((t) => customElements.get(t) !== undefined, tag))) {
+        throw new Error(`<${tag}> is not defined by dist/cdn/pgo-widgets.js: this step cannot run until the element is built and registered`);
+      }
+    };
+    const voteButton = () => page.locator('.featured pgo-vote-button').getByRole('button', { name: /Soutenir|Soutenu/ });
+    const voteState = async () => {
+      const button = voteButton();
+      await button.waitFor(WAIT);
+      const count = Number((await button.locator('[part="count"] [aria-hidden="true"]').textContent()).replace(/\D/g, ''));
+      return { pressed: await button.getAttribute('aria-pressed'), count };
+    };
+    const expectVote = async (expected) => {
+      await page.waitForFunction(({ pressed }) => {
+        const el = document.querySelector('.featured pgo-vote-button');
+        return el?.shadowRoot?.querySelector('button.vote')?.getAttribute('aria-pressed') === pressed;
+      }, expected, WAIT);
+      const state = await voteState();
+      if (state.pressed !== expected.pressed || state.count !== expected.count) {
+        throw new Error(`the vote button shows ${JSON.stringify(state)}, expected ${JSON.stringify(expected)}`);
+      }
+    };
+    const card = () => page.locator(`pgo-event-card[event="${EVENT}"]`);
+    /** The sidebar's card is compact: its registration shows once its details are open. */
+    const expandCard = async () => {
+      await card().getByRole('button', { name: /^(Voir|Masquer) le détail/ }).waitFor(WAIT);
+      const more = card().getByRole('button', { name: /^Voir le détail/ });
+      if (await more.count()) await more.click();
+    };
+    const proposalTitle = `Des bancs publics devant chaque mairie annexe (${Date.now().toString(36)})`;
+
+    await step('the demo page loads and defines every element', async () => {
+      await open();
+      const missing = await page.evaluate((tags) => tags.filter((t) => !customElements.get(t)), TAGS);
+      if (missing.length) throw new Error(`not defined by the CDN bundle: ${missing.map((t) => `<${t}>`).join(', ')}`);
+      await page.locator('pgo-phase-countdown').getByText('Idéation').first().waitFor(WAIT);
+    });
+
+    await step('a proposal submitted is listed after a reload', async () => {
+      await requireElement('pgo-proposal-form');
+      await requireElement('pgo-proposal-list');
+      const form = page.locator('pgo-proposal-form');
+      await form.getByRole('textbox', { name: /^Titre de votre proposition/ }).fill(proposalTitle);
+      await form.getByRole('textbox', { name: /^Votre proposition/ }).fill('Des bancs pour attendre à l’ombre devant chaque mairie annexe, pensés avec les habitants du quartier.');
+      await form.getByRole('combobox', { name: /^Thème/ }).selectOption('participation');
+      await form.getByRole('checkbox').check();
+      await form.getByRole('button', { name: 'Envoyer ma proposition' }).click();
+      await form.getByText('Merci, votre proposition est bien reçue').waitFor(WAIT);
+      await open();
+      // Newest first: the new proposal heads the list.
+      await page.locator('pgo-proposal-list').getByRole('heading', { name: proposalTitle }).waitFor(WAIT);
+    });
+
+    await step('a vote cast and withdrawn, each visible after a reload', async () => {
+      await requireElement('pgo-vote-button');
+      const before = await voteState();
+      if (before.pressed !== 'false') throw new Error(`a new visitor's vote button is already pressed: ${JSON.stringify(before)}`);
+      await voteButton().click();
+      await expectVote({ pressed: 'true', count: before.count + 1 });
+      await open();
+      await expectVote({ pressed: 'true', count: before.count + 1 });
+      await voteButton().click();
+      await expectVote({ pressed: 'false', count: before.count });
+      await open();
+      await expectVote({ pressed: 'false', count: before.count });
+    });
+
+    await step('a registration made is shown after a reload, with one seat fewer', async () => {
+      await requireElement('pgo-event-card');
+      await expandCard();
+      await card().getByText('40 places restantes sur 40.').waitFor(WAIT);
+      await card().getByRole('button', { name: /S’inscrire/ }).click();
+      await card().getByRole('textbox', { name: /^Nom/ }).fill('Dominique Martin');
+      await card().getByRole('textbox', { name: /^Adresse e-mail/ }).fill('dominique.martin@example.fr');
+      await card().getByRole('checkbox').check();
+      await card().getByRole('button', { name: 'Confirmer mon inscription' }).click();
+      await card().getByText(/C’est noté : vous êtes inscrit·e/).waitFor(WAIT);
+      await open();
+      await expandCard();
+      await card().getByText('Vous êtes inscrit·e à cet événement.').waitFor(WAIT);
+      await card().getByText('39 places restantes sur 40.').waitFor(WAIT);
+    });
+
+    await step('all of it survives a restart of the server', async () => {
+      const port = Number(new URL(server.url).port);
+      await server.close();
+      server = await serve(port);
+      await open();
+      await page.locator('pgo-proposal-list').getByRole('heading', { name: proposalTitle }).waitFor(WAIT);
+      await expandCard();
+      await card().getByText('Vous êtes inscrit·e à cet événement.').waitFor(WAIT);
+      const vote = await voteState();
+      if (vote.pressed !== 'false') throw new Error(`the withdrawn vote came back: ${JSON.stringify(vote)}`);
+    });
+
+    await step('the no-server demo (memory.html) shows the consultation, its proposals and events', async () => {
+      await page.goto(`${server.url}/memory.html`);
+      await page.locator('pgo-phase-countdown').getByText('Idéation').first().waitFor(WAIT);
+      await page.locator('pgo-proposal-list').getByRole('heading', { name: 'Publier les données des marchés publics en format ouvert', exact: true }).waitFor(WAIT);
+      await page.locator('pgo-event-card[event="e0"]').getByRole('heading').first().waitFor(WAIT);
+    });
+
+    await step('no script error on the pages', async () => {
+      if (errors.length) throw new Error(errors.join('\n'));
+    });
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  return counts;
+}
