@@ -59,7 +59,8 @@ export async function run() {
         throw new Error(`<${tag}> is not defined by dist/cdn/pgo-widgets.js: this step cannot run until the element is built and registered`);
       }
     };
-    const voteButton = () => page.locator('.featured pgo-vote-button').getByRole('button', { name: /Soutenir|Soutenu/ });
+    const featured = `.featured pgo-vote-button[proposal="${FEATURED_PROPOSAL}"]`;
+    const voteButton = () => page.locator(featured).getByRole('button', { name: /Soutenir|Soutenu/ });
     const voteState = async () => {
       const button = voteButton();
       await button.waitFor(WAIT);
@@ -67,10 +68,10 @@ export async function run() {
       return { pressed: await button.getAttribute('aria-pressed'), count };
     };
     const expectVote = async (expected) => {
-      await page.waitForFunction(({ pressed }) => {
-        const el = document.querySelector('.featured pgo-vote-button');
+      await page.waitForFunction(({ selector, pressed }) => {
+        const el = document.querySelector(selector);
         return el?.shadowRoot?.querySelector('button.vote')?.getAttribute('aria-pressed') === pressed;
-      }, expected, WAIT);
+      }, { selector: featured, pressed: expected.pressed }, WAIT);
       const state = await voteState();
       if (state.pressed !== expected.pressed || state.count !== expected.count) {
         throw new Error(`the vote button shows ${JSON.stringify(state)}, expected ${JSON.stringify(expected)}`);
