@@ -112,7 +112,7 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
     const published = (consultationId: string) => fixture.proposals.filter((p) => p.consultationId === consultationId && p.status === 'published');
 
     before(async function () {
-      this.timeout(60_000);
+      this.timeout(180_000);
       target = await makeBackend(fixture);
       me = target.participant();
     });
