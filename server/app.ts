@@ -44,6 +44,11 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     if (options.log) ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)} ms`);
   });
   app.use(`${API_BASE}/*`, cors(ctx));
+  // PostgreSQL text cannot hold NUL: an address carrying one is refused before any query (not a 500).
+  app.use(`${API_BASE}/*`, async (c, next) => {
+    if (!/%00/.test(c.req.url)) return next();
+    return problemResponse(backendError('validation', 'The address contains a NUL character', { detail: 'Paths and query strings may not contain %00' }));
+  });
   app.use(`${API_BASE}/*`, async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
     return bodyLimit({

@@ -18,10 +18,15 @@ export interface Limits {
   writesPerIpPerMinute: number;
   /** New participants (anonymous or verified) per client IP per minute. */
   participantsPerMinute: number;
+  /** A client that has not sent its whole request head by then gets 408 and is disconnected (slowloris). */
+  headersTimeoutMs: number;
+  /** The same for the whole request, body included. */
+  requestTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: DEFAULT_BODY_BYTES, jsonDepth: DEFAULT_JSON_DEPTH, writesPerMinute: 60, writesPerIpPerMinute: 600, participantsPerMinute: 30,
+  headersTimeoutMs: 10_000, requestTimeoutMs: 30_000,
 };
 
 export interface AppOptions {

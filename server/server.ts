@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
-import type { AppOptions, Limits } from './context.js';
+import { DEFAULT_LIMITS, type AppOptions, type Limits } from './context.js';
 import { openDatabase, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { loadConsultations } from './setup/config.js';
@@ -65,8 +65,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const { app } = createApp(appOptions);
   const host = options.host ?? '127.0.0.1';
+  const { headersTimeoutMs, requestTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
+  // Slow clients (slowloris) are cut off: Node checks the timeouts every connectionsCheckingInterval.
+  const serverOptions = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) };
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(s));
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host, serverOptions }, () => resolve(s));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;

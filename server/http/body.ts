@@ -46,17 +46,27 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z
   return parsed.data as z.infer<S>;
 }
 
+/** True when a string (or key) anywhere in a parsed JSON value contains U+0000. */
+export function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v));
+  return false;
+}
+
 /** The parsed and validated body, plus its canonical text (for idempotency fingerprints). */
 export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, maxDepth = DEFAULT_JSON_DEPTH): Promise<{ data: z.infer<S>; canonical: string }> {
   const text = await c.req.text();
-  if (!text.trim()) fail('validation', 'A JSON body is required');
+  if (!text.trim()) fail('validation', 'A JSON body is required', { detail: 'Send a JSON object with Content-Type: application/json' });
   if (jsonDepth(text) > maxDepth) fail('validation', 'The JSON body is nested too deeply', { detail: `At most ${maxDepth} levels of nesting are accepted` });
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch {
-    fail('validation', 'The body is not valid JSON');
+  } catch (error) {
+    fail('validation', 'The body is not valid JSON', { detail: (error as Error).message });
   }
+  // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database (500).
+  if (hasNul(json)) fail('validation', 'The body contains a NUL character', { detail: 'Text may not contain the character U+0000' });
   const data = parseWith(schema, json);
   return { data, canonical: JSON.stringify(data) };
 }

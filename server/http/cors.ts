@@ -15,7 +15,12 @@ const EXPOSE_HEADERS = 'ETag, Retry-After, Date, Idempotent-Replayed, Content-Le
 
 function allowedOrigins(ctx: AppContext, path: string): string[] {
   const id = /^\/api\/v1\/consultations\/([^/]+)/.exec(path)?.[1];
-  const one = id ? ctx.find(decodeURIComponent(id)) : undefined;
+  let one: ReturnType<AppContext['find']>;
+  try {
+    one = id ? ctx.find(decodeURIComponent(id)) : undefined;
+  } catch {
+    // Malformed percent-encoding: no such consultation (the route answers 404).
+  }
   return one ? one.allowedOrigins : ctx.consultations.flatMap((c) => c.allowedOrigins);
 }
 

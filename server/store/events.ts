@@ -53,11 +53,15 @@ export async function eventRow(q: Queryable, consultationId: string, eventId: st
   return rows[0] ?? null;
 }
 
+/** Year 0000 is valid ISO 8601 but not a PostgreSQL timestamp: bounds before year 1 become year 1. */
+const FIRST_INSTANT = Date.parse('0001-01-01T00:00:00Z');
+const pgInstant = (instant: string) => new Date(Math.max(FIRST_INSTANT, Date.parse(instant))).toISOString();
+
 export async function listEvents(q: Queryable, consultationId: string, query: EventQuery, now: number): Promise<Page<ConsultationEvent>> {
-  const params: unknown[] = [consultationId, query.from ?? new Date(now).toISOString()];
+  const params: unknown[] = [consultationId, query.from ? pgInstant(query.from) : new Date(now).toISOString()];
   const where = ['e.consultation_id = $1', "e.moderation = 'approved'", 'e.ends_at >= $2'];
   if (query.to) {
-    params.push(query.to);
+    params.push(pgInstant(query.to));
     where.push(`e.starts_at <= $${params.length}`);
   }
   if (query.format) {

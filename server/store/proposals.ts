@@ -60,7 +60,9 @@ export async function proposalRow(q: Queryable, consultationId: string, proposal
 }
 
 /** Offset cursors in base 36, the same encoding as `pageFrom` in src/core/query.ts. */
-const decodeCursor = (cursor?: string) => (cursor ? Math.max(0, Number.parseInt(cursor, 36) || 0) : 0);
+const decodeCursor = (cursor?: string) => (cursor ? Math.min(MAX_OFFSET, Math.max(0, Number.parseInt(cursor, 36) || 0)) : 0);
+/** Past every page; keeps a forged cursor (`zzzz…`) inside PostgreSQL's bigint range. */
+const MAX_OFFSET = 2 ** 31 - 1;
 
 export async function listProposals(q: Queryable, consultation: Consultation, query: ProposalQuery, now: number): Promise<Page<Proposal>> {
   const where = ['p.consultation_id = $1', "p.status = 'published'"];

@@ -1,0 +1,225 @@
+// Issue 9, API fuzzing: property-based requests (fast-check) against every route of the reference server
+// (in this process, PGlite in memory). Properties: no 5xx; every refusal is application/problem+json in
+// the ApiError shape with a clear title; every 2xx answer has the documented shape; and, after the run,
+// every stored row still passes the shared schemas and business validators.
+import fc from 'fast-check';
+import { SignJWT } from 'jose';
+import { routeCases } from '../reliability/fuzz-cases.mjs';
+import { ADMIN_TOKEN, IDENTITY_SECRET, Tally, client, loadTs, problemDefect, schemas, startTestServer } from '../reliability/harness.mjs';
+
+export const name = 'reliability-fuzz';
+
+/** Path words kept as they are (everything else is an id, percent-encoded). */
+const WORDS = new Set(['consultations', 'proposals', 'events', 'admin', 'vote', 'reports', 'registrations', 'identity', 'participation', 'participants',
+  'time', 'export.csv', 'export.json', 'openapi.json', 'docs', 'moderation', 'approve', 'hide', 'restore', 'delete', 'x', '', '.', '..']);
+const CASES = Number(process.env.PGO_FUZZ_CASES ?? 11_000);
+const CONCURRENCY = 6;
+
+export async function run() {
+  const tally = new Tally(name);
+  const seed = Number(process.env.PGO_FUZZ_SEED ?? Date.now() % 2 ** 31);
+  console.log(`  fast-check seed ${seed} (PGO_FUZZ_SEED=${seed} replays this run), ${CASES} cases`);
+  const s = await schemas();
+  const api = await loadTs('server/api-schemas.ts');
+  const serverErrors = [];
+  const server = await startTestServer({ log: (line) => line.startsWith('error') && serverErrors.push(line.split('\n')[0]) });
+  const call = client(server.url);
+  const now = Date.now();
+  try {
+    // Who the cases act as.
+    const participants = [];
+    for (let i = 0; i < 12; i++) participants.push((await call('POST', '/participants')).body.token);
+    const key = new TextEncoder().encode(IDENTITY_SECRET);
+    const sign = (k = key, exp = '10m') => new SignJWT({ name: 'Vérifiée' }).setProtectedHeader({ alg: 'HS256' }).setSubject(`user-${Math.random()}`).setIssuedAt().setExpirationTime(exp).sign(k);
+    const assertions = {
+      valid: await sign(),
+      'wrong-key': await sign(new TextEncoder().encode('another-key-another-key-another-key-0123')),
+      expired: await sign(key, Math.floor(Date.now() / 1000) - 60),
+      'none-alg': `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","exp":9999999999}').toString('base64url')}.`,
+      garbage: 'not.a.jwt',
+    };
+    const verified = (await call('POST', '/consultations/open/identity', { body: { assertion: assertions.valid } })).body.token;
+    // Ids by consultation, so most cases reach past the 404s into the routes' own rules.
+    const known = { proposal: { open: ['s0', 's1', 's2', 's3'], unlimited: [], pre: [] }, event: { open: ['small', 'big'], unlimited: [], pre: [] } };
+
+    const expected = {
+      'GET /time': s.ServerTime, 'POST /participants': api.ParticipantToken, 'POST identity': api.ParticipantToken,
+      'GET consultation': s.Consultation, 'GET participation': s.Participation, 'GET proposals': s.pageOf(s.Proposal), 'GET proposal': s.Proposal,
+      'POST proposals': s.ProposalReceipt, 'POST report': api.ReportReceipt, 'PUT vote': s.VoteResult, 'DELETE vote': s.VoteResult,
+      'GET events': s.pageOf(s.ConsultationEvent), 'GET event': s.ConsultationEvent, 'POST registration': s.RegistrationReceipt, 'POST events': s.EventReceipt,
+      'GET export.json': api.OpenDataExport, 'GET moderation': api.ModerationQueue, 'POST admin proposal': api.ModeratedProposal, 'POST admin event': api.ModeratedEvent,
+    };
+
+    const resolveId = (part, consultation) => {
+      if (typeof part === 'string') return encodePart(part);
+      const own = known[part.kind][consultation] ?? [];
+      const all = Object.values(known[part.kind]).flat();
+      const list = own.length && part.known % 6 ? own : all;
+      return encodeURIComponent(list[part.known % list.length]);
+    };
+    const bearerOf = (auth, i) => {
+      if (auth === 'participant') return `Bearer ${participants[i % participants.length]}`;
+      if (auth === 'verified') return `Bearer ${verified}`;
+      if (auth === 'admin') return `Bearer ${ADMIN_TOKEN}`;
+      if (auth === 'expired-looking') return 'Bearer pgo_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+      if (auth === 'none') return undefined;
+      return auth.raw;
+    };
+
+    /** One case: the request it makes and the checks on its answer. */
+    async function runCase(c, i) {
+      const consultation = c.parts[0] === 'consultations' ? c.parts[1] : null;
+      const path = c.parts.map((p) => (typeof p === 'string' && WORDS.has(p) ? p : resolveId(p, consultation))).join('/');
+      const query = c.query && Object.keys(c.query).length ? `?${new URLSearchParams(c.query)}` : '';
+      const headers = {};
+      const auth = bearerOf(c.headers.auth, i);
+      if (auth !== undefined) headers.authorization = auth;
+      if (c.headers.key !== undefined) headers['idempotency-key'] = c.headers.key;
+      if (c.headers.origin !== undefined) headers.origin = c.headers.origin;
+      Object.assign(headers, c.headers.other);
+      let body;
+      const withBody = c.body && !c.body.none && c.method !== 'GET' && c.method !== 'HEAD';
+      if (withBody) {
+        body = 'raw' in c.body ? c.body.raw : JSON.stringify(c.body.json === undefined ? null : c.body.json);
+        if (c.body.json?.assertion && assertions[c.body.json.assertion]) body = JSON.stringify({ ...c.body.json, assertion: assertions[c.body.json.assertion] });
+        headers['content-type'] = c.headers.contentType;
+      }
+      let answer;
+      try {
+        answer = await call(c.method, `/${path}${query}`, { raw: body, headers });
+      } catch (error) {
+        // fetch itself refused to send it (a header it cannot carry): not a case the server saw.
+        if (error instanceof TypeError && !/fetch failed/.test(error.message)) return false;
+        tally.check(`${c.label} #${i}`, `request failed: ${error.cause?.code ?? error.message}`);
+        return true;
+      }
+      const label = `${c.method} /${path.slice(0, 80)}${query.slice(0, 60)} (${c.label})`;
+      let problem = null;
+      if (answer.status >= 500) problem = `${answer.status}: ${answer.text.slice(0, 200)} (server log: ${serverErrors.at(-1)?.slice(0, 200)})`;
+      else if (answer.status >= 400 && c.method !== 'HEAD') problem = problemDefect(s.ApiError, answer);
+      else if (answer.status >= 200 && answer.status < 300 && c.method !== 'HEAD' && expected[c.label]) {
+        const parsed = expected[c.label].safeParse(answer.body);
+        if (!parsed.success) problem = `2xx answer not in the documented shape: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`;
+      }
+      if (problem) {
+        problem += `\n      body sent: ${String(body ?? '').slice(0, 300)}\n      headers: ${JSON.stringify(headers).slice(0, 300)}`;
+      }
+      tally.check(label, problem);
+      // Created items become targets of later cases.
+      if (answer.status === 201 && answer.body?.proposal?.id) known.proposal[answer.body.proposal.consultationId]?.push(answer.body.proposal.id);
+      if (answer.status === 201 && answer.body?.event?.id) known.event[answer.body.event.consultationId]?.push(answer.body.event.id);
+      return true;
+    }
+
+    const routes = routeCases(now);
+    const perRoute = Math.ceil(CASES / routes.length);
+    let tried = 0;
+    let refusedByClient = 0;
+    const statuses = {};
+    for (const [routeName, arbitrary] of routes) {
+      const cases = fc.sample(arbitrary, { numRuns: perRoute, seed: seed + routeName.length * 7919 + routeName.charCodeAt(0) });
+      let next = 0;
+      const worker = async () => {
+        while (next < cases.length) {
+          const i = next++;
+          if (await runCase(cases[i], tried + i)) tried++;
+          else refusedByClient++;
+        }
+      };
+      const before = tally.passed + tally.failed;
+      await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      statuses[routeName] = tally.passed + tally.failed - before;
+    }
+    console.log(`  cases per route: ${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+
+    // After the run: every stored row must still be valid.
+    const integrity = await storedRowsDefects(server.db, s, server.consultations);
+    for (const [what, defect] of integrity.defects) tally.check(`stored ${what}`, defect);
+    tally.check('stored rows were checked', integrity.checked > 0 ? null : 'nothing stored');
+    console.log(`  stored rows re-validated: ${integrity.checked} (${Object.entries(integrity.counts).map(([k, v]) => `${k} ${v}`).join(', ')}), invalid: ${integrity.defects.length}`);
+    return tally.report({ 'cases tried': tried, 'refused by the client before sending': refusedByClient, 'failures (5xx, bad problem, bad shape, invalid row)': tally.failed });
+  } finally {
+    await server.close();
+  }
+}
+
+/** Re-validates every stored proposal, event, vote, registration and report against the shared rules. */
+/** Percent-encodes a path segment; a lone surrogate becomes the (invalid UTF-8) bytes ED A0 80. */
+function encodePart(text) {
+  return text
+    .split(/([\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF])/)
+    .map((piece, i) => (i % 2 ? '%ED%A0%80' : encodeURIComponent(piece)))
+    .join('');
+}
+
+export async function storedRowsDefects(db, s, consultations) {
+  const { validateProposalDraft, validateEventProposal, validateRegistration } = await loadTs('src/core/validate.ts');
+  const { toProposal, PROPOSAL_SELECT } = await loadTs('server/store/proposals.ts');
+  const { toEvent, EVENT_SELECT } = await loadTs('server/store/events.ts');
+  const { VOTE_CHOICES } = s;
+  const defects = [];
+  const counts = { proposals: 0, events: 0, votes: 0, registrations: 0, reports: 0 };
+  const consultationOf = (id) => consultations.get(id);
+
+  for (const row of await db.query(`${PROPOSAL_SELECT} ORDER BY p.id`)) {
+    counts.proposals++;
+    const consultation = consultationOf(row.consultation_id);
+    if (!consultation) {
+      defects.push([`proposal ${row.id}`, `belongs to no consultation (${row.consultation_id})`]);
+      continue;
+    }
+    const proposal = toProposal(consultation, row, Date.now());
+    const shape = s.Proposal.safeParse(proposal);
+    if (!shape.success) defects.push([`proposal ${row.id}`, `not a Proposal: ${shape.error.issues[0].message}`]);
+    if (row.participant_id) {
+      // Written through the API: it must pass the rules the form and the server share.
+      const errors = validateProposalDraft(consultation, {
+        title: row.title, body: row.body, categoryId: row.category_id, extra: row.extra, authorName: row.author_name ?? '', email: row.author_email ?? '', consent: true,
+      });
+      if (errors.length) defects.push([`proposal ${row.id}`, errors.map((e) => `${e.field} ${e.code}`).join(', ')]);
+      if (/\u0000/.test(row.title + row.body)) defects.push([`proposal ${row.id}`, 'contains NUL']);
+    }
+  }
+  for (const row of await db.query(`${EVENT_SELECT} ORDER BY e.id`)) {
+    counts.events++;
+    const consultation = consultationOf(row.consultation_id);
+    const event = toEvent(row);
+    const shape = s.ConsultationEvent.safeParse(event);
+    if (!shape.success) defects.push([`event ${row.id}`, `not a ConsultationEvent: ${shape.error.issues[0].message} at ${shape.error.issues[0].path.join('.')}`]);
+    if (row.participant_id) {
+      const createdAt = row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at));
+      const errors = validateEventProposal(consultation, {
+        title: row.title, format: row.format, description: row.description, startsAt: event.startsAt, endsAt: event.endsAt, mode: row.mode,
+        address: row.address ?? undefined, onlineUrl: row.online_url ?? undefined, capacity: row.capacity, organiserName: row.organiser_name,
+        organiserEmail: row.organiser_email ?? '', consent: true,
+      }, new Date(createdAt.getTime() - 60_000));
+      if (errors.length) defects.push([`event ${row.id}`, errors.map((e) => `${e.field} ${e.code}`).join(', ')]);
+    }
+    if (row.capacity !== null && row.registered > row.capacity) defects.push([`event ${row.id}`, `${row.registered} registered for ${row.capacity} seats`]);
+  }
+  const votes = await db.query('SELECT v.*, p.consultation_id AS proposal_consultation, p.status AS proposal_status FROM votes v JOIN proposals p ON p.id = v.proposal_id');
+  const perParticipant = new Map();
+  for (const vote of votes) {
+    counts.votes++;
+    const consultation = consultationOf(vote.consultation_id);
+    if (vote.proposal_consultation !== vote.consultation_id) defects.push([`vote ${vote.participant_id}/${vote.proposal_id}`, 'counted in another consultation than its proposal']);
+    if (!consultation || !VOTE_CHOICES[consultation.settings.voteModel].includes(vote.choice)) defects.push([`vote ${vote.participant_id}/${vote.proposal_id}`, `choice ${vote.choice} not of the vote model`]);
+    const k = `${vote.participant_id}|${vote.consultation_id}`;
+    perParticipant.set(k, (perParticipant.get(k) ?? 0) + 1);
+  }
+  for (const [k, n] of perParticipant) {
+    const limit = consultationOf(k.split('|')[1])?.settings.votesPerParticipant;
+    if (limit != null && n > limit) defects.push([`votes of ${k}`, `${n} votes for a limit of ${limit}`]);
+  }
+  for (const row of await db.query('SELECT * FROM registrations')) {
+    counts.registrations++;
+    const errors = validateRegistration({ name: row.name, email: row.email, consent: true });
+    if (errors.length) defects.push([`registration ${row.event_id}/${row.participant_id}`, errors.map((e) => `${e.field} ${e.code}`).join(', ')]);
+  }
+  for (const row of await db.query('SELECT * FROM reports')) {
+    counts.reports++;
+    if (row.reason.length > 1000) defects.push([`report ${row.id}`, 'reason longer than 1000 characters']);
+  }
+  const checked = Object.values(counts).reduce((a, b) => a + b, 0);
+  return { defects, counts, checked };
+}
