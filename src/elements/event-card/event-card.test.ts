@@ -339,7 +339,7 @@ describe('<pgo-event-card>', () => {
       await sendKeys({ type: 'dominique@example.fr' });
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement?.id).to.equal('f-consent');
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       await sendKeys({ press: 'Tab' });
       expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('button submit');
       const registered = oneEvent(el, 'pgo-registered');
