@@ -6,7 +6,7 @@
  * Stories that stay loading on purpose carry the tag `'pgo-pending'` (a string literal: Storybook's
  * indexer reads tags statically): the check does not wait for them to settle.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, render, type TemplateResult } from 'lit';
 import type { MemoryBackend } from '../../src/backends/memory.js';
 import type { ConsultationBackend } from '../../src/core/backend.js';
 import type { Consultation, VoteChoice } from '../../src/core/schemas.js';
@@ -20,7 +20,7 @@ export interface Scenario extends FixtureOptions {
   /** Failures to inject, as `backend.failNext(...)` arguments. */
   fail?: Parameters<MemoryBackend['failNext']>[];
   /** Anything else, on the backend and its stored consultation, before the story renders. */
-  setup?: (backend: MemoryBackend, consultation: Consultation) => void;
+  setup?: (backend: MemoryBackend, consultation: Consultation, story: { draftKey: (form: string) => string }) => void;
 }
 
 export interface StoryBackend {
@@ -60,10 +60,24 @@ function counted(backend: MemoryBackend): ConsultationBackend {
   });
 }
 
+/** Forgets the drafts forms keep on the device, so one story's typing never shows up in another. */
+function clearDrafts(): void {
+  try {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('pgo-draft:')) localStorage.removeItem(key);
+  } catch {
+    // No storage: no drafts either.
+  }
+}
+
 export function scenario(options: Scenario = {}): StoryBackend {
+  clearDrafts();
   const { backend: memory, consultation, now } = memoryBackendFixture({ ...options, ...(options.loading ? { latency: DAY_MS } : {}) });
+  // Forms keep drafts on the device under a key naming the backend's endpoint: one of its own per
+  // story, so what a play function typed never reappears in the next story.
+  const endpoint = `story-${Math.random().toString(36).slice(2, 10)}`;
+  Object.assign(memory, { endpoint });
   const stored = memory.consultations.get(consultation.id)!;
-  options.setup?.(memory, stored);
+  options.setup?.(memory, stored, { draftKey: (form) => `pgo-draft:${form}|memory|${endpoint}|${consultation.id}` });
   for (const failure of options.fail ?? []) memory.failNext(...failure);
   if (options.offline) memory.offline = true;
   return { backend: counted(memory), memory, consultation: stored, now };
@@ -74,7 +88,13 @@ export function othersVotes(proposalId: string, count: number, choice: VoteChoic
   return Array.from({ length: count }, (_, i) => ({ participantId: `${prefix}-${i}`, proposalId, choice }));
 }
 
-/** `inner` inside a `<pgo-consultation>` connected to the scenario's backend. */
-export function inConsultation(story: StoryBackend, inner: unknown): TemplateResult {
+/**
+ * `inner` inside a `<pgo-consultation>` connected to the scenario's backend; `children` go inside
+ * `inner` itself when it is an element (slotted content).
+ */
+export function inConsultation(story: StoryBackend, inner: unknown, children?: unknown): TemplateResult {
+  if (children !== undefined && inner instanceof HTMLElement) {
+    render(children, inner);
+  }
   return html`<pgo-consultation consultation=${story.consultation.id} .customBackend=${story.backend}>${inner}</pgo-consultation>`;
 }

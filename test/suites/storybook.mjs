@@ -16,8 +16,8 @@ export const name = 'storybook';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const OUT = join(ROOT, 'storybook-static');
-const PARALLEL = 3;
-const RENDER_TIMEOUT = 15_000;
+const PARALLEL = 2;
+const RENDER_TIMEOUT = 30_000;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MIME = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
@@ -159,12 +159,28 @@ async function checkComponentDocs(page, base, entry, manifest) {
   return problems;
 }
 
-async function checkMdxDocs(page, base, entry) {
+async function checkMdxDocs(page, base, entry, manifest) {
   await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load' });
-  await page.waitForFunction(() => (document.querySelector('#storybook-docs .sbdocs-content')?.textContent ?? '').trim().length > 200, null, { timeout: RENDER_TIMEOUT })
-    .catch(() => {});
-  const length = await page.evaluate(() => (document.querySelector('#storybook-docs .sbdocs-content')?.textContent ?? '').trim().length);
-  return length > 200 ? [] : ['the docs page rendered no content'];
+  const content = `(document.querySelector('#storybook-docs .sbdocs-content')?.textContent ?? '').trim()`;
+  await page.waitForFunction(`${content}.length > 200`, null, { timeout: RENDER_TIMEOUT }).catch(() => {});
+  const text = await page.evaluate(content);
+  if (text.length <= 200) return ['the docs page rendered no content'];
+  if (!entry.id.includes('theming')) return [];
+  // The theming page is generated from custom-elements.json: every custom property and part is on it.
+  const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+  const missing = declarations.flatMap((d) => [
+    ...(d.cssProperties ?? []).map((p) => p.name).filter((name) => !text.includes(name)),
+    ...(d.cssParts ?? []).map((p) => `::part(${p.name})`).filter((name) => !text.includes(name)).map((name) => `${d.tagName} ${name}`),
+  ]);
+  return missing.length ? [`the theming page misses: ${[...new Set(missing)].join(', ')}`] : [];
+}
+
+/** Every element of custom-elements.json has its stories file (stories/<name>.stories.ts) and docs page. */
+function checkElementHasStories(entries, tag) {
+  const importPath = `./stories/${tag.replace(/^pgo-/, '')}.stories.ts`;
+  const stories = entries.filter((e) => e.importPath === importPath && e.type === 'story');
+  const docs = entries.some((e) => e.importPath === importPath && e.type === 'docs');
+  return stories.length && docs ? [] : [`<${tag}> has no stories (${importPath}) or no docs page`];
 }
 
 export async function run() {
@@ -183,8 +199,10 @@ export async function run() {
     const entries = Object.values(index.entries);
     const jobs = [
       ...entries.filter((e) => e.type === 'story').map((e) => ({ label: `story ${e.id}`, check: (page) => checkStory(page, base, e, axeSource) })),
-      ...entries.filter((e) => e.type === 'docs' && e.tags?.includes('autodocs')).map((e) => ({ label: `docs ${e.id}`, check: (page) => checkComponentDocs(page, base, e, manifest) })),
-      ...entries.filter((e) => e.type === 'docs' && !e.tags?.includes('autodocs')).map((e) => ({ label: `docs ${e.id}`, check: (page) => checkMdxDocs(page, base, e) })),
+      ...entries.filter((e) => e.type === 'docs' && e.importPath.endsWith('.stories.ts')).map((e) => ({ label: `docs ${e.id}`, check: (page) => checkComponentDocs(page, base, e, manifest) })),
+      ...entries.filter((e) => e.type === 'docs' && e.importPath.endsWith('.mdx')).map((e) => ({ label: `docs ${e.id}`, check: (page) => checkMdxDocs(page, base, e, manifest) })),
+      ...manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName)
+        .map((d) => ({ label: `stories for <${d.tagName}>`, check: async () => checkElementHasStories(entries, d.tagName) })),
     ];
     if (!jobs.some((j) => j.label.startsWith('story '))) throw new Error('index.json lists no story');
     const context = await browser.newContext({ reducedMotion: 'reduce' });
