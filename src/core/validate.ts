@@ -3,17 +3,11 @@
  * backend and the reference server (authoritative). Returns field errors with stable codes that the
  * elements translate; `message` is an English fallback for API clients.
  */
-import * as z from 'zod/mini';
+import { isWebUrl } from './web-url.js';
 import type { Consultation, EventProposal, FieldError, ProposalDraft, RegistrationInput } from './schemas.js';
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
 const POSTAL_CODE = /^[0-9]{5}$/;
-/** Built on first use and kept out of ErrorList, so a bundle that never checks a URL (the proposal form) leaves zod out (-6 KB gzip). */
-let httpUrl: ReturnType<typeof z.url> | undefined;
-function isHttpUrl(value: string): boolean {
-  httpUrl ??= z.url({ protocol: /^https?$/, hostname: z.regexes.domain });
-  return httpUrl.safeParse(value).success;
-}
 
 export const NAME_MAX = 80;
 export const EMAIL_MAX = 254;
@@ -117,7 +111,7 @@ export function validateEventProposal(consultation: Consultation, input: EventPr
   const onlineUrl = input.onlineUrl?.trim();
   if (!onlineUrl) {
     if (input.mode === 'online' || input.mode === 'hybrid') list.add('onlineUrl', 'required', 'onlineUrl is required');
-  } else if (!isHttpUrl(onlineUrl)) {
+  } else if (!isWebUrl(onlineUrl)) {
     list.add('onlineUrl', 'url', 'onlineUrl must be an http(s) address');
   }
   if (input.capacity != null && (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 100000)) {
