@@ -4,7 +4,7 @@
  * 127.0.0.1 and a free port, and a stop by the postmaster's pid. Each call of `createDatabase` gives
  * a fresh database on it.
  */
-import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
+import { execFile, execFileSync, type ExecFileSyncOptions } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,8 @@ export interface TestPostgres {
   port: number;
   /** A new empty database; returns its connection string. */
   createDatabase(name: string): Promise<string>;
+  /** `pg_ctl restart -m fast` (every connection is cut), waiting until it accepts connections again. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -82,7 +84,8 @@ export async function startPostgres(): Promise<TestPostgres> {
       }
     }
   }
-  const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const postmasterPid = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let pid = postmasterPid();
   const { default: pg } = await import('pg');
   const base = `postgres://postgres@127.0.0.1:${port}`;
   return {
@@ -96,6 +99,14 @@ export async function startPostgres(): Promise<TestPostgres> {
         await client.end();
       }
       return `${base}/${name}`;
+    },
+    async restart() {
+      // Asynchronous, so a server in this process keeps answering (and failing cleanly) meanwhile.
+      await new Promise<void>((resolve, reject) => {
+        execFile(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(home, 'server.log'), '-w', '-t', '30', '-m', 'fast', 'restart'],
+          { ...(asRoot ? { uid, gid } : {}), env: { ...process.env, LC_ALL: 'C' } }, (error) => (error ? reject(error) : resolve()));
+      });
+      pid = postmasterPid();
     },
     async stop() {
       try {

@@ -2,6 +2,7 @@
 // as configuration files, an HTTP client, the problem+json check and a tally of checks that prints its
 // figures. Every suite reports REAL counts: one case = one request or scenario actually tried.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -138,6 +139,43 @@ export function client(base, { fetchImpl = fetch } = {}) {
     }
     return { status: res.status, headers: res.headers, body: parsed, text };
   };
+}
+
+/**
+ * The same client on node:http with its own connection pool: `connections` sockets at most (a burst of
+ * 1,000 requests queues on them instead of overflowing the server's accept backlog of 511), optionally
+ * from another loopback address (`localAddress: '127.0.0.2'`: another client IP).
+ */
+export function pooledClient(base, { connections = 256, localAddress } = {}) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections, localAddress });
+  const call = (method, path, options = {}) => new Promise((resolve, reject) => {
+    const headers = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    if (options.key !== undefined) headers['idempotency-key'] = options.key;
+    const body = options.body !== undefined ? JSON.stringify(options.body) : options.raw;
+    if (body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      headers['content-length'] = Buffer.byteLength(body);
+    }
+    const req = httpRequest(`${base}/api/v1${path}`, { method, agent, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (text += d));
+      res.on('end', () => {
+        let parsed = text;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          // Not JSON.
+        }
+        resolve({ status: res.statusCode, headers: new Headers(Object.entries(res.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]]))), body: parsed, text });
+      });
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  call.close = () => agent.destroy();
+  return call;
 }
 
 /** Why an answer is not a proper problem+json refusal (null when it is one). */
