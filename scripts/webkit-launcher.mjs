@@ -4,7 +4,9 @@
 // `keyboard`, `mouse` and `setViewport`, so @web/test-runner-commands (sendKeys with down/up, sendMouse,
 // setViewport) work unchanged; the generic webdriver path of those commands lacks down/up and viewports.
 import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { ensureWebKit } from './browsers.mjs';
 
 const KEYS = {
@@ -14,6 +16,16 @@ const KEYS = {
 };
 const BUTTONS = { left: 0, middle: 1, right: 2 };
 const keyValue = (key) => KEYS[key] ?? (key.length === 1 ? key : null) ?? (() => { throw new Error(`WebKit launcher: unknown key ${key}`); })();
+
+/** WebKitGTK's MiniBrowser, the browser WebKitWebDriver starts (libwebkit2gtk-4.1-0 ships it). */
+function miniBrowser() {
+  const lib = '/usr/lib';
+  for (const dir of readdirSync(lib)) {
+    const path = join(lib, dir, 'webkit2gtk-4.1/MiniBrowser');
+    if (existsSync(path)) return path;
+  }
+  throw new Error('WebKit launcher: no MiniBrowser under /usr/lib/*/webkit2gtk-4.1/');
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -106,7 +118,10 @@ class WebKitLauncher {
       if (i > 200) throw new Error('WebKitWebDriver did not start within 20 s');
       await new Promise((r) => setTimeout(r, 100));
     }
-    const session = await new WebDriverSession(base).call('POST', '/session', { capabilities: { alwaysMatch: { browserName: 'MiniBrowser' } } });
+    // Popups allowed, as puppeteer's Chromium allows them (--disable-popup-blocking): sign-in popups are tested.
+    const browserOptions = { binary: miniBrowser(), args: ['--automation', '--javascript-can-open-windows-automatically=true'] };
+    const capabilities = { alwaysMatch: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': browserOptions } };
+    const session = await new WebDriverSession(base).call('POST', '/session', { capabilities });
     this.wd = new WebDriverSession(`${base}/session/${session.sessionId}`);
     this.page = pageFor(this.wd);
     await this.page.setViewport({ width: 800, height: 600 });

@@ -119,7 +119,8 @@ export const formStyles = css`
   }
   .honeypot {
     position: absolute;
-    left: -10000px;
+    /* Logical, so that on a right-to-left page it sits off the start side too, not 10000px of sideways scroll. */
+    inset-inline-start: -10000px;
     inline-size: 1px;
     block-size: 1px;
     overflow: hidden;

@@ -29,11 +29,17 @@ export const baseStyles = css`
     --_space: var(--pgo-space, 16px);
     display: block;
     box-sizing: border-box;
-    font-family: var(--_font);
-    font-size: var(--pgo-font-size, 16px);
-    line-height: var(--pgo-line-height, 1.5);
-    color: var(--_text);
-    text-align: start;
+    /*
+     * !important on the text properties the shadow tree inherits: a host page’s "body * { font-size: 1rem
+     * !important }" reaches the host element, and only an !important declaration here outranks it. Theming
+     * goes through the --pgo-* properties, which these read.
+     */
+    font-family: var(--_font) !important;
+    font-size: var(--pgo-font-size, 16px) !important;
+    line-height: var(--pgo-line-height, 1.5) !important;
+    color: var(--_text) !important;
+    letter-spacing: normal !important;
+    text-align: start !important;
   }
   :host([hidden]) {
     display: none;

@@ -16,8 +16,14 @@ export const proposalListStyles = css`
   }
   .field {
     display: grid;
+    /* A select as wide as its longest category title must not push the filters out of the element. */
+    grid-template-columns: minmax(0, 1fr);
+    max-inline-size: 100%;
     gap: 4px;
     font-weight: 600;
+  }
+  select {
+    max-inline-size: 100%;
   }
   input,
   select {
