@@ -240,8 +240,8 @@ describe('<pgo-proposal-list>', () => {
     expect(active!.classList.contains('vote')).to.equal(true);
     const host = (active!.getRootNode() as ShadowRoot).host as PgoVoteButton;
     expect(host.proposalId).to.equal('p0');
-    await sendKeys({ press: 'Space' });
-    await waitUntil(() => shadowText(host, '[role="status"]') === 'Soutien enregistré');
+    await sendKeys({ press: ' ' });
+    await waitUntil(() => shadowText(host, '[role="status"]') === 'Soutien enregistré', 'Space did not vote', { timeout: 5000 });
     expect(backend.rawTotal('p0')).to.equal(1);
     await outside.updateComplete;
     expect(outside.shadowRoot!.querySelector('button.vote')!.getAttribute('aria-pressed')).to.equal('true');

@@ -168,12 +168,13 @@ describe('<pgo-vote-button>', () => {
     it('votes and withdraws with the keyboard alone', async () => {
       const { el, backend } = await mount();
       button(el).focus();
-      await sendKeys({ press: 'Space' });
-      await waitUntil(() => status(el) === 'Soutien enregistré');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => status(el) === 'Soutien enregistré', 'Enter did not vote', { timeout: 5000 });
       expect(backend.rawTotal('p1')).to.equal(1);
       expect(deepActive()).to.equal(button(el));
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => status(el) === 'Soutien retiré');
+      // (' ', not 'Space': WebDriver BiDi, which drives Firefox, knows single characters only.)
+      await sendKeys({ press: ' ' });
+      await waitUntil(() => status(el) === 'Soutien retiré', 'Space did not withdraw', { timeout: 5000 });
       expect(backend.rawTotal('p1')).to.equal(0);
     });
 
@@ -324,7 +325,7 @@ describe('<pgo-vote-button>', () => {
       expect(shadowText(el, '#reason')).to.equal(reason);
       b.focus();
       expect(deepActive()).to.equal(b);
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: ' ' });
       b.click();
       await el.updateComplete;
       expect(votesSent(backend)).to.equal(0);
