@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { BackendError } from '../src/core/errors.js';
 import { AppContext, type AppOptions, type Env } from './context.js';
+import { isDatabaseUnavailable } from './db/db.js';
 import { cors } from './http/cors.js';
 import { backendError, problemResponse } from './http/problem.js';
 import { serveStatic, staticMounts } from './http/static.js';
@@ -26,6 +27,11 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
 
   app.onError((error, c) => {
     if (error instanceof BackendError) return problemResponse(error);
+    if (isDatabaseUnavailable(error)) {
+      // PostgreSQL restarting: the pool reconnects by itself; the client retries (same idempotency key).
+      ctx.log(`database unavailable: ${c.req.method} ${c.req.path}: ${error.message}`);
+      return problemResponse(backendError('server', 'The database is briefly unavailable', { status: 503, retryAfter: 1, detail: 'Try again in a moment' }));
+    }
     ctx.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return problemResponse(backendError('server', 'Internal server error'));
   });

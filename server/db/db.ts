@@ -27,6 +27,13 @@ export interface DatabaseOptions {
   databaseUrl?: string;
 }
 
+/** Connection-level failures (the database restarting, unreachable): worth a retry, not a bug. */
+const UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return UNAVAILABLE.has(String(code)) || /Connection terminated|not queryable|connection (?:is )?closed/i.test(String(message));
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
   return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
 }
@@ -65,6 +72,11 @@ async function openPostgres(databaseUrl: string): Promise<Db> {
     query: (sql, params) => run(pool, sql, params),
     async transaction(work) {
       const client = await pool.connect();
+      // The pool stops watching a client it lent: without this listener, the server going away
+      // (`pg_ctl restart`: 57P01) between two queries of a transaction would crash the process.
+      let broken: Error | undefined;
+      const onError = (error: Error) => (broken = error);
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work({ query: (sql, params) => run(client, sql, params) });
@@ -74,7 +86,9 @@ async function openPostgres(databaseUrl: string): Promise<Db> {
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // A broken connection is closed, not lent again.
+        client.release(broken);
       }
     },
     async exec(sql) {
