@@ -1,6 +1,6 @@
 /**
  * Windowing for long lists: only the rows near the viewport are in the DOM, spacers stand for the
- * others. Row heights are measured as rows render and estimated (their average) until then.
+ * others. Row heights are measured as rows render; unmeasured rows take the first rows’ average.
  * Written here instead of @lit-labs/virtualizer, which costs about 9 KB min+gzip: this is about 1 KB.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
