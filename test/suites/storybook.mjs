@@ -117,7 +117,7 @@ async function checkStory(page, base, entry, axeSource) {
     const updates = await Promise.all(all.map((el) => el.updateComplete ?? true));
     return updates.every((done) => done !== false);
   })()`, null, { timeout: RENDER_TIMEOUT, polling: 50 }).catch(() => problems.push('did not settle (backend calls or Lit updates still running)'));
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   const rendered = await page.evaluate(`(${DEEP_ELEMENTS})(document.getElementById('storybook-root'))
     .some((el) => el.shadowRoot && (el.shadowRoot.textContent.trim() || el.shadowRoot.querySelector(':not(style):not(slot)')))`);
   if (!rendered) problems.push('nothing rendered: no element with a shadow root holding content');
