@@ -20,6 +20,9 @@ const CONNECTIONS = 200;
 const WARMUP_SECONDS = 2;
 const SECONDS = 10;
 const TARGET = 0.5;
+/** The server's PostgreSQL pool size (server/db/db.ts), for the extra pgbench run at that concurrency. */
+const POOL = 10;
+const POOL_SECONDS = 5;
 /** Participants the database-only runs draw from: never the HTTP load's. */
 const DB_ONLY = { from: HTTP_PARTICIPANTS + 1, to: PARTICIPANTS };
 
@@ -29,7 +32,12 @@ async function startChild(options) {
   const pending = new Map();
   let next = 0;
   const ready = new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before it was ready`)));
+    child.once('exit', (code) => {
+      const gone = new Error(`the server process exited (${code})`);
+      reject(gone);
+      for (const waiting of pending.values()) waiting.reject(gone);
+      pending.clear();
+    });
     child.on('message', (message) => {
       if (message.ready) resolve(message);
       const waiting = pending.get(message.id);
@@ -159,7 +167,10 @@ export async function run(log) {
     // The server (and its pool) is gone: pgbench has the 200 connections PostgreSQL allows.
     const limit = await runPgbench({ bin: postgresBin(), port: postgres.port, database: 'bench', ...http, clients: CONNECTIONS, seconds: SECONDS, ...DB_ONLY });
     log(`  pgbench, the server's ${limit.statements} statements per vote, ${CONNECTIONS} clients, ${SECONDS} s: ${fixed(limit.tps, 0)} tx/s, p50 ${ms(limit.p50)}, p99 ${ms(limit.p99)} (${limit.failed} failed)`);
-    results.push({ kind: 'PostgreSQL', http, limit, peer: 'pgbench, same SQL' });
+    // The server reaches PostgreSQL through a pool of POOL connections: the limit at that concurrency, for the record.
+    const atPool = await runPgbench({ bin: postgresBin(), port: postgres.port, database: 'bench', ...http, clients: POOL, seconds: POOL_SECONDS, ...DB_ONLY });
+    log(`  pgbench, same script, ${POOL} clients (the server's pool size), ${POOL_SECONDS} s: ${fixed(atPool.tps, 0)} tx/s, p50 ${ms(atPool.p50)}, p99 ${ms(atPool.p99)}`);
+    results.push({ kind: 'PostgreSQL', http, limit, peer: 'pgbench, same SQL', atPool });
   } finally {
     await postgres.stop();
   }
@@ -174,12 +185,13 @@ export async function run(log) {
     await server.close();
   }
 
-  return results.flatMap(({ kind, http, limit, peer }) => {
+  return results.flatMap(({ kind, http, limit, peer, atPool }) => {
     const share = http.measured.rps / limit.tps;
     return [
       row(`server: votes/s on ${kind}, ${CONNECTIONS} conn.`, `${fixed(http.measured.rps, 0)}/s p50 ${ms(http.measured.p50)} p99 ${ms(http.measured.p99)}`,
         `${fixed(limit.tps, 0)}/s ${peer}`, share, `>= ${TARGET}`, share >= TARGET && http.measured.refused === 0 && http.measured.errors === 0),
-      row(`server: ${kind} tallies = vote rows`, http.consistent ? 'equal' : 'NOT EQUAL', 'vote rows, votes accepted', '-', 'equal', http.consistent),
+      ...(atPool ? [row(`server: ${kind} votes/s vs pgbench at ${POOL} clients`, `${fixed(http.measured.rps, 0)}/s`, `${fixed(atPool.tps, 0)}/s pgbench, ${POOL} clients`, http.measured.rps / atPool.tps, undefined)] : []),
+      row(`server: ${kind} tallies = vote rows`, http.consistent ? 'equal' : 'NOT EQUAL', 'tallies, vote rows', '-', 'equal', http.consistent),
     ];
   });
 }
