@@ -18,6 +18,9 @@ const config: StorybookConfig = {
       target: 'es2022',
       tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
     };
+    // One lit-html in `storybook dev`: the renderer imports lit/directive-helpers.js, which the dev
+    // server would otherwise serve unbundled, next to the pre-bundled lit, as a second copy.
+    viteConfig.optimizeDeps = { ...viteConfig.optimizeDeps, include: [...(viteConfig.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] };
     // package.json's `sideEffects` names the built files (dist/define/*.js...); Storybook bundles
     // the sources, so say that registering tags and backends in src/ is a side effect too, or the
     // production build drops `import '../src/define/index.js'` and no element is ever defined.
