@@ -25,7 +25,8 @@ export default {
   nodeResolve: true,
   // A local Decidim stand-in (GraphQL + OAuth) for the decidim backend's tests.
   middleware: [decidimMiddleware],
-  concurrency: 2,
+  // Firefox over BiDi sends keys to the focused window: keyboard tests need one page at a time.
+  concurrency: engine === 'firefox' ? 1 : 2,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // Reference servers (server/) on in-memory PGlite, started by the rest backend's tests.

@@ -239,7 +239,7 @@ describe('<pgo-proposal-form>', () => {
     await sendKeys({ type: 'camille@example.fr' });
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(control(el, 'consent'));
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await sendKeys({ press: 'Tab' }); // the privacy link
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(submitButton(el));

@@ -56,7 +56,11 @@ export class ListWindow implements ReactiveController {
   private pinned: number | null = null;
   /** The key of the row holding focus: it stays rendered, or focus would fall to the page. */
   private focusedKey: string | null = null;
-  private readonly observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => this.measure(entries.map((e) => e.target as HTMLElement)));
+  private readonly observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
+    // Measured after the observer returns: resizing rows inside its callback is a "ResizeObserver loop" error in WebKit.
+    const rows = entries.map((e) => e.target as HTMLElement);
+    setTimeout(() => this.measure(rows));
+  });
   private readonly onScroll = () => this.schedule();
   private readonly onFocus = (event: FocusEvent) => {
     const row = event.type === 'focusin' && event.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.parentElement === this.list());
