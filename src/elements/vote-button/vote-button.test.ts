@@ -392,3 +392,27 @@ describe('<pgo-vote-button>', () => {
     expect(shadowText(el)).to.equal('Aucune proposition indiquée : ajoutez l’attribut « proposal ».');
   });
 });
+
+describe('<pgo-vote-button> with a backend that cannot vote from here', () => {
+  it('says so and links to the proposal where one can vote (Decidim without a client id)', async () => {
+    const { backend } = memoryBackendFixture();
+    backend.capabilities = { ...backend.capabilities, votes: false, withdrawVote: false };
+    backend.proposals.get('p1')!.url = 'https://participation.example.org/processes/plan/f/12/proposals/1';
+    const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="reason"]'));
+    expect(shadowText(el, '[part="reason"]')).to.equal('Le vote n’est pas disponible ici.');
+    const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link-out"]')!;
+    expect(link.href).to.equal('https://participation.example.org/processes/plan/f/12/proposals/1');
+    expect(link.textContent).to.equal('Voter sur le site de la consultation');
+    await expect(el).to.be.accessible();
+  });
+
+  it('never links to an address that is not http(s)', async () => {
+    const { backend } = memoryBackendFixture();
+    backend.capabilities = { ...backend.capabilities, votes: false };
+    (backend.proposals.get('p1') as { url?: string }).url = 'javascript:alert(1)';
+    const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('[part="reason"]'));
+    expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+  });
+});

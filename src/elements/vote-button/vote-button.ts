@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { toBackendError, type BackendError } from '../../core/errors.js';
+import { isWebUrl } from '../../core/web-url.js';
 import { formatInstant } from '../../core/format.js';
 import { formatNumber, type Locale } from '../../core/i18n.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
@@ -246,9 +247,16 @@ export class PgoVoteButton extends PgoElement {
         ? html`<p part="votes-left" class="note">${tVote(locale, `left.${noun}`, { count: left })}</p>` : nothing}
       ${finalNote ? html`<p part="final-note" id="final-note" class="note">${tVote(locale, `final.${noun}`)}</p>` : nothing}
       ${reason ? html`<p part="reason" id="reason" class="note reason">${reason}</p>` : nothing}
+      ${blocker === 'unsupported' ? this.renderLinkOut(consultation, locale) : nothing}
       ${this.refusal ? html`<p part="error" class="pgo-notice pgo-notice--error" role="alert">${this.refusal}</p>` : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </div>`;
+  }
+
+  /** Where a backend cannot vote from here (Decidim without a client id), the place where one can. */
+  private renderLinkOut(consultation: Consultation, locale: Locale) {
+    const url = [this.known?.url, consultation.linkOut?.votes].find((u) => u && isWebUrl(u));
+    return url ? html`<p class="note"><a part="link-out" href=${url}>${tVote(locale, 'linkOut')}</a></p>` : nothing;
   }
 
   private renderThreshold(model: VoteModel, tally: VoteTally, threshold: number | null, locale: Locale) {
