@@ -54,6 +54,16 @@ export function hasNul(value: unknown): boolean {
   return false;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Lone UTF-16 surrogates (valid JSON, not UTF-8: PGlite refuses them) become U+FFFD, as UTF-8 encoders do. */
+export function wellFormed(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD');
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(LONE_SURROGATE, '\uFFFD'), wellFormed(v)]));
+  return value;
+}
+
 /** The parsed and validated body, plus its canonical text (for idempotency fingerprints). */
 export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, maxDepth = DEFAULT_JSON_DEPTH): Promise<{ data: z.infer<S>; canonical: string }> {
   const text = await c.req.text();
@@ -67,6 +77,6 @@ export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, m
   }
   // PostgreSQL text cannot hold NUL: refuse it here rather than fail in the database (500).
   if (hasNul(json)) fail('validation', 'The body contains a NUL character', { detail: 'Text may not contain the character U+0000' });
-  const data = parseWith(schema, json);
+  const data = parseWith(schema, wellFormed(json));
   return { data, canonical: JSON.stringify(data) };
 }

@@ -12,7 +12,7 @@ export const NASTY = [
 ];
 
 /** A string with a NUL or a lone surrogate hidden somewhere in it. */
-const poisoned = (text) => fc.tuple(text, fc.nat(), fc.constantFrom('\u0000', '\uD800', '\u0001', '\uFFFF')).map(([s, at, bad]) => s.slice(0, at % (s.length + 1)) + bad + s.slice(at % (s.length + 1)));
+const poisoned = (text) => fc.tuple(text, fc.nat(), fc.constantFrom('\u0000', '\uD800', '\uD87E\uFFFF', '\uDD4E', '\u0001', '\uFFFF')).map(([s, at, bad]) => s.slice(0, at % (s.length + 1)) + bad + s.slice(at % (s.length + 1)));
 
 const anyString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },

@@ -127,8 +127,9 @@ export async function run() {
         }
       };
       const before = tally.passed + tally.failed;
+      const started = performance.now();
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-      statuses[routeName] = tally.passed + tally.failed - before;
+      statuses[routeName] = `${tally.passed + tally.failed - before} (${((performance.now() - started) / 1000).toFixed(1)} s)`;
     }
     console.log(`  cases per route: ${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
