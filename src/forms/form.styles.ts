@@ -131,3 +131,24 @@ export const formStyles = css`
     gap: 8px;
   }
 `;
+
+/** The frame of a whole form element (proposal form, event form): closed notice, form, success. */
+export const formPageStyles = css`
+  .base {
+    display: grid;
+    gap: var(--_space);
+  }
+  .closed p,
+  .success p {
+    margin: 0;
+  }
+  .success {
+    display: grid;
+    gap: 8px;
+    justify-items: start;
+  }
+  .success-title {
+    margin: 0;
+    font-size: 1.25em;
+  }
+`;

@@ -11,7 +11,7 @@ import {
   renderAnnouncer, renderDraftNotice, renderErrorSummary, renderField, renderHoneypot, renderSendError, renderSubmit, submitHandler,
 } from '../../forms/fields.js';
 import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
-import { formStyles } from '../../forms/form.styles.js';
+import { formPageStyles, formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { eventFormStyles } from './event-form.styles.js';
 
@@ -73,7 +73,7 @@ const ADDRESS = ['address.placeName', 'address.street', 'address.postalCode', 'a
  * @cssproperty --pgo-field-width - Maximum width of the form (default 40em).
  */
 export class PgoEventForm extends PgoElement {
-  static override styles = [baseStyles, formStyles, eventFormStyles];
+  static override styles = [baseStyles, formStyles, formPageStyles, eventFormStyles];
 
   private readonly form = new FormController<EventReceipt>(this, {
     fields: () => this.fields(),

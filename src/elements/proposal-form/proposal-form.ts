@@ -11,9 +11,8 @@ import {
   renderAnnouncer, renderDraftNotice, renderErrorSummary, renderField, renderHoneypot, renderSendError, renderSubmit, submitHandler,
 } from '../../forms/fields.js';
 import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
-import { formStyles } from '../../forms/form.styles.js';
+import { formPageStyles, formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
-import { proposalFormStyles } from './proposal-form.styles.js';
 
 declare global {
   interface HTMLElementEventMap {
@@ -72,7 +71,7 @@ declare global {
  * @cssproperty --pgo-field-width - Maximum width of the form (default 40em).
  */
 export class PgoProposalForm extends PgoElement {
-  static override styles = [baseStyles, formStyles, proposalFormStyles];
+  static override styles = [baseStyles, formStyles, formPageStyles];
 
   private readonly form = new FormController<ProposalReceipt>(this, {
     fields: () => this.fields(),
