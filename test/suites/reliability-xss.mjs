@@ -1,3 +1,4 @@
+/* global Node */
 // Issue 9, XSS: a corpus of injection payloads stored THROUGH THE API (proposal titles, texts, author
 // names, extra fields; event titles, descriptions, organisers, addresses; links), events approved through
 // the admin route, then shown by every element that displays user text (proposal list with the whole
@@ -27,7 +28,12 @@ function trap() {
   Object.defineProperty(window, '__xssHits', { value: hits });
   Object.defineProperty(window, '__xss', { value: (n) => hits.push(String(n)) });
   Object.defineProperty(window, '__x', { value: (n) => hits.push(`__x${n}`) });
-  Object.defineProperty(window, '__pwned', { set: (v) => hits.push(`pwned:${v}`), get: () => undefined });
+  Object.defineProperty(window, '__pwned', {
+    set(v) {
+      hits.push(`pwned:${v}`);
+    },
+    get: () => undefined,
+  });
   for (const name of ['alert', 'confirm', 'prompt', 'print']) window[name] = (m) => hits.push(`${name}:${m}`);
 }
 
