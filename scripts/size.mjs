@@ -33,7 +33,7 @@ export const CEILINGS = {
   'pgo-event-form.js': 20 * KB,
   'pgo-proposal-list.js': 20.75 * KB,
   'pgo-proposal-form.js': 19 * KB,
-  'pgo-vote-button.js': 15.75 * KB,
+  'pgo-vote-button.js': 16.25 * KB, // + the link to vote where this backend cannot (Decidim without a client id)
   'pgo-phase-countdown.js': 15.25 * KB,
 };
 

@@ -65,7 +65,8 @@ export class ConsultationSession extends EventTarget {
     const next = phaseStateAt(this.consultation.phases, this.now());
     const changed = phaseKey(next) !== phaseKey(this.phaseState);
     this.phaseState = next;
-    this.schedulePhaseTimer();
+    // The countdown calls this on every tick: re-arm the transition timer only when it is due.
+    if (changed || this.phaseTimer === undefined) this.schedulePhaseTimer();
     if (changed) this.notify('phase');
   }
 
@@ -213,13 +214,19 @@ export class ConsultationSession extends EventTarget {
     if (typeof document !== 'undefined' && document.visibilityState === 'hidden') return;
     const state = this.phaseState;
     if (state.kind === 'empty' || state.kind === 'closed') return;
-    this.phaseTimer = setTimeout(() => this.refreshPhase(), Math.min(state.until + 1, MAX_TIMER));
+    this.phaseTimer = setTimeout(() => {
+      this.phaseTimer = undefined;
+      this.refreshPhase();
+    }, Math.min(state.until + 1, MAX_TIMER));
   }
 
   private watchVisibility(): void {
     if (this.watching || typeof document === 'undefined') return;
     this.watching = true;
-    document.addEventListener('visibilitychange', () => this.refreshPhase());
+    document.addEventListener('visibilitychange', () => {
+      this.refreshPhase();
+      this.schedulePhaseTimer(); // none while hidden; re-armed from the fresh state once visible
+    });
   }
 }
 

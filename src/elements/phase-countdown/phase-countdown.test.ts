@@ -202,6 +202,27 @@ describe('<pgo-phase-countdown>', () => {
     }
   });
 
+  it('wakes up once per tick: the session’s transition timer is not re-armed on every tick', async () => {
+    const serverNow = Date.now();
+    const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 50 * MINUTE) }];
+    const { el } = await mount(backendAt(serverNow, phases));
+    const originalSetTimeout = window.setTimeout;
+    let timersSet = 0;
+    window.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+      timersSet++;
+      return originalSetTimeout(...args);
+    }) as typeof setTimeout;
+    try {
+      const before = shadowText(el, '[part="remaining"]');
+      await new Promise((r) => originalSetTimeout(r, 3100));
+      expect(shadowText(el, '[part="remaining"]')).not.to.equal(before);
+      // Three ticks in 3.1 s, one timer each (two each when the session re-armed its own every tick).
+      expect(timersSet).to.be.within(2, 4);
+    } finally {
+      window.setTimeout = originalSetTimeout;
+    }
+  });
+
   it('emits pgo-phase-change, announces the transition and moves the provider’s phase', async () => {
     const serverNow = Date.now();
     const phases: Phase[] = [
