@@ -3,7 +3,6 @@
 // virtual clock), a fixed span of virtual time passes, and the callbacks that ran (wake-ups) and the
 // timers set are counted. The page holds only the memory backend and the countdown, so every wake-up
 // counted is at most the countdown's (an upper bound: the session's phase timer would count too).
-/* global Event */
 import { bundle } from './lib/build.mjs';
 import { launchChromium, startStaticServer } from './lib/browser.mjs';
 import { row } from './lib/stats.mjs';

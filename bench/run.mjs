@@ -1,7 +1,6 @@
 // `npm run bench` runs every benchmark and prints a table; `npm run bench -- size` (or startup, idle,
 // server, several at once) runs those. Figures are measured and printed with verdicts against their
 // targets; the exit code is non-zero only when a benchmark could not run.
-/* global performance */
 import { cpus, loadavg } from 'node:os';
 import { ROOT } from './lib/paths.mjs';
 import { table } from './lib/stats.mjs';

@@ -4,7 +4,6 @@
 // - a list holding 10,000 proposals (the bench backend answers its first request with all of them):
 //   time to the first screen, then the longest task while scrolling to the end and the most rows ever
 //   in the DOM, against the same 10,000 proposals as a plain list with no windowing.
-/* global performance, PerformanceObserver, requestAnimationFrame */
 import { bundle } from './lib/build.mjs';
 import { launchChromium, startStaticServer, throttledPage } from './lib/browser.mjs';
 import { benchPage, readyTimes } from './lib/pages.mjs';

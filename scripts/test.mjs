@@ -54,6 +54,9 @@ if (!only) {
   if (code !== 0) {
     add('typecheck', { passed: 0, failed: 1 }, code);
   }
+  console.log('pgo-widgets: linting…');
+  const lint = await run('node_modules/.bin/eslint', ['.']);
+  if (lint.code !== 0) add('lint', { passed: 0, failed: 1 }, lint.code);
 }
 
 if (wanted('browser')) {

@@ -1,7 +1,6 @@
 // Generated benchmark pages. Each carries a probe, an inline script run before anything else, that
 // watches the document and every shadow root as it is attached and, once `ready` (a JS expression)
 // holds, records the time then and at the start of the next frame (the one that paints it).
-/* global performance */
 
 function probe(ready) {
   return `<script>

@@ -2,7 +2,6 @@
 // <pgo-vote-button> at start (reads the proposal's tally from the page's memory backend and renders an
 // enabled button with its count in a shadow root) and nothing else: no session, phases, limits,
 // i18n or styles. The floor a framework-free element could reach.
-/* global HTMLElement */
 const CONSULTATION = 'plan-action-2017';
 
 class PlainVoteButton extends HTMLElement {

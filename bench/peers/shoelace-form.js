@@ -2,7 +2,6 @@
 // options, checkbox, button), importing only those components' modules, and a plain-DOM form around
 // them. Built by bench/size.mjs with the same rollup settings as our CDN files. It does less than
 // <pgo-proposal-form> (no consultation, backend, draft, error summary or i18n): a floor for the peer.
-/* global FormData, CustomEvent */
 import '@shoelace-style/shoelace/dist/components/input/input.js';
 import '@shoelace-style/shoelace/dist/components/textarea/textarea.js';
 import '@shoelace-style/shoelace/dist/components/select/select.js';

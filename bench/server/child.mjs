@@ -3,7 +3,6 @@
 // with raised rate limits, a consultation of PROPOSALS proposals and PARTICIPANTS participants with
 // known tokens. Answers the parent's messages: capture (the SQL of one request), count (vote rows),
 // replay (the captured SQL straight on the database, no HTTP: PGlite's own limit), close.
-/* global performance, setImmediate */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,3 @@
-/* global Headers, performance */
 // Shared by the reliability suites (issue 9): loading the server's TypeScript, test consultations written
 // as configuration files, an HTTP client, the problem+json check and a tally of checks that prints its
 // figures. Every suite reports REAL counts: one case = one request or scenario actually tried.

@@ -1,4 +1,3 @@
-/* global performance */
 // Issue 9, faults. (a) The server process SIGKILLed while a real browser page's <pgo-proposal-form> sends
 // a proposal (on the request's arrival, right after its last byte, and after the server answered), then
 // started again on the same PGlite folder: after the element's retry there is exactly one proposal.

@@ -1,4 +1,3 @@
-/* global URLSearchParams, performance */
 // Issue 9, API fuzzing: property-based requests (fast-check) against every route of the reference server
 // (in this process, PGlite in memory). Properties: no 5xx; every refusal is application/problem+json in
 // the ApiError shape with a clear title; every 2xx answer has the documented shape; and, after the run,

@@ -1,4 +1,3 @@
-/* global Headers, performance, setInterval, clearInterval */
 // Issue 9, limits: oversized bodies (413), deeply nested JSON (refused, no stack overflow), slow clients
 // (slowloris: cut off by the server's header and request timeouts) and floods (429 + Retry-After per
 // participant, per address, for new participants). In every case a concurrent normal request from

@@ -1,4 +1,3 @@
-/* global Node */
 // Issue 9, XSS: a corpus of injection payloads stored THROUGH THE API (proposal titles, texts, author
 // names, extra fields; event titles, descriptions, organisers, addresses; links), events approved through
 // the admin route, then shown by every element that displays user text (proposal list with the whole
