@@ -20,6 +20,7 @@ async function mount(options: { clientId?: boolean; votesHidden?: boolean } = {}
       <pgo-vote-button proposal="101"></pgo-vote-button>
       <pgo-event-card event="201"></pgo-event-card>
       <pgo-event-card event="202"></pgo-event-card>
+      <pgo-event-list></pgo-event-list>
     </pgo-consultation>`);
   await waitUntil(() => provider.session?.status === 'ready', 'the Decidim process did not load', { timeout: 5000 });
   const get = <T extends HTMLElement>(selector: string) => provider.querySelector<T>(selector)!;
@@ -68,6 +69,19 @@ describe('decidim backend in the elements', function () {
     expect(vote.getAttribute('aria-disabled')).to.equal('true');
     expect(shadowText(button)).to.include('4');
     expect(provider.session!.consultation!.linkOut?.votes).to.equal(`${SITE}/processes/budget-2027/f/12/`);
+    // Where one can vote instead: the proposal's page on Decidim.
+    const link = button.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link-out"]');
+    expect(link?.href.startsWith(`${SITE}/processes/budget-2027/f/12/`)).to.equal(true);
+  });
+
+  it('the event list shows the Decidim meetings as an agenda', async () => {
+    const { get } = await mount();
+    const list = get('pgo-event-list');
+    // Each meeting is a compact card inside the list's shadow root.
+    const cardsText = () => [...(list.shadowRoot?.querySelectorAll('pgo-event-card') ?? [])].map((card) => shadowText(card)).join(' ');
+    await waitUntil(() => cardsText().includes('Atelier au centre social') && cardsText().includes('Réunion en ligne'), 'the meetings are listed', { timeout: 8000 });
+    expect(shadowText(list)).to.match(/3 événements/);
+    expect(cardsText()).to.not.match(/<\/?(p|b|i|script|img)\b/);
   });
 
   it('with a client id, a click signs in through the popup and supports the proposal', async () => {
