@@ -26,6 +26,21 @@ async function mount(backend: MemoryBackend, lang = 'fr', attrs = '') {
   return { el, provider };
 }
 
+/** Counts the page's setTimeout calls until `restore()`; `wait` sleeps without being counted. */
+function countTimers() {
+  const original = window.setTimeout;
+  const timers = {
+    count: 0,
+    wait: (ms: number) => new Promise((r) => original(r, ms)),
+    restore: () => (window.setTimeout = original),
+  };
+  window.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+    timers.count++;
+    return original(...args);
+  }) as typeof setTimeout;
+  return timers;
+}
+
 const statusText = (el: PgoPhaseCountdown) => el.shadowRoot!.querySelector('[role="status"]')!.textContent!.trim();
 
 describe('<pgo-phase-countdown>', () => {
@@ -181,24 +196,19 @@ describe('<pgo-phase-countdown>', () => {
     const serverNow = Date.now();
     const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 50 * MINUTE) }];
     const { el } = await mount(backendAt(serverNow, phases));
-    const originalSetTimeout = window.setTimeout;
-    let timersSet = 0;
-    window.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
-      timersSet++;
-      return originalSetTimeout(...args);
-    }) as typeof setTimeout;
+    const timers = countTimers();
     try {
       setPageVisibility('hidden');
       const frozen = shadowText(el, '[part="remaining"]');
-      await new Promise((r) => originalSetTimeout(r, 2100));
+      await timers.wait(2100);
       expect(shadowText(el, '[part="remaining"]')).to.equal(frozen);
-      expect(timersSet).to.equal(0);
+      expect(timers.count).to.equal(0);
       setPageVisibility('visible');
       await el.updateComplete;
       expect(shadowText(el, '[part="remaining"]')).not.to.equal(frozen);
-      expect(timersSet).to.be.greaterThan(0);
+      expect(timers.count).to.be.greaterThan(0);
     } finally {
-      window.setTimeout = originalSetTimeout;
+      timers.restore();
     }
   });
 
@@ -206,20 +216,15 @@ describe('<pgo-phase-countdown>', () => {
     const serverNow = Date.now();
     const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 50 * MINUTE) }];
     const { el } = await mount(backendAt(serverNow, phases));
-    const originalSetTimeout = window.setTimeout;
-    let timersSet = 0;
-    window.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
-      timersSet++;
-      return originalSetTimeout(...args);
-    }) as typeof setTimeout;
+    const timers = countTimers();
     try {
       const before = shadowText(el, '[part="remaining"]');
-      await new Promise((r) => originalSetTimeout(r, 3100));
+      await timers.wait(3100);
       expect(shadowText(el, '[part="remaining"]')).not.to.equal(before);
       // Three ticks in 3.1 s, one timer each (two each when the session re-armed its own every tick).
-      expect(timersSet).to.be.within(2, 4);
+      expect(timers.count).to.be.within(2, 4);
     } finally {
-      window.setTimeout = originalSetTimeout;
+      timers.restore();
     }
   });
 
