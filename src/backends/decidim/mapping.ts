@@ -6,6 +6,7 @@
 import { zonedTimeToInstant } from '../../core/phase.js';
 import type { Address, Consultation, ConsultationEvent, EventMode, Phase, Proposal, Registration, VoteTally } from '../../core/schemas.js';
 import { translatedText, type TranslatedField } from './text.js';
+import { isWebLocation } from '../../core/web-url.js';
 
 export interface RawStage {
   id: string;
@@ -87,14 +88,12 @@ export function decidimInstant(value: string | null | undefined, timeZone: strin
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-const DOMAIN = /^(?=.{1,253}$)([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$/;
-
 /** The URL when it is an http(s) address on a named host (the core schema's WebUrl), else undefined. */
 export function webUrl(value: string | null | undefined, base?: string): string | undefined {
   if (!value) return undefined;
   try {
     const url = new URL(value, base);
-    return /^https?:$/.test(url.protocol) && DOMAIN.test(url.hostname) ? url.href : undefined;
+    return isWebLocation(url) ? url.href : undefined;
   } catch {
     return undefined;
   }
