@@ -165,3 +165,25 @@ export function submitHandler<R>(form: FormController<R>) {
     void form.submit();
   };
 }
+
+/**
+ * The `<form>` of a form element: error summary, draft notice, its fields (in the element's layout),
+ * honeypot, send error and submit, with the controller's busy state and guarded submit.
+ */
+export function renderForm<R>(form: FormController<R>, label: string, submitLabel: string, fields: unknown): TemplateResult {
+  return html`<form part="form" novalidate aria-label=${label} aria-busy=${form.busy ? 'true' : 'false'} @submit=${submitHandler(form)}>
+    ${renderErrorSummary(form)} ${renderDraftNotice(form)}
+    ${fields}
+    ${renderHoneypot(form)} ${renderSendError(form)}
+    <div class="actions">${renderSubmit(form, submitLabel)}</div>
+  </form>`;
+}
+
+/** The frame of a form element: the host's intro slot, the content, and the announcer outside the busy form. */
+export function renderFormPage<R>(form: FormController<R>, content: unknown): TemplateResult {
+  return html`<div part="base" class="base">
+    <slot name="intro"></slot>
+    ${content}
+    ${renderAnnouncer(form)}
+  </div>`;
+}

@@ -7,9 +7,7 @@ import { zonedTimeToInstant } from '../../core/phase.js';
 import type { EventProposal, EventReceipt } from '../../core/schemas.js';
 import { EVENT_DESCRIPTION, EVENT_TITLE, validateEventProposal } from '../../core/validate.js';
 import { draftKey } from '../../forms/draft-store.js';
-import {
-  renderAnnouncer, renderDraftNotice, renderErrorSummary, renderField, renderHoneypot, renderSendError, renderSubmit, submitHandler,
-} from '../../forms/fields.js';
+import { renderField, renderForm, renderFormPage } from '../../forms/fields.js';
 import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
 import { formPageStyles, formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -191,20 +189,12 @@ export class PgoEventForm extends PgoElement {
       const fields = this.fields();
       const field = (spec: FieldSpec) => renderField(form, spec);
       const address = fields.filter((f) => ADDRESS.includes(f.name));
-      content = html`<form part="form" novalidate aria-label=${t('formLabel')} aria-busy=${form.busy ? 'true' : 'false'} @submit=${submitHandler(form)}>
-        ${renderErrorSummary(form)} ${renderDraftNotice(form)}
+      content = renderForm(form, t('formLabel'), t('submit'), html`
         ${fields.slice(0, 6).map(field)}
         ${address.length ? html`<fieldset part="group" class="group"><legend>${t('where')}</legend>${address.map(field)}</fieldset>` : nothing}
-        ${fields.slice(6).filter((f) => !ADDRESS.includes(f.name)).map(field)}
-        ${renderHoneypot(form)} ${renderSendError(form)}
-        <div class="actions">${renderSubmit(form, t('submit'))}</div>
-      </form>`;
+        ${fields.slice(6).filter((f) => !ADDRESS.includes(f.name)).map(field)}`);
     }
-    return html`<div part="base" class="base">
-      <slot name="intro"></slot>
-      ${content}
-      ${renderAnnouncer(this.form)}
-    </div>`;
+    return renderFormPage(this.form, content);
   }
 
   private renderSuccess(receipt: EventReceipt, locale: Locale) {

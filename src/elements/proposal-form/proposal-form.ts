@@ -7,9 +7,7 @@ import { tProposalForm } from '../../core/messages/proposal-form.js';
 import type { Consultation, ProposalDraft, ProposalReceipt } from '../../core/schemas.js';
 import { validateProposalDraft } from '../../core/validate.js';
 import { draftKey } from '../../forms/draft-store.js';
-import {
-  renderAnnouncer, renderDraftNotice, renderErrorSummary, renderField, renderHoneypot, renderSendError, renderSubmit, submitHandler,
-} from '../../forms/fields.js';
+import { renderField, renderForm, renderFormPage } from '../../forms/fields.js';
 import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
 import { formPageStyles, formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -177,19 +175,9 @@ export class PgoProposalForm extends PgoElement {
         <p>${t('closed')} ${next ? t('opensOn', { date }) : t('closedForGood')}</p>
       </div>`;
     } else {
-      const form = this.form;
-      content = html`<form part="form" novalidate aria-label=${t('label')} aria-busy=${form.busy ? 'true' : 'false'} @submit=${submitHandler(form)}>
-        ${renderErrorSummary(form)} ${renderDraftNotice(form)}
-        ${this.fields().map((spec) => renderField(form, spec))}
-        ${renderHoneypot(form)} ${renderSendError(form)}
-        <div class="actions">${renderSubmit(form, t('submit'))}</div>
-      </form>`;
+      content = renderForm(this.form, t('label'), t('submit'), this.fields().map((spec) => renderField(this.form, spec)));
     }
-    return html`<div part="base" class="base">
-      <slot name="intro"></slot>
-      ${content}
-      ${renderAnnouncer(this.form)}
-    </div>`;
+    return renderFormPage(this.form, content);
   }
 
   private renderSuccess(receipt: ProposalReceipt, locale: Locale) {
