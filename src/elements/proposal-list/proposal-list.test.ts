@@ -245,7 +245,7 @@ describe('<pgo-proposal-list>', () => {
     expect(backend.rawTotal('p0')).to.equal(1);
     await outside.updateComplete;
     expect(outside.shadowRoot!.querySelector('button.vote')!.getAttribute('aria-pressed')).to.equal('true');
-    expect(shadowText(outside, 'button.vote')).to.contain('Soutenu 1');
+    expect(shadowText(outside, 'button.vote')).to.match(/^✓Soutenu « .+ » 1 \(1 soutien\)$/);
   });
 
   it('works alone, without a provider: its vote buttons share its session', async () => {
@@ -275,7 +275,7 @@ describe('<pgo-proposal-list>', () => {
     expect([...selects(el)[1].options].map((o) => o.textContent)).to.deep.equal(['Newest', 'Most supported', 'Random order']);
     const button = rows(el)[0]!.querySelector<PgoVoteButton>('pgo-vote-button')!;
     await button.updateComplete;
-    expect(shadowText(button, 'button.vote')).to.match(/^Support 0/);
+    expect(shadowText(button, 'button.vote')).to.match(/^Support “.+” 0 \(0 supports\)$/);
     await expect(el).to.be.accessible();
   });
 
