@@ -3,12 +3,13 @@
  * files for the demo. `createApp` takes an open database and loaded consultations; `startServer`
  * (server.ts) opens them and listens.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { BackendError } from '../src/core/errors.js';
 import { AppContext, type AppOptions, type Env } from './context.js';
 import { isDatabaseUnavailable } from './db/db.js';
 import { cors } from './http/cors.js';
+import { allowedMethods } from './http/methods.js';
 import { backendError, problemResponse } from './http/problem.js';
 import { serveStatic, staticMounts } from './http/static.js';
 import { adminRoutes } from './routes/admin.js';
@@ -20,6 +21,12 @@ import { referenceRoutes } from './routes/reference.js';
 
 export const API_BASE = '/api/v1';
 
+/** An error from reading the body of a request whose client has gone (reset, broken framing). */
+function clientWentAway(c: Context<Env>, error: unknown): boolean {
+  const incoming = c.env?.incoming;
+  return Boolean(incoming && (incoming.readableAborted || incoming.aborted)) && (error as { code?: unknown }).code === 'ECONNRESET';
+}
+
 export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContext } {
   const ctx = new AppContext(options);
   const app = new Hono<Env>();
@@ -27,6 +34,12 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
 
   app.onError((error, c) => {
     if (error instanceof BackendError) return problemResponse(error);
+    if (clientWentAway(c, error)) {
+      // The client reset the connection or broke its chunk framing mid-body (Node: ECONNRESET "aborted"):
+      // the client's fault, not a database outage; nobody reads the answer.
+      ctx.log(`client went away: ${c.req.method} ${c.req.path}: the request body was cut off`);
+      return problemResponse(backendError('validation', 'The request body was cut off', { status: 400, detail: 'The connection closed before the whole body arrived' }));
+    }
     if (isDatabaseUnavailable(error)) {
       // PostgreSQL restarting: the pool reconnects by itself; the client retries (same idempotency key).
       ctx.log(`database unavailable: ${c.req.method} ${c.req.path}: ${error.message}`);
@@ -50,6 +63,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     if (options.log) ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)} ms`);
   });
   app.use(`${API_BASE}/*`, cors(ctx));
+  app.use(`${API_BASE}/*`, allowedMethods(app));
   // PostgreSQL text cannot hold NUL: an address carrying one is refused before any query (not a 500).
   app.use(`${API_BASE}/*`, async (c, next) => {
     if (!/%00/.test(c.req.url)) return next();

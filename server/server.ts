@@ -4,13 +4,12 @@
  * listens. Returns the address and a `close()` that stops everything it started.
  */
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { DEFAULT_LIMITS, type AppOptions, type Limits } from './context.js';
 import { openDatabase, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
+import { listen } from './http/listen.js';
 import { loadConsultations } from './setup/config.js';
 import { seedConsultations } from './setup/seed.js';
 
@@ -68,11 +67,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { headersTimeoutMs, requestTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
   // Slow clients (slowloris) are cut off: Node checks the timeouts every connectionsCheckingInterval.
   const serverOptions = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) };
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host, serverOptions }, () => resolve(s));
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
+  const { server, port } = await listen(app, { port: options.port ?? 8080, hostname: host, serverOptions });
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log(`consultations: ${consultations.map((c) => c.consultation.id).join(', ')} (${db.kind})`);
   let closing: Promise<void> | null = null;
@@ -84,7 +79,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive connections would hold close() open.
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.closeAllConnections();
       }).then(() => db.close());
       return closing;
     },

@@ -3,7 +3,11 @@
  * A concurrent duplicate blocks on that insert until the first commits, finds the row, and replays
  * the stored answer; if the first fails, its row rolls back with it and the duplicate proceeds.
  * Refused writes (4xx) are not stored, so a retry after fixing the cause may succeed.
+ *
+ * Stored keys expire: after `lifeMs` (24 hours unless the route says less) a key is unknown again (a
+ * new request), and expired rows are deleted, at most every 10 minutes, after a keyed write.
  */
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Db, Queryable } from '../db/db.js';
 import { sha256 } from '../store/ids.js';
@@ -11,36 +15,90 @@ import { fail } from './problem.js';
 
 export interface WriteOutcome { status: number; body: unknown }
 
-export function idempotencyKey(c: Context): string | null {
+/** How long a stored key replays its answer: 24 hours. */
+export const KEY_LIFE_MS = 24 * 3_600_000;
+/** Expired keys are deleted at most this often (per process). */
+const PURGE_EVERY_MS = 10 * 60_000;
+export const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+export interface KeyPolicy {
+  /** The server's clock, ms. */
+  now: number;
+  lifeMs?: number;
+}
+
+/** The Idempotency-Key header (null without one); 422 unless 1-200 visible ASCII characters, at least `minLength`. */
+export function idempotencyKey(c: Context, minLength = 1): string | null {
   const key = c.req.header('idempotency-key');
   if (key === undefined) return null;
-  if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    fail('validation', 'Invalid Idempotency-Key', { fieldErrors: [{ field: 'Idempotency-Key', code: 'invalid', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' }] });
+  if (!KEY_PATTERN.test(key) || key.length < minLength) {
+    const size = minLength > 1 ? `${minLength} to 200` : '1 to 200';
+    fail('validation', 'Invalid Idempotency-Key', { fieldErrors: [{ field: 'Idempotency-Key', code: 'invalid', message: `Idempotency-Key must be ${size} visible ASCII characters` }] });
   }
   return key;
 }
 
+const lastPurge = new WeakMap<Db, number>();
+
+async function purgeExpired(db: Db, now: number): Promise<void> {
+  const last = lastPurge.get(db);
+  if (last !== undefined && now - last < PURGE_EVERY_MS && now >= last) return;
+  lastPurge.set(db, now);
+  await db.query('DELETE FROM idempotency_keys WHERE expires_at <= $1', [new Date(now).toISOString()]);
+}
+
 /**
- * Runs `write` once per (scope, key). `fingerprint` identifies the request (method, path, body): the
- * same key with another request is a 409 conflict. Returns the outcome and whether it was replayed.
+ * Runs `write` once per (scope, key) during the key's life. `fingerprint` identifies the request
+ * (method, path, body): the same key with another request is a 409 conflict. Returns the outcome and
+ * whether it was replayed.
  */
 export async function keyedWrite(
-  db: Db, scope: string, key: string | null, fingerprint: string, write: (tx: Queryable) => Promise<WriteOutcome>,
+  db: Db, scope: string, key: string | null, fingerprint: string, write: (tx: Queryable) => Promise<WriteOutcome>, policy: KeyPolicy,
 ): Promise<WriteOutcome & { replayed: boolean }> {
   if (!key) return { ...(await db.transaction(write)), replayed: false };
   const hash = sha256(fingerprint);
+  const now = new Date(policy.now).toISOString();
+  const expires = new Date(policy.now + (policy.lifeMs ?? KEY_LIFE_MS)).toISOString();
   const fresh = await db.transaction(async (tx) => {
-    const claimed = await tx.query('INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key', [scope, key, hash]);
+    // A key past its life is claimed again as if new.
+    const claimed = await tx.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash, expires_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = NULL, body = NULL, expires_at = EXCLUDED.expires_at
+       WHERE idempotency_keys.expires_at <= $5 RETURNING key`,
+      [scope, key, hash, expires, now],
+    );
     if (!claimed.length) return null;
     const outcome = await write(tx);
     await tx.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, outcome.status, JSON.stringify(outcome.body ?? null)]);
     return outcome;
   });
-  if (fresh) return { ...fresh, replayed: false };
+  if (fresh) {
+    await purgeExpired(db, policy.now);
+    return { ...fresh, replayed: false };
+  }
   const stored = (await db.query<{ request_hash: string; status: number; body: unknown }>(
     'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key],
   ))[0];
   if (!stored) fail('conflict', 'The first request with this Idempotency-Key is still running; retry');
   if (stored.request_hash !== hash) fail('conflict', 'This Idempotency-Key was already used for another request');
   return { status: stored.status, body: stored.body, replayed: true };
+}
+
+/** A secret kept for replays, sealed (AES-256-GCM) under a key derived from the Idempotency-Key: only its sender can open it. */
+export function sealWithKey(secret: string, idempotencyKey: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(idempotencyKey), iv);
+  const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+}
+
+export function openWithKey(sealed: string, idempotencyKey: string): string {
+  const bytes = Buffer.from(sealed, 'base64url');
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(idempotencyKey), bytes.subarray(0, 12));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+}
+
+function sealingKey(idempotencyKey: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', idempotencyKey, 'pgo-widgets idempotency', 'sealed replay', 32));
 }

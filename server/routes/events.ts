@@ -38,7 +38,10 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
       // The event row is locked: two last-seat registrations cannot both succeed.
       const row = await eventRow(tx, consultation.id, c.req.param('eventId'), true);
       if (!row || row.moderation !== 'approved') fail('not-found', 'No such event');
-      if (row.registration_kind !== 'inline') fail('unsupported', 'This event takes no registration here');
+      if (row.registration_kind !== 'inline') {
+        // The client's case (a 4xx), not a server failure: where to register instead, when there is a page.
+        fail('closed', 'This event takes no registration here', row.registration_url ? { url: row.registration_url, detail: `Register at ${row.registration_url}` } : {});
+      }
       if (row.status === 'cancelled' || row.status === 'postponed') fail('closed', `This event is ${row.status}`);
       if (Date.parse(iso(row.ends_at)) < ctx.now()) fail('closed', 'This event is over');
       const errors = validateRegistration(input);
@@ -50,7 +53,7 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
       }
       const seatsLeft = row.capacity === null ? null : Math.max(0, row.capacity - row.registered - (already.length ? 0 : 1));
       return { status: 201, body: { eventId: row.id, seatsLeft } };
-    });
+    }, { now: ctx.now() });
     return written(c, outcome);
   });
 
@@ -86,7 +89,7 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
       await insertEvent(tx, event);
       const stored = await eventRow(tx, consultation.id, event.id);
       return { status: 201, body: { event: toEvent(stored!), moderation: 'pending' } };
-    });
+    }, { now: ctx.now() });
     return written(c, outcome);
   });
 }

@@ -6,11 +6,16 @@ import { IdentityInput } from '../api-schemas.js';
 import { bearer, currentParticipant, throttle } from '../http/auth.js';
 import { readJson } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
-import { idempotencyKey, keyedWrite } from '../http/idempotency.js';
+import { idempotencyKey, keyedWrite, openWithKey, sealWithKey } from '../http/idempotency.js';
+import { sha256 } from '../store/ids.js';
 import { fail } from '../http/problem.js';
-import { createParticipant, issueToken, participantById, participantByToken, verifiedParticipant } from '../store/participants.js';
+import { createParticipant, issueToken, participantByToken, verifiedParticipant } from '../store/participants.js';
 import { participation } from '../store/votes.js';
 import { fingerprint, written } from './helpers.js';
+
+/** A replay of POST /participants is possible for 5 minutes (a retry after a lost answer), then never. */
+export const PARTICIPANT_KEY_LIFE_MS = 5 * 60_000;
+export const PARTICIPANT_KEY_MIN_LENGTH = 16;
 
 export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.get('/time', (c) => {
@@ -21,17 +26,18 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.post('/participants', async (c) => {
     const ip = ctx.clientIp(c);
     throttle(ctx.newParticipants.hit(ip));
-    const key = idempotencyKey(c);
-    // The stored answer holds the participant id, never a token: a replay gets a fresh token for the
-    // same participant, so nothing usable is ever kept in clear.
-    const outcome = await keyedWrite(ctx.db, `ip:${ip}`, key, fingerprint(c), async (tx) => {
+    // The key guards a credential for its short life: long enough not to be guessed.
+    const key = idempotencyKey(c, PARTICIPANT_KEY_MIN_LENGTH);
+    // A replay within PARTICIPANT_KEY_LIFE_MS gives the first answer, the same token: it is stored
+    // sealed under the key (and the key itself only hashed), so the database holds nothing usable.
+    // Past that life the key is spent: it never mints a token for the first participant again.
+    const outcome = await keyedWrite(ctx.db, `ip:${ip}`, key && sha256(key), fingerprint(c), async (tx) => {
       const participant = await createParticipant(tx);
-      return { status: 201, body: { participantId: participant.id } };
-    });
-    const participant = await participantById(ctx.db, (outcome.body as { participantId: string }).participantId);
-    if (!participant) fail('server', 'The participant has disappeared');
-    const token = await issueToken(ctx.db, participant.id);
-    return written(c, { ...outcome, body: { token, participant } });
+      const token = await issueToken(tx, participant.id);
+      return { status: 201, body: { token: key ? sealWithKey(token, key) : token, participant } };
+    }, { now: ctx.now(), lifeMs: PARTICIPANT_KEY_LIFE_MS });
+    const { token, participant } = outcome.body as { token: string; participant: unknown };
+    return written(c, { ...outcome, body: { token: key ? openWithKey(token, key) : token, participant } });
   });
 
   app.post('/consultations/:id/identity', async (c) => {

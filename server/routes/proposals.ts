@@ -70,7 +70,7 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
       });
       const proposal = toProposal(consultation, (await proposalRow(tx, consultation.id, id))!, ctx.now());
       return { status: 201, body: { proposal, moderation: pending ? 'pending' : 'published' } };
-    });
+    }, { now: ctx.now() });
     return written(c, outcome);
   });
 
@@ -84,7 +84,7 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
       if (!row || row.status !== 'published') fail('not-found', 'No such proposal');
       await tx.query('INSERT INTO reports (proposal_id, participant_id, reason) VALUES ($1, $2, $3)', [row.id, participant.id, data.reason.trim()]);
       return { status: 202, body: { received: true } };
-    });
+    }, { now: ctx.now() });
     return written(c, outcome);
   });
 
@@ -105,7 +105,7 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
         status: 200,
         body: { tally: await tally(tx, consultation, proposalId, ctx.now()), participation: await participation(tx, consultation, participant) },
       };
-    });
+    }, { now: ctx.now() });
     return written(c, outcome);
   };
 

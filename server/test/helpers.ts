@@ -1,24 +1,20 @@
 /** Test helpers: serving an app on a free port, a small HTTP client, test consultations, JWTs. */
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { SignJWT } from 'jose';
 import { createApp } from '../app.js';
 import type { AppOptions } from '../context.js';
+import { listen } from '../http/listen.js';
 import { parseConsultationFile, type LoadedConsultation } from '../setup/config.js';
 
 export interface Served { url: string; close(): Promise<void> }
 
 export async function serveApp(options: AppOptions): Promise<Served> {
   const { app } = createApp(options);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
+  const { server, port } = await listen(app, { port: 0, hostname: '127.0.0.1' });
   return {
     url: `http://127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => {
       server.close(() => resolve());
-      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      server.closeAllConnections();
     }),
   };
 }

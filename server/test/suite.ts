@@ -10,6 +10,7 @@ import { seedConsultations } from '../setup/seed.js';
 import { ADMIN, type ApiTestContext } from './api/context.js';
 import { consultationTests } from './api/consultations.js';
 import { eventTests } from './api/events.js';
+import { framingTests } from './api/framing.js';
 import { httpTests } from './api/http.js';
 import { moderationTests } from './api/moderation.js';
 import { participantTests } from './api/participants.js';
@@ -61,5 +62,6 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     eventTests(ctx);
     moderationTests(ctx);
     httpTests(ctx);
+    framingTests(ctx);
   });
 }

@@ -213,7 +213,10 @@ export class MemoryBackend implements ConsultationBackend {
       const event = this.events.get(eventId);
       if (!event || event.consultationId !== consultationId || (event.moderation ?? 'approved') !== 'approved') throw backendError('not-found', 'No such event');
       if (input.website) throw backendError('forbidden', 'Rejected as spam');
-      if (event.registration.kind !== 'inline') throw backendError('unsupported', 'This event takes no registration here');
+      if (event.registration.kind !== 'inline') {
+        // As the server: the client's case (409 closed), with the external registration page when there is one.
+        throw backendError('closed', 'This event takes no registration here', event.registration.kind === 'external' ? { url: event.registration.url } : {});
+      }
       if (event.status === 'cancelled' || event.status === 'postponed') throw backendError('closed', `This event is ${event.status}`);
       const errors = validateRegistration(input);
       if (errors.length) throw validationError(errors);

@@ -47,7 +47,10 @@ export function eventTests({ call, token, count, admin }: ApiTestContext): void 
     it('refuses registrations that cannot be taken here', async () => {
       const t = await token();
       const input = { name: 'Camille', email: 'camille@example.fr', consent: true };
-      assertProblem(await call('POST', `${OPEN}/events/online/registrations`, { token: t, body: input }), 501, 'unsupported');
+      // No registration here (none, or on another site): the client's case, 409 closed, never a 5xx; the external page in `url`.
+      const external = await call('POST', `${OPEN}/events/online/registrations`, { token: t, body: input });
+      assertProblem(external, 409, 'closed');
+      assert.equal(external.body.url, 'https://inscription.example.fr/mo');
       assertProblem(await call('POST', `${OPEN}/events/cancelled/registrations`, { token: t, body: input }), 409, 'closed');
       assertProblem(await call('POST', `${OPEN}/events/past/registrations`, { token: t, body: input }), 409, 'closed');
       assertProblem(await call('POST', `${OPEN}/events/waiting/registrations`, { token: t, body: input }), 404, 'not-found');

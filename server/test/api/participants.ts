@@ -5,10 +5,10 @@ import { Participation } from '../../../src/core/schemas.js';
 import { migrate } from '../../db/migrate.js';
 import { seedConsultations } from '../../setup/seed.js';
 import { sha256 } from '../../store/ids.js';
-import { signIdentity, testConsultations } from '../helpers.js';
-import { assertProblem, OPEN, type ApiTestContext } from './context.js';
+import { client, serveApp, signIdentity, testConsultations } from '../helpers.js';
+import { ADMIN, assertProblem, OPEN, type ApiTestContext } from './context.js';
 
-export function participantTests({ call, token, count, db }: ApiTestContext): void {
+export function participantTests({ call, token, count, db, query }: ApiTestContext): void {
   describe('database', () => {
     it('applies each migration once and seeds each consultation once', async () => {
       assert.deepEqual(await migrate(db()), []);
@@ -38,15 +38,63 @@ export function participantTests({ call, token, count, db }: ApiTestContext): vo
       assert.equal(Participation.parse(participation.body).participant?.id, answer.body.participant.id);
     });
 
-    it('a keyed retry of POST /participants gives the same participant (a fresh token), no new row', async () => {
-      const first = await call('POST', '/participants', { key: 'participant-key-1' });
-      const rows = await count('participants');
-      const again = await call('POST', '/participants', { key: 'participant-key-1' });
-      assert.equal(again.status, 201);
-      assert.equal(again.headers.get('idempotent-replayed'), 'true');
-      assert.equal(again.body.participant.id, first.body.participant.id);
-      assert.notEqual(again.body.token, first.body.token);
-      assert.equal(await count('participants'), rows);
+    it('a keyed retry of POST /participants within 5 minutes replays the same token (no new one); later the key is spent', async () => {
+      let now = Date.now();
+      const clocked = await serveApp({ db: db(), consultations: testConsultations(now), adminToken: ADMIN, clock: () => now });
+      try {
+        const post = client(clocked.url);
+        const key = `participant-key-${now}`;
+        const first = await post('POST', '/participants', { key });
+        const rows = await count('participants');
+        now += 4 * 60_000;
+        const again = await post('POST', '/participants', { key });
+        assert.equal(again.status, 201);
+        assert.equal(again.headers.get('idempotent-replayed'), 'true');
+        assert.deepEqual(again.body, first.body);
+        assert.equal(await count('participants'), rows);
+        assert.equal(await count('participant_tokens WHERE participant_id = $1', [first.body.participant.id]), 1);
+        // Nothing readable is stored: neither the token nor its hash.
+        const stored = JSON.stringify(await query('SELECT * FROM idempotency_keys WHERE body::text LIKE $1', [`%${first.body.participant.id}%`]));
+        assert.ok(!stored.includes(first.body.token) && !stored.includes(sha256(first.body.token)));
+        // Past its life the key no longer names that participant: a new one, never a token for the first.
+        now += 2 * 60_000;
+        const late = await post('POST', '/participants', { key });
+        assert.equal(late.status, 201);
+        assert.equal(late.headers.get('idempotent-replayed'), null);
+        assert.notEqual(late.body.participant.id, first.body.participant.id);
+        assert.equal(await count('participant_tokens WHERE participant_id = $1', [first.body.participant.id]), 1);
+        // A key guarding a credential must not be guessable.
+        assertProblem(await post('POST', '/participants', { key: 'short' }), 422, 'validation');
+      } finally {
+        await clocked.close();
+      }
+    });
+
+    it('stored idempotency keys expire after 24 hours and are then deleted', async () => {
+      let now = Date.now();
+      const clocked = await serveApp({ db: db(), consultations: testConsultations(now), adminToken: ADMIN, clock: () => now });
+      try {
+        const post = client(clocked.url);
+        const t = (await post('POST', '/participants')).body.token as string;
+        const key = `report-key-${now}`;
+        const report = () => post('POST', `${OPEN}/proposals/s3/reports`, { token: t, key, body: { reason: 'Hors sujet' } });
+        assert.equal((await report()).status, 202);
+        now += 23 * 3_600_000;
+        assert.equal((await report()).headers.get('idempotent-replayed'), 'true');
+        assert.equal(await count('idempotency_keys WHERE key = $1', [key]), 1);
+        now += 2 * 3_600_000;
+        // Expired: the same key is a new request (a second report) and the expired rows are cleaned up.
+        const fresh = await report();
+        assert.equal(fresh.status, 202);
+        assert.equal(fresh.headers.get('idempotent-replayed'), null);
+        assert.equal(await count("reports WHERE proposal_id = 's3' AND reason = 'Hors sujet'"), 2);
+        now += 25 * 3_600_000;
+        assert.equal((await post('POST', '/participants', { key: `cleanup-trigger-${now}` })).status, 201);
+        assert.equal(await count('idempotency_keys WHERE key = $1', [key]), 0);
+        assert.equal(await count('idempotency_keys WHERE expires_at <= $1', [new Date(now).toISOString()]), 0);
+      } finally {
+        await clocked.close();
+      }
     });
 
     it('participation without a token is empty; with an unknown token it is 401', async () => {
