@@ -12,6 +12,7 @@ import { cors } from './http/cors.js';
 import { allowedMethods } from './http/methods.js';
 import { backendError, problemResponse } from './http/problem.js';
 import { serveStatic, staticMounts } from './http/static.js';
+import { openApiDocument } from './openapi/document.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
@@ -83,6 +84,6 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   eventRoutes(api, ctx);
   exportRoutes(api, ctx);
   adminRoutes(api, ctx);
-  referenceRoutes(api);
+  referenceRoutes(api, openApiDocument);
   return { app, ctx };
 }

@@ -1,11 +1,17 @@
-/** The OpenAPI 3.1 document, generated from the zod schemas (core and server) and the route list. */
+/** The OpenAPI 3.1 document, generated from the zod schemas (core and server) and the routes' own docs. */
 import * as z from 'zod/mini';
+import { backendError } from '../../src/core/errors.js';
 import * as core from '../../src/core/schemas.js';
 import { VERSION } from '../../src/core/version.js';
 import * as api from '../api-schemas.js';
-import { ROUTES, type RouteDoc } from './routes.js';
+import { KEY_LIFE_MS } from '../http/idempotency.js';
+import { applyBodyRules } from './body-rules.js';
+import { EXAMPLES, TEXT_EXAMPLES } from './examples.js';
+import { C, type RouteDoc } from './route-doc.js';
+import { ROUTES } from './routes.js';
 
 type JsonSchema = Record<string, unknown>;
+type Refusals = RouteDoc['refusals'];
 
 /** Answers and the shapes they share: `$ref`ed by name. */
 const ANSWERS: Record<string, z.ZodMiniType> = {
@@ -35,49 +41,115 @@ function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 
   return out.schemas;
 }
 
-const STATUS_OF: Partial<Record<core.ErrorCode, number>> = {
-  validation: 422, unauthorized: 401, forbidden: 403, 'not-found': 404, conflict: 409, closed: 409, 'limit-reached': 409,
-  'rate-limited': 429, 'too-large': 413, unsupported: 501,
+const EMPTY_IS_ABSENT = 'An empty value (`?name=`) is the same as leaving the parameter out.';
+const PATH_PARAMS: Record<string, string> = {
+  id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.',
+};
+const QUERY_PARAMS: Record<string, string> = {
+  sort: 'The order: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`).',
+  seed: 'Any text: the same seed gives the same random order, page after page.',
+  categoryId: 'Only the proposals of this category.',
+  q: 'Words searched in titles and bodies, case-insensitive.',
+  cursor: 'The `nextCursor` of the previous page.',
+  limit: 'Items per page, 1 to 100 (20 by default).',
+  from: 'Events ending at or after this instant (now by default).',
+  to: 'Events starting at or before this instant.',
+  format: 'Only this event format (`settings.eventFormats[].id`).',
+  mode: 'Only in-person, online or hybrid events.',
+  place: 'A postal-code prefix (`75`, `690`) or a town name, accents ignored.',
 };
 
+/** Refusals every route, every write, every consultation route or every admin route may give. */
+function sharedRefusals(route: RouteDoc): Refusals[] {
+  const all: Refusals[] = [{ validation: 'the address contains `%00` (NUL is refused everywhere)' }];
+  if (route.path.startsWith('/admin')) {
+    all.push({ unauthorized: 'no admin token, or a wrong one', forbidden: 'any cross-origin request (an `Origin` other than the server’s own, or `Sec-Fetch-Site` cross-site or same-site)' });
+  } else {
+    all.push({ forbidden: route.path.startsWith(C) ? 'a browser `Origin` that the consultation does not allow (`allowedOrigins`)' : 'a browser `Origin` that no consultation allows' });
+  }
+  if (route.path.startsWith(C) || route.path.startsWith(`/admin${C}`)) all.push({ 'not-found': 'no consultation with this id' });
+  if (route.auth === 'participant') all.push({ unauthorized: 'no participant token, or one the server does not know (ask POST /participants for a new one)' });
+  if (route.write) {
+    all.push({
+      validation: 'an invalid `Idempotency-Key`',
+      conflict: 'the `Idempotency-Key` was used for another request, or its first request is still running',
+      'rate-limited': 'too many writes from this participant or address in a minute (see `Retry-After`)',
+    });
+  }
+  if (route.body) all.push({ validation: 'a body that is not JSON, is nested deeper than 8 levels, contains U+0000, or does not match the schema' });
+  if (route.method !== 'get') all.push({ 'too-large': 'a body over 64 KB (any method but GET, HEAD and OPTIONS)' });
+  return all;
+}
+
 function operation(route: RouteDoc): JsonSchema {
-  const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+  const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, description: PATH_PARAMS[m[1]!], schema: { type: 'string' } }));
   if (route.query) {
     const schema = z.toJSONSchema(route.query, { io: 'input' }) as { properties: Record<string, JsonSchema> };
-    for (const [name, prop] of Object.entries(schema.properties)) parameters.push({ name, in: 'query', required: false, schema: prop });
+    for (const [name, prop] of Object.entries(schema.properties)) {
+      parameters.push({ name, in: 'query', required: false, description: `${QUERY_PARAMS[name] ?? ''} ${EMPTY_IS_ABSENT}`.trim(), schema: prop });
+    }
   }
-  if (route.write) parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
+  if (route.write) parameters.push({ $ref: route.id === 'createParticipant' ? '#/components/parameters/ParticipantIdempotencyKey' : '#/components/parameters/IdempotencyKey' });
   if (route.cached) parameters.push({ $ref: '#/components/parameters/IfNoneMatch' });
+  const contentType = route.ok.contentType ?? 'application/json';
   const okContent = route.ok.schema
-    ? { 'application/json': { schema: { $ref: `#/components/schemas/${route.ok.schema}` } } }
-    : { [route.ok.contentType ?? 'application/json']: { schema: route.ok.contentType === 'application/json' ? { type: 'object' } : { type: 'string' } } };
+    ? { 'application/json': { schema: { $ref: `#/components/schemas/${route.ok.schema}` }, example: EXAMPLES[route.ok.schema] } }
+    : { [contentType]: { schema: contentType === 'application/json' ? { type: 'object' } : { type: 'string' }, example: contentType === 'application/json' ? { openapi: '3.1.0' } : TEXT_EXAMPLES[contentType] } };
+  const headers = route.cached ? { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } } : undefined;
   const responses: Record<string, JsonSchema> = {
-    [route.ok.status]: { description: route.ok.description, content: okContent, ...(route.cached ? { headers: { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } } } : {}) },
+    [route.ok.status]: {
+      description: route.ok.description, content: okContent, ...(headers ? { headers } : {}),
+      ...(route.links ? { links: route.links } : {}),
+    },
   };
   if (route.cached) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
-  const byStatus = new Map<number, core.ErrorCode[]>();
-  for (const code of route.errors) byStatus.set(STATUS_OF[code]!, [...(byStatus.get(STATUS_OF[code]!) ?? []), code]);
-  for (const [status, codes] of [...byStatus].sort((a, b) => a[0] - b[0])) {
+  const byStatus = new Map<number, string[]>();
+  const examples = new Map<number, core.ApiError>();
+  for (const refusals of [...sharedRefusals(route), route.refusals]) {
+    for (const [code, when] of Object.entries(refusals) as [core.ErrorCode, string][]) {
+      const problem = backendError(code, when[0]!.toUpperCase() + when.slice(1)).problem;
+      byStatus.set(problem.status, [...(byStatus.get(problem.status) ?? []), `\`${code}\`: ${when}`]);
+      if (!examples.has(problem.status) || refusals === route.refusals) examples.set(problem.status, problem);
+    }
+  }
+  for (const [status, reasons] of [...byStatus].sort((a, b) => a[0] - b[0])) {
     responses[status] = {
-      description: `Problem: ${codes.map((c) => `\`${c}\``).join(', ')}`,
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ApiError' } } },
+      description: `Refused (problem+json, \`code\` says which): ${reasons.join('; ')}.`,
+      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ApiError' }, example: examples.get(status) } },
       ...(status === 429 ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
     };
   }
   const security = route.auth === 'participant' ? [{ participant: [] }]
     : route.auth === 'optional-participant' ? [{}, { participant: [] }]
     : route.auth === 'admin' ? [{ admin: [] }] : [];
+  const requestBody = route.body && {
+    required: true,
+    description: route.bodyRules,
+    content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body}` }, example: EXAMPLES[route.body] } },
+  };
   return {
-    operationId: route.id,
-    tags: [route.tag],
-    summary: route.summary,
-    ...(route.description ? { description: route.description } : {}),
-    ...(parameters.length ? { parameters } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body}` } } } } } : {}),
-    responses,
-    security,
+    operationId: route.id, tags: [route.tag], summary: route.summary, description: route.description,
+    ...(parameters.length ? { parameters } : {}), ...(requestBody ? { requestBody } : {}), responses, security,
   };
 }
+
+const TAGS: Record<RouteDoc['tag'], string> = {
+  Consultations: 'The consultations and the server clock.',
+  Events: 'Events (workshops, dialogues), their registrations, and events proposed by participants.',
+  Moderation: 'Moderators’ routes, behind the admin token, same origin only.',
+  'Open data': 'Published proposals and their tallies, without personal data.',
+  Participants: 'Anonymous and host-verified participants, and what each has done.',
+  Proposals: 'Proposals: listing, reading, submitting, reporting.',
+  Reference: 'This document and its readable page.',
+  Votes: 'Votes on proposals.',
+};
+
+const DESCRIPTION = [
+  'Bodies and answers are the zod schemas of src/core/schemas.ts; the business rules of each body are in its description and in the consultation document (`settings`).',
+  'Refusals are `application/problem+json` in the `ApiError` shape; its `code` says why, each operation lists which codes it gives and when.',
+  'Everywhere: a NUL character (`%00` in the address, U+0000 in a body) is 422 `validation`; a method the path does not have is 405 with `Allow`; an absolute-form request target or two `Host` lines is 400; a browser `Origin` the consultation does not allow is 403 `forbidden`. Empty query values count as absent.',
+  `Writes may take an optional \`Idempotency-Key\` (1 to 200 visible ASCII characters): a retry with the same key within ${KEY_LIFE_MS / 3_600_000} hours returns the first answer (\`Idempotent-Replayed: true\`) and writes nothing more; after that the key is forgotten. Without a key every request is a new write.`,
+].join('\n\n');
 
 let cached: JsonSchema | null = null;
 
@@ -85,26 +157,38 @@ export function openApiDocument(): JsonSchema {
   if (cached) return cached;
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
+  const requests = componentSchemas(REQUESTS, 'input');
+  applyBodyRules(requests);
   cached = {
     openapi: '3.1.0',
     info: {
       title: 'pgo-widgets consultation API',
       version: VERSION,
       summary: 'The reference consultation server spoken by the pgo-widgets `rest` backend.',
-      description: 'Bodies and answers are the zod schemas of src/core/schemas.ts. Errors are `application/problem+json` in the `ApiError` shape. Every write takes an `Idempotency-Key`: a retry with the same key returns the first answer and writes nothing more.',
-      license: { name: 'MIT', identifier: 'MIT' },
+      description: DESCRIPTION,
+      contact: { name: 'pgo-widgets maintainers', url: 'https://pgo-widgets.dev' },
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
-    servers: [{ url: '/api/v1' }],
-    tags: [...new Set(ROUTES.map((r) => r.tag))].map((name) => ({ name })),
+    servers: [{ url: '/api/v1', description: 'This server' }],
+    tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
     paths,
     components: {
-      schemas: { ...componentSchemas(ANSWERS, 'output'), ...componentSchemas(REQUESTS, 'input') },
+      schemas: { ...componentSchemas(ANSWERS, 'output'), ...requests },
       securitySchemes: {
         participant: { type: 'http', scheme: 'bearer', description: 'A participant token from POST /participants or POST /consultations/{id}/identity.' },
         admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the server. Admin routes refuse cross-origin requests.' },
       },
       parameters: {
-        IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: false, description: 'Same key, same request: the first answer is returned and nothing more is written. At most 200 visible ASCII characters.', schema: { type: 'string', maxLength: 200 } },
+        IdempotencyKey: {
+          name: 'Idempotency-Key', in: 'header', required: false,
+          description: `Optional. Same key, same request, within ${KEY_LIFE_MS / 3_600_000} hours: the first answer is returned and nothing more is written. The same key with another method, path or body is 409 \`conflict\`; an invalid key is 422 \`validation\`. A refused write (4xx) is not kept: the key may be retried once the cause is fixed.`,
+          schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]{1,200}$' },
+        },
+        ParticipantIdempotencyKey: {
+          name: 'Idempotency-Key', in: 'header', required: false,
+          description: 'Optional; at least 16 characters here, because a replay returns a token. Within 5 minutes a retry returns the first answer, the same token; after that the key is spent (a new participant). An invalid or short key is 422 `validation`.',
+          schema: { type: 'string', minLength: 16, maxLength: 200, pattern: '^[\\x21-\\x7e]{16,200}$' },
+        },
         IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer: 304 when unchanged.', schema: { type: 'string' } },
       },
       headers: {

@@ -6,6 +6,7 @@ import { requireAdmin } from '../http/auth.js';
 import { fail } from '../http/problem.js';
 import { EVENT_SELECT, toEvent, type EventRow } from '../store/events.js';
 import { PROPOSAL_SELECT, toProposal, type ProposalRow } from '../store/proposals.js';
+import { C, type RouteDoc } from '../openapi/route-doc.js';
 
 const PROPOSAL_STATUS = { approve: 'published', hide: 'hidden', restore: 'published' } as const;
 const EVENT_MODERATION = { approve: 'approved', hide: 'hidden', restore: 'approved' } as const;
@@ -54,3 +55,26 @@ export function adminRoutes(app: Hono<Env>, ctx: AppContext): void {
     return c.json(moderatedEvent(row));
   });
 }
+
+const capital = (action: string) => `${action[0]!.toUpperCase()}${action.slice(1)}`;
+
+/** The OpenAPI description of these routes (server/openapi/document.ts). */
+export const ADMIN_DOCS: RouteDoc[] = [
+  {
+    id: 'getModerationQueue', method: 'get', path: `/admin${C}/moderation`, tag: 'Moderation', summary: 'What awaits moderation',
+    description: 'Pending, hidden or reported proposals (with report reasons and the author’s e-mail) and proposed or hidden events.',
+    auth: 'admin', ok: { status: 200, description: 'The moderation queue', schema: 'ModerationQueue' }, refusals: {},
+  },
+  ...(['approve', 'hide', 'restore'] as const).flatMap((action): RouteDoc[] => [
+    {
+      id: `${action}Proposal`, method: 'post', path: `/admin/proposals/{proposalId}/${action}`, tag: 'Moderation', summary: `${capital(action)} a proposal`,
+      description: action === 'hide' ? 'Hidden proposals release their votes (they no longer count for their voters) until restored.' : `${capital(action)}: the proposal is published.`,
+      auth: 'admin', ok: { status: 200, description: 'The proposal', schema: 'ModeratedProposal' }, refusals: { 'not-found': 'no such proposal' },
+    },
+    {
+      id: `${action}Event`, method: 'post', path: `/admin/events/{eventId}/${action}`, tag: 'Moderation', summary: `${capital(action)} an event`,
+      description: action === 'hide' ? 'A hidden event is no longer listed nor open to registration.' : `${capital(action)}: the event is listed.`,
+      auth: 'admin', ok: { status: 200, description: 'The event', schema: 'ModeratedEvent' }, refusals: { 'not-found': 'no such event' },
+    },
+  ]),
+];

@@ -13,6 +13,8 @@ import { eventRow, insertEvent, listEvents, toEvent, type NewEvent } from '../st
 import { iso, newId } from '../store/ids.js';
 import { fingerprint, rejectHoneypot, requireOpen, written } from './helpers.js';
 import { queryObject } from './proposals.js';
+import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
+import { BODY_RULES } from '../openapi/body-rules.js';
 
 export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.get('/consultations/:id/events', async (c) => {
@@ -104,3 +106,42 @@ function rowShape(e: NewEvent): Parameters<typeof toEvent>[0] {
     capacity: e.registration.kind === 'inline' ? e.registration.capacity : null, moderation: e.moderation, registered: 0,
   };
 }
+
+const eventLinks = (eventId: string): Record<string, RouteLink> => ({
+  GetEvent: { operationId: 'getEvent', parameters: { id: '$request.path.id', eventId }, description: 'Read the event.' },
+  Register: { operationId: 'registerForEvent', parameters: { id: '$request.path.id', eventId }, description: 'Register for the event.' },
+});
+
+/** The OpenAPI description of these routes (server/openapi/document.ts). */
+export const EVENT_DOCS: RouteDoc[] = [
+  {
+    id: 'listEvents', method: 'get', path: `${C}/events`, tag: 'Events', summary: 'Approved events, paged',
+    description: 'From now on unless `from` says otherwise, in start order.',
+    auth: 'none', query: EventQuery, ok: { status: 200, description: 'A page of events', schema: 'EventPage' },
+    refusals: { validation: 'a query parameter breaks its schema (`fieldErrors` name it)' }, cached: true, links: eventLinks('$response.body#/items/0/id'),
+  },
+  {
+    id: 'getEvent', method: 'get', path: `${C}/events/{eventId}`, tag: 'Events', summary: 'One event',
+    description: 'An approved event, with its registration (none, external with its page, or inline with seats left).',
+    auth: 'none', ok: { status: 200, description: 'The event', schema: 'ConsultationEvent' },
+    refusals: { 'not-found': 'no such approved event' }, cached: true, links: eventLinks('$request.path.eventId'),
+  },
+  {
+    id: 'registerForEvent', method: 'post', path: `${C}/events/{eventId}/registrations`, tag: 'Events', summary: 'Register for an event',
+    description: 'Registering twice keeps one seat and answers 201 again.',
+    auth: 'participant', body: 'RegistrationInput', bodyRules: BODY_RULES.registration, ok: { status: 201, description: 'Registered', schema: 'RegistrationReceipt' },
+    refusals: {
+      validation: 'a field breaks a business rule (`fieldErrors`)', 'not-found': 'no such approved event', forbidden: 'the honeypot `website` is filled',
+      closed: 'the event takes no registration here (its page, if any, in `url`), or is cancelled, postponed or over', 'limit-reached': 'the event is full',
+    },
+    write: true, links: { GetEvent: eventLinks('$request.path.eventId').GetEvent! },
+  },
+  {
+    id: 'proposeEvent', method: 'post', path: `${C}/events`, tag: 'Events', summary: 'Propose an event (a relay workshop)',
+    description: 'It is listed once a moderator approves it.',
+    auth: 'participant', body: 'EventProposal', bodyRules: BODY_RULES.event, ok: { status: 201, description: 'Stored, awaiting moderation', schema: 'EventReceipt' },
+    refusals: { validation: 'a field breaks a business rule (`fieldErrors`)', forbidden: 'the honeypot `website` is filled', closed: 'the current phase takes no proposed events' },
+    write: true,
+    links: { GetEvent: { operationId: 'getEvent', parameters: { id: '$request.path.id', eventId: '$response.body#/event/id' }, description: 'Read the event once approved (404 until then).' } },
+  },
+];

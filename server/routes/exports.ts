@@ -9,6 +9,7 @@ import type { AppContext, Env } from '../context.js';
 import { CACHE, cachedBody, cachedJson } from '../http/cache.js';
 import { countsHidden, listProposals } from '../store/proposals.js';
 import type { Db } from '../db/db.js';
+import { C, type RouteDoc } from '../openapi/route-doc.js';
 
 async function exportRows(db: Db, consultation: Consultation, now: number): Promise<ExportProposal[]> {
   const rows: ExportProposal[] = [];
@@ -66,3 +67,17 @@ export function exportRoutes(app: Hono<Env>, ctx: AppContext): void {
     return cachedBody(c, `${lines.join('\r\n')}\r\n`, 'text/csv; charset=utf-8; header=present', CACHE.live);
   });
 }
+
+/** The OpenAPI description of these routes (server/openapi/document.ts). */
+export const EXPORT_DOCS: RouteDoc[] = [
+  {
+    id: 'exportJson', method: 'get', path: `${C}/export.json`, tag: 'Open data', summary: 'Published proposals and tallies (JSON)',
+    description: 'No e-mail, no name, no participant id. Counts are null while hidden.',
+    auth: 'none', ok: { status: 200, description: 'The export', schema: 'OpenDataExport' }, refusals: {}, cached: true,
+  },
+  {
+    id: 'exportCsv', method: 'get', path: `${C}/export.csv`, tag: 'Open data', summary: 'Published proposals and tallies (CSV)',
+    description: 'RFC 4180, UTF-8, one column per extra field and per vote choice; a cell starting with = + - @ is prefixed with an apostrophe (no formulas).',
+    auth: 'none', ok: { status: 200, description: 'The export', contentType: 'text/csv' }, refusals: {}, cached: true,
+  },
+];

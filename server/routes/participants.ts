@@ -12,6 +12,8 @@ import { fail } from '../http/problem.js';
 import { createParticipant, issueToken, participantByToken, verifiedParticipant } from '../store/participants.js';
 import { participation } from '../store/votes.js';
 import { fingerprint, written } from './helpers.js';
+import { C, type RouteDoc } from '../openapi/route-doc.js';
+import { BODY_RULES } from '../openapi/body-rules.js';
 
 /** A replay of POST /participants is possible for 5 minutes (a retry after a lost answer), then never. */
 export const PARTICIPANT_KEY_LIFE_MS = 5 * 60_000;
@@ -75,3 +77,37 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
     return cachedJson(c, await participation(ctx.db, consultation, participant), CACHE.personal);
   });
 }
+
+/** The OpenAPI description of these routes (server/openapi/document.ts). */
+export const PARTICIPANT_DOCS: RouteDoc[] = [
+  {
+    id: 'getServerTime', method: 'get', path: '/time', tag: 'Consultations', summary: 'The server clock',
+    description: 'Countdowns correct the visitor’s clock with it. Never cached.',
+    auth: 'none', ok: { status: 200, description: 'Now, on the server', schema: 'ServerTime' }, refusals: {},
+  },
+  {
+    id: 'createParticipant', method: 'post', path: '/participants', tag: 'Participants', summary: 'Get an anonymous participant token',
+    description: 'No cookies anywhere: keep the token (the rest backend uses localStorage) and send it as `Authorization: Bearer <token>`. The server keeps only a hash of it. A retry with the same Idempotency-Key within 5 minutes returns the first answer, the same token.',
+    auth: 'none', ok: { status: 201, description: 'A new participant and its token', schema: 'ParticipantToken' },
+    refusals: { 'rate-limited': 'too many new participants from this address in a minute' }, write: true,
+  },
+  {
+    id: 'signInWithIdentity', method: 'post', path: `${C}/identity`, tag: 'Participants', summary: 'Sign in with a host-signed identity',
+    description: 'The host site (a CMS with logged-in users) signs a JWT (HS256) with the consultation’s key. With an anonymous token in Authorization, that participant becomes the verified one and keeps its votes, unless the subject already has a participant. The Idempotency-Key is checked but nothing is stored: signing in twice gives the same participant anyway.',
+    auth: 'optional-participant', body: 'IdentityInput', bodyRules: BODY_RULES.identity,
+    ok: { status: 200, description: 'The verified participant and a token', schema: 'ParticipantToken' },
+    refusals: { unauthorized: 'the assertion is invalid, expired or not signed with the consultation’s key', forbidden: 'the consultation takes no signed identities', 'rate-limited': 'too many sign-ins from this address in a minute' },
+    write: true,
+  },
+  {
+    id: 'getConsultation', method: 'get', path: C, tag: 'Consultations', summary: 'A consultation: phases, categories, settings',
+    description: 'Its `settings` hold the rules every write of this consultation follows (phases, vote model and limit, form rules, event formats).',
+    auth: 'none', ok: { status: 200, description: 'The consultation', schema: 'Consultation' }, refusals: {}, cached: true,
+  },
+  {
+    id: 'getParticipation', method: 'get', path: `${C}/participation`, tag: 'Participants', summary: 'The current participant’s votes, votes left and registrations',
+    description: 'Without a token: an empty participation. Votes for proposals that moderators hid are not listed and cost nothing.',
+    auth: 'optional-participant', ok: { status: 200, description: 'The participation', schema: 'Participation' },
+    refusals: { unauthorized: 'a participant token the server does not know' }, cached: true,
+  },
+];

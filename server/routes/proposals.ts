@@ -16,6 +16,8 @@ import { insertProposal, listProposals, proposalRow, toProposal } from '../store
 import { castVote, participation, tally, withdrawVote } from '../store/votes.js';
 import type { Queryable } from '../db/db.js';
 import { fingerprint, rejectHoneypot, requireOpen, written } from './helpers.js';
+import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
+import { BODY_RULES } from '../openapi/body-rules.js';
 
 /** Query strings are text: numbers are converted before the shared schema checks them. */
 export function queryObject(c: Context, numeric: string[] = ['limit']): Record<string, unknown> {
@@ -123,3 +125,59 @@ async function votableProposal(tx: Queryable, consultation: Consultation, propos
   if (!row) fail('not-found', 'No such proposal');
   if (!withdrawal && row.status !== 'published') fail('closed', `This proposal is ${row.status}`);
 }
+
+const proposalLinks = (id: string, proposalId: string): Record<string, RouteLink> => ({
+  GetProposal: { operationId: 'getProposal', parameters: { id, proposalId }, description: 'Read the proposal again.' },
+  Vote: { operationId: 'vote', parameters: { id, proposalId }, description: 'Vote for the proposal.' },
+  Report: { operationId: 'reportProposal', parameters: { id, proposalId }, description: 'Report the proposal to the moderators.' },
+});
+
+/** The OpenAPI description of these routes (server/openapi/document.ts). */
+export const PROPOSAL_DOCS: RouteDoc[] = [
+  {
+    id: 'listProposals', method: 'get', path: `${C}/proposals`, tag: 'Proposals', summary: 'Published proposals, paged',
+    description: '`sort=random` with a `seed` gives the same order on every page and load. While counts are hidden, `most-supported` gives the newest first (the order would reveal them).',
+    auth: 'none', query: ProposalQuery, ok: { status: 200, description: 'A page of proposals', schema: 'ProposalPage' },
+    refusals: { validation: 'a query parameter breaks its schema (`fieldErrors` name it)' }, cached: true,
+    links: proposalLinks('$request.path.id', '$response.body#/items/0/id'),
+  },
+  {
+    id: 'getProposal', method: 'get', path: `${C}/proposals/{proposalId}`, tag: 'Proposals', summary: 'One proposal',
+    description: 'A pending or hidden proposal is visible to its author only (with their token); an unknown token is ignored here.',
+    auth: 'optional-participant', ok: { status: 200, description: 'The proposal', schema: 'Proposal' },
+    refusals: { 'not-found': 'no such proposal, or one the caller may not see' }, cached: true,
+    links: proposalLinks('$request.path.id', '$request.path.proposalId'),
+  },
+  {
+    id: 'createProposal', method: 'post', path: `${C}/proposals`, tag: 'Proposals', summary: 'Submit a proposal',
+    description: 'Validated by the same rules as the form (src/core/validate.ts). With pre-moderation (`settings.moderation` `pre`) the proposal waits for a moderator.',
+    auth: 'participant', body: 'ProposalDraft', bodyRules: BODY_RULES.proposal,
+    ok: { status: 201, description: 'The stored proposal', schema: 'ProposalReceipt' },
+    refusals: { validation: 'a field breaks a business rule (`fieldErrors`)', forbidden: 'the honeypot `website` is filled', closed: 'the current phase takes no proposals' },
+    write: true, links: proposalLinks('$request.path.id', '$response.body#/proposal/id'),
+  },
+  {
+    id: 'reportProposal', method: 'post', path: `${C}/proposals/{proposalId}/reports`, tag: 'Proposals', summary: 'Report a proposal to the moderators',
+    description: 'Anyone with a token may report a published proposal; moderators see the reason.',
+    auth: 'participant', body: 'ReportInput', bodyRules: BODY_RULES.report, ok: { status: 202, description: 'Received', schema: 'ReportReceipt' },
+    refusals: { 'not-found': 'no such published proposal' }, write: true,
+  },
+  {
+    id: 'vote', method: 'put', path: `${C}/proposals/{proposalId}/vote`, tag: 'Votes', summary: 'Vote for a proposal (or change the choice)',
+    description: 'One vote per participant and proposal; voting again with the same choice changes nothing.',
+    auth: 'participant', body: 'VoteInput', bodyRules: BODY_RULES.vote, ok: { status: 200, description: 'The new tally and participation', schema: 'VoteResult' },
+    refusals: {
+      validation: 'the choice is not one of the consultation’s vote model', 'not-found': 'no such proposal', closed: 'the phase takes no votes, or the proposal is not published',
+      'limit-reached': 'no votes left', forbidden: 'changing a vote where votes are final',
+    },
+    write: true,
+    links: { WithdrawVote: { operationId: 'withdrawVote', parameters: { id: '$request.path.id', proposalId: '$request.path.proposalId' }, description: 'Withdraw this vote.' } },
+  },
+  {
+    id: 'withdrawVote', method: 'delete', path: `${C}/proposals/{proposalId}/vote`, tag: 'Votes', summary: 'Withdraw a vote',
+    description: 'Also works on a proposal that moderators hid: its vote no longer counts (votes left, participation) but may be withdrawn so that it does not come back if the proposal is restored. Withdrawing where there is no vote changes nothing.',
+    auth: 'participant', ok: { status: 200, description: 'The new tally and participation', schema: 'VoteResult' },
+    refusals: { 'not-found': 'no such proposal', closed: 'the phase takes no votes', forbidden: 'votes are final in this consultation' }, write: true,
+    links: { Vote: { operationId: 'vote', parameters: { id: '$request.path.id', proposalId: '$request.path.proposalId' }, description: 'Vote again.' } },
+  },
+];

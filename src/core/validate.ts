@@ -6,8 +6,11 @@
 import { isWebUrl } from './web-url.js';
 import type { Consultation, EventProposal, FieldError, ProposalDraft, RegistrationInput } from './schemas.js';
 
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
-const POSTAL_CODE = /^[0-9]{5}$/;
+/** Exported for the server's OpenAPI document, which states these rules (one source). */
+export const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
+export const POSTAL_CODE = /^[0-9]{5}$/;
+export const CAPACITY_MAX = 100_000;
+export const ADDRESS_LOCALITY_MAX = 120;
 
 export const NAME_MAX = 80;
 export const EMAIL_MAX = 254;
@@ -104,7 +107,7 @@ export function validateEventProposal(consultation: Consultation, input: EventPr
   else if (!Number.isNaN(starts) && ends <= starts) list.add('endsAt', 'before_start', 'endsAt must come after startsAt');
   if (!['in-person', 'online', 'hybrid'].includes(input.mode)) list.add('mode', 'required', 'mode is required');
   if (input.mode === 'in-person' || input.mode === 'hybrid') {
-    list.text('address.locality', input.address?.locality, 1, 120);
+    list.text('address.locality', input.address?.locality, 1, ADDRESS_LOCALITY_MAX);
     const postal = input.address?.postalCode?.trim();
     if (postal && !POSTAL_CODE.test(postal)) list.add('address.postalCode', 'postal_code', 'address.postalCode must be a five-digit postal code');
   }
@@ -114,8 +117,8 @@ export function validateEventProposal(consultation: Consultation, input: EventPr
   } else if (!isWebUrl(onlineUrl)) {
     list.add('onlineUrl', 'url', 'onlineUrl must be an http(s) address');
   }
-  if (input.capacity != null && (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > 100000)) {
-    list.add('capacity', 'invalid', 'capacity must be a whole number from 1 to 100000');
+  if (input.capacity != null && (!Number.isInteger(input.capacity) || input.capacity < 1 || input.capacity > CAPACITY_MAX)) {
+    list.add('capacity', 'invalid', `capacity must be a whole number from 1 to ${CAPACITY_MAX}`);
   }
   list.text('organiserName', input.organiserName, 1, NAME_MAX);
   list.email('organiserEmail', input.organiserEmail, true);

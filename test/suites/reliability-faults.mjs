@@ -159,7 +159,7 @@ async function databaseRestart(tally, ApiError) {
     let stop = false;
     /** One write, retried with the same key as the rest backend does (network errors, 5xx), until 2xx or given up. */
     const write = async (method, path, token, body) => {
-      const key = `k-${Math.random().toString(36).slice(2)}`;
+      const key = `k-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`; // POST /participants needs 16+ characters
       for (let attempt = 0; attempt < 40; attempt++) {
         let answer;
         try {
