@@ -3,7 +3,7 @@
  * reference server (phases, limits, withdrawal, idempotency, validation) and can inject latency,
  * failures and an offline state, so every element state can be reached without a network.
  */
-import { registerBackend, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import type { BackendCapabilities, ConsultationBackend, RequestOptions, WriteOptions } from '../core/backend.js';
 import { backendError, BackendError, validationError } from '../core/errors.js';
 import { actionWindow, consultationEnd } from '../core/phase.js';
 import { VOTE_CHOICES } from '../core/vote-choices.js';
@@ -383,4 +383,3 @@ export class MemoryBackend implements ConsultationBackend {
   }
 }
 
-registerBackend('memory', () => new MemoryBackend());
