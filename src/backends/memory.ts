@@ -63,6 +63,7 @@ export class MemoryBackend implements ConsultationBackend {
   private readonly idempotent = new Map<string, Promise<unknown>>();
   private failures: Failure[] = [];
   private sequence = 0;
+  private gate: { methods: Method[]; opened: Promise<void> } | null = null;
 
   constructor(fixture: MemoryFixture = { consultations: [] }, options: MemoryBackendOptions = {}) {
     this.latency = options.latency ?? 0;
@@ -72,6 +73,21 @@ export class MemoryBackend implements ConsultationBackend {
     for (const p of fixture.proposals ?? []) this.proposals.set(p.id, structuredClone(p));
     for (const e of fixture.events ?? []) this.events.set(e.id, structuredClone(e));
     for (const v of fixture.votes ?? []) this.votes.set(`${v.participantId}|${v.proposalId}`, v.choice);
+  }
+
+  /**
+   * Holds the calls of `methods` (every method when none is named) entered from now on until the
+   * returned function is called: tests observe in-flight states (busy, loading, optimistic) without
+   * racing a timer against the machine's speed.
+   */
+  hold(...methods: Method[]): () => void {
+    let release!: () => void;
+    const gate = { methods, opened: new Promise<void>((resolve) => (release = resolve)) };
+    this.gate = gate;
+    return () => {
+      if (this.gate === gate) this.gate = null;
+      release();
+    };
   }
 
   /** Makes the next `count` calls of `method` (or of any method, `'*'`) fail with `error`. */
@@ -278,9 +294,11 @@ export class MemoryBackend implements ConsultationBackend {
     const signal = options?.signal;
     if (signal?.aborted) throw backendError('aborted', 'The request was cancelled');
     const wait = Array.isArray(this.latency) ? this.latency[0] + Math.random() * (this.latency[1] - this.latency[0]) : this.latency;
-    if (wait > 0) {
+    const gate = this.gate && (this.gate.methods.length === 0 || this.gate.methods.includes(method)) ? this.gate.opened : null;
+    if (wait > 0 || gate) {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, wait);
+        const timer = gate ? undefined : setTimeout(resolve, wait);
+        void gate?.then(() => setTimeout(resolve, wait));
         signal?.addEventListener('abort', () => {
           clearTimeout(timer);
           reject(backendError('aborted', 'The request was cancelled'));
