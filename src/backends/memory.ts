@@ -216,7 +216,9 @@ export class MemoryBackend implements ConsultationBackend {
       const consultation = this.consultation(consultationId);
       this.requireOpen(consultation, 'votes');
       if (!consultation.settings.voteWithdrawal) throw backendError('forbidden', 'Votes are final in this consultation');
-      const stored = this.votable(consultationId, proposalId);
+      // A hidden proposal's vote may be withdrawn too (the server's rule: server/store/votes.ts).
+      const stored = this.proposals.get(proposalId);
+      if (!stored || stored.consultationId !== consultationId) throw backendError('not-found', 'No such proposal');
       this.votes.delete(`${this.participantId}|${proposalId}`);
       return { tally: this.tally(consultation, stored.id), participation: this.participation(consultationId) };
     });
@@ -278,6 +280,14 @@ export class MemoryBackend implements ConsultationBackend {
     if (event) event.moderation = 'approved';
     const proposal = this.proposals.get(id);
     if (proposal) proposal.status = 'published';
+  }
+
+  /** Hides a proposal or an event, as a moderator would (`approve` restores it). */
+  hide(id: string): void {
+    const event = this.events.get(id);
+    if (event) event.moderation = 'hidden';
+    const proposal = this.proposals.get(id);
+    if (proposal) proposal.status = 'hidden';
   }
 
   /** The tally computed from the vote rows (what a test compares the displayed count with). */
@@ -350,11 +360,13 @@ export class MemoryBackend implements ConsultationBackend {
     return Math.max(0, limit - Object.keys(this.myVotes(consultation.id)).length);
   }
 
+  /** The votes that count: a hidden proposal releases its votes until it is restored (as the server does). */
   private myVotes(consultationId: string): Record<string, VoteChoice> {
     const votes: Record<string, VoteChoice> = {};
     for (const [key, choice] of this.votes) {
       const [participant, proposalId] = key.split('|') as [string, string];
-      if (participant === this.participantId && this.proposals.get(proposalId)?.consultationId === consultationId) votes[proposalId] = choice;
+      const proposal = this.proposals.get(proposalId);
+      if (participant === this.participantId && proposal?.consultationId === consultationId && proposal.status === 'published') votes[proposalId] = choice;
     }
     return votes;
   }
