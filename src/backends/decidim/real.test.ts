@@ -111,8 +111,12 @@ describe('decidim (issue 16) 5: one error does not drop a page', () => {
 
 describe('decidim (issue 16) 6: no silent wrong data', () => {
   it('“most supported” is sorted by supports (one sort key, as Decidim applies keys in its own order)', async () => {
-    const backend = new DecidimBackend({ endpoint: await seedDecidim(demoDecidimFixture()), process: PROCESS });
+    const endpoint = await seedDecidim(demoDecidimFixture());
+    const backend = new DecidimBackend({ endpoint, process: PROCESS });
     expect((await backend.listProposals(PROCESS, { sort: 'most-supported' })).items.map((p) => p.id)).to.deep.equal(['101', '103', '102']);
+    // Which 300 proposals a big process gives depends on Decidim's order: voteCount must be the only key.
+    const sent = (await decidimLog(endpoint)).filter((e) => e.query.includes('PgoProposals')).map((e) => e.variables.order);
+    expect(sent).to.deep.equal([{ voteCount: 'desc' }]);
   });
 
   it('asks at most 50 at a time (Decidim caps `first` silently) and still reads every proposal', async () => {
