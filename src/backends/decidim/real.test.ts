@@ -4,7 +4,7 @@ import { ConsultationEvent } from '../../core/schemas.js';
 import { DecidimBackend, decidimBackendFromConfig } from './index.js';
 import { fromGraphQLErrors } from './transport.js';
 import {
-  CALLBACK, CLIENT_ID, crossOrigin, decidimLog, decidimStats, demoDecidimFixture, failure, revokeTokens, seedDecidim, type DecidimFixture,
+  CALLBACK, CLIENT_ID, crossOrigin, decidimLog, decidimStats, demoDecidimFixture, failure, revokeTokens, seedDecidim, SITE, type DecidimFixture,
 } from '../../../test/decidim/fixture.js';
 
 // What a real Decidim 0.32 does and our first adapter did not expect (issue #16), against the stand-in
@@ -69,12 +69,14 @@ describe('decidim (issue 16) 3: the token names the participant', () => {
 });
 
 describe('decidim (issue 16) 4: sign-in from another site', () => {
-  it('names the missing CORS rule on /oauth/token instead of “network”', async () => {
+  it('finds the missing CORS rule on /oauth/token before any click: writes link to Decidim and name the rule, never “network”', async () => {
     const endpoint = crossOrigin(await seedDecidim(demoDecidimFixture()));
-    const backend = new DecidimBackend({ endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK() });
+    const backend = new DecidimBackend({ endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK(), openWindow: () => expect.fail('no sign-in popup') });
     await backend.getConsultation(PROCESS);
+    expect(backend.capabilities).to.deep.include({ votes: false, createProposal: false, addComment: false, comments: true });
     const error = await failure(backend.vote(PROCESS, '101', 'support', key()));
-    expect(error.code).to.not.equal('network');
+    expect(error.code).to.equal('unsupported');
+    expect(error.problem.url).to.equal(`${SITE}/processes/budget-2027/f/12/proposals/101`);
     expect(error.problem.detail).to.include('/oauth/token').and.include(location.origin);
   });
 
