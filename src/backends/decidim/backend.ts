@@ -5,7 +5,7 @@
  * proposals or votes (`consultation.linkOut`), a hidden vote count (`tally.hidden`), and without a
  * client id every write is `unsupported` with the Decidim page where it can be done (`problem.url`).
  */
-import type { BackendCapabilities, BackendConfig, ConsultationBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
+import { NO_CAPABILITIES, type BackendCapabilities, type BackendConfig, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../../core/backend.js';
 import { backendError } from '../../core/errors.js';
 import { foldText, matchesPlace, pageFrom, seededRank } from '../../core/query.js';
 import type {
@@ -74,10 +74,7 @@ export class DecidimBackend implements ConsultationBackend {
     const lang = options.locale ?? (typeof document !== 'undefined' ? document.documentElement.lang : '') ?? '';
     this.options = { ...options, endpoint: options.endpoint.replace(/\/+$/, ''), locale: lang.toLowerCase().split(/[-_]/)[0] || 'fr', timeZone: options.timeZone || 'Europe/Paris' };
     const writes = !!options.clientId;
-    this.capabilities = {
-      proposals: true, createProposal: writes, votes: writes, withdrawVote: writes, report: false,
-      events: true, registerForEvent: false, proposeEvent: false, serverTime: false,
-    };
+    this.capabilities = { ...NO_CAPABILITIES, proposals: true, createProposal: writes, votes: writes, withdrawVote: writes, events: true };
   }
 
   // ---- reads ----

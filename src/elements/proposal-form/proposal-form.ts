@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import type { ChangeReason } from '../../base/session-events.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
@@ -88,7 +89,7 @@ export class PgoProposalForm extends PgoElement {
   private cachedFields: { consultation: Consultation; locale: Locale; fields: FieldSpec[] } | null = null;
   private wasOpen: boolean | null = null;
 
-  protected override sessionChanged(reason: string): void {
+  protected override sessionChanged(reason: ChangeReason): void {
     if (reason === 'phase') {
       const open = this.isOpen();
       if (this.wasOpen !== null && open !== this.wasOpen) this.form.announcement = tProposalForm(this.locale, open ? 'nowOpen' : 'nowClosed');

@@ -146,7 +146,7 @@ export class PgoProposalList extends PgoElement {
     try {
       const page = await session.backend.listProposals(session.consultationId, query, { signal: abort.signal });
       if (abort.signal.aborted) return;
-      session.seedTallies(page.items.map((p) => p.tally));
+      session.votes.seed(page.items.map((p) => p.tally));
       if (more) {
         this.focusIndex = this.items.length;
         this.items = [...this.items, ...page.items];
