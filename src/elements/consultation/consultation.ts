@@ -88,3 +88,9 @@ export class PgoConsultation extends LitElement implements SessionHost {
     return html`<slot></slot>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pgo-consultation': PgoConsultation;
+  }
+}

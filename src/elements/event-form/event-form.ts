@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { tEventForm } from '../../core/messages/events.js';
+import { tEventForm } from './event-form.messages.js';
 import { zonedTimeToInstant } from '../../core/phase.js';
 import type { EventProposal, EventReceipt } from '../../core/schemas.js';
 import { EVENT_DESCRIPTION, EVENT_TITLE, validateEventProposal } from '../../core/validate.js';
@@ -221,4 +221,10 @@ export function localToInstant(value: string, timeZone: string): string {
 function zoneHint(locale: Locale, timeZone: string): string {
   const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
   return tEventForm(locale, 'zoneHint', { zone: name ?? timeZone, id: timeZone });
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pgo-event-form': PgoEventForm;
+  }
 }

@@ -3,8 +3,8 @@ import type { ChangeReason } from '../../base/session-events.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { tForm } from '../../core/messages/form.js';
-import { tProposalForm } from '../../core/messages/proposal-form.js';
+import { tForm } from '../../forms/form.messages.js';
+import { tProposalForm } from './proposal-form.messages.js';
 import type { Consultation, ProposalDraft, ProposalReceipt } from '../../core/schemas.js';
 import { validateProposalDraft } from '../../core/validate.js';
 import { draftKey } from '../../forms/draft-store.js';
@@ -194,5 +194,11 @@ export class PgoProposalForm extends PgoElement {
         <button type="button" class="pgo-button pgo-button--secondary" part="button another" @click=${() => this.form.startOver()}>${t('another')}</button>
       </div>
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pgo-proposal-form': PgoProposalForm;
   }
 }

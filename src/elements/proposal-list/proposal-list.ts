@@ -7,7 +7,7 @@ import { toBackendError, isAbort, type BackendError } from '../../core/errors.js
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
-import { tProposalList } from '../../core/messages/proposal-list.js';
+import { tProposalList } from './proposal-list.messages.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -340,5 +340,11 @@ function visitorSeed(): string {
     // Storage may be off (privacy settings, sandboxed frames): keep it for the page's life.
     memorySeed ||= Math.random().toString(36).slice(2, 10);
     return memorySeed;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pgo-proposal-list': PgoProposalList;
   }
 }

@@ -7,7 +7,7 @@ import { isWebUrl } from '../../core/web-url.js';
 import { formatInstant } from '../../core/format.js';
 import { formatNumber, type Locale } from '../../core/i18n.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
-import { tVote } from '../../core/messages/vote.js';
+import { tVote } from './vote-button.messages.js';
 import type { Consultation, Proposal, VoteChoice, VoteModel, VoteTally } from '../../core/schemas.js';
 import { VOTE_CHOICES } from '../../core/vote-choices.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -271,5 +271,11 @@ export class PgoVoteButton extends PgoElement {
         <div part="progress-value" class="progress-value" style=${styleProps({ inlineSize: `${percent}%` })}></div>
       </div>
     </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pgo-vote-button': PgoVoteButton;
   }
 }
