@@ -5,7 +5,7 @@ import type { ConsultationBackend } from '../core/backend.js';
 import { normalizeLocale, type Locale } from '../core/i18n.js';
 import { describeError, tCommon } from '../core/messages/common.js';
 import { VERSION } from '../core/version.js';
-import { resolveLocale } from './locale.js';
+import { resolveLocale, unwatchLanguage, watchLanguage } from './locale.js';
 import type { ConsultationSession, ReadySession } from './session.js';
 import type { ChangeReason, SessionChangeEvent } from './session-events.js';
 import { hostSession, sessionContext, type SessionHost } from './session-registry.js';
@@ -64,11 +64,13 @@ export class PgoElement extends LitElement implements SessionHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    watchLanguage(this);
     this.attach();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    unwatchLanguage(this);
     this.attachedSession?.removeEventListener('change', this.onSessionChange);
     this.attachedSession = null;
   }

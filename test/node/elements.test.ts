@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
@@ -53,10 +54,11 @@ describe('the one list of elements', () => {
   });
 
   it('every element has a CDN file with a size budget or ceiling, and no budget names a missing one', async () => {
-    const { BUDGETS, CEILINGS, ENTRY_BUDGET } = await import('../../scripts/size.mjs');
+    const size = (await import(pathToFileURL(join(ROOT, 'scripts/size.mjs')).href)) as { BUDGETS: object; CEILINGS: object; ENTRY_BUDGET: number };
+    const { BUDGETS, CEILINGS, ENTRY_BUDGET } = size;
     assert.ok(ENTRY_BUDGET > 0);
-    const { cdnEntries } = await import('../../rollup.config.mjs');
-    const entries = Object.keys(cdnEntries());
+    const rollup = (await import(pathToFileURL(join(ROOT, 'rollup.config.mjs')).href)) as { cdnEntries: () => Record<string, string> };
+    const entries = Object.keys(rollup.cdnEntries());
     for (const tag of tags) assert.ok(entries.includes(tag), `a CDN entry ${tag}.js`);
     const budgeted = [...Object.keys(BUDGETS), ...Object.keys(CEILINGS)].map((file) => file.replace(/\.js$/, ''));
     for (const name of budgeted) assert.ok(name === 'pgo-widgets' || entries.includes(name), `${name}.js is built`);

@@ -8,6 +8,7 @@ export const en = {
   'choice.against': 'Disagree',
   group: 'Your opinion of this proposal',
   groupOf: 'Your opinion of “{title}”',
+  about: '“{title}”',
   'count.support': { one: '{count} support', other: '{count} supports' },
   'count.vote': { one: '{count} vote', other: '{count} votes' },
   'count.interest': { one: '{count} person interested', other: '{count} people interested' },

@@ -12,6 +12,7 @@ export const voteMessages = defineMessages(
     'choice.against': 'Pas d’accord',
     group: 'Votre avis sur cette proposition',
     groupOf: 'Votre avis sur « {title} »',
+    about: '« {title} »',
     'count.support': { one: '{count} soutien', other: '{count} soutiens' },
     'count.vote': { one: '{count} vote', other: '{count} votes' },
     'count.interest': { one: '{count} personne intéressée', other: '{count} personnes intéressées' },
