@@ -5,6 +5,14 @@ import type { ConsultationBackend } from '../../core/backend.js';
 import { VERSION } from '../../core/version.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { hostSession, sessionContext, type SessionHost } from '../../base/session-registry.js';
+import type { ApiError, Consultation } from '../../core/schemas.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    'pgo-consultation-ready': CustomEvent<{ consultation: Consultation }>;
+    'pgo-consultation-error': CustomEvent<{ error: ApiError }>;
+  }
+}
 
 /**
  * Provides one consultation to every pgo element inside it: the backend, the consultation and its
@@ -86,11 +94,5 @@ export class PgoConsultation extends LitElement implements SessionHost {
 
   protected override render() {
     return html`<slot></slot>`;
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pgo-consultation': PgoConsultation;
   }
 }

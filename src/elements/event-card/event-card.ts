@@ -392,9 +392,3 @@ export class PgoEventCard extends PgoElement {
 function registrationInput(values: FormValues): RegistrationInput {
   return { name: String(values.name ?? '').trim(), email: String(values.email ?? '').trim(), consent: values.consent === true, website: String(values.website ?? '') };
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pgo-event-card': PgoEventCard;
-  }
-}

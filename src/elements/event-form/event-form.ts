@@ -222,9 +222,3 @@ function zoneHint(locale: Locale, timeZone: string): string {
   const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
   return tEventForm(locale, 'zoneHint', { zone: name ?? timeZone, id: timeZone });
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pgo-event-form': PgoEventForm;
-  }
-}

@@ -249,9 +249,3 @@ export class PgoEventList extends PgoElement {
     </section>`);
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pgo-event-list': PgoEventList;
-  }
-}

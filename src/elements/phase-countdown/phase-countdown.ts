@@ -216,9 +216,3 @@ export class PgoPhaseCountdown extends PgoElement {
     return pieces.map((piece) => (piece === '\u0000' ? parts[0] : piece === '\u0001' ? parts[1] : piece));
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pgo-phase-countdown': PgoPhaseCountdown;
-  }
-}

@@ -196,9 +196,3 @@ export class PgoProposalForm extends PgoElement {
     </div>`;
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pgo-proposal-form': PgoProposalForm;
-  }
-}

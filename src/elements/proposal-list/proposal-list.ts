@@ -342,9 +342,3 @@ function visitorSeed(): string {
     return memorySeed;
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pgo-proposal-list': PgoProposalList;
-  }
-}

@@ -278,9 +278,3 @@ export class PgoVoteButton extends PgoElement {
     </div>`;
   }
 }
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'pgo-vote-button': PgoVoteButton;
-  }
-}
