@@ -5,7 +5,7 @@ import type { ConsultationBackend } from '../core/backend.js';
 import { normalizeLocale, type Locale } from '../core/i18n.js';
 import { describeError, tCommon } from '../core/messages/common.js';
 import { VERSION } from '../core/version.js';
-import { resolveLocale } from './locale.js';
+import { resolveLocale, unwatchLanguage, watchLanguage } from './locale.js';
 import { sessionContext, sessionFor, sessionForBackend, type ConsultationSession } from './session.js';
 
 /**
@@ -57,11 +57,13 @@ export class PgoElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    watchLanguage(this);
     this.attach();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    unwatchLanguage(this);
     this.attachedSession?.removeEventListener('change', this.onSessionChange);
     this.attachedSession = null;
   }

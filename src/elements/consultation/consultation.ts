@@ -4,6 +4,14 @@ import { property } from 'lit/decorators.js';
 import type { ConsultationBackend } from '../../core/backend.js';
 import { VERSION } from '../../core/version.js';
 import { sessionContext, sessionFor, sessionForBackend, type ConsultationSession } from '../../base/session.js';
+import type { ApiError, Consultation } from '../../core/schemas.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    'pgo-consultation-ready': CustomEvent<{ consultation: Consultation }>;
+    'pgo-consultation-error': CustomEvent<{ error: ApiError }>;
+  }
+}
 
 /**
  * Provides one consultation to every pgo element inside it: the backend, the consultation and its

@@ -115,12 +115,15 @@ export class PgoVoteButton extends PgoElement {
     this.fetchIfNeeded();
   }
 
-  /** Fetches the proposal when neither `data` nor the shared store has its tally. */
+  /**
+   * Fetches the proposal (through the session's backend) when only its id is known: its title names
+   * the buttons, even when the shared store already has its tally.
+   */
   private fetchIfNeeded(): void {
     const session = this.session;
     const id = this.proposalId;
     if (!session || session.status !== 'ready' || !id || this.data || this.loadError) return;
-    if (this.fetched?.id === id || this.fetching === id || session.tallyOf(id)) return;
+    if (this.fetched?.id === id || this.fetching === id) return;
     this.fetching = id;
     session.backend.getProposal(session.consultationId, id).then(
       (proposal) => {
@@ -219,18 +222,20 @@ export class PgoVoteButton extends PgoElement {
     const finalNote = !reason && !current && !this.canWithdraw(session, consultation);
     const hidden = tally.hidden || tally.total === null || !tally.counts;
     const describedBy = reason ? 'reason' : finalNote ? 'final-note' : nothing;
+    const title = this.known?.title;
+    // Which proposal: in the name of every button, for those who tab down a list of them.
+    const about = title ? html`<span class="visually-hidden"> ${tVote(locale, 'about', { title })}</span>` : nothing;
     const button = (choice: VoteChoice, label: string) => {
       const pressed = current === choice;
       const count = hidden ? null : (model === 'for-against-mixed' ? tally.counts![choice] ?? 0 : tally.total!);
       return html`<button part=${pressed ? 'button pressed' : 'button'} class="pgo-button vote" type="button"
         aria-pressed=${pressed ? 'true' : 'false'} aria-disabled=${reason ? 'true' : nothing} aria-describedby=${describedBy}
         @click=${() => this.choose(choice)}>
-        <span class="check" aria-hidden="true">${pressed ? '✓' : ''}</span><span>${label}</span>
+        <span class="check" aria-hidden="true">${pressed ? '✓' : ''}</span><span>${label}</span>${about}
         ${count === null ? nothing : html`<span part="count" class="count"><span aria-hidden="true">${formatNumber(locale, count)}</span><span class="visually-hidden"> (${tVote(locale, `count.${noun}`, { count })})</span></span>`}
       </button>`;
     };
 
-    const title = this.known?.title;
     const controls = model === 'for-against-mixed'
       ? html`<div part="choices" class="choices" role="group" aria-label=${title ? tVote(locale, 'groupOf', { title }) : tVote(locale, 'group')}>
           ${VOTE_CHOICES[model].map((choice) => button(choice, tVote(locale, `choice.${choice as 'for'}`)))}

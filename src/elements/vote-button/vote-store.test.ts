@@ -16,11 +16,12 @@ async function ready(settings = {}) {
 describe('session vote store', () => {
   it('joins concurrent calls for one proposal into one request', async () => {
     const { backend, session } = await ready();
-    backend.latency = 30;
+    const release = backend.hold('vote');
     const first = session.castVote('p1', 'support');
     const second = session.castVote('p1', 'support');
     expect(second).to.equal(first);
     expect(session.isVoting('p1')).to.equal(true);
+    release();
     await first;
     expect(backend.calls.filter((c) => c.method === 'vote')).to.have.length(1);
     expect(session.isVoting('p1')).to.equal(false);
@@ -46,10 +47,11 @@ describe('session vote store', () => {
 
   it('does not let a page seed overwrite an optimistic tally in flight', async () => {
     const { backend, session } = await ready();
-    backend.latency = 30;
+    const release = backend.hold('vote');
     const vote = session.castVote('p1', 'support');
     session.seedTallies([{ proposalId: 'p1', hidden: false, total: 1, counts: { support: 1 } }]);
     expect(session.tallyOf('p1')!.total).to.equal(2);
+    release();
     await vote;
     expect(session.tallyOf('p1')!.total).to.equal(2);
   });
