@@ -15,6 +15,7 @@ import { serveStatic, staticMounts } from './http/static.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
+import { organiserRoutes } from './routes/organisers/index.js';
 import { participantRoutes } from './routes/participants.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -71,6 +72,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   eventRoutes(api, ctx);
   exportRoutes(api, ctx);
   adminRoutes(api, ctx);
+  organiserRoutes(api, ctx);
   referenceRoutes(api);
   return { app, ctx };
 }
