@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { PgoElement } from '../../base/pgo-element.js';
-import { formatInstant } from '../../core/format.js';
+import { dateTimeFormat, formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { tEventForm } from '../../core/messages/events.js';
 import { zonedTimeToInstant } from '../../core/phase.js';
@@ -219,6 +219,6 @@ export function localToInstant(value: string, timeZone: string): string {
 }
 
 function zoneHint(locale: Locale, timeZone: string): string {
-  const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
+  const name = dateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
   return tEventForm(locale, 'zoneHint', { zone: name ?? timeZone, id: timeZone });
 }

@@ -79,7 +79,7 @@ export class PgoProposalList extends PgoElement {
   /** Ids of the proposals opened to their whole text. */
   @state() private opened = new Set<string>();
 
-  private readonly window = new ListWindow(this, () => this.items.map((p) => p.id), () => this.renderRoot.querySelector('ol'));
+  private readonly window = new ListWindow(this, () => this.items, (p) => p.id, () => this.renderRoot.querySelector('ol'));
   private requested: ConsultationSession | null = null;
   private abort: AbortController | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
