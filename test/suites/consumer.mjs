@@ -18,7 +18,7 @@ function specifiers(pkgDir) {
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const files = filesUnder(pkgDir);
   return Object.entries(pkg.exports).flatMap(([key, target]) => {
-    const path = (typeof target === 'string' ? target : target.default).replace(/^\.\//, '');
+    const path = (typeof target === 'string' ? target : target.default ?? '').replace(/^\.\//, '');
     if (!path.endsWith('.js')) return [];
     if (!key.includes('*')) return [`pgo-widgets${key.slice(1)}`];
     const [head, tail] = path.split('*');
