@@ -40,6 +40,7 @@ export async function startReferenceServer({ root = process.cwd(), consultations
     return {
       url: server.url,
       adminToken: server.adminToken,
+      setupToken: server.setupToken,
       async close() {
         await server.close();
         if (tempConfig) rmSync(tempConfig, { recursive: true, force: true });

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { EventQuery, ProposalQuery, type ErrorCode } from '../../src/core/schemas.js';
+import { ORGANISER_ROUTES } from './organiser-routes.js';
 
 export interface RouteDoc {
   /** The operationId: the ConsultationBackend method name where there is one. */
@@ -11,10 +12,10 @@ export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path under /api/v1, `{param}` style. */
   path: string;
-  tag: 'Participants' | 'Consultations' | 'Proposals' | 'Votes' | 'Events' | 'Open data' | 'Moderation' | 'Reference';
+  tag: 'Participants' | 'Consultations' | 'Proposals' | 'Votes' | 'Events' | 'Open data' | 'Moderation' | 'Organisers' | 'Reference';
   summary: string;
   description?: string;
-  auth: 'none' | 'participant' | 'optional-participant' | 'admin';
+  auth: 'none' | 'participant' | 'optional-participant' | 'admin' | 'organiser';
   query?: z.ZodMiniObject;
   /** Component name of the JSON request body. */
   body?: string;
@@ -55,4 +56,5 @@ export const ROUTES: RouteDoc[] = [
     { id: `${action}Proposal`, method: 'post', path: `/admin/proposals/{proposalId}/${action}`, tag: 'Moderation', summary: `${action[0]!.toUpperCase()}${action.slice(1)} a proposal`, auth: 'admin', ok: { status: 200, description: 'The proposal', schema: 'ModeratedProposal' }, errors: ['unauthorized', 'forbidden', 'not-found'] },
     { id: `${action}Event`, method: 'post', path: `/admin/events/{eventId}/${action}`, tag: 'Moderation', summary: `${action[0]!.toUpperCase()}${action.slice(1)} an event`, auth: 'admin', ok: { status: 200, description: 'The event', schema: 'ModeratedEvent' }, errors: ['unauthorized', 'forbidden', 'not-found'] },
   ]),
+  ...ORGANISER_ROUTES,
 ];

@@ -101,7 +101,7 @@ for (const pinned of DECIDIM_VERSIONS) describe(`decidim backend in the elements
     const button = get('pgo-vote-button');
     await waitUntil(() => !!button.shadowRoot?.querySelector('button.vote:not([aria-disabled])'), 'the vote button is usable');
     (button.shadowRoot!.querySelector('button.vote') as HTMLButtonElement).click();
-    await waitUntil(() => provider.session!.tallies.get('101')?.total === 5, 'the support is counted', { timeout: 10_000 });
+    await waitUntil(() => provider.session!.votes.tallyOf('101')?.total === 5, 'the support is counted', { timeout: 10_000 });
     await waitUntil(() => button.shadowRoot!.querySelector('button.vote')!.getAttribute('aria-pressed') === 'true', 'the button shows the support');
   });
 
