@@ -82,7 +82,7 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
       const row = await proposalRow(tx, consultation.id, c.req.param('proposalId'));
       if (!row || row.status !== 'published') fail('not-found', 'No such proposal');
-      await tx.query('INSERT INTO reports (proposal_id, participant_id, reason) VALUES ($1, $2, $3)', [row.id, participant.id, data.reason.trim()]);
+      await tx.query(`INSERT INTO reports (proposal_id, target, participant_id, reason) VALUES ($1, 'proposal:' || $1::text, $2, $3)`, [row.id, participant.id, data.reason.trim()]);
       return { status: 202, body: { received: true } };
     });
     return written(c, outcome);
@@ -97,7 +97,7 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     const proposalId = c.req.param('proposalId') ?? '';
     const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
       requireOpen(consultation, 'votes', ctx.now());
-      await votableProposal(tx, consultation, proposalId);
+      await votableProposal(tx, consultation, proposalId, choice === 'withdraw');
       await lockParticipant(tx, participant.id);
       if (choice === 'withdraw') await withdrawVote(tx, consultation, participant.id, proposalId);
       else await castVote(tx, consultation, participant.id, proposalId, choice);
@@ -117,8 +117,9 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.delete('/consultations/:id/proposals/:proposalId/vote', (c) => voteWrite(c, async () => ({ choice: 'withdraw', canonical: '' })));
 }
 
-async function votableProposal(tx: Queryable, consultation: Consultation, proposalId: string): Promise<void> {
+/** Votes go to published proposals only; a withdrawal works whatever the status (a hidden proposal's vote). */
+async function votableProposal(tx: Queryable, consultation: Consultation, proposalId: string, withdrawal: boolean): Promise<void> {
   const row = await proposalRow(tx, consultation.id, proposalId);
   if (!row) fail('not-found', 'No such proposal');
-  if (row.status !== 'published') fail('closed', `This proposal is ${row.status}`);
+  if (!withdrawal && row.status !== 'published') fail('closed', `This proposal is ${row.status}`);
 }

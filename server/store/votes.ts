@@ -2,11 +2,19 @@
  * Votes. One row per participant and proposal (primary key); limits and withdrawal rules are checked
  * inside the caller's transaction, after `lockParticipant`, so concurrent votes of one participant
  * run one after another and can never exceed the limit.
+ *
+ * A vote counts only while its proposal is published (`COUNTED_VOTE`): a proposal that moderators
+ * hide releases its votes (no longer in the limit, `votesLeft` or `participation.votes`); the rows are
+ * kept, so a restored proposal gets its votes back (a voter may then be above the limit: `votesLeft`
+ * stays at 0). A released vote may still be withdrawn (then it does not come back).
  */
 import { VOTE_CHOICES, type Consultation, type Participant, type Participation, type VoteChoice, type VoteTally } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
 import { fail } from '../http/problem.js';
 import { tallyOf } from './proposals.js';
+
+/** The SQL condition on a vote row `v` that makes it count: its proposal is published. */
+export const COUNTED_VOTE = "EXISTS (SELECT 1 FROM proposals cp WHERE cp.id = v.proposal_id AND cp.status = 'published')";
 
 export async function tally(q: Queryable, consultation: Consultation, proposalId: string, now: number): Promise<VoteTally> {
   const rows = await q.query<{ choice: string; n: number }>('SELECT choice, count(*)::int AS n FROM votes WHERE proposal_id = $1 GROUP BY choice', [proposalId]);
@@ -17,7 +25,8 @@ export async function participation(q: Queryable, consultation: Consultation, pa
   const limit = consultation.settings.votesPerParticipant;
   if (!participant) return { participant: null, votes: {}, votesLeft: limit, registrations: [] };
   const votes = await q.query<{ proposal_id: string; choice: VoteChoice }>(
-    'SELECT proposal_id, choice FROM votes WHERE participant_id = $1 AND consultation_id = $2 ORDER BY created_at, proposal_id',
+    `SELECT v.proposal_id, v.choice FROM votes v WHERE v.participant_id = $1 AND v.consultation_id = $2 AND ${COUNTED_VOTE}
+     ORDER BY v.created_at, v.proposal_id`,
     [participant.id, consultation.id],
   );
   const registrations = await q.query<{ event_id: string }>(
@@ -48,7 +57,9 @@ export async function castVote(q: Queryable, consultation: Consultation, partici
     return;
   }
   if (votesPerParticipant !== null) {
-    const used = (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM votes WHERE participant_id = $1 AND consultation_id = $2', [participantId, consultation.id]))[0]!.n;
+    const used = (await q.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM votes v WHERE v.participant_id = $1 AND v.consultation_id = $2 AND ${COUNTED_VOTE}`, [participantId, consultation.id],
+    ))[0]!.n;
     if (used >= votesPerParticipant) fail('limit-reached', 'No votes left', { detail: `Each participant may vote for ${votesPerParticipant} proposals` });
   }
   // ON CONFLICT: the primary key stays the last word even if a caller forgot the lock.
