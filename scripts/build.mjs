@@ -9,4 +9,7 @@ run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json']);
 // Custom Elements Manifest (editors, Storybook docs): custom-elements.json at the root and in dist/.
 run('node_modules/.bin/cem', ['analyze', '--quiet']);
 copyFileSync('custom-elements.json', 'dist/custom-elements.json');
-console.log('pgo-widgets: build written to dist/ (npm modules, types, dist/cdn/)');
+// The organiser console: its own entry and folder (dist/admin/), outside the CDN bundle.
+const { buildConsole } = await import('./build-console.mjs');
+await buildConsole();
+console.log('pgo-widgets: build written to dist/ (npm modules, types, dist/cdn/, dist/admin/)');
