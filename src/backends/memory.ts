@@ -3,7 +3,7 @@
  * reference server (phases, limits, withdrawal, idempotency, validation) and can inject latency,
  * failures and an offline state, so every element state can be reached without a network.
  */
-import type { BackendCapabilities, ConsultationBackend, RequestOptions, WriteOptions } from '../core/backend.js';
+import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
 import { backendError, BackendError, validationError } from '../core/errors.js';
 import { actionWindow, consultationEnd } from '../core/phase.js';
 import { VOTE_CHOICES } from '../core/vote-choices.js';
@@ -38,14 +38,9 @@ export interface MemoryBackendOptions {
 type Method = keyof ConsultationBackend & string;
 interface Failure { method: Method | '*'; error: BackendError; remaining: number }
 
-const ALL: BackendCapabilities = {
-  proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
-  events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
-};
-
 export class MemoryBackend implements ConsultationBackend {
   readonly kind = 'memory';
-  capabilities: BackendCapabilities = { ...ALL };
+  capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
   latency: number | [number, number];
   /** While true, every call fails as the browser would when offline. */
   offline = false;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { PgoElement } from '../../base/pgo-element.js';
 import { dateTimeFormat, formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { tEventForm } from '../../core/messages/events.js';
+import { tEventForm } from './event-form.messages.js';
 import { zonedTimeToInstant } from '../../core/phase.js';
 import type { EventProposal, EventReceipt } from '../../core/schemas.js';
 import { EVENT_DESCRIPTION, EVENT_TITLE, validateEventProposal } from '../../core/validate.js';
