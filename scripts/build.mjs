@@ -9,4 +9,9 @@ run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json']);
 // Custom Elements Manifest (editors, Storybook docs): custom-elements.json at the root and in dist/.
 run('node_modules/.bin/cem', ['analyze', '--quiet']);
 copyFileSync('custom-elements.json', 'dist/custom-elements.json');
-console.log('pgo-widgets: build written to dist/ (npm modules, types, dist/cdn/)');
+// Framework types (React, Vue, Svelte), React wrappers and editor data (VS Code, JetBrains) from the manifest.
+run('node', ['scripts/framework-types.mjs']);
+// The organiser console: its own entry and folder (dist/admin/), outside the CDN bundle.
+const { buildConsole } = await import('./build-console.mjs');
+await buildConsole();
+console.log('pgo-widgets: build written to dist/ (npm modules, types, dist/cdn/, dist/admin/)');

@@ -8,7 +8,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { BackendError } from '../src/core/errors.js';
 import { AppContext, type AppOptions, type Env } from './context.js';
 import { isDatabaseUnavailable } from './db/db.js';
+import { consoleRoutes } from './http/console.js';
 import { cors } from './http/cors.js';
+import { compression } from './http/compress.js';
 import { allowedMethods } from './http/methods.js';
 import { backendError, problemResponse } from './http/problem.js';
 import { serveStatic, staticMounts } from './http/static.js';
@@ -16,6 +18,7 @@ import { openApiDocument } from './openapi/document.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
+import { organiserRoutes } from './routes/organisers/index.js';
 import { participantRoutes } from './routes/participants.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -63,6 +66,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     c.res.headers.set('x-content-type-options', 'nosniff');
     if (options.log) ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)} ms`);
   });
+  app.use('*', compression({ apiBase: API_BASE }));
   app.use(`${API_BASE}/*`, cors(ctx));
   app.use(`${API_BASE}/*`, allowedMethods(app));
   // PostgreSQL text cannot hold NUL: an address carrying one is refused before any query (not a 500).
@@ -78,12 +82,14 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     })(c, next);
   });
 
+  consoleRoutes(app, options.consoleDir);
   const api = app.basePath(API_BASE);
   participantRoutes(api, ctx);
   proposalRoutes(api, ctx);
   eventRoutes(api, ctx);
   exportRoutes(api, ctx);
   adminRoutes(api, ctx);
+  organiserRoutes(api, ctx);
   referenceRoutes(api, openApiDocument);
   return { app, ctx };
 }

@@ -5,6 +5,7 @@
  * ADMIN_TOKEN (generated and printed when absent), TRUST_PROXY=1. Stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { setupMessage } from './organisers-cli.js';
 import { ConfigError } from './setup/config.js';
 import { DEFAULT_CONFIG_DIR, DEFAULT_DATA_DIR, startServer } from './server.js';
 
@@ -34,6 +35,7 @@ try {
     log,
   });
   console.log(`pgo-widgets server: ${server.url}/  (API ${server.url}/api/v1/docs; Ctrl-C to stop)`);
+  if (server.setupToken) console.log(setupMessage(server.url, server.setupToken));
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

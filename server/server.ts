@@ -12,6 +12,8 @@ import { migrate } from './db/migrate.js';
 import { listen } from './http/listen.js';
 import { loadConsultations } from './setup/config.js';
 import { seedConsultations } from './setup/seed.js';
+import { adminTokenRotated, newSetupToken } from './store/admin-tokens.js';
+import { countOrganisers } from './store/organisers.js';
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
 /** The demo consultations, found from this module so any working directory will do. */
@@ -33,11 +35,15 @@ export interface ServerOptions {
   limits?: Partial<Limits>;
   clock?: () => number;
   trustProxy?: boolean;
+  sessionPolicy?: AppOptions['sessionPolicy'];
+  passwordParams?: AppOptions['passwordParams'];
 }
 
 export interface RunningServer {
   url: string;
   adminToken: string;
+  /** While no organiser exists: the one-time token that creates the first admin. */
+  setupToken: string | null;
   db: Db;
   close(): Promise<void>;
 }
@@ -57,10 +63,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await db.close();
     throw error;
   }
-  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-  if (!options.adminToken) log(`admin token (generated for this run): ${adminToken}`);
+  // Once rotated (POST /api/v1/admin/token), the stored token is the one: none is generated any more.
+  const rotated = !options.adminToken && (await adminTokenRotated(db));
+  const adminToken = options.adminToken ?? (rotated ? '' : randomBytes(24).toString('base64url'));
+  if (!options.adminToken) log(rotated ? 'admin token: the last rotated one' : `admin token (generated for this run): ${adminToken}`);
+  // No organiser yet: a one-time token to create the first admin (main.ts prints the command).
+  const setupToken = (await countOrganisers(db)) === 0 ? await newSetupToken(db) : null;
   const appOptions: AppOptions = {
     db, consultations, adminToken, log, clock: options.clock, limits: options.limits, staticDirs: options.staticDirs, trustProxy: options.trustProxy,
+    sessionPolicy: options.sessionPolicy, passwordParams: options.passwordParams,
   };
   const { app } = createApp(appOptions);
   const host = options.host ?? '127.0.0.1';
@@ -74,6 +85,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url,
     adminToken,
+    setupToken,
     db,
     close() {
       closing ??= new Promise<void>((resolve) => {

@@ -7,6 +7,7 @@ import * as api from '../api-schemas.js';
 import { KEY_LIFE_MS } from '../http/idempotency.js';
 import { applyBodyRules } from './body-rules.js';
 import { EXAMPLES, TEXT_EXAMPLES } from './examples.js';
+import { ORGANISER_ANSWERS, ORGANISER_EXAMPLES, ORGANISER_REQUESTS } from './organiser-routes.js';
 import { C, type RouteDoc } from './route-doc.js';
 import { ROUTES } from './routes.js';
 
@@ -23,11 +24,13 @@ const ANSWERS: Record<string, z.ZodMiniType> = {
   RegistrationReceipt: core.RegistrationReceipt, EventReceipt: core.EventReceipt, FieldError: core.FieldError, ApiError: core.ApiError,
   ParticipantToken: api.ParticipantToken, ReportReceipt: api.ReportReceipt, ModerationQueue: api.ModerationQueue,
   ModeratedProposal: api.ModeratedProposal, ModeratedEvent: api.ModeratedEvent, OpenDataExport: api.OpenDataExport,
+  ...ORGANISER_ANSWERS,
 };
 /** Request bodies: generated as input (unknown keys are ignored, not refused). */
 const REQUESTS: Record<string, z.ZodMiniType> = {
   ProposalDraft: core.ProposalDraft, VoteInput: api.VoteInput, ReportInput: api.ReportInput, RegistrationInput: core.RegistrationInput,
   EventProposal: core.EventProposal, IdentityInput: api.IdentityInput,
+  ...ORGANISER_REQUESTS,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 'output'): Record<string, JsonSchema> {
@@ -43,7 +46,7 @@ function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 
 
 const EMPTY_IS_ABSENT = 'An empty value (`?name=`) is the same as leaving the parameter out.';
 const PATH_PARAMS: Record<string, string> = {
-  id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.',
+  id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.', organiserId: 'The organiser’s id.',
 };
 const QUERY_PARAMS: Record<string, string> = {
   sort: 'The order: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`).',
@@ -63,7 +66,8 @@ const QUERY_PARAMS: Record<string, string> = {
 function sharedRefusals(route: RouteDoc): Refusals[] {
   const all: Refusals[] = [{ validation: 'the address contains `%00` (NUL is refused everywhere)' }];
   if (route.path.startsWith('/admin')) {
-    all.push({ unauthorized: 'no admin token, or a wrong one', forbidden: 'any cross-origin request (an `Origin` other than the server’s own, or `Sec-Fetch-Site` cross-site or same-site)' });
+    if (route.auth !== 'none') all.push({ unauthorized: route.auth === 'admin' ? 'no admin token, or a wrong one' : 'no organiser session or automation token, or an expired or wrong one' });
+    all.push({ forbidden: 'any cross-origin request (an `Origin` other than the server’s own, or `Sec-Fetch-Site` cross-site or same-site)' });
   } else {
     all.push({ forbidden: route.path.startsWith(C) ? 'a browser `Origin` that the consultation does not allow (`allowedOrigins`)' : 'a browser `Origin` that no consultation allows' });
   }
@@ -81,6 +85,8 @@ function sharedRefusals(route: RouteDoc): Refusals[] {
   return all;
 }
 
+const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name];
+
 function operation(route: RouteDoc): JsonSchema {
   const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, description: PATH_PARAMS[m[1]!], schema: { type: 'string' } }));
   if (route.query) {
@@ -93,12 +99,12 @@ function operation(route: RouteDoc): JsonSchema {
   if (route.cached) parameters.push({ $ref: '#/components/parameters/IfNoneMatch' });
   const contentType = route.ok.contentType ?? 'application/json';
   const okContent = route.ok.schema
-    ? { 'application/json': { schema: { $ref: `#/components/schemas/${route.ok.schema}` }, example: EXAMPLES[route.ok.schema] } }
+    ? { 'application/json': { schema: { $ref: `#/components/schemas/${route.ok.schema}` }, example: example(route.ok.schema) } }
     : { [contentType]: { schema: contentType === 'application/json' ? { type: 'object' } : { type: 'string' }, example: contentType === 'application/json' ? { openapi: '3.1.0' } : TEXT_EXAMPLES[contentType] } };
   const headers = route.cached ? { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } } : undefined;
   const responses: Record<string, JsonSchema> = {
     [route.ok.status]: {
-      description: route.ok.description, content: okContent, ...(headers ? { headers } : {}),
+      description: route.ok.description, ...(route.ok.status === 204 ? {} : { content: okContent }), ...(headers ? { headers } : {}),
       ...(route.links ? { links: route.links } : {}),
     },
   };
@@ -121,11 +127,12 @@ function operation(route: RouteDoc): JsonSchema {
   }
   const security = route.auth === 'participant' ? [{ participant: [] }]
     : route.auth === 'optional-participant' ? [{}, { participant: [] }]
-    : route.auth === 'admin' ? [{ admin: [] }] : [];
+    : route.auth === 'admin' ? [{ admin: [] }]
+    : route.auth === 'organiser' ? [{ organiserSession: [] }, { admin: [] }] : [];
   const requestBody = route.body && {
     required: true,
     description: route.bodyRules,
-    content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body}` }, example: EXAMPLES[route.body] } },
+    content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body}` }, example: example(route.body) } },
   };
   return {
     operationId: route.id, tags: [route.tag], summary: route.summary, description: route.description,
@@ -136,8 +143,9 @@ function operation(route: RouteDoc): JsonSchema {
 const TAGS: Record<RouteDoc['tag'], string> = {
   Consultations: 'The consultations and the server clock.',
   Events: 'Events (workshops, dialogues), their registrations, and events proposed by participants.',
-  Moderation: 'Moderators’ routes, behind the admin token, same origin only.',
+  Moderation: 'Moderators’ routes (organiser session or automation token), same origin only.',
   'Open data': 'Published proposals and their tallies, without personal data.',
+  Organisers: 'Organiser accounts, sessions, the automation token and the audit log (the console’s API).',
   Participants: 'Anonymous and host-verified participants, and what each has done.',
   Proposals: 'Proposals: listing, reading, submitting, reporting.',
   Reference: 'This document and its readable page.',
@@ -159,7 +167,7 @@ export function openApiDocument(): JsonSchema {
   for (const route of ROUTES) (paths[route.path] ??= {})[route.method] = operation(route);
   const requests = componentSchemas(REQUESTS, 'input');
   applyBodyRules(requests);
-  cached = {
+  const document = {
     openapi: '3.1.0',
     info: {
       title: 'pgo-widgets consultation API',
@@ -176,7 +184,8 @@ export function openApiDocument(): JsonSchema {
       schemas: { ...componentSchemas(ANSWERS, 'output'), ...requests },
       securitySchemes: {
         participant: { type: 'http', scheme: 'bearer', description: 'A participant token from POST /participants or POST /consultations/{id}/identity.' },
-        admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the server. Admin routes refuse cross-origin requests.' },
+        admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the server (automation only; rotatable). Admin routes refuse cross-origin requests.' },
+        organiserSession: { type: 'apiKey', in: 'cookie', name: 'pgo-organiser', description: 'The organiser session cookie from POST /admin/session (`__Host-pgo-organiser` under HTTPS). Writes also send the session’s `csrfToken` as `X-CSRF-Token`.' },
       },
       parameters: {
         IdempotencyKey: {
@@ -198,5 +207,7 @@ export function openApiDocument(): JsonSchema {
       },
     },
   };
+  // Plain JSON: what is served, without the keys left undefined.
+  cached = JSON.parse(JSON.stringify(document)) as JsonSchema;
   return cached;
 }

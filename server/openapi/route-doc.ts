@@ -20,10 +20,10 @@ export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path under /api/v1, `{param}` style. */
   path: string;
-  tag: 'Participants' | 'Consultations' | 'Proposals' | 'Votes' | 'Events' | 'Open data' | 'Moderation' | 'Reference';
+  tag: 'Participants' | 'Consultations' | 'Proposals' | 'Votes' | 'Events' | 'Open data' | 'Moderation' | 'Organisers' | 'Reference';
   summary: string;
   description: string;
-  auth: 'none' | 'participant' | 'optional-participant' | 'admin';
+  auth: 'none' | 'participant' | 'optional-participant' | 'admin' | 'organiser';
   query?: z.ZodMiniObject;
   /** Component name of the JSON request body. */
   body?: string;

@@ -3,7 +3,7 @@
  * reference server (phases, limits, withdrawal, idempotency, validation) and can inject latency,
  * failures and an offline state, so every element state can be reached without a network.
  */
-import { registerBackend, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
 import { backendError, BackendError, validationError } from '../core/errors.js';
 import { actionWindow, consultationEnd } from '../core/phase.js';
 import { VOTE_CHOICES } from '../core/vote-choices.js';
@@ -38,14 +38,9 @@ export interface MemoryBackendOptions {
 type Method = keyof ConsultationBackend & string;
 interface Failure { method: Method | '*'; error: BackendError; remaining: number }
 
-const ALL: BackendCapabilities = {
-  proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
-  events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
-};
-
 export class MemoryBackend implements ConsultationBackend {
   readonly kind = 'memory';
-  capabilities: BackendCapabilities = { ...ALL };
+  capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
   latency: number | [number, number];
   /** While true, every call fails as the browser would when offline. */
   offline = false;
@@ -63,6 +58,7 @@ export class MemoryBackend implements ConsultationBackend {
   private readonly idempotent = new Map<string, Promise<unknown>>();
   private failures: Failure[] = [];
   private sequence = 0;
+  private gate: { methods: Method[]; opened: Promise<void> } | null = null;
 
   constructor(fixture: MemoryFixture = { consultations: [] }, options: MemoryBackendOptions = {}) {
     this.latency = options.latency ?? 0;
@@ -72,6 +68,21 @@ export class MemoryBackend implements ConsultationBackend {
     for (const p of fixture.proposals ?? []) this.proposals.set(p.id, structuredClone(p));
     for (const e of fixture.events ?? []) this.events.set(e.id, structuredClone(e));
     for (const v of fixture.votes ?? []) this.votes.set(`${v.participantId}|${v.proposalId}`, v.choice);
+  }
+
+  /**
+   * Holds the calls of `methods` (every method when none is named) entered from now on until the
+   * returned function is called: tests observe in-flight states (busy, loading, optimistic) without
+   * racing a timer against the machine's speed.
+   */
+  hold(...methods: Method[]): () => void {
+    let release!: () => void;
+    const gate = { methods, opened: new Promise<void>((resolve) => (release = resolve)) };
+    this.gate = gate;
+    return () => {
+      if (this.gate === gate) this.gate = null;
+      release();
+    };
   }
 
   /** Makes the next `count` calls of `method` (or of any method, `'*'`) fail with `error`. */
@@ -291,9 +302,11 @@ export class MemoryBackend implements ConsultationBackend {
     const signal = options?.signal;
     if (signal?.aborted) throw backendError('aborted', 'The request was cancelled');
     const wait = Array.isArray(this.latency) ? this.latency[0] + Math.random() * (this.latency[1] - this.latency[0]) : this.latency;
-    if (wait > 0) {
+    const gate = this.gate && (this.gate.methods.length === 0 || this.gate.methods.includes(method)) ? this.gate.opened : null;
+    if (wait > 0 || gate) {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, wait);
+        const timer = gate ? undefined : setTimeout(resolve, wait);
+        void gate?.then(() => setTimeout(resolve, wait));
         signal?.addEventListener('abort', () => {
           clearTimeout(timer);
           reject(backendError('aborted', 'The request was cancelled'));
@@ -398,4 +411,3 @@ export class MemoryBackend implements ConsultationBackend {
   }
 }
 
-registerBackend('memory', () => new MemoryBackend());

@@ -7,7 +7,7 @@ import type { Locale } from '../../core/i18n.js';
 import { eventToIcs } from '../../core/ics.js';
 import { eventJsonLd } from '../../core/jsonld.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
-import { tEvent } from '../../core/messages/events.js';
+import { tEvent } from './event-card.messages.js';
 import type { ConsultationEvent, RegistrationInput, RegistrationReceipt } from '../../core/schemas.js';
 import { validateRegistration } from '../../core/validate.js';
 import { FormController, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
@@ -229,14 +229,15 @@ export class PgoEventCard extends PgoElement {
       <dl part="details" class="facts">
         <div><dt>${tEvent(locale, 'when')}</dt> <dd part="when">${renderDateRange(locale, event)}</dd></div>
         <div><dt>${tEvent(locale, 'mode')}</dt> <dd part="mode">${tEvent(locale, `mode.${event.mode}`)}${!full && event.address && event.mode !== 'online' ? ` · ${event.address.locality}` : ''}</dd></div>
-        ${full ? this.renderPlace(locale, event) : nothing}
+        ${this.compact ? nothing : this.renderPlace(locale, event)}
       </dl>
       ${this.compact ? html`<button part="button toggle" class="pgo-button pgo-button--secondary toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'}
           aria-controls="more" @click=${() => (this.expanded = !this.expanded)}>
           ${tEvent(locale, this.expanded ? 'hideDetails' : 'details')}<span class="visually-hidden"> : ${event.title}</span>
         </button>` : nothing}
       <div id="more" class="more" ?hidden=${!full}>
-        ${full ? html`<p part="description" class="description">${event.description}</p>
+        ${full ? html`${this.compact ? html`<dl part="details" class="facts">${this.renderPlace(locale, event)}</dl>` : nothing}
+          <p part="description" class="description">${event.description}</p>
           ${this.renderRegistration(locale, event)}
           ${this.renderCalendar(locale, event)}` : nothing}
       </div>
@@ -310,7 +311,7 @@ export class PgoEventCard extends PgoElement {
         : tEvent(locale, 'seatsOpen')}</p>`
       : nothing;
     return html`<section part="registration" class="registration" aria-labelledby="registration-title">
-      <div id="registration-title" class="section-title" role="heading" aria-level=${Math.min(6, this.headingLevel + 1)}>${tEvent(locale, 'registration')}</div>
+      <div id="registration-title" class="section-title" role="heading" aria-level=${Math.min(6, this.headingLevel + 1)}>${tEvent(locale, 'registration')}<span class="visually-hidden"> : ${event.title}</span></div>
       ${seats} ${body}
     </section>
     ${reg.kind === 'inline' ? renderAnnouncer(this.form) : nothing}`;

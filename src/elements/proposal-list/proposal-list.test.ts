@@ -53,11 +53,12 @@ function deepActive(): Element | null {
 describe('<pgo-proposal-list>', () => {
   it('shows loading, then each proposal with its category, author, date, excerpt and vote button', async () => {
     const { backend } = memoryBackendFixture({ proposals: 4 });
-    backend.latency = 100;
+    const release = backend.hold('listProposals');
     const { el } = await mountInProvider<PgoProposalList>(backend, CONSULTATION, html`<pgo-proposal-list></pgo-proposal-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[aria-busy="true"]'));
     expect(shadowText(el, '.pgo-loading')).to.equal('Chargement des propositions…');
     await expect(el).to.be.accessible();
+    release();
     await settled(el);
     expect(shadowText(el, '[part="count"]')).to.equal('4 propositions');
     expect(rows(el)).to.have.length(4);

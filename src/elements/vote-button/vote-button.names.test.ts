@@ -60,7 +60,7 @@ describe('<pgo-vote-button> names its proposal', () => {
   it('a button added by id after a list seeded its tally still fetches and names the title', async () => {
     const { backend } = memoryBackendFixture({ proposals: 3 });
     const { el: list, provider } = await mountInProvider<PgoProposalList>(backend, CONSULTATION, html`<pgo-proposal-list></pgo-proposal-list>`);
-    await waitUntil(() => provider.session!.tallyOf('p1'), 'the list did not seed the tallies');
+    await waitUntil(() => provider.session!.votes.tallyOf('p1'), 'the list did not seed the tallies');
     const featured = document.createElement('pgo-vote-button') as PgoVoteButton;
     featured.proposal = 'p1';
     list.after(featured);

@@ -54,7 +54,7 @@ describe('<pgo-vote-button>', () => {
       expect(shadowText(el, 'button')).to.equal('Soutenir « Créer des budgets participatifs dans chaque département » 41 (41 soutiens)');
       await expect(el).to.be.accessible();
 
-      backend.latency = 80;
+      const release = backend.hold('vote');
       const vote = oneEvent(el, 'pgo-vote');
       const voted = oneEvent(el, 'pgo-voted');
       b.click();
@@ -66,6 +66,7 @@ describe('<pgo-vote-button>', () => {
       expect(backend.rawTotal('p1')).to.equal(41);
       expect(button(el).getAttribute('aria-pressed')).to.equal('true');
       expect(shadowText(el, 'button')).to.equal('✓Soutenu « Créer des budgets participatifs dans chaque département » 42 (42 soutiens)');
+      release();
       const after = await voted;
       expect(after.detail.choice).to.equal('support');
       expect(after.detail.tally.total).to.equal(42);
@@ -86,9 +87,10 @@ describe('<pgo-vote-button>', () => {
 
     it('sends one request for two fast clicks', async () => {
       const { el, backend } = await mount();
-      backend.latency = 50;
+      const release = backend.hold('vote');
       button(el).click();
       button(el).click();
+      release();
       await waitUntil(() => status(el) !== '');
       expect(votesSent(backend)).to.equal(1);
       expect(backend.rawTotal('p1')).to.equal(1);

@@ -1,0 +1,52 @@
+import { defineMessages, translator } from '../../core/i18n.js';
+
+/** Texts of the agenda (`<pgo-event-list>`). */
+export const agendaMessages = defineMessages(
+  {
+    agenda: 'Agenda des événements',
+    filters: 'Filtrer les événements',
+    from: 'À partir du',
+    to: 'Jusqu’au',
+    format: 'Format',
+    anyFormat: 'Tous les formats',
+    anyMode: 'Toutes les participations',
+    place: 'Lieu',
+    placeHint: 'Code postal (ou son début) ou commune',
+    apply: 'Filtrer',
+    reset: 'Réinitialiser les filtres',
+    count: { zero: 'Aucun événement', one: '{count} événement', other: '{count} événements' },
+    empty: 'Aucun événement ne correspond à ces critères.',
+    emptyUpcoming: 'Aucun événement à venir pour le moment.',
+    more: 'Afficher plus d’événements',
+    listError: 'Impossible de charger les événements.',
+    mode: 'Participation',
+    'mode.in-person': 'Sur place',
+    'mode.online': 'En ligne',
+    'mode.hybrid': 'Sur place et en ligne',
+  },
+  {
+    en: {
+      agenda: 'Events',
+      filters: 'Filter events',
+      from: 'From',
+      to: 'Until',
+      format: 'Format',
+      anyFormat: 'All formats',
+      anyMode: 'Any attendance',
+      place: 'Place',
+      placeHint: 'Postal code (or its start) or town',
+      apply: 'Filter',
+      reset: 'Reset filters',
+      count: { zero: 'No events', one: '{count} event', other: '{count} events' },
+      empty: 'No events match these criteria.',
+      emptyUpcoming: 'No upcoming events for now.',
+      more: 'Show more events',
+      listError: 'The events could not be loaded.',
+      mode: 'Attendance',
+      'mode.in-person': 'In person',
+      'mode.online': 'Online',
+      'mode.hybrid': 'In person and online',
+    },
+  },
+);
+export const tAgenda = translator(agendaMessages);
