@@ -5,8 +5,9 @@ import type { AppContext, Env } from '../context.js';
 import { requireAdmin } from '../http/auth.js';
 import { fail } from '../http/problem.js';
 import { consultationOf, decide } from '../store/moderation.js';
-import { EVENT_SELECT, toEvent, type EventRow } from '../store/events.js';
-import { PROPOSAL_SELECT, toProposal, type ProposalRow } from '../store/proposals.js';
+import { toEvent, type EventRow } from '../store/events.js';
+import { eventById, moderatedProposal, moderationQueue, type ModeratedProposalRow } from '../store/moderated.js';
+import { toProposal } from '../store/proposals.js';
 import { C, type RouteDoc } from '../openapi/route-doc.js';
 
 type Action = 'approve' | 'hide' | 'restore';
@@ -26,37 +27,31 @@ export function adminRoutes(app: Hono<Env>, ctx: AppContext): void {
     if (!outcome || 'error' in outcome) fail('not-found', `No such ${target.split(':')[0]}`);
   };
 
-  const moderatedProposal = async (row: ProposalRow): Promise<ModeratedProposal> => {
-    const reasons = await ctx.db.query<{ reason: string }>('SELECT reason FROM reports WHERE target = $1 ORDER BY created_at, id', [`proposal:${row.id}`]);
+  const toModerated = (row: ModeratedProposalRow): ModeratedProposal => {
     const consultation = ctx.consultation(row.consultation_id).consultation;
-    return { ...toProposal(consultation, row, ctx.now()), reports: reasons.length, reportReasons: reasons.map((r) => r.reason), authorEmail: row.author_email };
+    return { ...toProposal(consultation, row, ctx.now()), reports: row.report_reasons.length, reportReasons: row.report_reasons, authorEmail: row.author_email };
   };
   const moderatedEvent = (row: EventRow): ModeratedEvent => ({ ...toEvent(row), moderation: row.moderation, organiserEmail: row.organiser_email });
 
   app.get('/admin/consultations/:id/moderation', async (c) => {
     await admin(c);
     const { consultation } = ctx.consultation(c.req.param('id'));
-    const proposals = await ctx.db.query<ProposalRow>(
-      `${PROPOSAL_SELECT} WHERE p.consultation_id = $1 AND (p.status IN ('pending', 'hidden') OR EXISTS (SELECT 1 FROM reports r WHERE r.target = 'proposal:' || p.id))
-       ORDER BY p.created_at, p.id`,
-      [consultation.id],
-    );
-    const events = await ctx.db.query<EventRow>(`${EVENT_SELECT} WHERE e.consultation_id = $1 AND e.moderation <> 'approved' ORDER BY e.starts_at, e.id`, [consultation.id]);
-    return c.json({ proposals: await Promise.all(proposals.map(moderatedProposal)), events: events.map(moderatedEvent) });
+    const queue = await moderationQueue(ctx.db, consultation.id);
+    return c.json({ proposals: queue.proposals.map(toModerated), events: queue.events.map(moderatedEvent) });
   });
 
   app.post('/admin/proposals/:proposalId/:action{approve|hide|restore}', async (c) => {
     await admin(c);
     await decideAsToken(`proposal:${c.req.param('proposalId')}`, c.req.param('action') as Action);
-    const row = (await ctx.db.query<ProposalRow>(`${PROPOSAL_SELECT} WHERE p.id = $1`, [c.req.param('proposalId')]))[0]!;
+    const row = (await moderatedProposal(ctx.db, c.req.param('proposalId')))!;
     ctx.log(`admin: proposal ${row.id} -> ${row.status}`);
-    return c.json(await moderatedProposal(row));
+    return c.json(toModerated(row));
   });
 
   app.post('/admin/events/:eventId/:action{approve|hide|restore}', async (c) => {
     await admin(c);
     await decideAsToken(`event:${c.req.param('eventId')}`, c.req.param('action') as Action);
-    const row = (await ctx.db.query<EventRow>(`${EVENT_SELECT} WHERE e.id = $1`, [c.req.param('eventId')]))[0]!;
+    const row = (await eventById(ctx.db, c.req.param('eventId')))!;
     ctx.log(`admin: event ${row.id} -> ${row.moderation}`);
     return c.json(moderatedEvent(row));
   });

@@ -9,10 +9,9 @@ import { fieldErrorsOf, parseWith, readJson } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
 import { idempotencyKey, keyedWrite } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
-import { eventRow, insertEvent, listEvents, toEvent, type NewEvent } from '../store/events.js';
+import { eventRow, insertEvent, insertRegistration, isRegistered, listEvents, toEvent, type NewEvent } from '../store/events.js';
 import { iso, newId } from '../store/ids.js';
-import { fingerprint, rejectHoneypot, requireOpen, written } from './helpers.js';
-import { queryObject } from './proposals.js';
+import { fingerprint, queryObject, rejectHoneypot, requireOpen, written } from './helpers.js';
 import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
 import { BODY_RULES } from '../openapi/body-rules.js';
 
@@ -48,12 +47,12 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
       if (Date.parse(iso(row.ends_at)) < ctx.now()) fail('closed', 'This event is over');
       const errors = validateRegistration(input);
       if (errors.length) throw validationError(errors);
-      const already = await tx.query('SELECT 1 FROM registrations WHERE event_id = $1 AND participant_id = $2', [row.id, participant.id]);
-      if (!already.length) {
+      const already = await isRegistered(tx, row.id, participant.id);
+      if (!already) {
         if (row.capacity !== null && row.registered >= row.capacity) fail('limit-reached', 'This event is full');
-        await tx.query('INSERT INTO registrations (event_id, participant_id, name, email) VALUES ($1, $2, $3, $4)', [row.id, participant.id, input.name.trim(), input.email.trim()]);
+        await insertRegistration(tx, row.id, participant.id, input.name.trim(), input.email.trim());
       }
-      const seatsLeft = row.capacity === null ? null : Math.max(0, row.capacity - row.registered - (already.length ? 0 : 1));
+      const seatsLeft = row.capacity === null ? null : Math.max(0, row.capacity - row.registered - (already ? 0 : 1));
       return { status: 201, body: { eventId: row.id, seatsLeft } };
     }, { now: ctx.now() });
     return written(c, outcome);

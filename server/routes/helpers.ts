@@ -26,3 +26,14 @@ export function requireOpen(consultation: Consultation, action: Action, now: num
 export function rejectHoneypot(website: string | undefined): void {
   if (website?.trim()) fail('forbidden', 'Rejected as spam');
 }
+
+/** Query strings are text: numbers are converted before the shared schema checks them. */
+export function queryObject(c: Context, numeric: string[] = ['limit']): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(c.req.query())) {
+    if (value === '') continue;
+    out[name] = numeric.includes(name) && /^\d+$/.test(value) ? Number(value) : value;
+  }
+  return out;
+}
+

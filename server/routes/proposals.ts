@@ -12,22 +12,12 @@ import { idempotencyKey, keyedWrite } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
 import { newId } from '../store/ids.js';
 import { lockParticipant } from '../store/participants.js';
-import { insertProposal, listProposals, proposalRow, toProposal } from '../store/proposals.js';
+import { insertProposal, insertReport, listProposals, proposalRow, toProposal } from '../store/proposals.js';
 import { castVote, participation, tally, withdrawVote } from '../store/votes.js';
 import type { Queryable } from '../db/db.js';
-import { fingerprint, rejectHoneypot, requireOpen, written } from './helpers.js';
+import { fingerprint, queryObject, rejectHoneypot, requireOpen, written } from './helpers.js';
 import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
 import { BODY_RULES } from '../openapi/body-rules.js';
-
-/** Query strings are text: numbers are converted before the shared schema checks them. */
-export function queryObject(c: Context, numeric: string[] = ['limit']): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(c.req.query())) {
-    if (value === '') continue;
-    out[name] = numeric.includes(name) && /^\d+$/.test(value) ? Number(value) : value;
-  }
-  return out;
-}
 
 /** A reader with a token the server no longer knows still reads public data. */
 async function optionalParticipant(ctx: AppContext, c: Context<Env>): Promise<Participant | null> {
@@ -84,7 +74,7 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
       const row = await proposalRow(tx, consultation.id, c.req.param('proposalId'));
       if (!row || row.status !== 'published') fail('not-found', 'No such proposal');
-      await tx.query(`INSERT INTO reports (proposal_id, target, participant_id, reason) VALUES ($1, 'proposal:' || $1::text, $2, $3)`, [row.id, participant.id, data.reason.trim()]);
+      await insertReport(tx, row.id, participant.id, data.reason.trim());
       return { status: 202, body: { received: true } };
     }, { now: ctx.now() });
     return written(c, outcome);

@@ -1,7 +1,7 @@
 /** Answers to proposals: what became of each (under study, kept with its commitment, merged, not kept). */
 import { answerErrors, type AnswerInput, type ProposalAnswer } from '../../src/core/organisers.js';
 import type { Queryable, Row } from '../db/db.js';
-import { fail } from '../http/problem.js';
+import { refuse } from './refuse.js';
 import { iso } from './ids.js';
 
 interface AnswerRow extends Row { proposal_id: string; state: ProposalAnswer['state']; text: string; commitment: string | null; merged_into: string | null; answered_at: unknown }
@@ -18,16 +18,16 @@ export async function answersOf(q: Queryable, proposalIds: string[]): Promise<Ma
 /** The shared rules (src/core/organisers.ts), as a 422 with field errors. */
 export function checkAnswer(input: AnswerInput, proposalId: string): void {
   const errors = answerErrors(input, proposalId);
-  if (errors.length) fail('validation', 'The answer is not complete', { fieldErrors: errors });
+  if (errors.length) refuse('validation', 'The answer is not complete', { fieldErrors: errors });
 }
 
 export async function saveAnswer(q: Queryable, consultationId: string, proposalId: string, input: AnswerInput, by: string, at: number): Promise<ProposalAnswer> {
   checkAnswer(input, proposalId);
   const own = await q.query('SELECT 1 FROM proposals WHERE id = $1 AND consultation_id = $2', [proposalId, consultationId]);
-  if (!own.length) fail('not-found', 'No such proposal');
+  if (!own.length) refuse('not-found', 'No such proposal');
   if (input.state === 'merged') {
     const into = await q.query('SELECT 1 FROM proposals WHERE id = $1 AND consultation_id = $2', [input.mergedInto, consultationId]);
-    if (!into.length) fail('validation', 'The answer is not complete', { fieldErrors: [{ field: 'mergedInto', code: 'invalid', message: 'mergedInto: No such proposal in this consultation' }] });
+    if (!into.length) refuse('validation', 'The answer is not complete', { fieldErrors: [{ field: 'mergedInto', code: 'invalid', message: 'mergedInto: No such proposal in this consultation' }] });
   }
   const rows = await q.query<AnswerRow>(
     `INSERT INTO proposal_answers (proposal_id, state, text, commitment, merged_into, answered_at, answered_by) VALUES ($1, $2, $3, $4, $5, $6, $7)

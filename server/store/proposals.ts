@@ -119,3 +119,7 @@ export async function insertProposal(q: Queryable, p: NewProposal): Promise<void
     [p.id, p.consultationId, p.title, p.body, p.categoryId, JSON.stringify(p.extra), p.authorName, p.authorEmail, p.participantId, p.status, p.createdAt],
   );
 }
+
+export async function insertReport(q: Queryable, proposalId: string, participantId: string, reason: string): Promise<void> {
+  await q.query(`INSERT INTO reports (proposal_id, target, participant_id, reason) VALUES ($1, 'proposal:' || $1::text, $2, $3)`, [proposalId, participantId, reason]);
+}

@@ -10,7 +10,7 @@
  */
 import { VOTE_CHOICES, type Consultation, type Participant, type Participation, type VoteChoice, type VoteTally } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
-import { fail } from '../http/problem.js';
+import { refuse } from './refuse.js';
 import { tallyOf } from './proposals.js';
 
 /** The SQL condition on a vote row `v` that makes it count: its proposal is published. */
@@ -45,14 +45,14 @@ export async function participation(q: Queryable, consultation: Consultation, pa
 export async function castVote(q: Queryable, consultation: Consultation, participantId: string, proposalId: string, choice: VoteChoice): Promise<void> {
   const { voteModel, voteWithdrawal, votesPerParticipant } = consultation.settings;
   if (!VOTE_CHOICES[voteModel].includes(choice)) {
-    fail('validation', `“${choice}” is not a choice of the ${voteModel} vote model`, {
+    refuse('validation', `“${choice}” is not a choice of the ${voteModel} vote model`, {
       fieldErrors: [{ field: 'choice', code: 'invalid', message: `choice must be one of ${VOTE_CHOICES[voteModel].join(', ')}` }],
     });
   }
   const previous = (await q.query<{ choice: VoteChoice }>('SELECT choice FROM votes WHERE participant_id = $1 AND proposal_id = $2', [participantId, proposalId]))[0];
   if (previous) {
     if (previous.choice === choice) return;
-    if (!voteWithdrawal) fail('forbidden', 'Votes are final in this consultation');
+    if (!voteWithdrawal) refuse('forbidden', 'Votes are final in this consultation');
     await q.query('UPDATE votes SET choice = $3 WHERE participant_id = $1 AND proposal_id = $2', [participantId, proposalId, choice]);
     return;
   }
@@ -60,7 +60,7 @@ export async function castVote(q: Queryable, consultation: Consultation, partici
     const used = (await q.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM votes v WHERE v.participant_id = $1 AND v.consultation_id = $2 AND ${COUNTED_VOTE}`, [participantId, consultation.id],
     ))[0]!.n;
-    if (used >= votesPerParticipant) fail('limit-reached', 'No votes left', { detail: `Each participant may vote for ${votesPerParticipant} proposals` });
+    if (used >= votesPerParticipant) refuse('limit-reached', 'No votes left', { detail: `Each participant may vote for ${votesPerParticipant} proposals` });
   }
   // ON CONFLICT: the primary key stays the last word even if a caller forgot the lock.
   await q.query(
@@ -70,6 +70,6 @@ export async function castVote(q: Queryable, consultation: Consultation, partici
 }
 
 export async function withdrawVote(q: Queryable, consultation: Consultation, participantId: string, proposalId: string): Promise<void> {
-  if (!consultation.settings.voteWithdrawal) fail('forbidden', 'Votes are final in this consultation');
+  if (!consultation.settings.voteWithdrawal) refuse('forbidden', 'Votes are final in this consultation');
   await q.query('DELETE FROM votes WHERE participant_id = $1 AND proposal_id = $2', [participantId, proposalId]);
 }

@@ -2,9 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Proposal } from '../../../src/core/schemas.js';
-import { assertProblem, OPEN, type ApiTestContext } from './context.js';
+import type { Db } from '../../db/db.js';
+import { client, serveApp, testConsultations } from '../helpers.js';
+import { ADMIN, assertProblem, OPEN, type ApiTestContext } from './context.js';
 
-export function moderationTests({ call, token, admin }: ApiTestContext): void {
+export function moderationTests({ call, token, admin, db, query }: ApiTestContext): void {
   describe('moderation', () => {
     it('admin routes need the admin token', async () => {
       assertProblem(await call('GET', '/admin/consultations/open/moderation'), 401, 'unauthorized');
@@ -40,6 +42,29 @@ export function moderationTests({ call, token, admin }: ApiTestContext): void {
       assertProblem(await call('GET', `${OPEN}/events/evry`), 404, 'not-found');
       assert.equal((await admin('POST', '/admin/events/evry/restore')).body.moderation, 'approved');
       assertProblem(await admin('POST', '/admin/events/nope/hide'), 404, 'not-found');
+    });
+  
+    it('lists the moderation queue in the same number of queries however many proposals it holds', async () => {
+      let queries = 0;
+      const counted: Db = { ...db(), query: (sql, params) => (queries++, db().query(sql, params)) };
+      const app = await serveApp({ db: counted, consultations: testConsultations(), adminToken: ADMIN });
+      try {
+        const queue = async () => {
+          queries = 0;
+          const answer = await client(app.url)('GET', '/admin/consultations/open/moderation', { token: ADMIN });
+          assert.equal(answer.status, 200);
+          return { listed: answer.body.proposals.length as number, queries };
+        };
+        const before = await queue();
+        for (let i = 0; i < 5; i++) {
+          await query("INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ($1, 'open', 'En attente', 'Une proposition en attente', 'pending')", [`queue-${i}`]);
+        }
+        const after = await queue();
+        assert.equal(after.listed, before.listed + 5);
+        assert.equal(after.queries, before.queries);
+      } finally {
+        await app.close();
+      }
     });
   });
 }
