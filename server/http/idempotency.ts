@@ -10,6 +10,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Db, Queryable } from '../db/db.js';
+import { claimKey, deleteExpiredKeys, saveAnswer, storedAnswer } from '../store/idempotency.js';
 import { sha256 } from '../store/ids.js';
 import { fail } from './problem.js';
 
@@ -44,7 +45,7 @@ async function purgeExpired(db: Db, now: number): Promise<void> {
   const last = lastPurge.get(db);
   if (last !== undefined && now - last < PURGE_EVERY_MS && now >= last) return;
   lastPurge.set(db, now);
-  await db.query('DELETE FROM idempotency_keys WHERE expires_at <= $1', [new Date(now).toISOString()]);
+  await deleteExpiredKeys(db, new Date(now).toISOString());
 }
 
 /**
@@ -61,24 +62,16 @@ export async function keyedWrite(
   const expires = new Date(policy.now + (policy.lifeMs ?? KEY_LIFE_MS)).toISOString();
   const fresh = await db.transaction(async (tx) => {
     // A key past its life is claimed again as if new.
-    const claimed = await tx.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash, expires_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (scope, key) DO UPDATE SET request_hash = EXCLUDED.request_hash, status = NULL, body = NULL, expires_at = EXCLUDED.expires_at
-       WHERE idempotency_keys.expires_at <= $5 RETURNING key`,
-      [scope, key, hash, expires, now],
-    );
-    if (!claimed.length) return null;
+    if (!(await claimKey(tx, scope, key, hash, expires, now))) return null;
     const outcome = await write(tx);
-    await tx.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, outcome.status, JSON.stringify(outcome.body ?? null)]);
+    await saveAnswer(tx, scope, key, outcome.status, outcome.body);
     return outcome;
   });
   if (fresh) {
     await purgeExpired(db, policy.now);
     return { ...fresh, replayed: false };
   }
-  const stored = (await db.query<{ request_hash: string; status: number; body: unknown }>(
-    'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key],
-  ))[0];
+  const stored = await storedAnswer(db, scope, key);
   if (!stored) fail('conflict', 'The first request with this Idempotency-Key is still running; retry');
   if (stored.request_hash !== hash) fail('conflict', 'This Idempotency-Key was already used for another request');
   return { status: stored.status, body: stored.body, replayed: true };

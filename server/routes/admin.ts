@@ -40,21 +40,18 @@ export function adminRoutes(app: Hono<Env>, ctx: AppContext): void {
     return c.json({ proposals: queue.proposals.map(toModerated), events: queue.events.map(moderatedEvent) });
   });
 
-  app.post('/admin/proposals/:proposalId/:action{approve|hide|restore}', async (c) => {
-    await admin(c);
-    await decideAsToken(`proposal:${c.req.param('proposalId')}`, c.req.param('action') as Action);
-    const row = (await moderatedProposal(ctx.db, c.req.param('proposalId')))!;
-    ctx.log(`admin: proposal ${row.id} -> ${row.status}`);
-    return c.json(toModerated(row));
-  });
-
-  app.post('/admin/events/:eventId/:action{approve|hide|restore}', async (c) => {
-    await admin(c);
-    await decideAsToken(`event:${c.req.param('eventId')}`, c.req.param('action') as Action);
-    const row = (await eventById(ctx.db, c.req.param('eventId')))!;
-    ctx.log(`admin: event ${row.id} -> ${row.moderation}`);
-    return c.json(moderatedEvent(row));
-  });
+  /** Approve, hide or restore one proposal or event: decided, logged, answered with its moderated view. */
+  const moderationRoute = <R>(kind: 'proposal' | 'event', read: (id: string) => Promise<R | null>, view: (row: R) => object, state: (row: R) => string) =>
+    app.post(`/admin/${kind}s/:${kind}Id/:action{approve|hide|restore}`, async (c) => {
+      await admin(c);
+      const id = c.req.param(`${kind}Id`) ?? '';
+      await decideAsToken(`${kind}:${id}`, c.req.param('action') as Action);
+      const row = (await read(id))!;
+      ctx.log(`admin: ${kind} ${id} -> ${state(row)}`);
+      return c.json(view(row));
+    });
+  moderationRoute('proposal', (id) => moderatedProposal(ctx.db, id), toModerated, (row) => row.status);
+  moderationRoute('event', (id) => eventById(ctx.db, id), moderatedEvent, (row) => row.moderation);
 }
 
 const capital = (action: string) => `${action[0]!.toUpperCase()}${action.slice(1)}`;

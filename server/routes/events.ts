@@ -4,14 +4,12 @@ import { validationError } from '../../src/core/errors.js';
 import { ConsultationEvent, EventProposal, EventQuery, RegistrationInput, TimeZone, type FieldError } from '../../src/core/schemas.js';
 import { validateEventProposal, validateRegistration } from '../../src/core/validate.js';
 import type { AppContext, Env } from '../context.js';
-import { writer } from '../http/auth.js';
-import { fieldErrorsOf, parseWith, readJson } from '../http/body.js';
+import { fieldErrorsOf, parseWith } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
-import { idempotencyKey, keyedWrite } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
 import { eventRow, insertEvent, insertRegistration, isRegistered, listEvents, toEvent, type NewEvent } from '../store/events.js';
 import { iso, newId } from '../store/ids.js';
-import { fingerprint, queryObject, rejectHoneypot, requireOpen, written } from './helpers.js';
+import { participantWrite, queryObject, requireOpen } from './helpers.js';
 import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
 import { BODY_RULES } from '../openapi/body-rules.js';
 
@@ -29,70 +27,54 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
     return cachedJson(c, toEvent(row), CACHE.live);
   });
 
-  app.post('/consultations/:id/events/:eventId/registrations', async (c) => {
-    const { consultation } = ctx.consultation(c.req.param('id'));
-    const participant = await writer(ctx, c);
-    const key = idempotencyKey(c);
-    const { data: input, canonical } = await readJson(c, RegistrationInput, ctx.limits.jsonDepth);
-    rejectHoneypot(input.website);
-    const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
-      // The event row is locked: two last-seat registrations cannot both succeed.
-      const row = await eventRow(tx, consultation.id, c.req.param('eventId'), true);
-      if (!row || row.moderation !== 'approved') fail('not-found', 'No such event');
-      if (row.registration_kind !== 'inline') {
-        // The client's case (a 4xx), not a server failure: where to register instead, when there is a page.
-        fail('closed', 'This event takes no registration here', row.registration_url ? { url: row.registration_url, detail: `Register at ${row.registration_url}` } : {});
-      }
-      if (row.status === 'cancelled' || row.status === 'postponed') fail('closed', `This event is ${row.status}`);
-      if (Date.parse(iso(row.ends_at)) < ctx.now()) fail('closed', 'This event is over');
-      const errors = validateRegistration(input);
-      if (errors.length) throw validationError(errors);
-      const already = await isRegistered(tx, row.id, participant.id);
-      if (!already) {
-        if (row.capacity !== null && row.registered >= row.capacity) fail('limit-reached', 'This event is full');
-        await insertRegistration(tx, row.id, participant.id, input.name.trim(), input.email.trim());
-      }
-      const seatsLeft = row.capacity === null ? null : Math.max(0, row.capacity - row.registered - (already ? 0 : 1));
-      return { status: 201, body: { eventId: row.id, seatsLeft } };
-    }, { now: ctx.now() });
-    return written(c, outcome);
-  });
+  app.post('/consultations/:id/events/:eventId/registrations', (c) => participantWrite(ctx, c, RegistrationInput, async ({ consultation, participant, input, tx }) => {
+    // The event row is locked: two last-seat registrations cannot both succeed.
+    const row = await eventRow(tx, consultation.id, c.req.param('eventId'), true);
+    if (!row || row.moderation !== 'approved') fail('not-found', 'No such event');
+    if (row.registration_kind !== 'inline') {
+      // The client's case (a 4xx), not a server failure: where to register instead, when there is a page.
+      fail('closed', 'This event takes no registration here', row.registration_url ? { url: row.registration_url, detail: `Register at ${row.registration_url}` } : {});
+    }
+    if (row.status === 'cancelled' || row.status === 'postponed') fail('closed', `This event is ${row.status}`);
+    if (Date.parse(iso(row.ends_at)) < ctx.now()) fail('closed', 'This event is over');
+    const errors = validateRegistration(input);
+    if (errors.length) throw validationError(errors);
+    const already = await isRegistered(tx, row.id, participant.id);
+    if (!already) {
+      if (row.capacity !== null && row.registered >= row.capacity) fail('limit-reached', 'This event is full');
+      await insertRegistration(tx, row.id, participant.id, input.name.trim(), input.email.trim());
+    }
+    const seatsLeft = row.capacity === null ? null : Math.max(0, row.capacity - row.registered - (already ? 0 : 1));
+    return { status: 201, body: { eventId: row.id, seatsLeft } };
+  }));
 
-  app.post('/consultations/:id/events', async (c) => {
-    const { consultation } = ctx.consultation(c.req.param('id'));
-    const participant = await writer(ctx, c);
-    const key = idempotencyKey(c);
-    const { data: input, canonical } = await readJson(c, EventProposal, ctx.limits.jsonDepth);
-    rejectHoneypot(input.website);
-    const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
-      requireOpen(consultation, 'eventProposals', ctx.now());
-      const errors: FieldError[] = validateEventProposal(consultation, input, new Date(ctx.now()));
-      if (input.timeZone && !TimeZone.safeParse(input.timeZone).success) errors.push({ field: 'timeZone', code: 'invalid', message: 'timeZone is not a known time zone' });
-      if (errors.length) throw validationError(errors);
-      const mode = input.mode as NewEvent['mode'];
-      const locality = input.address?.locality?.trim();
-      const address = locality && mode !== 'online'
-        ? Object.fromEntries(Object.entries({ ...input.address, locality }).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v)) as NewEvent['address']
-        : undefined;
-      const event: NewEvent = {
-        id: newId('e'), consultationId: consultation.id, title: input.title.trim(), format: input.format, description: input.description.trim(),
-        startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString(),
-        timeZone: input.timeZone || consultation.timeZone, mode,
-        ...(address ? { address } : {}),
-        ...(input.onlineUrl?.trim() && mode !== 'in-person' ? { onlineUrl: input.onlineUrl.trim() } : {}),
-        organiser: { name: input.organiserName.trim() }, status: 'scheduled',
-        registration: input.capacity ? { kind: 'inline', capacity: input.capacity } : { kind: 'none' },
-        moderation: 'pending', organiserEmail: input.organiserEmail.trim(), participantId: participant.id,
-      };
-      // Whatever the business rules let through must still be a valid ConsultationEvent (field lengths...).
-      const shape = ConsultationEvent.safeParse(toEvent(rowShape(event)));
-      if (!shape.success) throw validationError(fieldErrorsOf(shape.error));
-      await insertEvent(tx, event);
-      const stored = await eventRow(tx, consultation.id, event.id);
-      return { status: 201, body: { event: toEvent(stored!), moderation: 'pending' } };
-    }, { now: ctx.now() });
-    return written(c, outcome);
-  });
+  app.post('/consultations/:id/events', (c) => participantWrite(ctx, c, EventProposal, async ({ consultation, participant, input, tx }) => {
+    requireOpen(consultation, 'eventProposals', ctx.now());
+    const errors: FieldError[] = validateEventProposal(consultation, input, new Date(ctx.now()));
+    if (input.timeZone && !TimeZone.safeParse(input.timeZone).success) errors.push({ field: 'timeZone', code: 'invalid', message: 'timeZone is not a known time zone' });
+    if (errors.length) throw validationError(errors);
+    const mode = input.mode as NewEvent['mode'];
+    const locality = input.address?.locality?.trim();
+    const address = locality && mode !== 'online'
+      ? Object.fromEntries(Object.entries({ ...input.address, locality }).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v)) as NewEvent['address']
+      : undefined;
+    const event: NewEvent = {
+      id: newId('e'), consultationId: consultation.id, title: input.title.trim(), format: input.format, description: input.description.trim(),
+      startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString(),
+      timeZone: input.timeZone || consultation.timeZone, mode,
+      ...(address ? { address } : {}),
+      ...(input.onlineUrl?.trim() && mode !== 'in-person' ? { onlineUrl: input.onlineUrl.trim() } : {}),
+      organiser: { name: input.organiserName.trim() }, status: 'scheduled',
+      registration: input.capacity ? { kind: 'inline', capacity: input.capacity } : { kind: 'none' },
+      moderation: 'pending', organiserEmail: input.organiserEmail.trim(), participantId: participant.id,
+    };
+    // Whatever the business rules let through must still be a valid ConsultationEvent (field lengths...).
+    const shape = ConsultationEvent.safeParse(toEvent(rowShape(event)));
+    if (!shape.success) throw validationError(fieldErrorsOf(shape.error));
+    await insertEvent(tx, event);
+    const stored = await eventRow(tx, consultation.id, event.id);
+    return { status: 201, body: { event: toEvent(stored!), moderation: 'pending' } };
+  }));
 }
 
 /** The row a new event will be, to check its public shape before inserting it. */

@@ -1,7 +1,12 @@
 import type { Context } from 'hono';
+import type * as z from 'zod/mini';
 import { actionWindow, type Action } from '../../src/core/phase.js';
-import type { Consultation } from '../../src/core/schemas.js';
-import type { WriteOutcome } from '../http/idempotency.js';
+import type { Consultation, Participant } from '../../src/core/schemas.js';
+import type { AppContext, Env } from '../context.js';
+import type { Queryable } from '../db/db.js';
+import { writer } from '../http/auth.js';
+import { readJson } from '../http/body.js';
+import { idempotencyKey, keyedWrite, type WriteOutcome } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
 
 /** What identifies a request for its idempotency key: method, path and the validated body. */
@@ -37,3 +42,21 @@ export function queryObject(c: Context, numeric: string[] = ['limit']): Record<s
   return out;
 }
 
+export interface ParticipantWrite<T> { consultation: Consultation; participant: Participant; input: T; tx: Queryable }
+
+/**
+ * A participant's keyed write on one consultation (`:id`), in the order every such route follows: the
+ * consultation (404), the token (401) and the write rate limits (429), the Idempotency-Key (422), the JSON
+ * body when there is one (422) and its honeypot (403); then `write` once per key, in one transaction.
+ */
+export async function participantWrite<S extends z.ZodMiniType>(
+  ctx: AppContext, c: Context<Env>, body: S | null, write: (w: ParticipantWrite<z.infer<S>>) => Promise<WriteOutcome>,
+): Promise<Response> {
+  const { consultation } = ctx.consultation(c.req.param('id') ?? '');
+  const participant = await writer(ctx, c);
+  const key = idempotencyKey(c);
+  const { data, canonical } = body ? await readJson(c, body, ctx.limits.jsonDepth) : { data: undefined as z.infer<S>, canonical: '' };
+  rejectHoneypot((data as { website?: string } | undefined)?.website);
+  const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), (tx) => write({ consultation, participant, input: data, tx }), { now: ctx.now() });
+  return written(c, outcome);
+}

@@ -5,17 +5,16 @@ import { ProposalDraft, ProposalQuery, type Consultation, type Participant, type
 import { validateProposalDraft } from '../../src/core/validate.js';
 import { ReportInput, VoteInput } from '../api-schemas.js';
 import type { AppContext, Env } from '../context.js';
-import { currentParticipant, writer } from '../http/auth.js';
-import { parseWith, readJson } from '../http/body.js';
+import { currentParticipant } from '../http/auth.js';
+import { parseWith } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
-import { idempotencyKey, keyedWrite } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
 import { newId } from '../store/ids.js';
 import { lockParticipant } from '../store/participants.js';
 import { insertProposal, insertReport, listProposals, proposalRow, toProposal } from '../store/proposals.js';
 import { castVote, participation, tally, withdrawVote } from '../store/votes.js';
 import type { Queryable } from '../db/db.js';
-import { fingerprint, queryObject, rejectHoneypot, requireOpen, written } from './helpers.js';
+import { participantWrite, queryObject, requireOpen, type ParticipantWrite } from './helpers.js';
 import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
 import { BODY_RULES } from '../openapi/body-rules.js';
 
@@ -40,73 +39,47 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     return cachedJson(c, toProposal(consultation, row, ctx.now()), row.status === 'published' ? CACHE.live : CACHE.personal);
   });
 
-  app.post('/consultations/:id/proposals', async (c) => {
-    const { consultation } = ctx.consultation(c.req.param('id'));
-    const participant = await writer(ctx, c);
-    const key = idempotencyKey(c);
-    const { data: draft, canonical } = await readJson(c, ProposalDraft, ctx.limits.jsonDepth);
-    rejectHoneypot(draft.website);
-    const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
-      requireOpen(consultation, 'proposals', ctx.now());
-      const errors = validateProposalDraft(consultation, draft);
-      if (errors.length) throw validationError(errors);
-      const fields = consultation.settings.proposalFields;
-      const pending = consultation.settings.moderation === 'pre';
-      const id = newId('p');
-      await insertProposal(tx, {
-        id, consultationId: consultation.id, title: draft.title.trim(), body: draft.body.trim(), categoryId: draft.categoryId || null,
-        extra: Object.fromEntries(Object.entries(draft.extra ?? {}).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)),
-        authorName: fields.authorName !== 'hidden' && draft.authorName?.trim() ? draft.authorName.trim() : null,
-        authorEmail: fields.email !== 'none' && draft.email?.trim() ? draft.email.trim() : null,
-        participantId: participant.id, status: pending ? 'pending' : 'published', createdAt: new Date(ctx.now()).toISOString(),
-      });
-      const proposal = toProposal(consultation, (await proposalRow(tx, consultation.id, id))!, ctx.now());
-      return { status: 201, body: { proposal, moderation: pending ? 'pending' : 'published' } };
-    }, { now: ctx.now() });
-    return written(c, outcome);
-  });
-
-  app.post('/consultations/:id/proposals/:proposalId/reports', async (c) => {
-    const { consultation } = ctx.consultation(c.req.param('id'));
-    const participant = await writer(ctx, c);
-    const key = idempotencyKey(c);
-    const { data, canonical } = await readJson(c, ReportInput, ctx.limits.jsonDepth);
-    const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
-      const row = await proposalRow(tx, consultation.id, c.req.param('proposalId'));
-      if (!row || row.status !== 'published') fail('not-found', 'No such proposal');
-      await insertReport(tx, row.id, participant.id, data.reason.trim());
-      return { status: 202, body: { received: true } };
-    }, { now: ctx.now() });
-    return written(c, outcome);
-  });
-
-  /** Casting, changing and withdrawing run the same checks, under the participant's row lock. */
-  const voteWrite = async (c: Context<Env>, readChoice: () => Promise<{ choice: VoteChoice | 'withdraw'; canonical: string }>) => {
-    const { consultation } = ctx.consultation(c.req.param('id') ?? '');
-    const participant = await writer(ctx, c);
-    const key = idempotencyKey(c);
-    const { choice, canonical } = await readChoice();
-    const proposalId = c.req.param('proposalId') ?? '';
-    const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
-      requireOpen(consultation, 'votes', ctx.now());
-      await votableProposal(tx, consultation, proposalId, choice === 'withdraw');
-      await lockParticipant(tx, participant.id);
-      if (choice === 'withdraw') await withdrawVote(tx, consultation, participant.id, proposalId);
-      else await castVote(tx, consultation, participant.id, proposalId, choice);
-      return {
-        status: 200,
-        body: { tally: await tally(tx, consultation, proposalId, ctx.now()), participation: await participation(tx, consultation, participant) },
-      };
-    }, { now: ctx.now() });
-    return written(c, outcome);
-  };
-
-  app.put('/consultations/:id/proposals/:proposalId/vote', (c) => voteWrite(c, async () => {
-    const { data, canonical } = await readJson(c, VoteInput, ctx.limits.jsonDepth);
-    return { choice: data.choice, canonical };
+  app.post('/consultations/:id/proposals', (c) => participantWrite(ctx, c, ProposalDraft, async ({ consultation, participant, input: draft, tx }) => {
+    requireOpen(consultation, 'proposals', ctx.now());
+    const errors = validateProposalDraft(consultation, draft);
+    if (errors.length) throw validationError(errors);
+    const fields = consultation.settings.proposalFields;
+    const pending = consultation.settings.moderation === 'pre';
+    const id = newId('p');
+    await insertProposal(tx, {
+      id, consultationId: consultation.id, title: draft.title.trim(), body: draft.body.trim(), categoryId: draft.categoryId || null,
+      extra: Object.fromEntries(Object.entries(draft.extra ?? {}).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)),
+      authorName: fields.authorName !== 'hidden' && draft.authorName?.trim() ? draft.authorName.trim() : null,
+      authorEmail: fields.email !== 'none' && draft.email?.trim() ? draft.email.trim() : null,
+      participantId: participant.id, status: pending ? 'pending' : 'published', createdAt: new Date(ctx.now()).toISOString(),
+    });
+    const proposal = toProposal(consultation, (await proposalRow(tx, consultation.id, id))!, ctx.now());
+    return { status: 201, body: { proposal, moderation: pending ? 'pending' : 'published' } };
   }));
 
-  app.delete('/consultations/:id/proposals/:proposalId/vote', (c) => voteWrite(c, async () => ({ choice: 'withdraw', canonical: '' })));
+  app.post('/consultations/:id/proposals/:proposalId/reports', (c) => participantWrite(ctx, c, ReportInput, async ({ consultation, participant, input, tx }) => {
+    const row = await proposalRow(tx, consultation.id, c.req.param('proposalId'));
+    if (!row || row.status !== 'published') fail('not-found', 'No such proposal');
+    await insertReport(tx, row.id, participant.id, input.reason.trim());
+    return { status: 202, body: { received: true } };
+  }));
+
+  /** Casting, changing and withdrawing run the same checks, under the participant's row lock. */
+  const voteWrite = (c: Context<Env>, choice: VoteChoice | 'withdraw') => async ({ consultation, participant, tx }: ParticipantWrite<unknown>) => {
+    const proposalId = c.req.param('proposalId') ?? '';
+    requireOpen(consultation, 'votes', ctx.now());
+    await votableProposal(tx, consultation, proposalId, choice === 'withdraw');
+    await lockParticipant(tx, participant.id);
+    if (choice === 'withdraw') await withdrawVote(tx, consultation, participant.id, proposalId);
+    else await castVote(tx, consultation, participant.id, proposalId, choice);
+    return {
+      status: 200,
+      body: { tally: await tally(tx, consultation, proposalId, ctx.now()), participation: await participation(tx, consultation, participant) },
+    };
+  };
+
+  app.put('/consultations/:id/proposals/:proposalId/vote', (c) => participantWrite(ctx, c, VoteInput, (w) => voteWrite(c, w.input.choice)(w)));
+  app.delete('/consultations/:id/proposals/:proposalId/vote', (c) => participantWrite(ctx, c, null, voteWrite(c, 'withdraw')));
 }
 
 /** Votes go to published proposals only; a withdrawal works whatever the status (a hidden proposal's vote). */
