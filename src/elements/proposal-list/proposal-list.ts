@@ -4,6 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { toBackendError, isAbort, type BackendError } from '../../core/errors.js';
+import { readStored, storageKeys, webStorage, writeStored } from '../../core/storage.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
@@ -17,7 +18,6 @@ import { proposalListStyles } from './proposal-list.styles.js';
 
 const SEARCH_DELAY = 300;
 const EXCERPT_LENGTH = 220;
-const SEED_KEY = 'pgo-widgets.seed';
 
 /**
  * The proposals of a consultation, each with its title, an excerpt that opens to the whole text,
@@ -332,13 +332,11 @@ function excerptOf(body: string): string {
 /** The visitor's seed for the random order: kept for the tab's life, so paging and reloads agree. */
 let memorySeed = '';
 function visitorSeed(): string {
-  try {
-    let seed = sessionStorage.getItem(SEED_KEY);
-    if (!seed) sessionStorage.setItem(SEED_KEY, (seed = Math.random().toString(36).slice(2, 10)));
-    return seed;
-  } catch {
-    // Storage may be off (privacy settings, sandboxed frames): keep it for the page's life.
-    memorySeed ||= Math.random().toString(36).slice(2, 10);
-    return memorySeed;
-  }
+  const storage = webStorage('session');
+  const stored = readStored(storage, storageKeys.randomSeed);
+  if (stored) return stored;
+  // Storage may be off (privacy settings, sandboxed frames): keep it for the page's life.
+  memorySeed ||= Math.random().toString(36).slice(2, 10);
+  writeStored(storage, storageKeys.randomSeed, memorySeed);
+  return memorySeed;
 }
