@@ -51,7 +51,8 @@ function storyClient(options: { signedIn?: boolean; empty?: boolean } = {}): Con
   });
 }
 
-const meta: Meta = { title: 'Console/Organiser console', component: 'pgo-console' };
+// No generated docs page: the console's elements are not in custom-elements.json (they are not widgets a webmaster embeds).
+const meta: Meta = { title: 'Console/Organiser console', tags: ['!autodocs'] };
 export default meta;
 type Story = StoryObj;
 
