@@ -19,6 +19,8 @@ export const countdownMessages = defineMessages(
     phaseUpcoming: 'à venir',
     progress: 'Avancement de la phase « {title} »',
     dateRange: 'du {start} au {end}',
+    /** A phase that closes at midnight: its last day, which is the day before. */
+    dateRangeInclusive: 'du {start} au {end} inclus',
     days: { one: '{count} jour', other: '{count} jours' },
     hours: { one: '{count} heure', other: '{count} heures' },
     minutes: { one: '{count} minute', other: '{count} minutes' },
@@ -49,6 +51,7 @@ export const countdownMessages = defineMessages(
       phaseUpcoming: 'upcoming',
       progress: 'Progress of the “{title}” phase',
       dateRange: 'from {start} to {end}',
+      dateRangeInclusive: 'from {start} to {end} inclusive',
       days: { one: '{count} day', other: '{count} days' },
       hours: { one: '{count} hour', other: '{count} hours' },
       minutes: { one: '{count} minute', other: '{count} minutes' },
