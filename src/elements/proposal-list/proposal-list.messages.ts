@@ -26,6 +26,13 @@ export const proposalListMessages = defineMessages(
     readMore: 'Lire la suite',
     readLess: 'Réduire',
     unsupported: 'La liste des propositions n’est pas disponible ici.',
+    'answer.label': 'Réponse des organisateurs :',
+    'answer.under-study': 'À l’étude',
+    'answer.kept': 'Retenue',
+    'answer.merged': 'Fusionnée',
+    'answer.not-kept': 'Non retenue',
+    'answer.commitment': 'Engagement : {text}',
+    'answer.mergedInto': 'Fusionnée dans la proposition {id}',
   },
   {
     en: {
@@ -52,6 +59,13 @@ export const proposalListMessages = defineMessages(
       readMore: 'Read more',
       readLess: 'Show less',
       unsupported: 'The list of proposals is not available here.',
+      'answer.label': 'The organisers’ answer:',
+      'answer.under-study': 'Under study',
+      'answer.kept': 'Kept',
+      'answer.merged': 'Merged',
+      'answer.not-kept': 'Not kept',
+      'answer.commitment': 'Commitment: {text}',
+      'answer.mergedInto': 'Merged into proposal {id}',
     },
   },
 );
