@@ -4,7 +4,7 @@ import '../define/index.js';
 import './decidim/index.js';
 import type { PgoConsultation } from '../elements/consultation/consultation.js';
 import { shadowText } from '../test-utils/mount.js';
-import { CALLBACK, CLIENT_ID, DECIDIM_VERSIONS, demoDecidimFixture, seedDecidim, SITE, type DecidimVersion } from '../../test/decidim/fixture.js';
+import { CALLBACK, CLIENT_ID, crossOrigin, DECIDIM_VERSIONS, demoDecidimFixture, seedDecidim, SITE, type DecidimVersion } from '../../test/decidim/fixture.js';
 
 // The widgets on a Decidim process, through `backend="decidim"` as a webmaster would write it, against the
 // local Decidim stand-in, once per pinned Decidim version. The fixture's texts carry HTML and script
@@ -12,8 +12,9 @@ import { CALLBACK, CLIENT_ID, DECIDIM_VERSIONS, demoDecidimFixture, seedDecidim,
 const trap = window as unknown as { __pwned?: unknown; __control?: unknown };
 let version: DecidimVersion = '0.32';
 
-async function mount(options: { clientId?: boolean; votesHidden?: boolean } = {}) {
-  const endpoint = await seedDecidim(demoDecidimFixture(Date.now(), { votesHidden: !!options.votesHidden, version }));
+async function mount(options: { clientId?: boolean; votesHidden?: boolean; otherSite?: boolean } = {}) {
+  const seeded = await seedDecidim(demoDecidimFixture(Date.now(), { votesHidden: !!options.votesHidden, version }));
+  const endpoint = options.otherSite ? crossOrigin(seeded) : seeded;
   const provider = await fixture<PgoConsultation>(html`
     <pgo-consultation backend="decidim" endpoint=${endpoint} consultation="budget-2027" process="budget-2027"
       proposals-component="12" meetings-component="13" lang="fr" client-id=${options.clientId ? CLIENT_ID : ''} redirect-uri=${CALLBACK()}>
@@ -73,6 +74,14 @@ for (const pinned of DECIDIM_VERSIONS) describe(`decidim backend in the elements
     expect(shadowText(button)).to.include('4');
     expect(provider.session!.consultation!.linkOut?.votes).to.equal(`${SITE}/processes/budget-2027/f/12/`);
     // Where one can vote instead: the proposal's page on Decidim.
+    const link = button.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link-out"]');
+    expect(link?.href.startsWith(`${SITE}/processes/budget-2027/f/12/`)).to.equal(true);
+  });
+
+  it('on another site without CORS on /oauth/token, the vote button links to Decidim instead of failing', async () => {
+    const { get } = await mount({ clientId: true, otherSite: true });
+    const button = get('pgo-vote-button');
+    await waitUntil(() => shadowText(button).includes('Le vote n’est pas disponible ici.'), 'the reason is given');
     const link = button.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link-out"]');
     expect(link?.href.startsWith(`${SITE}/processes/budget-2027/f/12/`)).to.equal(true);
   });

@@ -275,11 +275,12 @@ export class DecidimBackend implements ConsultationBackend {
   /** The proposals component, when writes are possible here; else `unsupported` with where to go. */
   private writable(info: ProcessInfo, url: string | undefined): { id: string } {
     if (!this.options.clientId) throw this.linkOut('Do this on Decidim', url);
+    if (info.signInProblem) throw this.linkOut(info.signInProblem.problem.title, url, info.signInProblem.problem.detail);
     return this.need(info.proposals, 'proposals');
   }
 
-  private linkOut(title: string, url: string | undefined) {
-    return backendError('unsupported', title, url ? { url, detail: url } : {});
+  private linkOut(title: string, url: string | undefined, detail = url) {
+    return backendError('unsupported', title, { ...(url ? { url } : {}), ...(detail ? { detail } : {}) });
   }
 }
 

@@ -9,7 +9,7 @@
  * cannot read `/oauth/token`'s answer. Then the exchange goes through `tokenUrl`, a same-origin relay
  * (README), or the Decidim host adds the rule; when neither is there, the error says exactly that.
  */
-import { backendError } from '../../core/errors.js';
+import { backendError, type BackendError } from '../../core/errors.js';
 
 export interface OAuthConfig {
   /** Decidim's base URL: `{base}/oauth/authorize` and `{base}/oauth/token` (Doorkeeper). */
@@ -123,7 +123,7 @@ function waitForRedirect(config: OAuthConfig, popup: Window, signal?: AbortSigna
 }
 
 async function exchange(config: OAuthConfig, code: string, verifier: string, signal?: AbortSignal): Promise<AccessToken> {
-  const tokenUrl = config.tokenUrl || new URL('oauth/token', withSlash(config.base)).href;
+  const tokenUrl = tokenUrlOf(config);
   const send = config.fetch ?? globalThis.fetch;
   let response: Response;
   try {
@@ -148,6 +148,11 @@ async function exchange(config: OAuthConfig, code: string, verifier: string, sig
   return { value: body.access_token, expiresAt: Number.isFinite(lifetime) && lifetime > 0 ? Date.now() + lifetime * 1000 - 60_000 : Infinity };
 }
 
+/** Where the code is exchanged for a token: `tokenUrl`, else Decidim's `/oauth/token`. */
+export function tokenUrlOf(config: Pick<OAuthConfig, 'base' | 'tokenUrl'>): string {
+  return config.tokenUrl || new URL('oauth/token', withSlash(config.base)).href;
+}
+
 /**
  * True when the token URL is on another origin and answers a request whose answer the page may not read
  * (`no-cors`): the server is there, its answer is refused to the page, so CORS is what failed.
@@ -162,10 +167,27 @@ async function readableOnlyWithoutCors(send: typeof fetch, tokenUrl: string): Pr
   }
 }
 
-function corsError(tokenUrl: string) {
+/**
+ * Before any sign-in: can this page read the token URL's answers? Only asked when it is on another
+ * origin (one empty POST, which Doorkeeper refuses as an invalid request, readable when CORS allows it).
+ * Null when it can, or when the server cannot be reached at all (then the sign-in will say so).
+ */
+export async function tokenCorsProblem(config: Pick<OAuthConfig, 'base' | 'tokenUrl' | 'fetch'>, signal?: AbortSignal): Promise<BackendError | null> {
+  const tokenUrl = tokenUrlOf(config);
+  if (typeof location === 'undefined' || new URL(tokenUrl).origin === location.origin) return null;
+  const send = config.fetch ?? globalThis.fetch;
+  try {
+    await send(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '', credentials: 'omit', ...(signal ? { signal } : {}) });
+    return null;
+  } catch {
+    return (await readableOnlyWithoutCors(send, tokenUrl)) ? corsError(tokenUrl) : null;
+  }
+}
+
+function corsError(tokenUrl: string): BackendError {
   const origin = location.origin;
   return backendError('unsupported', 'Signing in to Decidim from this site is not set up', {
-    detail: `Decidim answered the sign-in at ${tokenUrl}, but does not let ${origin} read the answer: Decidim allows other sites on /api only. `
+    detail: `Decidim answers the sign-in at ${tokenUrl}, but does not let ${origin} read the answer: Decidim allows other sites on /api only. `
       + `The Decidim host must allow CORS from ${origin} on /oauth/token (POST), or this site must relay /oauth/token on its own origin and set token-url (see the README).`,
   });
 }

@@ -4,10 +4,11 @@
  * name (a TranslatedField since 0.29, decidim-core organization_type.rb) and languages.
  */
 import type { RequestOptions } from '../../core/backend.js';
-import { backendError } from '../../core/errors.js';
+import { backendError, type BackendError } from '../../core/errors.js';
 import type { Consultation } from '../../core/schemas.js';
 import type { DecidimClient } from './client.js';
 import * as doc from './documents.js';
+import { tokenCorsProblem } from './oauth.js';
 import { pickComponent, processUrlFrom, toConsultation, webUrl, type RawProcess } from './mapping.js';
 import type { DecidimCapabilities, ResolvedOptions } from './options.js';
 import { translatedText, type TranslatedField } from './text.js';
@@ -21,6 +22,8 @@ export interface ProcessInfo {
   locales: string[];
   proposals: { id: string; url?: string } | null;
   meetings: { id: string; url?: string } | null;
+  /** Why this page cannot sign in to Decidim (no CORS on /oauth/token): writes then link to Decidim. */
+  signInProblem?: BackendError;
 }
 
 const EVENT_LABEL: Record<string, string> = { fr: 'Réunion', en: 'Meeting' };
@@ -60,7 +63,10 @@ export class ProcessReader {
       consultationId, locale, timeZone, eventLabel: EVENT_LABEL[locale] ?? EVENT_LABEL.en!,
       ...(proposalsUrl ? { proposalsUrl } : {}), ...(meetingsUrl ? { meetingsUrl } : {}), ...(processUrl ? { processUrl } : {}),
     });
-    const writes = !!this.options.clientId && !!proposals;
+    // A sign-in this page could not finish is found before the first click: writes then link to Decidim.
+    const signInProblem = this.options.clientId && proposals ? await tokenCorsProblem({ base: endpoint, ...(this.options.tokenUrl ? { tokenUrl: this.options.tokenUrl } : {}), ...(this.options.fetch ? { fetch: this.options.fetch } : {}) }, options?.signal) : null;
+    if (signInProblem) console.warn(`pgo-widgets, decidim: ${signInProblem.problem.detail}`);
+    const writes = !!this.options.clientId && !!proposals && !signInProblem;
     Object.assign(this.capabilities, {
       proposals: !!proposals, events: !!meetings, createProposal: writes, votes: writes, withdrawVote: writes,
       comments: !!proposals, addComment: writes, voteComment: writes, answers: !!proposals,
@@ -70,6 +76,7 @@ export class ProcessReader {
       locales: [...new Set([...localesOf(data.organization?.name), ...localesOf(raw.title)])],
       proposals: proposals ? { id: proposals.id, ...(proposalsUrl ? { url: proposalsUrl } : {}) } : null,
       meetings: meetings ? { id: meetings.id, ...(meetingsUrl ? { url: meetingsUrl } : {}) } : null,
+      ...(signInProblem ? { signInProblem } : {}),
     };
   }
 }

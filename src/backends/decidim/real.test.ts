@@ -4,7 +4,7 @@ import { ConsultationEvent } from '../../core/schemas.js';
 import { DecidimBackend, decidimBackendFromConfig } from './index.js';
 import { fromGraphQLErrors } from './transport.js';
 import {
-  CALLBACK, CLIENT_ID, crossOrigin, decidimLog, decidimStats, demoDecidimFixture, failure, revokeTokens, seedDecidim, type DecidimFixture,
+  CALLBACK, CLIENT_ID, crossOrigin, decidimLog, decidimStats, demoDecidimFixture, failure, revokeTokens, seedDecidim, SITE, type DecidimFixture,
 } from '../../../test/decidim/fixture.js';
 
 // What a real Decidim 0.32 does and our first adapter did not expect (issue #16), against the stand-in
@@ -69,12 +69,14 @@ describe('decidim (issue 16) 3: the token names the participant', () => {
 });
 
 describe('decidim (issue 16) 4: sign-in from another site', () => {
-  it('names the missing CORS rule on /oauth/token instead of “network”', async () => {
+  it('finds the missing CORS rule on /oauth/token before any click: writes link to Decidim and name the rule, never “network”', async () => {
     const endpoint = crossOrigin(await seedDecidim(demoDecidimFixture()));
-    const backend = new DecidimBackend({ endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK() });
+    const backend = new DecidimBackend({ endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK(), openWindow: () => expect.fail('no sign-in popup') });
     await backend.getConsultation(PROCESS);
+    expect(backend.capabilities).to.deep.include({ votes: false, createProposal: false, addComment: false, comments: true });
     const error = await failure(backend.vote(PROCESS, '101', 'support', key()));
-    expect(error.code).to.not.equal('network');
+    expect(error.code).to.equal('unsupported');
+    expect(error.problem.url).to.equal(`${SITE}/processes/budget-2027/f/12/proposals/101`);
     expect(error.problem.detail).to.include('/oauth/token').and.include(location.origin);
   });
 
@@ -111,8 +113,12 @@ describe('decidim (issue 16) 5: one error does not drop a page', () => {
 
 describe('decidim (issue 16) 6: no silent wrong data', () => {
   it('“most supported” is sorted by supports (one sort key, as Decidim applies keys in its own order)', async () => {
-    const backend = new DecidimBackend({ endpoint: await seedDecidim(demoDecidimFixture()), process: PROCESS });
+    const endpoint = await seedDecidim(demoDecidimFixture());
+    const backend = new DecidimBackend({ endpoint, process: PROCESS });
     expect((await backend.listProposals(PROCESS, { sort: 'most-supported' })).items.map((p) => p.id)).to.deep.equal(['101', '103', '102']);
+    // Which 300 proposals a big process gives depends on Decidim's order: voteCount must be the only key.
+    const sent = (await decidimLog(endpoint)).filter((e) => e.query.includes('PgoProposals')).map((e) => e.variables.order);
+    expect(sent).to.deep.equal([{ voteCount: 'desc' }]);
   });
 
   it('asks at most 50 at a time (Decidim caps `first` silently) and still reads every proposal', async () => {
