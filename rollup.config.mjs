@@ -20,12 +20,10 @@ function sources(dir) {
   });
 }
 
-/** CDN entries: the whole library in one file, then one per element (its define module). */
+/** Stand-alone CDN files: the whole library in one file, and the backends and helpers of src/cdn/. */
 export function cdnEntries() {
+  // Single elements come through the loader (pgo-widgets.js and its chunks, below), not files of their own.
   const entries = { 'pgo-widgets-all': 'src/define/index.ts' };
-  for (const file of readdirSync('src/define')) {
-    if (file !== 'index.ts' && file.endsWith('.ts')) entries[`pgo-${file.replace(/\.ts$/, '')}`.replace(/^pgo-pgo-/, 'pgo-')] = `src/define/${file}`;
-  }
   // src/cdn/loader/ is the loader (built below from the chunks' manifest), not a stand-alone file.
   for (const file of readdirSync('src/cdn', { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.ts'))) {
     entries[file.name.replace(/\.ts$/, '')] = `src/cdn/${file.name}`;

@@ -7,12 +7,12 @@ export const MANIFEST = 'pgo-manifest.json';
 const RUNTIME_ENTRY = /src[\\/]cdn[\\/]loader[\\/]runtime\.ts$/;
 /** Small shared modules most elements use: in the runtime too, rather than a request of their own each. */
 const SHARED = /src[\\/](styles|base|core[\\/](web-url|format|phase|i18n|errors|version))[\\/.]/;
-/** A language module (`src/.../lang/en.ts`): a chunk of its own, loaded when a page speaks it. */
-const LANGUAGE = /[\\/]lang[\\/]([a-z]{2,3}(?:-[A-Za-z0-9]+)*)\.ts$/;
+/** A language module (`<name>.messages.en.ts`, `common.en.ts`): a chunk of its own, loaded when a page speaks it. */
+const LANGUAGE = /\.(?:messages\.)?([a-z]{2,3})\.ts$/;
 
 /** `{ 'vote-button': 'src/define/vote-button.ts', … }`: every element's define module. */
 export function elementEntries() {
-  return Object.fromEntries(readdirSync('src/define').filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  return Object.fromEntries(readdirSync(join(import.meta.dirname, '../src/define')).filter((f) => f.endsWith('.ts') && f !== 'index.ts')
     .map((f) => [f.replace(/\.ts$/, ''), `src/define/${f}`]));
 }
 
@@ -54,10 +54,18 @@ export function chunkManifest() {
       const withRuntime = (chunk) => [...new Set([...runtimeFiles, ...closure(chunk)])];
       const tags = {};
       const languages = {};
-      for (const chunk of chunks) {
-        if (chunk.isEntry && chunk.name !== 'runtime') tags[`pgo-${chunk.name}`] = withRuntime(chunk);
-        const language = chunk.isDynamicEntry && chunk.facadeModuleId && LANGUAGE.exec(chunk.facadeModuleId)?.[1];
-        if (language) languages[language] = [...closure(chunk)].filter((f) => !runtimeFiles.includes(f));
+      for (const chunk of chunks.filter((c) => c.isEntry && c.name !== 'runtime')) {
+        const tag = `pgo-${chunk.name}`;
+        tags[tag] = withRuntime(chunk);
+        // The language modules of the texts this tag's chunks carry (the runtime's common texts too).
+        for (const file of tags[tag]) {
+          for (const dynamic of byName.get(file).dynamicImports.map((f) => byName.get(f))) {
+            const language = dynamic?.facadeModuleId && LANGUAGE.exec(dynamic.facadeModuleId)?.[1];
+            if (!language) continue;
+            const list = ((languages[language] ??= {})[tag] ??= []);
+            for (const f of closure(dynamic)) if (!runtimeFiles.includes(f) && !list.includes(f)) list.push(f);
+          }
+        }
       }
       this.emitFile({ type: 'asset', fileName: MANIFEST, source: `${JSON.stringify({ runtime: runtimeFiles, tags, languages }, null, 2)}\n` });
     },
@@ -66,7 +74,7 @@ export function chunkManifest() {
 
 /**
  * `import manifest from 'pgo:manifest'` in the loader: the manifest in a compact form, files listed once
- * and named by index: `{ f: [files], t: { tag: [indexes] }, l: { language: [indexes] } }`.
+ * and named by index: `{ f: [files], t: { tag: [indexes] }, l: { language: { tag: [indexes] } } }`.
  */
 export function manifestModule(dir = 'dist/cdn') {
   return {
@@ -79,8 +87,8 @@ export function manifestModule(dir = 'dist/cdn') {
       const index = (file) => (files.includes(file) ? files.indexOf(file) : files.push(file) - 1);
       const compact = (lists) => Object.fromEntries(Object.entries(lists).map(([key, list]) => [key.replace(/^pgo-/, ''), list.map(index)]));
       const t = compact(tags);
-      const l = compact(languages);
-      return `export default ${JSON.stringify({ f: files, t, l })};`;
+      const l = Object.fromEntries(Object.entries(languages).map(([language, byTag]) => [language, compact(byTag)]));
+      return `export default ${JSON.stringify({ f: files.map((file) => file.replace(/\.js$/, '')), t, l })};`;
     },
   };
 }

@@ -12,13 +12,20 @@ const TODAY = ['pgo-consultation', 'pgo-phase-countdown', 'pgo-vote-button', 'pg
  * Ceilings while a page is over its budget: its size when measured first, so it can only shrink (lower
  * them as pages shrink; remove one once its page is within budget). Pages not listed must meet their budget.
  */
-export const PAGE_CEILINGS = {};
+export const PAGE_CEILINGS = {
+  'a countdown only (French)': 21.5 * KB,
+  'one vote button': 22.25 * KB,
+  'a proposal form': 26.75 * KB,
+  'the eight elements of today (French)': 54 * KB,
+  'the same in English (beyond the French page)': 5.75 * KB,
+};
 
 /** The pages of the issue's table: { page, files, budget }. */
 export function pages(cdn) {
   const manifest = JSON.parse(readFileSync(join(cdn, 'pgo-manifest.json'), 'utf8'));
   const files = (...tags) => ['pgo-widgets.js', ...new Set(tags.flatMap((tag) => manifest.tags[tag] ?? []))];
-  const english = manifest.languages.en ?? [];
+  // English for the eight elements: every language file their tags name, once.
+  const english = [...new Set(TODAY.flatMap((tag) => manifest.languages.en?.[tag] ?? []))];
   const rows = [
     { page: 'loader alone', files: ['pgo-widgets.js'], budget: 1.5 * KB },
     { page: 'a countdown only (French)', files: files('pgo-phase-countdown'), budget: 15 * KB },

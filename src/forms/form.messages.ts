@@ -1,8 +1,8 @@
 import { defineMessages, translator } from '../core/i18n.js';
-import { en } from './form.messages.en.js';
 
 /** Texts of the shared form machinery (src/forms): every pgo form uses them. */
 export const formMessages = defineMessages(
+  'form',
   {
     summaryTitle: 'Il y a un problème',
     summaryItem: '{label} : {message}',
@@ -19,6 +19,7 @@ export const formMessages = defineMessages(
     newWindow: '(nouvelle fenêtre)',
     honeypot: 'Ne pas remplir ce champ',
   },
-  { en },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./form.messages.en.js').then((m) => m.en) },
 );
 export const tForm = translator(formMessages);

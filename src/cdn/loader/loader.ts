@@ -9,18 +9,18 @@ import manifest from 'pgo:manifest';
 import { VERSION } from '../../core/version.js';
 
 interface Manifest {
-  /** Chunk files, named relative to the loader. */
+  /** Chunk files (without `.js`), named relative to the loader. */
   f: string[];
   /** Tag (without `pgo-`) -> indexes of every file it needs. */
   t: Record<string, number[]>;
-  /** Language -> indexes of its files beyond the runtime. */
-  l: Record<string, number[]>;
+  /** Language -> tag -> indexes of the tag's language files. */
+  l: Record<string, Record<string, number[]>>;
 }
 const { f: files, t: tags, l: languages } = manifest as Manifest;
 const KEY = Symbol.for('pgo-widgets.loader');
 const g = globalThis as unknown as Record<symbol, { version: string; scan: (root: ParentNode) => void } | undefined>;
 
-/** Names being or done loading (`vote-button`, `lang:en`) -> attempt number, and the names to load next. */
+/** Names being or done loading (`vote-button`, `en:vote-button`) -> attempt number, and the names to load next. */
 const started = new Map<string, number>();
 const failed = new Set<string>();
 const next = new Set<string>();
@@ -58,15 +58,15 @@ function check(element: Element): void {
   const tag = element.localName;
   const name = tag.slice(4);
   if (tag.startsWith('pgo-') && tags[name]) {
-    if (failed.has(name)) showError(element, name);
+    if (failed.has(name)) showError(element);
     if (!customElements.get(tag)) {
       if (!started.has(name)) next.add(name);
-      const language = languageOf(element);
-      if (languages[language] && !started.has(`lang:${language}`)) next.add(`lang:${language}`);
+      const language = `${languageOf(element)}:${name}`;
+      if (languages[language.split(':')[0]!]?.[name] && !started.has(language)) next.add(language);
     }
     // Our own elements' shadow roots, once rendered: their nested elements came with them, but a host
     // may slot or render others there.
-    void customElements.whenDefined(tag).then(() => element.shadowRoot && !roots.includes(element.shadowRoot) && element.getRootNode() === document && scan(element.shadowRoot));
+    void customElements.whenDefined(tag).then(() => element.shadowRoot && scan(element.shadowRoot));
   } else if (element.shadowRoot) {
     scan(element.shadowRoot);
   }
@@ -87,22 +87,23 @@ function flush(): void {
 function load(name: string): void {
   const attempt = (started.get(name) ?? -1) + 1;
   started.set(name, attempt);
-  const language = name.startsWith('lang:');
-  const indexes = language ? languages[name.slice(5)]! : tags[name]!;
-  Promise.all(indexes.map((i) => import(new URL(files[i]! + (attempt ? `?retry=${attempt}` : ''), import.meta.url).href))).catch(() => {
+  const [lang, tag] = name.split(':');
+  const language = !!tag;
+  const indexes = tag ? languages[lang!]![tag]! : tags[name]!;
+  Promise.all(indexes.map((i) => import(new URL(`${files[i]}.js${attempt ? `?${attempt}` : ''}`, import.meta.url).href))).catch(() => {
     // A language that cannot load leaves the elements in French; an element shows why it is missing.
     if (language) return;
     failed.add(name);
-    for (const root of roots) for (const element of root.querySelectorAll(`pgo-${name}`)) showError(element, name);
+    for (const root of roots) for (const element of root.querySelectorAll(`pgo-${name}`)) showError(element);
   });
 }
 
 const TEXTS = {
-  fr: ['Ce module de la consultation n’a pas pu être chargé.', 'Réessayer'],
-  en: ['This part of the consultation could not be loaded.', 'Try again'],
+  fr: ['Chargement impossible.', 'Réessayer'],
+  en: ['Could not load.', 'Try again'],
 };
 
-function showError(element: Element, name: string): void {
+function showError(element: Element): void {
   if (customElements.get(element.localName)) return;
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   const [message, retry] = languageOf(element) === 'en' ? TEXTS.en : TEXTS.fr;
@@ -115,10 +116,13 @@ function showError(element: Element, name: string): void {
   button.type = 'button';
   button.setAttribute('part', 'button retry');
   button.textContent = retry!;
+  // One retry tries every part that failed (they often failed together: a network drop).
   button.addEventListener('click', () => {
-    failed.delete(name);
-    for (const r of roots) for (const e of r.querySelectorAll(`pgo-${name}`)) e.shadowRoot?.replaceChildren();
-    load(name);
+    for (const again of failed) {
+      failed.delete(again);
+      for (const r of roots) for (const e of r.querySelectorAll(`pgo-${again}`)) e.shadowRoot?.replaceChildren();
+      load(again);
+    }
   });
   box.append(text, button);
   root.replaceChildren(box);
@@ -129,5 +133,5 @@ if (!previous) {
   g[KEY] = { version: VERSION, scan };
   scan(document);
 } else if (previous.version !== VERSION) {
-  console.warn(`pgo-widgets ${VERSION}: the loader of pgo-widgets ${previous.version} is already on this page; keeping ${previous.version}. Load the library once per page.`);
+  console.warn(`pgo-widgets ${VERSION}: keeping ${previous.version}, loaded first`);
 }

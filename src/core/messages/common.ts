@@ -1,8 +1,8 @@
 import { defineMessages, translator } from '../i18n.js';
-import { en } from './common.en.js';
 
 /** Texts shared by every element: loading, errors, retry, generic field errors. */
 export const commonMessages = defineMessages(
+  'common',
   {
     loading: 'Chargement…',
     retry: 'Réessayer',
@@ -37,7 +37,8 @@ export const commonMessages = defineMessages(
     'field.unknown': 'Ce champ n’est pas prévu par la consultation.',
     errorPrefix: 'Erreur :',
   },
-  { en },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./common.en.js').then((m) => m.en) },
 );
 export type CommonKey = keyof typeof commonMessages.fr;
 export const tCommon = translator(commonMessages);

@@ -1,8 +1,8 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './event-card.messages.en.js';
 
 /** Texts of the event card (and its registration form). */
 export const eventMessages = defineMessages(
+  'event-card',
   {
     noEvent: 'Aucun événement n’est indiqué : ajoutez l’attribut « event ».',
     eventLoadError: 'Impossible de charger l’événement.',
@@ -49,6 +49,7 @@ export const eventMessages = defineMessages(
     consentShort: 'Consentement',
     format: 'Format',
   },
-  { en },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./event-card.messages.en.js').then((m) => m.en) },
 );
 export const tEvent = translator(eventMessages);

@@ -1,8 +1,8 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './event-form.messages.en.js';
 
 /** Texts of the event proposal form. */
 export const eventFormMessages = defineMessages(
+  'event-form',
   {
     mode: 'Participation',
     where: 'Lieu',
@@ -40,6 +40,7 @@ export const eventFormMessages = defineMessages(
     successPending: '« {title} » sera publié après modération. L’équipe vous écrira à {email} si besoin.',
     another: 'Proposer un autre événement',
   },
-  { en },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./event-form.messages.en.js').then((m) => m.en) },
 );
 export const tEventForm = translator(eventFormMessages);

@@ -1,8 +1,8 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './event-list.messages.en.js';
 
 /** Texts of the agenda (`<pgo-event-list>`). */
 export const agendaMessages = defineMessages(
+  'event-list',
   {
     agenda: 'Agenda des événements',
     filters: 'Filtrer les événements',
@@ -25,6 +25,7 @@ export const agendaMessages = defineMessages(
     'mode.online': 'En ligne',
     'mode.hybrid': 'Sur place et en ligne',
   },
-  { en },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./event-list.messages.en.js').then((m) => m.en) },
 );
 export const tAgenda = translator(agendaMessages);

@@ -1,7 +1,7 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './phase-countdown.messages.en.js';
 
 export const countdownMessages = defineMessages(
+  'phase-countdown',
   {
     label: 'Calendrier de la consultation',
     openNow: 'Phase en cours',
@@ -31,6 +31,7 @@ export const countdownMessages = defineMessages(
     announceDay: 'Il reste moins d’un jour pour la phase « {title} ».',
     announceHour: 'Il reste moins d’une heure pour la phase « {title} ».',
   },
-  { en },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./phase-countdown.messages.en.js').then((m) => m.en) },
 );
 export const tCountdown = translator(countdownMessages);

@@ -1,7 +1,7 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './proposal-form.messages.en.js';
 
 export const proposalFormMessages = defineMessages(
+  'proposal-form',
   {
     label: 'Déposer une proposition',
     title: 'Titre de votre proposition',
@@ -29,6 +29,7 @@ export const proposalFormMessages = defineMessages(
     view: 'Voir votre proposition',
     another: 'Proposer une autre idée',
   },
-  { en },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./proposal-form.messages.en.js').then((m) => m.en) },
 );
 export const tProposalForm = translator(proposalFormMessages);

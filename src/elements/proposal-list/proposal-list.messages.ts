@@ -1,8 +1,8 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './proposal-list.messages.en.js';
 
 /** Texts of `<pgo-proposal-list>`. */
 export const proposalListMessages = defineMessages(
+  'proposal-list',
   {
     label: 'Propositions',
     filters: 'Rechercher et trier les propositions',
@@ -28,6 +28,7 @@ export const proposalListMessages = defineMessages(
     readLess: 'Réduire',
     unsupported: 'La liste des propositions n’est pas disponible ici.',
   },
-  { en },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./proposal-list.messages.en.js').then((m) => m.en) },
 );
 export const tProposalList = translator(proposalListMessages);

@@ -1,8 +1,8 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './vote-button.messages.en.js';
 
 /** Texts of `<pgo-vote-button>`. Keys ending in `.support`, `.vote`, `.interest` follow the vote model. */
 export const voteMessages = defineMessages(
+  'vote-button',
   {
     'action.support': 'Soutenir',
     'action.supported': 'Soutenu',
@@ -50,7 +50,8 @@ export const voteMessages = defineMessages(
     loadError: 'Impossible de charger cette proposition.',
     noProposal: 'Aucune proposition indiquée : ajoutez l’attribut « proposal ».',
   },
-  { en },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./vote-button.messages.en.js').then((m) => m.en) },
 );
 export type VoteKey = keyof typeof voteMessages.fr;
 export const tVote = translator(voteMessages);
