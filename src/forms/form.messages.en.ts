@@ -1,4 +1,4 @@
-/** English texts of the shared form machinery; the French ones in form.messages.ts fix the keys. */
+/** English texts of the `form` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
 export const en = {
   summaryTitle: 'There is a problem',
   summaryItem: '{label}: {message}',

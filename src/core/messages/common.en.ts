@@ -1,4 +1,4 @@
-/** English texts shared by every element; the French ones in common.ts fix the keys. */
+/** English texts of the `common` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
 export const en = {
   loading: 'Loading…',
   retry: 'Try again',

@@ -1,4 +1,4 @@
-/** English texts of <pgo-event-card>; the French ones in event-card.messages.ts fix the keys. */
+/** English texts of the `event-card` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
 export const en = {
   noEvent: 'No event is set: add the “event” attribute.',
   eventLoadError: 'The event could not be loaded.',

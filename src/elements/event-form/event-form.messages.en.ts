@@ -1,4 +1,4 @@
-/** English texts of <pgo-event-form>; the French ones in event-form.messages.ts fix the keys. */
+/** English texts of the `event-form` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
 export const en = {
   mode: 'Attendance',
   where: 'Place',

@@ -1,4 +1,4 @@
-/** English texts of <pgo-event-list>; the French ones in event-list.messages.ts fix the keys. */
+/** English texts of the `event-list` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
 export const en = {
   agenda: 'Events',
   filters: 'Filter events',

@@ -1,4 +1,4 @@
-/** English texts of <pgo-phase-countdown>; the French ones in phase-countdown.messages.ts fix the keys. */
+/** English texts of the `phase-countdown` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
 export const en = {
   label: 'Consultation timeline',
   openNow: 'Open now',

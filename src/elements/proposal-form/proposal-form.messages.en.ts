@@ -1,4 +1,4 @@
-/** English texts of <pgo-proposal-form>; the French ones in proposal-form.messages.ts fix the keys. */
+/** English texts of the `proposal-form` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
 export const en = {
   label: 'Submit a proposal',
   title: 'Title of your proposal',

@@ -1,4 +1,4 @@
-/** English texts of <pgo-proposal-list>; the French ones in proposal-list.messages.ts fix the keys. */
+/** English texts of the `proposal-list` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
 export const en = {
   label: 'Proposals',
   filters: 'Search and sort the proposals',

@@ -1,4 +1,4 @@
-/** English texts of <pgo-vote-button>; the French ones in vote-button.messages.ts fix the keys. */
+/** English texts of the `vote-button` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
 export const en = {
   'action.support': 'Support',
   'action.supported': 'Supported',
