@@ -31,7 +31,7 @@ export const ENTRY_BUDGET = 15 * KB;
  */
 export const CEILINGS = {
   // + the languages on demand (issue 24): the registry, host languages, English modules kept apart.
-  'pgo-widgets-all.js': 46.75 * KB,
+  'pgo-widgets-all.js': 47.25 * KB,
 };
 
 export function ensureBuild(force = false) {
