@@ -10,6 +10,7 @@ import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { describeError } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
+import { renderAnswer } from './answer.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -42,6 +43,7 @@ const SEARCH_DELAY = 300;
  * @csspart body - The whole text of an opened proposal.
  * @csspart button - Buttons: "Lire la suite" (`button read-more`), "Charger plus" (`button load-more`), retry and reset.
  * @csspart status - Loading and empty messages.
+ * @csspart answer - The organisers' answer to a proposal: a badge (`answer-badge`) and its text.
  * @csspart error - Load errors with their retry button.
  * @cssproperty --pgo-color-primary - Buttons and links.
  * @cssproperty --pgo-color-text - Text colour.
@@ -313,6 +315,7 @@ export class PgoProposalList extends PgoElement {
           <span>${tProposalList(locale, 'by', { name: p.authorName?.trim() || tProposalList(locale, 'anonymous') })}</span>
           <time datetime=${p.createdAt}>${formatInstant(locale, p.createdAt, timeZone, 'date')}</time>
         </p>
+        ${renderAnswer(p.answer, locale)}
         <div id="b-${p.id}" part=${open ? 'body' : 'excerpt'} class=${open ? 'body' : 'excerpt'}>${open ? p.body : excerpt}</div>
         ${long ? html`<button part="button read-more" class="more" type="button" aria-expanded=${open ? 'true' : 'false'}
           aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>` : nothing}
