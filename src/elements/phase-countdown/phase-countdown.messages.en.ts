@@ -17,6 +17,7 @@ export const en = {
   phaseUpcoming: 'upcoming',
   progress: 'Progress of the “{title}” phase',
   dateRange: 'from {start} to {end}',
+  dateRangeInclusive: 'from {start} to {end} inclusive',
   days: { one: '{count} day', other: '{count} days' },
   hours: { one: '{count} hour', other: '{count} hours' },
   minutes: { one: '{count} minute', other: '{count} minutes' },

@@ -20,6 +20,8 @@ export const countdownMessages = defineMessages(
     phaseUpcoming: 'à venir',
     progress: 'Avancement de la phase « {title} »',
     dateRange: 'du {start} au {end}',
+    /** A phase that closes at midnight: its last day, which is the day before. */
+    dateRangeInclusive: 'du {start} au {end} inclus',
     days: { one: '{count} jour', other: '{count} jours' },
     hours: { one: '{count} heure', other: '{count} heures' },
     minutes: { one: '{count} minute', other: '{count} minutes' },

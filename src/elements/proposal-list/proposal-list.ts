@@ -86,11 +86,13 @@ export class PgoProposalList extends PgoElement {
   private requested: ConsultationSession | null = null;
   private abort: AbortController | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private selectTimer: ReturnType<typeof setTimeout> | undefined;
   private focusIndex: number | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
+    clearTimeout(this.selectTimer);
     this.abort?.abort();
     this.requested = null;
   }
@@ -216,14 +218,15 @@ export class PgoProposalList extends PgoElement {
     this.refine();
   }
 
-  private onCategory(event: Event): void {
-    this.category = (event.target as HTMLSelectElement).value;
-    this.refined = true;
-  }
-
-  private onSort(event: Event): void {
-    this.sort = (event.target as HTMLSelectElement).value as ProposalSort;
-    this.refined = true;
+  /** Arrow keys on a closed select fire a change per key press: apply both selects once they settle. */
+  private onSelect(): void {
+    clearTimeout(this.selectTimer);
+    this.selectTimer = setTimeout(() => {
+      const value = (name: string) => this.renderRoot.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value;
+      this.category = value('category') ?? this.category;
+      this.sort = (value('sort') as ProposalSort | undefined) ?? this.sort;
+      this.refined = true;
+    }, SEARCH_DELAY);
   }
 
   private resetFilters(): void {
@@ -261,12 +264,12 @@ export class PgoProposalList extends PgoElement {
         <input part="search" type="search" maxlength="200" .value=${this.searchText} @input=${this.onSearchInput} />
       </label>
       ${categories.length ? html`<label class="field"><span>${tProposalList(locale, 'category')}</span>
-        <select part="select" @change=${this.onCategory}>
+        <select part="select" name="category" @change=${this.onSelect}>
           <option value="" ?selected=${!this.category}>${tProposalList(locale, 'allCategories')}</option>
           ${categories.map((c) => html`<option value=${c.id} ?selected=${this.category === c.id}>${c.title}</option>`)}
         </select></label>` : nothing}
       <label class="field"><span>${tProposalList(locale, 'sort')}</span>
-        <select part="select" @change=${this.onSort}>
+        <select part="select" name="sort" @change=${this.onSelect}>
           ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, `sort.${s}`)}</option>`)}
         </select></label>
     </form>`;
