@@ -29,7 +29,7 @@ const seconds = (start) => `${((performance.now() - start) / 1000).toFixed(1)} s
 /** Copies examples/<app> to a temporary folder, pointing its pgo-widgets dependency at the tarball. */
 function copyApp(app, tarball) {
   const dir = mkdtempSync(join(tmpdir(), `pgo-example-${app}-`));
-  cpSync(join(ROOT, 'examples', app), dir, { recursive: true, filter: (src) => !/node_modules|[/\\]dist$/.test(src) });
+  cpSync(join(ROOT, 'examples', app), dir, { recursive: true, filter: (src) => !/node_modules|[/\\]dist(-ssr)?$/.test(src) });
   const pkgPath = join(dir, 'package.json');
   if (existsSync(pkgPath)) {
     const pkg = JSON.parse(readFileSync(pkgPath, 'utf8'));
@@ -88,6 +88,8 @@ export async function run() {
         const server = await serveStatic(join(dir, OUT[app]));
         try {
           await drive(browser, `${server.url}/index.html`, app, check);
+          // React also renders the @lit/react wrappers on the server and hydrates them (examples/react/hydrate.html).
+          if (app === 'react') await drive(browser, `${server.url}/hydrate.html`, 'react (server-rendered, hydrated, @lit/react wrappers)', check);
         } finally {
           server.close();
         }

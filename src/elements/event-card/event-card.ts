@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConsultationSession } from '../../base/session.js';
+import { renderLoadError, renderLoading } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n.js';
 import { eventToIcs } from '../../core/ics.js';
 import { eventJsonLd } from '../../core/jsonld.js';
-import { describeError, tCommon } from '../../core/messages/common.js';
 import { tEvent } from './event-card.messages.js';
 import type { ConsultationEvent, RegistrationInput, RegistrationReceipt } from '../../core/schemas.js';
 import { validateRegistration } from '../../core/validate.js';
@@ -90,8 +90,6 @@ export class PgoEventCard extends PgoElement {
 
   @state() private loaded: ConsultationEvent | null = null;
   @state() private loadError: BackendError | null = null;
-  /** The event after a registration here changed its seats. */
-  @state() private changed: ConsultationEvent | null = null;
   @state() private expanded = false;
   @state() private registering = false;
 
@@ -103,8 +101,7 @@ export class PgoEventCard extends PgoElement {
     fields: () => this.registrationFields(),
     validate: (values) => validateRegistration(registrationInput(values)),
     send: (values, idempotencyKey) => {
-      const session = this.session!;
-      return session.backend.registerForEvent(session.consultationId, this.current!.id, registrationInput(values), { idempotencyKey });
+      return this.session!.writes.registerForEvent(this.current!.id, registrationInput(values), { idempotencyKey });
     },
     // Names and addresses are not kept on the device: three fields are quickly typed again.
     draftKey: () => null,
@@ -116,9 +113,12 @@ export class PgoEventCard extends PgoElement {
     },
   });
 
-  /** The event shown: after a local change, else the object given, else the one fetched. */
+  /** The event shown: the object given, else the one fetched, with the seats this page's registrations left. */
   get current(): ConsultationEvent | null {
-    return this.changed ?? (typeof this.event === 'object' ? this.event : this.loaded);
+    const event = typeof this.event === 'object' ? this.event : this.loaded;
+    const seatsLeft = event && this.session?.writes.seatsLeft(event.id);
+    if (!event || seatsLeft === undefined || event.registration.kind !== 'inline') return event;
+    return { ...event, registration: { ...event.registration, seatsLeft }, status: seatsLeft === 0 && event.status === 'scheduled' ? 'full' : event.status };
   }
 
   override connectedCallback(): void {
@@ -142,7 +142,6 @@ export class PgoEventCard extends PgoElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('event')) {
-      this.changed = null;
       this.registering = false;
       if (this.form.status !== 'idle') this.form.startOver();
       if (typeof this.event !== 'string') this.loaded = null;
@@ -205,14 +204,10 @@ export class PgoEventCard extends PgoElement {
     if (!event) {
       if (this.loadError) {
         const error = this.loadError;
-        return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
-          <p>${tEvent(locale, 'eventLoadError')} ${describeError(locale, error)}</p>
-          ${error.code === 'not-found' ? nothing
-            : html`<button part="button retry" class="pgo-button" type="button" @click=${this.retry}>${tCommon(locale, 'retry')}</button>`}
-        </div>`;
+        return renderLoadError(locale, tEvent(locale, 'eventLoadError'), error, error.code === 'not-found' ? null : this.retry);
       }
       if (typeof this.event === 'string' && this.event) {
-        return html`<p part="status-message" class="pgo-notice" role="status" aria-busy="true">${tCommon(locale, 'loading')}</p>`;
+        return renderLoading(locale, 'status-message', 'pgo-notice');
       }
       return html`<p part="status-message" class="pgo-notice">${tEvent(locale, 'noEvent')}</p>`;
     }
@@ -341,7 +336,7 @@ export class PgoEventCard extends PgoElement {
   private renderForm(locale: Locale, event: ConsultationEvent) {
     return html`<form part="registration-form" class="registration-form" novalidate aria-label=${tEvent(locale, 'registrationForm', { title: event.title })}
         aria-busy=${this.form.busy ? 'true' : 'false'} @submit=${submitHandler(this.form)}>
-      ${renderErrorSummary(this.form)}
+      ${renderErrorSummary(this.form, Math.min(6, this.headingLevel + 2))}
       ${this.registrationFields().map((spec) => renderField(this.form, spec))}
       ${renderHoneypot(this.form)}
       ${renderSendError(this.form)}
@@ -363,28 +358,17 @@ export class PgoEventCard extends PgoElement {
     this.shadowRoot!.querySelector<HTMLElement>('.register')?.focus();
   };
 
+  /** The session has the seats left and the participant's registrations already (`session.writes`). */
   private registered(receipt: RegistrationReceipt): void {
-    const event = this.current!;
-    const session = this.session!;
-    const seatsLeft = receipt.seatsLeft;
-    if (event.registration.kind === 'inline') {
-      this.changed = { ...event, registration: { ...event.registration, seatsLeft }, status: seatsLeft === 0 ? 'full' : event.status };
-    }
-    const participation = session.participation;
-    if (participation && !participation.registrations.includes(event.id)) {
-      session.setParticipation({ ...participation, registrations: [...participation.registrations, event.id] });
-    } else if (!participation) {
-      void session.refreshParticipation();
-    }
     this.registering = false;
-    this.emit('pgo-registered', { event: this.current!, seatsLeft });
+    this.emit('pgo-registered', { event: this.current!, seatsLeft: receipt.seatsLeft });
     void this.form.focus('#registration-notice');
   }
 
   private markFull(): void {
     const event = this.current!;
     if (event.registration.kind !== 'inline') return;
-    this.changed = { ...event, status: 'full', registration: { ...event.registration, seatsLeft: 0 } };
+    this.session!.writes.eventFull(event.id);
     this.registering = false;
     void this.form.focus('#registration-notice');
   }

@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { renderLoadError } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { eventJsonLd } from '../../core/jsonld.js';
-import { describeError, tCommon } from '../../core/messages/common.js';
+import { tCommon } from '../../core/messages/common.js';
 import { tAgenda } from './event-list.messages.js';
-import { zonedTimeToInstant } from '../../core/phase.js';
+import { zonedTimeToInstant } from '../../core/time-zone.js';
 import type { Consultation, ConsultationEvent, EventMode, EventQuery } from '../../core/schemas.js';
 import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -39,7 +40,7 @@ const MODES: EventMode[] = ['in-person', 'online', 'hybrid'];
  * @csspart day-heading - The heading of a day.
  * @csspart list - The list of one day's events.
  * @csspart item - One event (a compact `<pgo-event-card>` inside).
- * @csspart button - Every button (`button apply`, `button reset`, `button more`, `button retry`).
+ * @csspart button - Every button (`button apply`, `button reset`, `button load-more`, `button retry`).
  * @csspart status - Loading and empty messages.
  * @csspart error - A load error with its retry button.
  * @cssproperty --pgo-color-primary - Accent: buttons, headings of days.
@@ -58,7 +59,7 @@ export class PgoEventList extends PgoElement {
   /** Events per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
   /** Level of the day headings (the events' titles are one level below). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
   /** Hide the filter form (the `format`, `mode` and `place` attributes still apply). */
   @property({ type: Boolean, attribute: 'hide-filters' }) hideFilters = false;
   /** A format id to start with. */
@@ -192,11 +193,8 @@ export class PgoEventList extends PgoElement {
         ${this.filtered ? html`<button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.reset}>${tAgenda(locale, 'reset')}</button>` : nothing}
       </div>` : nothing}
       ${this.renderDays(locale, consultation)}
-      ${this.error ? html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
-        <p>${tAgenda(locale, 'listError')} ${describeError(locale, this.error)}</p>
-        <button part="button retry" class="pgo-button" type="button" @click=${() => this.load(this.items.length > 0)}>${tCommon(locale, 'retry')}</button>
-      </div>` : nothing}
-      ${this.nextCursor && !this.error ? html`<button part="button more" class="pgo-button pgo-button--secondary more" type="button"
+      ${this.error ? renderLoadError(locale, tAgenda(locale, 'listError'), this.error, () => this.load(this.items.length > 0)) : nothing}
+      ${this.nextCursor && !this.error ? html`<button part="button load-more" class="pgo-button pgo-button--secondary more" type="button"
           aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => !this.loading && this.load(true)}>
           ${this.loading ? tCommon(locale, 'loading') : tAgenda(locale, 'more')}
         </button>` : nothing}
@@ -237,7 +235,7 @@ export class PgoEventList extends PgoElement {
       if (last?.label === label) last.items.push({ event, index });
       else days.push({ label, items: [{ event, index }] });
     });
-    const level = Math.min(6, Math.max(2, this.headingLevel || 2));
+    const level = Math.min(6, Math.max(2, this.headingLevel || 3));
     return days.map((day, d) => html`<section part="day" class="day" aria-labelledby="day-${d}">
       <div part="day-heading" class="day-heading" id="day-${d}" role="heading" aria-level=${level}>${day.label}</div>
       <ul part="list" class="list" role="list">

@@ -1,23 +1,25 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { renderLoadError } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
+import type { ChangeReason } from '../../base/session-events.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { toBackendError, isAbort, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { describeError, tCommon } from '../../core/messages/common.js';
+import { describeError } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
+import { renderAnswer } from './answer.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { styleProps } from '../../base/style-props.js';
+import { excerptOf, joinPublished, visitorSeed } from './list-parts.js';
 import { ListWindow } from './list-window.js';
 import { proposalListStyles } from './proposal-list.styles.js';
 
 const SEARCH_DELAY = 300;
-const EXCERPT_LENGTH = 220;
-const SEED_KEY = 'pgo-widgets.seed';
 
 /**
  * The proposals of a consultation, each with its title, an excerpt that opens to the whole text,
@@ -41,6 +43,7 @@ const SEED_KEY = 'pgo-widgets.seed';
  * @csspart body - The whole text of an opened proposal.
  * @csspart button - Buttons: "Lire la suite" (`button read-more`), "Charger plus" (`button load-more`), retry and reset.
  * @csspart status - Loading and empty messages.
+ * @csspart answer - The organisers' answer to a proposal: a badge (`answer-badge`) and its text.
  * @csspart error - Load errors with their retry button.
  * @cssproperty --pgo-color-primary - Buttons and links.
  * @cssproperty --pgo-color-text - Text colour.
@@ -83,11 +86,13 @@ export class PgoProposalList extends PgoElement {
   private requested: ConsultationSession | null = null;
   private abort: AbortController | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private selectTimer: ReturnType<typeof setTimeout> | undefined;
   private focusIndex: number | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
+    clearTimeout(this.selectTimer);
     this.abort?.abort();
     this.requested = null;
   }
@@ -100,6 +105,21 @@ export class PgoProposalList extends PgoElement {
   /** Appends the next page, then moves focus to its first proposal. */
   loadMore(): Promise<void> {
     return this.nextCursor ? this.fetchPage(true) : Promise.resolve();
+  }
+
+  protected override sessionChanged(reason: ChangeReason): void {
+    // A proposal published from this page (the form beside the list) joins it at once.
+    const session = this.session;
+    if (reason === 'proposal' && session && !this.loading && !this.error) {
+      const joined = joinPublished(this.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
+      if (joined.length && this.effectiveSort(session) !== 'newest') void this.reload();
+      else if (joined.length) {
+        session.votes.seed(joined.map((p) => p.tally));
+        this.items = [...joined, ...this.items];
+        if (this.total !== null) this.total += joined.length;
+      }
+    }
+    super.sessionChanged(reason);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -198,14 +218,15 @@ export class PgoProposalList extends PgoElement {
     this.refine();
   }
 
-  private onCategory(event: Event): void {
-    this.category = (event.target as HTMLSelectElement).value;
-    this.refined = true;
-  }
-
-  private onSort(event: Event): void {
-    this.sort = (event.target as HTMLSelectElement).value as ProposalSort;
-    this.refined = true;
+  /** Arrow keys on a closed select fire a change per key press: apply both selects once they settle. */
+  private onSelect(): void {
+    clearTimeout(this.selectTimer);
+    this.selectTimer = setTimeout(() => {
+      const value = (name: string) => this.renderRoot.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value;
+      this.category = value('category') ?? this.category;
+      this.sort = (value('sort') as ProposalSort | undefined) ?? this.sort;
+      this.refined = true;
+    }, SEARCH_DELAY);
   }
 
   private resetFilters(): void {
@@ -243,12 +264,12 @@ export class PgoProposalList extends PgoElement {
         <input part="search" type="search" maxlength="200" .value=${this.searchText} @input=${this.onSearchInput} />
       </label>
       ${categories.length ? html`<label class="field"><span>${tProposalList(locale, 'category')}</span>
-        <select part="select" @change=${this.onCategory}>
+        <select part="select" name="category" @change=${this.onSelect}>
           <option value="" ?selected=${!this.category}>${tProposalList(locale, 'allCategories')}</option>
           ${categories.map((c) => html`<option value=${c.id} ?selected=${this.category === c.id}>${c.title}</option>`)}
         </select></label>` : nothing}
       <label class="field"><span>${tProposalList(locale, 'sort')}</span>
-        <select part="select" @change=${this.onSort}>
+        <select part="select" name="sort" @change=${this.onSelect}>
           ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, `sort.${s}`)}</option>`)}
         </select></label>
     </form>`;
@@ -256,10 +277,7 @@ export class PgoProposalList extends PgoElement {
 
   private renderBody(session: ConsultationSession, locale: Locale) {
     if (this.error) {
-      return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
-        <p>${tProposalList(locale, 'loadError')} ${describeError(locale, this.error)}</p>
-        <button part="button retry" class="pgo-button" type="button" @click=${() => this.reload()}>${tCommon(locale, 'retry')}</button>
-      </div>`;
+      return renderLoadError(locale, tProposalList(locale, 'loadError'), this.error, () => this.reload());
     }
     const first = this.loading && !this.items.length && this.requested;
     const count = this.total ?? this.items.length;
@@ -300,6 +318,7 @@ export class PgoProposalList extends PgoElement {
           <span>${tProposalList(locale, 'by', { name: p.authorName?.trim() || tProposalList(locale, 'anonymous') })}</span>
           <time datetime=${p.createdAt}>${formatInstant(locale, p.createdAt, timeZone, 'date')}</time>
         </p>
+        ${renderAnswer(p.answer, locale)}
         <div id="b-${p.id}" part=${open ? 'body' : 'excerpt'} class=${open ? 'body' : 'excerpt'}>${open ? p.body : excerpt}</div>
         ${long ? html`<button part="button read-more" class="more" type="button" aria-expanded=${open ? 'true' : 'false'}
           aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>` : nothing}
@@ -317,28 +336,5 @@ export class PgoProposalList extends PgoElement {
       <button part="button load-more" class="pgo-button pgo-button--secondary" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'}
         @click=${() => (this.loadingMore ? undefined : this.loadMore())}>${tProposalList(locale, 'loadMore')}</button>
     </div>`;
-  }
-}
-
-/** The first words of a text, on one line, cut at a word boundary. */
-function excerptOf(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  if (flat.length <= EXCERPT_LENGTH && !/\n/.test(body.trim())) return body.trim();
-  if (flat.length <= EXCERPT_LENGTH) return `${flat}…`;
-  const cut = flat.lastIndexOf(' ', EXCERPT_LENGTH);
-  return `${flat.slice(0, cut > EXCERPT_LENGTH / 2 ? cut : EXCERPT_LENGTH)}…`;
-}
-
-/** The visitor's seed for the random order: kept for the tab's life, so paging and reloads agree. */
-let memorySeed = '';
-function visitorSeed(): string {
-  try {
-    let seed = sessionStorage.getItem(SEED_KEY);
-    if (!seed) sessionStorage.setItem(SEED_KEY, (seed = Math.random().toString(36).slice(2, 10)));
-    return seed;
-  } catch {
-    // Storage may be off (privacy settings, sandboxed frames): keep it for the page's life.
-    memorySeed ||= Math.random().toString(36).slice(2, 10);
-    return memorySeed;
   }
 }
