@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { DEFAULT_LIMITS, type AppOptions, type Limits } from './context.js';
-import { openDatabase, type Db } from './db/db.js';
+import { openDatabase, type DatabaseBounds, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
-import { loadConsultations } from './setup/config.js';
+import { loadConsultations, type LoadedConsultation } from './setup/config.js';
 import { seedConsultations } from './setup/seed.js';
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
@@ -32,6 +32,8 @@ export interface ServerOptions {
   log?: (line: string) => void;
   staticDirs?: Record<string, string>;
   limits?: Partial<Limits>;
+  /** Pool size and how long / how many requests may wait for the database (db/db.ts, DEFAULT_BOUNDS). */
+  database?: Partial<DatabaseBounds>;
   clock?: () => number;
   trustProxy?: boolean;
 }
@@ -43,17 +45,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Migrations, then the demo seed of consultations seen for the first time. */
+export async function prepareDatabase(db: Db, consultations: LoadedConsultation[], log: (line: string) => void): Promise<void> {
+  const applied = await migrate(db);
+  if (applied.length) log(`database: applied ${applied.join(', ')}`);
+  const seeded = await seedConsultations(db, consultations);
+  if (seeded.length) log(`demo data seeded for ${seeded.join(', ')}`);
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? (() => {});
   const now = options.clock?.() ?? Date.now();
   // Configuration first: a bad file fails fast, before any database work.
   const consultations = loadConsultations(options.configDir ?? DEFAULT_CONFIG_DIR, { now });
-  const db = await openDatabase(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  const db = await openDatabase({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR }), bounds: options.database });
   try {
-    const applied = await migrate(db);
-    if (applied.length) log(`database: applied ${applied.join(', ')}`);
-    const seeded = await seedConsultations(db, consultations);
-    if (seeded.length) log(`demo data seeded for ${seeded.join(', ')}`);
+    await prepareDatabase(db, consultations, log);
   } catch (error) {
     await db.close();
     throw error;
@@ -65,13 +72,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const { app } = createApp(appOptions);
   const host = options.host ?? '127.0.0.1';
-  const { headersTimeoutMs, requestTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
   // Slow clients (slowloris) are cut off: Node checks the timeouts every connectionsCheckingInterval.
   const serverOptions = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) };
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host, serverOptions }, () => resolve(s));
     s.once('error', reject);
   });
+  (server as { keepAliveTimeout?: number }).keepAliveTimeout = keepAliveTimeoutMs;
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log(`consultations: ${consultations.map((c) => c.consultation.id).join(', ')} (${db.kind})`);

@@ -171,7 +171,7 @@ export function pooledClient(base, { connections = 256, localAddress } = {}) {
         resolve({ status: res.statusCode, headers: new Headers(Object.entries(res.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]]))), body: parsed, text });
       });
     });
-    req.on('error', reject);
+    req.on('error', (error) => reject(Object.assign(error, { message: `${error.message} (${method} ${path})` })));
     req.end(body);
   });
   call.close = () => agent.destroy();
