@@ -15,16 +15,35 @@ function tagsFromDefineModules() {
   return tags;
 }
 
+/** `'pgo-x': CustomEvent<T>` entries of the `HTMLElementEventMap` declarations in an element's source. */
+function eventTypes(sourcePath) {
+  const source = readFileSync(sourcePath, 'utf8');
+  return new Map([...source.matchAll(/^\s*'(pgo-[a-z-]+)':\s*(CustomEvent<.+>);\s*$/gm)].map(([, name, type]) => [name, type]));
+}
+
+/** The package ships dist/ only: `src/x/y.ts` (or `/src/x/y.js`) becomes `dist/x/y.js` everywhere in the manifest. */
+function pointAtDist(node) {
+  if (Array.isArray(node)) return node.forEach(pointAtDist);
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = value.replace(/^\/?src\/(.+)\.(ts|js)$/, 'dist/$1.js');
+    else pointAtDist(value);
+  }
+}
+
 const pgoRegistrations = {
   name: 'pgo-registrations',
   packageLinkPhase({ customElementsManifest }) {
     const tags = tagsFromDefineModules();
     for (const mod of customElementsManifest.modules) {
+      const types = eventTypes(mod.path);
       for (const declaration of mod.declarations ?? []) {
         // `this.emit(type, …)` in PgoElement reads as an event named "type": keep real, documented events.
         // Private members are implementation details, not API: keep them out of docs and editors.
         if (declaration.members) declaration.members = declaration.members.filter((m) => m.privacy !== 'private');
         if (declaration.events) declaration.events = declaration.events.filter((e) => e.name?.startsWith('pgo-') || e.description);
+        // Event types come from the element's HTMLElementEventMap entries, the ones TypeScript users get.
+        for (const event of declaration.events ?? []) if (types.has(event.name)) event.type = { text: types.get(event.name) };
         const tag = tags.get(declaration.name);
         if (!tag) continue;
         declaration.tagName = tag;
@@ -35,6 +54,7 @@ const pgoRegistrations = {
         }
       }
     }
+    pointAtDist(customElementsManifest.modules);
   },
 };
 

@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { minifyTemplateLiterals, sizeReport } from './scripts/size-plugin.mjs';
+import { ssrSafe } from './scripts/ssr-safe-plugin.mjs';
 
 const EXTERNAL = /^(lit|lit-html|lit-element|zod|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/;
 
@@ -60,6 +61,7 @@ const cdnBuilds = Object.entries(cdnEntries()).map(([name, input]) => ({
     esbuildPlugin(true),
     minifyTemplateLiterals(),
     terser(TERSER),
+    ssrSafe(),
     sizeReport(),
   ],
   output: { file: `dist/cdn/${name}.js`, format: 'es', sourcemap: true, inlineDynamicImports: true },

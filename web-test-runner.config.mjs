@@ -3,6 +3,7 @@ import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { CHROME_ARGS, findChrome, findFirefox } from './scripts/browsers.mjs';
 import { webkitLauncher } from './scripts/webkit-launcher.mjs';
+import { a11yTreePlugin } from './test/a11y-tree-plugin.mjs';
 import { countReporter } from './test/count-reporter.mjs';
 import { decidimMiddleware } from './test/decidim/server.mjs';
 import { referenceServerPlugin } from './test/reference-server.mjs';
@@ -31,6 +32,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // Reference servers (server/) on in-memory PGlite, started by the rest backend's tests.
     referenceServerPlugin(),
+    // The engine's own accessibility tree (role, name) for `expectInTree()`.
+    a11yTreePlugin(),
   ],
   browsers: [browsers[engine]()],
   testFramework: { config: { timeout: 10000 } },

@@ -24,7 +24,7 @@ const BUTTON_READY = (tag) => `(() => {
   return button && !button.disabled && button.getAttribute('aria-disabled') !== 'true' && /\\d/.test(root.querySelector('[part~="count"]')?.textContent ?? '');
 })()`;
 
-const PAGES = new Map([
+export const PAGES = new Map([
   ['vote-button', benchPage({
     before: ['/out/pgo-memory-backend.js'], scripts: ['/out/pgo-vote-button.js'],
     body: `<pgo-vote-button ${CONSULTATION} proposal="p0"></pgo-vote-button>`, ready: BUTTON_READY('pgo-vote-button'),

@@ -9,4 +9,6 @@ run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json']);
 // Custom Elements Manifest (editors, Storybook docs): custom-elements.json at the root and in dist/.
 run('node_modules/.bin/cem', ['analyze', '--quiet']);
 copyFileSync('custom-elements.json', 'dist/custom-elements.json');
+// Framework types (React, Vue, Svelte), React wrappers and editor data (VS Code, JetBrains) from the manifest.
+run('node', ['scripts/framework-types.mjs']);
 console.log('pgo-widgets: build written to dist/ (npm modules, types, dist/cdn/)');

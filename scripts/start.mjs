@@ -42,8 +42,14 @@ pgo-widgets demo: ${server.url}/
   the summit's call for sessions     ${server.url}/sommet.html
   the same widgets without a server  ${server.url}/memory.html
   API reference                      ${server.url}/api/v1/docs
-  admin token                        ${server.adminToken}
+  organiser console                  ${server.url}/admin/
+  admin token (automation only)      ${server.adminToken || 'the last rotated one'}
 Ctrl-C to stop.`);
+if (server.setupToken) {
+  const { tsImport } = await import('tsx/esm/api');
+  const { setupMessage } = await tsImport('../server/organisers-cli.ts', import.meta.url);
+  console.log(`\n${setupMessage(server.url, server.setupToken)}`);
+}
 
 let stopping = false;
 async function stop(signal) {

@@ -84,6 +84,14 @@ function pageFor(wd) {
         await pointer({ type: 'pointerMove', origin: 'viewport', x: 0, y: 0, duration: 0 });
       },
     },
+    /** Role and name WebKit computes for the element a script finds (WebDriver computed role and label). */
+    async computedAccessibility(find) {
+      const element = await wd.call('POST', '/execute/sync', { script: `return ${find}`, args: [] });
+      if (!element) throw new Error('WebKit launcher: the script found no element');
+      const id = Object.values(element)[0];
+      const [role, name] = await Promise.all([wd.call('GET', `/element/${id}/computedrole`), wd.call('GET', `/element/${id}/computedlabel`)]);
+      return { role, name };
+    },
     /** WebDriver sizes the window: add the window's own frame so the viewport gets the asked size. */
     async setViewport({ width, height }) {
       const [dw, dh] = await wd.call('POST', '/execute/sync', { script: 'return [outerWidth - innerWidth, outerHeight - innerHeight]', args: [] });

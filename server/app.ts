@@ -9,11 +9,13 @@ import { BackendError } from '../src/core/errors.js';
 import { AppContext, type AppOptions, type Env } from './context.js';
 import { isDatabaseUnavailable } from './db/db.js';
 import { cors } from './http/cors.js';
+import { compression } from './http/compress.js';
 import { backendError, problemResponse } from './http/problem.js';
 import { serveStatic, staticMounts } from './http/static.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
+import { organiserRoutes } from './routes/organisers/index.js';
 import { participantRoutes } from './routes/participants.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -49,6 +51,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     c.res.headers.set('x-content-type-options', 'nosniff');
     if (options.log) ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)} ms`);
   });
+  app.use('*', compression({ apiBase: API_BASE }));
   app.use(`${API_BASE}/*`, cors(ctx));
   // PostgreSQL text cannot hold NUL: an address carrying one is refused before any query (not a 500).
   app.use(`${API_BASE}/*`, async (c, next) => {
@@ -69,6 +72,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   eventRoutes(api, ctx);
   exportRoutes(api, ctx);
   adminRoutes(api, ctx);
+  organiserRoutes(api, ctx);
   referenceRoutes(api);
   return { app, ctx };
 }

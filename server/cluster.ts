@@ -6,12 +6,17 @@
  * one process only (its folder can be opened by one process at a time): asking for more is an error.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { randomBytes } from 'node:crypto';
 import { openDatabase } from './db/db.js';
 import { loadConsultations } from './setup/config.js';
 import { DEFAULT_CONFIG_DIR, prepareDatabase, type ServerOptions } from './server.js';
+import { adminTokenRotated, newSetupToken } from './store/admin-tokens.js';
+import { countOrganisers } from './store/organisers.js';
 
 export interface ClusterHandle {
   url: string;
+  /** The one-time token to create the first organiser, when there is none yet. */
+  setupToken: string | null;
   workers: number;
   /** Stops every worker (SIGTERM, each closes its server and pool), then resolves. */
   close(): Promise<void>;
@@ -23,8 +28,16 @@ export async function startCluster(workers: number, options: ServerOptions, work
   const log = options.log ?? (() => {});
   const consultations = loadConsultations(options.configDir ?? DEFAULT_CONFIG_DIR, { now: options.clock?.() ?? Date.now() });
   const db = await openDatabase({ databaseUrl: options.databaseUrl });
+  let setupToken: string | null = null;
   try {
     await prepareDatabase(db, consultations, log);
+    // Every worker must accept the same admin token: chosen here, passed on in the environment
+    // (unless one was rotated through the API: then every worker reads it from the database).
+    if (!options.adminToken && !(await adminTokenRotated(db))) {
+      process.env.ADMIN_TOKEN = randomBytes(24).toString('base64url');
+      log(`admin token (generated for this run): ${process.env.ADMIN_TOKEN}`);
+    }
+    setupToken = (await countOrganisers(db)) === 0 ? await newSetupToken(db) : null;
   } finally {
     await db.close();
   }
@@ -56,6 +69,7 @@ export async function startCluster(workers: number, options: ServerOptions, work
   const url = await ready;
   return {
     url,
+    setupToken,
     workers,
     close() {
       stopping = true;

@@ -6,6 +6,8 @@ import { DEFAULT_BODY_BYTES, DEFAULT_JSON_DEPTH } from './http/body.js';
 import { fail } from './http/problem.js';
 import { RateLimiter } from './http/rate-limit.js';
 import type { LoadedConsultation } from './setup/config.js';
+import { SCRYPT, type ScryptParams } from './store/passwords.js';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './store/sessions.js';
 
 export interface Limits {
   /** Largest accepted request body, in bytes (413 beyond). */
@@ -48,6 +50,9 @@ export interface AppOptions {
   staticDirs?: Record<string, string>;
   /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
   trustProxy?: boolean;
+  /** Organiser sessions and sign-in throttling (store/sessions.ts); scrypt cost of new password hashes. */
+  sessionPolicy?: Partial<SessionPolicy>;
+  passwordParams?: ScryptParams;
 }
 
 export type Env = { Bindings: HttpBindings };
@@ -62,6 +67,8 @@ export class AppContext {
   readonly participantWrites: RateLimiter;
   readonly ipWrites: RateLimiter;
   readonly newParticipants: RateLimiter;
+  readonly sessionPolicy: SessionPolicy;
+  readonly passwordParams: ScryptParams;
   private readonly byId: Map<string, LoadedConsultation>;
 
   constructor(options: AppOptions) {
@@ -71,6 +78,8 @@ export class AppContext {
     this.trustProxy = options.trustProxy ?? false;
     this.now = options.clock ?? Date.now;
     this.log = options.log ?? (() => {});
+    this.sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy };
+    this.passwordParams = options.passwordParams ?? SCRYPT;
     this.byId = new Map(options.consultations.map((c) => [c.consultation.id, c]));
     // The vote function counts the same `w:p` and `w:ip` keys (migration 041).
     this.participantWrites = new RateLimiter('w:p', this.limits.writesPerMinute);

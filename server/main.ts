@@ -6,10 +6,10 @@
  * LIMITS (JSON, e.g. {"writesPerMinute":60}), DB_POOL_SIZE, DB_WAIT_MS, DB_QUEUE (db/db.ts, DatabaseBounds).
  * Stops cleanly on SIGINT/SIGTERM.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { isWorker, reportListening, startCluster } from './cluster.js';
 import type { Limits } from './context.js';
+import { setupMessage } from './organisers-cli.js';
 import { ConfigError } from './setup/config.js';
 import { DEFAULT_CONFIG_DIR, DEFAULT_DATA_DIR, startServer, type ServerOptions } from './server.js';
 
@@ -45,20 +45,22 @@ try {
     trustProxy: env.TRUST_PROXY === '1',
     log,
   };
-  let server: { url: string; close(): Promise<void> };
+  let server: { url: string; setupToken: string | null; close(): Promise<void> };
   if (workers > 1 && !isWorker()) {
-    // Every worker must accept the same admin token.
-    const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-    if (!options.adminToken) log(`admin token (generated for this run): ${adminToken}`);
-    env.ADMIN_TOKEN = adminToken;
-    server = await startCluster(workers, { ...options, adminToken }, process.argv.slice(2));
+    server = await startCluster(workers, options, process.argv.slice(2));
     log(`${workers} server processes on one PostgreSQL`);
-  } else {
-    const running = await startServer(isWorker() ? { ...options, log: (line) => log(`[${process.pid}] ${line}`) } : options);
+  } else if (isWorker()) {
+    // The primary chose the admin token (env) and issued the setup token.
+    const running = await startServer({ ...options, issueSetupToken: false, log: (line) => log(`[${process.pid}] ${line}`) });
     reportListening(running.url);
     server = running;
+  } else {
+    server = await startServer(options);
   }
-  if (!isWorker()) console.log(`pgo-widgets server: ${server.url}/  (API ${server.url}/api/v1/docs; Ctrl-C to stop)`);
+  if (!isWorker()) {
+    console.log(`pgo-widgets server: ${server.url}/  (API ${server.url}/api/v1/docs; Ctrl-C to stop)`);
+    if (server.setupToken) console.log(setupMessage(server.url, server.setupToken));
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -13,6 +13,8 @@ import { openDatabase, type DatabaseBounds, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
 import { loadConsultations, type LoadedConsultation } from './setup/config.js';
 import { seedConsultations } from './setup/seed.js';
+import { adminTokenRotated, newSetupToken } from './store/admin-tokens.js';
+import { countOrganisers } from './store/organisers.js';
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
 /** The demo consultations, found from this module so any working directory will do. */
@@ -32,15 +34,21 @@ export interface ServerOptions {
   log?: (line: string) => void;
   staticDirs?: Record<string, string>;
   limits?: Partial<Limits>;
+  /** false in the workers of a cluster: the primary issues the one setup token (cluster.ts). */
+  issueSetupToken?: boolean;
   /** Pool size and how long / how many requests may wait for the database (db/db.ts, DEFAULT_BOUNDS). */
   database?: Partial<DatabaseBounds>;
   clock?: () => number;
   trustProxy?: boolean;
+  sessionPolicy?: AppOptions['sessionPolicy'];
+  passwordParams?: AppOptions['passwordParams'];
 }
 
 export interface RunningServer {
   url: string;
   adminToken: string;
+  /** While no organiser exists: the one-time token that creates the first admin. */
+  setupToken: string | null;
   db: Db;
   close(): Promise<void>;
 }
@@ -65,10 +73,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     await db.close();
     throw error;
   }
-  const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
-  if (!options.adminToken) log(`admin token (generated for this run): ${adminToken}`);
+  // Once rotated (POST /api/v1/admin/token), the stored token is the one: none is generated any more.
+  const rotated = !options.adminToken && (await adminTokenRotated(db));
+  const adminToken = options.adminToken ?? (rotated ? '' : randomBytes(24).toString('base64url'));
+  if (!options.adminToken) log(rotated ? 'admin token: the last rotated one' : `admin token (generated for this run): ${adminToken}`);
+  // No organiser yet: a one-time token to create the first admin (main.ts prints the command).
+  const setupToken = options.issueSetupToken !== false && (await countOrganisers(db)) === 0 ? await newSetupToken(db) : null;
   const appOptions: AppOptions = {
     db, consultations, adminToken, log, clock: options.clock, limits: options.limits, staticDirs: options.staticDirs, trustProxy: options.trustProxy,
+    sessionPolicy: options.sessionPolicy, passwordParams: options.passwordParams,
   };
   const { app } = createApp(appOptions);
   const host = options.host ?? '127.0.0.1';
@@ -87,6 +100,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url,
     adminToken,
+    setupToken,
     db,
     close() {
       closing ??= new Promise<void>((resolve) => {

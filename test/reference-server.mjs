@@ -40,6 +40,7 @@ export async function startReferenceServer({ root = process.cwd(), consultations
     return {
       url: server.url,
       adminToken: server.adminToken,
+      setupToken: server.setupToken,
       async close() {
         await server.close();
         if (tempConfig) rmSync(tempConfig, { recursive: true, force: true });
@@ -105,6 +106,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.env.PGO_REFERE
  * in a child process (spawnReferenceServer),
  * then poll `executeServerCommand('pgo-server-ready', { id })` -> `{ url }`, `{ error }` or `{ pending: true }`
  * (a runner command must answer within 20 s, and starting a server on a busy machine may take longer),
+ * hide or restore a proposal with `executeServerCommand('pgo-server-moderate', { id, proposalId, action })`,
  * and stop them with `executeServerCommand('pgo-server-stop', { id })`. Every server left is stopped
  * with the runner.
  */
@@ -135,6 +137,15 @@ export function referenceServerPlugin() {
         await settle(payload.id, 10_000);
         if (entry.error) return { error: String(entry.error.message ?? entry.error) };
         return entry.server ? { url: entry.server.url } : { pending: true };
+      }
+      if (command === 'pgo-server-moderate') {
+        // A moderator's action through the admin API (same origin: no Origin header from Node).
+        const server = servers.get(payload?.id)?.server;
+        if (!server) return { error: `no server ${payload?.id}` };
+        const res = await fetch(`${server.url}/api/v1/admin/proposals/${encodeURIComponent(payload.proposalId)}/${payload.action}`, {
+          method: 'POST', headers: { authorization: `Bearer ${server.adminToken}` },
+        });
+        return res.ok ? true : { error: `${res.status} ${await res.text()}` };
       }
       if (command === 'pgo-server-stop') {
         const entry = servers.get(payload?.id);

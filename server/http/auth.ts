@@ -1,9 +1,8 @@
 /** Bearer tokens: participants (hashed in the database) and the admin token (constant-time compare). */
-import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Participant } from '../../src/core/schemas.js';
 import type { AppContext, Env } from '../context.js';
-import { sha256 } from '../store/ids.js';
+import { isAdminToken } from '../store/admin-tokens.js';
 import { participantByToken } from '../store/participants.js';
 import { fail } from './problem.js';
 import { rateWait } from './rate-limit.js';
@@ -34,9 +33,7 @@ export function throttle(retryAfter: number): void {
   if (retryAfter > 0) fail('rate-limited', 'Too many requests', { retryAfter, detail: `Try again in ${retryAfter} s` });
 }
 
-export function requireAdmin(ctx: AppContext, c: Context): void {
-  const token = bearer(c) ?? '';
-  // Hashing both sides gives equal lengths for timingSafeEqual.
-  const ok = timingSafeEqual(Buffer.from(sha256(token)), Buffer.from(sha256(ctx.adminToken)));
-  if (!token || !ok) fail('unauthorized', 'Admin token required');
+/** The automation token (rotatable: see store/admin-tokens.ts). */
+export async function requireAdmin(ctx: AppContext, c: Context): Promise<void> {
+  if (!(await isAdminToken(ctx.db, bearer(c) ?? '', ctx.adminToken))) fail('unauthorized', 'Admin token required');
 }

@@ -42,7 +42,8 @@ BEGIN
   IF NOT FOUND THEN
     RAISE EXCEPTION 'pgo:not-found';
   END IF;
-  IF proposal_status <> 'published' THEN
+  -- Votes go to published proposals only; a withdrawal works whatever the status (#26 defect 1).
+  IF p_choice IS NOT NULL AND proposal_status <> 'published' THEN
     RAISE EXCEPTION 'pgo:closed' USING DETAIL = 'This proposal is ' || proposal_status;
   END IF;
   SELECT choice INTO previous FROM votes WHERE participant_id = who.id AND proposal_id = p_proposal;
@@ -55,7 +56,9 @@ BEGIN
     END IF;
   ELSIF previous IS NULL THEN
     IF p_limit IS NOT NULL THEN
-      SELECT count(*) INTO used FROM votes WHERE participant_id = who.id AND consultation_id = p_consultation;
+      -- A vote counts only while its proposal is published (store/votes.ts, COUNTED_VOTE).
+      SELECT count(*) INTO used FROM votes v JOIN proposals cp ON cp.id = v.proposal_id
+        WHERE v.participant_id = who.id AND v.consultation_id = p_consultation AND cp.status = 'published';
       IF used >= p_limit THEN
         RAISE EXCEPTION 'pgo:limit-reached' USING DETAIL = 'Each participant may vote for ' || p_limit || ' proposals';
       END IF;
@@ -71,8 +74,9 @@ BEGIN
     'hidden', p_hidden,
     'counts', (SELECT json_object_agg(choice, n ORDER BY choice) FROM proposal_tallies WHERE proposal_id = p_proposal AND n > 0),
     'participant', json_build_object('id', who.id, 'displayName', who.display_name, 'verified', who.verified),
-    'votes', (SELECT coalesce(json_agg(json_build_array(proposal_id, choice) ORDER BY created_at, proposal_id), '[]') FROM votes
-      WHERE participant_id = who.id AND consultation_id = p_consultation),
+    'votes', (SELECT coalesce(json_agg(json_build_array(v.proposal_id, v.choice) ORDER BY v.created_at, v.proposal_id), '[]')
+      FROM votes v JOIN proposals cp ON cp.id = v.proposal_id
+      WHERE v.participant_id = who.id AND v.consultation_id = p_consultation AND cp.status = 'published'),
     'registrations', (SELECT coalesce(json_agg(r.event_id ORDER BY r.created_at, r.event_id), '[]') FROM registrations r
       JOIN events e ON e.id = r.event_id WHERE r.participant_id = who.id AND e.consultation_id = p_consultation));
   IF p_key IS NOT NULL THEN

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import * as core from '../../src/core/schemas.js';
 import { VERSION } from '../../src/core/version.js';
 import * as api from '../api-schemas.js';
+import { ORGANISER_ANSWERS, ORGANISER_REQUESTS } from './organiser-routes.js';
 import { ROUTES, type RouteDoc } from './routes.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -17,11 +18,13 @@ const ANSWERS: Record<string, z.ZodMiniType> = {
   RegistrationReceipt: core.RegistrationReceipt, EventReceipt: core.EventReceipt, FieldError: core.FieldError, ApiError: core.ApiError,
   ParticipantToken: api.ParticipantToken, ReportReceipt: api.ReportReceipt, ModerationQueue: api.ModerationQueue,
   ModeratedProposal: api.ModeratedProposal, ModeratedEvent: api.ModeratedEvent, OpenDataExport: api.OpenDataExport,
+  ...ORGANISER_ANSWERS,
 };
 /** Request bodies: generated as input (unknown keys are ignored, not refused). */
 const REQUESTS: Record<string, z.ZodMiniType> = {
   ProposalDraft: core.ProposalDraft, VoteInput: api.VoteInput, ReportInput: api.ReportInput, RegistrationInput: core.RegistrationInput,
   EventProposal: core.EventProposal, IdentityInput: api.IdentityInput,
+  ...ORGANISER_REQUESTS,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 'output'): Record<string, JsonSchema> {
@@ -52,7 +55,7 @@ function operation(route: RouteDoc): JsonSchema {
     ? { 'application/json': { schema: { $ref: `#/components/schemas/${route.ok.schema}` } } }
     : { [route.ok.contentType ?? 'application/json']: { schema: route.ok.contentType === 'application/json' ? { type: 'object' } : { type: 'string' } } };
   const responses: Record<string, JsonSchema> = {
-    [route.ok.status]: { description: route.ok.description, content: okContent, ...(route.cached ? { headers: { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } } } : {}) },
+    [route.ok.status]: { description: route.ok.description, ...(route.ok.status === 204 ? {} : { content: okContent }), ...(route.cached ? { headers: { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } } } : {}) },
   };
   if (route.cached) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
   const byStatus = new Map<number, core.ErrorCode[]>();
@@ -66,7 +69,8 @@ function operation(route: RouteDoc): JsonSchema {
   }
   const security = route.auth === 'participant' ? [{ participant: [] }]
     : route.auth === 'optional-participant' ? [{}, { participant: [] }]
-    : route.auth === 'admin' ? [{ admin: [] }] : [];
+    : route.auth === 'admin' ? [{ admin: [] }]
+    : route.auth === 'organiser' ? [{ organiserSession: [] }, { admin: [] }] : [];
   return {
     operationId: route.id,
     tags: [route.tag],
@@ -101,7 +105,8 @@ export function openApiDocument(): JsonSchema {
       schemas: { ...componentSchemas(ANSWERS, 'output'), ...componentSchemas(REQUESTS, 'input') },
       securitySchemes: {
         participant: { type: 'http', scheme: 'bearer', description: 'A participant token from POST /participants or POST /consultations/{id}/identity.' },
-        admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the server. Admin routes refuse cross-origin requests.' },
+        admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the server (automation only; rotatable). Admin routes refuse cross-origin requests.' },
+        organiserSession: { type: 'apiKey', in: 'cookie', name: 'pgo-organiser', description: 'The organiser session cookie from POST /admin/session (`__Host-pgo-organiser` under HTTPS). Writes also send the session’s `csrfToken` as `X-CSRF-Token`.' },
       },
       parameters: {
         IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: false, description: 'Same key, same request: the first answer is returned and nothing more is written. At most 200 visible ASCII characters.', schema: { type: 'string', maxLength: 200 } },

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { EventQuery, ProposalQuery, type ErrorCode } from '../../src/core/schemas.js';
+import { ORGANISER_ROUTES } from './organiser-routes.js';
 
 export interface RouteDoc {
   /** The operationId: the ConsultationBackend method name where there is one. */
@@ -11,10 +12,10 @@ export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path under /api/v1, `{param}` style. */
   path: string;
-  tag: 'Participants' | 'Consultations' | 'Proposals' | 'Votes' | 'Events' | 'Open data' | 'Moderation' | 'Reference';
+  tag: 'Participants' | 'Consultations' | 'Proposals' | 'Votes' | 'Events' | 'Open data' | 'Moderation' | 'Organisers' | 'Reference';
   summary: string;
   description?: string;
-  auth: 'none' | 'participant' | 'optional-participant' | 'admin';
+  auth: 'none' | 'participant' | 'optional-participant' | 'admin' | 'organiser';
   query?: z.ZodMiniObject;
   /** Component name of the JSON request body. */
   body?: string;
@@ -41,7 +42,7 @@ export const ROUTES: RouteDoc[] = [
   { id: 'createProposal', method: 'post', path: `${C}/proposals`, tag: 'Proposals', summary: 'Submit a proposal', description: 'Validated by the same rules as the form (src/core/validate.ts). The honeypot `website` must stay empty. With pre-moderation the proposal waits for a moderator.', auth: 'participant', body: 'ProposalDraft', ok: { status: 201, description: 'The stored proposal', schema: 'ProposalReceipt' }, errors: [...WRITE_ERRORS, 'closed', 'forbidden'], write: true },
   { id: 'reportProposal', method: 'post', path: `${C}/proposals/{proposalId}/reports`, tag: 'Proposals', summary: 'Report a proposal to the moderators', auth: 'participant', body: 'ReportInput', ok: { status: 202, description: 'Received', schema: 'ReportReceipt' }, errors: WRITE_ERRORS, write: true },
   { id: 'vote', method: 'put', path: `${C}/proposals/{proposalId}/vote`, tag: 'Votes', summary: 'Vote for a proposal (or change the choice)', description: 'One vote per participant and proposal. Refused when the phase takes no votes (closed), no votes are left (limit-reached) or votes are final (forbidden).', auth: 'participant', body: 'VoteInput', ok: { status: 200, description: 'The new tally and participation', schema: 'VoteResult' }, errors: [...WRITE_ERRORS, 'closed', 'limit-reached', 'forbidden'], write: true },
-  { id: 'withdrawVote', method: 'delete', path: `${C}/proposals/{proposalId}/vote`, tag: 'Votes', summary: 'Withdraw a vote', auth: 'participant', ok: { status: 200, description: 'The new tally and participation', schema: 'VoteResult' }, errors: [...WRITE_ERRORS, 'closed', 'forbidden'], write: true },
+  { id: 'withdrawVote', method: 'delete', path: `${C}/proposals/{proposalId}/vote`, tag: 'Votes', summary: 'Withdraw a vote', description: 'Also works on a proposal that moderators hid: its vote no longer counts (votes left, participation) but may be withdrawn so that it does not come back if the proposal is restored.', auth: 'participant', ok: { status: 200, description: 'The new tally and participation', schema: 'VoteResult' }, errors: [...WRITE_ERRORS, 'closed', 'forbidden'], write: true },
   { id: 'listEvents', method: 'get', path: `${C}/events`, tag: 'Events', summary: 'Approved events, paged', description: 'From now on unless `from` says otherwise. `place` is a postal-code prefix or a town name (accents ignored).', auth: 'none', query: EventQuery, ok: { status: 200, description: 'A page of events', schema: 'EventPage' }, errors: ['not-found', 'validation'], cached: true },
   { id: 'getEvent', method: 'get', path: `${C}/events/{eventId}`, tag: 'Events', summary: 'One event', auth: 'none', ok: { status: 200, description: 'The event', schema: 'ConsultationEvent' }, errors: READ_ERRORS, cached: true },
   { id: 'registerForEvent', method: 'post', path: `${C}/events/{eventId}/registrations`, tag: 'Events', summary: 'Register for an event', description: 'Registering twice keeps one seat.', auth: 'participant', body: 'RegistrationInput', ok: { status: 201, description: 'Registered', schema: 'RegistrationReceipt' }, errors: [...WRITE_ERRORS, 'closed', 'limit-reached', 'forbidden', 'unsupported'], write: true },
@@ -55,4 +56,5 @@ export const ROUTES: RouteDoc[] = [
     { id: `${action}Proposal`, method: 'post', path: `/admin/proposals/{proposalId}/${action}`, tag: 'Moderation', summary: `${action[0]!.toUpperCase()}${action.slice(1)} a proposal`, auth: 'admin', ok: { status: 200, description: 'The proposal', schema: 'ModeratedProposal' }, errors: ['unauthorized', 'forbidden', 'not-found'] },
     { id: `${action}Event`, method: 'post', path: `/admin/events/{eventId}/${action}`, tag: 'Moderation', summary: `${action[0]!.toUpperCase()}${action.slice(1)} an event`, auth: 'admin', ok: { status: 200, description: 'The event', schema: 'ModeratedEvent' }, errors: ['unauthorized', 'forbidden', 'not-found'] },
   ]),
+  ...ORGANISER_ROUTES,
 ];

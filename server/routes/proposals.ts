@@ -80,7 +80,7 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
       const row = await proposalRow(tx, consultation.id, c.req.param('proposalId'));
       if (!row || row.status !== 'published') fail('not-found', 'No such proposal');
-      await tx.query('INSERT INTO reports (proposal_id, participant_id, reason) VALUES ($1, $2, $3)', [row.id, participant.id, data.reason.trim()]);
+      await tx.query(`INSERT INTO reports (proposal_id, target, participant_id, reason) VALUES ($1, 'proposal:' || $1::text, $2, $3)`, [row.id, participant.id, data.reason.trim()]);
       return { status: 202, body: { received: true } };
     });
     return written(c, outcome);

@@ -1,10 +1,18 @@
 /**
  * Votes, read side: the tally (from the counters) and a participant's participation. The write side
- * is one database call, `recordVote` in vote-write.ts.
+ * is one database call, `recordVote` in vote-write.ts (the `pgo_vote` function, migrations 041-042).
+ *
+ * A vote counts only while its proposal is published (`COUNTED_VOTE`): a proposal that moderators
+ * hide releases its votes (no longer in the limit, `votesLeft` or `participation.votes`); the rows are
+ * kept, so a restored proposal gets its votes back (a voter may then be above the limit: `votesLeft`
+ * stays at 0). A released vote may still be withdrawn (then it does not come back).
  */
 import { type Consultation, type Participant, type Participation, type VoteChoice, type VoteTally } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
 import { tallyOf } from './proposals.js';
+
+/** The SQL condition on a vote row `v` that makes it count: its proposal is published. */
+export const COUNTED_VOTE = "EXISTS (SELECT 1 FROM proposals cp WHERE cp.id = v.proposal_id AND cp.status = 'published')";
 
 export async function tally(q: Queryable, consultation: Consultation, proposalId: string, now: number): Promise<VoteTally> {
   const rows = await q.query<{ choice: string; n: number }>('SELECT choice, n FROM proposal_tallies WHERE proposal_id = $1 AND n > 0', [proposalId]);
@@ -15,7 +23,8 @@ export async function participation(q: Queryable, consultation: Consultation, pa
   const limit = consultation.settings.votesPerParticipant;
   if (!participant) return { participant: null, votes: {}, votesLeft: limit, registrations: [] };
   const votes = await q.query<{ proposal_id: string; choice: VoteChoice }>(
-    'SELECT proposal_id, choice FROM votes WHERE participant_id = $1 AND consultation_id = $2 ORDER BY created_at, proposal_id',
+    `SELECT v.proposal_id, v.choice FROM votes v WHERE v.participant_id = $1 AND v.consultation_id = $2 AND ${COUNTED_VOTE}
+     ORDER BY v.created_at, v.proposal_id`,
     [participant.id, consultation.id],
   );
   const registrations = await q.query<{ event_id: string }>(

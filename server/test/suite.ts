@@ -367,6 +367,38 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
         assert.equal(await count('votes WHERE participant_id = $1', [participant.participant.id]), 3);
       });
 
+      it('a vote for a proposal moderators hide is released (costs nothing, not listed) and may still be withdrawn', async () => {
+        const ids = ['mod-a', 'mod-b', 'mod-c', 'mod-d', 'mod-e'];
+        for (const id of ids) {
+          await db.query("INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ($1, 'open', 'Modérée', 'Proposition modérée', 'published')", [id]);
+        }
+        const voter = await token();
+        for (const id of ['mod-a', 'mod-b', 'mod-c']) assert.equal((await vote(voter, id, 'support')).status, 200);
+        assertProblem(await vote(voter, 'mod-d', 'support'), 409, 'limit-reached');
+        assert.equal((await admin('POST', '/admin/proposals/mod-b/hide')).status, 200);
+        const released = Participation.parse((await call('GET', `${OPEN}/participation`, { token: voter })).body);
+        assert.deepEqual(released.votes, { 'mod-a': 'support', 'mod-c': 'support' });
+        assert.equal(released.votesLeft, 1);
+        // The released vote is spent again elsewhere.
+        assert.equal((await vote(voter, 'mod-d', 'support')).body.participation.votesLeft, 0);
+        // Withdrawing the hidden proposal's vote works; it does not come back on restore.
+        const withdrawn = await call('DELETE', `${OPEN}/proposals/mod-b/vote`, { token: voter });
+        assert.equal(withdrawn.status, 200, withdrawn.text);
+        assert.deepEqual(VoteResult.parse(withdrawn.body).participation.votes, { 'mod-a': 'support', 'mod-c': 'support', 'mod-d': 'support' });
+        assert.equal(await count("votes WHERE proposal_id = 'mod-b'"), 0);
+        assert.equal((await admin('POST', '/admin/proposals/mod-b/restore')).status, 200);
+        assert.equal(Object.keys((await call('GET', `${OPEN}/participation`, { token: voter })).body.votes).length, 3);
+        // A vote not withdrawn comes back with its restored proposal, even above the limit (votesLeft stays at 0).
+        assert.equal((await admin('POST', '/admin/proposals/mod-a/hide')).status, 200);
+        assert.equal((await vote(voter, 'mod-e', 'support')).status, 200);
+        assert.equal((await admin('POST', '/admin/proposals/mod-a/restore')).status, 200);
+        const restored = Participation.parse((await call('GET', `${OPEN}/participation`, { token: voter })).body);
+        assert.deepEqual(Object.keys(restored.votes).sort(), ['mod-a', 'mod-c', 'mod-d', 'mod-e']);
+        assert.equal(restored.votesLeft, 0);
+        assertProblem(await vote(voter, 'mod-b', 'support'), 409, 'limit-reached');
+        assertProblem(await call('DELETE', `${OPEN}/proposals/nope/vote`, { token: voter }), 404, 'not-found');
+      });
+
       it('tallies equal the vote rows for every proposal', async () => {
         const list = await call('GET', `${OPEN}/proposals?limit=100`);
         assert.ok(list.body.items.length > 10);

@@ -1,12 +1,12 @@
 import { DecidimBackend } from './decidim/backend.js';
 import { runBackendContract } from '../test-utils/backend-contract.js';
-import { CALLBACK, CLIENT_ID, contractToDecidim, seedDecidim } from '../../test/decidim/fixture.js';
+import { CALLBACK, CLIENT_ID, contractToDecidim, DECIDIM_VERSIONS, seedDecidim } from '../../test/decidim/fixture.js';
 
 // The contract against the local Decidim stand-in (test/decidim/server.mjs), seeded with the contract
-// fixture. Each participant is a new backend that signs in through the real popup flow (PKCE), as a
-// new Decidim user, on its first write.
-runBackendContract('decidim', async (fixture) => {
-  const endpoint = await seedDecidim(contractToDecidim(fixture));
+// fixture, once per pinned Decidim version (0.32 and the development line). Each participant is a new
+// backend that signs in through the real popup flow (PKCE), as a new Decidim user, on its first write.
+for (const version of DECIDIM_VERSIONS) runBackendContract(`decidim ${version}`, async (fixture) => {
+  const endpoint = await seedDecidim({ ...contractToDecidim(fixture), version });
   return {
     participant: () => new DecidimBackend({ endpoint, clientId: CLIENT_ID, redirectUri: CALLBACK(), locale: 'fr' }),
   };

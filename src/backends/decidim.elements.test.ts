@@ -4,14 +4,17 @@ import '../define/index.js';
 import './decidim/index.js';
 import type { PgoConsultation } from '../elements/consultation/consultation.js';
 import { shadowText } from '../test-utils/mount.js';
-import { CALLBACK, CLIENT_ID, demoDecidimFixture, seedDecidim, SITE } from '../../test/decidim/fixture.js';
+import { CALLBACK, CLIENT_ID, crossOrigin, DECIDIM_VERSIONS, demoDecidimFixture, seedDecidim, SITE, type DecidimVersion } from '../../test/decidim/fixture.js';
 
 // The widgets on a Decidim process, through `backend="decidim"` as a webmaster would write it, against the
-// local Decidim stand-in. The fixture's texts carry HTML and script payloads: none may ever run.
+// local Decidim stand-in, once per pinned Decidim version. The fixture's texts carry HTML and script
+// payloads: none may ever run.
 const trap = window as unknown as { __pwned?: unknown; __control?: unknown };
+let version: DecidimVersion = '0.32';
 
-async function mount(options: { clientId?: boolean; votesHidden?: boolean } = {}) {
-  const endpoint = await seedDecidim(demoDecidimFixture(Date.now(), { votesHidden: !!options.votesHidden }));
+async function mount(options: { clientId?: boolean; votesHidden?: boolean; otherSite?: boolean } = {}) {
+  const seeded = await seedDecidim(demoDecidimFixture(Date.now(), { votesHidden: !!options.votesHidden, version }));
+  const endpoint = options.otherSite ? crossOrigin(seeded) : seeded;
   const provider = await fixture<PgoConsultation>(html`
     <pgo-consultation backend="decidim" endpoint=${endpoint} consultation="budget-2027" process="budget-2027"
       proposals-component="12" meetings-component="13" lang="fr" client-id=${options.clientId ? CLIENT_ID : ''} redirect-uri=${CALLBACK()}>
@@ -32,8 +35,9 @@ function shadowRoots(root: ParentNode): ShadowRoot[] {
   return [...root.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot, ...shadowRoots(el.shadowRoot)] : []));
 }
 
-describe('decidim backend in the elements', function () {
+for (const pinned of DECIDIM_VERSIONS) describe(`decidim backend in the elements (Decidim ${pinned})`, function () {
   this.timeout(20_000);
+  before(() => (version = pinned));
   beforeEach(() => {
     delete trap.__pwned;
     delete trap.__control;
@@ -74,6 +78,14 @@ describe('decidim backend in the elements', function () {
     expect(link?.href.startsWith(`${SITE}/processes/budget-2027/f/12/`)).to.equal(true);
   });
 
+  it('on another site without CORS on /oauth/token, the vote button links to Decidim instead of failing', async () => {
+    const { get } = await mount({ clientId: true, otherSite: true });
+    const button = get('pgo-vote-button');
+    await waitUntil(() => shadowText(button).includes('Le vote n’est pas disponible ici.'), 'the reason is given');
+    const link = button.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link-out"]');
+    expect(link?.href.startsWith(`${SITE}/processes/budget-2027/f/12/`)).to.equal(true);
+  });
+
   it('the event list shows the Decidim meetings as an agenda', async () => {
     const { get } = await mount();
     const list = get('pgo-event-list');
@@ -89,11 +101,11 @@ describe('decidim backend in the elements', function () {
     const button = get('pgo-vote-button');
     await waitUntil(() => !!button.shadowRoot?.querySelector('button.vote:not([aria-disabled])'), 'the vote button is usable');
     (button.shadowRoot!.querySelector('button.vote') as HTMLButtonElement).click();
-    await waitUntil(() => provider.session!.tallies.get('101')?.total === 5, 'the support is counted', { timeout: 10_000 });
+    await waitUntil(() => provider.session!.votes.tallyOf('101')?.total === 5, 'the support is counted', { timeout: 10_000 });
     await waitUntil(() => button.shadowRoot!.querySelector('button.vote')!.getAttribute('aria-pressed') === 'true', 'the button shows the support');
   });
 
-  it('event cards show Decidim meetings: full on the platform, registration elsewhere', async () => {
+  it('event cards show Decidim meetings: on the platform, registration elsewhere', async () => {
     const { get } = await mount();
     const full = get('pgo-event-card');
     const online = get('pgo-event-card[event="202"]');

@@ -8,5 +8,6 @@ runBackendContract('memory', async (fixture) => {
   let count = 0;
   return {
     participant: () => Object.assign(Object.create(store) as MemoryBackend, { participantId: `contract-${++count}` }),
+    moderate: async (proposalId, action) => (action === 'hide' ? store.hide(proposalId) : store.approve(proposalId)),
   };
 });

@@ -3,7 +3,7 @@
  * reference server (phases, limits, withdrawal, idempotency, validation) and can inject latency,
  * failures and an offline state, so every element state can be reached without a network.
  */
-import { registerBackend, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
 import { backendError, BackendError, validationError } from '../core/errors.js';
 import { actionWindow, consultationEnd } from '../core/phase.js';
 import { VOTE_CHOICES } from '../core/vote-choices.js';
@@ -38,14 +38,9 @@ export interface MemoryBackendOptions {
 type Method = keyof ConsultationBackend & string;
 interface Failure { method: Method | '*'; error: BackendError; remaining: number }
 
-const ALL: BackendCapabilities = {
-  proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
-  events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
-};
-
 export class MemoryBackend implements ConsultationBackend {
   readonly kind = 'memory';
-  capabilities: BackendCapabilities = { ...ALL };
+  capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
   latency: number | [number, number];
   /** While true, every call fails as the browser would when offline. */
   offline = false;
@@ -63,6 +58,7 @@ export class MemoryBackend implements ConsultationBackend {
   private readonly idempotent = new Map<string, Promise<unknown>>();
   private failures: Failure[] = [];
   private sequence = 0;
+  private gate: { methods: Method[]; opened: Promise<void> } | null = null;
 
   constructor(fixture: MemoryFixture = { consultations: [] }, options: MemoryBackendOptions = {}) {
     this.latency = options.latency ?? 0;
@@ -72,6 +68,21 @@ export class MemoryBackend implements ConsultationBackend {
     for (const p of fixture.proposals ?? []) this.proposals.set(p.id, structuredClone(p));
     for (const e of fixture.events ?? []) this.events.set(e.id, structuredClone(e));
     for (const v of fixture.votes ?? []) this.votes.set(`${v.participantId}|${v.proposalId}`, v.choice);
+  }
+
+  /**
+   * Holds the calls of `methods` (every method when none is named) entered from now on until the
+   * returned function is called: tests observe in-flight states (busy, loading, optimistic) without
+   * racing a timer against the machine's speed.
+   */
+  hold(...methods: Method[]): () => void {
+    let release!: () => void;
+    const gate = { methods, opened: new Promise<void>((resolve) => (release = resolve)) };
+    this.gate = gate;
+    return () => {
+      if (this.gate === gate) this.gate = null;
+      release();
+    };
   }
 
   /** Makes the next `count` calls of `method` (or of any method, `'*'`) fail with `error`. */
@@ -200,7 +211,9 @@ export class MemoryBackend implements ConsultationBackend {
       const consultation = this.consultation(consultationId);
       this.requireOpen(consultation, 'votes');
       if (!consultation.settings.voteWithdrawal) throw backendError('forbidden', 'Votes are final in this consultation');
-      const stored = this.votable(consultationId, proposalId);
+      // A hidden proposal's vote may be withdrawn too (the server's rule: server/store/votes.ts).
+      const stored = this.proposals.get(proposalId);
+      if (!stored || stored.consultationId !== consultationId) throw backendError('not-found', 'No such proposal');
       this.votes.delete(`${this.participantId}|${proposalId}`);
       return { tally: this.tally(consultation, stored.id), participation: this.participation(consultationId) };
     });
@@ -264,6 +277,14 @@ export class MemoryBackend implements ConsultationBackend {
     if (proposal) proposal.status = 'published';
   }
 
+  /** Hides a proposal or an event, as a moderator would (`approve` restores it). */
+  hide(id: string): void {
+    const event = this.events.get(id);
+    if (event) event.moderation = 'hidden';
+    const proposal = this.proposals.get(id);
+    if (proposal) proposal.status = 'hidden';
+  }
+
   /** The tally computed from the vote rows (what a test compares the displayed count with). */
   rawTotal(proposalId: string): number {
     let total = 0;
@@ -278,9 +299,11 @@ export class MemoryBackend implements ConsultationBackend {
     const signal = options?.signal;
     if (signal?.aborted) throw backendError('aborted', 'The request was cancelled');
     const wait = Array.isArray(this.latency) ? this.latency[0] + Math.random() * (this.latency[1] - this.latency[0]) : this.latency;
-    if (wait > 0) {
+    const gate = this.gate && (this.gate.methods.length === 0 || this.gate.methods.includes(method)) ? this.gate.opened : null;
+    if (wait > 0 || gate) {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, wait);
+        const timer = gate ? undefined : setTimeout(resolve, wait);
+        void gate?.then(() => setTimeout(resolve, wait));
         signal?.addEventListener('abort', () => {
           clearTimeout(timer);
           reject(backendError('aborted', 'The request was cancelled'));
@@ -332,11 +355,13 @@ export class MemoryBackend implements ConsultationBackend {
     return Math.max(0, limit - Object.keys(this.myVotes(consultation.id)).length);
   }
 
+  /** The votes that count: a hidden proposal releases its votes until it is restored (as the server does). */
   private myVotes(consultationId: string): Record<string, VoteChoice> {
     const votes: Record<string, VoteChoice> = {};
     for (const [key, choice] of this.votes) {
       const [participant, proposalId] = key.split('|') as [string, string];
-      if (participant === this.participantId && this.proposals.get(proposalId)?.consultationId === consultationId) votes[proposalId] = choice;
+      const proposal = this.proposals.get(proposalId);
+      if (participant === this.participantId && proposal?.consultationId === consultationId && proposal.status === 'published') votes[proposalId] = choice;
     }
     return votes;
   }
@@ -383,4 +408,3 @@ export class MemoryBackend implements ConsultationBackend {
   }
 }
 
-registerBackend('memory', () => new MemoryBackend());

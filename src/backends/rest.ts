@@ -5,7 +5,7 @@
  * signed identity (`<pgo-consultation identity="<jwt>">`), exchanged for a token once per consultation.
  * Requests time out, retry only when safe (reads, keyed writes) and fail as `BackendError`s.
  */
-import { registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import { ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
 import { backendError, BackendError } from '../core/errors.js';
 import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participant, Participation, Proposal, ProposalDraft,
@@ -25,14 +25,9 @@ export interface RestBackendOptions extends HttpOptions {
 
 interface TokenAnswer { token: string; participant: Participant }
 
-const ALL: BackendCapabilities = {
-  proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
-  events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
-};
-
 export class RestBackend implements ConsultationBackend {
   readonly kind = 'rest';
-  readonly capabilities: BackendCapabilities = { ...ALL };
+  readonly capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
   readonly base: string;
   private readonly http: HttpClient;
   private readonly tokens: TokenStore;

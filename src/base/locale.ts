@@ -14,3 +14,25 @@ export function resolveLocale(element: Element): Locale {
   }
   return normalizeLocale(document.documentElement.lang);
 }
+
+type Watcher = Element & { requestUpdate(): void };
+const watchers = new Set<Watcher>();
+let observer: MutationObserver | undefined;
+
+/**
+ * Re-renders `element` whenever a `lang` attribute changes anywhere in the document (`<html>`, a
+ * `<pgo-consultation>`, any ancestor): one observer for the whole page, shared by every element, so a
+ * language switch reaches them all at once, inside other elements' shadow roots too.
+ */
+export function watchLanguage(element: Watcher): void {
+  watchers.add(element);
+  if (observer || typeof MutationObserver === 'undefined') return;
+  observer = new MutationObserver(() => {
+    for (const watcher of watchers) watcher.requestUpdate();
+  });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+}
+
+export function unwatchLanguage(element: Watcher): void {
+  watchers.delete(element);
+}

@@ -5,15 +5,17 @@ import type { ConsultationBackend } from '../core/backend.js';
 import { normalizeLocale, type Locale } from '../core/i18n.js';
 import { describeError, tCommon } from '../core/messages/common.js';
 import { VERSION } from '../core/version.js';
-import { resolveLocale } from './locale.js';
-import { sessionContext, sessionFor, sessionForBackend, type ConsultationSession } from './session.js';
+import { resolveLocale, unwatchLanguage, watchLanguage } from './locale.js';
+import type { ConsultationSession, ReadySession } from './session.js';
+import type { ChangeReason, SessionChangeEvent } from './session-events.js';
+import { hostSession, sessionContext, type SessionHost } from './session-registry.js';
 
 /**
  * The base of every pgo element: finds its consultation session (from a `<pgo-consultation>`
  * ancestor through context, or from its own `backend`/`endpoint`/`consultation` attributes when it
  * stands alone), re-renders when the session changes, resolves its locale and fires typed events.
  */
-export class PgoElement extends LitElement {
+export class PgoElement extends LitElement implements SessionHost {
   static pgoVersion = VERSION;
 
   /** Backend kind when used without `<pgo-consultation>`: `rest` (default) or `memory`. */
@@ -28,9 +30,8 @@ export class PgoElement extends LitElement {
   @property({ reflect: true }) override lang!: string;
 
   private providedSession: ConsultationSession | null = null;
-  private ownSession: ConsultationSession | null = null;
   private attachedSession: ConsultationSession | null = null;
-  private readonly onSessionChange = (event: Event) => this.sessionChanged((event as CustomEvent<{ reason: string }>).detail.reason);
+  private readonly onSessionChange = (event: Event) => this.sessionChanged((event as SessionChangeEvent).detail.reason);
 
   constructor() {
     super();
@@ -49,6 +50,12 @@ export class PgoElement extends LitElement {
     return this.attachedSession;
   }
 
+  /** The session once its consultation has loaded (typed so), else null. */
+  get ready(): ReadySession | null {
+    const session = this.attachedSession;
+    return session?.isReady() ? session : null;
+  }
+
   /** The language texts are shown in. */
   get locale(): Locale {
     // The property first: Lit reflects it to the attribute only after render.
@@ -57,24 +64,25 @@ export class PgoElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    watchLanguage(this);
     this.attach();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    unwatchLanguage(this);
     this.attachedSession?.removeEventListener('change', this.onSessionChange);
     this.attachedSession = null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('backend') || changed.has('endpoint') || changed.has('consultation') || changed.has('customBackend')) {
-      this.ownSession = null;
       this.attach();
     }
   }
 
   /** Called when the session says something changed; elements narrow it down if they need to. */
-  protected sessionChanged(_reason: string): void {
+  protected sessionChanged(_reason: ChangeReason): void {
     this.requestUpdate();
   }
 
@@ -83,7 +91,8 @@ export class PgoElement extends LitElement {
 
   private attach(): void {
     if (!this.isConnected) return;
-    const session = this.providedSession ?? this.standaloneSession();
+    // Inside <pgo-consultation> its session; alone, the one its own attributes configure, the same way.
+    const session = this.providedSession ?? hostSession(this);
     if (session === this.attachedSession) return;
     this.attachedSession?.removeEventListener('change', this.onSessionChange);
     this.attachedSession = session;
@@ -93,13 +102,6 @@ export class PgoElement extends LitElement {
       this.sessionAttached(session);
     }
     this.requestUpdate();
-  }
-
-  private standaloneSession(): ConsultationSession | null {
-    if (!this.consultation) return null;
-    if (this.customBackend) return sessionForBackend(this.customBackend, this.consultation);
-    this.ownSession ??= sessionFor(this.backend || 'rest', this.endpoint, this.consultation);
-    return this.ownSession;
   }
 
   /**

@@ -32,6 +32,16 @@ export interface BackendCapabilities {
   serverTime: boolean;
 }
 
+/** Every capability: a backend that can do everything (the reference API, the memory backend). */
+export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
+  proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
+  events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
+});
+/** No capability: a backend whose script has not loaded. */
+export const NO_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze(
+  Object.fromEntries(Object.keys(ALL_CAPABILITIES).map((name) => [name, false])) as unknown as BackendCapabilities,
+);
+
 export interface ConsultationBackend {
   /** `memory`, `rest`, `decidim`... */
   readonly kind: string;

@@ -39,11 +39,21 @@ export function toBackendError(error: unknown): BackendError {
   if (error instanceof BackendError) return error;
   if (error && typeof error === 'object' && 'problem' in error) return new BackendError((error as BackendError).problem);
   const name = (error as { name?: string } | null)?.name;
-  if (name === 'AbortError') return backendError('aborted', 'The request was cancelled');
+  if (name === 'AbortError') return abortedError();
   if (name === 'TimeoutError') return backendError('timeout', 'The server took too long to answer');
   return backendError('unknown', error instanceof Error ? error.message : String(error));
 }
 
 export function isAbort(error: unknown): boolean {
   return toBackendError(error).code === 'aborted';
+}
+
+/** The error of a request its caller cancelled. */
+export function abortedError(what = 'request'): BackendError {
+  return backendError('aborted', `The ${what} was cancelled`);
+}
+
+/** Throws the `aborted` BackendError when the signal has fired. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortedError();
 }

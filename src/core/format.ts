@@ -11,13 +11,26 @@ const STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   'weekday-date': { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
 };
 
-/** The visitor's own time zone, when the platform tells it. */
+let visitorZone: { zone: string | undefined } | undefined;
+
+/** The visitor's own time zone, when the platform tells it (read once: building it per date was costly). */
 export function localTimeZone(): string | undefined {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return undefined;
+  if (!visitorZone) {
+    try {
+      visitorZone = { zone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+    } catch {
+      visitorZone = { zone: undefined };
+    }
   }
+  return visitorZone.zone;
+}
+
+/** One Intl.DateTimeFormat per locale and options, built on first use. */
+export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = cache.get(key);
+  if (!format) cache.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
 }
 
 /**
@@ -26,11 +39,5 @@ export function localTimeZone(): string | undefined {
  */
 export function formatInstant(locale: Locale, instant: string | number | Date, timeZone: string, style: DateStyle = 'date-time'): string {
   const showZone = style !== 'date' && style !== 'weekday-date' && localTimeZone() !== timeZone;
-  const key = `${locale}|${timeZone}|${style}|${showZone}`;
-  let format = cache.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone, ...(showZone ? { timeZoneName: 'short' } : {}) });
-    cache.set(key, format);
-  }
-  return format.format(new Date(instant));
+  return dateTimeFormat(locale, { ...STYLES[style], timeZone, ...(showZone ? { timeZoneName: 'short' } : {}) }).format(new Date(instant));
 }

@@ -1,11 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { defineMessages, normalizeLocale, translate } from './i18n.js';
+import { addMessages, defineMessages, normalizeLocale, translate } from './i18n.js';
 import { describeError, describeFieldError } from './messages/common.js';
 import { backendError } from './errors.js';
 
 const catalogue = defineMessages(
   { left: { one: 'Il vous reste {count} soutien', other: 'Il vous reste {count} soutiens', zero: 'Plus aucun soutien' } },
-  { left: { one: '{count} support left', other: '{count} supports left', zero: 'No supports left' } },
+  { en: { left: { one: '{count} support left', other: '{count} supports left', zero: 'No supports left' } } },
 );
 
 describe('i18n', () => {
@@ -16,6 +16,14 @@ describe('i18n', () => {
     expect(translate(catalogue, 'en', 'left', { count: 1 })).to.equal('1 support left');
     expect(translate(catalogue, 'en', 'left', { count: 1200 })).to.equal('1,200 supports left');
     expect(translate(catalogue, 'fr', 'left', { count: 1200 })).to.match(/^Il vous reste 1\s200 soutiens$/);
+  });
+
+  it('falls back to French until a language module adds its texts', () => {
+    const later = defineMessages({ hello: 'Bonjour {name}' });
+    expect(translate(later, 'en', 'hello', { name: 'Ada' })).to.equal('Bonjour Ada');
+    addMessages(later, 'en', { hello: 'Hello {name}' });
+    expect(translate(later, 'en', 'hello', { name: 'Ada' })).to.equal('Hello Ada');
+    expect(translate(later, 'fr', 'hello', { name: 'Ada' })).to.equal('Bonjour Ada');
   });
 
   it('normalises tags and defaults to French', () => {

@@ -11,6 +11,17 @@ export type PhaseState =
   | { kind: 'between'; previous: Phase; next: Phase; until: number }
   | { kind: 'closed'; last: Phase };
 
+/** A key that changes exactly when the phase shown changes (which phase is open, or which comes next). */
+export function phaseKey(state: PhaseState): string {
+  switch (state.kind) {
+    case 'open': return `open:${state.phase.id}`;
+    case 'upcoming': return `upcoming:${state.next.id}`;
+    case 'between': return `between:${state.previous.id}:${state.next.id}`;
+    case 'closed': return 'closed';
+    default: return 'empty';
+  }
+}
+
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;

@@ -10,3 +10,11 @@ if (typeof document !== 'undefined' && !g[ROOT]) {
   new ContextRoot().attach(document.documentElement);
 }
 defineElement('pgo-consultation', PgoConsultation);
+
+export type { PgoConsultation };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pgo-consultation': PgoConsultation;
+  }
+}

@@ -9,3 +9,12 @@ import './phase-countdown.js';
 import './proposal-form.js';
 import './vote-button.js';
 import './proposal-list.js';
+
+export type * from './consultation.js';
+export type * from './event-card.js';
+export type * from './event-form.js';
+export type * from './event-list.js';
+export type * from './phase-countdown.js';
+export type * from './proposal-form.js';
+export type * from './vote-button.js';
+export type * from './proposal-list.js';

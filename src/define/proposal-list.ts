@@ -3,3 +3,11 @@ import { PgoProposalList } from '../elements/proposal-list/proposal-list.js';
 import './vote-button.js';
 
 defineElement('pgo-proposal-list', PgoProposalList);
+
+export type { PgoProposalList };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pgo-proposal-list': PgoProposalList;
+  }
+}

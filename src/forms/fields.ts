@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatInstant, localTimeZone } from '../core/format.js';
 import { describeError, describeFieldError, tCommon } from '../core/messages/common.js';
-import { tForm } from '../core/messages/form.js';
+import { tForm } from './form.messages.js';
 import type { FieldError } from '../core/schemas.js';
 import { counterText, fieldId, HONEYPOT, textLength, type FieldSpec, type FormController, type FormValue } from './form-controller.js';
 

@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 
 import { newIdempotencyKey } from '../core/backend.js';
 import { toBackendError, type BackendError } from '../core/errors.js';
 import type { Locale } from '../core/i18n.js';
-import { tForm } from '../core/messages/form.js';
+import { tForm } from './form.messages.js';
 import type { FieldError } from '../core/schemas.js';
 import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
 

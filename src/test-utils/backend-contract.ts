@@ -41,6 +41,8 @@ export interface ContractCapabilities {
 export interface ContractTarget {
   /** A backend acting for a participant new to the store (same data, fresh identity) at each call. */
   participant(): ConsultationBackend;
+  /** A moderator hiding or restoring a proposal (needed by the `voteLimits` + `withdrawVote` tests). */
+  moderate?(proposalId: string, action: 'hide' | 'restore'): Promise<void>;
   close?(): Promise<void>;
 }
 /** Seeds a store with the fixture and returns a way to act on it. */
@@ -354,6 +356,42 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
         expect(result.tally.total).to.equal(1);
         expect(result.participation.votes).to.not.have.property(proposalId);
         expect((await voter.getParticipation(C.open)).votes).to.deep.equal({});
+      });
+
+      test(['votes', 'voteLimits', 'withdrawVote'], 'a hidden proposal releases its votes; they may be withdrawn, else come back on restore', async () => {
+        const moderate = target.moderate?.bind(target);
+        if (!moderate) return expect.fail('this target runs the vote-limit tests: give it moderate()');
+        const voter = target.participant();
+        const [a, b, c] = [0, 1, 2].map((i) => `${C.limited}-p${i}`) as [string, string, string];
+        await voter.vote(C.limited, a, 'support', key());
+        expect((await voter.vote(C.limited, b, 'support', key())).participation.votesLeft).to.equal(0);
+        await moderate(b, 'hide');
+        try {
+          const released = await voter.getParticipation(C.limited);
+          expect(released.votes).to.deep.equal({ [a]: 'support' });
+          expect(released.votesLeft).to.equal(1);
+          expect((await voter.vote(C.limited, c, 'support', key())).participation.votesLeft).to.equal(0);
+        } finally {
+          await moderate(b, 'restore');
+        }
+        // Restored: the vote counts again, even above the limit.
+        const restored = await voter.getParticipation(C.limited);
+        expect(Object.keys(restored.votes).sort()).to.deep.equal([a, b, c]);
+        expect(restored.votesLeft).to.equal(0);
+
+        const withdrawer = target.participant();
+        const proposalId = `${C.open}-p6`;
+        const before = (await withdrawer.getProposal(C.open, proposalId)).tally.total!;
+        await withdrawer.vote(C.open, proposalId, 'support', key());
+        await moderate(proposalId, 'hide');
+        try {
+          const result = conforms(VoteResult, await withdrawer.withdrawVote(C.open, proposalId, key()), 'the withdrawal result');
+          expect(result.participation.votes).to.deep.equal({});
+        } finally {
+          await moderate(proposalId, 'restore');
+        }
+        expect((await withdrawer.getParticipation(C.open)).votes).to.deep.equal({});
+        expect((await withdrawer.getProposal(C.open, proposalId)).tally.total).to.equal(before);
       });
 
       test(['votes', 'withdrawVote'], 'refuses a withdrawal where votes are final', async () => {

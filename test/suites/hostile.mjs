@@ -3,7 +3,7 @@
 // aggressive global CSS, a strict CSP with Trusted Types, the bundle loaded twice plus another version,
 // lang and dir variations, an iframe and another framework re-rendering the widgets' parent.
 // Each page runs in a fresh Chromium context; one check per page and element where it applies.
-import { cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -20,10 +20,8 @@ const OTHER_VERSION = '9.9.9';
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
 const TIMEOUT = 15_000;
 
-/** Tags registered by the bundle, from src/define/ (new elements are picked up). */
-const TAGS = readdirSync(join(ROOT, 'src/define'))
-  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
-  .flatMap((f) => [...readFileSync(join(ROOT, 'src/define', f), 'utf8').matchAll(/defineElement\(\s*'([a-z0-9-]+)'/g)].map((m) => m[1]))
+/** Every element, from the one list (src/elements/elements.json), the provider first. */
+const TAGS = JSON.parse(readFileSync(join(ROOT, 'src/elements/elements.json'), 'utf8')).elements.map((e) => e.tag)
   .sort((a, b) => (a === 'pgo-consultation' ? -1 : b === 'pgo-consultation' ? 1 : a.localeCompare(b)));
 
 /** Serves `dist` (a snapshot of the build: a rebuild meanwhile does not pull files away) and test/hostile. */

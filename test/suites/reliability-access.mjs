@@ -3,6 +3,7 @@
 // routes closed to any cross-origin call, and e-mails that never appear in a public answer or export.
 import { SignJWT } from 'jose';
 import { ADMIN_TOKEN, ALLOWED_ORIGIN, IDENTITY_SECRET, Tally, client, problemDefect, schemas, startTestServer } from '../reliability/harness.mjs';
+import { organiserAccess } from '../reliability/organiser-access.mjs';
 
 export const name = 'reliability-access';
 
@@ -198,6 +199,7 @@ export async function run() {
     const moderation = await call('GET', '/admin/consultations/open/moderation', { token: ADMIN_TOKEN });
     cases++;
     tally.say('e-mails: the admin moderation queue does show the author’s e-mail (positive control of the search)', moderation.text.includes(secretEmails[0]) ? null : 'not found there either: the search proves nothing');
+    cases += await organiserAccess(tally, { ApiError, printTable });
     return tally.report({ 'cases tried': cases, failures: tally.failed });
   } finally {
     await server.close();

@@ -6,6 +6,8 @@ import { registerBackend } from '../../core/backend.js';
 import { decidimBackendFromConfig } from './backend.js';
 
 export { DecidimBackend, decidimBackendFromConfig, type DecidimOptions } from './backend.js';
+export type { DecidimCapabilities } from './options.js';
+export type { CommentAlignment, CommentDraft, CommentThread, DecidimComment } from './comments.js';
 export { relayDecidimLogin } from './oauth-callback.js';
 
 registerBackend('decidim', decidimBackendFromConfig);

@@ -44,6 +44,9 @@ export interface RawProposal {
   createdAt?: string | null;
   voteCount?: number | null;
   author?: { name: string } | null;
+  answer?: TranslatedField | null;
+  answeredAt?: string | null;
+  amendments?: ({ emendation?: { id: string } | null } | null)[] | null;
 }
 export interface RawMeeting {
   id: string;
@@ -177,6 +180,30 @@ export function toTally(proposalId: string, voteCount: number | null | undefined
   return { proposalId, hidden: false, total: voteCount, counts: { support: voteCount } };
 }
 
+/**
+ * What a list shows: Decidim's `proposals` also lists withdrawn proposals and emendations (proposals
+ * amending another one, named by the other's `amendments`); both are left out, as other backends list
+ * published proposals only. An emendation whose original is on another page cannot be told apart.
+ */
+export function listable(raws: RawProposal[]): RawProposal[] {
+  const emendations = new Set(raws.flatMap((p) => (p.amendments ?? []).map((a) => a?.emendation?.id)).filter(Boolean));
+  return raws.filter((p) => !p.withdrawn && !emendations.has(p.id));
+}
+
+/**
+ * A proposal's answer in `extra`: `state` (null until an answer is published, then Decidim's or the
+ * organisation's own state, kept as it is), the answer's text and when it was given.
+ */
+function answerOf(raw: RawProposal, ctx: MapContext): Record<string, string> {
+  const extra: Record<string, string> = {};
+  if (raw.state) extra.state = raw.state;
+  const answer = translatedText(raw.answer, ctx.locale, 5000);
+  if (answer) extra.answer = answer;
+  const at = decidimInstant(raw.answeredAt, ctx.timeZone, 'start');
+  if (answer && at) extra.answeredAt = at;
+  return extra;
+}
+
 export function toProposal(raw: RawProposal, ctx: MapContext & { componentUrl?: string }): Proposal {
   const url = ctx.componentUrl ? webUrl(`proposals/${encodeURIComponent(raw.id)}`, ctx.componentUrl.replace(/\/?$/, '/')) : undefined;
   return {
@@ -185,7 +212,7 @@ export function toProposal(raw: RawProposal, ctx: MapContext & { componentUrl?: 
     title: translatedText(raw.title, ctx.locale),
     body: translatedText(raw.body, ctx.locale),
     categoryId: null,
-    extra: raw.state ? { state: raw.state } : {},
+    extra: answerOf(raw, ctx),
     authorName: raw.author?.name?.trim() || null,
     createdAt: decidimInstant(raw.publishedAt ?? raw.createdAt, ctx.timeZone, 'start') ?? new Date(0).toISOString(),
     status: raw.withdrawn ? 'withdrawn' : 'published',
@@ -219,7 +246,8 @@ export function toEvent(raw: RawMeeting, ctx: MapContext & { organiser: string }
     ...(geo ? { geo } : {}),
     ...(onlineUrl ? { onlineUrl } : {}),
     organiser: { name: raw.author?.name?.trim() || ctx.organiser },
-    status: raw.withdrawn ? 'cancelled' : registration.kind === 'inline' && registration.seatsLeft === 0 ? 'full' : 'scheduled',
+    // Never "full" from Decidim's count alone: 0 seats left also means "no limit" there.
+    status: raw.withdrawn ? 'cancelled' : 'scheduled',
     registration,
     ...(url ? { url } : {}),
   };
@@ -232,8 +260,9 @@ function toRegistration(raw: RawMeeting): Registration {
     return url ? { kind: 'external', url } : { kind: 'none' };
   }
   if (type === 'on_this_platform' && raw.registrationsEnabled !== false) {
-    const left = typeof raw.remainingSlots === 'number' && raw.remainingSlots >= 0 ? raw.remainingSlots : null;
-    // Decidim gives the seats left, not the capacity; 0 slots configured means no limit there.
+    // Decidim gives the seats left, not the capacity, and 0 both when full and when there is no limit
+    // (available slots 0): only a positive count is known to be the seats left.
+    const left = typeof raw.remainingSlots === 'number' && raw.remainingSlots > 0 ? raw.remainingSlots : null;
     return { kind: 'inline', capacity: null, seatsLeft: left };
   }
   return { kind: 'none' };

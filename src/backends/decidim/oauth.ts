@@ -4,8 +4,12 @@
  * OAuth application); the code is read there, by polling the popup once it is same-origin again, or
  * from a message the redirect page relays (`relayDecidimLogin`, oauth-callback.ts). The `state` must
  * match; the token lives in memory only (never in storage) and is lost with the page.
+ *
+ * Decidim's only CORS rule covers `/api` (decidim-api lib/decidim/api/engine.rb): a page on another site
+ * cannot read `/oauth/token`'s answer. Then the exchange goes through `tokenUrl`, a same-origin relay
+ * (README), or the Decidim host adds the rule; when neither is there, the error says exactly that.
  */
-import { backendError } from '../../core/errors.js';
+import { backendError, type BackendError } from '../../core/errors.js';
 
 export interface OAuthConfig {
   /** Decidim's base URL: `{base}/oauth/authorize` and `{base}/oauth/token` (Doorkeeper). */
@@ -13,6 +17,8 @@ export interface OAuthConfig {
   clientId: string;
   redirectUri: string;
   scope: string;
+  /** Where the code is exchanged: `{base}/oauth/token`, or a same-origin relay to it. */
+  tokenUrl?: string;
   fetch?: typeof fetch;
   /** How the popup is opened (tests may replace it). */
   open?: (url: string, name: string, features: string) => Window | null;
@@ -117,9 +123,11 @@ function waitForRedirect(config: OAuthConfig, popup: Window, signal?: AbortSigna
 }
 
 async function exchange(config: OAuthConfig, code: string, verifier: string, signal?: AbortSignal): Promise<AccessToken> {
+  const tokenUrl = tokenUrlOf(config);
+  const send = config.fetch ?? globalThis.fetch;
   let response: Response;
   try {
-    response = await (config.fetch ?? globalThis.fetch)(new URL('oauth/token', withSlash(config.base)).href, {
+    response = await send(tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: config.redirectUri, client_id: config.clientId, code_verifier: verifier }),
@@ -127,7 +135,9 @@ async function exchange(config: OAuthConfig, code: string, verifier: string, sig
       signal,
     });
   } catch {
-    throw backendError(signal?.aborted ? 'aborted' : 'network', 'Decidim could not be reached to finish the sign-in');
+    if (signal?.aborted) throw backendError('aborted', 'The sign-in was cancelled');
+    if (await readableOnlyWithoutCors(send, tokenUrl)) throw corsError(tokenUrl);
+    throw backendError('network', 'Decidim could not be reached to finish the sign-in');
   }
   const body = (await response.json().catch(() => null)) as { access_token?: string; expires_in?: number; error_description?: string; error?: string } | null;
   if (!response.ok || !body?.access_token) {
@@ -136,6 +146,50 @@ async function exchange(config: OAuthConfig, code: string, verifier: string, sig
   const lifetime = Number(body.expires_in);
   // A minute early, so a token never expires between the check and the request.
   return { value: body.access_token, expiresAt: Number.isFinite(lifetime) && lifetime > 0 ? Date.now() + lifetime * 1000 - 60_000 : Infinity };
+}
+
+/** Where the code is exchanged for a token: `tokenUrl`, else Decidim's `/oauth/token`. */
+export function tokenUrlOf(config: Pick<OAuthConfig, 'base' | 'tokenUrl'>): string {
+  return config.tokenUrl || new URL('oauth/token', withSlash(config.base)).href;
+}
+
+/**
+ * True when the token URL is on another origin and answers a request whose answer the page may not read
+ * (`no-cors`): the server is there, its answer is refused to the page, so CORS is what failed.
+ */
+async function readableOnlyWithoutCors(send: typeof fetch, tokenUrl: string): Promise<boolean> {
+  if (typeof location === 'undefined' || new URL(tokenUrl).origin === location.origin) return false;
+  try {
+    await send(tokenUrl, { method: 'POST', mode: 'no-cors', credentials: 'omit', body: '' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Before any sign-in: can this page read the token URL's answers? Only asked when it is on another
+ * origin (one empty POST, which Doorkeeper refuses as an invalid request, readable when CORS allows it).
+ * Null when it can, or when the server cannot be reached at all (then the sign-in will say so).
+ */
+export async function tokenCorsProblem(config: Pick<OAuthConfig, 'base' | 'tokenUrl' | 'fetch'>, signal?: AbortSignal): Promise<BackendError | null> {
+  const tokenUrl = tokenUrlOf(config);
+  if (typeof location === 'undefined' || new URL(tokenUrl).origin === location.origin) return null;
+  const send = config.fetch ?? globalThis.fetch;
+  try {
+    await send(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '', credentials: 'omit', ...(signal ? { signal } : {}) });
+    return null;
+  } catch {
+    return (await readableOnlyWithoutCors(send, tokenUrl)) ? corsError(tokenUrl) : null;
+  }
+}
+
+function corsError(tokenUrl: string): BackendError {
+  const origin = location.origin;
+  return backendError('unsupported', 'Signing in to Decidim from this site is not set up', {
+    detail: `Decidim answers the sign-in at ${tokenUrl}, but does not let ${origin} read the answer: Decidim allows other sites on /api only. `
+      + `The Decidim host must allow CORS from ${origin} on /oauth/token (POST), or this site must relay /oauth/token on its own origin and set token-url (see the README).`,
+  });
 }
 
 function withSlash(base: string): string {

@@ -1,7 +1,9 @@
 /**
  * One GraphQL request to Decidim (`POST {base}/api`), with the caller's abort, a timeout, offline
  * detection, and every failure mapped to the core error shape: HTTP statuses, Decidim's error
- * extension codes (decidim-api/lib/decidim/api/errors) and GraphQL's own validation errors.
+ * extension codes (decidim-api/lib/decidim/api/errors, both spellings) and GraphQL's own validation
+ * errors. An answer with `data` AND `errors` is returned whole: the caller decides which errors only
+ * remove a node (see `usableData`).
  */
 import { backendError, validationError, type BackendError } from '../../core/errors.js';
 import type { FieldError } from '../../core/schemas.js';
@@ -10,19 +12,29 @@ export interface GraphQLRequest {
   url: string;
   query: string;
   variables?: Record<string, unknown>;
-  /** An OAuth access token, for mutations only: reads are public and sent without one. */
+  /** An OAuth access token: writes, the session, and reads that say what the participant did. */
   token?: string | null;
+  /**
+   * The OAuth client id, sent as `X-Jwt-Aud` with the token: warden-jwt_auth refuses a token whose
+   * audience is not in that header (decidim-api config/initializers/devise.rb `jwt.aud_header`).
+   */
+  audience?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
-interface GraphQLError {
+export interface GraphQLError {
   message?: unknown;
+  path?: (string | number)[];
   extensions?: { code?: string };
 }
+export interface GraphQLAnswer<T> {
+  data: T;
+  errors: GraphQLError[];
+}
 
-export async function graphql<T>(request: GraphQLRequest): Promise<T> {
+export async function graphql<T>(request: GraphQLRequest): Promise<GraphQLAnswer<T>> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), request.timeoutMs ?? 20_000);
   const onAbort = () => timeout.abort();
@@ -32,6 +44,7 @@ export async function graphql<T>(request: GraphQLRequest): Promise<T> {
     if (request.signal?.aborted) throw backendError('aborted', 'The request was cancelled');
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
     if (request.token) headers.authorization = `Bearer ${request.token}`;
+    if (request.token && request.audience) headers['x-jwt-aud'] = request.audience;
     response = await (request.fetch ?? globalThis.fetch)(request.url, {
       method: 'POST',
       headers,
@@ -48,9 +61,39 @@ export async function graphql<T>(request: GraphQLRequest): Promise<T> {
   const body = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLError[] } | null;
   if (!response.ok && !body?.errors?.length) throw statusError(response);
   if (!body || typeof body !== 'object') throw backendError('server', 'The Decidim API did not answer with GraphQL');
-  if (body.errors?.length) throw fromGraphQLErrors(body.errors, response.status);
-  if (body.data === undefined || body.data === null) throw backendError('server', 'The Decidim API answered without data');
-  return body.data;
+  if (body.data === undefined || body.data === null) {
+    if (body.errors?.length) throw fromGraphQLErrors(body.errors, response.status);
+    throw backendError('server', 'The Decidim API answered without data');
+  }
+  return { data: body.data, errors: Array.isArray(body.errors) ? body.errors : [] };
+}
+
+/**
+ * Where a field's null is only a missing piece, not a failed answer: a list item or a connection's
+ * `node` (a proposal or comment the visitor may not see: an error at its path since 0.32, #15682), an
+ * author one may not see, and `coordinates` (Float! yet nil for online or un-geocoded meetings,
+ * decidim-core coordinates_type.rb).
+ */
+const MISSABLE = new Set(['node', 'author', 'coordinates']);
+
+/**
+ * The data, when every error only nulled a missable piece (the piece is then simply absent); else the
+ * first error that did not, mapped to the core error shape.
+ */
+export function usableData<T>({ data, errors }: GraphQLAnswer<T>, status = 200): T {
+  for (const error of errors) {
+    let value: unknown = data;
+    let nulled: string | number | undefined;
+    for (const key of error.path ?? []) {
+      value = (value as Record<string | number, unknown> | null | undefined)?.[key];
+      if (value === null || value === undefined) {
+        nulled = key;
+        break;
+      }
+    }
+    if (nulled === undefined || !(typeof nulled === 'number' || MISSABLE.has(nulled))) throw fromGraphQLErrors([error], status);
+  }
+  return data;
 }
 
 function transportError(error: unknown, signal?: AbortSignal): BackendError {
@@ -67,8 +110,10 @@ function statusError(response: Response): BackendError {
   if (status === 403) return backendError('forbidden', 'Decidim refused this request');
   if (status === 404) return backendError('not-found', 'No Decidim API at this address');
   if (status === 429) {
+    // Decidim throttles 100 requests a minute per address (decidim-core rack_attack.rb); Rack::Attack
+    // sends no Retry-After the page could read, so a whole period is assumed.
     const retryAfter = Number(response.headers.get('retry-after'));
-    return backendError('rate-limited', 'Too many requests to Decidim', Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {});
+    return backendError('rate-limited', 'Too many requests to Decidim', { retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : THROTTLE_PERIOD_S });
   }
   return backendError(status >= 500 ? 'server' : 'unknown', `Decidim answered ${status}`);
 }
@@ -79,15 +124,32 @@ export function isUndefinedField(error: unknown, field: string): boolean {
   return problem?.code === 'unsupported' && new RegExp(`['"]${field}['"]`).test(problem.detail ?? '');
 }
 
+/** Decidim's throttling period (decidim-core `throttling_period`, 1 minute), in seconds. */
+export const THROTTLE_PERIOD_S = 60;
+
+/**
+ * Decidim's error codes, as 0.32 spells them (decidim-api lib/decidim/api/errors/*.rb) and as older
+ * servers did (no `_ERROR`; an unauthorised object was NO_OBJECT_PERMISSION).
+ */
+const CODES: Record<string, 'validation' | 'forbidden' | 'conflict' | 'not-found' | 'locale'> = {
+  ATTRIBUTE_VALIDATION_ERROR: 'validation', VALIDATION_ERROR: 'conflict',
+  MUTATION_NOT_AUTHORIZED: 'forbidden', MUTATION_NOT_AUTHORIZED_ERROR: 'forbidden',
+  NOT_FOUND: 'not-found', NOT_FOUND_ERROR: 'not-found',
+  UNAUTHORIZED_OBJECT: 'not-found', UNAUTHORIZED_OBJECT_ERROR: 'not-found', NO_OBJECT_PERMISSION: 'not-found',
+  INVALID_LOCALE: 'locale', INVALID_LOCALE_ERROR: 'locale',
+};
+
 export function fromGraphQLErrors(errors: GraphQLError[], status: number): BackendError {
   const first = errors[0]!;
-  const code = first.extensions?.code ?? '';
+  const kind = CODES[first.extensions?.code ?? ''];
   const text = messageOf(first.message);
-  if (code === 'ATTRIBUTE_VALIDATION_ERROR') return validationError(fieldErrors(first.message, text));
-  if (code === 'MUTATION_NOT_AUTHORIZED') return backendError('forbidden', 'Decidim does not allow this now', { detail: text });
-  if (code === 'VALIDATION_ERROR') return backendError('conflict', 'Decidim refused this change', { detail: text });
-  if (code === 'NOT_FOUND') return backendError('not-found', 'Not found on Decidim', { detail: text });
-  if (code === 'undefinedField' || /doesn't exist on type|Cannot query field|Unknown argument|Unknown type/i.test(text)) {
+  if (kind === 'validation') return validationError(fieldErrors(first.message, text));
+  if (kind === 'locale') return backendError('validation', 'Decidim does not accept this language', { detail: text, fieldErrors: [{ field: 'form', code: 'invalid', message: text }] });
+  // HTTP 200 too when the token names nobody: the backend asks Decidim who it is before believing it.
+  if (kind === 'forbidden') return backendError('forbidden', 'Decidim does not allow this now', { detail: text });
+  if (kind === 'conflict') return backendError('conflict', 'Decidim refused this change', { detail: text });
+  if (kind === 'not-found') return backendError('not-found', 'Not found on Decidim', { detail: text });
+  if (first.extensions?.code === 'undefinedField' || /doesn't exist on type|Cannot query field|Unknown argument|Unknown type/i.test(text)) {
     return backendError('unsupported', 'This Decidim version does not have a field the widgets asked for', { detail: text });
   }
   if (status === 401 || /not authori[sz]ed|unauthori[sz]ed|invalid.token|scope/i.test(text)) {

@@ -3,7 +3,16 @@ import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ConsultationBackend } from '../../core/backend.js';
 import { VERSION } from '../../core/version.js';
-import { sessionContext, sessionFor, sessionForBackend, type ConsultationSession } from '../../base/session.js';
+import type { ConsultationSession } from '../../base/session.js';
+import { hostSession, sessionContext, type SessionHost } from '../../base/session-registry.js';
+import type { ApiError, Consultation } from '../../core/schemas.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    'pgo-consultation-ready': CustomEvent<{ consultation: Consultation }>;
+    'pgo-consultation-error': CustomEvent<{ error: ApiError }>;
+  }
+}
 
 /**
  * Provides one consultation to every pgo element inside it: the backend, the consultation and its
@@ -14,7 +23,7 @@ import { sessionContext, sessionFor, sessionForBackend, type ConsultationSession
  * @fires pgo-consultation-ready - When the consultation has loaded. `detail.consultation`.
  * @fires pgo-consultation-error - When the consultation could not be loaded. `detail.error`.
  */
-export class PgoConsultation extends LitElement {
+export class PgoConsultation extends LitElement implements SessionHost {
   static pgoVersion = VERSION;
   static override styles = css`
     :host {
@@ -57,13 +66,9 @@ export class PgoConsultation extends LitElement {
   }
 
   private connectSession(): void {
-    // Decidim names its consultations "processes": `process="slug"` works as the id too.
-    const id = this.consultation || this.getAttribute('process') || '';
-    if (!id) return;
-    const attributes = Object.fromEntries([...this.attributes].map((a) => [a.name, a.value]));
-    const session = this.customBackend
-      ? sessionForBackend(this.customBackend, id)
-      : sessionFor(this.backend || 'rest', this.endpoint, id, attributes);
+    // The same configuration as a standalone element's: one function for both.
+    const session = hostSession(this);
+    if (!session) return;
     if (session !== this.observed) {
       this.observed?.removeEventListener('change', this.onChange);
       this.observed = session;

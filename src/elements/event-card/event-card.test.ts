@@ -132,13 +132,13 @@ describe('<pgo-event-card>', () => {
       const backend = backendWith([baseEvent({ id: 'e7' })]);
       const { el: loading } = await mountInProvider<PgoEventCard>(backend, 'plan-action-2017', html`<pgo-event-card></pgo-event-card>`);
       expect(shadowText(loading)).to.equal('Aucun événement n’est indiqué : ajoutez l’attribut « event ».');
-      backend.latency = 100;
+      const release = backend.hold('getEvent');
       loading.setAttribute('event', 'e7');
       await loading.updateComplete;
       expect(shadowText(loading)).to.equal('Chargement…');
       await expect(loading).to.be.accessible();
+      release();
       await waitUntil(() => shadowText(loading).includes('Atelier-relais 0'));
-      backend.latency = 0;
       expect(backend.calls.filter((c) => c.method === 'getEvent')).to.have.length(1);
       const { el } = await mountId(backend, 'missing');
       expect(shadowText(el, '[role="alert"]')).to.equal('Impossible de charger l’événement. Élément introuvable.');

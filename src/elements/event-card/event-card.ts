@@ -7,7 +7,7 @@ import type { Locale } from '../../core/i18n.js';
 import { eventToIcs } from '../../core/ics.js';
 import { eventJsonLd } from '../../core/jsonld.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
-import { tEvent } from '../../core/messages/events.js';
+import { tEvent } from './event-card.messages.js';
 import type { ConsultationEvent, RegistrationInput, RegistrationReceipt } from '../../core/schemas.js';
 import { validateRegistration } from '../../core/validate.js';
 import { FormController, type FieldSpec, type FormValues } from '../../forms/form-controller.js';

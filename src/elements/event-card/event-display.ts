@@ -3,25 +3,17 @@
  * time zone (in `<time>` elements), links that are safe to follow, the OpenStreetMap link.
  */
 import { html, type TemplateResult } from 'lit';
-import { localTimeZone } from '../../core/format.js';
+import { dateTimeFormat, localTimeZone } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { addressLine } from '../../core/ics.js';
 import type { ConsultationEvent } from '../../core/schemas.js';
 
-const rangeFormats = new Map<string, Intl.DateTimeFormat>();
-
 function rangeFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
   // The zone's short name is added when the visitor lives elsewhere, so "10:00" is never misread.
-  const key = `${locale}|${timeZone}`;
-  let format = rangeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
-      ...(localTimeZone() !== timeZone ? { timeZoneName: 'short' } : {}),
-    });
-    rangeFormats.set(key, format);
-  }
-  return format;
+  return dateTimeFormat(locale, {
+    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
+    ...(localTimeZone() !== timeZone ? { timeZoneName: 'short' } : {}),
+  });
 }
 
 /**

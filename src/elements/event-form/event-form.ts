@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { PgoElement } from '../../base/pgo-element.js';
-import { formatInstant } from '../../core/format.js';
+import { dateTimeFormat, formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { tEventForm } from '../../core/messages/events.js';
+import { tEventForm } from './event-form.messages.js';
 import { zonedTimeToInstant } from '../../core/phase.js';
 import type { EventProposal, EventReceipt } from '../../core/schemas.js';
 import { EVENT_DESCRIPTION, EVENT_TITLE, validateEventProposal } from '../../core/validate.js';
@@ -219,6 +219,6 @@ export function localToInstant(value: string, timeZone: string): string {
 }
 
 function zoneHint(locale: Locale, timeZone: string): string {
-  const name = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
+  const name = dateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
   return tEventForm(locale, 'zoneHint', { zone: name ?? timeZone, id: timeZone });
 }

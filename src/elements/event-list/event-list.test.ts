@@ -178,11 +178,12 @@ describe('<pgo-event-list>', () => {
     const { el } = await mount(backend);
     expect(shadowText(el, '[role="alert"]')).to.equal('Impossible de charger les événements. Le serveur a rencontré une erreur. Réessayez dans un instant. Réessayer');
     await expect(el).to.be.accessible();
-    backend.latency = 80;
+    const release = backend.hold('listEvents');
     $(el, '[part~="retry"]').click();
     await el.updateComplete;
     expect(shadowText(el, '[aria-busy="true"]')).to.equal('Chargement…');
     await expect(el).to.be.accessible();
+    release();
     await settle(el);
     expect(titles(el)).to.have.length(5);
   });

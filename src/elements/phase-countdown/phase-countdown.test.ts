@@ -51,11 +51,12 @@ describe('<pgo-phase-countdown>', () => {
   it('shows the loading state, then the open phase, its time left and its end date', async () => {
     const now = Date.parse('2027-03-25T10:00:00+01:00');
     const backend = backendAt(now);
-    backend.latency = 150;
+    const release = backend.hold();
     const { el } = await mountInProvider<PgoPhaseCountdown>(backend, 'plan-action-2017', html`<pgo-phase-countdown></pgo-phase-countdown>`, { ready: false });
     expect(shadowText(el)).to.equal('Chargement…');
     expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.exist;
     await expect(el).to.be.accessible();
+    release();
     await waitUntil(() => shadowText(el).includes('Idéation'));
     expect(shadowText(el, '[part="heading"]')).to.equal('Phase en cours Idéation');
     expect(shadowText(el, '[part="remaining"]')).to.equal('Il reste 21 jours');

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { tCountdown } from '../../core/messages/countdown.js';
+import { tCountdown } from './phase-countdown.messages.js';
 import { DAY, delayToNextTick, HOUR, MINUTE, phaseStateAt, sortPhases, splitDuration, type PhaseState } from '../../core/phase.js';
 import type { Phase } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';

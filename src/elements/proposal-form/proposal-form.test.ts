@@ -19,13 +19,13 @@ function fields(overrides: Partial<ProposalFieldRules>): Partial<ConsultationSet
   return { proposalFields: { ...defaultSettings().proposalFields, ...overrides } };
 }
 
-async function mount(options: { settings?: Partial<ConsultationSettings>; lang?: string; position?: 'before' | 'ideation' | 'between'; latency?: number; backend?: MemoryBackend; ready?: boolean } = {}) {
+async function mount(options: { settings?: Partial<ConsultationSettings>; lang?: string; position?: 'before' | 'ideation' | 'between'; held?: boolean; backend?: MemoryBackend; ready?: boolean } = {}) {
   const backend = options.backend ?? memoryBackendFixture({ settings: options.settings, position: options.position }).backend;
-  if (options.latency) backend.latency = options.latency;
+  const release = options.held ? backend.hold() : () => {};
   const { el, provider } = await mountInProvider<PgoProposalForm>(backend, 'plan-action-2017', html`<pgo-proposal-form></pgo-proposal-form>`, {
     lang: options.lang ?? 'fr', ready: options.ready,
   });
-  return { el, provider, backend };
+  return { el, provider, backend, release };
 }
 
 const $ = <T extends Element = HTMLElement>(el: PgoProposalForm, selector: string) => el.shadowRoot!.querySelector<T & HTMLElement>(selector);
@@ -79,9 +79,10 @@ describe('<pgo-proposal-form>', () => {
   });
 
   it('shows the loading state, then an empty form built from the consultation settings', async () => {
-    const { el } = await mount({ latency: 150, ready: false });
+    const { el, release } = await mount({ held: true, ready: false });
     expect(shadowText(el)).to.equal('Chargement…');
     await expect(el).to.be.accessible();
+    release();
     await waitUntil(() => $(el, 'form'), 'the form did not appear', { timeout: 4000 });
     const labels = [...el.shadowRoot!.querySelectorAll('form label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
     expect(labels).to.deep.equal([
@@ -256,7 +257,7 @@ describe('<pgo-proposal-form>', () => {
     const { el, backend } = await mount();
     const before = proposalCount(backend);
     await fillValid(el);
-    backend.latency = 300;
+    const release = backend.hold('createProposal');
     const button = submitButton(el);
     button.focus();
     button.click();
@@ -270,6 +271,7 @@ describe('<pgo-proposal-form>', () => {
     await sendKeys({ press: 'Enter' });
     control(el, 'title').focus();
     await sendKeys({ press: 'Enter' });
+    release();
     await waitUntil(() => $(el, '[part="success"]'), 'no confirmation', { timeout: 4000 });
     expect(createCalls(backend)).to.equal(1);
     expect(proposalCount(backend)).to.equal(before + 1);

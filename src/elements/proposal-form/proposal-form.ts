@@ -1,9 +1,10 @@
 import { html, nothing } from 'lit';
+import type { ChangeReason } from '../../base/session-events.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { tForm } from '../../core/messages/form.js';
-import { tProposalForm } from '../../core/messages/proposal-form.js';
+import { tForm } from '../../forms/form.messages.js';
+import { tProposalForm } from './proposal-form.messages.js';
 import type { Consultation, ProposalDraft, ProposalReceipt } from '../../core/schemas.js';
 import { validateProposalDraft } from '../../core/validate.js';
 import { draftKey } from '../../forms/draft-store.js';
@@ -88,7 +89,7 @@ export class PgoProposalForm extends PgoElement {
   private cachedFields: { consultation: Consultation; locale: Locale; fields: FieldSpec[] } | null = null;
   private wasOpen: boolean | null = null;
 
-  protected override sessionChanged(reason: string): void {
+  protected override sessionChanged(reason: ChangeReason): void {
     if (reason === 'phase') {
       const open = this.isOpen();
       if (this.wasOpen !== null && open !== this.wasOpen) this.form.announcement = tProposalForm(this.locale, open ? 'nowOpen' : 'nowClosed');

@@ -15,25 +15,76 @@ export interface ListRange {
   after: number;
 }
 
+/**
+ * Row heights by index with their prefix sums (a Fenwick tree): the height above a row, and the row at a
+ * given offset, in O(log n); changing one row's height is O(log n) too. A scroll step never walks every row.
+ */
+export class RowHeights {
+  readonly count: number;
+  private readonly sizes: Float64Array;
+  private readonly tree: Float64Array;
+  private readonly top: number;
+
+  constructor(sizes: ArrayLike<number>) {
+    const count = (this.count = sizes.length);
+    this.sizes = Float64Array.from(sizes);
+    const tree = (this.tree = new Float64Array(count + 1));
+    // Linear build: each node adds itself to its parent.
+    for (let i = 1; i <= count; i++) {
+      tree[i]! += this.sizes[i - 1]!;
+      const parent = i + (i & -i);
+      if (parent <= count) tree[parent]! += tree[i]!;
+    }
+    let top = 1;
+    while (top * 2 <= count) top *= 2;
+    this.top = top;
+  }
+
+  heightAt(index: number): number {
+    return this.sizes[index] ?? 0;
+  }
+
+  set(index: number, height: number): void {
+    const delta = height - this.sizes[index]!;
+    if (!delta) return;
+    this.sizes[index] = height;
+    for (let i = index + 1; i <= this.count; i += i & -i) this.tree[i]! += delta;
+  }
+
+  /** The height of the rows before `index`. */
+  before(index: number): number {
+    let sum = 0;
+    for (let i = Math.min(index, this.count); i > 0; i -= i & -i) sum += this.tree[i]!;
+    return sum;
+  }
+
+  /** The first row whose bottom lies below `offset` (`count` when none does). */
+  indexAt(offset: number): number {
+    let index = 0;
+    let sum = 0;
+    for (let step = this.top; step; step >>= 1) {
+      const next = index + step;
+      if (next <= this.count && sum + this.tree[next]! <= offset) {
+        index = next;
+        sum += this.tree[next]!;
+      }
+    }
+    return index;
+  }
+}
+
 /** Rows to render so that they cover the viewport plus `margin` px above and below. */
-export function rangeFor(count: number, heightAt: (index: number) => number, listTop: number, viewport: number, margin: number): ListRange {
-  const top = -listTop - margin;
-  const bottom = -listTop + viewport + margin;
-  let y = 0;
-  let i = 0;
-  while (i < count && y + heightAt(i) <= top) y += heightAt(i++);
-  const start = i;
-  while (i < count && (y < bottom || i === start)) y += heightAt(i++);
-  return spaced(count, heightAt, start, i);
+export function rangeFor(rows: RowHeights, listTop: number, viewport: number, margin: number): ListRange {
+  const start = rows.indexAt(-listTop - margin);
+  // At least one row, and every row that starts above the bottom edge.
+  const end = Math.max(Math.min(start + 1, rows.count), Math.min(rows.count, rows.indexAt(-listTop + viewport + margin) + 1));
+  return spaced(rows, start, end);
 }
 
 /** The range of rows `start` to `end` with its spacers. */
-function spaced(count: number, heightAt: (index: number) => number, start: number, end: number): ListRange {
-  let before = 0;
-  let after = 0;
-  for (let i = 0; i < start; i++) before += heightAt(i);
-  for (let i = end; i < count; i++) after += heightAt(i);
-  return { start, end, before, after };
+function spaced(rows: RowHeights, start: number, end: number): ListRange {
+  const before = rows.before(start);
+  return { start, end, before, after: rows.before(rows.count) - rows.before(end) };
 }
 
 const ESTIMATE = 200;
@@ -44,7 +95,7 @@ const KEEP_FOCUSED = 50;
  * Keeps `range` in step with scrolling, resizing and measured row heights, and asks the host to
  * render when it changes. Lists of at most `minimum` rows are rendered whole.
  */
-export class ListWindow implements ReactiveController {
+export class ListWindow<T> implements ReactiveController {
   range: ListRange = { start: 0, end: 0, before: 0, after: 0 };
   private readonly heights = new Map<string, number>();
   /**
@@ -52,6 +103,8 @@ export class ListWindow implements ReactiveController {
    * average would move thousands of unmeasured rows, and the row in view with them.
    */
   private estimate: number | null = null;
+  /** Heights and index of the rows as last read from `items` (rebuilt when the array or the estimate changes). */
+  private built: { items: readonly T[]; estimate: number | null; rows: RowHeights; index: Map<string, number> } | null = null;
   private queued = false;
   private pinned: number | null = null;
   /** The key of the row holding focus: it stays rendered, or focus would fall to the page. */
@@ -69,8 +122,9 @@ export class ListWindow implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    /** The keys of every row, in order. */
-    private readonly keys: () => readonly string[],
+    /** Every row, in order (a new array when rows change: the window re-reads it only then). */
+    private readonly items: () => readonly T[],
+    private readonly keyOf: (item: T) => string,
     /** The list element holding the rows (`[data-key]` children). */
     private readonly list: () => HTMLElement | null,
     private readonly minimum = 100,
@@ -97,7 +151,7 @@ export class ListWindow implements ReactiveController {
   hostUpdated(): void {
     // The pinned row is kept until a render has put it in the DOM (for the host to focus it).
     const { pinned } = this;
-    if (pinned !== null && ((pinned >= this.range.start && pinned < this.range.end) || pinned >= this.keys().length)) this.pinned = null;
+    if (pinned !== null && ((pinned >= this.range.start && pinned < this.range.end) || pinned >= this.items().length)) this.pinned = null;
     const rows = [...(this.list()?.children ?? [])] as HTMLElement[];
     this.observer?.disconnect();
     for (const row of rows) this.observer?.observe(row);
@@ -112,24 +166,22 @@ export class ListWindow implements ReactiveController {
 
   /** Recomputes the range now; returns it. */
   compute(): ListRange {
-    const keys = this.keys();
-    const count = keys.length;
+    const count = this.items().length;
     let next: ListRange;
     if (count <= this.minimum) {
       next = { start: 0, end: count, before: 0, after: 0 };
     } else {
-      const estimate = this.estimate ?? ESTIMATE;
-      const heightAt = (i: number) => this.heights.get(keys[i]!) ?? estimate;
+      const { rows, index } = this.rows();
       const list = this.list();
       const top = list ? list.getBoundingClientRect().top : 0;
-      next = rangeFor(count, heightAt, top, window.innerHeight, window.innerHeight);
+      next = rangeFor(rows, top, window.innerHeight, window.innerHeight);
       if (this.pinned !== null && (this.pinned < next.start || this.pinned >= next.end)) {
         // The row to focus lies outside the viewport: render from it; focusing it scrolls it in.
-        next = rangeFor(count, heightAt, -spaced(count, heightAt, this.pinned, count).before, window.innerHeight, 0);
+        next = rangeFor(rows, -rows.before(this.pinned), window.innerHeight, 0);
       }
-      const focused = this.focusedKey === null ? -1 : keys.indexOf(this.focusedKey);
+      const focused = this.focusedKey === null ? -1 : index.get(this.focusedKey) ?? -1;
       if (focused >= 0 && focused >= next.start - KEEP_FOCUSED && focused < next.end + KEEP_FOCUSED) {
-        next = spaced(count, heightAt, Math.min(next.start, focused), Math.max(next.end, focused + 1));
+        next = spaced(rows, Math.min(next.start, focused), Math.max(next.end, focused + 1));
       }
     }
     const current = this.range;
@@ -140,6 +192,22 @@ export class ListWindow implements ReactiveController {
       this.host.requestUpdate();
     }
     return this.range;
+  }
+
+  /** The rows' heights (measured, else the estimate), rebuilt only when the rows or the estimate change. */
+  private rows(): { rows: RowHeights; index: Map<string, number> } {
+    const items = this.items();
+    if (this.built?.items !== items || this.built.estimate !== this.estimate) {
+      const estimate = this.estimate ?? ESTIMATE;
+      const index = new Map<string, number>();
+      const sizes = items.map((item, i) => {
+        const key = this.keyOf(item);
+        index.set(key, i);
+        return this.heights.get(key) ?? estimate;
+      });
+      this.built = { items, estimate: this.estimate, rows: new RowHeights(sizes), index };
+    }
+    return this.built;
   }
 
   /** Scroll and resize callbacks come once per frame already: coalesce within it, no rAF (none in hidden pages). */
@@ -164,6 +232,8 @@ export class ListWindow implements ReactiveController {
       measured++;
       if (this.heights.get(key!) === height) continue;
       this.heights.set(key!, height);
+      const at = this.built?.index.get(key!);
+      if (at !== undefined) this.built!.rows.set(at, height);
       changed = true;
     }
     if (this.estimate === null && measured) this.estimate = total / measured;

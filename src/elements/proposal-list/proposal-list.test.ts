@@ -53,11 +53,12 @@ function deepActive(): Element | null {
 describe('<pgo-proposal-list>', () => {
   it('shows loading, then each proposal with its category, author, date, excerpt and vote button', async () => {
     const { backend } = memoryBackendFixture({ proposals: 4 });
-    backend.latency = 100;
+    const release = backend.hold('listProposals');
     const { el } = await mountInProvider<PgoProposalList>(backend, CONSULTATION, html`<pgo-proposal-list></pgo-proposal-list>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[aria-busy="true"]'));
     expect(shadowText(el, '.pgo-loading')).to.equal('Chargement des propositions…');
     await expect(el).to.be.accessible();
+    release();
     await settled(el);
     expect(shadowText(el, '[part="count"]')).to.equal('4 propositions');
     expect(rows(el)).to.have.length(4);
@@ -245,7 +246,7 @@ describe('<pgo-proposal-list>', () => {
     expect(backend.rawTotal('p0')).to.equal(1);
     await outside.updateComplete;
     expect(outside.shadowRoot!.querySelector('button.vote')!.getAttribute('aria-pressed')).to.equal('true');
-    expect(shadowText(outside, 'button.vote')).to.contain('Soutenu 1');
+    expect(shadowText(outside, 'button.vote')).to.match(/^✓Soutenu « .+ » 1 \(1 soutien\)$/);
   });
 
   it('works alone, without a provider: its vote buttons share its session', async () => {
@@ -275,7 +276,7 @@ describe('<pgo-proposal-list>', () => {
     expect([...selects(el)[1].options].map((o) => o.textContent)).to.deep.equal(['Newest', 'Most supported', 'Random order']);
     const button = rows(el)[0]!.querySelector<PgoVoteButton>('pgo-vote-button')!;
     await button.updateComplete;
-    expect(shadowText(button, 'button.vote')).to.match(/^Support 0/);
+    expect(shadowText(button, 'button.vote')).to.match(/^Support “.+” 0 \(0 supports\)$/);
     await expect(el).to.be.accessible();
   });
 

@@ -7,7 +7,7 @@ import { toBackendError, isAbort, type BackendError } from '../../core/errors.js
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
-import { tProposalList } from '../../core/messages/proposal-list.js';
+import { tProposalList } from './proposal-list.messages.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -79,7 +79,7 @@ export class PgoProposalList extends PgoElement {
   /** Ids of the proposals opened to their whole text. */
   @state() private opened = new Set<string>();
 
-  private readonly window = new ListWindow(this, () => this.items.map((p) => p.id), () => this.renderRoot.querySelector('ol'));
+  private readonly window = new ListWindow(this, () => this.items, (p) => p.id, () => this.renderRoot.querySelector('ol'));
   private requested: ConsultationSession | null = null;
   private abort: AbortController | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -146,7 +146,7 @@ export class PgoProposalList extends PgoElement {
     try {
       const page = await session.backend.listProposals(session.consultationId, query, { signal: abort.signal });
       if (abort.signal.aborted) return;
-      session.seedTallies(page.items.map((p) => p.tally));
+      session.votes.seed(page.items.map((p) => p.tally));
       if (more) {
         this.focusIndex = this.items.length;
         this.items = [...this.items, ...page.items];

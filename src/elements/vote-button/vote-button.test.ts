@@ -51,10 +51,10 @@ describe('<pgo-vote-button>', () => {
       const { el, backend } = await mount({ votes: othersVotes('p1', 41) });
       const b = button(el);
       expect(b.getAttribute('aria-pressed')).to.equal('false');
-      expect(shadowText(el, 'button')).to.equal('Soutenir 41 (41 soutiens)');
+      expect(shadowText(el, 'button')).to.equal('Soutenir « Créer des budgets participatifs dans chaque département » 41 (41 soutiens)');
       await expect(el).to.be.accessible();
 
-      backend.latency = 80;
+      const release = backend.hold('vote');
       const vote = oneEvent(el, 'pgo-vote');
       const voted = oneEvent(el, 'pgo-voted');
       b.click();
@@ -65,7 +65,8 @@ describe('<pgo-vote-button>', () => {
       // Optimistic: shown before the server has recorded anything.
       expect(backend.rawTotal('p1')).to.equal(41);
       expect(button(el).getAttribute('aria-pressed')).to.equal('true');
-      expect(shadowText(el, 'button')).to.equal('✓Soutenu 42 (42 soutiens)');
+      expect(shadowText(el, 'button')).to.equal('✓Soutenu « Créer des budgets participatifs dans chaque département » 42 (42 soutiens)');
+      release();
       const after = await voted;
       expect(after.detail.choice).to.equal('support');
       expect(after.detail.tally.total).to.equal(42);
@@ -86,9 +87,10 @@ describe('<pgo-vote-button>', () => {
 
     it('sends one request for two fast clicks', async () => {
       const { el, backend } = await mount();
-      backend.latency = 50;
+      const release = backend.hold('vote');
       button(el).click();
       button(el).click();
+      release();
       await waitUntil(() => status(el) !== '');
       expect(votesSent(backend)).to.equal(1);
       expect(backend.rawTotal('p1')).to.equal(1);
@@ -102,7 +104,7 @@ describe('<pgo-vote-button>', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'));
       expect(shadowText(el, '[role="alert"]')).to.equal('Votre vote n’a pas été enregistré. Vous avez atteint la limite autorisée.');
       expect(button(el).getAttribute('aria-pressed')).to.equal('false');
-      expect(shadowText(el, 'button')).to.equal('Soutenir 3 (3 soutiens)');
+      expect(shadowText(el, 'button')).to.equal('Soutenir « Créer des budgets participatifs dans chaque département » 3 (3 soutiens)');
       expect(backend.rawTotal('p1')).to.equal(3);
       expect(status(el)).to.equal('');
       await expect(el).to.be.accessible();
@@ -204,7 +206,7 @@ describe('<pgo-vote-button>', () => {
 
     it('shows hidden counts as hidden, never as zero', async () => {
       const { el } = await mount({ settings: { hideCountsUntilEnd: true }, votes: othersVotes('p1', 7) });
-      expect(shadowText(el, 'button')).to.equal('Soutenir');
+      expect(shadowText(el, 'button')).to.equal('Soutenir « Créer des budgets participatifs dans chaque département »');
       expect(el.shadowRoot!.querySelector('[part="count"]')).to.equal(null);
       expect(shadowText(el, '[part="hidden-counts"]')).to.equal('Résultats masqués jusqu’à la fin');
       button(el).click();
@@ -269,7 +271,7 @@ describe('<pgo-vote-button>', () => {
       const group = el.shadowRoot!.querySelector('[role="group"]')!;
       expect(group.getAttribute('aria-label')).to.equal('Votre avis sur « Créer des budgets participatifs dans chaque département »');
       expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-        'D’accord 2 (2 votes)', 'Mitigé 0 (0 vote)', 'Pas d’accord 1 (1 vote)',
+        'D’accord « Créer des budgets participatifs dans chaque département » 2 (2 votes)', 'Mitigé « Créer des budgets participatifs dans chaque département » 0 (0 vote)', 'Pas d’accord « Créer des budgets participatifs dans chaque département » 1 (1 vote)',
       ]);
       await expect(el).to.be.accessible();
       button(el, 0).click();
@@ -291,7 +293,7 @@ describe('<pgo-vote-button>', () => {
     it('reads in English', async () => {
       const { el } = await mount({ settings: { voteModel: 'for-against-mixed' }, lang: 'en' });
       expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-        'Agree 0 (0 votes)', 'Mixed 0 (0 votes)', 'Disagree 0 (0 votes)',
+        'Agree “Créer des budgets participatifs dans chaque département” 0 (0 votes)', 'Mixed “Créer des budgets participatifs dans chaque département” 0 (0 votes)', 'Disagree “Créer des budgets participatifs dans chaque département” 0 (0 votes)',
       ]);
       button(el, 1).click();
       await waitUntil(() => status(el) === 'Vote “Mixed” recorded');
@@ -301,17 +303,17 @@ describe('<pgo-vote-button>', () => {
   describe('interest model', () => {
     it('shows “Ça m’intéresse” with its count', async () => {
       const { el, backend } = await mount({ settings: { voteModel: 'interest' }, votes: othersVotes('p1', 1, 'interest') });
-      expect(shadowText(el, 'button')).to.equal('Ça m’intéresse 1 (1 personne intéressée)');
+      expect(shadowText(el, 'button')).to.equal('Ça m’intéresse « Créer des budgets participatifs dans chaque département » 1 (1 personne intéressée)');
       button(el).click();
       await waitUntil(() => status(el) === 'Intérêt enregistré');
-      expect(shadowText(el, 'button')).to.equal('✓Ça m’intéresse 2 (2 personnes intéressées)');
+      expect(shadowText(el, 'button')).to.equal('✓Ça m’intéresse « Créer des budgets participatifs dans chaque département » 2 (2 personnes intéressées)');
       expect(backend.votes.get('me|p1')).to.equal('interest');
       await expect(el).to.be.accessible();
     });
 
     it('reads in English', async () => {
       const { el } = await mount({ settings: { voteModel: 'interest', votesPerParticipant: 1 }, lang: 'en' });
-      expect(shadowText(el, 'button')).to.equal('I’m interested 0 (0 people interested)');
+      expect(shadowText(el, 'button')).to.equal('I’m interested “Créer des budgets participatifs dans chaque département” 0 (0 people interested)');
       expect(shadowText(el, '[part="votes-left"]')).to.equal('You can show interest in 1 more proposal');
     });
   });
@@ -375,7 +377,7 @@ describe('<pgo-vote-button>', () => {
     it('reads in English', async () => {
       const { el } = await mount({ position: 'after', lang: 'en' });
       expect(shadowText(el, '#reason')).to.equal('Voting is closed.');
-      expect(shadowText(el, 'button')).to.equal('Support 0 (0 supports)');
+      expect(shadowText(el, 'button')).to.equal('Support “Créer des budgets participatifs dans chaque département” 0 (0 supports)');
     });
   });
 

@@ -7,7 +7,7 @@ import { isWebUrl } from '../../core/web-url.js';
 import { formatInstant } from '../../core/format.js';
 import { formatNumber, type Locale } from '../../core/i18n.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
-import { tVote } from '../../core/messages/vote.js';
+import { tVote } from './vote-button.messages.js';
 import type { Consultation, Proposal, VoteChoice, VoteModel, VoteTally } from '../../core/schemas.js';
 import { VOTE_CHOICES } from '../../core/vote-choices.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -115,18 +115,21 @@ export class PgoVoteButton extends PgoElement {
     this.fetchIfNeeded();
   }
 
-  /** Fetches the proposal when neither `data` nor the shared store has its tally. */
+  /**
+   * Fetches the proposal (through the session's backend) when only its id is known: its title names
+   * the buttons, even when the shared store already has its tally.
+   */
   private fetchIfNeeded(): void {
     const session = this.session;
     const id = this.proposalId;
     if (!session || session.status !== 'ready' || !id || this.data || this.loadError) return;
-    if (this.fetched?.id === id || this.fetching === id || session.tallyOf(id)) return;
+    if (this.fetched?.id === id || this.fetching === id) return;
     this.fetching = id;
     session.backend.getProposal(session.consultationId, id).then(
       (proposal) => {
         if (this.fetching !== id) return;
         this.fetched = proposal;
-        session.seedTallies([proposal.tally]);
+        session.votes.seed([proposal.tally]);
       },
       (error: unknown) => {
         if (this.fetching === id) this.loadError = toBackendError(error);
@@ -166,9 +169,9 @@ export class PgoVoteButton extends PgoElement {
     const session = this.session;
     const consultation = session?.consultation;
     const id = this.proposalId;
-    if (!session || !consultation || session.isVoting(id)) return;
+    if (!session || !consultation || session.votes.isVoting(id)) return;
     const locale = this.locale;
-    const previous = session.voteOf(id);
+    const previous = session.votes.voteOf(id);
     if (this.blocker(session, consultation, previous)) return;
     const next = previous === choice ? null : choice;
     if (!this.emit('pgo-vote', { proposalId: id, choice: next, previous }, { cancelable: true })) return;
@@ -176,10 +179,10 @@ export class PgoVoteButton extends PgoElement {
     this.announcement = '';
     // The optimistic update needs the tally in the store (a button given `data` outside a list).
     const tally = this.tally(session);
-    if (tally && !session.tallyOf(id)) session.seedTallies([tally]);
+    if (tally && !session.votes.tallyOf(id)) session.votes.seed([tally]);
     const noun = NOUN[consultation.settings.voteModel];
     try {
-      const result = next ? await session.castVote(id, next) : await session.withdrawVote(id);
+      const result = next ? await session.votes.cast(id, next) : await session.votes.withdraw(id);
       this.announcement = next
         ? tVote(locale, `done.${noun}`, { choice: tVote(locale, `choice.${next as 'for'}`) })
         : tVote(locale, `undone.${noun}`);
@@ -190,7 +193,7 @@ export class PgoVoteButton extends PgoElement {
   }
 
   private tally(session: ConsultationSession): VoteTally | null {
-    return session.tallyOf(this.proposalId) ?? this.known?.tally ?? null;
+    return session.votes.tallyOf(this.proposalId) ?? this.known?.tally ?? null;
   }
 
   protected override render() {
@@ -213,24 +216,26 @@ export class PgoVoteButton extends PgoElement {
     const { settings } = consultation;
     const model = settings.voteModel;
     const noun = NOUN[model];
-    const current = session.voteOf(id);
+    const current = session.votes.voteOf(id);
     const blocker = this.blocker(session, consultation, current);
     const reason = blocker && this.describeBlocker(blocker, session, locale);
     const finalNote = !reason && !current && !this.canWithdraw(session, consultation);
     const hidden = tally.hidden || tally.total === null || !tally.counts;
     const describedBy = reason ? 'reason' : finalNote ? 'final-note' : nothing;
+    const title = this.known?.title;
+    // Which proposal: in the name of every button, for those who tab down a list of them.
+    const about = title ? html`<span class="visually-hidden"> ${tVote(locale, 'about', { title })}</span>` : nothing;
     const button = (choice: VoteChoice, label: string) => {
       const pressed = current === choice;
       const count = hidden ? null : (model === 'for-against-mixed' ? tally.counts![choice] ?? 0 : tally.total!);
       return html`<button part=${pressed ? 'button pressed' : 'button'} class="pgo-button vote" type="button"
         aria-pressed=${pressed ? 'true' : 'false'} aria-disabled=${reason ? 'true' : nothing} aria-describedby=${describedBy}
         @click=${() => this.choose(choice)}>
-        <span class="check" aria-hidden="true">${pressed ? '✓' : ''}</span><span>${label}</span>
+        <span class="check" aria-hidden="true">${pressed ? '✓' : ''}</span><span>${label}</span>${about}
         ${count === null ? nothing : html`<span part="count" class="count"><span aria-hidden="true">${formatNumber(locale, count)}</span><span class="visually-hidden"> (${tVote(locale, `count.${noun}`, { count })})</span></span>`}
       </button>`;
     };
 
-    const title = this.known?.title;
     const controls = model === 'for-against-mixed'
       ? html`<div part="choices" class="choices" role="group" aria-label=${title ? tVote(locale, 'groupOf', { title }) : tVote(locale, 'group')}>
           ${VOTE_CHOICES[model].map((choice) => button(choice, tVote(locale, `choice.${choice as 'for'}`)))}
@@ -240,7 +245,7 @@ export class PgoVoteButton extends PgoElement {
         : button('interest', tVote(locale, 'action.interest'));
 
     const left = session.participation?.votesLeft;
-    return html`<div part="base" class="base" aria-busy=${session.isVoting(id) ? 'true' : 'false'}>
+    return html`<div part="base" class="base" aria-busy=${session.votes.isVoting(id) ? 'true' : 'false'}>
       ${controls}
       ${hidden ? html`<p part="hidden-counts" class="note">${tVote(locale, 'hidden')}</p>` : this.renderThreshold(model, tally, settings.supportThreshold, locale)}
       ${settings.votesPerParticipant !== null && typeof left === 'number' && (!blocker || blocker === 'limit' || blocker === 'final')

@@ -1,0 +1,14 @@
+/** The organiser side of the API (issue 19), all under /api/v1/admin (same-origin only, see http/cors.ts). */
+import type { Hono } from 'hono';
+import type { AppContext, Env } from '../../context.js';
+import { clearEndedCookies } from './access.js';
+import { accountRoutes } from './accounts.js';
+import { moderationRoutes } from './moderation.js';
+import { sessionRoutes } from './session.js';
+
+export function organiserRoutes(app: Hono<Env>, ctx: AppContext): void {
+  app.use('/admin/*', clearEndedCookies(ctx));
+  sessionRoutes(app, ctx);
+  accountRoutes(app, ctx);
+  moderationRoutes(app, ctx);
+}

@@ -1,0 +1,23 @@
+/** Timers, one home: the longest timer a browser keeps, a cancellable timer, an abortable delay. */
+import { abortedError } from './errors.js';
+
+/** Longest single timer: setTimeout overflows past 2^31-1 ms (24.8 days). */
+export const MAX_TIMER = 2 ** 31 - 1;
+
+/** Runs `fn` after `ms` (clamped to `MAX_TIMER`); returns the function that cancels it. */
+export function startTimer(ms: number, fn: () => void): () => void {
+  const timer = setTimeout(fn, Math.min(ms, MAX_TIMER));
+  return () => clearTimeout(timer);
+}
+
+/** Resolves after `ms`; rejects with the `aborted` BackendError as soon as the signal aborts. */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortedError());
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(abortedError());
+    }, { once: true });
+  });
+}

@@ -1,0 +1,45 @@
+import { defineMessages, translator } from '../../core/i18n.js';
+import { en } from './event-form.messages.en.js';
+
+/** Texts of the event proposal form. */
+export const eventFormMessages = defineMessages(
+  {
+    mode: 'Participation',
+    where: 'Lieu',
+    'mode.in-person': 'Sur place',
+    'mode.online': 'En ligne',
+    'mode.hybrid': 'Sur place et en ligne',
+    format: 'Format',
+    formLabel: 'Proposer un événement',
+    formTitle: 'Titre de l’événement',
+    formTitleHint: 'Par exemple : « Atelier-relais : le gouvernement ouvert à Lyon ».',
+    formDescription: 'Présentation',
+    formDescriptionHint: 'Le programme, le public attendu, l’accessibilité du lieu…',
+    startsAt: 'Début',
+    endsAt: 'Fin',
+    zoneHint: 'Fuseau horaire : {zone} ({id}).',
+    placeName: 'Nom du lieu',
+    street: 'Adresse',
+    postalCode: 'Code postal',
+    locality: 'Commune',
+    onlineUrl: 'Lien pour participer en ligne',
+    onlineUrlHint: 'Une adresse web commençant par https://',
+    capacity: 'Nombre de places',
+    capacityHint: 'Laissez vide si l’entrée est libre, sans inscription.',
+    organiserName: 'Votre nom ou celui de votre structure',
+    organiserEmail: 'Votre adresse e-mail',
+    organiserEmailHint: 'Elle ne sera pas publiée : l’équipe de modération s’en sert pour vous répondre.',
+    proposalConsent: 'J’accepte que cet événement soit publié après modération et que mes coordonnées servent à l’organiser.',
+    consentShort: 'Consentement',
+    submit: 'Proposer l’événement',
+    closed: 'Les propositions d’événements ne sont pas ouvertes en ce moment.',
+    opensOn: 'Elles ouvriront le {date}.',
+    closedForGood: 'Elles sont closes.',
+    unavailable: 'Les propositions d’événements ne sont pas possibles depuis ce site.',
+    successTitle: 'Merci, votre événement est bien reçu',
+    successPending: '« {title} » sera publié après modération. L’équipe vous écrira à {email} si besoin.',
+    another: 'Proposer un autre événement',
+  },
+  { en },
+);
+export const tEventForm = translator(eventFormMessages);

@@ -1,0 +1,32 @@
+/**
+ * What the browser engine itself exposes to assistive technologies: role and accessible name as
+ * computed by Chromium (DevTools accessibility tree), Firefox (WebDriver BiDi accessibility locator)
+ * or WebKit (WebDriver computed role and label). See test/a11y-tree-plugin.mjs.
+ */
+import { executeServerCommand } from '@web/test-runner-commands';
+
+export interface TreeAnswer {
+  matched: boolean;
+  /** What the engine computed, where it can tell (Chromium, WebKit); null in Firefox. */
+  actual: { role: string; name: string; description?: string; required?: boolean } | null;
+}
+
+/** Asks the engine whether `element` (in any shadow root) has this role and accessible name. */
+export async function inTree(element: Element, expected: { role: string; name: string }): Promise<TreeAnswer> {
+  element.setAttribute('data-pgo-a11y-probe', '');
+  try {
+    return await executeServerCommand<TreeAnswer, { role: string; name: string }>('pgo-a11y', expected);
+  } finally {
+    element.removeAttribute('data-pgo-a11y-probe');
+  }
+}
+
+/** Fails unless the engine gives `element` this role and accessible name. */
+export async function expectInTree(element: Element, expected: { role: string; name: string }): Promise<TreeAnswer> {
+  const answer = await inTree(element, expected);
+  if (!answer.matched) {
+    const seen = answer.actual ? `the engine computed role “${answer.actual.role}”, name “${answer.actual.name}”` : 'the engine found no node with them';
+    throw new Error(`expected role “${expected.role}” and name “${expected.name}”: ${seen}`);
+  }
+  return answer;
+}
