@@ -37,9 +37,11 @@ describe('cache headers (PGlite)', () => {
   before(async () => {
     db = await openDatabase({ dataDir: 'memory://' });
     await migrate(db);
-    const consultations = testConsultations();
+    // A fixed clock: the exports carry their time, which would otherwise change their ETag every second.
+    const now = Date.now();
+    const consultations = testConsultations(now);
     await seedConsultations(db, consultations);
-    served = await serveApp({ db, consultations, adminToken: 'cache-test-admin-token-0123456789' });
+    served = await serveApp({ db, consultations, adminToken: 'cache-test-admin-token-0123456789', clock: () => now });
     call = client(served.url);
     for (let i = 0; i < 2; i++) tokens.push((await call('POST', '/participants')).body.token);
     // A vote, so that the tallies read below are not all zero.

@@ -48,9 +48,13 @@ export interface DatabaseBounds {
 export const DEFAULT_BOUNDS: DatabaseBounds = { poolSize: 10, waitMs: 1000, queue: 256 };
 export const PGLITE_BOUNDS: DatabaseBounds = { poolSize: 1, waitMs: 400, queue: 64 };
 
-/** The request could not get the database in time: shed, not failed (the client retries). */
+/**
+ * The request could not get the database in time: shed, not failed (the client retries). Retry-After
+ * is 1 to 3 s at random, so that a shed burst does not come back as one wave.
+ */
 export function databaseBusy(): Error {
-  return backendError('server', 'The server is busy', { status: 503, retryAfter: 1, detail: 'Too many requests are waiting for the database; try again in a moment' });
+  const retryAfter = 1 + Math.floor(Math.random() * 3);
+  return backendError('server', 'The server is busy', { status: 503, retryAfter, detail: 'Too many requests are waiting for the database; try again in a moment' });
 }
 
 /** Connection-level failures (the database restarting, unreachable): worth a retry, not a bug. */

@@ -9,8 +9,12 @@ export class RateLimiter {
   /** `prefix`: the family of keys (`w:p` writes per participant, `w:ip` writes per address, `n:ip` new participants). */
   constructor(readonly prefix: string, readonly limit: number, readonly windowMs = 60_000) {}
 
+  /**
+   * Processes that apply the same limit share its counter; a different limit (another configuration
+   * on the same database, as the tests have) counts apart. The vote function builds the same keys.
+   */
   key(id: string): string {
-    return `${this.prefix}:${id}`;
+    return `${this.prefix}:${this.limit}:${id}`;
   }
 }
 

@@ -34,8 +34,8 @@ END
 $$;
 CREATE TRIGGER votes_counted AFTER INSERT OR DELETE OR UPDATE ON votes FOR EACH ROW EXECUTE FUNCTION pgo_count_vote();
 
--- Rate limits shared by every server process: one fixed window per key (`w:p:<participant>`,
--- `w:ip:<address>`, `n:ip:<address>`). A key's older windows are deleted when its new one opens.
+-- Rate limits shared by every server process: one fixed window per key (`w:p:<limit>:<participant>`,
+-- `w:ip:<limit>:<address>`, `n:ip:<limit>:<address>`). A key's older windows are deleted when its new one opens.
 CREATE TABLE rate_windows (
   key text NOT NULL,
   window_start bigint NOT NULL,

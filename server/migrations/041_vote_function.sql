@@ -87,7 +87,9 @@ BEGIN
     END IF;
   END IF;
   -- Last, so that the busiest row (one address's window) stays locked only until the commit.
-  wait := greatest(pgo_rate_hit('w:p:' || who.id, p_per_participant, p_now_ms, 60000), pgo_rate_hit('w:ip:' || p_ip, p_per_ip, p_now_ms, 60000));
+  -- The keys of server/http/rate-limit.ts: family, limit, who.
+  wait := greatest(pgo_rate_hit('w:p:' || p_per_participant || ':' || who.id, p_per_participant, p_now_ms, 60000),
+    pgo_rate_hit('w:ip:' || p_per_ip || ':' || p_ip, p_per_ip, p_now_ms, 60000));
   IF wait > 0 THEN
     RAISE EXCEPTION 'pgo:rate-limited' USING DETAIL = wait::text;
   END IF;
