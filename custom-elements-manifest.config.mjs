@@ -2,17 +2,12 @@
 // tables and editors. `npm run analyze` writes it at the package root; `npm run build` also copies it
 // into dist/. The base class is analysed too, so the attributes every element inherits from
 // PgoElement (backend, endpoint, consultation, lang) appear on each element.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
-/** Tags come from src/define/*.ts (`defineElement('pgo-x', PgoX)`): classes never self-register. */
-function tagsFromDefineModules() {
-  const tags = new Map();
-  for (const file of readdirSync('src/define')) {
-    if (!file.endsWith('.ts')) continue;
-    const source = readFileSync(`src/define/${file}`, 'utf8');
-    for (const [, tag, className] of source.matchAll(/defineElement\(\s*['"]([a-z][a-z0-9-]*)['"]\s*,\s*(\w+)\s*\)/g)) tags.set(className, tag);
-  }
-  return tags;
+/** Tags come from the one list of elements (src/elements/elements.json): class name -> tag. */
+function tagsFromElementList() {
+  const { elements } = JSON.parse(readFileSync('src/elements/elements.json', 'utf8'));
+  return new Map(elements.map((e) => [e.class, e.tag]));
 }
 
 /** `'pgo-x': CustomEvent<T>` entries of the `HTMLElementEventMap` declarations in an element's source. */
@@ -34,7 +29,7 @@ function pointAtDist(node) {
 const pgoRegistrations = {
   name: 'pgo-registrations',
   packageLinkPhase({ customElementsManifest }) {
-    const tags = tagsFromDefineModules();
+    const tags = tagsFromElementList();
     for (const mod of customElementsManifest.modules) {
       const types = eventTypes(mod.path);
       for (const declaration of mod.declarations ?? []) {

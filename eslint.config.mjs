@@ -1,6 +1,9 @@
 import globals from 'globals';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import lit from 'eslint-plugin-lit';
+import litA11y from 'eslint-plugin-lit-a11y';
 
 export default tseslint.config(
   { ignores: ['dist/', 'storybook-static/', 'node_modules/', '.data/', 'wordpress/', 'coverage/'] },
@@ -26,5 +29,31 @@ export default tseslint.config(
       // Elements talk to the backend from context, never to the network.
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Elements go through the backend from context, never fetch.' }],
     },
+  },
+  {
+    // Lit templates: bindings, directives and accessibility checked in the html`` literals.
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['src/**/*.ts', 'stories/**/*.ts', 'demo/**/*.ts'],
+    ...litA11y.configs.recommended,
+    rules: {
+      ...litA11y.configs.recommended.rules,
+      // Kept on purpose: WebKit drops the list role of a <ul>/<ol> styled `list-style: none`.
+      'lit-a11y/no-redundant-role': 'off',
+    },
+  },
+  {
+    // Layers point down: an import cycle is a layer pointing up somewhere.
+    files: ['src/**/*.ts', 'server/**/*.ts'],
+    plugins: { 'import-x': importX },
+    // Sources import `./x.js` for `./x.ts` (TypeScript's ESM convention): resolve it so.
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.mjs'], extensionAlias: { '.js': ['.ts', '.js'] } })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
 );

@@ -5,6 +5,7 @@ import { CHROME_ARGS, findChrome, findFirefox } from './scripts/browsers.mjs';
 import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 import { a11yTreePlugin } from './test/a11y-tree-plugin.mjs';
 import { countReporter } from './test/count-reporter.mjs';
+import { consoleProxyMiddleware, consoleServerPlugin } from './test/console-server.mjs';
 import { decidimMiddleware } from './test/decidim/server.mjs';
 import { referenceServerPlugin } from './test/reference-server.mjs';
 
@@ -25,13 +26,15 @@ export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: true,
   // A local Decidim stand-in (GraphQL + OAuth) for the decidim backend's tests.
-  middleware: [decidimMiddleware],
+  // The organiser console's API on the page's own origin (test/console-server.mjs).
+  middleware: [decidimMiddleware, consoleProxyMiddleware],
   // Firefox over BiDi sends keys to the focused window: keyboard tests need one page at a time.
   concurrency: engine === 'firefox' ? 1 : 2,
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // Reference servers (server/) on in-memory PGlite, started by the rest backend's tests.
     referenceServerPlugin(),
+    consoleServerPlugin(),
     // The engine's own accessibility tree (role, name) for `expectInTree()`.
     a11yTreePlugin(),
   ],

@@ -11,4 +11,7 @@ run('node_modules/.bin/cem', ['analyze', '--quiet']);
 copyFileSync('custom-elements.json', 'dist/custom-elements.json');
 // Framework types (React, Vue, Svelte), React wrappers and editor data (VS Code, JetBrains) from the manifest.
 run('node', ['scripts/framework-types.mjs']);
-console.log('pgo-widgets: build written to dist/ (npm modules, types, dist/cdn/)');
+// The organiser console: its own entry and folder (dist/admin/), outside the CDN bundle.
+const { buildConsole } = await import('./build-console.mjs');
+await buildConsole();
+console.log('pgo-widgets: build written to dist/ (npm modules, types, dist/cdn/, dist/admin/)');

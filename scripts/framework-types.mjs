@@ -161,7 +161,11 @@ export function generate(dist = 'dist') {
   const manifest = JSON.parse(readFileSync(join(dist, 'custom-elements.json'), 'utf8'));
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
   modulePaths = new Map(manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, m.path.replace(/^dist\//, '')])));
-  const elements = elementsOf(manifest);
+  // The one list of elements decides which tags get types: each must be in the manifest.
+  const listed = JSON.parse(readFileSync('src/elements/elements.json', 'utf8')).elements.map((e) => e.tag);
+  const elements = elementsOf(manifest).filter((e) => listed.includes(e.tag));
+  const missing = listed.filter((tag) => !elements.some((e) => e.tag === tag));
+  if (missing.length) throw new Error(`custom-elements.json lacks ${missing.join(', ')} (src/elements/elements.json lists them)`);
   write(join(dist, 'frameworks/react.d.ts'), react(elements));
   write(join(dist, 'frameworks/vue.d.ts'), vue(elements));
   write(join(dist, 'frameworks/svelte.d.ts'), svelte(elements));

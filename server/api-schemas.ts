@@ -1,6 +1,6 @@
 /** Request and answer shapes that only the HTTP API has (the rest come from src/core/schemas.ts). */
 import * as z from 'zod/mini';
-import { ConsultationEvent, Participant, Proposal, VoteChoice } from '../src/core/schemas.js';
+import { ConsultationEvent, Participant, Proposal, ProposalAnswer, VoteChoice } from '../src/core/schemas.js';
 
 export const ParticipantToken = z.object({
   /** Send it back as `Authorization: Bearer <token>`; the server keeps only its hash. */
@@ -41,6 +41,8 @@ export const ExportProposal = z.object({
   extra: z.record(z.string(), z.string()),
   total: z.nullable(z.int()),
   counts: z.nullable(z.partialRecord(VoteChoice, z.int())),
+  /** The organisers' answer (issue 19), null before there is one. */
+  answer: z.nullable(ProposalAnswer),
 });
 export const OpenDataExport = z.object({
   consultation: z.object({ id: z.string(), title: z.string(), voteModel: z.string(), countsHidden: z.boolean(), exportedAt: z.string() }),

@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { BackendError } from '../src/core/errors.js';
 import { AppContext, type AppOptions, type Env } from './context.js';
 import { isDatabaseUnavailable } from './db/db.js';
+import { consoleRoutes } from './http/console.js';
 import { cors } from './http/cors.js';
 import { compression } from './http/compress.js';
 import { backendError, problemResponse } from './http/problem.js';
@@ -66,6 +67,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     })(c, next);
   });
 
+  consoleRoutes(app, options.consoleDir);
   const api = app.basePath(API_BASE);
   participantRoutes(api, ctx);
   proposalRoutes(api, ctx);

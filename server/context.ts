@@ -53,6 +53,8 @@ export interface AppOptions {
   /** Organiser sessions and sign-in throttling (store/sessions.ts); scrypt cost of new password hashes. */
   sessionPolicy?: Partial<SessionPolicy>;
   passwordParams?: ScryptParams;
+  /** The organiser console's built files, served at /admin/ (default dist/admin). */
+  consoleDir?: string;
 }
 
 export type Env = { Bindings: HttpBindings };

@@ -281,6 +281,18 @@ describe('organiser routes on PGlite', () => {
     assert.deepEqual([kept.status, kept.body.commitment], [200, 'Engagement 12 : publier les budgets']);
     assert.equal((await answer('s4', { state: 'under-study', text: '' })).status, 200);
     problem(await answer('nope', { state: 'under-study', text: '' }), 404, 'not-found');
+    // Shown to everyone: on the proposal, in the list, in both open-data exports.
+    const call = client(served.url);
+    const one = await call('GET', '/consultations/open/proposals/s3');
+    assert.deepEqual([one.body.answer.state, one.body.answer.commitment], ['kept', 'Engagement 12 : publier les budgets']);
+    const list = await call('GET', '/consultations/open/proposals?limit=100');
+    assert.equal(list.body.items.find((p: { id: string }) => p.id === 's2').answer.mergedInto, 's3');
+    assert.equal(list.body.items.find((p: { id: string }) => p.id === 's0').answer, null);
+    const json = await call('GET', '/consultations/open/export.json');
+    assert.equal(json.body.proposals.find((p: { id: string }) => p.id === 's3').answer.state, 'kept');
+    const csv = (await call('GET', '/consultations/open/export.csv')).text.split('\r\n');
+    assert.match(csv[0]!, /,answer_state,answer_text,answer_commitment,answer_merged_into,answered_at$/);
+    assert.match(csv.find((line) => line.startsWith('s3,'))!, /,kept,,Engagement 12 : publier les budgets,,2027-/);
   });
 
   it('audits every organiser action, readable and exportable as CSV', async () => {

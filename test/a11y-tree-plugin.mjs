@@ -7,6 +7,10 @@
 //   locator started at the element: it matches only if Firefox computes that role and that name;
 // - WebKit (WebKitWebDriver): WebDriver's "Get Computed Role" and "Get Computed Label".
 // Answers `{ matched, actual }`; `actual` is what the engine computed where it can say (not Firefox).
+//
+// Also `executeServerCommand('pgo-default-font-size', { px })`: the reader's default font size (the
+// browser setting behind `font-size: medium`), through DevTools `Page.setFontSizes`; Chromium only
+// (answers false elsewhere, and the test says it skipped).
 
 const FIND = `(() => {
   const walk = (root) => {
@@ -25,6 +29,20 @@ export function a11yTreePlugin() {
   return {
     name: 'pgo-a11y-tree',
     async executeCommand({ command, payload, session }) {
+      if (command === 'pgo-default-font-size') {
+        const page = session.browser.getPage(session.id);
+        if (typeof page.createCDPSession !== 'function' || page.browser?.().cdpSupported === false) return false;
+        const cdp = await page.createCDPSession();
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: payload.px, fixed: Math.round(payload.px * 13 / 16) } });
+        await cdp.detach();
+        return true;
+      }
+      if (command === 'pgo-focus-page') {
+        // Two test pages run side by side: only the one in front has focus, and :focus-visible with it.
+        const page = session.browser.getPage(session.id);
+        if (typeof page.bringToFront === 'function') await page.bringToFront();
+        return true;
+      }
       if (command !== 'pgo-a11y') return undefined;
       const { role, name } = payload;
       const page = session.browser.getPage(session.id);

@@ -69,10 +69,11 @@ export function spawnReferenceServer(options = {}) {
       out += data;
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (!line) return;
-      const { url, adminToken } = JSON.parse(line);
+      const { url, adminToken, setupToken } = JSON.parse(line);
       resolve({
         url,
         adminToken,
+        setupToken,
         async close() {
           if (child.exitCode === null) child.kill('SIGTERM');
           await exited;
@@ -85,7 +86,7 @@ export function spawnReferenceServer(options = {}) {
 // Run as a script (by spawnReferenceServer): start, print `{url}` as one JSON line, stop on SIGTERM.
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.env.PGO_REFERENCE_SERVER) {
   const server = await startReferenceServer(JSON.parse(process.env.PGO_REFERENCE_SERVER));
-  process.stdout.write(`${JSON.stringify({ url: server.url, adminToken: server.adminToken })}\n`);
+  process.stdout.write(`${JSON.stringify({ url: server.url, adminToken: server.adminToken, setupToken: server.setupToken })}\n`);
   const stop = () => server.close().then(() => process.exit(0), () => process.exit(1));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

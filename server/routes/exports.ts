@@ -19,7 +19,7 @@ async function exportRows(db: Db, consultation: Consultation, now: number): Prom
       rows.push({
         id: p.id, createdAt: p.createdAt, categoryId: p.categoryId,
         category: consultation.categories.find((c) => c.id === p.categoryId)?.title ?? null,
-        title: p.title, body: p.body, extra: p.extra, total: p.tally.total, counts: p.tally.counts,
+        title: p.title, body: p.body, extra: p.extra, total: p.tally.total, counts: p.tally.counts, answer: p.answer ?? null,
       });
     }
     cursor = page.nextCursor ?? undefined;
@@ -54,12 +54,14 @@ export function exportRoutes(app: Hono<Env>, ctx: AppContext): void {
     const proposals = await exportRows(ctx.db, consultation, ctx.now());
     const extras = consultation.settings.proposalFields.extraFields.map((f) => f.id);
     const choices = VOTE_CHOICES[consultation.settings.voteModel];
-    const header = ['id', 'created_at', 'category_id', 'category', 'title', 'body', ...extras.map((id) => `extra_${id}`), 'total', ...choices.map((ch) => `votes_${ch}`)];
+    const header = ['id', 'created_at', 'category_id', 'category', 'title', 'body', ...extras.map((id) => `extra_${id}`), 'total', ...choices.map((ch) => `votes_${ch}`),
+      'answer_state', 'answer_text', 'answer_commitment', 'answer_merged_into', 'answered_at'];
     const lines = [header.join(',')];
     for (const p of proposals) {
       lines.push([
         p.id, p.createdAt, p.categoryId, p.category, p.title, p.body, ...extras.map((id) => p.extra[id] ?? null),
         p.total, ...choices.map((ch) => p.counts?.[ch] ?? null),
+        p.answer?.state ?? null, p.answer?.text ?? null, p.answer?.commitment ?? null, p.answer?.mergedInto ?? null, p.answer?.answeredAt ?? null,
       ].map(csvCell).join(','));
     }
     c.header('content-disposition', `attachment; filename="${consultation.id}.csv"`);

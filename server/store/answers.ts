@@ -1,5 +1,5 @@
 /** Answers to proposals: what became of each (under study, kept with its commitment, merged, not kept). */
-import type { AnswerInput, ProposalAnswer } from '../../src/core/organisers.js';
+import { answerErrors, type AnswerInput, type ProposalAnswer } from '../../src/core/organisers.js';
 import type { Queryable, Row } from '../db/db.js';
 import { fail } from '../http/problem.js';
 import { iso } from './ids.js';
@@ -15,12 +15,9 @@ export async function answersOf(q: Queryable, proposalIds: string[]): Promise<Ma
   return new Map(rows.map((r) => [r.proposal_id, toAnswer(r)]));
 }
 
-/** Field rules beyond the schema: text for `not-kept` and `merged`, a target for `merged`. */
+/** The shared rules (src/core/organisers.ts), as a 422 with field errors. */
 export function checkAnswer(input: AnswerInput, proposalId: string): void {
-  const errors: { field: string; code: string; message: string }[] = [];
-  if ((input.state === 'not-kept' || input.state === 'merged') && !input.text) errors.push({ field: 'text', code: 'required', message: 'text: An answer text is required for this state' });
-  if (input.state === 'merged' && !input.mergedInto) errors.push({ field: 'mergedInto', code: 'required', message: 'mergedInto: Name the proposal it was merged into' });
-  if (input.state === 'merged' && input.mergedInto === proposalId) errors.push({ field: 'mergedInto', code: 'invalid', message: 'mergedInto: A proposal cannot be merged into itself' });
+  const errors = answerErrors(input, proposalId);
   if (errors.length) fail('validation', 'The answer is not complete', { fieldErrors: errors });
 }
 

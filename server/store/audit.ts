@@ -1,6 +1,7 @@
 /** The audit log: every organiser action (who, what, when, on what, the reason given). */
 import type { AuditEntry } from '../../src/core/organisers.js';
 import type { Queryable } from '../db/db.js';
+import { csvCell } from '../routes/exports.js';
 import { iso } from './ids.js';
 
 /** Who acts: an organiser, the automation token or the one-time setup. */
@@ -38,12 +39,8 @@ export async function auditEntries(q: Queryable, filter: { consultationId?: stri
 
 const CSV_COLUMNS = ['id', 'at', 'actor', 'actorName', 'action', 'consultationId', 'target', 'reason', 'details'] as const;
 
-/** RFC 4180; cells that a spreadsheet would run as a formula are prefixed with `'`. */
+/** RFC 4180, formula-safe (the open-data export's cells). */
 export function auditCsv(entries: AuditEntry[]): string {
-  const cell = (value: unknown) => {
-    let text = value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
+  const cell = (value: unknown) => csvCell(value === null || value === undefined ? null : typeof value === 'object' ? JSON.stringify(value) : String(value));
   return [CSV_COLUMNS.join(','), ...entries.map((e) => CSV_COLUMNS.map((k) => cell(e[k])).join(','))].join('\r\n') + '\r\n';
 }

@@ -1,5 +1,7 @@
 /** Why a session says it changed; elements narrow their re-render down by it. */
-export type ChangeReason = 'status' | 'phase' | 'participation' | 'tally' | 'vote';
+export type ChangeReason = 'status' | 'phase' | 'participation' | 'tally' | 'vote'
+  /** The page's own writes (`session.writes`): a proposal published here, a registration made here. */
+  | 'proposal' | 'registration';
 
 export interface SessionChangeDetail {
   reason: ChangeReason;

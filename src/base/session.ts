@@ -10,6 +10,7 @@ import { actionWindow, phaseKey, phaseStateAt, type Action, type PhaseState } fr
 import type { Consultation, Participation } from '../core/schemas.js';
 import { startTimer } from '../core/timers.js';
 import type { ChangeReason, SessionChangeDetail } from './session-events.js';
+import { PageWrites } from './page-writes.js';
 import { VoteStore } from './vote-store.js';
 
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -30,6 +31,8 @@ export class ConsultationSession extends EventTarget {
   phaseState: PhaseState = { kind: 'empty' };
   /** The shared vote store: the latest tally of every proposal seen on the page, and the votes in flight. */
   readonly votes: VoteStore = new VoteStore(this);
+  /** The page's own writes (proposals published, registrations made), for every element to show at once. */
+  readonly writes: PageWrites = new PageWrites(this);
 
   private loading: Promise<void> | null = null;
   private phaseTimer: (() => void) | undefined;

@@ -1,9 +1,9 @@
 /**
  * Message catalogues, French by default. Each area (common, form, each element) defines its own
  * catalogue beside its code so an element only ships the texts it uses. Plurals go through
- * Intl.PluralRules. The French texts fix a catalogue's keys; every other language is a separate module
- * (`<name>.messages.en.ts`) given to `defineMessages` or added later with `addMessages`, so a language
- * can be loaded on demand; until it arrives, its texts fall back to French.
+ * Intl.PluralRules. The French texts fix a catalogue's keys; other languages are given to
+ * `defineMessages` (`{ en }`) or added later with `addMessages`, so a language can come from a separate
+ * module loaded on demand; until it arrives, its texts fall back to French.
  */
 export type Locale = 'fr' | 'en';
 export const LOCALES: readonly Locale[] = ['fr', 'en'];

@@ -4,6 +4,9 @@
  * every kind of contribution (targets written `kind:id`), answers to proposals and the audit log.
  */
 import * as z from 'zod/mini';
+import { AnswerState, ProposalAnswer } from './schemas.js';
+
+export { AnswerState, ProposalAnswer };
 
 const Instant = z.iso.datetime({ offset: true });
 const Id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[A-Za-z0-9_.:-]+$/));
@@ -77,23 +80,21 @@ export const DecisionInput = z.object({
 });
 export const DecisionResult = z.object({ decided: z.array(z.object({ target: z.string(), status: ModerationStatus })) });
 
-/** What became of a proposal. */
-export const AnswerState = z.enum(['under-study', 'kept', 'merged', 'not-kept']);
-export const ProposalAnswer = z.object({
-  state: AnswerState,
-  text: z.string(),
-  /** For `kept`: the commitment it became. */
-  commitment: z.nullable(z.string()),
-  /** For `merged`: the proposal it joined. */
-  mergedInto: z.nullable(z.string()),
-  answeredAt: Instant,
-});
 export const AnswerInput = z.object({
   state: AnswerState,
   text: z.string().check(z.trim(), z.maxLength(5000)),
   commitment: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(2000)))),
   mergedInto: z.optional(z.nullable(Id)),
 });
+
+/** Rules beyond the shape, shared by the server and the console: text for `not-kept` and `merged`, a target for `merged`. */
+export function answerErrors(input: { state: string; text: string; mergedInto?: string | null }, proposalId: string): { field: string; code: string; message: string }[] {
+  const errors: { field: string; code: string; message: string }[] = [];
+  if ((input.state === 'not-kept' || input.state === 'merged') && !input.text.trim()) errors.push({ field: 'text', code: 'required', message: 'text: An answer text is required for this state' });
+  if (input.state === 'merged' && !input.mergedInto?.trim()) errors.push({ field: 'mergedInto', code: 'required', message: 'mergedInto: Name the proposal it was merged into' });
+  if (input.state === 'merged' && input.mergedInto === proposalId) errors.push({ field: 'mergedInto', code: 'invalid', message: 'mergedInto: A proposal cannot be merged into itself' });
+  return errors;
+}
 
 export const AuditEntry = z.object({
   id: z.string(),
@@ -119,7 +120,5 @@ export type ModerationTab = z.infer<typeof ModerationTab>;
 export type QueueItem = z.infer<typeof QueueItem>;
 export type ModerationQueuePage = z.infer<typeof ModerationQueuePage>;
 export type DecisionInput = z.infer<typeof DecisionInput>;
-export type AnswerState = z.infer<typeof AnswerState>;
-export type ProposalAnswer = z.infer<typeof ProposalAnswer>;
 export type AnswerInput = z.infer<typeof AnswerInput>;
 export type AuditEntry = z.infer<typeof AuditEntry>;

@@ -110,6 +110,17 @@ export const VoteTally = z.object({
 });
 
 export const ProposalStatus = z.enum(['published', 'pending', 'hidden', 'withdrawn']);
+/** What became of a proposal (organisers answer it: src/core/organisers.ts). */
+export const AnswerState = z.enum(['under-study', 'kept', 'merged', 'not-kept']);
+export const ProposalAnswer = z.object({
+  state: AnswerState,
+  text: z.string(),
+  /** For `kept`: the commitment it became. */
+  commitment: z.nullable(z.string()),
+  /** For `merged`: the proposal it joined. */
+  mergedInto: z.nullable(z.string()),
+  answeredAt: Instant,
+});
 export const Proposal = z.object({
   id: Id,
   consultationId: Id,
@@ -122,6 +133,8 @@ export const Proposal = z.object({
   status: ProposalStatus,
   tally: VoteTally,
   url: z.optional(WebUrl),
+  /** The organisers' answer, once there is one. */
+  answer: z.optional(z.nullable(ProposalAnswer)),
 });
 
 /** What a citizen submits. The honeypot `website` must stay empty. */
@@ -304,6 +317,8 @@ export type Consultation = z.infer<typeof Consultation>;
 export type VoteTally = z.infer<typeof VoteTally>;
 export type ProposalStatus = z.infer<typeof ProposalStatus>;
 export type Proposal = z.infer<typeof Proposal>;
+export type AnswerState = z.infer<typeof AnswerState>;
+export type ProposalAnswer = z.infer<typeof ProposalAnswer>;
 export type ProposalDraft = z.infer<typeof ProposalDraft>;
 export type ProposalReceipt = z.infer<typeof ProposalReceipt>;
 export type ProposalSort = z.infer<typeof ProposalSort>;

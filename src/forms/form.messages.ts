@@ -1,5 +1,4 @@
 import { defineMessages, translator } from '../core/i18n.js';
-import { en } from './form.messages.en.js';
 
 /** Texts of the shared form machinery (src/forms): every pgo form uses them. */
 export const formMessages = defineMessages(
@@ -19,6 +18,23 @@ export const formMessages = defineMessages(
     newWindow: '(nouvelle fenêtre)',
     honeypot: 'Ne pas remplir ce champ',
   },
-  { en },
+  {
+    en: {
+      summaryTitle: 'There is a problem',
+      summaryItem: '{label}: {message}',
+      required: '(required)',
+      optional: '(optional)',
+      choose: 'Choose…',
+      sending: 'Sending…',
+      remaining: { one: 'You have {count} character remaining', other: 'You have {count} characters remaining' },
+      tooMany: { one: 'You have {count} character too many', other: 'You have {count} characters too many' },
+      draftRestored: 'We found your draft saved on this device on {date}.',
+      discardDraft: 'Discard draft',
+      draftDiscarded: 'Draft discarded.',
+      sendFailed: 'Sending failed. Your text is kept.',
+      newWindow: '(opens in a new window)',
+      honeypot: 'Leave this field empty',
+    },
+  },
 );
 export const tForm = translator(formMessages);

@@ -6,6 +6,17 @@ import { css } from 'lit';
  * host page's `:root`. Sizes are in px and em, never rem: a host's odd `html { font-size }` must not
  * shrink or blow up the widgets.
  *
+ * Text size: the host element takes the reader's default size (`font-size: medium`, the browser
+ * setting, which no `html { font-size }` of the host changes), and the shadow tree's top level uses the
+ * larger of that and `--pgo-font-size` (16px by default): never below the reader's own size, never
+ * below the floor, whatever the host page does.
+ *
+ * Text spacing (WCAG 1.4.12): letter and word spacing are inherited from the page, so a user style or
+ * bookmarklet that sets them on the page (`* { letter-spacing: .12em !important }` reaches the host
+ * element) reaches the text inside, form controls included. Line height is `--pgo-line-height` (1.5
+ * by default, 1.4.12's value): a user style sets it on `:root` or `*`, and custom properties inherit
+ * into every shadow root.
+ *
  * Custom properties (every element):
  * --pgo-font-family, --pgo-font-size, --pgo-line-height, --pgo-color-text, --pgo-color-text-muted,
  * --pgo-color-background, --pgo-color-surface, --pgo-color-border, --pgo-color-primary,
@@ -28,18 +39,22 @@ export const baseStyles = css`
     --_radius: var(--pgo-radius, 6px);
     --_space: var(--pgo-space, 16px);
     display: block;
-    box-sizing: border-box;
+    /* !important: a host's "* { box-sizing: content-box !important }" would push 100%-wide fields out. */
+    box-sizing: border-box !important;
     /*
      * !important on the text properties the shadow tree inherits: a host page’s "body * { font-size: 1rem
      * !important }" reaches the host element, and only an !important declaration here outranks it. Theming
      * goes through the --pgo-* properties, which these read.
      */
     font-family: var(--_font) !important;
-    font-size: var(--pgo-font-size, 16px) !important;
+    font-size: medium !important;
     line-height: var(--pgo-line-height, 1.5) !important;
     color: var(--_text) !important;
-    letter-spacing: normal !important;
     text-align: start !important;
+  }
+  /* The host counts as the parent of the shadow tree's top level (CSS Scoping): 1em is the reader's size. */
+  :host > * {
+    font-size: max(var(--pgo-font-size, 16px), 1em);
   }
   :host([hidden]) {
     display: none;
@@ -51,6 +66,14 @@ export const baseStyles = css`
   }
   [hidden] {
     display: none !important;
+  }
+  /* Browsers reset spacing on form controls: let the reader's spacing through to them too. */
+  button,
+  input,
+  select,
+  textarea {
+    letter-spacing: inherit;
+    word-spacing: inherit;
   }
   .visually-hidden {
     position: absolute !important;
@@ -64,7 +87,12 @@ export const baseStyles = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
-  :focus-visible {
+  :focus-visible,
+  /* A date or time field's own calendar button takes focus in Chromium (a Tab stop of its own), and the
+     field then matches neither :focus nor :focus-visible: it would show no ring at all. */
+  input[type='date']:focus-within,
+  input[type='time']:focus-within,
+  input[type='datetime-local']:focus-within {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }

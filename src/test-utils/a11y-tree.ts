@@ -30,3 +30,16 @@ export async function expectInTree(element: Element, expected: { role: string; n
   }
   return answer;
 }
+
+/**
+ * Sets the reader's default font size (what `font-size: medium` means), as a browser setting does.
+ * Chromium only: resolves false where the engine has no such switch.
+ */
+export function setDefaultFontSize(px: number): Promise<boolean> {
+  return executeServerCommand<boolean, { px: number }>('pgo-default-font-size', { px }).then((done) => done === true);
+}
+
+/** Brings the test's page to the front, so that focus (and :focus-visible) behave as for a reader. */
+export async function focusPage(): Promise<void> {
+  if (!document.hasFocus()) await executeServerCommand('pgo-focus-page');
+}

@@ -73,7 +73,7 @@ export default { input: 'main.js', plugins: [nodeResolve({ browser: true })], ou
         // Lit's own Node build (the npm modules resolve it with the "node" condition) keeps its version
         // lists and installs its SSR registry (customElements, litServerRoot) so Lit SSR can render the
         // elements (and zod its global registry): their design, not ours. Nothing else may appear, and no DOM.
-        const code = `const LIT_SSR = /Versions$|^litPropertyMetadata$|^litServerRoot$|^customElements$/;
+        const code = `const LIT_SSR = /Versions$|^litPropertyMetadata$|^litServerRoot$|^customElements$|^__zod_global/;
 const before = new Set(Object.getOwnPropertyNames(globalThis));
 await import(${JSON.stringify(spec)});
 const added = Object.getOwnPropertyNames(globalThis).filter((k) => !before.has(k) && !LIT_SSR.test(k));

@@ -17,6 +17,7 @@ const TAGS = ['pgo-consultation', 'pgo-phase-countdown', 'pgo-proposal-form', 'p
 const WAIT = { timeout: 20_000 };
 const FEATURED_PROPOSAL = 'algorithmes-publics';
 const EVENT = 'ar-paris-parmentier';
+const DEMO_PAGES = ['/', '/sommet.html', '/memory.html'];
 
 export async function run() {
   const counts = { passed: 0, failed: 0 };
@@ -41,6 +42,10 @@ export async function run() {
     // package.json's sideEffects names dist/ files only; from sources the define modules must be kept.
     ignoreAnnotations: true,
   });
+  // The focus-ring measure the element tests use, bundled for the demo pages.
+  const focusRingScript = (await build({
+    entryPoints: ['src/test-utils/focus-ring.ts'], bundle: true, format: 'iife', globalName: 'pgoFocusRing', write: false, logLevel: 'warning',
+  })).outputFiles[0].text;
   const dataDir = join(work, 'pglite');
   const serve = (port = 0) => startReferenceServer({ dataDir, port, staticDirs: { '/': 'demo', '/dist/cdn': join(work, 'cdn'), '/dist/demo': join(work, 'demo') } });
 
@@ -155,6 +160,44 @@ export async function run() {
       await page.locator('pgo-phase-countdown').getByText('Idéation').first().waitFor(WAIT);
       await page.locator('pgo-proposal-list').getByRole('heading', { name: 'Publier les données des marchés publics en format ouvert', exact: true }).waitFor(WAIT);
       await page.locator('pgo-event-card[event="e0"]').getByRole('heading').first().waitFor(WAIT);
+    });
+
+    await step('every demo page has a meta description, and /favicon.ico is an icon', async () => {
+      const missing = [];
+      for (const path of DEMO_PAGES) {
+        await page.goto(`${server.url}${path}`);
+        const description = await page.locator('meta[name="description"]').getAttribute('content', { timeout: 2000 }).catch(() => null);
+        if (!description || description.trim().length < 50) missing.push(`${path}: ${JSON.stringify(description)}`);
+      }
+      if (missing.length) throw new Error(`no meta description worth the name: ${missing.join(', ')}`);
+      const icon = await page.request.get(`${server.url}/favicon.ico`);
+      if (icon.status() !== 200 || !/^image\//.test(icon.headers()['content-type'] ?? '')) throw new Error(`/favicon.ico answered ${icon.status()} ${icon.headers()['content-type']}`);
+    });
+
+    await step('keyboard focus rings keep 3:1 against what is behind them on every demo page', async () => {
+      const weak = [];
+      for (const path of DEMO_PAGES) {
+        await page.goto(`${server.url}${path}`);
+        await page.addScriptTag({ content: focusRingScript });
+        await page.locator('pgo-proposal-list, pgo-event-list').first().locator('[aria-busy="true"]').waitFor({ state: 'detached', ...WAIT }).catch(() => {});
+        await page.waitForTimeout(300);
+        const seen = new Set();
+        // Tab through the whole page, as a keyboard user does, and measure each ring as drawn.
+        for (let i = 0; i < 120; i++) {
+          await page.keyboard.press('Tab');
+          const report = await page.evaluate(() => {
+            let active = document.activeElement;
+            while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+            return active && active !== document.body ? window.pgoFocusRing.focusRing(active) : null;
+          });
+          if (!report) continue;
+          const key = `${report.element} ${report.ring} ${report.background}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (!(report.ratio >= 3)) weak.push(`${path} ${report.element}: ${report.ring} on ${report.background} = ${report.ratio.toFixed(2)}:1`);
+        }
+      }
+      if (weak.length) throw new Error(`focus rings under 3:1:\n${[...new Set(weak)].join('\n')}`);
     });
 
     await step('no script error on the pages', async () => {

@@ -1,7 +1,8 @@
 // Hostile host pages (issue 8): pages in test/hostile/ embed the CDN bundle with every element (and the
 // memory backend's CDN entry, so no server is needed) and must stay working and readable under
 // aggressive global CSS, a strict CSP with Trusted Types, the bundle loaded twice plus another version,
-// lang and dir variations, an iframe and another framework re-rendering the widgets' parent.
+// lang and dir variations, an iframe and another framework re-rendering the widgets' parent; and the
+// reader's own settings (a raised default font size, a WCAG 1.4.12 text-spacing style) reaching inside.
 // Each page runs in a fresh Chromium context; one check per page and element where it applies.
 import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -83,6 +84,10 @@ function inspect(tags) {
       width: box.width,
       height: box.height,
       fontSize: text ? parseFloat(getComputedStyle(text).fontSize) : null,
+      // Relative to the element's own size: spacing in em set on the page is resolved where it is set (the
+      // host element), then inherited as a length by every text inside.
+      letterSpacing: text ? parseFloat(getComputedStyle(text).letterSpacing) / parseFloat(getComputedStyle(el).fontSize) : null,
+      wordSpacing: text ? parseFloat(getComputedStyle(text).wordSpacing) / parseFloat(getComputedStyle(el).fontSize) : null,
       lineHeight: text ? parseFloat(getComputedStyle(text).lineHeight) / parseFloat(getComputedStyle(text).fontSize) : null,
       smallButtons: buttons.map((b) => b.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).map((r) => `${Math.round(r.width)}x${Math.round(r.height)}`),
       overflow: el.scrollWidth > el.clientWidth + 1 || outside.length > 0
@@ -105,9 +110,14 @@ function notRendered(s) {
   return null;
 }
 
-async function open(browser, base, path, recorder = {}) {
+async function open(browser, base, path, recorder = {}, { defaultFontSize } = {}) {
   const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
   const page = await context.newPage();
+  if (defaultFontSize) {
+    // The reader's own default text size, as set in the browser's settings (what `font-size: medium` is).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: defaultFontSize, fixed: Math.round((defaultFontSize * 13) / 16) } });
+  }
   const log = { errors: [], warnings: [], requests: [], violations: [] };
   page.on('console', (m) => {
     if (m.type() === 'error') log.errors.push(m.text());
@@ -159,10 +169,10 @@ export async function run() {
   const elementTags = TAGS.filter((t) => t !== 'pgo-consultation');
 
   /** Opens a page, waits for the widgets, runs the common checks and `more(page, states)`. */
-  async function hostPage(path, label, more = async () => {}, { topLevel = true } = {}) {
+  async function hostPage(path, label, more = async () => {}, { topLevel = true, defaultFontSize } = {}) {
     let opened;
     try {
-      opened = await open(browser, base, path);
+      opened = await open(browser, base, path, {}, { defaultFontSize });
       const { page, log } = opened;
       const states = topLevel ? await settle(page, TAGS).then(() => page.evaluate(inspect, TAGS), () => page.evaluate(inspect, TAGS)) : [];
       for (const s of states) check(`${label}: <${s.tag}> renders`, () => notRendered(s));
@@ -191,8 +201,28 @@ export async function run() {
     }
   };
 
+  /** The reader's settings win inside: text at their raised default size; with 1.4.12 spacing, that spacing. */
+  const readersOwn = (label, size, { spacing = false } = {}) => async (page, states) => {
+    for (const s of states.filter((x) => x.tag !== 'pgo-consultation' && x.found)) {
+      check(`${label}: <${s.tag}> text follows the reader's ${size}px default${spacing ? ' and 1.4.12 spacing' : ''}, buttons keep 44x44 px, nothing spills out`, () => {
+        // The smallest text of the widgets is 0.875em (notes).
+        if (s.fontSize === null || s.fontSize < size * 0.875) return `text at ${s.fontSize}px`;
+        if (spacing && !(Math.abs(s.letterSpacing - 0.12) < 0.01 && Math.abs(s.wordSpacing - 0.16) < 0.01)) {
+          return `letter spacing ${s.letterSpacing?.toFixed(3)}em, word spacing ${s.wordSpacing?.toFixed(3)}em`;
+        }
+        // Text runs at --pgo-line-height (1.5, 1.4.12's value); headings keep their own 1.3.
+        if (!(s.lineHeight >= (spacing ? 1.3 : 1.1))) return `lines squeezed to ${s.lineHeight?.toFixed(2)} times the text size`;
+        if (s.smallButtons.length) return `buttons under 44x44: ${s.smallButtons.join(', ')}`;
+        if (s.overflow) return `content overflows the element: ${s.overflow}`;
+        return null;
+      });
+    }
+  };
+
   try {
     await hostPage('/hostile/aggressive.html', 'aggressive CSS, html at 5px', readable('aggressive CSS, html at 5px'));
+    await hostPage('/hostile/aggressive.html', 'aggressive CSS, reader default 24px', readersOwn('aggressive CSS, reader default 24px', 24), { defaultFontSize: 24 });
+    await hostPage('/hostile/text-spacing.html', 'reader default 24px + 1.4.12 spacing', readersOwn('reader default 24px + 1.4.12 spacing', 24, { spacing: true }), { defaultFontSize: 24 });
     await hostPage('/hostile/aggressive-large.html', 'aggressive CSS, html at 40px', readable('aggressive CSS, html at 40px'));
     await hostPage('/hostile/csp.html', 'strict CSP + Trusted Types', async (page) => {
       const header = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));

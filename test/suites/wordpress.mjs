@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { aptInstall, CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
 import { startReferenceServer } from '../reference-server.mjs';
+import { insertBlockInEditor } from '../wordpress/editor.mjs';
 
 export const name = 'wordpress';
 
@@ -64,6 +65,9 @@ async function startMariaDb(dir) {
 function prepareWordPress(dir, dbPort, siteUrl) {
   const wp = join(dir, 'wp');
   execFileSync('cp', ['-a', '/usr/share/wordpress', wp]);
+  // Debian links some core scripts (underscore, …) relatively to /usr/share/javascript: keep them reachable
+  // from the copy, or the editor's media scripts fail to load.
+  symlinkSync('/usr/share/javascript', join(dir, 'javascript'));
   rmSync(join(wp, 'wp-config.php'), { force: true });
   rmSync(join(wp, 'wp-content'), { recursive: true, force: true });
   mkdirSync(join(wp, 'wp-content', 'plugins'), { recursive: true });
@@ -130,6 +134,11 @@ export async function run() {
 
     Object.assign(setup, JSON.parse(execFileSync('php', [join(root, 'test/wordpress/inspect.php'), wp, siteUrl], { encoding: 'utf8' }).trim().split('\n').pop()));
     check('a block and a shortcode exist for every element', setup.blocks.length === Object.keys(setup.elements).length - 1 && setup.shortcodes.length === Object.keys(setup.elements).length, JSON.stringify([setup.blocks, setup.shortcodes]));
+    const types = Object.entries(setup.blockTypes);
+    const blockJson = (name) => join(root, 'wordpress/pgo-widgets/blocks', name.slice('pgo-widgets/'.length), 'block.json');
+    check('each block is registered from its block.json, API version 3, with the attributes of the one list of elements',
+      types.length > 0 && types.every(([name, t]) => t.apiVersion === 3 && t.attributesMatch && t.rendersCallback && existsSync(blockJson(name)) && JSON.parse(readFileSync(blockJson(name), 'utf8')).apiVersion === 3), JSON.stringify(setup.blockTypes));
+    check('the plugin’s texts are translated into French (.mo)', setup.french[0] === 'Bouton de vote' && setup.french[1] === 'Adresse du serveur de consultation', JSON.stringify(setup.french));
     const manifest = JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
     const declared = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName?.startsWith('pgo-')).map((d) => [d.tagName, (d.attributes ?? []).map((a) => a.name)]));
     const drift = [...declared].flatMap(([tag, attributes]) => {
@@ -183,6 +192,8 @@ export async function run() {
     await page.waitForTimeout(500);
     check('the contributor’s post renders its element and runs none of the smuggled code', (await page.evaluate(() => !!document.querySelector('pgo-phase-countdown')?.shadowRoot && !('__pwned' in window))));
 
+    await insertBlockInEditor(page, siteUrl, server.proposalId, check);
+
     const uninstall = JSON.parse(execFileSync('php', [join(root, 'test/wordpress/uninstall.php'), wp, siteUrl], { encoding: 'utf8' }).trim().split('\n').pop());
     check('uninstalling removes the plugin’s options', uninstall.before === true && uninstall.after === false, JSON.stringify(uninstall));
   } finally {
@@ -191,7 +202,8 @@ export async function run() {
     db?.stop();
     await server?.close().catch(() => {});
     await new Promise((r) => setTimeout(r, 500));
-    rmSync(dir, { recursive: true, force: true });
+    // MariaDB may still be writing its last files as it stops.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
   }
   return { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length };
 }

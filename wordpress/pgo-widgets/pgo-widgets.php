@@ -7,6 +7,7 @@
  * Requires PHP:      7.4
  * License:           MIT
  * Text Domain:       pgo-widgets
+ * Domain Path:       /languages
  *
  * @package pgo-widgets
  */
@@ -22,3 +23,12 @@ require_once __DIR__ . '/includes/assets.php';
 require_once __DIR__ . '/includes/shortcodes.php';
 require_once __DIR__ . '/includes/blocks.php';
 require_once __DIR__ . '/includes/kses.php';
+
+// The plugin's own texts (settings page, block titles): languages/pgo-widgets-<locale>.mo.
+add_action(
+	'init',
+	function () {
+		load_plugin_textdomain( 'pgo-widgets', false, dirname( plugin_basename( __FILE__ ) ) . '/languages' );
+	},
+	0
+);

@@ -1,25 +1,14 @@
-import { useState } from 'react';
-import { createDemoBackend } from 'pgo-widgets/backends/demo.js';
 // JSX types for every <pgo-…> element: properties and `onpgo-…` events, generated from the manifest.
 import type {} from 'pgo-widgets/types/react';
 // The @lit/react wrappers (optional subpath): events as onPgoVoted props.
 import { PgoPhaseCountdown } from 'pgo-widgets/react';
-import type { VotedDetail } from 'pgo-widgets';
-
-const backend = createDemoBackend();
-const proposal = backend.proposals.get('p0')!;
+import { backend, proposal, usePage } from './page';
 
 export function App() {
-  const [lang, setLang] = useState<'fr' | 'en'>('fr');
-  const [shown, setShown] = useState(true);
-  const [voted, setVoted] = useState<VotedDetail | null>(null);
+  const { lang, shown, setVoted, controls } = usePage();
   return (
     <main>
-      <p>
-        <button id="lang" type="button" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>English / français</button>
-        <button id="toggle" type="button" onClick={() => setShown(!shown)}>Remove / add the widgets</button>
-        Votes seen by React: <output id="voted">{voted ? voted.proposalId : 'none'}</output>
-      </p>
+      {controls}
       {shown && (
         <pgo-consultation lang={lang} consultation="plan-action-2017" customBackend={backend}>
           <PgoPhaseCountdown />

@@ -58,7 +58,12 @@ export class DecidimAuth {
    */
   async asParticipant<T>(options: RequestOptions, write: (token: string) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      const token = await this.authorise(options.signal);
+      const token = await this.authorise(options.signal).catch((error: unknown) => {
+        // The new sign-in comes after Decidim's answer, outside the click: a browser may block its popup.
+        // The token is gone already, so the participant's next click signs in.
+        if (attempt > 0 && codeOf(error) === 'unauthorized') throw this.expired();
+        throw error;
+      });
       try {
         return await write(token);
       } catch (error) {
@@ -67,6 +72,10 @@ export class DecidimAuth {
         if (attempt > 0) throw this.notRecognised();
       }
     }
+  }
+
+  private expired() {
+    return backendError('unauthorized', 'Your Decidim sign-in has expired', { detail: 'Try again: Decidim will ask you to sign in.' });
   }
 
   private notRecognised() {

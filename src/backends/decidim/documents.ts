@@ -1,6 +1,6 @@
 /**
  * Every GraphQL document the decidim backend sends. Each one is validated against the pinned schema of
- * each supported version (schema.graphql + comments.graphql for 0.32, renames.graphql for the
+ * each supported version (schema.graphql + meetings.graphql + comments.graphql for 0.32, renames.graphql for the
  * development line's `phases`) by decidim.test.ts, and by the stand-in on every request.
  */
 

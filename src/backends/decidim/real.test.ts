@@ -59,6 +59,18 @@ describe('decidim (issue 16) 3: the token names the participant', () => {
     expect((await decidimStats(endpoint)).tokenRequests).to.equal(2);
   });
 
+  it('when the new sign-in’s popup is blocked (it opens outside the click), asks to try again; the next click signs in', async () => {
+    let opened = 0;
+    const { endpoint, backend } = await writer(demoDecidimFixture(), {
+      openWindow: (url, name, features) => (++opened === 2 ? null : window.open(url, name, features)),
+    });
+    await backend.vote(PROCESS, '101', 'support', key());
+    await revokeTokens(endpoint);
+    const expired = await failure(backend.vote(PROCESS, '103', 'support', key()));
+    expect(expired.problem).to.deep.include({ code: 'unauthorized', title: 'Your Decidim sign-in has expired' });
+    expect((await backend.vote(PROCESS, '103', 'support', key())).tally.total).to.equal(3);
+  });
+
   it('says the sign-in is not recognised when a fresh token still runs as nobody (no `user` scope)', async () => {
     const { endpoint, backend } = await writer(demoDecidimFixture(), { scope: 'api:read api:write' });
     const error = await failure(backend.vote(PROCESS, '101', 'support', key()));

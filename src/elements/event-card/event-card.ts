@@ -90,8 +90,6 @@ export class PgoEventCard extends PgoElement {
 
   @state() private loaded: ConsultationEvent | null = null;
   @state() private loadError: BackendError | null = null;
-  /** The event after a registration here changed its seats. */
-  @state() private changed: ConsultationEvent | null = null;
   @state() private expanded = false;
   @state() private registering = false;
 
@@ -103,8 +101,7 @@ export class PgoEventCard extends PgoElement {
     fields: () => this.registrationFields(),
     validate: (values) => validateRegistration(registrationInput(values)),
     send: (values, idempotencyKey) => {
-      const session = this.session!;
-      return session.backend.registerForEvent(session.consultationId, this.current!.id, registrationInput(values), { idempotencyKey });
+      return this.session!.writes.registerForEvent(this.current!.id, registrationInput(values), { idempotencyKey });
     },
     // Names and addresses are not kept on the device: three fields are quickly typed again.
     draftKey: () => null,
@@ -116,9 +113,12 @@ export class PgoEventCard extends PgoElement {
     },
   });
 
-  /** The event shown: after a local change, else the object given, else the one fetched. */
+  /** The event shown: the object given, else the one fetched, with the seats this page's registrations left. */
   get current(): ConsultationEvent | null {
-    return this.changed ?? (typeof this.event === 'object' ? this.event : this.loaded);
+    const event = typeof this.event === 'object' ? this.event : this.loaded;
+    const seatsLeft = event && this.session?.writes.seatsLeft(event.id);
+    if (!event || seatsLeft === undefined || event.registration.kind !== 'inline') return event;
+    return { ...event, registration: { ...event.registration, seatsLeft }, status: seatsLeft === 0 && event.status === 'scheduled' ? 'full' : event.status };
   }
 
   override connectedCallback(): void {
@@ -142,7 +142,6 @@ export class PgoEventCard extends PgoElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('event')) {
-      this.changed = null;
       this.registering = false;
       if (this.form.status !== 'idle') this.form.startOver();
       if (typeof this.event !== 'string') this.loaded = null;
@@ -229,14 +228,15 @@ export class PgoEventCard extends PgoElement {
       <dl part="details" class="facts">
         <div><dt>${tEvent(locale, 'when')}</dt> <dd part="when">${renderDateRange(locale, event)}</dd></div>
         <div><dt>${tEvent(locale, 'mode')}</dt> <dd part="mode">${tEvent(locale, `mode.${event.mode}`)}${!full && event.address && event.mode !== 'online' ? ` · ${event.address.locality}` : ''}</dd></div>
-        ${full ? this.renderPlace(locale, event) : nothing}
+        ${this.compact ? nothing : this.renderPlace(locale, event)}
       </dl>
       ${this.compact ? html`<button part="button toggle" class="pgo-button pgo-button--secondary toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'}
           aria-controls="more" @click=${() => (this.expanded = !this.expanded)}>
           ${tEvent(locale, this.expanded ? 'hideDetails' : 'details')}<span class="visually-hidden"> : ${event.title}</span>
         </button>` : nothing}
       <div id="more" class="more" ?hidden=${!full}>
-        ${full ? html`<p part="description" class="description">${event.description}</p>
+        ${full ? html`${this.compact ? html`<dl part="details" class="facts">${this.renderPlace(locale, event)}</dl>` : nothing}
+          <p part="description" class="description">${event.description}</p>
           ${this.renderRegistration(locale, event)}
           ${this.renderCalendar(locale, event)}` : nothing}
       </div>
@@ -310,7 +310,7 @@ export class PgoEventCard extends PgoElement {
         : tEvent(locale, 'seatsOpen')}</p>`
       : nothing;
     return html`<section part="registration" class="registration" aria-labelledby="registration-title">
-      <div id="registration-title" class="section-title" role="heading" aria-level=${Math.min(6, this.headingLevel + 1)}>${tEvent(locale, 'registration')}</div>
+      <div id="registration-title" class="section-title" role="heading" aria-level=${Math.min(6, this.headingLevel + 1)}>${tEvent(locale, 'registration')}<span class="visually-hidden"> : ${event.title}</span></div>
       ${seats} ${body}
     </section>
     ${reg.kind === 'inline' ? renderAnnouncer(this.form) : nothing}`;
@@ -362,28 +362,17 @@ export class PgoEventCard extends PgoElement {
     this.shadowRoot!.querySelector<HTMLElement>('.register')?.focus();
   };
 
+  /** The session has the seats left and the participant's registrations already (`session.writes`). */
   private registered(receipt: RegistrationReceipt): void {
-    const event = this.current!;
-    const session = this.session!;
-    const seatsLeft = receipt.seatsLeft;
-    if (event.registration.kind === 'inline') {
-      this.changed = { ...event, registration: { ...event.registration, seatsLeft }, status: seatsLeft === 0 ? 'full' : event.status };
-    }
-    const participation = session.participation;
-    if (participation && !participation.registrations.includes(event.id)) {
-      session.setParticipation({ ...participation, registrations: [...participation.registrations, event.id] });
-    } else if (!participation) {
-      void session.refreshParticipation();
-    }
     this.registering = false;
-    this.emit('pgo-registered', { event: this.current!, seatsLeft });
+    this.emit('pgo-registered', { event: this.current!, seatsLeft: receipt.seatsLeft });
     void this.form.focus('#registration-notice');
   }
 
   private markFull(): void {
     const event = this.current!;
     if (event.registration.kind !== 'inline') return;
-    this.changed = { ...event, status: 'full', registration: { ...event.registration, seatsLeft: 0 } };
+    this.session!.writes.eventFull(event.id);
     this.registering = false;
     void this.form.focus('#registration-notice');
   }

@@ -1,5 +1,4 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './event-list.messages.en.js';
 
 /** Texts of the agenda (`<pgo-event-list>`). */
 export const agendaMessages = defineMessages(
@@ -25,6 +24,29 @@ export const agendaMessages = defineMessages(
     'mode.online': 'En ligne',
     'mode.hybrid': 'Sur place et en ligne',
   },
-  { en },
+  {
+    en: {
+      agenda: 'Events',
+      filters: 'Filter events',
+      from: 'From',
+      to: 'Until',
+      format: 'Format',
+      anyFormat: 'All formats',
+      anyMode: 'Any attendance',
+      place: 'Place',
+      placeHint: 'Postal code (or its start) or town',
+      apply: 'Filter',
+      reset: 'Reset filters',
+      count: { zero: 'No events', one: '{count} event', other: '{count} events' },
+      empty: 'No events match these criteria.',
+      emptyUpcoming: 'No upcoming events for now.',
+      more: 'Show more events',
+      listError: 'The events could not be loaded.',
+      mode: 'Attendance',
+      'mode.in-person': 'In person',
+      'mode.online': 'Online',
+      'mode.hybrid': 'In person and online',
+    },
+  },
 );
 export const tAgenda = translator(agendaMessages);

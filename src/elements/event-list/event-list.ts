@@ -207,20 +207,20 @@ export class PgoEventList extends PgoElement {
     const f = this.filters;
     const select = (name: 'format' | 'mode', any: string, options: { id: string; label: string }[]) => html`<div class="field">
       <label for="filter-${name}">${tAgenda(locale, name === 'format' ? 'format' : 'mode')}</label>
-      <select id="filter-${name}" name=${name}>
+      <select id="filter-${name}" class="control" name=${name}>
         <option value="" ?selected=${!f[name]}>${any}</option>
         ${options.map((o) => html`<option value=${o.id} ?selected=${o.id === f[name]}>${o.label}</option>`)}
       </select>
     </div>`;
     return html`<form part="filters" class="filters" role="search" aria-label=${tAgenda(locale, 'filters')} @submit=${this.apply}>
-      <div class="field"><label for="filter-from">${tAgenda(locale, 'from')}</label><input id="filter-from" name="from" type="date" .value=${f.from} /></div>
-      <div class="field"><label for="filter-to">${tAgenda(locale, 'to')}</label><input id="filter-to" name="to" type="date" .value=${f.to} /></div>
+      <div class="field"><label for="filter-from">${tAgenda(locale, 'from')}</label><input id="filter-from" class="control" name="from" type="date" .value=${f.from} /></div>
+      <div class="field"><label for="filter-to">${tAgenda(locale, 'to')}</label><input id="filter-to" class="control" name="to" type="date" .value=${f.to} /></div>
       ${select('format', tAgenda(locale, 'anyFormat'), consultation.settings.eventFormats)}
       ${select('mode', tAgenda(locale, 'anyMode'), MODES.map((id) => ({ id, label: tAgenda(locale, `mode.${id}`) })))}
       <div class="field">
         <label for="filter-place">${tAgenda(locale, 'place')}</label>
         <div id="filter-place-hint" class="hint">${tAgenda(locale, 'placeHint')}</div>
-        <input id="filter-place" name="place" type="text" autocomplete="postal-code" aria-describedby="filter-place-hint" .value=${f.place} />
+        <input id="filter-place" class="control" name="place" type="text" autocomplete="postal-code" aria-describedby="filter-place-hint" .value=${f.place} />
       </div>
       <div class="actions">
         <button part="button apply" class="pgo-button" type="submit">${tAgenda(locale, 'apply')}</button>

@@ -1,5 +1,4 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './phase-countdown.messages.en.js';
 
 export const countdownMessages = defineMessages(
   {
@@ -31,6 +30,36 @@ export const countdownMessages = defineMessages(
     announceDay: 'Il reste moins d’un jour pour la phase « {title} ».',
     announceHour: 'Il reste moins d’une heure pour la phase « {title} ».',
   },
-  { en },
+  {
+    en: {
+      label: 'Consultation timeline',
+      openNow: 'Open now',
+      timeLeft: '{duration} left',
+      endsOn: 'Until {date}',
+      startsIn: 'The consultation starts in {duration}',
+      nextPhase: 'Next phase',
+      opensIn: 'Opens in {duration}',
+      opensOn: 'Opens on {date}',
+      closed: 'The consultation is closed.',
+      closedOn: 'The last phase closed on {date}',
+      empty: 'No phase has been announced yet.',
+      timeline: 'Phases',
+      phaseDone: 'closed',
+      phaseCurrent: 'open',
+      phaseUpcoming: 'upcoming',
+      progress: 'Progress of the “{title}” phase',
+      dateRange: 'from {start} to {end}',
+      days: { one: '{count} day', other: '{count} days' },
+      hours: { one: '{count} hour', other: '{count} hours' },
+      minutes: { one: '{count} minute', other: '{count} minutes' },
+      seconds: { one: '{count} second', other: '{count} seconds' },
+      and: '{a} and {b}',
+      announceOpen: 'The “{title}” phase is now open.',
+      announceBetween: 'The “{title}” phase has closed. Next phase: “{next}”.',
+      announceClosed: 'The consultation is closed.',
+      announceDay: 'Less than a day left in the “{title}” phase.',
+      announceHour: 'Less than an hour left in the “{title}” phase.',
+    },
+  },
 );
 export const tCountdown = translator(countdownMessages);

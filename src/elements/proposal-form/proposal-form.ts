@@ -75,7 +75,7 @@ export class PgoProposalForm extends PgoElement {
   private readonly form = new FormController<ProposalReceipt>(this, {
     fields: () => this.fields(),
     validate: (values) => (this.session?.consultation ? validateProposalDraft(this.session.consultation, this.draft(values)) : []),
-    send: (values, idempotencyKey) => this.session!.backend.createProposal(this.session!.consultationId, this.draft(values), { idempotencyKey }),
+    send: (values, idempotencyKey) => this.session!.writes.createProposal(this.draft(values), { idempotencyKey }),
     draftKey: () => draftKey('proposal', this.session),
     locale: () => this.locale,
     beforeSend: (values) => this.emit('pgo-proposal-submit', this.draft(values), { cancelable: true }),

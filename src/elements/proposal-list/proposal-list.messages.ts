@@ -1,5 +1,4 @@
 import { defineMessages, translator } from '../../core/i18n.js';
-import { en } from './proposal-list.messages.en.js';
 
 /** Texts of `<pgo-proposal-list>`. */
 export const proposalListMessages = defineMessages(
@@ -28,6 +27,32 @@ export const proposalListMessages = defineMessages(
     readLess: 'Réduire',
     unsupported: 'La liste des propositions n’est pas disponible ici.',
   },
-  { en },
+  {
+    en: {
+      label: 'Proposals',
+      filters: 'Search and sort the proposals',
+      search: 'Search',
+      category: 'Category',
+      allCategories: 'All categories',
+      sort: 'Sort by',
+      'sort.newest': 'Newest',
+      'sort.most-supported': 'Most supported',
+      'sort.random': 'Random order',
+      count: { zero: 'No proposals', one: '{count} proposal', other: '{count} proposals' },
+      matches: { zero: 'No proposals match', one: '{count} proposal matches', other: '{count} proposals match' },
+      loading: 'Loading the proposals…',
+      empty: 'No proposals yet.',
+      noMatch: 'No proposals match your search.',
+      reset: 'Clear the filters',
+      loadError: 'The proposals could not be loaded.',
+      loadMore: 'Load more',
+      shown: { one: '{shown} of {count} proposal shown', other: '{shown} of {count} proposals shown' },
+      by: 'By {name}',
+      anonymous: 'Anonymous',
+      readMore: 'Read more',
+      readLess: 'Show less',
+      unsupported: 'The list of proposals is not available here.',
+    },
+  },
 );
 export const tProposalList = translator(proposalListMessages);

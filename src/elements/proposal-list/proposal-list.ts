@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { PgoElement } from '../../base/pgo-element.js';
+import type { ChangeReason } from '../../base/session-events.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { toBackendError, isAbort, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
@@ -12,12 +13,11 @@ import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { styleProps } from '../../base/style-props.js';
+import { excerptOf, joinPublished, visitorSeed } from './list-parts.js';
 import { ListWindow } from './list-window.js';
 import { proposalListStyles } from './proposal-list.styles.js';
 
 const SEARCH_DELAY = 300;
-const EXCERPT_LENGTH = 220;
-const SEED_KEY = 'pgo-widgets.seed';
 
 /**
  * The proposals of a consultation, each with its title, an excerpt that opens to the whole text,
@@ -100,6 +100,21 @@ export class PgoProposalList extends PgoElement {
   /** Appends the next page, then moves focus to its first proposal. */
   loadMore(): Promise<void> {
     return this.nextCursor ? this.fetchPage(true) : Promise.resolve();
+  }
+
+  protected override sessionChanged(reason: ChangeReason): void {
+    // A proposal published from this page (the form beside the list) joins it at once.
+    const session = this.session;
+    if (reason === 'proposal' && session && !this.loading && !this.error) {
+      const joined = joinPublished(this.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
+      if (joined.length && this.effectiveSort(session) !== 'newest') void this.reload();
+      else if (joined.length) {
+        session.votes.seed(joined.map((p) => p.tally));
+        this.items = [...joined, ...this.items];
+        if (this.total !== null) this.total += joined.length;
+      }
+    }
+    super.sessionChanged(reason);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -317,28 +332,5 @@ export class PgoProposalList extends PgoElement {
       <button part="button load-more" class="pgo-button pgo-button--secondary" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'}
         @click=${() => (this.loadingMore ? undefined : this.loadMore())}>${tProposalList(locale, 'loadMore')}</button>
     </div>`;
-  }
-}
-
-/** The first words of a text, on one line, cut at a word boundary. */
-function excerptOf(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim();
-  if (flat.length <= EXCERPT_LENGTH && !/\n/.test(body.trim())) return body.trim();
-  if (flat.length <= EXCERPT_LENGTH) return `${flat}…`;
-  const cut = flat.lastIndexOf(' ', EXCERPT_LENGTH);
-  return `${flat.slice(0, cut > EXCERPT_LENGTH / 2 ? cut : EXCERPT_LENGTH)}…`;
-}
-
-/** The visitor's seed for the random order: kept for the tab's life, so paging and reloads agree. */
-let memorySeed = '';
-function visitorSeed(): string {
-  try {
-    let seed = sessionStorage.getItem(SEED_KEY);
-    if (!seed) sessionStorage.setItem(SEED_KEY, (seed = Math.random().toString(36).slice(2, 10)));
-    return seed;
-  } catch {
-    // Storage may be off (privacy settings, sandboxed frames): keep it for the page's life.
-    memorySeed ||= Math.random().toString(36).slice(2, 10);
-    return memorySeed;
   }
 }

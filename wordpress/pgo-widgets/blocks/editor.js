@@ -1,5 +1,6 @@
-/* Block editor side of the pgo-widgets blocks: plain ES5, no build step. Each block shows a labelled
- * placeholder in the content and its attributes in the sidebar; the page renders it on the server. */
+/* Block editor side of the pgo-widgets blocks: plain ES5, no build step. The blocks are registered on
+ * the server from their block.json (API version 3); here each gets its editor: a labelled placeholder in
+ * the content and its attributes in the sidebar. The page renders it on the server. */
 (function (wp, definitions) {
 	'use strict';
 	if (!wp || !wp.blocks || !definitions) {
@@ -15,13 +16,13 @@
 
 	definitions.forEach(function (definition) {
 		wp.blocks.registerBlockType(definition.name, {
-			apiVersion: 2,
+			apiVersion: 3,
 			title: definition.title,
 			category: 'widgets',
 			icon: 'groups',
 			attributes: definition.attributes,
 			edit: function (props) {
-				var controls = Object.keys(definition.attributes).map(function (key) {
+				var controls = Object.keys(definition.labels).map(function (key) {
 					var type = definition.attributes[key].type;
 					var onChange = function (value) {
 						var next = {};
@@ -29,8 +30,8 @@
 						props.setAttributes(next);
 					};
 					return type === 'boolean'
-						? el(ToggleControl, { key: key, label: key, checked: !!props.attributes[key], onChange: onChange })
-						: el(TextControl, { key: key, label: key, value: props.attributes[key] || '', onChange: onChange });
+						? el(ToggleControl, { key: key, label: definition.labels[key], checked: !!props.attributes[key], onChange: onChange })
+						: el(TextControl, { key: key, label: definition.labels[key], value: props.attributes[key] || '', onChange: onChange });
 				});
 				return el(
 					'div',

@@ -18,7 +18,13 @@ function pgo_widgets_enqueue_library() {
 	 * @param string $url The script address.
 	 */
 	$url = apply_filters( 'pgo_widgets_library_url', plugins_url( 'assets/pgo-widgets.js', PGO_WIDGETS_FILE ) );
-	wp_enqueue_script( 'pgo-widgets', $url, array(), PGO_WIDGETS_VERSION, true );
+	if ( function_exists( 'wp_enqueue_script_module' ) ) {
+		// WordPress 6.5+: the script-modules API prints <script type="module"> once per page.
+		wp_enqueue_script_module( 'pgo-widgets', $url, array(), PGO_WIDGETS_VERSION );
+	} else {
+		// Older WordPress: a classic script marked as a module by the filter below.
+		wp_enqueue_script( 'pgo-widgets', $url, array(), PGO_WIDGETS_VERSION, true );
+	}
 	$theme = pgo_widgets_get_settings()['theme'];
 	if ( 'default' !== $theme && array_key_exists( $theme, pgo_widgets_themes() ) ) {
 		wp_enqueue_style( 'pgo-widgets-theme', plugins_url( 'assets/themes/' . $theme . '.css', PGO_WIDGETS_FILE ), array(), PGO_WIDGETS_VERSION );
@@ -29,7 +35,7 @@ function pgo_widgets_enqueue_library() {
 	}
 }
 
-// The library is an ES module: WordPress 6.1 has no script-module API, so mark the tag.
+// Before WordPress 6.5 (no script-module API) the library is a classic script handle: mark its tag as a module.
 add_filter(
 	'script_loader_tag',
 	function ( $tag, $handle ) {

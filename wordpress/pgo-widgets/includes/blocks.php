@@ -1,32 +1,15 @@
 <?php
 /**
- * One block per element, rendered on the server with the same markup as the shortcodes. The editor
- * script is plain JavaScript (no build): it shows a placeholder and the attributes in the sidebar.
+ * One block per element, each registered from its blocks/<name>/block.json (block API version 3, so it
+ * works in the iframed editor) and rendered on the server with the same markup as the shortcodes. The
+ * editor script is plain JavaScript (no build): a placeholder in the content, the attributes in the sidebar.
  *
  * @package pgo-widgets
  */
 
 defined( 'ABSPATH' ) || exit;
 
-/**
- * Block attribute definitions for an element: its own attributes plus the consultation overrides.
- *
- * @param array<string, string> $own Attribute => kind.
- * @return array<string, array<string, mixed>>
- */
-function pgo_widgets_block_attributes( $own ) {
-	$attributes = array();
-	foreach ( array_merge( array_fill_keys( PGO_WIDGETS_COMMON_ATTRIBUTES, 'text' ), $own ) as $name => $kind ) {
-		if ( 'backend' === $name ) {
-			continue;
-		}
-		$key                = lcfirst( str_replace( ' ', '', ucwords( str_replace( '-', ' ', $name ) ) ) );
-		$attributes[ $key ] = 'bool' === $kind
-			? array( 'type' => 'boolean', 'default' => false )
-			: array( 'type' => 'string', 'default' => '' );
-	}
-	return $attributes;
-}
+require_once __DIR__ . '/block-attributes.php';
 
 add_action(
 	'init',
@@ -38,23 +21,20 @@ add_action(
 			PGO_WIDGETS_VERSION,
 			true
 		);
+		wp_set_script_translations( 'pgo-widgets-blocks', 'pgo-widgets', dirname( PGO_WIDGETS_FILE ) . '/languages' );
 		$definitions = array();
 		foreach ( pgo_widgets_elements() as $tag => $own ) {
 			if ( 'pgo-consultation' === $tag ) {
 				continue; // Each block carries its consultation; the wrapper is for shortcodes and HTML.
 			}
-			$name       = 'pgo-widgets/' . substr( $tag, 4 );
-			$attributes = pgo_widgets_block_attributes( $own );
-			register_block_type(
-				$name,
+			$all  = array_merge( array_fill_keys( PGO_WIDGETS_COMMON_ATTRIBUTES, 'text' ), $own );
+			$type = register_block_type(
+				dirname( PGO_WIDGETS_FILE ) . '/blocks/' . substr( $tag, 4 ),
 				array(
-					'api_version'     => 2,
-					'editor_script'   => 'pgo-widgets-blocks',
-					'attributes'      => $attributes,
-					'render_callback' => function ( $block_attributes ) use ( $tag, $own ) {
+					'render_callback' => function ( $block_attributes ) use ( $tag, $all ) {
 						$element = array();
-						foreach ( array_merge( array_fill_keys( PGO_WIDGETS_COMMON_ATTRIBUTES, 'text' ), $own ) as $attr => $kind ) {
-							$key = lcfirst( str_replace( ' ', '', ucwords( str_replace( '-', ' ', $attr ) ) ) );
+						foreach ( $all as $attr => $kind ) {
+							$key = pgo_widgets_block_key( $attr );
 							if ( isset( $block_attributes[ $key ] ) && '' !== $block_attributes[ $key ] && false !== $block_attributes[ $key ] ) {
 								$element[ $attr ] = $block_attributes[ $key ];
 							}
@@ -63,11 +43,21 @@ add_action(
 					},
 				)
 			);
+			if ( ! $type ) {
+				continue;
+			}
+			$labels = array();
+			foreach ( array_keys( $all ) as $attr ) {
+				if ( isset( $type->attributes[ pgo_widgets_block_key( $attr ) ] ) ) {
+					$labels[ pgo_widgets_block_key( $attr ) ] = $attr;
+				}
+			}
 			$definitions[] = array(
-				'name'       => $name,
+				'name'       => $type->name,
 				'tag'        => $tag,
-				'title'      => pgo_widgets_element_labels()[ $tag ],
-				'attributes' => $attributes,
+				'title'      => $type->title,
+				'attributes' => $type->attributes,
+				'labels'     => $labels,
 			);
 		}
 		wp_add_inline_script( 'pgo-widgets-blocks', 'window.pgoWidgetsBlocks = ' . wp_json_encode( $definitions ) . ';', 'before' );

@@ -72,6 +72,24 @@ function pgo_widgets_element_labels() {
 }
 
 /**
+ * One-line descriptions for the block inserter.
+ *
+ * @return array<string, string>
+ */
+function pgo_widgets_element_descriptions() {
+	return array(
+		'pgo-consultation'    => __( 'Connects the widgets inside it to one consultation.', 'pgo-widgets' ),
+		'pgo-phase-countdown' => __( 'The phase open now and the time left.', 'pgo-widgets' ),
+		'pgo-proposal-form'   => __( 'Citizens propose an idea.', 'pgo-widgets' ),
+		'pgo-proposal-list'   => __( 'The proposals to read and vote on.', 'pgo-widgets' ),
+		'pgo-vote-button'     => __( 'Support or vote on one proposal.', 'pgo-widgets' ),
+		'pgo-event-list'      => __( 'The agenda of events, with filters.', 'pgo-widgets' ),
+		'pgo-event-card'      => __( 'One event, with registration.', 'pgo-widgets' ),
+		'pgo-event-form'      => __( 'Anyone proposes a relay workshop.', 'pgo-widgets' ),
+	);
+}
+
+/**
  * Renders one element with escaped attributes. Values missing from $attributes fall back to the
  * plugin settings for the consultation (endpoint, consultation id), so an editor rarely types them.
  *

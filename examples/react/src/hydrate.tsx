@@ -1,0 +1,4 @@
+import { hydrateRoot } from 'react-dom/client';
+import { WrappedApp } from './WrappedApp';
+
+hydrateRoot(document.getElementById('root')!, <WrappedApp />);

@@ -1,0 +1,108 @@
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { toBackendError, type BackendError } from '../core/errors.js';
+import { describeError } from '../core/messages/common.js';
+import type { OrganiserSession } from '../core/organisers.js';
+import type { ConsoleConsultation } from './client.js';
+import { ConsoleElement } from './console-element.js';
+import { consoleStyles } from './console.styles.js';
+import type { ConsoleKey } from './messages.js';
+
+type Section = 'moderation' | 'answers' | 'audit';
+const SECTIONS: Section[] = ['moderation', 'answers', 'audit'];
+
+/**
+ * The organiser console (served at /admin/): sign-in, the consultations entrusted to the organiser, and
+ * for the chosen one its moderation queue, answers to proposals and (admins) audit log.
+ *
+ * @summary The organiser console.
+ * @csspart header - Who is signed in, the consultation picker, sign-out.
+ */
+export class PgoConsole extends ConsoleElement {
+  static override styles = consoleStyles;
+
+  @state() private session: OrganiserSession | null = null;
+  @state() private loaded = false;
+  @state() private consultations: ConsoleConsultation[] = [];
+  @state() private current = '';
+  @state() private section: Section = 'moderation';
+  @state() private error: BackendError | null = null;
+  @state() private notice = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    try {
+      const session = await this.client.session();
+      if (session) await this.enter(session);
+      this.error = null;
+    } catch (error) {
+      this.error = toBackendError(error);
+    }
+    this.loaded = true;
+  }
+
+  private async enter(session: OrganiserSession): Promise<void> {
+    this.session = session;
+    this.notice = '';
+    this.consultations = await this.client.consultations();
+    this.current = this.consultations.find((c) => c.id === this.current)?.id ?? this.consultations[0]?.id ?? '';
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  private async signOut(everywhere: boolean): Promise<void> {
+    try {
+      await this.client.signOut(everywhere);
+    } catch (error) {
+      // Already ended on the server: signed out all the same.
+      if (toBackendError(error).code !== 'unauthorized') throw error;
+    }
+    this.session = null;
+    this.notice = this.t('signedOut');
+    await this.updateComplete;
+    this.shadowRoot?.querySelector<HTMLElement>('pgo-console-sign-in')?.focus();
+  }
+
+  private currentRole(): string {
+    return this.consultations.find((c) => c.id === this.current)?.role ?? '';
+  }
+
+  private renderSection() {
+    const id = this.current;
+    if (this.section === 'answers') return html`<pgo-answer-list .client=${this.client} consultation=${id}></pgo-answer-list>`;
+    if (this.section === 'audit') return html`<pgo-audit-log .client=${this.client} consultation=${id}></pgo-audit-log>`;
+    return html`<pgo-moderation-queue .client=${this.client} consultation=${id}></pgo-moderation-queue>`;
+  }
+
+  override render() {
+    if (this.error) return html`<div class="pgo-notice pgo-notice--error" role="alert"><p>${describeError(this.locale, this.error)}</p></div>`;
+    if (!this.loaded) return html`<p class="pgo-notice" role="status">…</p>`;
+    if (!this.session) {
+      return html`${this.notice ? html`<p class="pgo-notice pgo-notice--success" role="status">${this.notice}</p>` : nothing}
+        <pgo-console-sign-in .client=${this.client} @pgo-signed-in=${(e: HTMLElementEventMap['pgo-signed-in']) => this.enter(e.detail)}></pgo-console-sign-in>`;
+    }
+    const sections = SECTIONS.filter((s) => s !== 'audit' || this.currentRole() === 'admin');
+    return html`<header part="header" class="actions">
+        <h1 tabindex="-1">${this.t('title')}</h1>
+        <span>${this.t('signedInAs', { name: this.session.organiser.displayName })}</span>
+        <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.signOut(false)}>${this.t('signOut')}</button>
+        <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.signOut(true)}>${this.t('signOutEverywhere')}</button>
+      </header>
+      ${this.consultations.length ? html`<div class="field">
+          <label for="consultation">${this.t('consultation')}</label>
+          <select id="consultation" @change=${(e: Event) => { this.current = (e.target as HTMLSelectElement).value; this.section = 'moderation'; }}>
+            ${this.consultations.map((c) => html`<option value=${c.id} ?selected=${c.id === this.current}>${c.title}</option>`)}
+          </select>
+        </div>
+        <nav aria-label=${this.t('sections')} class="actions">
+          ${sections.map((s) => html`<button type="button" class="pgo-button ${s === this.section ? '' : 'pgo-button--secondary'}" aria-pressed=${s === this.section ? 'true' : 'false'}
+            @click=${() => { this.section = s; }}>${this.t(s as ConsoleKey)}</button>`)}
+        </nav>
+        <main><h2>${this.t(this.section as ConsoleKey)}</h2>${this.renderSection()}</main>`
+      : html`<p class="pgo-notice">${this.t('noConsultation')}</p>`}`;
+  }
+}

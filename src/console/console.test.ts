@@ -1,0 +1,171 @@
+/**
+ * The organiser console against a real reference server (test/console-server.mjs proxies this page's
+ * /api/v1 to it, same origin): every task by keyboard alone, axe in every state, in each engine.
+ */
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { expect, waitUntil } from '@open-wc/testing';
+import './index.js';
+import type { PgoConsole } from './console-app.js';
+
+interface Ready { ready?: boolean; pending?: boolean; error?: string; proposals?: string[]; password?: string }
+
+/** The focused element, through shadow roots. */
+function deepActive(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** An element through nested shadow roots: `deep(el, 'pgo-moderation-queue', '#reason')`. */
+function deep<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T | null {
+  let node: Element | null = root;
+  for (const selector of selectors) node = (node?.shadowRoot ?? node)?.querySelector(selector) ?? null;
+  return node as T | null;
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches; fails after `max` presses. */
+async function tabTo(match: (el: Element) => boolean, what: string, max = 60, back = false): Promise<void> {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    const active = deepActive();
+    if (active && match(active)) return;
+    seen.push(`${active?.localName}${active?.id ? `#${active.id}` : ''}:${active?.textContent?.trim().slice(0, 12) ?? ''}`);
+    if (back) await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    if (back) await sendKeys({ up: 'Shift' });
+  }
+  throw new Error(`Tab never reached ${what}; focus went: ${[...new Set(seen)].join(' > ')}`);
+}
+
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const count = (queue: Element, tab: string) => Number(/\((\d+)\)/.exec(text(deep(queue, `#tab-${tab}`)))?.[1] ?? NaN);
+
+describe('<pgo-console> by keyboard, against the reference server', function () {
+  this.timeout(180_000);
+  let el: PgoConsole;
+  let password = '';
+
+  before(async () => {
+    await executeServerCommand('pgo-console-start');
+    let ready: Ready = {};
+    for (let i = 0; i < 30 && !ready.ready && !ready.error; i++) ready = await executeServerCommand<Ready, unknown>('pgo-console-ready');
+    if (!ready.ready) throw new Error(`console server: ${ready.error ?? 'not ready'}`);
+    password = ready.password!;
+    // Not `fixture()`: it would be removed after each test, and these tests follow one organiser's session.
+    el = document.createElement('pgo-console');
+    el.lang = 'en';
+    document.body.append(el);
+    await waitUntil(() => deep(el, 'pgo-console-sign-in', '#f-email'), 'no sign-in form', { timeout: 20_000 });
+  });
+  after(async () => {
+    el?.remove();
+    await executeServerCommand('pgo-console-stop');
+  });
+
+  it('signs in, with one generic error for a wrong password', async () => {
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id === 'f-email', 'the e-mail field');
+    await sendKeys({ type: 'admin@ville.example.fr' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'not the right password' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(deep(el, 'pgo-console-sign-in', '.send-error')) === 'Wrong e-mail or password.', 'no generic error', { timeout: 20_000 });
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id === 'f-password', 'the password field', 10, true);
+    for (let i = 0; i < 'not the right password'.length; i++) await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: password });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(deep(el, 'h1')) === 'Organiser console', 'not signed in', { timeout: 20_000 });
+    expect(text(deep(el, 'header'))).to.contain('Signed in as Anne Admin');
+    await expect(el).to.be.accessible();
+  });
+
+  it('approves a pending contribution with a reason, after being stopped for a missing one', async () => {
+    await waitUntil(() => deep(el, 'pgo-moderation-queue'), 'no queue', { timeout: 20_000 });
+    const queue = deep(el, 'pgo-moderation-queue')!;
+    await waitUntil(() => count(queue, 'pending') > 0, 'no pending item', { timeout: 20_000 });
+    const before = count(queue, 'pending');
+    await tabTo((a) => a.textContent?.trim() === 'Approve', 'an Approve button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep(queue, '#reason-error'), 'no reason error');
+    expect(deepActive()?.id).to.equal('reason');
+    await expect(el).to.be.accessible();
+    await sendKeys({ type: 'Conforme à la charte' });
+    await tabTo((a) => a.textContent?.trim() === 'Approve', 'an Approve button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => count(queue, 'pending') === before - 1, 'the pending count did not drop', { timeout: 20_000 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('moves between tabs with the arrow keys and hides a reported proposal with the m shortcut', async () => {
+    const queue = deep(el, 'pgo-moderation-queue')!;
+    await tabTo((a) => a.id === 'tab-pending', 'the selected tab', 60, true);
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => deep(queue, '#tab-reported')?.getAttribute('aria-selected') === 'true' && text(deep(queue, '.reports')).includes('Propos hors sujet'), 'reported tab', { timeout: 20_000 });
+    expect(deepActive()?.id).to.equal('tab-reported');
+    await expect(el).to.be.accessible();
+    const hidden = count(queue, 'hidden');
+    await tabTo((a) => a instanceof HTMLInputElement && a.type === 'checkbox' && !!a.closest('.item'), 'an item checkbox');
+    await sendKeys({ press: 'm' });
+    await waitUntil(() => count(queue, 'reported') === 0 && count(queue, 'hidden') === hidden + 1, 'not hidden', { timeout: 20_000 });
+  });
+
+  it('restores a selection from the hidden tab (x to select, r to restore)', async () => {
+    const queue = deep(el, 'pgo-moderation-queue')!;
+    await tabTo((a) => a.id === 'tab-reported', 'the selected tab', 60, true);
+    await sendKeys({ press: 'ArrowRight' });
+    await waitUntil(() => deep(queue, '#tab-hidden')?.getAttribute('aria-selected') === 'true' && deep(queue, '.item'), 'hidden tab', { timeout: 20_000 });
+    await expect(el).to.be.accessible();
+    const hidden = count(queue, 'hidden');
+    await tabTo((a) => a instanceof HTMLInputElement && a.type === 'checkbox' && !!a.closest('.item'), 'an item checkbox');
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'x' });
+    await waitUntil(() => text(deep(queue, '.bulk')).includes('1 item selected'), 'not selected');
+    await sendKeys({ press: 'r' });
+    await waitUntil(() => count(queue, 'hidden') === hidden - 1, 'not restored', { timeout: 20_000 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('answers a proposal: "not kept" needs a text, then the badge says so', async () => {
+    await tabTo((a) => a.textContent?.trim() === 'Answers', 'the Answers section');
+    await sendKeys({ press: 'Enter' });
+    const list = await waitUntil(() => deep(el, 'pgo-answer-list'), 'no answer list').then(() => deep(el, 'pgo-answer-list')!);
+    await waitUntil(() => deep(list, '.item'), 'no proposals', { timeout: 20_000 });
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.getAttribute('aria-expanded') === 'false', 'a proposal to answer');
+    await sendKeys({ press: 'Enter' });
+    const form = await waitUntil(() => deep(list, 'pgo-answer-form'), 'no form').then(() => deep(list, 'pgo-answer-form')!);
+    await tabTo((a) => a instanceof HTMLInputElement && a.type === 'radio' && a.checked, 'the outcome');
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => deep<HTMLInputElement>(form, 'input[value="not-kept"]')?.checked, 'not-kept not chosen');
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the answer');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep(form, '.error-summary'), 'no error summary');
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id === 'f-text', 'the answer text');
+    await sendKeys({ type: 'Déjà prévu par la loi pour une République numérique.' });
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the answer');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(deep(list, '.badge')).includes('Not kept') || [...list.shadowRoot!.querySelectorAll('.badge')].some((b) => text(b) === 'Not kept'), 'no badge', { timeout: 20_000 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads the audit log, which lists every decision with its reason', async () => {
+    await tabTo((a) => a.textContent?.trim() === 'Audit log', 'the Audit log section', 60, true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep(el, 'pgo-audit-log', 'table'), 'no audit table', { timeout: 20_000 });
+    const table = text(deep(el, 'pgo-audit-log', 'table'));
+    for (const action of ['moderation.approve', 'moderation.hide', 'moderation.restore', 'proposal.answer']) expect(table).to.contain(action);
+    expect(table).to.contain('Conforme à la charte');
+    expect(deep<HTMLAnchorElement>(el, 'pgo-audit-log', 'a[download]')!.href).to.match(/\/api\/v1\/admin\/audit\?consultation=plan-action-2017&format=csv$/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('signs out', async () => {
+    await tabTo((a) => a.textContent?.trim() === 'Sign out', 'Sign out', 80, true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep(el, 'pgo-console-sign-in'), 'not signed out', { timeout: 20_000 });
+    expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal('You are signed out.');
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * The organiser console's entry (served by the reference server at /admin/; never part of the CDN bundle).
+ * Registers its elements; `<pgo-console>` in admin.html is the whole application.
+ */
+import { defineElement } from '../base/define.js';
+import { PgoAnswerForm } from './answer-form.js';
+import { PgoAnswerList } from './answer-list.js';
+import { PgoAuditLog } from './audit-log.js';
+import { PgoConsole } from './console-app.js';
+import { PgoModerationQueue } from './moderation-queue.js';
+import { PgoConsoleSignIn } from './sign-in.js';
+
+defineElement('pgo-console', PgoConsole);
+defineElement('pgo-console-sign-in', PgoConsoleSignIn);
+defineElement('pgo-moderation-queue', PgoModerationQueue);
+defineElement('pgo-answer-list', PgoAnswerList);
+defineElement('pgo-answer-form', PgoAnswerForm);
+defineElement('pgo-audit-log', PgoAuditLog);
+
+export { ConsoleClient } from './client.js';
+export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleSignIn, PgoModerationQueue };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pgo-console': PgoConsole;
+    'pgo-console-sign-in': PgoConsoleSignIn;
+    'pgo-moderation-queue': PgoModerationQueue;
+    'pgo-answer-list': PgoAnswerList;
+    'pgo-answer-form': PgoAnswerForm;
+    'pgo-audit-log': PgoAuditLog;
+  }
+}
