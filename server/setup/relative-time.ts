@@ -4,7 +4,7 @@
  * "time": "09:30"}` = ten days ago, 09:30 in Paris, right across daylight-saving changes).
  */
 import * as z from 'zod/mini';
-import { zonedTimeToInstant } from '../../src/core/phase.js';
+import { zonedTimeToInstant } from '../../src/core/time-zone.js';
 import { Instant } from '../../src/core/schemas.js';
 
 export const RelativeTime = z.strictObject({

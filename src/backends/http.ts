@@ -3,7 +3,9 @@
  * abort, offline detection, retries with exponential backoff and jitter (only for requests the caller
  * marks safe to repeat) and every failure mapped to the core `BackendError` shape.
  */
-import { backendError, BackendError } from '../core/errors.js';
+import { delay } from '../core/async.js';
+import { abortedError, backendError, BackendError, throwIfAborted } from '../core/errors.js';
+import { ERROR_CODES } from '../core/error-codes.js';
 import type { ApiError, ErrorCode } from '../core/schemas.js';
 
 export interface HttpOptions {
@@ -38,8 +40,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'validation', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 408: 'timeout', 409: 'conflict',
   413: 'too-large', 422: 'validation', 429: 'rate-limited', 501: 'unsupported',
 };
-const CODES = new Set<string>(['validation', 'network', 'offline', 'timeout', 'aborted', 'rate-limited', 'not-found', 'conflict',
-  'closed', 'limit-reached', 'forbidden', 'unauthorized', 'too-large', 'server', 'unsupported', 'unknown'] satisfies ErrorCode[]);
+const CODES = new Set<string>(ERROR_CODES);
 /** Failures worth a second try of the same request (not `offline`: the browser says it is pointless). */
 const TRANSIENT = new Set<ErrorCode>(['network', 'timeout', 'server', 'rate-limited']);
 
@@ -61,7 +62,7 @@ export class HttpClient {
     this.backoffMs = options.backoffMs ?? 400;
     this.maxWaitMs = options.maxWaitMs ?? 10_000;
     this.isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
-    this.sleep = options.sleep ?? abortableSleep;
+    this.sleep = options.sleep ?? delay;
     this.random = options.random ?? Math.random;
   }
 
@@ -86,7 +87,7 @@ export class HttpClient {
   }
 
   private async attempt(request: HttpRequest): Promise<unknown> {
-    if (request.signal?.aborted) throw backendError('aborted', 'The request was cancelled');
+    throwIfAborted(request.signal);
     if (!this.isOnline()) throw backendError('offline', 'You are offline');
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (request.body !== undefined) headers['content-type'] = 'application/json';
@@ -114,7 +115,7 @@ export class HttpClient {
     } catch (error) {
       if (error instanceof BackendError) throw error;
       if (deadline.timedOut()) throw backendError('timeout', 'The server took too long to answer');
-      if (request.signal?.aborted) throw backendError('aborted', 'The request was cancelled');
+      if (request.signal?.aborted) throw abortedError();
       // fetch rejects with a TypeError when the network fails (DNS, refused, CORS, offline).
       if (!this.isOnline()) throw backendError('offline', 'You are offline');
       throw backendError('network', error instanceof Error ? error.message : 'The network request failed');
@@ -181,15 +182,4 @@ export function anySignal(signals: AbortSignal[], native = (AbortSignal as { any
     signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true, signal: controller.signal });
   }
   return controller.signal;
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(backendError('aborted', 'The request was cancelled'));
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(backendError('aborted', 'The request was cancelled'));
-    }, { once: true });
-  });
 }

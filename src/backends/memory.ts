@@ -4,7 +4,8 @@
  * failures and an offline state, so every element state can be reached without a network.
  */
 import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
-import { backendError, BackendError, validationError } from '../core/errors.js';
+import { delay, raceAbort } from '../core/async.js';
+import { backendError, BackendError, throwIfAborted, validationError } from '../core/errors.js';
 import { actionWindow, consultationEnd } from '../core/phase.js';
 import { VOTE_CHOICES } from '../core/vote-choices.js';
 import type {
@@ -297,19 +298,11 @@ export class MemoryBackend implements ConsultationBackend {
   private async enter(method: Method, args: unknown[], options?: RequestOptions): Promise<void> {
     this.calls.push({ method, args });
     const signal = options?.signal;
-    if (signal?.aborted) throw backendError('aborted', 'The request was cancelled');
+    throwIfAborted(signal);
     const wait = Array.isArray(this.latency) ? this.latency[0] + Math.random() * (this.latency[1] - this.latency[0]) : this.latency;
     const gate = this.gate && (this.gate.methods.length === 0 || this.gate.methods.includes(method)) ? this.gate.opened : null;
-    if (wait > 0 || gate) {
-      await new Promise<void>((resolve, reject) => {
-        const timer = gate ? undefined : setTimeout(resolve, wait);
-        void gate?.then(() => setTimeout(resolve, wait));
-        signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(backendError('aborted', 'The request was cancelled'));
-        }, { once: true });
-      });
-    }
+    if (gate) await raceAbort(gate, signal);
+    if (wait > 0 || gate) await delay(wait, signal);
     if (this.offline) throw backendError('offline', 'You are offline');
     const failure = this.failures.find((f) => f.method === method || f.method === '*');
     if (failure) {

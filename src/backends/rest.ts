@@ -6,6 +6,7 @@
  * Requests time out, retry only when safe (reads, keyed writes) and fail as `BackendError`s.
  */
 import { ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import { raceAbort } from '../core/async.js';
 import { backendError, BackendError } from '../core/errors.js';
 import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participant, Participation, Proposal, ProposalDraft,
@@ -186,17 +187,6 @@ function shaped<T>(body: unknown, keys: string[]): T {
     throw backendError('server', 'The server sent an unexpected answer', { detail: `Expected an object with ${keys.join(', ')}` });
   }
   return body as T;
-}
-
-/** A shared request that one caller may stop waiting for without cancelling it for the others. */
-function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(backendError('aborted', 'The request was cancelled'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(backendError('aborted', 'The request was cancelled'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 registerBackend('rest', (config) => new RestBackend({ endpoint: config.endpoint ?? '', identity: config.attributes?.identity }));

@@ -8,7 +8,7 @@ import type { ConsultationBackend } from '../core/backend.js';
 import { toBackendError, type BackendError } from '../core/errors.js';
 import { actionWindow, phaseKey, phaseStateAt, type Action, type PhaseState } from '../core/phase.js';
 import type { Consultation, Participation } from '../core/schemas.js';
-import { startTimer } from '../core/timers.js';
+import { startTimer } from '../core/async.js';
 import type { ChangeReason, SessionChangeDetail } from './session-events.js';
 import { PageWrites } from './page-writes.js';
 import { VoteStore } from './vote-store.js';

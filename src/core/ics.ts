@@ -7,7 +7,8 @@
  * `Intl` for the zone's offsets over the years the event touches, so calendar apps place the event
  * right on both sides of a daylight-saving change. About 1 KB minified.
  */
-import { DAY, MINUTE, offsetAt } from './phase.js';
+import { DAY, MINUTE } from './phase.js';
+import { offsetAt } from './time-zone.js';
 import type { ConsultationEvent } from './schemas.js';
 import { VERSION } from './version.js';
 

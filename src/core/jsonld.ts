@@ -3,7 +3,7 @@
  * open-ministry dialogues. The DOM part (a light-DOM script under Trusted Types) lives in
  * src/elements/event-card/structured-data.ts.
  */
-import { offsetAt } from './phase.js';
+import { offsetAt } from './time-zone.js';
 import type { ConsultationEvent } from './schemas.js';
 
 const SCHEMA = 'https://schema.org/';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { actionWindow, delayToNextTick, HOUR, MINUTE, nextTransition, offsetAt, phaseStateAt, SECOND, splitDuration, zonedTimeToInstant } from './phase.js';
+import { actionWindow, delayToNextTick, HOUR, MINUTE, nextTransition, phaseStateAt, SECOND, splitDuration } from './phase.js';
+import { offsetAt, zonedTimeToInstant } from './time-zone.js';
 import type { Phase } from './schemas.js';
 import { actionPlanConsultation } from '../test-utils/fixtures.js';
 

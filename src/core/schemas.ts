@@ -4,6 +4,7 @@
  * Built on `zod/mini` because everything here ships to the browser.
  */
 import * as z from 'zod/mini';
+import { ERROR_CODES } from './error-codes.js';
 
 /** An absolute instant, ISO 8601 with an offset (`2027-03-15T00:00:00+01:00` or `...Z`). */
 export const Instant = z.iso.datetime({ offset: true });
@@ -269,10 +270,7 @@ export function pageOf<T extends z.ZodMiniType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()), total: z.optional(z.int()) });
 }
 
-export const ErrorCode = z.enum([
-  'validation', 'network', 'offline', 'timeout', 'aborted', 'rate-limited', 'not-found', 'conflict',
-  'closed', 'limit-reached', 'forbidden', 'unauthorized', 'too-large', 'server', 'unsupported', 'unknown',
-]);
+export const ErrorCode = z.enum(ERROR_CODES);
 export const FieldError = z.object({
   /** Dotted path of the field (`title`, `extra.format`, `address.locality`). */
   field: z.string(),

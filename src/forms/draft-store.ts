@@ -4,6 +4,7 @@
  * break a form — the draft is then simply not kept.
  */
 import type { ConsultationSession } from '../base/session.js';
+import { readStored, removeStored, storageKeys, webStorage, writeStored } from '../core/storage.js';
 import type { FormValues } from './form-controller.js';
 
 export interface StoredDraft {
@@ -14,8 +15,6 @@ export interface StoredDraft {
   savedAt: number;
 }
 
-const PREFIX = 'pgo-draft:';
-
 /**
  * The storage key of a form's draft: form kind, backend kind and endpoint, consultation id and any
  * extra parts (an event id for a registration form). Null until the session is known.
@@ -23,20 +22,12 @@ const PREFIX = 'pgo-draft:';
 export function draftKey(kind: string, session: ConsultationSession | null, ...extra: string[]): string | null {
   if (!session) return null;
   const endpoint = (session.backend as { endpoint?: unknown }).endpoint;
-  return PREFIX + [kind, session.backend.kind, typeof endpoint === 'string' ? endpoint : '', session.consultationId, ...extra].join('|');
-}
-
-function storage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
-  }
+  return storageKeys.draft([kind, session.backend.kind, typeof endpoint === 'string' ? endpoint : '', session.consultationId, ...extra]);
 }
 
 export function loadDraft(key: string): StoredDraft | null {
   try {
-    const raw = storage()?.getItem(key);
+    const raw = readStored(webStorage(), key);
     if (!raw) return null;
     const draft = JSON.parse(raw) as Partial<StoredDraft>;
     if (!draft || typeof draft.key !== 'string' || typeof draft.values !== 'object' || !draft.values) return null;
@@ -52,20 +43,9 @@ export function loadDraft(key: string): StoredDraft | null {
 
 /** Returns false when the draft could not be kept (quota, blocked storage). */
 export function saveDraft(key: string, draft: StoredDraft): boolean {
-  try {
-    const store = storage();
-    if (!store) return false;
-    store.setItem(key, JSON.stringify(draft));
-    return true;
-  } catch {
-    return false;
-  }
+  return writeStored(webStorage(), key, JSON.stringify(draft));
 }
 
 export function clearDraft(key: string): void {
-  try {
-    storage()?.removeItem(key);
-  } catch {
-    // Nothing to do: the draft could not be stored either.
-  }
+  removeStored(webStorage(), key);
 }

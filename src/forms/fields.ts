@@ -31,7 +31,8 @@ export function renderField<R>(form: FormController<R>, spec: FieldSpec): Templa
   const describedBy = ids(hintId, errorId, countId);
   const onInput = (e: Event) => form.input(spec.name, valueOf(e));
   const onLeave = () => form.leave(spec.name);
-  const required = spec.required ? html` <span class="required">${tForm(locale, 'required')}</span>` : nothing;
+  // A no-break space: an ordinary one, before or inside the span, is dropped from the accessible name (Chromium).
+  const required = spec.required ? html`<span class="required">\u00a0${tForm(locale, 'required')}</span>` : nothing;
   const hint = spec.hint ? html`<div id=${hintId} class="hint" part="hint">${spec.hint}</div>` : nothing;
   const errorText = error
     ? html`<p id=${errorId} class="error-message" part="field-error"><span class="visually-hidden">${tCommon(locale, 'errorPrefix')} </span>${describeFieldError(locale, error)}</p>`
@@ -42,7 +43,7 @@ export function renderField<R>(form: FormController<R>, spec: FieldSpec): Templa
     return html`<div class="field field--checkbox ${error ? 'field--error' : ''}" part="field">
       ${errorText}
       <div class="checkbox">
-        <input id=${id} name=${spec.name} type="checkbox" .checked=${value === true} aria-invalid=${invalid}
+        <input id=${id} name=${spec.name} type="checkbox" .checked=${value === true} ?required=${spec.required} aria-invalid=${invalid}
           aria-describedby=${describedBy} @change=${onInput} @blur=${onLeave} />
         <label for=${id} part="label">${spec.label}${required}</label>
       </div>

@@ -1,6 +1,7 @@
 // Focus rings keep 3:1 against what is behind them in every theme (issue #18, WCAG 1.4.11):
 // measured on the rendered colours of every focusable control of several widgets.
 import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { focusPage } from '../test-utils/a11y-tree.js';
 import { focusables, focusRing } from '../test-utils/focus-ring.js';
@@ -18,18 +19,20 @@ describe('focus ring contrast in every theme', () => {
   });
 
   for (const [name, href] of Object.entries(THEMES)) {
-    it(`${name} theme: every focusable control's ring has 3:1 against its background`, async () => {
+    it(`${name} theme: every focusable control's ring has 3:1 against its background`, async function () {
       if (href) {
         style = document.createElement('style');
         style.textContent = await (await fetch(href)).text();
         document.head.append(style);
       }
+      if (!(await focusShows())) this.skip();
       const weak = await weakRings();
       expect(weak, 'rings under 3:1').to.deep.equal([]);
     });
   }
 
-  it('the measure catches a weak ring (the demo’s former #e2b23a on white: 1.97:1)', async () => {
+  it('the measure catches a weak ring (the demo’s former #e2b23a on white: 1.97:1)', async function () {
+    if (!(await focusShows())) this.skip();
     style = document.createElement('style');
     style.textContent = 'pgo-consultation { --pgo-color-focus: #e2b23a }';
     document.head.append(style);
@@ -49,13 +52,38 @@ async function weakRings(): Promise<string[]> {
   await waitUntil(() => provider.querySelector('pgo-event-list')!.shadowRoot!.querySelector('pgo-event-card') && provider.querySelector('pgo-vote-button')!.shadowRoot!.querySelector('button.vote'), 'the widgets did not render');
   const controls = focusables(provider);
   expect(controls.length).to.be.greaterThan(10);
+  // Through the keyboard, as a reader moves: the first control, then Tab after Tab while focus stays inside.
+  await focusPage();
+  controls[0]!.focus();
   const weak: string[] = [];
-  for (const control of controls) {
-    await focusPage();
-    control.focus();
-    expect(control.matches(':focus-visible'), `${control.localName} shows its focus`).to.equal(true);
-    const ring = focusRing(control);
+  const measured = new Set<Element>();
+  // (A date field takes several Tab stops: its parts and its calendar button.)
+  for (let i = 0; i < controls.length * 4; i++) {
+    const active = deepActive();
+    if (!active || !controls.includes(active as HTMLElement)) break;
+    measured.add(active);
+    // No ring drawn at all counts as 0:1.
+    const ring = focusRing(active);
     if (!(ring.ratio >= 3)) weak.push(`${ring.element} ${ring.ring} on ${ring.background}: ${ring.ratio.toFixed(2)}`);
+    await sendKeys({ press: 'Tab' });
   }
+  expect(measured.size, 'controls reached by Tab').to.be.greaterThan(10);
   return weak;
+}
+
+function deepActive(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Whether this browser shows focus at all here: headless Firefox over WebDriver BiDi never gives the page focus. */
+async function focusShows(): Promise<boolean> {
+  await focusPage();
+  const probe = document.createElement('input');
+  document.body.append(probe);
+  probe.focus();
+  const shows = probe.matches(':focus-visible');
+  probe.remove();
+  return shows;
 }

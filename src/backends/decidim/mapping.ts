@@ -3,7 +3,7 @@
  * and its phases, proposals (with a hidden count kept hidden, never zero) and meetings into events.
  * Every text goes through `translatedText` (text only); every URL through `webUrl`.
  */
-import { zonedTimeToInstant } from '../../core/phase.js';
+import { zonedTimeToInstant } from '../../core/time-zone.js';
 import type { Address, Consultation, ConsultationEvent, EventMode, Phase, Proposal, Registration, VoteTally } from '../../core/schemas.js';
 import { translatedText, type TranslatedField } from './text.js';
 import { isWebLocation } from '../../core/web-url.js';

@@ -3,7 +3,7 @@ import { PgoElement } from '../../base/pgo-element.js';
 import { dateTimeFormat, formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { tEventForm } from './event-form.messages.js';
-import { zonedTimeToInstant } from '../../core/phase.js';
+import { zonedTimeToInstant } from '../../core/time-zone.js';
 import type { EventProposal, EventReceipt } from '../../core/schemas.js';
 import { EVENT_DESCRIPTION, EVENT_TITLE, validateEventProposal } from '../../core/validate.js';
 import { draftKey } from '../../forms/draft-store.js';

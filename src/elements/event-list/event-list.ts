@@ -7,7 +7,7 @@ import type { Locale } from '../../core/i18n.js';
 import { eventJsonLd } from '../../core/jsonld.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
 import { tAgenda } from './event-list.messages.js';
-import { zonedTimeToInstant } from '../../core/phase.js';
+import { zonedTimeToInstant } from '../../core/time-zone.js';
 import type { Consultation, ConsultationEvent, EventMode, EventQuery } from '../../core/schemas.js';
 import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';

@@ -4,7 +4,7 @@ import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { tCountdown } from './phase-countdown.messages.js';
-import { DAY, delayToNextTick, HOUR, MINUTE, phaseStateAt, sortPhases, splitDuration, type PhaseState } from '../../core/phase.js';
+import { DAY, delayToNextTick, HOUR, MINUTE, phaseKey, phaseStateAt, sortPhases, splitDuration, type PhaseState } from '../../core/phase.js';
 import type { Phase } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { styleProps } from '../../base/style-props.js';
@@ -118,7 +118,7 @@ export class PgoPhaseCountdown extends PgoElement {
 
   /** Announces transitions and thresholds crossed since the last render (never the first one). */
   private track(state: PhaseState): void {
-    const key = state.kind === 'open' ? `open:${state.phase.id}` : state.kind === 'between' ? `between:${state.next.id}` : state.kind;
+    const key = phaseKey(state);
     const phase = state.kind === 'open' ? state.phase : null;
     const threshold: Threshold | null = state.kind === 'open' ? (state.until <= HOUR ? 'hour' : state.until <= DAY ? 'day' : 'far') : null;
     const locale = this.locale;

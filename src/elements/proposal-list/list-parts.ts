@@ -1,8 +1,8 @@
 /** The proposal list's small pieces that need no element: excerpts, the visitor's random seed, proposals published here. */
 import type { Proposal } from '../../core/schemas.js';
+import { readStored, storageKeys, webStorage, writeStored } from '../../core/storage.js';
 
 const EXCERPT_LENGTH = 220;
-const SEED_KEY = 'pgo-widgets.seed';
 
 /**
  * Proposals published from this page that the list does not show yet and that its category and search
@@ -27,13 +27,11 @@ export function excerptOf(body: string): string {
 /** The visitor's seed for the random order: kept for the tab's life, so paging and reloads agree. */
 let memorySeed = '';
 export function visitorSeed(): string {
-  try {
-    let seed = sessionStorage.getItem(SEED_KEY);
-    if (!seed) sessionStorage.setItem(SEED_KEY, (seed = Math.random().toString(36).slice(2, 10)));
-    return seed;
-  } catch {
-    // Storage may be off (privacy settings, sandboxed frames): keep it for the page's life.
-    memorySeed ||= Math.random().toString(36).slice(2, 10);
-    return memorySeed;
-  }
+  const storage = webStorage('session');
+  const stored = readStored(storage, storageKeys.randomSeed);
+  if (stored) return stored;
+  // Storage may be off (privacy settings, sandboxed frames): keep it for the page's life.
+  memorySeed ||= Math.random().toString(36).slice(2, 10);
+  writeStored(storage, storageKeys.randomSeed, memorySeed);
+  return memorySeed;
 }

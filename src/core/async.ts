@@ -1,4 +1,4 @@
-/** Timers, one home: the longest timer a browser keeps, a cancellable timer, an abortable delay. */
+/** Timers and abort signals, one home: the longest timer, a cancellable timer, an abortable delay, an abortable wait. */
 import { abortedError } from './errors.js';
 
 /** Longest single timer: setTimeout overflows past 2^31-1 ms (24.8 days). */
@@ -19,5 +19,16 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
       clearTimeout(timer);
       reject(abortedError());
     }, { once: true });
+  });
+}
+
+/** A shared promise one caller may stop waiting for (its signal) without cancelling it for the others. */
+export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(abortedError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
