@@ -132,27 +132,30 @@ async function openPostgres(databaseUrl: string, bounds: DatabaseBounds): Promis
       throw Object.assign(new Error(`Connection timeout: ${(error as Error).message}`), { code: 'ETIMEDOUT' });
     }
   };
+  /**
+   * Lends a connection to `use`. The pool stops watching a client it lent: without the listener, the
+   * server going away (`pg_ctl restart`: 57P01) while it is lent would crash the process. A broken
+   * connection is closed, not lent again.
+   */
+  const lend = async <T>(use: (client: PoolClient) => Promise<T>): Promise<T> => {
+    const client = await connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    try {
+      return await use(client);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) broken ??= error as Error;
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  };
   return {
     kind: 'postgres',
-    async query(sql, params) {
-      const client = await connect();
-      let broken: Error | undefined;
-      try {
-        return await run(client, sql, params);
-      } catch (error) {
-        if (isDatabaseUnavailable(error)) broken = error as Error;
-        throw error;
-      } finally {
-        client.release(broken);
-      }
-    },
-    async transaction(work) {
-      const client = await connect();
-      // The pool stops watching a client it lent: without this listener, the server going away
-      // (`pg_ctl restart`: 57P01) between two queries of a transaction would crash the process.
-      let broken: Error | undefined;
-      const onError = (error: Error) => (broken = error);
-      client.on('error', onError);
+    query: (sql, params) => lend((client) => run(client, sql, params)),
+    transaction: (work) => lend(async (client) => {
       try {
         await client.query('BEGIN');
         const result = await work({ query: (sql, params) => run(client, sql, params) });
@@ -161,12 +164,8 @@ async function openPostgres(databaseUrl: string, bounds: DatabaseBounds): Promis
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
         throw error;
-      } finally {
-        client.off('error', onError);
-        // A broken connection is closed, not lent again.
-        client.release(broken);
       }
-    },
+    }),
     async exec(sql) {
       await pool.query(sql);
     },
