@@ -5,6 +5,7 @@ import terser from '@rollup/plugin-terser';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
+import { chunkManifest, elementEntries, manifestModule, runtimeChunk } from './scripts/chunks.mjs';
 import { minifyTemplateLiterals, sizeReport } from './scripts/size-plugin.mjs';
 import { ssrSafe } from './scripts/ssr-safe-plugin.mjs';
 
@@ -19,12 +20,11 @@ function sources(dir) {
   });
 }
 
-/** CDN entries: the whole library, then one per element (its define module). */
+/** Stand-alone CDN files: the whole library in one file, and the backends and helpers of src/cdn/. */
 export function cdnEntries() {
-  const entries = { 'pgo-widgets': 'src/define/index.ts' };
-  for (const file of readdirSync('src/define')) {
-    if (file !== 'index.ts' && file.endsWith('.ts')) entries[`pgo-${file.replace(/\.ts$/, '')}`.replace(/^pgo-pgo-/, 'pgo-')] = `src/define/${file}`;
-  }
+  // Single elements come through the loader (pgo-widgets.js and its chunks, below), not files of their own.
+  const entries = { 'pgo-widgets-all': 'src/define/index.ts' };
+  // src/cdn/loader/ is the loader (built below from the chunks' manifest), not a stand-alone file.
   for (const file of readdirSync('src/cdn', { withFileTypes: true }).filter((f) => f.isFile() && f.name.endsWith('.ts'))) {
     entries[file.name.replace(/\.ts$/, '')] = `src/cdn/${file.name}`;
   }
@@ -67,4 +67,37 @@ const cdnBuilds = Object.entries(cdnEntries()).map(([name, input]) => ({
   output: { file: `dist/cdn/${name}.js`, format: 'es', sourcemap: true, inlineDynamicImports: true },
 }));
 
-export default [npmBuild, ...cdnBuilds];
+const cdnPlugins = () => [
+  nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
+  esbuildPlugin(true),
+  minifyTemplateLiterals(),
+  terser(TERSER),
+  sizeReport(),
+];
+
+/**
+ * The chunks the loader imports: one entry per element (its define module: nested elements come with
+ * their parent), the runtime every element shares (Lit, the base element, session, French texts, the
+ * rest backend) in one chunk, other shared code where rollup puts it; content-hashed names.
+ */
+const chunkBuild = {
+  input: { runtime: 'src/cdn/loader/runtime.ts', ...elementEntries() },
+  plugins: [...cdnPlugins(), chunkManifest()],
+  // The runtime entry exports nothing anyone imports: rollup may merge it into the runtime chunk.
+  preserveEntrySignatures: false,
+  output: {
+    dir: 'dist/cdn', format: 'es', sourcemap: true, hashCharacters: 'hex',
+    entryFileNames: '[name]-[hash:10].js', chunkFileNames: '[name]-[hash:10].js',
+    manualChunks: runtimeChunk(),
+  },
+};
+
+/** The loader, `pgo-widgets.js`, with the chunk manifest written into it. */
+const loaderBuild = {
+  input: 'src/cdn/loader/loader.ts',
+  plugins: [manifestModule(), ...cdnPlugins()],
+  output: { file: 'dist/cdn/pgo-widgets.js', format: 'es', sourcemap: true },
+};
+
+// PGO_BUILD=loader builds only the chunks and the loader (while working on them).
+export default process.env.PGO_BUILD === 'loader' ? [chunkBuild, loaderBuild] : [npmBuild, chunkBuild, loaderBuild, ...cdnBuilds];

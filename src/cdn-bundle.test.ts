@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { VERSION } from './core/version.js';
 
-// Loads the built CDN bundle (npm test builds it first), as a webmaster's page would.
+// Loads the built one-file CDN bundle (npm test builds it first), as a webmaster's page would (the
+// loader, pgo-widgets.js, is tried on host pages by test/suites/hostile.mjs).
 describe('the CDN bundle', () => {
   it('can be loaded twice on one page without an exception or a warning', async () => {
     const errors: unknown[] = [];
@@ -11,7 +12,7 @@ describe('the CDN bundle', () => {
     const warnings: unknown[] = [];
     console.warn = (...a: unknown[]) => warnings.push(a);
     try {
-      const bundle = '/dist/cdn/pgo-widgets.js';
+      const bundle = '/dist/cdn/pgo-widgets-all.js';
       await import(`${bundle}?copy=1`);
       await import(`${bundle}?copy=2`);
       expect(customElements.get('pgo-phase-countdown')).to.exist;
@@ -25,7 +26,7 @@ describe('the CDN bundle', () => {
   });
 
   it('warns once, naming both versions, when a second copy claims another version', async () => {
-    const source = await (await fetch('/dist/cdn/pgo-widgets.js')).text();
+    const source = await (await fetch('/dist/cdn/pgo-widgets-all.js')).text();
     expect(source).to.contain(`"${VERSION}"`);
     const other = source.replaceAll(`"${VERSION}"`, '"9.9.9"');
     const url = URL.createObjectURL(new Blob([other], { type: 'text/javascript' }));

@@ -12,8 +12,8 @@ let fresh = 0;
 /** A fresh copy of the CDN build's plugins (rollup plugins keep state per build), minus the size printer. */
 async function cdnPlugins() {
   const { default: configs } = await import(`${pathToFileURL(join(ROOT, 'rollup.config.mjs')).href}?bench=${++fresh}`);
-  const cdn = configs.find((config) => config.output?.file === 'dist/cdn/pgo-widgets.js');
-  if (!cdn) throw new Error('rollup.config.mjs has no CDN build of dist/cdn/pgo-widgets.js to copy the settings from');
+  const cdn = configs.find((config) => config.output?.file === 'dist/cdn/pgo-widgets-all.js');
+  if (!cdn) throw new Error('rollup.config.mjs has no CDN build of dist/cdn/pgo-widgets-all.js to copy the settings from');
   return { plugins: cdn.plugins.filter((plugin) => plugin.name !== 'pgo-size-report'), output: cdn.output };
 }
 

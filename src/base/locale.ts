@@ -26,7 +26,8 @@ let observer: MutationObserver | undefined;
  */
 export function watchLanguage(element: Watcher): void {
   watchers.add(element);
-  if (observer || typeof MutationObserver === 'undefined') return;
+  // Only ever called from connectedCallback, so in a browser.
+  if (observer) return;
   observer = new MutationObserver(() => {
     for (const watcher of watchers) watcher.requestUpdate();
   });

@@ -2,7 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ConsultationBackend } from '../core/backend.js';
-import { normalizeLocale, type Locale } from '../core/i18n.js';
+import { languageReady, normalizeLocale, type Locale } from '../core/i18n.js';
 import { describeError, tCommon } from '../core/messages/common.js';
 import { VERSION } from '../core/version.js';
 import { resolveLocale, unwatchLanguage, watchLanguage } from './locale.js';
@@ -32,6 +32,9 @@ export class PgoElement extends LitElement implements SessionHost {
   private providedSession: ConsultationSession | null = null;
   private attachedSession: ConsultationSession | null = null;
   private readonly onSessionChange = (event: Event) => this.sessionChanged((event as SessionChangeEvent).detail.reason);
+  /** While the element's language is loading: the wait, and what changed meanwhile. */
+  private languageWait: Promise<void> | null = null;
+  private deferred: PropertyValues | null = null;
 
   constructor() {
     super();
@@ -73,6 +76,35 @@ export class PgoElement extends LitElement implements SessionHost {
     unwatchLanguage(this);
     this.attachedSession?.removeEventListener('change', this.onSessionChange);
     this.attachedSession = null;
+  }
+
+  /**
+   * Renders nothing until the element's language has loaded (no flash of French): the update waits,
+   * keeping what changed for the render that follows.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    if (this.deferred) {
+      for (const [key, value] of this.deferred) if (!changed.has(key)) changed.set(key, value);
+      this.deferred = null;
+    }
+    const waiting = languageReady(this.locale);
+    if (!waiting) return super.shouldUpdate(changed);
+    this.deferred = new Map(changed);
+    const wait: Promise<void> = (this.languageWait = waiting.then(() => {
+      if (this.languageWait === wait) this.languageWait = null;
+      this.requestUpdate();
+    }));
+    return false;
+  }
+
+  /** `updateComplete` includes the wait for the language. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.languageWait) {
+      await this.languageWait;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues): void {

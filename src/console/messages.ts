@@ -3,6 +3,7 @@ import { en } from './messages.en.js';
 
 /** The organiser console's texts (fr, en). */
 export const consoleMessages = defineMessages(
+  'console',
   {
     title: 'Console des organisateurs',
     signInTitle: 'Connexion',

@@ -1,14 +1,18 @@
 import { expect } from '@open-wc/testing';
-import { addMessages, defineMessages, normalizeLocale, translate } from './i18n.js';
+import { addMessages, defineMessages, languageReady, normalizeLocale, translate } from './i18n.js';
 import { describeError, describeFieldError } from './messages/common.js';
 import { backendError } from './errors.js';
 
 const catalogue = defineMessages(
+  'test-left',
   { left: { one: 'Il vous reste {count} soutien', other: 'Il vous reste {count} soutiens', zero: 'Plus aucun soutien' } },
   { en: { left: { one: '{count} support left', other: '{count} supports left', zero: 'No supports left' } } },
 );
 
 describe('i18n', () => {
+  // English is a module of its own: loaded here as an element asking for it would.
+  before(() => languageReady('en'));
+
   it('chooses plural forms by locale (French counts 0 and 1 as singular)', () => {
     expect(translate(catalogue, 'fr', 'left', { count: 1 })).to.equal('Il vous reste 1 soutien');
     expect(translate(catalogue, 'fr', 'left', { count: 3 })).to.equal('Il vous reste 3 soutiens');
@@ -19,7 +23,7 @@ describe('i18n', () => {
   });
 
   it('falls back to French until a language module adds its texts', () => {
-    const later = defineMessages({ hello: 'Bonjour {name}' });
+    const later = defineMessages('test-later', { hello: 'Bonjour {name}' });
     expect(translate(later, 'en', 'hello', { name: 'Ada' })).to.equal('Bonjour Ada');
     addMessages(later, 'en', { hello: 'Hello {name}' });
     expect(translate(later, 'en', 'hello', { name: 'Ada' })).to.equal('Hello Ada');

@@ -2,6 +2,7 @@ import { defineMessages, translator } from '../core/i18n.js';
 
 /** Texts of the shared form machinery (src/forms): every pgo form uses them. */
 export const formMessages = defineMessages(
+  'form',
   {
     summaryTitle: 'Il y a un problème',
     summaryItem: '{label} : {message}',
@@ -18,23 +19,7 @@ export const formMessages = defineMessages(
     newWindow: '(nouvelle fenêtre)',
     honeypot: 'Ne pas remplir ce champ',
   },
-  {
-    en: {
-      summaryTitle: 'There is a problem',
-      summaryItem: '{label}: {message}',
-      required: '(required)',
-      optional: '(optional)',
-      choose: 'Choose…',
-      sending: 'Sending…',
-      remaining: { one: 'You have {count} character remaining', other: 'You have {count} characters remaining' },
-      tooMany: { one: 'You have {count} character too many', other: 'You have {count} characters too many' },
-      draftRestored: 'We found your draft saved on this device on {date}.',
-      discardDraft: 'Discard draft',
-      draftDiscarded: 'Draft discarded.',
-      sendFailed: 'Sending failed. Your text is kept.',
-      newWindow: '(opens in a new window)',
-      honeypot: 'Leave this field empty',
-    },
-  },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./form.messages.en.js').then((m) => m.en) },
 );
 export const tForm = translator(formMessages);

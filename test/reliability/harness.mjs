@@ -171,7 +171,14 @@ export function pooledClient(base, { connections = 256, localAddress } = {}) {
         resolve({ status: res.statusCode, headers: new Headers(Object.entries(res.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]]))), body: parsed, text });
       });
     });
-    req.on('error', (error) => reject(Object.assign(error, { message: `${error.message} (${method} ${path})` })));
+    // A kept-alive socket that the server closed while it sat idle (its keep-alive timeout) resets when
+    // reused: the server never saw the request, so sending it again on a fresh socket is what Node's docs
+    // prescribe (`request.reusedSocket`); each such reset discards one stale socket, so this ends. Any other
+    // error, or a reset on a fresh socket, is the server's and fails the call.
+    req.on('error', (error) => {
+      if (req.reusedSocket && error.code === 'ECONNRESET') call(method, path, options).then(resolve, reject);
+      else reject(Object.assign(error, { message: `${error.message} (${method} ${path})` }));
+    });
     req.end(body);
   });
   call.close = () => agent.destroy();

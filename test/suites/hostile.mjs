@@ -4,6 +4,9 @@
 // lang and dir variations, an iframe and another framework re-rendering the widgets' parent; and the
 // reader's own settings (a raised default font size, a WCAG 1.4.12 text-spacing style) reaching inside.
 // Each page runs in a fresh Chromium context; one check per page and element where it applies.
+// Every page runs twice: through the loader (pgo-widgets.js, chunks on demand) and with the one-file
+// bundle (pgo-widgets-all.js, `?bundle=all`); pages of the loader's own (a CDN path with ?ver=, nested
+// shadow roots, a late provider, a chunk answering 404) run through the loader.
 import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -11,6 +14,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
 import { ensureBuild } from '../../scripts/size.mjs';
+import { loaderPages } from '../hostile/loader-pages.mjs';
 
 export const name = 'hostile';
 
@@ -27,14 +31,34 @@ const TAGS = JSON.parse(readFileSync(join(ROOT, 'src/elements/elements.json'), '
 
 /** Serves `dist` (a snapshot of the build: a rebuild meanwhile does not pull files away) and test/hostile. */
 function startServer(dist) {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let healed = false;
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const path = decodeURIComponent(url.pathname);
+    const cdnFile = (name) => join(dist, 'cdn', name.replace(/[^\w.-]/g, ''));
     if (path === '/favicon.ico') return res.writeHead(204).end();
     if (path === '/tags.json') return res.writeHead(200, { 'content-type': TYPES['.json'] }).end(JSON.stringify(TAGS));
-    if (path === '/other-version/pgo-widgets.js') {
+    if (path.startsWith('/other-version/')) {
       // A second copy of the library that claims another version, as an older CMS plugin would ship.
-      const code = readFileSync(join(dist, 'cdn/pgo-widgets.js'), 'utf8').replaceAll(`"${VERSION}"`, `"${OTHER_VERSION}"`);
+      const code = readFileSync(cdnFile(path.slice('/other-version/'.length)), 'utf8').replaceAll(`"${VERSION}"`, `"${OTHER_VERSION}"`);
       return res.writeHead(200, { 'content-type': TYPES['.js'] }).end(code);
+    }
+    // The loader's own trials: any CDN path, a provider chunk that comes late, a chunk that 404s until healed.
+    const [, trial, name] = path.match(/^\/(static\/cdn\/pgo\/1\.2|slow-provider|flaky)\/(.+)$/) ?? [];
+    if (trial) {
+      if (name === 'heal') return (healed = true), res.writeHead(204).end();
+      if (trial === 'flaky' && !healed && /^vote-button-[0-9a-f]+\.js$/.test(name)) return res.writeHead(404).end('Not found');
+      if (trial === 'slow-provider' && /^consultation-[0-9a-f]+\.js$/.test(name)) await new Promise((r) => setTimeout(r, 1000));
+      if (!existsSync(cdnFile(name))) return res.writeHead(404).end('Not found');
+      return res.writeHead(200, { 'content-type': TYPES[extname(name)] ?? 'application/octet-stream' }).end(readFileSync(cdnFile(name)));
+    }
+    if (url.searchParams.get('bundle') === 'all' && path.endsWith('.html')) {
+      // The same page with the one-file bundle: every script of the library, and the frames it embeds.
+      const html = readFileSync(join(ROOT, 'test', path), 'utf8')
+        .replaceAll('/pgo-widgets.js', '/pgo-widgets-all.js').replaceAll('.html"', '.html?bundle=all"');
+      const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-store' };
+      if (path === '/hostile/csp.html') headers['content-security-policy'] = CSP;
+      return res.writeHead(200, headers).end(html);
     }
     const [, top, rest] = path.match(/^\/(dist|hostile)\/(.+)$/) ?? [];
     const dir = top === 'dist' ? dist : join(ROOT, 'test/hostile');
@@ -168,8 +192,9 @@ export async function run() {
   const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS, headless: true });
   const elementTags = TAGS.filter((t) => t !== 'pgo-consultation');
 
+  const checkAs = check;
   /** Opens a page, waits for the widgets, runs the common checks and `more(page, states)`. */
-  async function hostPage(path, label, more = async () => {}, { topLevel = true, defaultFontSize } = {}) {
+  async function hostPageAs(path, label, more = async () => {}, { topLevel = true, expectedErrors = /^$/, defaultFontSize } = {}) {
     let opened;
     try {
       opened = await open(browser, base, path, {}, { defaultFontSize });
@@ -177,7 +202,8 @@ export async function run() {
       const states = topLevel ? await settle(page, TAGS).then(() => page.evaluate(inspect, TAGS), () => page.evaluate(inspect, TAGS)) : [];
       for (const s of states) check(`${label}: <${s.tag}> renders`, () => notRendered(s));
       await more(page, states, log);
-      check(`${label}: no console error or exception`, () => (log.errors.length ? log.errors.slice(0, 3).join(' | ') : null));
+      const errors = log.errors.filter((e) => !expectedErrors.test(e));
+      check(`${label}: no console error or exception`, () => (errors.length ? errors.slice(0, 3).join(' | ') : null));
       check(`${label}: no request outside the page's origin`, () => {
         const foreign = log.requests.filter((u) => !u.startsWith(`${base}/`) && !/^(data|blob):/.test(u));
         return foreign.length ? foreign.join(', ') : null;
@@ -190,7 +216,7 @@ export async function run() {
     }
   }
 
-  const readable = (label) => async (page, states) => {
+  const readableAs = (label) => async (page, states) => {
     for (const s of states.filter((x) => x.tag !== 'pgo-consultation' && x.found)) {
       check(`${label}: <${s.tag}> text keeps its size and spacing, buttons keep 44x44 px`, () => {
         if (s.fontSize === null || s.fontSize < 12 || s.fontSize > 24) return `text at ${s.fontSize}px`;
@@ -202,7 +228,7 @@ export async function run() {
   };
 
   /** The reader's settings win inside: text at their raised default size; with 1.4.12 spacing, that spacing. */
-  const readersOwn = (label, size, { spacing = false } = {}) => async (page, states) => {
+  const readersOwnAs = (label, size, { spacing = false } = {}) => async (page, states) => {
     for (const s of states.filter((x) => x.tag !== 'pgo-consultation' && x.found)) {
       check(`${label}: <${s.tag}> text follows the reader's ${size}px default${spacing ? ' and 1.4.12 spacing' : ''}, buttons keep 44x44 px, nothing spills out`, () => {
         // The smallest text of the widgets is 0.875em (notes).
@@ -219,7 +245,13 @@ export async function run() {
     }
   };
 
-  try {
+  /** The pages every build must pass: `mode` is 'loader' (pgo-widgets.js) or 'one file' (pgo-widgets-all.js). */
+  async function commonPages(mode) {
+    const q = mode === 'loader' ? '' : '?bundle=all';
+    const hostPage = (path, label, ...rest) => hostPageAs(`${path}${q}`, `[${mode}] ${label}`, ...rest);
+    const readable = (label) => readableAs(`[${mode}] ${label}`);
+    const check = (title, fn) => checkAs(`[${mode}] ${title}`, fn);
+    const readersOwn = (label, ...rest) => readersOwnAs(`[${mode}] ${label}`, ...rest);
     await hostPage('/hostile/aggressive.html', 'aggressive CSS, html at 5px', readable('aggressive CSS, html at 5px'));
     await hostPage('/hostile/aggressive.html', 'aggressive CSS, reader default 24px', readersOwn('aggressive CSS, reader default 24px', 24), { defaultFontSize: 24 });
     await hostPage('/hostile/text-spacing.html', 'reader default 24px + 1.4.12 spacing', readersOwn('reader default 24px + 1.4.12 spacing', 24, { spacing: true }), { defaultFontSize: 24 });
@@ -255,7 +287,7 @@ export async function run() {
       check('dir="rtl" page: no horizontal scroll', () => (pageOverflow ? `the page scrolls sideways: ${pageOverflow}` : null));
     });
     await hostPage('/hostile/iframe.html', 'inside an iframe', async (page) => {
-      const frame = page.frames().find((f) => f.url().endsWith('/hostile/embed.html'));
+      const frame = page.frames().find((f) => f.url().includes('/hostile/embed.html'));
       await settle(frame, TAGS).catch(() => {});
       const states = await frame.evaluate(inspect, TAGS);
       for (const s of states) check(`inside an iframe: <${s.tag}> renders in the frame`, () => notRendered(s));
@@ -301,6 +333,12 @@ export async function run() {
       const idleEnd = (await calls()).length;
       check('framework page at rest: no requests while idle', () => (idleEnd === idleStart ? null : `${idleEnd - idleStart} calls in 1.5 s of idle`));
     });
+  }
+
+  try {
+    await commonPages('loader');
+    await commonPages('one file');
+    await loaderPages({ hostPage: hostPageAs, check: checkAs, inspect, settle, notRendered, tags: TAGS });
   } finally {
     await browser.close();
     server.close();

@@ -3,7 +3,7 @@
 // contributor's post, and Chromium checking that the elements render and work against the reference
 // server, and that a contributor cannot inject other tags.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -80,7 +80,10 @@ function prepareWordPress(dir, dbPort, siteUrl) {
   symlinkSync(join(themes, 'twentytwentyone'), join(wp, 'wp-content', 'themes', 'twentytwentyone'));
   symlinkSync(join(root, 'wordpress', 'pgo-widgets'), join(wp, 'wp-content', 'plugins', 'pgo-widgets'));
   // The plugin ships the library's CDN build; npm test has just built it.
-  copyFileSync(process.env.PGO_CDN_BUNDLE ?? join(root, 'dist', 'cdn', 'pgo-widgets.js'), join(root, 'wordpress', 'pgo-widgets', 'assets', 'pgo-widgets.js'));
+  // pgo-widgets.js is the loader: its chunks and their manifest go beside it (PGO_CDN_BUNDLE: one file instead).
+  const assets = join(root, 'wordpress', 'pgo-widgets', 'assets');
+  if (process.env.PGO_CDN_BUNDLE) copyFileSync(process.env.PGO_CDN_BUNDLE, join(assets, 'pgo-widgets.js'));
+  else for (const file of readdirSync(join(root, 'dist', 'cdn')).filter((f) => /^(pgo-widgets\.js|pgo-manifest\.json|[\w.-]+-[0-9a-f]{10}\.js)$/.test(f))) copyFileSync(join(root, 'dist', 'cdn', file), join(assets, file));
   writeFileSync(join(wp, 'wp-config.php'), `<?php
 define('DB_NAME', 'wp'); define('DB_USER', 'wp'); define('DB_PASSWORD', 'wp-test'); define('DB_HOST', '127.0.0.1:${dbPort}');
 define('DB_CHARSET', 'utf8mb4'); define('DB_COLLATE', '');

@@ -2,6 +2,7 @@ import { defineMessages, translator } from '../i18n.js';
 
 /** Texts shared by every element: loading, errors, retry, generic field errors. */
 export const commonMessages = defineMessages(
+  'common',
   {
     loading: 'Chargement…',
     retry: 'Réessayer',
@@ -36,42 +37,8 @@ export const commonMessages = defineMessages(
     'field.unknown': 'Ce champ n’est pas prévu par la consultation.',
     errorPrefix: 'Erreur :',
   },
-  {
-    en: {
-      loading: 'Loading…',
-      retry: 'Try again',
-      loadError: 'The consultation could not be loaded.',
-      noConsultation: 'No consultation is configured: add the “consultation” attribute.',
-      'error.network': 'Could not reach the server. Check your connection and try again.',
-      'error.offline': 'You are offline. Nothing is lost: try again once you are back online.',
-      'error.timeout': 'The server is taking too long to answer. Try again in a moment.',
-      'error.aborted': 'The request was cancelled.',
-      'error.rate-limited': { one: 'Too many requests. Try again in {count} second.', other: 'Too many requests. Try again in {count} seconds.' },
-      'error.not-found': 'Not found.',
-      'error.conflict': 'This action conflicts with another one. Reload the page.',
-      'error.closed': 'This action is not open in the current phase.',
-      'error.limit-reached': 'You have reached the limit.',
-      'error.forbidden': 'You are not allowed to do this.',
-      'error.unauthorized': 'Your session has expired. Reload the page.',
-      'error.too-large': 'What you sent is too large.',
-      'error.validation': 'Some fields need attention.',
-      'error.server': 'The server ran into an error. Try again in a moment.',
-      'error.unsupported': 'This action is not available here.',
-      'error.unknown': 'Something unexpected went wrong.',
-      'field.required': 'This field is required.',
-      'field.too_short': { one: 'Enter at least {min} character.', other: 'Enter at least {min} characters.' },
-      'field.too_long': { one: 'Enter at most {max} character.', other: 'Enter at most {max} characters.' },
-      'field.invalid': 'This value is not valid.',
-      'field.email': 'Enter a valid e-mail address, like name@example.org.',
-      'field.url': 'Enter a web address starting with https://.',
-      'field.postal_code': 'Enter a five-digit postal code.',
-      'field.consent': 'You must agree to continue.',
-      'field.past': 'Choose a date in the future.',
-      'field.before_start': 'The end must come after the start.',
-      'field.unknown': 'This field is not part of the consultation.',
-      errorPrefix: 'Error:',
-    },
-  },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./common.en.js').then((m) => m.en) },
 );
 export type CommonKey = keyof typeof commonMessages.fr;
 export const tCommon = translator(commonMessages);

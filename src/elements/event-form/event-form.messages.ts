@@ -2,6 +2,7 @@ import { defineMessages, translator } from '../../core/i18n.js';
 
 /** Texts of the event proposal form. */
 export const eventFormMessages = defineMessages(
+  'event-form',
   {
     mode: 'Participation',
     where: 'Lieu',
@@ -39,44 +40,7 @@ export const eventFormMessages = defineMessages(
     successPending: '« {title} » sera publié après modération. L’équipe vous écrira à {email} si besoin.',
     another: 'Proposer un autre événement',
   },
-  {
-    en: {
-      mode: 'Attendance',
-      where: 'Place',
-      'mode.in-person': 'In person',
-      'mode.online': 'Online',
-      'mode.hybrid': 'In person and online',
-      format: 'Format',
-      formLabel: 'Propose an event',
-      formTitle: 'Title of the event',
-      formTitleHint: 'For example: “Relay workshop: open government in Lyon”.',
-      formDescription: 'About',
-      formDescriptionHint: 'The programme, who it is for, the accessibility of the place…',
-      startsAt: 'Start',
-      endsAt: 'End',
-      zoneHint: 'Time zone: {zone} ({id}).',
-      placeName: 'Name of the place',
-      street: 'Street address',
-      postalCode: 'Postal code',
-      locality: 'Town',
-      onlineUrl: 'Link to take part online',
-      onlineUrlHint: 'A web address starting with https://',
-      capacity: 'Number of seats',
-      capacityHint: 'Leave empty for free entry without registration.',
-      organiserName: 'Your name or your organisation’s',
-      organiserEmail: 'Your e-mail address',
-      organiserEmailHint: 'It is not published: the moderators use it to answer you.',
-      proposalConsent: 'I agree that this event is published after moderation and that my details are used to organise it.',
-      consentShort: 'Consent',
-      submit: 'Propose the event',
-      closed: 'Event proposals are not open at the moment.',
-      opensOn: 'They open on {date}.',
-      closedForGood: 'They are closed.',
-      unavailable: 'Event proposals are not possible from this website.',
-      successTitle: 'Thank you, your event was received',
-      successPending: '“{title}” will be published after moderation. The team will write to {email} if needed.',
-      another: 'Propose another event',
-    },
-  },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./event-form.messages.en.js').then((m) => m.en) },
 );
 export const tEventForm = translator(eventFormMessages);

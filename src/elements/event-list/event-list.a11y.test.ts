@@ -3,6 +3,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { memoryBackendFixture } from '../../test-utils/fixtures.js';
 import { mountInProvider } from '../../test-utils/mount.js';
+import type { PgoProposalList } from '../proposal-list/proposal-list.js';
 import type { PgoEventList } from './event-list.js';
 
 const C = 'plan-action-2017';
@@ -29,5 +30,36 @@ describe('<pgo-event-list> filters look and size', () => {
       expect(parseFloat(style.borderTopWidth), `${control.id} border`).to.equal(2);
     }
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('<pgo-proposal-list> selects', () => {
+  it('arrowing through “Trier par” and “Catégorie” on a closed select asks once, for the value it settles on', async () => {
+    const { backend } = memoryBackendFixture({ proposals: 6 });
+    const { el } = await mountInProvider<PgoProposalList>(backend, C, html`<pgo-proposal-list></pgo-proposal-list>`);
+    const list = el;
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('li.item').length === 6, 'the list did not load');
+    const lists = () => backend.calls.filter((c) => c.method === 'listProposals').map((c) => c.args[1] as { categoryId?: string; sort?: string });
+    const before = lists().length;
+    const [category, sort] = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('select')] as [HTMLSelectElement, HTMLSelectElement];
+    // What a closed select does in Chromium on Windows and Linux: one change event per arrow key.
+    for (const option of [...category.options].slice(1)) {
+      category.value = option.value;
+      category.dispatchEvent(new Event('change'));
+      await list.updateComplete; // each key press is rendered before the next
+    }
+    await waitUntil(() => lists().length > before, 'the list never reloaded');
+    await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'));
+    expect(lists().slice(before), 'one request').to.have.length(1);
+    expect(lists().at(-1)!.categoryId).to.equal(category.options[category.options.length - 1]!.value);
+    const afterCategory = lists().length;
+    sort.value = 'most-supported';
+    sort.dispatchEvent(new Event('change'));
+    await list.updateComplete;
+    sort.value = 'random';
+    sort.dispatchEvent(new Event('change'));
+    await waitUntil(() => lists().length > afterCategory, 'the order never applied');
+    expect(lists().slice(afterCategory), 'one request').to.have.length(1);
+    expect(lists().at(-1)!.sort).to.equal('random');
   });
 });

@@ -2,6 +2,7 @@ import { defineMessages, translator } from '../../core/i18n.js';
 
 /** Texts of the agenda (`<pgo-event-list>`). */
 export const agendaMessages = defineMessages(
+  'event-list',
   {
     agenda: 'Agenda des événements',
     filters: 'Filtrer les événements',
@@ -24,29 +25,7 @@ export const agendaMessages = defineMessages(
     'mode.online': 'En ligne',
     'mode.hybrid': 'Sur place et en ligne',
   },
-  {
-    en: {
-      agenda: 'Events',
-      filters: 'Filter events',
-      from: 'From',
-      to: 'Until',
-      format: 'Format',
-      anyFormat: 'All formats',
-      anyMode: 'Any attendance',
-      place: 'Place',
-      placeHint: 'Postal code (or its start) or town',
-      apply: 'Filter',
-      reset: 'Reset filters',
-      count: { zero: 'No events', one: '{count} event', other: '{count} events' },
-      empty: 'No events match these criteria.',
-      emptyUpcoming: 'No upcoming events for now.',
-      more: 'Show more events',
-      listError: 'The events could not be loaded.',
-      mode: 'Attendance',
-      'mode.in-person': 'In person',
-      'mode.online': 'Online',
-      'mode.hybrid': 'In person and online',
-    },
-  },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./event-list.messages.en.js').then((m) => m.en) },
 );
 export const tAgenda = translator(agendaMessages);

@@ -1,6 +1,7 @@
 import { defineMessages, translator } from '../../core/i18n.js';
 
 export const countdownMessages = defineMessages(
+  'phase-countdown',
   {
     label: 'Calendrier de la consultation',
     openNow: 'Phase en cours',
@@ -19,6 +20,8 @@ export const countdownMessages = defineMessages(
     phaseUpcoming: 'à venir',
     progress: 'Avancement de la phase « {title} »',
     dateRange: 'du {start} au {end}',
+    /** A phase that closes at midnight: its last day, which is the day before. */
+    dateRangeInclusive: 'du {start} au {end} inclus',
     days: { one: '{count} jour', other: '{count} jours' },
     hours: { one: '{count} heure', other: '{count} heures' },
     minutes: { one: '{count} minute', other: '{count} minutes' },
@@ -30,36 +33,7 @@ export const countdownMessages = defineMessages(
     announceDay: 'Il reste moins d’un jour pour la phase « {title} ».',
     announceHour: 'Il reste moins d’une heure pour la phase « {title} ».',
   },
-  {
-    en: {
-      label: 'Consultation timeline',
-      openNow: 'Open now',
-      timeLeft: '{duration} left',
-      endsOn: 'Until {date}',
-      startsIn: 'The consultation starts in {duration}',
-      nextPhase: 'Next phase',
-      opensIn: 'Opens in {duration}',
-      opensOn: 'Opens on {date}',
-      closed: 'The consultation is closed.',
-      closedOn: 'The last phase closed on {date}',
-      empty: 'No phase has been announced yet.',
-      timeline: 'Phases',
-      phaseDone: 'closed',
-      phaseCurrent: 'open',
-      phaseUpcoming: 'upcoming',
-      progress: 'Progress of the “{title}” phase',
-      dateRange: 'from {start} to {end}',
-      days: { one: '{count} day', other: '{count} days' },
-      hours: { one: '{count} hour', other: '{count} hours' },
-      minutes: { one: '{count} minute', other: '{count} minutes' },
-      seconds: { one: '{count} second', other: '{count} seconds' },
-      and: '{a} and {b}',
-      announceOpen: 'The “{title}” phase is now open.',
-      announceBetween: 'The “{title}” phase has closed. Next phase: “{next}”.',
-      announceClosed: 'The consultation is closed.',
-      announceDay: 'Less than a day left in the “{title}” phase.',
-      announceHour: 'Less than an hour left in the “{title}” phase.',
-    },
-  },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./phase-countdown.messages.en.js').then((m) => m.en) },
 );
 export const tCountdown = translator(countdownMessages);

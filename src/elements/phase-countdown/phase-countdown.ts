@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
+import { offsetAt } from '../../core/time-zone.js';
 import type { Locale } from '../../core/i18n.js';
 import { tCountdown } from './phase-countdown.messages.js';
 import { DAY, delayToNextTick, HOUR, MINUTE, phaseKey, phaseStateAt, sortPhases, splitDuration, type PhaseState } from '../../core/phase.js';
@@ -180,11 +181,14 @@ export class PgoPhaseCountdown extends PgoElement {
         const current = state.kind === 'open' && state.phase.id === phase.id;
         const done = Date.parse(phase.endsAt) <= now;
         const status = current ? 'phaseCurrent' : done ? 'phaseDone' : 'phaseUpcoming';
-        const range = tCountdown(locale, 'dateRange', { start: '\u0000', end: '\u0001' });
+        // Closing at midnight in the consultation's zone: the last day is the day before ("au 19 décembre inclus").
+        const end = Date.parse(phase.endsAt);
+        const atMidnight = (end + offsetAt(end, timeZone)) % DAY === 0;
+        const range = tCountdown(locale, atMidnight ? 'dateRangeInclusive' : 'dateRange', { start: '\u0000', end: '\u0001' });
         return html`<li part=${current ? 'phase current' : 'phase'} class="phase ${status}" aria-current=${current ? 'step' : nothing}>
           <span class="phase-title">${phase.title}</span>
           <span class="phase-status">(${tCountdown(locale, status)})</span>
-          <span class="phase-dates">${this.fill(range, date(phase.startsAt), date(phase.endsAt))}</span>
+          <span class="phase-dates">${this.fill(range, date(phase.startsAt), date(atMidnight ? new Date(end - 1).toISOString() : phase.endsAt))}</span>
           ${current && state.kind === 'open' ? this.renderProgress(state.progress, phase, locale) : nothing}
         </li>`;
       })}

@@ -1,6 +1,7 @@
 import { defineMessages, translator } from '../../core/i18n.js';
 
 export const proposalFormMessages = defineMessages(
+  'proposal-form',
   {
     label: 'Déposer une proposition',
     title: 'Titre de votre proposition',
@@ -28,34 +29,7 @@ export const proposalFormMessages = defineMessages(
     view: 'Voir votre proposition',
     another: 'Proposer une autre idée',
   },
-  {
-    en: {
-      label: 'Submit a proposal',
-      title: 'Title of your proposal',
-      titleHint: 'Sum up your idea in one sentence.',
-      body: 'Your proposal',
-      bodyHint: 'Explain the problem, what you propose and what it would change.',
-      category: 'Theme',
-      authorName: 'Your name or pseudonym',
-      authorNameHint: 'It is shown with your proposal. Leave it empty to stay anonymous.',
-      authorNameRequiredHint: 'It is shown with your proposal.',
-      email: 'Your e-mail address',
-      emailHint: 'It is never shown publicly. We use it to tell you what becomes of your proposal.',
-      privacy: 'How your data is handled',
-      consent: 'Consent',
-      submit: 'Send my proposal',
-      closed: 'Proposals are not open at the moment.',
-      opensOn: 'They open on {date}.',
-      closedForGood: 'No other proposal phase is planned.',
-      unavailable: 'Proposals cannot be submitted here.',
-      nowOpen: 'Proposals are now open.',
-      nowClosed: 'Proposals have just closed.',
-      successTitle: 'Thank you, your proposal has been received',
-      successPending: 'Your proposal “{title}” will be published after moderation.',
-      successPublished: 'Your proposal “{title}” is published.',
-      view: 'See your proposal',
-      another: 'Propose another idea',
-    },
-  },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./proposal-form.messages.en.js').then((m) => m.en) },
 );
 export const tProposalForm = translator(proposalFormMessages);

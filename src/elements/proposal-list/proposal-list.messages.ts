@@ -2,6 +2,7 @@ import { defineMessages, translator } from '../../core/i18n.js';
 
 /** Texts of `<pgo-proposal-list>`. */
 export const proposalListMessages = defineMessages(
+  'proposal-list',
   {
     label: 'Propositions',
     filters: 'Rechercher et trier les propositions',
@@ -26,33 +27,15 @@ export const proposalListMessages = defineMessages(
     readMore: 'Lire la suite',
     readLess: 'Réduire',
     unsupported: 'La liste des propositions n’est pas disponible ici.',
+    'answer.label': 'Réponse des organisateurs :',
+    'answer.under-study': 'À l’étude',
+    'answer.kept': 'Retenue',
+    'answer.merged': 'Fusionnée',
+    'answer.not-kept': 'Non retenue',
+    'answer.commitment': 'Engagement : {text}',
+    'answer.mergedInto': 'Fusionnée dans la proposition {id}',
   },
-  {
-    en: {
-      label: 'Proposals',
-      filters: 'Search and sort the proposals',
-      search: 'Search',
-      category: 'Category',
-      allCategories: 'All categories',
-      sort: 'Sort by',
-      'sort.newest': 'Newest',
-      'sort.most-supported': 'Most supported',
-      'sort.random': 'Random order',
-      count: { zero: 'No proposals', one: '{count} proposal', other: '{count} proposals' },
-      matches: { zero: 'No proposals match', one: '{count} proposal matches', other: '{count} proposals match' },
-      loading: 'Loading the proposals…',
-      empty: 'No proposals yet.',
-      noMatch: 'No proposals match your search.',
-      reset: 'Clear the filters',
-      loadError: 'The proposals could not be loaded.',
-      loadMore: 'Load more',
-      shown: { one: '{shown} of {count} proposal shown', other: '{shown} of {count} proposals shown' },
-      by: 'By {name}',
-      anonymous: 'Anonymous',
-      readMore: 'Read more',
-      readLess: 'Show less',
-      unsupported: 'The list of proposals is not available here.',
-    },
-  },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./proposal-list.messages.en.js').then((m) => m.en) },
 );
 export const tProposalList = translator(proposalListMessages);

@@ -94,4 +94,19 @@ export const proposalListStyles = css`
     gap: calc(var(--_space) / 2);
     justify-items: start;
   }
+  .answer {
+    margin-block: 0.5em;
+    padding-inline-start: 0.75em;
+    border-inline-start: 4px solid var(--_primary);
+  }
+  .answer p {
+    margin: 0.25em 0;
+  }
+  .answer-badge {
+    display: inline-block;
+    padding: 0 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-weight: 600;
+  }
 `;

@@ -267,6 +267,19 @@ describe('<pgo-proposal-list>', () => {
     expect([...selects(el)[1].options].map((o) => o.value)).to.deep.equal(['newest', 'random']);
   });
 
+  it('shows what became of a proposal: the answer badge, its text and its commitment (issue 19)', async () => {
+    const now = Date.now();
+    const consultation = actionPlanConsultation(now);
+    const answer = { state: 'kept' as const, text: 'Nous la reprenons dans le plan.', commitment: 'Engagement 3 : ouvrir les algorithmes', mergedInto: null, answeredAt: new Date(now).toISOString() };
+    const backend = new MemoryBackend({ consultations: [consultation], proposals: [proposalFixture(consultation.id, 0, now, { answer }), proposalFixture(consultation.id, 1, now)] });
+    const { el } = await mount({ backend });
+    const answered = rows(el).find((r) => r.dataset.key === 'p0')!;
+    expect(answered.querySelector('[part="answer-badge"]')!.textContent!.trim()).to.equal('Retenue');
+    expect(answered.querySelector('[part="answer"]')!.textContent).to.contain('Engagement : Engagement 3 : ouvrir les algorithmes');
+    expect(rows(el).find((r) => r.dataset.key === 'p1')!.querySelector('[part="answer"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('reads in English', async () => {
     const { el } = await mount({ proposals: 25, lang: 'en' });
     expect(shadowText(el, '[part="count"]')).to.equal('25 proposals');

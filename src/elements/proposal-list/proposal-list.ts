@@ -9,6 +9,7 @@ import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { describeError, tCommon } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
+import { renderAnswer } from './answer.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -41,6 +42,7 @@ const SEARCH_DELAY = 300;
  * @csspart body - The whole text of an opened proposal.
  * @csspart button - Buttons: "Lire la suite" (`button read-more`), "Charger plus" (`button load-more`), retry and reset.
  * @csspart status - Loading and empty messages.
+ * @csspart answer - The organisers' answer to a proposal: a badge (`answer-badge`) and its text.
  * @csspart error - Load errors with their retry button.
  * @cssproperty --pgo-color-primary - Buttons and links.
  * @cssproperty --pgo-color-text - Text colour.
@@ -83,11 +85,13 @@ export class PgoProposalList extends PgoElement {
   private requested: ConsultationSession | null = null;
   private abort: AbortController | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private selectTimer: ReturnType<typeof setTimeout> | undefined;
   private focusIndex: number | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
+    clearTimeout(this.selectTimer);
     this.abort?.abort();
     this.requested = null;
   }
@@ -213,14 +217,15 @@ export class PgoProposalList extends PgoElement {
     this.refine();
   }
 
-  private onCategory(event: Event): void {
-    this.category = (event.target as HTMLSelectElement).value;
-    this.refined = true;
-  }
-
-  private onSort(event: Event): void {
-    this.sort = (event.target as HTMLSelectElement).value as ProposalSort;
-    this.refined = true;
+  /** Arrow keys on a closed select fire a change per key press: apply both selects once they settle. */
+  private onSelect(): void {
+    clearTimeout(this.selectTimer);
+    this.selectTimer = setTimeout(() => {
+      const value = (name: string) => this.renderRoot.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value;
+      this.category = value('category') ?? this.category;
+      this.sort = (value('sort') as ProposalSort | undefined) ?? this.sort;
+      this.refined = true;
+    }, SEARCH_DELAY);
   }
 
   private resetFilters(): void {
@@ -258,12 +263,12 @@ export class PgoProposalList extends PgoElement {
         <input part="search" type="search" maxlength="200" .value=${this.searchText} @input=${this.onSearchInput} />
       </label>
       ${categories.length ? html`<label class="field"><span>${tProposalList(locale, 'category')}</span>
-        <select part="select" @change=${this.onCategory}>
+        <select part="select" name="category" @change=${this.onSelect}>
           <option value="" ?selected=${!this.category}>${tProposalList(locale, 'allCategories')}</option>
           ${categories.map((c) => html`<option value=${c.id} ?selected=${this.category === c.id}>${c.title}</option>`)}
         </select></label>` : nothing}
       <label class="field"><span>${tProposalList(locale, 'sort')}</span>
-        <select part="select" @change=${this.onSort}>
+        <select part="select" name="sort" @change=${this.onSelect}>
           ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, `sort.${s}`)}</option>`)}
         </select></label>
     </form>`;
@@ -315,6 +320,7 @@ export class PgoProposalList extends PgoElement {
           <span>${tProposalList(locale, 'by', { name: p.authorName?.trim() || tProposalList(locale, 'anonymous') })}</span>
           <time datetime=${p.createdAt}>${formatInstant(locale, p.createdAt, timeZone, 'date')}</time>
         </p>
+        ${renderAnswer(p.answer, locale)}
         <div id="b-${p.id}" part=${open ? 'body' : 'excerpt'} class=${open ? 'body' : 'excerpt'}>${open ? p.body : excerpt}</div>
         ${long ? html`<button part="button read-more" class="more" type="button" aria-expanded=${open ? 'true' : 'false'}
           aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>` : nothing}

@@ -2,6 +2,7 @@ import { defineMessages, translator } from '../../core/i18n.js';
 
 /** Texts of `<pgo-vote-button>`. Keys ending in `.support`, `.vote`, `.interest` follow the vote model. */
 export const voteMessages = defineMessages(
+  'vote-button',
   {
     'action.support': 'Soutenir',
     'action.supported': 'Soutenu',
@@ -49,55 +50,8 @@ export const voteMessages = defineMessages(
     loadError: 'Impossible de charger cette proposition.',
     noProposal: 'Aucune proposition indiquée : ajoutez l’attribut « proposal ».',
   },
-  {
-    en: {
-      'action.support': 'Support',
-      'action.supported': 'Supported',
-      'action.interest': 'I’m interested',
-      'choice.for': 'Agree',
-      'choice.mixed': 'Mixed',
-      'choice.against': 'Disagree',
-      group: 'Your opinion of this proposal',
-      groupOf: 'Your opinion of “{title}”',
-      about: '“{title}”',
-      'count.support': { one: '{count} support', other: '{count} supports' },
-      'count.vote': { one: '{count} vote', other: '{count} votes' },
-      'count.interest': { one: '{count} person interested', other: '{count} people interested' },
-      'left.support': { zero: 'You have no supports left', one: 'You have {count} support left', other: 'You have {count} supports left' },
-      'left.vote': { zero: 'You have no votes left', one: 'You have {count} vote left', other: 'You have {count} votes left' },
-      'left.interest': {
-        zero: 'You cannot show interest in more proposals',
-        one: 'You can show interest in {count} more proposal',
-        other: 'You can show interest in {count} more proposals',
-      },
-      threshold: { one: '{current} of {count} support needed', other: '{current} of {count} supports needed' },
-      thresholdReached: { one: 'Threshold of {count} support reached', other: 'Threshold of {count} supports reached' },
-      thresholdLabel: 'Supports gathered towards the threshold',
-      hidden: 'Results hidden until the end',
-      'final.support': 'Your support will be final: it cannot be withdrawn.',
-      'final.vote': 'Your vote will be final: it cannot be changed.',
-      'final.interest': 'Your interest will be final: it cannot be withdrawn.',
-      'reason.unsupported': 'Voting is not available here.',
-      linkOut: 'Vote on the consultation’s website',
-      'reason.opens': 'Voting opens on {date}.',
-      'reason.closed': 'Voting is closed.',
-      'reason.limit': 'You have used all your votes.',
-      'reason.withdrawn': 'This proposal was withdrawn by its author.',
-      'reason.hidden': 'This proposal was hidden by the moderators.',
-      'reason.pending': 'This proposal awaits moderation.',
-      'reason.final': 'Your vote is final.',
-      'done.support': 'Support recorded',
-      'undone.support': 'Support withdrawn',
-      'done.vote': 'Vote “{choice}” recorded',
-      'undone.vote': 'Vote withdrawn',
-      'done.interest': 'Interest recorded',
-      'undone.interest': 'Interest withdrawn',
-      refused: 'Your vote was not recorded. {reason}',
-      refusedWithdrawal: 'Your vote was not withdrawn. {reason}',
-      loadError: 'This proposal could not be loaded.',
-      noProposal: 'No proposal is set: add the “proposal” attribute.',
-    },
-  },
+  // English is a module of its own, loaded when an element is asked to speak it.
+  { en: () => import('./vote-button.messages.en.js').then((m) => m.en) },
 );
 export type VoteKey = keyof typeof voteMessages.fr;
 export const tVote = translator(voteMessages);

@@ -1,0 +1,62 @@
+// Page budgets of issue 24: every request a page makes through the loader (the loader, the runtime, the
+// chunks of its elements, its language), min+gzip -9 per file, summed; from dist/cdn/pgo-manifest.json.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSize, kb } from './size-plugin.mjs';
+
+const KB = 1024;
+/** The eight elements of the issue's table (French), in the one list's order. */
+const TODAY = ['pgo-consultation', 'pgo-phase-countdown', 'pgo-vote-button', 'pgo-proposal-list', 'pgo-proposal-form', 'pgo-event-card', 'pgo-event-list', 'pgo-event-form'];
+
+/**
+ * Ceilings while a page is over its budget: its size when measured first, so it can only shrink (lower
+ * them as pages shrink; remove one once its page is within budget). Pages not listed must meet their budget.
+ */
+export const PAGE_CEILINGS = {
+  'a countdown only (French)': 21.75 * KB,
+  'one vote button': 22.5 * KB,
+  'a proposal form': 27 * KB,
+  'the eight elements of today (French)': 54.5 * KB,
+  'the same in English (beyond the French page)': 5.75 * KB,
+};
+
+/** The pages of the issue's table: { page, files, budget }. */
+export function pages(cdn) {
+  const manifest = JSON.parse(readFileSync(join(cdn, 'pgo-manifest.json'), 'utf8'));
+  const files = (...tags) => ['pgo-widgets.js', ...new Set(tags.flatMap((tag) => manifest.tags[tag] ?? []))];
+  // English for the eight elements: every language file their tags name, once.
+  const english = [...new Set(TODAY.flatMap((tag) => manifest.languages.en?.[tag] ?? []))];
+  const rows = [
+    { page: 'loader alone', files: ['pgo-widgets.js'], budget: 1.5 * KB },
+    { page: 'a countdown only (French)', files: files('pgo-phase-countdown'), budget: 15 * KB },
+    { page: 'one vote button', files: files('pgo-vote-button'), budget: 16 * KB },
+    { page: 'a proposal form', files: files('pgo-proposal-form'), budget: 20 * KB },
+    { page: 'the eight elements of today (French)', files: files(...TODAY), budget: 40 * KB },
+    { page: 'the same in English (beyond the French page)', files: english, budget: 4 * KB, extra: true },
+  ];
+  for (const tag of Object.keys(manifest.tags).filter((t) => !TODAY.includes(t)).sort()) {
+    rows.push({ page: `${tag} added later: its chunks beyond the runtime`, files: manifest.tags[tag].filter((f) => !manifest.runtime.includes(f)), budget: 8 * KB, extra: true });
+  }
+  return rows;
+}
+
+/** Each page with its size: { page, files, gzip, budget, limit, withinBudget, ok }. */
+export function measurePages(cdn) {
+  const sizes = new Map();
+  const sizeOf = (file) => sizes.get(file) ?? sizes.set(file, gzipSize(readFileSync(join(cdn, file)))).get(file);
+  return pages(cdn).map((row) => {
+    const gzip = row.files.reduce((sum, file) => sum + sizeOf(file), 0);
+    const limit = Math.max(row.budget, PAGE_CEILINGS[row.page] ?? 0);
+    return { ...row, gzip, limit, withinBudget: gzip <= row.budget, ok: gzip <= limit };
+  });
+}
+
+export function formatPages(rows) {
+  const lines = [`  ${'page (all its requests)'.padEnd(52)} ${'requests'.padStart(8)} ${'min+gzip'.padStart(9)} ${'budget'.padStart(9)}  verdict`];
+  for (const row of rows) {
+    const verdict = !row.ok ? `FAIL: over its ceiling ${kb(row.limit)} by ${kb(row.gzip - row.limit)}`
+      : row.withinBudget ? `met, ${kb(row.budget - row.gzip)} to spare` : `over budget by ${kb(row.gzip - row.budget)} (ceiling ${kb(row.limit)})`;
+    lines.push(`  ${row.page.padEnd(52)} ${String(row.files.length).padStart(8)} ${kb(row.gzip).padStart(9)} ${`${row.extra ? '+' : ''}${kb(row.budget)}`.padStart(9)}  ${verdict}`);
+  }
+  return lines.join('\n');
+}

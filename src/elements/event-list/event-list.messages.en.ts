@@ -1,0 +1,23 @@
+/** English texts of the `event-list` catalogue: a module of its own, loaded when an element speaks English. The French ones fix the keys. */
+export const en = {
+  agenda: 'Events',
+  filters: 'Filter events',
+  from: 'From',
+  to: 'Until',
+  format: 'Format',
+  anyFormat: 'All formats',
+  anyMode: 'Any attendance',
+  place: 'Place',
+  placeHint: 'Postal code (or its start) or town',
+  apply: 'Filter',
+  reset: 'Reset filters',
+  count: { zero: 'No events', one: '{count} event', other: '{count} events' },
+  empty: 'No events match these criteria.',
+  emptyUpcoming: 'No upcoming events for now.',
+  more: 'Show more events',
+  listError: 'The events could not be loaded.',
+  mode: 'Attendance',
+  'mode.in-person': 'In person',
+  'mode.online': 'Online',
+  'mode.hybrid': 'In person and online',
+};
