@@ -49,7 +49,7 @@ export const EventOpened: Story = {
 /** "Afficher plus" loaded the next events; focus moved to the first new one. */
 export const MoreLoaded: Story = {
   play: async ({ canvasElement }) => {
-    await userEvent.click(await rendered(canvasElement, LIST, '[part~="more"]'));
+    await userEvent.click(await rendered(canvasElement, LIST, '[part~="load-more"]'));
     await renderedCount(canvasElement, LIST, '[part="item"]', 8);
   },
 };

@@ -1,9 +1,10 @@
+import { renderLoadError, renderLoading } from './states.js';
 import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ConsultationBackend } from '../core/backend.js';
 import { languageReady, normalizeLocale, type Locale } from '../core/i18n.js';
-import { describeError, tCommon } from '../core/messages/common.js';
+import { tCommon } from '../core/messages/common.js';
 import { VERSION } from '../core/version.js';
 import { resolveLocale, unwatchLanguage, watchLanguage } from './locale.js';
 import type { ConsultationSession, ReadySession } from './session.js';
@@ -157,13 +158,10 @@ export class PgoElement extends LitElement implements SessionHost {
     const session = this.session;
     if (!session) return html`<p part="status" class="pgo-notice">${tCommon(locale, 'noConsultation')}</p>`;
     if (session.status === 'error' && session.error) {
-      return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
-        <p>${tCommon(locale, 'loadError')} ${describeError(locale, session.error)}</p>
-        <button part="button retry" class="pgo-button" type="button" @click=${() => session.reload()}>${tCommon(locale, 'retry')}</button>
-      </div>`;
+      return renderLoadError(locale, tCommon(locale, 'loadError'), session.error, () => session.reload());
     }
     if (session.status !== 'ready' || !session.consultation) {
-      return html`<p part="status" class="pgo-notice pgo-loading" role="status" aria-busy="true">${tCommon(locale, 'loading')}</p>`;
+      return renderLoading(locale);
     }
     return nothing;
   }

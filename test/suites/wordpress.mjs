@@ -168,6 +168,14 @@ export async function run() {
     await page.goto(setup.pageUrl);
     const scripts = await page.$$eval('script[src*="pgo-widgets.js"]', (s) => s.map((x) => x.type));
     check('the library is loaded once, as a module script', scripts.length === 1 && scripts[0] === 'module', JSON.stringify(scripts));
+    if (!process.env.PGO_CDN_BUNDLE) {
+      // The loader's chunks for exactly the tags on the page (and their English: the site speaks en-US).
+      const preloads = (await page.$$eval('link[rel="modulepreload"]', (l) => l.map((x) => new URL(x.href).pathname.split('/').pop()))).sort();
+      const onPage = await page.evaluate(() => [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((n) => n.startsWith('pgo-')))]);
+      const manifest = JSON.parse(readFileSync(join(root, 'dist', 'cdn', 'pgo-manifest.json'), 'utf8'));
+      const wanted = [...new Set(onPage.flatMap((tag) => [...(manifest.tags[tag] ?? []), ...(manifest.languages.en?.[tag] ?? [])]))].sort();
+      check('modulepreload hints for exactly the chunks of the page’s widgets', preloads.length > 0 && JSON.stringify(preloads) === JSON.stringify(wanted), `${onPage.join(' ')}: ${preloads.join(' ')} vs ${wanted.join(' ')}`);
+    }
     check('the DSFR theme stylesheet is loaded', (await page.$$('link[href*="themes/dsfr.css"]')).length === 1);
     // WordPress's default site language is en-US: the widgets follow <html lang>.
     const lang = await page.evaluate(() => document.documentElement.lang);

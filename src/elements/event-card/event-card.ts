@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConsultationSession } from '../../base/session.js';
+import { renderLoadError, renderLoading } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n.js';
 import { eventToIcs } from '../../core/ics.js';
 import { eventJsonLd } from '../../core/jsonld.js';
-import { describeError, tCommon } from '../../core/messages/common.js';
 import { tEvent } from './event-card.messages.js';
 import type { ConsultationEvent, RegistrationInput, RegistrationReceipt } from '../../core/schemas.js';
 import { validateRegistration } from '../../core/validate.js';
@@ -204,14 +204,10 @@ export class PgoEventCard extends PgoElement {
     if (!event) {
       if (this.loadError) {
         const error = this.loadError;
-        return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
-          <p>${tEvent(locale, 'eventLoadError')} ${describeError(locale, error)}</p>
-          ${error.code === 'not-found' ? nothing
-            : html`<button part="button retry" class="pgo-button" type="button" @click=${this.retry}>${tCommon(locale, 'retry')}</button>`}
-        </div>`;
+        return renderLoadError(locale, tEvent(locale, 'eventLoadError'), error, error.code === 'not-found' ? null : this.retry);
       }
       if (typeof this.event === 'string' && this.event) {
-        return html`<p part="status-message" class="pgo-notice" role="status" aria-busy="true">${tCommon(locale, 'loading')}</p>`;
+        return renderLoading(locale, 'status-message', 'pgo-notice');
       }
       return html`<p part="status-message" class="pgo-notice">${tEvent(locale, 'noEvent')}</p>`;
     }

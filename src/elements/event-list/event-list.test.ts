@@ -35,7 +35,7 @@ async function mount(backend: MemoryBackend, attrs: { pageSize?: number } = {}) 
 }
 
 async function settle(el: PgoEventList) {
-  await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]') && !shadowText(el, '[part~="more"]').includes('Chargement'), 'the agenda did not load');
+  await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]') && !shadowText(el, '[part~="load-more"]').includes('Chargement'), 'the agenda did not load');
   await el.updateComplete;
 }
 
@@ -158,16 +158,16 @@ describe('<pgo-event-list>', () => {
     const { el } = await mount(backend, { pageSize: 10 });
     expect(titles(el)).to.have.length(10);
     expect(shadowText(el, '[part="count"]')).to.equal('25 événements');
-    $(el, '[part~="more"]').click();
+    $(el, '[part~="load-more"]').click();
     await settle(el);
     expect(titles(el)).to.have.length(20);
     const items = el.shadowRoot!.querySelectorAll('[part="item"]');
     await waitUntil(() => el.shadowRoot!.activeElement === items[10], 'focus did not move to the 11th event');
     expect(titles(el)[10]).to.equal('Atelier-relais 10 : le gouvernement ouvert près de chez vous');
-    $(el, '[part~="more"]').click();
+    $(el, '[part~="load-more"]').click();
     await settle(el);
     expect(titles(el)).to.have.length(25);
-    expect(el.shadowRoot!.querySelector('[part~="more"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part~="load-more"]')).to.equal(null);
     expect(new Set(titles(el)).size).to.equal(25);
     await expect(el).to.be.accessible();
   });

@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { renderLoadError } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { eventJsonLd } from '../../core/jsonld.js';
-import { describeError, tCommon } from '../../core/messages/common.js';
+import { tCommon } from '../../core/messages/common.js';
 import { tAgenda } from './event-list.messages.js';
 import { zonedTimeToInstant } from '../../core/time-zone.js';
 import type { Consultation, ConsultationEvent, EventMode, EventQuery } from '../../core/schemas.js';
@@ -39,7 +40,7 @@ const MODES: EventMode[] = ['in-person', 'online', 'hybrid'];
  * @csspart day-heading - The heading of a day.
  * @csspart list - The list of one day's events.
  * @csspart item - One event (a compact `<pgo-event-card>` inside).
- * @csspart button - Every button (`button apply`, `button reset`, `button more`, `button retry`).
+ * @csspart button - Every button (`button apply`, `button reset`, `button load-more`, `button retry`).
  * @csspart status - Loading and empty messages.
  * @csspart error - A load error with its retry button.
  * @cssproperty --pgo-color-primary - Accent: buttons, headings of days.
@@ -192,11 +193,8 @@ export class PgoEventList extends PgoElement {
         ${this.filtered ? html`<button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.reset}>${tAgenda(locale, 'reset')}</button>` : nothing}
       </div>` : nothing}
       ${this.renderDays(locale, consultation)}
-      ${this.error ? html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
-        <p>${tAgenda(locale, 'listError')} ${describeError(locale, this.error)}</p>
-        <button part="button retry" class="pgo-button" type="button" @click=${() => this.load(this.items.length > 0)}>${tCommon(locale, 'retry')}</button>
-      </div>` : nothing}
-      ${this.nextCursor && !this.error ? html`<button part="button more" class="pgo-button pgo-button--secondary more" type="button"
+      ${this.error ? renderLoadError(locale, tAgenda(locale, 'listError'), this.error, () => this.load(this.items.length > 0)) : nothing}
+      ${this.nextCursor && !this.error ? html`<button part="button load-more" class="pgo-button pgo-button--secondary more" type="button"
           aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => !this.loading && this.load(true)}>
           ${this.loading ? tCommon(locale, 'loading') : tAgenda(locale, 'more')}
         </button>` : nothing}

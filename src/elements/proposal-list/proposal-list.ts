@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { renderLoadError } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ChangeReason } from '../../base/session-events.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { toBackendError, isAbort, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { describeError, tCommon } from '../../core/messages/common.js';
+import { describeError } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
 import { renderAnswer } from './answer.js';
 import { consultationEnd } from '../../core/phase.js';
@@ -276,10 +277,7 @@ export class PgoProposalList extends PgoElement {
 
   private renderBody(session: ConsultationSession, locale: Locale) {
     if (this.error) {
-      return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
-        <p>${tProposalList(locale, 'loadError')} ${describeError(locale, this.error)}</p>
-        <button part="button retry" class="pgo-button" type="button" @click=${() => this.reload()}>${tCommon(locale, 'retry')}</button>
-      </div>`;
+      return renderLoadError(locale, tProposalList(locale, 'loadError'), this.error, () => this.reload());
     }
     const first = this.loading && !this.items.length && this.requested;
     const count = this.total ?? this.items.length;

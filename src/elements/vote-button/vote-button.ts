@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { renderLoadError, renderLoading } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { toBackendError, type BackendError } from '../../core/errors.js';
 import { isWebUrl } from '../../core/web-url.js';
 import { formatInstant } from '../../core/format.js';
 import { formatNumber, type Locale } from '../../core/i18n.js';
-import { describeError, tCommon } from '../../core/messages/common.js';
+import { describeError } from '../../core/messages/common.js';
 import { tVote } from './vote-button.messages.js';
 import type { Consultation, Proposal, VoteChoice, VoteModel, VoteTally } from '../../core/schemas.js';
 import { VOTE_CHOICES } from '../../core/vote-choices.js';
@@ -205,13 +206,10 @@ export class PgoVoteButton extends PgoElement {
     const id = this.proposalId;
     if (!id) return html`<p part="status" class="pgo-notice">${tVote(locale, 'noProposal')}</p>`;
     if (this.loadError) {
-      return html`<div part="error" class="pgo-notice pgo-notice--error" role="alert">
-        <p>${tVote(locale, 'loadError')} ${describeError(locale, this.loadError)}</p>
-        <button part="button retry" class="pgo-button" type="button" @click=${() => (this.loadError = null)}>${tCommon(locale, 'retry')}</button>
-      </div>`;
+      return renderLoadError(locale, tVote(locale, 'loadError'), this.loadError, () => (this.loadError = null));
     }
     const tally = this.tally(session);
-    if (!tally) return html`<p part="status" class="pgo-loading" role="status" aria-busy="true">${tCommon(locale, 'loading')}</p>`;
+    if (!tally) return renderLoading(locale, 'status', 'pgo-loading');
 
     const { settings } = consultation;
     const model = settings.voteModel;

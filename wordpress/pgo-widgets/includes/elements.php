@@ -137,7 +137,7 @@ function pgo_widgets_render_element( $tag, $attributes, $content = '' ) {
 		$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
 	$html .= '>' . $content . '</' . $tag . '>';
-	pgo_widgets_enqueue_library();
+	pgo_widgets_enqueue_library( array( $tag ) );
 	return $html;
 }
 
