@@ -10,7 +10,7 @@
 CREATE FUNCTION pgo_vote(
   p_token_hash text, p_consultation text, p_proposal text, p_choice text, p_limit integer, p_withdrawal boolean,
   p_key text, p_request_hash text, p_hidden boolean, p_closed text,
-  p_ip text, p_now_ms bigint, p_per_participant integer, p_per_ip integer
+  p_ip text, p_now_ms bigint, p_per_participant integer, p_per_ip integer, p_close_when_answered boolean
 ) RETURNS json LANGUAGE plpgsql AS $$
 DECLARE
   who participants%ROWTYPE;
@@ -45,6 +45,11 @@ BEGIN
   -- Votes go to published proposals only; a withdrawal works whatever the status (#26 defect 1).
   IF p_choice IS NOT NULL AND proposal_status <> 'published' THEN
     RAISE EXCEPTION 'pgo:closed' USING DETAIL = 'This proposal is ' || proposal_status;
+  END IF;
+  -- src/core/answers.ts, votingClosedByAnswer: an answer other than 'under-study' closes the voting.
+  IF p_choice IS NOT NULL AND p_close_when_answered
+    AND EXISTS (SELECT 1 FROM proposal_answers WHERE proposal_id = p_proposal AND state <> 'under-study') THEN
+    RAISE EXCEPTION 'pgo:closed' USING DETAIL = 'This proposal has been answered';
   END IF;
   SELECT choice INTO previous FROM votes WHERE participant_id = who.id AND proposal_id = p_proposal;
   IF p_choice IS NULL THEN

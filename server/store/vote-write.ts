@@ -63,11 +63,11 @@ function oneAtATime<T>(key: string, job: () => Promise<T>): Promise<T> {
 export async function recordVote(db: Queryable, r: VoteRequest): Promise<VoteAnswer> {
   const tokenHash = sha256(r.token);
   const rows = await oneAtATime(tokenHash, () => db.query<{ r: { replayed: boolean; status: number; body: VoteData } }>(
-    'SELECT pgo_vote($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) AS r',
+    'SELECT pgo_vote($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) AS r',
     [
       tokenHash, r.consultation.id, r.proposalId, r.choice, r.consultation.settings.votesPerParticipant, r.consultation.settings.voteWithdrawal,
       r.key, sha256(r.fingerprint), countsHidden(r.consultation, r.now), r.closed ? JSON.stringify(r.closed) : null,
-      r.ip, r.now, r.limits.writesPerMinute, r.limits.writesPerIpPerMinute,
+      r.ip, r.now, r.limits.writesPerMinute, r.limits.writesPerIpPerMinute, r.consultation.settings.closeVotingWhenAnswered === true,
     ],
   )).catch(refused);
   const { replayed, status, body } = rows[0]!.r;
