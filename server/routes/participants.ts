@@ -9,6 +9,7 @@ import { CACHE, cachedJson } from '../http/cache.js';
 import { idempotencyKey, keyedWrite, openWithKey, sealWithKey } from '../http/idempotency.js';
 import { sha256 } from '../store/ids.js';
 import { fail } from '../http/problem.js';
+import { rateWait } from '../http/rate-limit.js';
 import { createParticipant, issueToken, participantByToken, verifiedParticipant } from '../store/participants.js';
 import { participation } from '../store/votes.js';
 import { fingerprint, written } from './helpers.js';
@@ -27,7 +28,7 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   app.post('/participants', async (c) => {
     const ip = ctx.clientIp(c);
-    throttle(ctx.newParticipants.hit(ip));
+    throttle(await rateWait(ctx.db, ctx.now(), [[ctx.newParticipants, ip]]));
     // The key guards a credential for its short life: long enough not to be guessed.
     const key = idempotencyKey(c, PARTICIPANT_KEY_MIN_LENGTH);
     // A replay within PARTICIPANT_KEY_LIFE_MS gives the first answer, the same token: it is stored
@@ -44,7 +45,7 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   app.post('/consultations/:id/identity', async (c) => {
     const loaded = ctx.consultation(c.req.param('id'));
-    throttle(ctx.newParticipants.hit(ctx.clientIp(c)));
+    throttle(await rateWait(ctx.db, ctx.now(), [[ctx.newParticipants, ctx.clientIp(c)]]));
     idempotencyKey(c); // Validated only: signing in twice gives the same participant anyway.
     if (!loaded.identity) fail('forbidden', 'This consultation does not accept signed identities');
     const { data } = await readJson(c, IdentityInput, ctx.limits.jsonDepth);

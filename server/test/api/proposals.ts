@@ -1,6 +1,7 @@
 /** Proposals: listing, reading, creating, reporting. Part of the route suite (server/test/suite.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { CACHE } from '../../http/cache.js';
 import { Proposal, pageOf } from '../../../src/core/schemas.js';
 import { validDraft } from '../helpers.js';
 import { assertProblem, OPEN, type ApiTestContext } from './context.js';
@@ -14,7 +15,7 @@ export function proposalTests({ call, token, count, admin }: ApiTestContext): vo
       assert.ok(!page.items.some((p) => p.id === 'pending-1'));
       const seeded = page.items.filter((p) => /^s\d$/.test(p.id)).map((p) => p.id);
       assert.deepEqual(seeded, ['s4', 's3', 's2', 's1', 's0']);
-      assert.equal(answer.headers.get('cache-control'), 'public, no-cache');
+      assert.equal(answer.headers.get('cache-control'), CACHE.live);
       assert.ok(answer.headers.get('etag'));
     });
 
