@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ConsoleClient } from '../src/console/client.js';
-import '../src/console/index.js';
+import { defineConsoleElements } from '../src/console/index.js';
 import type { AuditEntry, ModerationQueuePage, OrganiserSession, QueueItem } from '../src/core/organisers.js';
 import type { Proposal } from '../src/core/schemas.js';
 
@@ -9,6 +9,9 @@ import type { Proposal } from '../src/core/schemas.js';
  * The organiser console (served by the reference server at /admin/, its own build, never in the CDN
  * bundle). These stories answer its API from memory: a stand-in `fetch` given to `ConsoleClient`.
  */
+// Called, not just imported: Storybook's build keeps side effects of src/define and src/backends only.
+defineConsoleElements();
+
 const at = (days: number) => new Date(Date.UTC(2027, 2, 20 + days, 9, 30)).toISOString();
 const item = (over: Partial<QueueItem>): QueueItem => ({
   target: 'proposal:p-1', kind: 'proposal', id: 'p-1', consultationId: 'plan-action-2017', title: 'Publier les budgets des communes',
@@ -51,7 +54,8 @@ function storyClient(options: { signedIn?: boolean; empty?: boolean } = {}): Con
   });
 }
 
-const meta: Meta = { title: 'Console/Organiser console', component: 'pgo-console' };
+// No generated docs page: the console's elements are not in custom-elements.json (they are not widgets a webmaster embeds).
+const meta: Meta = { title: 'Console/Organiser console', tags: ['!autodocs'] };
 export default meta;
 type Story = StoryObj;
 

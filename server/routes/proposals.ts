@@ -1,4 +1,5 @@
 /** Proposals: list, read, submit, report; votes on them. */
+import { votingClosedByAnswer } from '../../src/core/answers.js';
 import type { Context, Hono } from 'hono';
 import { validationError } from '../../src/core/errors.js';
 import { ProposalDraft, ProposalQuery, type Consultation, type Participant, type VoteChoice } from '../../src/core/schemas.js';
@@ -122,4 +123,5 @@ async function votableProposal(tx: Queryable, consultation: Consultation, propos
   const row = await proposalRow(tx, consultation.id, proposalId);
   if (!row) fail('not-found', 'No such proposal');
   if (!withdrawal && row.status !== 'published') fail('closed', `This proposal is ${row.status}`);
+  if (!withdrawal && votingClosedByAnswer(consultation.settings, row.answer)) fail('closed', 'This proposal has been answered');
 }

@@ -32,11 +32,12 @@ describe(`organiser routes on ${label}`, () => {
   let now = Date.parse('2027-03-20T10:00:00Z');
   const clock = () => now;
   const ids: Record<string, string> = {};
+  let consultations: ReturnType<typeof testConsultations>;
 
   before(async () => {
     db = await openDb();
     await migrate(db);
-    const consultations = testConsultations(now);
+    consultations = testConsultations(now);
     await seedConsultations(db, consultations);
     const options = { db, consultations, adminToken: ADMIN_TOKEN, clock, passwordParams: LIGHT, limits: { writesPerMinute: 1e6, writesPerIpPerMinute: 1e6, participantsPerMinute: 1e6 } };
     served = await serveApp(options);
@@ -273,6 +274,20 @@ describe(`organiser routes on ${label}`, () => {
     const csv = (await call('GET', '/consultations/open/export.csv')).text.split('\r\n');
     assert.match(csv[0]!, /,answer_state,answer_text,answer_commitment,answer_merged_into,answered_at$/);
     assert.match(csv.find((line) => line.startsWith('s3,'))!, /,kept,,Engagement 12 : publier les budgets,,2027-/);
+  });
+
+  it('closes voting on answered proposals when the consultation says so (not while under study)', async () => {
+    const call = client(served.url);
+    const voter = (await call('POST', '/participants')).body.token;
+    const settings = consultations.find((c) => c.consultation.id === 'open')!.consultation.settings;
+    settings.closeVotingWhenAnswered = true;
+    try {
+      problem(await call('PUT', '/consultations/open/proposals/s3/vote', { token: voter, body: { choice: 'support' } }), 409, 'closed');
+      assert.equal((await call('PUT', '/consultations/open/proposals/s4/vote', { token: voter, body: { choice: 'support' } })).status, 200, 'under study: still open');
+    } finally {
+      settings.closeVotingWhenAnswered = false;
+    }
+    assert.equal((await call('PUT', '/consultations/open/proposals/s3/vote', { token: voter, body: { choice: 'support' } })).status, 200, 'the setting decides');
   });
 
   it('audits every organiser action, readable and exportable as CSV', async () => {

@@ -5,6 +5,7 @@
  */
 import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
 import { delay, raceAbort } from '../core/async.js';
+import { votingClosedByAnswer } from '../core/answers.js';
 import { backendError, BackendError, throwIfAborted, validationError } from '../core/errors.js';
 import { actionWindow, consultationEnd } from '../core/phase.js';
 import { VOTE_CHOICES } from '../core/vote-choices.js';
@@ -339,6 +340,8 @@ export class MemoryBackend implements ConsultationBackend {
     const stored = this.proposals.get(proposalId);
     if (!stored || stored.consultationId !== consultationId) throw backendError('not-found', 'No such proposal');
     if (stored.status !== 'published') throw backendError('closed', `This proposal is ${stored.status}`);
+    const settings = this.consultations.get(consultationId)?.settings;
+    if (settings && votingClosedByAnswer(settings, stored.answer)) throw backendError('closed', 'This proposal has been answered');
     return stored;
   }
 

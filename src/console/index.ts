@@ -10,12 +10,17 @@ import { PgoConsole } from './console-app.js';
 import { PgoModerationQueue } from './moderation-queue.js';
 import { PgoConsoleSignIn } from './sign-in.js';
 
-defineElement('pgo-console', PgoConsole);
-defineElement('pgo-console-sign-in', PgoConsoleSignIn);
-defineElement('pgo-moderation-queue', PgoModerationQueue);
-defineElement('pgo-answer-list', PgoAnswerList);
-defineElement('pgo-answer-form', PgoAnswerForm);
-defineElement('pgo-audit-log', PgoAuditLog);
+/** Registers the console's tags (never throws; the same version twice does nothing). */
+export function defineConsoleElements(): void {
+  defineElement('pgo-console', PgoConsole);
+  defineElement('pgo-console-sign-in', PgoConsoleSignIn);
+  defineElement('pgo-moderation-queue', PgoModerationQueue);
+  defineElement('pgo-answer-list', PgoAnswerList);
+  defineElement('pgo-answer-form', PgoAnswerForm);
+  defineElement('pgo-audit-log', PgoAuditLog);
+}
+
+defineConsoleElements();
 
 export { ConsoleClient } from './client.js';
 export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleSignIn, PgoModerationQueue };

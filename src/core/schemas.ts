@@ -81,6 +81,8 @@ export const ConsultationSettings = z.object({
   hideCountsUntilEnd: z.boolean(),
   /** `pre`: proposals wait for a moderator; `post`: published at once, moderated after. */
   moderation: z.enum(['pre', 'post']),
+  /** An answered proposal (other than "under study") takes no more votes (src/core/answers.ts). */
+  closeVotingWhenAnswered: z.optional(z.boolean()),
   proposalFields: ProposalFieldRules,
   eventFormats: z.array(EventFormat),
 });

@@ -5,6 +5,7 @@
  * honeypot; the submit button; the polite announcer.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { formatInstant, localTimeZone } from '../core/format.js';
 import { describeError, describeFieldError, tCommon } from '../core/messages/common.js';
 import { tForm } from './form.messages.js';
@@ -90,8 +91,13 @@ export function renderField<R>(form: FormController<R>, spec: FieldSpec): Templa
   </div>`;
 }
 
-/** The GOV.UK error summary: focused after a failed submit; each link focuses its field. */
-export function renderErrorSummary<R>(form: FormController<R>): TemplateResult | typeof nothing {
+/** The `h2`…`h6` of a `heading-level` a host asked for (2 to 6; anything else is 2). */
+export function headingTag(level: number) {
+  return unsafeStatic(`h${Math.min(6, Math.max(2, Math.trunc(level) || 2))}`);
+}
+
+/** The GOV.UK error summary: focused after a failed submit; each link focuses its field. Its heading at `level`. */
+export function renderErrorSummary<R>(form: FormController<R>, level = 2): TemplateResult | typeof nothing {
   const errors = form.summaryErrors();
   if (!errors.length) return nothing;
   const locale = form.locale();
@@ -106,7 +112,7 @@ export function renderErrorSummary<R>(form: FormController<R>): TemplateResult |
     return html`<li><a href="#${fieldId(error.field)}" @click=${follow}>${text}</a></li>`;
   };
   return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-    <h2 id="error-summary-title" class="error-summary__title">${tForm(locale, 'summaryTitle')}</h2>
+    ${staticHtml`<${headingTag(level)} id="error-summary-title" class="error-summary__title">${tForm(locale, 'summaryTitle')}</${headingTag(level)}>`}
     <ul>${errors.map(item)}</ul>
   </div>`;
 }
@@ -171,9 +177,9 @@ export function submitHandler<R>(form: FormController<R>) {
  * The `<form>` of a form element: error summary, draft notice, its fields (in the element's layout),
  * honeypot, send error and submit, with the controller's busy state and guarded submit.
  */
-export function renderForm<R>(form: FormController<R>, label: string, submitLabel: string, fields: unknown): TemplateResult {
+export function renderForm<R>(form: FormController<R>, label: string, submitLabel: string, fields: unknown, headingLevel = 2): TemplateResult {
   return html`<form part="form" novalidate aria-label=${label} aria-busy=${form.busy ? 'true' : 'false'} @submit=${submitHandler(form)}>
-    ${renderErrorSummary(form)} ${renderDraftNotice(form)}
+    ${renderErrorSummary(form, headingLevel)} ${renderDraftNotice(form)}
     ${fields}
     ${renderHoneypot(form)} ${renderSendError(form)}
     <div class="actions">${renderSubmit(form, submitLabel)}</div>

@@ -336,7 +336,7 @@ export class PgoEventCard extends PgoElement {
   private renderForm(locale: Locale, event: ConsultationEvent) {
     return html`<form part="registration-form" class="registration-form" novalidate aria-label=${tEvent(locale, 'registrationForm', { title: event.title })}
         aria-busy=${this.form.busy ? 'true' : 'false'} @submit=${submitHandler(this.form)}>
-      ${renderErrorSummary(this.form)}
+      ${renderErrorSummary(this.form, Math.min(6, this.headingLevel + 2))}
       ${this.registrationFields().map((spec) => renderField(this.form, spec))}
       ${renderHoneypot(this.form)}
       ${renderSendError(this.form)}

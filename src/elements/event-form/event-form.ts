@@ -1,3 +1,4 @@
+import { property } from 'lit/decorators.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { PgoElement } from '../../base/pgo-element.js';
 import { dateTimeFormat, formatInstant } from '../../core/format.js';
@@ -7,7 +8,8 @@ import { zonedTimeToInstant } from '../../core/time-zone.js';
 import type { EventProposal, EventReceipt } from '../../core/schemas.js';
 import { EVENT_DESCRIPTION, EVENT_TITLE, validateEventProposal } from '../../core/validate.js';
 import { draftKey } from '../../forms/draft-store.js';
-import { renderField, renderForm, renderFormPage } from '../../forms/fields.js';
+import { headingTag, renderField, renderForm, renderFormPage } from '../../forms/fields.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
 import { formPageStyles, formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -72,6 +74,8 @@ const ADDRESS = ['address.placeName', 'address.street', 'address.postalCode', 'a
  */
 export class PgoEventForm extends PgoElement {
   static override styles = [baseStyles, formStyles, formPageStyles, eventFormStyles];
+  /** Level of the form's headings (error summary, success message), 2 to 6, to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   private readonly form = new FormController<EventReceipt>(this, {
     fields: () => this.fields(),
@@ -192,7 +196,7 @@ export class PgoEventForm extends PgoElement {
       content = renderForm(form, t('formLabel'), t('submit'), html`
         ${fields.slice(0, 6).map(field)}
         ${address.length ? html`<fieldset part="group" class="group"><legend>${t('where')}</legend>${address.map(field)}</fieldset>` : nothing}
-        ${fields.slice(6).filter((f) => !ADDRESS.includes(f.name)).map(field)}`);
+        ${fields.slice(6).filter((f) => !ADDRESS.includes(f.name)).map(field)}`, this.headingLevel);
     }
     return renderFormPage(this.form, content);
   }
@@ -200,7 +204,7 @@ export class PgoEventForm extends PgoElement {
   private renderSuccess(receipt: EventReceipt, locale: Locale) {
     const email = String(this.form.values.organiserEmail ?? '');
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
-      <h2 part="success-title" class="success-title">${tEventForm(locale, 'successTitle')}</h2>
+      ${staticHtml`<${headingTag(this.headingLevel)} part="success-title" class="success-title">${tEventForm(locale, 'successTitle')}</${headingTag(this.headingLevel)}>`}
       <p>${tEventForm(locale, 'successPending', { title: receipt.event.title, email })}</p>
       <slot name="success"></slot>
       <div class="actions">

@@ -63,10 +63,10 @@ describe('<pgo-event-list>', () => {
     expect(count.textContent).to.equal('5 événements');
     const headings = [...el.shadowRoot!.querySelectorAll('[part="day-heading"]')];
     expect(headings).to.have.length(5);
-    expect(headings.every((h) => h.getAttribute('role') === 'heading' && h.getAttribute('aria-level') === '2')).to.equal(true);
+    expect(headings.every((h) => h.getAttribute('role') === 'heading' && h.getAttribute('aria-level') === '3')).to.equal(true);
     const card = el.shadowRoot!.querySelector<PgoEventCard>('pgo-event-card')!;
     expect(card.compact).to.equal(true);
-    expect(card.headingLevel).to.equal(3);
+    expect(card.headingLevel).to.equal(4);
     await expect(el).to.be.accessible();
   });
 

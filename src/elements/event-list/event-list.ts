@@ -59,7 +59,7 @@ export class PgoEventList extends PgoElement {
   /** Events per page. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
   /** Level of the day headings (the events' titles are one level below). */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
   /** Hide the filter form (the `format`, `mode` and `place` attributes still apply). */
   @property({ type: Boolean, attribute: 'hide-filters' }) hideFilters = false;
   /** A format id to start with. */
@@ -235,7 +235,7 @@ export class PgoEventList extends PgoElement {
       if (last?.label === label) last.items.push({ event, index });
       else days.push({ label, items: [{ event, index }] });
     });
-    const level = Math.min(6, Math.max(2, this.headingLevel || 2));
+    const level = Math.min(6, Math.max(2, this.headingLevel || 3));
     return days.map((day, d) => html`<section part="day" class="day" aria-labelledby="day-${d}">
       <div part="day-heading" class="day-heading" id="day-${d}" role="heading" aria-level=${level}>${day.label}</div>
       <ul part="list" class="list" role="list">

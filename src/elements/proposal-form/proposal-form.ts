@@ -1,3 +1,4 @@
+import { property } from 'lit/decorators.js';
 import { html, nothing } from 'lit';
 import type { ChangeReason } from '../../base/session-events.js';
 import { PgoElement } from '../../base/pgo-element.js';
@@ -8,7 +9,8 @@ import { tProposalForm } from './proposal-form.messages.js';
 import type { Consultation, ProposalDraft, ProposalReceipt } from '../../core/schemas.js';
 import { validateProposalDraft } from '../../core/validate.js';
 import { draftKey } from '../../forms/draft-store.js';
-import { renderField, renderForm, renderFormPage } from '../../forms/fields.js';
+import { headingTag, renderField, renderForm, renderFormPage } from '../../forms/fields.js';
+import { html as staticHtml } from 'lit/static-html.js';
 import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
 import { formPageStyles, formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -71,6 +73,8 @@ declare global {
  */
 export class PgoProposalForm extends PgoElement {
   static override styles = [baseStyles, formStyles, formPageStyles];
+  /** Level of the form's headings (error summary, success message), 2 to 6, to fit the host page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   private readonly form = new FormController<ProposalReceipt>(this, {
     fields: () => this.fields(),
@@ -176,7 +180,7 @@ export class PgoProposalForm extends PgoElement {
         <p>${t('closed')} ${next ? t('opensOn', { date }) : t('closedForGood')}</p>
       </div>`;
     } else {
-      content = renderForm(this.form, t('label'), t('submit'), this.fields().map((spec) => renderField(this.form, spec)));
+      content = renderForm(this.form, t('label'), t('submit'), this.fields().map((spec) => renderField(this.form, spec)), this.headingLevel);
     }
     return renderFormPage(this.form, content);
   }
@@ -186,7 +190,7 @@ export class PgoProposalForm extends PgoElement {
     const { proposal, moderation } = receipt;
     const url = moderation === 'published' && proposal.url && /^https?:\/\//i.test(proposal.url) ? proposal.url : null;
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
-      <h2 part="success-title" class="success-title">${t('successTitle')}</h2>
+      ${staticHtml`<${headingTag(this.headingLevel)} part="success-title" class="success-title">${t('successTitle')}</${headingTag(this.headingLevel)}>`}
       <p>${t(moderation === 'pending' ? 'successPending' : 'successPublished', { title: proposal.title })}</p>
       ${url ? html`<p><a part="link" href=${url}>${t('view')}</a></p>` : nothing}
       <slot name="success"></slot>
