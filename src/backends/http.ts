@@ -34,6 +34,8 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** `no-store` for the clock. */
   cache?: RequestCache;
+  /** This request's longest wait before a retry (default: the client's `maxWaitMs`). */
+  maxWaitMs?: number;
 }
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -80,7 +82,7 @@ export class HttpClient {
         if (!repeatable || attempt >= this.retries || !TRANSIENT.has(err.code)) throw err;
         const backoff = this.backoffMs * 2 ** attempt * (0.5 + this.random() / 2);
         const wait = Math.max(backoff, (err.problem.retryAfter ?? 0) * 1000);
-        if (wait > this.maxWaitMs) throw err;
+        if (wait > (request.maxWaitMs ?? this.maxWaitMs)) throw err;
         await this.sleep(wait, request.signal);
       }
     }

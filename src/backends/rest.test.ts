@@ -309,6 +309,28 @@ describe('RestBackend', () => {
       expect(long.calls).to.have.length(1);
     });
 
+    it('a vote answered 503 with Retry-After: 10 fails at once, so the optimistic vote rolls back at once (issue #18)', async () => {
+      const { rest, calls, sleeps } = backend(routes({
+        'POST /participants': issueToken(),
+        'PUT /consultations/c1/proposals/p1/vote': () => problem(503, 'server', {}, { 'retry-after': '10' }),
+      }));
+      const err = await failure(rest.vote('c1', 'p1', 'support', key));
+      expect(err.code).to.equal('server');
+      expect(err.problem.retryAfter).to.equal(10);
+      expect(sleeps, 'no 10 s wait while the citizen sees a vote that is not recorded').to.deep.equal([]);
+      expect(calls.filter((c) => c.url.endsWith('/vote'))).to.have.length(1);
+      // A short Retry-After is still honoured once, quietly.
+      const short = backend(routes({
+        'POST /participants': issueToken(),
+        'PUT /consultations/c1/proposals/p1/vote': (() => {
+          let n = 0;
+          return () => (n++ === 0 ? problem(503, 'server', {}, { 'retry-after': '1' }) : json(voteResult));
+        })(),
+      }));
+      await short.rest.vote('c1', 'p1', 'support', key);
+      expect(short.sleeps).to.deep.equal([1000]);
+    });
+
     it('retries 408 but no other 4xx', async () => {
       const timeout = backend((_, i) => (i === 0 ? new Response('', { status: 408 }) : json({ items: [], nextCursor: null })));
       await timeout.rest.listProposals('c1', {});

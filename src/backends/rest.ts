@@ -26,6 +26,12 @@ export interface RestBackendOptions extends HttpOptions {
 
 interface TokenAnswer { token: string; participant: Participant }
 
+/**
+ * Longest quiet wait before retrying a vote: the citizen sees the vote at once (optimistic), so a longer
+ * Retry-After (a 503 asking for 10 s) fails the vote now, rolls it back and says when to try again.
+ */
+const VOTE_MAX_WAIT_MS = 2_000;
+
 export class RestBackend implements ConsultationBackend {
   readonly kind = 'rest';
   readonly capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
@@ -97,11 +103,11 @@ export class RestBackend implements ConsultationBackend {
   }
 
   async vote(consultationId: string, proposalId: string, choice: VoteChoice, options: WriteOptions): Promise<VoteResult> {
-    return shaped(await this.write(consultationId, 'PUT', this.path(consultationId, 'proposals', proposalId, 'vote'), { choice }, options), ['tally', 'participation']);
+    return shaped(await this.write(consultationId, 'PUT', this.path(consultationId, 'proposals', proposalId, 'vote'), { choice }, options, VOTE_MAX_WAIT_MS), ['tally', 'participation']);
   }
 
   async withdrawVote(consultationId: string, proposalId: string, options: WriteOptions): Promise<VoteResult> {
-    return shaped(await this.write(consultationId, 'DELETE', this.path(consultationId, 'proposals', proposalId, 'vote'), undefined, options), ['tally', 'participation']);
+    return shaped(await this.write(consultationId, 'DELETE', this.path(consultationId, 'proposals', proposalId, 'vote'), undefined, options, VOTE_MAX_WAIT_MS), ['tally', 'participation']);
   }
 
   async registerForEvent(consultationId: string, eventId: string, input: RegistrationInput, options: WriteOptions): Promise<RegistrationReceipt> {
@@ -123,8 +129,8 @@ export class RestBackend implements ConsultationBackend {
   }
 
   /** A write with the participant's token; on 401 the token is re-issued once and the write retried. */
-  private async write(consultationId: string, method: HttpRequest['method'], url: string, body: unknown, options: WriteOptions): Promise<unknown> {
-    const send = (token: string) => this.http.send({ method, url, body, token, idempotencyKey: options.idempotencyKey, signal: options.signal });
+  private async write(consultationId: string, method: HttpRequest['method'], url: string, body: unknown, options: WriteOptions, maxWaitMs?: number): Promise<unknown> {
+    const send = (token: string) => this.http.send({ method, url, body, token, idempotencyKey: options.idempotencyKey, signal: options.signal, maxWaitMs });
     const token = await this.participantToken(consultationId, options.signal);
     try {
       return await send(token);
