@@ -24,11 +24,17 @@ export interface Limits {
   headersTimeoutMs: number;
   /** The same for the whole request, body included. */
   requestTimeoutMs: number;
+  /**
+   * How long an idle kept-alive connection stays open. Longer than a load balancer's idle timeout
+   * (60 s for most), and than any pause of a busy process: a shorter one closes sockets on which the
+   * next request is already waiting to be read ("socket hang up" at the client).
+   */
+  keepAliveTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
   bodyBytes: DEFAULT_BODY_BYTES, jsonDepth: DEFAULT_JSON_DEPTH, writesPerMinute: 60, writesPerIpPerMinute: 600, participantsPerMinute: 30,
-  headersTimeoutMs: 10_000, requestTimeoutMs: 30_000,
+  headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000,
 };
 
 export interface AppOptions {
@@ -77,9 +83,10 @@ export class AppContext {
     this.sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy };
     this.passwordParams = options.passwordParams ?? SCRYPT;
     this.byId = new Map(options.consultations.map((c) => [c.consultation.id, c]));
-    this.participantWrites = new RateLimiter(this.limits.writesPerMinute, 60_000, this.now);
-    this.ipWrites = new RateLimiter(this.limits.writesPerIpPerMinute, 60_000, this.now);
-    this.newParticipants = new RateLimiter(this.limits.participantsPerMinute, 60_000, this.now);
+    // The vote function counts the same `w:p` and `w:ip` keys (migration 041).
+    this.participantWrites = new RateLimiter('w:p', this.limits.writesPerMinute);
+    this.ipWrites = new RateLimiter('w:ip', this.limits.writesPerIpPerMinute);
+    this.newParticipants = new RateLimiter('n:ip', this.limits.participantsPerMinute);
   }
 
   get consultations(): LoadedConsultation[] {

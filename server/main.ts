@@ -1,18 +1,22 @@
 /**
  * The server's command line: `node --import tsx server/main.ts [--port 8080] [--host 127.0.0.1]
- * [--data .data/pglite] [--config server/config] [--static /=demo --static /dist=dist]`.
+ * [--data .data/pglite] [--config server/config] [--static /=demo --static /dist=dist] [--workers N]`.
  * Environment: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL instead of PGlite), CONFIG_DIR,
- * ADMIN_TOKEN (generated and printed when absent), TRUST_PROXY=1. Stops cleanly on SIGINT/SIGTERM.
+ * ADMIN_TOKEN (generated and printed when absent), TRUST_PROXY=1, WORKERS (processes, PostgreSQL only),
+ * LIMITS (JSON, e.g. {"writesPerMinute":60}), DB_POOL_SIZE, DB_WAIT_MS, DB_QUEUE (db/db.ts, DatabaseBounds).
+ * Stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { isWorker, reportListening, startCluster } from './cluster.js';
+import type { Limits } from './context.js';
 import { setupMessage } from './organisers-cli.js';
 import { ConfigError } from './setup/config.js';
-import { DEFAULT_CONFIG_DIR, DEFAULT_DATA_DIR, startServer } from './server.js';
+import { DEFAULT_CONFIG_DIR, DEFAULT_DATA_DIR, startServer, type ServerOptions } from './server.js';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, config: { type: 'string' },
-    static: { type: 'string', multiple: true }, quiet: { type: 'boolean' },
+    static: { type: 'string', multiple: true }, quiet: { type: 'boolean' }, workers: { type: 'string' },
   },
 });
 const env = process.env;
@@ -21,26 +25,47 @@ const staticDirs = Object.fromEntries((values.static ?? []).map((pair) => {
   return at > 0 ? [pair.slice(0, at), pair.slice(at + 1)] : ['/', pair];
 }));
 const log = values.quiet ? () => {} : (line: string) => console.log(line);
+const workers = Math.max(1, Number.parseInt(values.workers ?? env.WORKERS ?? '1', 10) || 1);
 
 try {
-  const server = await startServer({
+  const options: ServerOptions = {
     port: Number(values.port ?? env.PORT ?? 8080),
     host: values.host ?? env.HOST ?? '127.0.0.1',
     dataDir: values.data ?? env.DATA_DIR ?? DEFAULT_DATA_DIR,
     databaseUrl: env.DATABASE_URL || undefined,
     configDir: values.config ?? env.CONFIG_DIR ?? DEFAULT_CONFIG_DIR,
     adminToken: env.ADMIN_TOKEN || undefined,
+    limits: env.LIMITS ? (JSON.parse(env.LIMITS) as Partial<Limits>) : undefined,
+    database: {
+      ...(env.DB_POOL_SIZE ? { poolSize: Number(env.DB_POOL_SIZE) } : {}),
+      ...(env.DB_WAIT_MS ? { waitMs: Number(env.DB_WAIT_MS) } : {}),
+      ...(env.DB_QUEUE ? { queue: Number(env.DB_QUEUE) } : {}),
+    },
     staticDirs,
     trustProxy: env.TRUST_PROXY === '1',
     log,
-  });
-  console.log(`pgo-widgets server: ${server.url}/  (API ${server.url}/api/v1/docs; Ctrl-C to stop)`);
-  if (server.setupToken) console.log(setupMessage(server.url, server.setupToken));
+  };
+  let server: { url: string; setupToken: string | null; close(): Promise<void> };
+  if (workers > 1 && !isWorker()) {
+    server = await startCluster(workers, options, process.argv.slice(2));
+    log(`${workers} server processes on one PostgreSQL`);
+  } else if (isWorker()) {
+    // The primary chose the admin token (env) and issued the setup token.
+    const running = await startServer({ ...options, issueSetupToken: false, log: (line) => log(`[${process.pid}] ${line}`) });
+    reportListening(running.url);
+    server = running;
+  } else {
+    server = await startServer(options);
+  }
+  if (!isWorker()) {
+    console.log(`pgo-widgets server: ${server.url}/  (API ${server.url}/api/v1/docs; Ctrl-C to stop)`);
+    if (server.setupToken) console.log(setupMessage(server.url, server.setupToken));
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping…`);
+    if (!isWorker()) log(`${signal}: stopping…`);
     server.close().then(() => process.exit(0), (error) => {
       console.error(error);
       process.exit(1);

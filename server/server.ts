@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { DEFAULT_LIMITS, type AppOptions, type Limits } from './context.js';
-import { openDatabase, type Db } from './db/db.js';
+import { openDatabase, type DatabaseBounds, type Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
-import { loadConsultations } from './setup/config.js';
+import { loadConsultations, type LoadedConsultation } from './setup/config.js';
 import { seedConsultations } from './setup/seed.js';
 import { adminTokenRotated, newSetupToken } from './store/admin-tokens.js';
 import { countOrganisers } from './store/organisers.js';
@@ -34,6 +34,10 @@ export interface ServerOptions {
   log?: (line: string) => void;
   staticDirs?: Record<string, string>;
   limits?: Partial<Limits>;
+  /** false in the workers of a cluster: the primary issues the one setup token (cluster.ts). */
+  issueSetupToken?: boolean;
+  /** Pool size and how long / how many requests may wait for the database (db/db.ts, DEFAULT_BOUNDS). */
+  database?: Partial<DatabaseBounds>;
   clock?: () => number;
   trustProxy?: boolean;
   sessionPolicy?: AppOptions['sessionPolicy'];
@@ -49,17 +53,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Migrations, then the demo seed of consultations seen for the first time. */
+export async function prepareDatabase(db: Db, consultations: LoadedConsultation[], log: (line: string) => void): Promise<void> {
+  const applied = await migrate(db);
+  if (applied.length) log(`database: applied ${applied.join(', ')}`);
+  const seeded = await seedConsultations(db, consultations);
+  if (seeded.length) log(`demo data seeded for ${seeded.join(', ')}`);
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? (() => {});
   const now = options.clock?.() ?? Date.now();
   // Configuration first: a bad file fails fast, before any database work.
   const consultations = loadConsultations(options.configDir ?? DEFAULT_CONFIG_DIR, { now });
-  const db = await openDatabase(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR });
+  const db = await openDatabase({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR }), bounds: options.database });
   try {
-    const applied = await migrate(db);
-    if (applied.length) log(`database: applied ${applied.join(', ')}`);
-    const seeded = await seedConsultations(db, consultations);
-    if (seeded.length) log(`demo data seeded for ${seeded.join(', ')}`);
+    await prepareDatabase(db, consultations, log);
   } catch (error) {
     await db.close();
     throw error;
@@ -69,20 +78,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const adminToken = options.adminToken ?? (rotated ? '' : randomBytes(24).toString('base64url'));
   if (!options.adminToken) log(rotated ? 'admin token: the last rotated one' : `admin token (generated for this run): ${adminToken}`);
   // No organiser yet: a one-time token to create the first admin (main.ts prints the command).
-  const setupToken = (await countOrganisers(db)) === 0 ? await newSetupToken(db) : null;
+  const setupToken = options.issueSetupToken !== false && (await countOrganisers(db)) === 0 ? await newSetupToken(db) : null;
   const appOptions: AppOptions = {
     db, consultations, adminToken, log, clock: options.clock, limits: options.limits, staticDirs: options.staticDirs, trustProxy: options.trustProxy,
     sessionPolicy: options.sessionPolicy, passwordParams: options.passwordParams,
   };
   const { app } = createApp(appOptions);
   const host = options.host ?? '127.0.0.1';
-  const { headersTimeoutMs, requestTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
   // Slow clients (slowloris) are cut off: Node checks the timeouts every connectionsCheckingInterval.
   const serverOptions = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) };
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host, serverOptions }, () => resolve(s));
     s.once('error', reject);
   });
+  (server as { keepAliveTimeout?: number }).keepAliveTimeout = keepAliveTimeoutMs;
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log(`consultations: ${consultations.map((c) => c.consultation.id).join(', ')} (${db.kind})`);

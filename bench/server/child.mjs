@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { quantile } from '../lib/stats.mjs';
 import { ROOT } from '../lib/paths.mjs';
-import { bindings, PROPOSALS, consultationFile, PARTICIPANTS } from './population.mjs';
+import { BENCH_LIMITS, bindings, PROPOSALS, consultationFile, SEED_PARTICIPANTS } from './population.mjs';
 
 const options = JSON.parse(process.argv[2]);
 const { startServer } = await tsImport(pathToFileURL(join(ROOT, 'server/server.ts')).href, import.meta.url);
@@ -21,16 +21,10 @@ writeFileSync(join(configDir, 'bench.json'), JSON.stringify(consultationFile(bas
 const server = await startServer({
   port: 0, configDir, adminToken: 'bench-admin-token-0123456789',
   ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: 'memory://' }),
-  limits: { writesPerMinute: 1e9, writesPerIpPerMinute: 1e9, participantsPerMinute: 1e9 },
+  limits: BENCH_LIMITS,
 });
 const { db } = server;
-
-// Participants `bpt<i>` with the tokens `bench-token-<i>` (the server keeps their SHA-256 in hex).
-await db.exec(`
-  INSERT INTO participants (id) SELECT 'bpt' || i FROM generate_series(1, ${PARTICIPANTS}) i;
-  INSERT INTO participant_tokens (token_hash, participant_id)
-    SELECT encode(sha256(convert_to('bench-token-' || i, 'UTF8')), 'hex'), 'bpt' || i FROM generate_series(1, ${PARTICIPANTS}) i;
-`);
+if (!options.seeded) await db.exec(SEED_PARTICIPANTS);
 
 /** The statements the server runs, recorded while `capturing`: { sql, params, tx: 'begin'|'in'|'out'|'commit' }. */
 let capturing = null;

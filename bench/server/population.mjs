@@ -40,3 +40,13 @@ export function bindings(probe, p, q, key) {
     [probe.participant]: `bpt${p}`, [probe.proposal]: `bp${q}`, [probe.token]: sha256(`bench-token-${p}`), [probe.scope]: `p:bpt${p}`, [probe.key]: key,
   };
 }
+
+/** Participants `bpt<i>` with the tokens `bench-token-<i>` (the server keeps their SHA-256 in hex). */
+export const SEED_PARTICIPANTS = `
+  INSERT INTO participants (id) SELECT 'bpt' || i FROM generate_series(1, ${PARTICIPANTS}) i;
+  INSERT INTO participant_tokens (token_hash, participant_id)
+    SELECT encode(sha256(convert_to('bench-token-' || i, 'UTF8')), 'hex'), 'bpt' || i FROM generate_series(1, ${PARTICIPANTS}) i;
+`;
+
+/** Limits no bench run reaches (the per-address limit would otherwise stop a load from one address). */
+export const BENCH_LIMITS = { writesPerMinute: 1e9, writesPerIpPerMinute: 1e9, participantsPerMinute: 1e9 };

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Pool, PoolClient } from 'pg';
+import { backendError } from '../../src/core/errors.js';
 
 export type Row = Record<string, unknown>;
 
@@ -25,6 +26,35 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** A PostgreSQL connection string: when set, PGlite is not used. */
   databaseUrl?: string;
+  /** How long, and how many, requests may wait for the database before being shed (503). */
+  bounds?: Partial<DatabaseBounds>;
+}
+
+/**
+ * Chosen by measurement (server/README.md, Deployment): on the bench machine a pool of 10
+ * connections per process already keeps PostgreSQL busy with one-statement writes; more only queues
+ * inside PostgreSQL. A request that cannot get the database within `waitMs`, or finds `queue`
+ * others already waiting, is answered 503 with Retry-After instead of waiting on.
+ */
+export interface DatabaseBounds {
+  /** PostgreSQL connections per server process (PGlite: always 1). */
+  poolSize: number;
+  /** Longest wait for a connection (PGlite: for its turn), in ms. */
+  waitMs: number;
+  /** Most requests waiting at once. */
+  queue: number;
+}
+
+export const DEFAULT_BOUNDS: DatabaseBounds = { poolSize: 10, waitMs: 1000, queue: 256 };
+export const PGLITE_BOUNDS: DatabaseBounds = { poolSize: 1, waitMs: 400, queue: 64 };
+
+/**
+ * The request could not get the database in time: shed, not failed (the client retries). Retry-After
+ * is 1 to 3 s at random, so that a shed burst does not come back as one wave.
+ */
+export function databaseBusy(): Error {
+  const retryAfter = 1 + Math.floor(Math.random() * 3);
+  return backendError('server', 'The server is busy', { status: 503, retryAfter, detail: 'Too many requests are waiting for the database; try again in a moment' });
 }
 
 /** Connection-level failures (the database restarting, unreachable): worth a retry, not a bug. */
@@ -35,10 +65,33 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Db> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openPglite(options.dataDir);
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, { ...DEFAULT_BOUNDS, ...options.bounds })
+    : openPglite(options.dataDir, { ...PGLITE_BOUNDS, ...options.bounds });
 }
 
-async function openPglite(dataDir?: string): Promise<Db> {
+/**
+ * One job at a time, in arrival order, at most `queue` waiting; a job whose turn comes after `waitMs`
+ * is refused without running (its client has been waiting too long already).
+ */
+export function boundedQueue({ waitMs, queue }: Pick<DatabaseBounds, 'waitMs' | 'queue'>, clock = () => performance.now()): <T>(job: () => Promise<T>) => Promise<T> {
+  /** Jobs queued or running. */
+  let pending = 0;
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(job: () => Promise<T>) => {
+    if (pending > queue) return Promise.reject(databaseBusy());
+    pending++;
+    const queued = clock();
+    const run = tail.then(() => {
+      if (clock() - queued > waitMs) throw databaseBusy();
+      return job();
+    }).finally(() => pending--);
+    tail = run.catch(() => {});
+    return run;
+  };
+}
+
+async function openPglite(dataDir: string | undefined, bounds: DatabaseBounds): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir && !dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const folder = dataDir && !dataDir.startsWith('memory://') ? dataDir : undefined;
@@ -46,37 +99,63 @@ async function openPglite(dataDir?: string): Promise<Db> {
     // PGlite only says "Aborted()": name the likely causes.
     throw new Error(`PGlite could not open ${folder ?? 'an in-memory database'} (is another server using this folder, or was it left half-created? Remove it to start afresh): ${String(error)}`);
   });
+  // PGlite runs one statement or transaction at a time: the queue in front of it is bounded.
+  const turn = boundedQueue(bounds);
   return {
     kind: 'pglite',
-    async query<T extends Row>(sql: string, params: unknown[] = []) {
-      return (await pg.query<T>(sql, params)).rows;
-    },
-    // PGlite runs one transaction at a time: its `transaction` queues the others behind it.
-    transaction: (work) => pg.transaction((tx) => work({ query: async <T extends Row>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows })),
+    query: <T extends Row>(sql: string, params: unknown[] = []) => turn(async () => (await pg.query<T>(sql, params)).rows),
+    transaction: (work) => turn(() => pg.transaction((tx) => work({ query: async <T extends Row>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows }))),
     async exec(sql) {
-      await pg.exec(sql);
+      await turn(() => pg.exec(sql));
     },
     close: () => pg.close(),
   };
 }
 
-async function openPostgres(databaseUrl: string): Promise<Db> {
+async function openPostgres(databaseUrl: string, bounds: DatabaseBounds): Promise<Db> {
   const { default: pg } = await import('pg');
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: bounds.poolSize, connectionTimeoutMillis: bounds.waitMs });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
   const run = async <T extends Row>(client: Pool | PoolClient, sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[];
   await run(pool, 'SELECT 1');
+  /** A connection within the bounds, or the 503 of `databaseBusy`. */
+  const connect = async (): Promise<PoolClient> => {
+    if (pool.waitingCount >= bounds.queue) throw databaseBusy();
+    try {
+      return await pool.connect();
+    } catch (error) {
+      // pg-pool's own words when connectionTimeoutMillis passes with every connection busy.
+      if (!/timeout exceeded when trying to connect/i.test(String((error as Error)?.message))) throw error;
+      if (pool.totalCount >= bounds.poolSize) throw databaseBusy();
+      // No connection could even be opened in time: the database is unreachable, not busy.
+      throw Object.assign(new Error(`Connection timeout: ${(error as Error).message}`), { code: 'ETIMEDOUT' });
+    }
+  };
+  /**
+   * Lends a connection to `use`. The pool stops watching a client it lent: without the listener, the
+   * server going away (`pg_ctl restart`: 57P01) while it is lent would crash the process. A broken
+   * connection is closed, not lent again.
+   */
+  const lend = async <T>(use: (client: PoolClient) => Promise<T>): Promise<T> => {
+    const client = await connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    try {
+      return await use(client);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) broken ??= error as Error;
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  };
   return {
     kind: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
-    async transaction(work) {
-      const client = await pool.connect();
-      // The pool stops watching a client it lent: without this listener, the server going away
-      // (`pg_ctl restart`: 57P01) between two queries of a transaction would crash the process.
-      let broken: Error | undefined;
-      const onError = (error: Error) => (broken = error);
-      client.on('error', onError);
+    query: (sql, params) => lend((client) => run(client, sql, params)),
+    transaction: (work) => lend(async (client) => {
       try {
         await client.query('BEGIN');
         const result = await work({ query: (sql, params) => run(client, sql, params) });
@@ -85,12 +164,8 @@ async function openPostgres(databaseUrl: string): Promise<Db> {
       } catch (error) {
         await client.query('ROLLBACK').catch(() => {});
         throw error;
-      } finally {
-        client.off('error', onError);
-        // A broken connection is closed, not lent again.
-        client.release(broken);
       }
-    },
+    }),
     async exec(sql) {
       await pool.query(sql);
     },

@@ -35,11 +35,26 @@ export async function migrate(db: Db, migrations = readMigrations()): Promise<st
   return applied;
 }
 
-/** Splits a migration script on semicolons that end a line (our scripts keep no `;` inside bodies). */
+/**
+ * Splits a migration script on semicolons that end a line, except inside dollar-quoted bodies
+ * (`$$ … $$`, `$fn$ … $fn$`: PL/pgSQL functions keep their own semicolons).
+ */
 export function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/^\s*--.*$/gm, '')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const statements: string[] = [];
+  let current = '';
+  let quote: string | null = null;
+  for (const line of sql.split('\n')) {
+    if (!quote && /^\s*--/.test(line)) continue;
+    current += `${line}\n`;
+    for (const tag of line.match(/\$[A-Za-z_]*\$/g) ?? []) {
+      if (quote === null) quote = tag;
+      else if (tag === quote) quote = null;
+    }
+    if (!quote && /;\s*$/.test(line)) {
+      statements.push(current.trim().replace(/;$/, '').trim());
+      current = '';
+    }
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements.filter(Boolean);
 }

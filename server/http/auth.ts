@@ -5,6 +5,7 @@ import type { AppContext, Env } from '../context.js';
 import { isAdminToken } from '../store/admin-tokens.js';
 import { participantByToken } from '../store/participants.js';
 import { fail } from './problem.js';
+import { rateWait } from './rate-limit.js';
 
 export function bearer(c: Context): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
@@ -24,8 +25,7 @@ export async function currentParticipant(ctx: AppContext, c: Context<Env>): Prom
 export async function writer(ctx: AppContext, c: Context<Env>): Promise<Participant> {
   const participant = await currentParticipant(ctx, c);
   if (!participant) fail('unauthorized', 'A participant token is required', { detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants' });
-  throttle(ctx.participantWrites.hit(participant.id));
-  throttle(ctx.ipWrites.hit(ctx.clientIp(c)));
+  throttle(await rateWait(ctx.db, ctx.now(), [[ctx.participantWrites, participant.id], [ctx.ipWrites, ctx.clientIp(c)]]));
   return participant;
 }
 

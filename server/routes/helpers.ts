@@ -17,10 +17,16 @@ export function written(c: Context, outcome: WriteOutcome & { replayed: boolean 
 }
 
 export function requireOpen(consultation: Consultation, action: Action, now: number): void {
+  const closed = closedFor(consultation, action, now);
+  if (closed) fail('closed', closed.title, closed.detail ? { detail: closed.detail } : {});
+}
+
+/** Why the current phase refuses `action` (title, detail), or null when it accepts it. */
+export function closedFor(consultation: Consultation, action: Action, now: number): { title: string; detail?: string } | null {
   const window = actionWindow(consultation, action, now);
-  if (window.open) return;
+  if (window.open) return null;
   const what = { proposals: 'new proposals', votes: 'votes', eventProposals: 'proposed events' }[action];
-  fail('closed', `The current phase does not accept ${what}`, window.opensAt ? { detail: `Next open from ${window.opensAt.startsAt}` } : {});
+  return { title: `The current phase does not accept ${what}`, ...(window.opensAt ? { detail: `Next open from ${window.opensAt.startsAt}` } : {}) };
 }
 
 export function rejectHoneypot(website: string | undefined): void {

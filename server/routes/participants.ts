@@ -8,6 +8,7 @@ import { readJson } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
 import { idempotencyKey, keyedWrite } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
+import { rateWait } from '../http/rate-limit.js';
 import { createParticipant, issueToken, participantById, participantByToken, verifiedParticipant } from '../store/participants.js';
 import { participation } from '../store/votes.js';
 import { fingerprint, written } from './helpers.js';
@@ -20,7 +21,7 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   app.post('/participants', async (c) => {
     const ip = ctx.clientIp(c);
-    throttle(ctx.newParticipants.hit(ip));
+    throttle(await rateWait(ctx.db, ctx.now(), [[ctx.newParticipants, ip]]));
     const key = idempotencyKey(c);
     // The stored answer holds the participant id, never a token: a replay gets a fresh token for the
     // same participant, so nothing usable is ever kept in clear.
@@ -36,7 +37,7 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   app.post('/consultations/:id/identity', async (c) => {
     const loaded = ctx.consultation(c.req.param('id'));
-    throttle(ctx.newParticipants.hit(ctx.clientIp(c)));
+    throttle(await rateWait(ctx.db, ctx.now(), [[ctx.newParticipants, ctx.clientIp(c)]]));
     idempotencyKey(c); // Validated only: signing in twice gives the same participant anyway.
     if (!loaded.identity) fail('forbidden', 'This consultation does not accept signed identities');
     const { data } = await readJson(c, IdentityInput, ctx.limits.jsonDepth);

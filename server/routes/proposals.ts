@@ -1,22 +1,19 @@
 /** Proposals: list, read, submit, report; votes on them. */
-import { votingClosedByAnswer } from '../../src/core/answers.js';
 import type { Context, Hono } from 'hono';
 import { validationError } from '../../src/core/errors.js';
-import { ProposalDraft, ProposalQuery, type Consultation, type Participant, type VoteChoice } from '../../src/core/schemas.js';
+import { ProposalDraft, ProposalQuery, VOTE_CHOICES, type Participant, type VoteChoice } from '../../src/core/schemas.js';
 import { validateProposalDraft } from '../../src/core/validate.js';
 import { ReportInput, VoteInput } from '../api-schemas.js';
 import type { AppContext, Env } from '../context.js';
-import { currentParticipant, writer } from '../http/auth.js';
+import { bearer, currentParticipant, writer } from '../http/auth.js';
 import { parseWith, readJson } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
 import { idempotencyKey, keyedWrite } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
 import { newId } from '../store/ids.js';
-import { lockParticipant } from '../store/participants.js';
 import { insertProposal, listProposals, proposalRow, toProposal } from '../store/proposals.js';
-import { castVote, participation, tally, withdrawVote } from '../store/votes.js';
-import type { Queryable } from '../db/db.js';
-import { fingerprint, rejectHoneypot, requireOpen, written } from './helpers.js';
+import { recordVote } from '../store/vote-write.js';
+import { closedFor, fingerprint, rejectHoneypot, requireOpen, written } from './helpers.js';
 
 /** Query strings are text: numbers are converted before the shared schema checks them. */
 export function queryObject(c: Context, numeric: string[] = ['limit']): Record<string, unknown> {
@@ -89,23 +86,27 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     return written(c, outcome);
   });
 
-  /** Casting, changing and withdrawing run the same checks, under the participant's row lock. */
+  /**
+   * Casting, changing and withdrawing: one call of the database's `pgo_vote` (store/vote-write.ts),
+   * which runs every check under the participant's row lock; only what needs no database is checked here.
+   */
   const voteWrite = async (c: Context<Env>, readChoice: () => Promise<{ choice: VoteChoice | 'withdraw'; canonical: string }>) => {
     const { consultation } = ctx.consultation(c.req.param('id') ?? '');
-    const participant = await writer(ctx, c);
+    const token = bearer(c);
+    if (!token) fail('unauthorized', 'A participant token is required', { detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants' });
+    if (token.length > 200) fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' });
     const key = idempotencyKey(c);
     const { choice, canonical } = await readChoice();
-    const proposalId = c.req.param('proposalId') ?? '';
-    const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), async (tx) => {
-      requireOpen(consultation, 'votes', ctx.now());
-      await votableProposal(tx, consultation, proposalId, choice === 'withdraw');
-      await lockParticipant(tx, participant.id);
-      if (choice === 'withdraw') await withdrawVote(tx, consultation, participant.id, proposalId);
-      else await castVote(tx, consultation, participant.id, proposalId, choice);
-      return {
-        status: 200,
-        body: { tally: await tally(tx, consultation, proposalId, ctx.now()), participation: await participation(tx, consultation, participant) },
-      };
+    const { voteModel } = consultation.settings;
+    if (choice !== 'withdraw' && !VOTE_CHOICES[voteModel].includes(choice)) {
+      fail('validation', `“${choice}” is not a choice of the ${voteModel} vote model`, {
+        fieldErrors: [{ field: 'choice', code: 'invalid', message: `choice must be one of ${VOTE_CHOICES[voteModel].join(', ')}` }],
+      });
+    }
+    const now = ctx.now();
+    const outcome = await recordVote(ctx.db, {
+      token, consultation, proposalId: c.req.param('proposalId') ?? '', choice: choice === 'withdraw' ? null : choice, key,
+      fingerprint: fingerprint(c, canonical), closed: closedFor(consultation, 'votes', now), ip: ctx.clientIp(c), now, limits: ctx.limits,
     });
     return written(c, outcome);
   };
@@ -116,12 +117,4 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
   }));
 
   app.delete('/consultations/:id/proposals/:proposalId/vote', (c) => voteWrite(c, async () => ({ choice: 'withdraw', canonical: '' })));
-}
-
-/** Votes go to published proposals only; a withdrawal works whatever the status (a hidden proposal's vote). */
-async function votableProposal(tx: Queryable, consultation: Consultation, proposalId: string, withdrawal: boolean): Promise<void> {
-  const row = await proposalRow(tx, consultation.id, proposalId);
-  if (!row) fail('not-found', 'No such proposal');
-  if (!withdrawal && row.status !== 'published') fail('closed', `This proposal is ${row.status}`);
-  if (!withdrawal && votingClosedByAnswer(consultation.settings, row.answer)) fail('closed', 'This proposal has been answered');
 }

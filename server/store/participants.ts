@@ -33,11 +33,6 @@ export async function participantById(q: Queryable, id: string): Promise<Partici
   return rows[0] ? toParticipant(rows[0]) : null;
 }
 
-/** Locks the participant's row until the transaction ends: their writes run one after another. */
-export async function lockParticipant(q: Queryable, id: string): Promise<void> {
-  await q.query('SELECT id FROM participants WHERE id = $1 FOR UPDATE', [id]);
-}
-
 /**
  * The participant a host vouched for (consultation + subject). An anonymous participant who then
  * signs in becomes that verified participant and keeps their votes, unless the subject already has one.

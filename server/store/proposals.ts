@@ -1,4 +1,4 @@
-/** Proposals with their tallies, counted from the vote rows in the same query. */
+/** Proposals with their tallies, read from the counters the votes trigger keeps (never counted from rows). */
 import { consultationEnd } from '../../src/core/phase.js';
 import { hash32 } from '../../src/core/query.js';
 import {
@@ -13,15 +13,15 @@ export interface ProposalRow extends Row {
   counts: Record<string, number> | null; total: number; reports?: number; answer?: (Omit<ProposalAnswer, 'answeredAt'> & { answeredAt: unknown }) | null;
 }
 
-/** Every proposal column plus `counts` ({choice: n}) and `total`, from the vote rows. */
+/** Every proposal column plus `counts` ({choice: n}) and `total`, from the tally counters (migration 040). */
 export const PROPOSAL_SELECT = `
   SELECT p.*, t.counts, COALESCE(t.total, 0)::int AS total,
     (SELECT json_build_object('state', a.state, 'text', a.text, 'commitment', a.commitment, 'mergedInto', a.merged_into, 'answeredAt', a.answered_at)
        FROM proposal_answers a WHERE a.proposal_id = p.id) AS answer
   FROM proposals p
   LEFT JOIN LATERAL (
-    SELECT jsonb_object_agg(choice, n) AS counts, sum(n)::int AS total
-    FROM (SELECT choice, count(*)::int AS n FROM votes v WHERE v.proposal_id = p.id GROUP BY choice) per_choice
+    SELECT jsonb_object_agg(choice, n) FILTER (WHERE n > 0) AS counts, sum(n)::int AS total
+    FROM proposal_tallies c WHERE c.proposal_id = p.id
   ) t ON true`;
 
 export function countsHidden(consultation: Consultation, now: number): boolean {
@@ -30,7 +30,12 @@ export function countsHidden(consultation: Consultation, now: number): boolean {
 }
 
 export function tallyOf(consultation: Consultation, proposalId: string, counts: Record<string, number> | null, now: number): VoteTally {
-  if (countsHidden(consultation, now)) return { proposalId, hidden: true, total: null, counts: null };
+  return tallyFrom(consultation, proposalId, counts, countsHidden(consultation, now));
+}
+
+/** The public tally from the counters ({choice: n}), or none while the consultation hides them. */
+export function tallyFrom(consultation: Consultation, proposalId: string, counts: Record<string, number> | null, hidden: boolean): VoteTally {
+  if (hidden) return { proposalId, hidden: true, total: null, counts: null };
   const out: Partial<Record<VoteChoice, number>> = {};
   for (const choice of VOTE_CHOICES[consultation.settings.voteModel]) out[choice] = 0;
   let total = 0;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApiError, Consultation, ConsultationEvent, Participation, Proposal, VoteResult, pageOf } from '../../src/core/schemas.js';
 import type { Db } from '../db/db.js';
+import { CACHE } from '../http/cache.js';
 import { migrate } from '../db/migrate.js';
 import { seedConsultations } from '../setup/seed.js';
 import { sha256 } from '../store/ids.js';
@@ -155,7 +156,7 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
         assert.ok(!page.items.some((p) => p.id === 'pending-1'));
         const seeded = page.items.filter((p) => /^s\d$/.test(p.id)).map((p) => p.id);
         assert.deepEqual(seeded, ['s4', 's3', 's2', 's1', 's0']);
-        assert.equal(answer.headers.get('cache-control'), 'public, no-cache');
+        assert.equal(answer.headers.get('cache-control'), CACHE.live);
         assert.ok(answer.headers.get('etag'));
       });
 

@@ -17,11 +17,14 @@ export function freePort() {
   });
 }
 
-/** Starts `server/main.ts`; resolves once it listens. `kill()` is SIGKILL, no goodbye. */
-export function startChild({ port, dataDir, configDir, staticDirs = {} }) {
-  const args = ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--data', dataDir, '--config', configDir, '--quiet',
-    ...Object.entries(staticDirs).flatMap(([prefix, dir]) => ['--static', `${prefix}=${dir}`])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ADMIN_TOKEN }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `server/main.ts`; resolves once it listens. `kill()` is SIGKILL, no goodbye. `env`: more
+ * variables (DATABASE_URL, WORKERS, LIMITS...).
+ */
+export function startChild({ port, dataDir, configDir, staticDirs = {}, env = {} }) {
+  const args = ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--config', configDir, '--quiet',
+    ...(dataDir ? ['--data', dataDir] : []), ...Object.entries(staticDirs).flatMap(([prefix, dir]) => ['--static', `${prefix}=${dir}`])];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ADMIN_TOKEN, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {

@@ -177,7 +177,7 @@ export function pooledClient(base, { connections = 256, localAddress } = {}) {
     // error, or a reset on a fresh socket, is the server's and fails the call.
     req.on('error', (error) => {
       if (req.reusedSocket && error.code === 'ECONNRESET') call(method, path, options).then(resolve, reject);
-      else reject(error);
+      else reject(Object.assign(error, { message: `${error.message} (${method} ${path})` }));
     });
     req.end(body);
   });

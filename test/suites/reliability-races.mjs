@@ -1,12 +1,16 @@
-// Issue 9, races: real HTTP on loopback, many requests at once, on PGlite and on a real PostgreSQL
-// (server/test/postgres.ts). 1,000 concurrent identical votes from one participant count once; 1,000
-// participants voting at once count 1,000; a participant with 3 votes left firing 20 concurrent votes
-// gets exactly 3; votes and withdrawals interleaved stay consistent; tallies equal the vote rows.
-import { Tally, loadTs, pooledClient, schemas, startTestServer } from '../reliability/harness.mjs';
+// Issue 9, races: real HTTP on loopback, many requests at once, on PGlite, on a real PostgreSQL
+// (server/test/postgres.ts), and (issue 25) on two server processes (server/main.ts) sharing that
+// PostgreSQL, every other request sent to the other process. 1,000 concurrent identical votes from one
+// participant count once; 1,000 participants voting at once count 1,000; a participant with 3 votes
+// left firing 20 concurrent votes gets exactly 3; votes and withdrawals interleaved stay consistent;
+// tallies (counters) equal the vote rows.
+import { freePort, startChild } from '../reliability/child-server.mjs';
+import { OPEN_LIMITS, Tally, loadTs, pooledClient, schemas, sleep, startTestServer, writeConfig } from '../reliability/harness.mjs';
 
 export const name = 'reliability-races';
 
 const N = Number(process.env.PGO_RACE_N ?? 1000);
+const LIMITS = OPEN_LIMITS;
 
 const draft = (i) => ({ title: `Proposition de course ${i}`, body: 'Un texte assez long pour passer la validation du serveur.', categoryId: 'donnees', consent: true });
 
@@ -14,8 +18,22 @@ const draft = (i) => ({ title: `Proposition de course ${i}`, body: 'Un texte ass
 const burst = (count, fn) => Promise.all(Array.from({ length: count }, (_, i) => fn(i)));
 
 async function raceOn(label, server, tally, s) {
-  // Real HTTP on loopback: up to 256 connections at once, every request of a burst in flight together.
-  const call = pooledClient(server.url, { connections: 256 });
+  // Real HTTP on loopback: up to 256 connections at once, every request of a burst in flight together;
+  // with several processes, request i goes to process i mod n.
+  // A 503 is a request shed before it reached the database (the server's bounded wait for a
+  // connection, issue 25): like the rest backend, the client tries again after Retry-After.
+  const clients = (server.urls ?? [server.url]).map((url) => pooledClient(url, { connections: 256 }));
+  let turn = 0;
+  const call = async (...args) => {
+    for (let attempt = 0; ; attempt++) {
+      const answer = await clients[turn++ % clients.length](...args);
+      if (answer.status !== 503 || attempt >= 200) return answer;
+      shed++;
+      await sleep(Number(answer.headers.get('retry-after') ?? 1) * 1000 * (0.5 + Math.random() / 2));
+    }
+  };
+  call.close = () => clients.forEach((c) => c.close());
+  let shed = 0;
   const rows = async (sql, params = []) => (await server.db.query(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
   const statuses = (answers) => Object.entries(answers.reduce((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {})).map(([k, v]) => `${v}×${k}`).join(', ');
   let cases = 0;
@@ -41,9 +59,9 @@ async function raceOn(label, server, tally, s) {
   const manyRows = (await rows('votes WHERE proposal_id = $1', [target])) - before;
   const tallyTotal = (await call('GET', `/consultations/unlimited/proposals/${target}`)).body.tally.total;
   tally.say(`${label}: ${N} participants voting at once → ${statuses(many)}, ${manyRows} new vote rows, tally ${tallyTotal}`,
-    !failedTokens && manyRows === N && tallyTotal === before + N && many.every((a) => a.status === 200) ? null : `${failedTokens} tokens failed, ${manyRows} rows, tally ${tallyTotal}`);
+    !failedTokens && manyRows === N && tallyTotal === before + N && many.every((a) => a.status === 200) ? null : `${failedTokens} tokens failed (${statuses(voters)}), ${manyRows} rows, tally ${tallyTotal}`);
   // The last answers saw (nearly) every vote: no answer ever counted more than there were.
-  const maxSeen = Math.max(...many.map((a) => a.body.tally.total));
+  const maxSeen = Math.max(...many.map((a) => a.body?.tally?.total ?? 0));
   tally.check(`${label}: no answer reports more votes than were cast`, maxSeen <= before + N ? null : `an answer said ${maxSeen}`);
 
   // 3. Participants with 3 votes left, each firing 20 concurrent votes on 20 proposals: exactly 3 each.
@@ -90,15 +108,40 @@ async function raceOn(label, server, tally, s) {
   const orphan = await rows('votes v LEFT JOIN proposals p ON p.id = v.proposal_id WHERE p.id IS NULL OR p.consultation_id <> v.consultation_id');
   cases += compared;
   tally.say(`${label}: tallies equal the vote rows for all ${compared} proposals; ${orphan} vote rows outside their proposal's consultation`, mismatches.length || orphan ? `${mismatches.slice(0, 5).join('; ')} orphans ${orphan}` : null);
+  console.log(`  ${label}: ${shed} answers were 503 (shed, Retry-After) and sent again`);
   call.close();
   return cases;
+}
+
+/** Two `server/main.ts` processes on one PostgreSQL database; the suite reads the rows through a pool of its own. */
+async function twoProcesses(databaseUrl, tally, s) {
+  const config = writeConfig();
+  const env = { DATABASE_URL: databaseUrl, LIMITS: JSON.stringify(LIMITS) };
+  const processes = [];
+  const { openDatabase } = await loadTs('server/db/db.ts');
+  let db;
+  try {
+    // One after the other: the first runs the migrations and the seed, the second finds them done.
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const child = startChild({ port, configDir: config.dir, env });
+      processes.push({ child, url: `http://127.0.0.1:${port}` });
+      await child.ready;
+    }
+    db = await openDatabase({ databaseUrl });
+    return await raceOn('PostgreSQL, 2 processes', { urls: processes.map((p) => p.url), db }, tally, s);
+  } finally {
+    await db?.close();
+    await Promise.all(processes.map((p) => p.child.stop()));
+    config.remove();
+  }
 }
 
 export async function run() {
   const tally = new Tally(name);
   const s = await schemas();
   let cases = 0;
-  const pglite = await startTestServer();
+  const pglite = await startTestServer({ limits: LIMITS });
   try {
     cases += await raceOn('PGlite', pglite, tally, s);
   } finally {
@@ -107,12 +150,13 @@ export async function run() {
   const { startPostgres } = await loadTs('server/test/postgres.ts');
   const postgres = await startPostgres();
   try {
-    const server = await startTestServer({ databaseUrl: await postgres.createDatabase('pgo_races') });
+    const server = await startTestServer({ databaseUrl: await postgres.createDatabase('pgo_races'), limits: LIMITS });
     try {
       cases += await raceOn('PostgreSQL', server, tally, s);
     } finally {
       await server.close();
     }
+    cases += await twoProcesses(await postgres.createDatabase('pgo_races_two'), tally, s);
   } finally {
     await postgres.stop();
   }
