@@ -61,22 +61,9 @@ export const countdownStyles = css`
   .phase-dates {
     flex-basis: 100%;
   }
+  /* The bar itself: progressStyles (src/styles/progress.ts). */
   .progress {
     flex-basis: 100%;
-    height: 8px;
     margin-top: 4px;
-    border-radius: 4px;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    overflow: hidden;
-  }
-  .progress-value {
-    height: 100%;
-    background: var(--_primary);
-  }
-  @media (forced-colors: active) {
-    .progress-value {
-      background: Highlight;
-    }
   }
 `;

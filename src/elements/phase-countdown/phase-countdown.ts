@@ -7,6 +7,7 @@ import type { Locale } from '../../core/i18n.js';
 import { tCountdown } from './phase-countdown.messages.js';
 import { DAY, delayToNextTick, HOUR, MINUTE, phaseKey, phaseStateAt, sortPhases, splitDuration, type PhaseState } from '../../core/phase.js';
 import type { Phase } from '../../core/schemas.js';
+import { progressStyles } from '../../styles/progress.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { styleProps } from '../../base/style-props.js';
 import { countdownStyles } from './phase-countdown.styles.js';
@@ -58,7 +59,7 @@ type Threshold = 'far' | 'day' | 'hour';
  * @cssproperty --pgo-space - Base spacing.
  */
 export class PgoPhaseCountdown extends PgoElement {
-  static override styles = [baseStyles, countdownStyles];
+  static override styles = [baseStyles, progressStyles, countdownStyles];
 
   /** One line: the phase and the time left, without the timeline. */
   @property({ type: Boolean, reflect: true }) compact = false;

@@ -41,21 +41,8 @@ export const voteButtonStyles = css`
     gap: 4px;
     inline-size: min(100%, 320px);
   }
-  .progress {
-    height: 8px;
-    border-radius: 4px;
-    background: var(--_bg);
-    border: 1px solid var(--_border);
-    overflow: hidden;
-  }
-  .progress-value {
-    height: 100%;
-    background: var(--_primary);
-  }
+  /* The threshold bar: progressStyles (src/styles/progress.ts). */
   @media (forced-colors: active) {
-    .progress-value {
-      background: Highlight;
-    }
     .vote[aria-pressed='true'] {
       border-width: 4px;
     }

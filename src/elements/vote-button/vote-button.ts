@@ -11,6 +11,7 @@ import { describeError } from '../../core/messages/common.js';
 import { tVote } from './vote-button.messages.js';
 import type { Consultation, Proposal, VoteChoice, VoteModel, VoteTally } from '../../core/schemas.js';
 import { VOTE_CHOICES } from '../../core/vote-choices.js';
+import { progressStyles } from '../../styles/progress.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { styleProps } from '../../base/style-props.js';
 import { voteButtonStyles } from './vote-button.styles.js';
@@ -80,7 +81,7 @@ const NOUN: Record<VoteModel, 'support' | 'vote' | 'interest'> = { support: 'sup
  * @cssproperty --pgo-space - Base spacing.
  */
 export class PgoVoteButton extends PgoElement {
-  static override styles = [baseStyles, voteButtonStyles];
+  static override styles = [baseStyles, progressStyles, voteButtonStyles];
 
   /** Id of the proposal. Not needed when `data` is set. */
   @property() proposal = '';
