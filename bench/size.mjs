@@ -2,7 +2,9 @@
 // controls, all three bundled here by rollup with the CDN build's plugins and settings; min+gzip -9.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { measurePages } from '../scripts/size-pages.mjs';
 import { gzipSize } from '../scripts/size-plugin.mjs';
+import { CDN, ensureBuild } from '../scripts/size.mjs';
 import { bundle } from './lib/build.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { kb, ratio, row } from './lib/stats.mjs';
@@ -27,7 +29,14 @@ export async function run(log) {
   const formRatio = ratio(form.gzip, shoelace.gzip);
   const wholeRatio = ratio(whole.gzip, shoelace.gzip);
   log(`  proposal form / Shoelace form: ${formRatio.toFixed(2)}; whole bundle / Shoelace form: ${wholeRatio.toFixed(2)} (target <= ${TARGET})`);
+  // The pages of issue 24, through the loader (dist/cdn, built if missing): all their requests.
+  ensureBuild();
+  const pages = measurePages(CDN).map((page) => row(`size page: ${page.page}`, kb(page.gzip),
+    page.page === 'a proposal form' ? `${kb(shoelace.gzip)} Shoelace ${version} form` : `budget ${kb(page.budget)}`,
+    page.page === 'a proposal form' ? ratio(page.gzip, shoelace.gzip) : ratio(page.gzip, page.budget), page.page === 'a proposal form' ? `<= ${TARGET}` : '<= 1 of budget',
+    page.page === 'a proposal form' ? ratio(page.gzip, shoelace.gzip) <= TARGET : page.withinBudget));
   return [
+    ...pages,
     row('size: proposal form (min+gzip)', kb(form.gzip), `${kb(shoelace.gzip)} Shoelace ${version} form`, formRatio, `<= ${TARGET}`, formRatio <= TARGET),
     row('size: whole bundle (min+gzip)', kb(whole.gzip), `${kb(shoelace.gzip)} Shoelace ${version} form`, wholeRatio, `<= ${TARGET}`, wholeRatio <= TARGET),
   ];

@@ -63,3 +63,14 @@ describe('<pgo-proposal-list> selects', () => {
     expect(lists().at(-1)!.sort).to.equal('random');
   });
 });
+
+describe('<pgo-proposal-list> wording follows the vote model', () => {
+  for (const [model, label] of [['support', 'Les plus soutenues'], ['for-against-mixed', 'Les plus votées'], ['interest', 'Celles qui intéressent le plus']] as const) {
+    it(`${model}: the order by count reads “${label}”`, async () => {
+      const { backend } = memoryBackendFixture({ proposals: 2, settings: { voteModel: model } });
+      const { el } = await mountInProvider<HTMLElement>(backend, C, html`<pgo-proposal-list></pgo-proposal-list>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('select[name="sort"] option[value="most-supported"]'), 'no sort select');
+      expect(el.shadowRoot!.querySelector('select[name="sort"] option[value="most-supported"]')!.textContent!.trim()).to.equal(label);
+    });
+  }
+});

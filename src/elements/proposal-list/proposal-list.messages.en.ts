@@ -8,6 +8,8 @@ export const en = {
   sort: 'Sort by',
   'sort.newest': 'Newest',
   'sort.most-supported': 'Most supported',
+  'sort.most-voted': 'Most voted',
+  'sort.most-interest': 'Most interest',
   'sort.random': 'Random order',
   count: { zero: 'No proposals', one: '{count} proposal', other: '{count} proposals' },
   matches: { zero: 'No proposals match', one: '{count} proposal matches', other: '{count} proposals match' },

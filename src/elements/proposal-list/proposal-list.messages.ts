@@ -12,6 +12,8 @@ export const proposalListMessages = defineMessages(
     sort: 'Trier par',
     'sort.newest': 'Les plus récentes',
     'sort.most-supported': 'Les plus soutenues',
+    'sort.most-voted': 'Les plus votées',
+    'sort.most-interest': 'Celles qui intéressent le plus',
     'sort.random': 'Ordre aléatoire',
     count: { zero: 'Aucune proposition', one: '{count} proposition', other: '{count} propositions' },
     matches: { zero: 'Aucune proposition ne correspond', one: '{count} proposition correspond', other: '{count} propositions correspondent' },

@@ -20,6 +20,8 @@ import { ListWindow } from './list-window.js';
 import { proposalListStyles } from './proposal-list.styles.js';
 
 const SEARCH_DELAY = 300;
+/** The order by count, in the words of the vote model. */
+const BY_COUNT = { support: 'sort.most-supported', 'for-against-mixed': 'sort.most-voted', interest: 'sort.most-interest' } as const;
 
 /**
  * The proposals of a consultation, each with its title, an excerpt that opens to the whole text,
@@ -270,7 +272,7 @@ export class PgoProposalList extends PgoElement {
         </select></label>` : nothing}
       <label class="field"><span>${tProposalList(locale, 'sort')}</span>
         <select part="select" name="sort" @change=${this.onSelect}>
-          ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, `sort.${s}`)}</option>`)}
+          ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, s === 'most-supported' ? BY_COUNT[session.consultation!.settings.voteModel] : `sort.${s}`)}</option>`)}
         </select></label>
     </form>`;
   }
