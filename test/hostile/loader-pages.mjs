@@ -51,6 +51,9 @@ export async function loaderPages({ hostPage, check, inspect, settle, notRendere
   });
 
   await hostPage('/hostile/loader-404.html', '[loader] a chunk answers 404', async (page) => {
+    // The failed import is reported when the browser gives up on the chunk, not when the page settles:
+    // wait for it (the check below still fails if it never comes).
+    await page.waitForFunction(() => ['pgo-vote-button', 'pgo-proposal-list'].every((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('[part~="error"]')), null, { timeout: 15_000 }).catch(() => {});
     const failed = await page.evaluate(() => ['pgo-vote-button', 'pgo-proposal-list'].map((tag) => {
       const el = document.querySelector(tag);
       const box = el?.shadowRoot?.querySelector('[part~="error"]');
