@@ -7,11 +7,12 @@ export const CACHE = {
   config: 'public, max-age=60',
   /**
    * Changes with every vote. Browsers revalidate each time (cheap with the ETag); a shared cache (a
-   * CDN in front of the API) may answer from its copy for 5 s, and with a stale one for 30 s more
-   * while it revalidates: at a phase opening the readers cost the server one request per URL and
-   * 5 s, whatever their number. A voter's own answer (PUT/DELETE) always carries the fresh tally.
+   * CDN in front of the API) may answer from its copy for 5 s: at a phase opening the readers cost the
+   * server one request per URL and 5 s, whatever their number. A voter's own answer (PUT/DELETE) always
+   * carries the fresh tally. No stale-while-revalidate: browsers apply it to their own cache too, and a
+   * reader's list then missed the proposal they had just sent.
    */
-  live: 'public, max-age=0, s-maxage=5, stale-while-revalidate=30',
+  live: 'public, max-age=0, s-maxage=5',
   /** Depends on the bearer token: never stored by a shared cache. */
   personal: 'private, no-cache',
   none: 'no-store',
