@@ -56,7 +56,9 @@ export async function run() {
     'index.html': DEMO_PAGE('./main.js'),
     'main.js': "import 'pgo-widgets/define';\nimport 'pgo-widgets/backends/demo.js';\n",
     'cdn.html': DEMO_PAGE('./cdn.js'),
-    'cdn.js': "import 'pgo-widgets/cdn/pgo-memory-backend.js';\nimport 'pgo-widgets/cdn/pgo-widgets.js';\n",
+    // The one-file bundle: `cdn/pgo-widgets.js` is the loader, which fetches chunks beside its own URL and
+    // is meant to be served as is, not re-bundled.
+    'cdn.js': "import 'pgo-widgets/cdn/pgo-memory-backend.js';\nimport 'pgo-widgets/cdn/pgo-widgets-all.js';\n",
     'vite.demo.mjs': "export default { logLevel: 'error', base: './', build: { outDir: 'vite-demo', rollupOptions: { input: 'index.html' } } };\n",
     'vite.cdn.mjs': "export default { logLevel: 'error', base: './', build: { outDir: 'vite-cdn', rollupOptions: { input: 'cdn.html' } } };\n",
     'rollup.config.mjs': `import nodeResolve from ${JSON.stringify(pathToFileURL(bin('@rollup/plugin-node-resolve', 'dist/es/index.js')).href)};
@@ -134,7 +136,7 @@ console.log(tags, classes);
     const server = await serveStatic(dir);
     try {
       await check('Vite production build: pgo-widgets/define + pgo-widgets/backends/demo.js show the seeded proposals', async () => (vite.ok ? seededListRenders(browser, `${server.url}/vite-demo/index.html`) : vite.out));
-      await check('Vite production build: the CDN files (pgo-memory-backend.js + pgo-widgets.js) show the seeded proposals', async () => (viteCdn.ok ? seededListRenders(browser, `${server.url}/vite-cdn/cdn.html`) : viteCdn.out));
+      await check('Vite production build: the CDN files (pgo-memory-backend.js + pgo-widgets-all.js) show the seeded proposals', async () => (viteCdn.ok ? seededListRenders(browser, `${server.url}/vite-cdn/cdn.html`) : viteCdn.out));
       await check('rollup production build: pgo-widgets/define + pgo-widgets/backends/demo.js show the seeded proposals', async () => (rollup.ok ? seededListRenders(browser, `${server.url}/rollup-out/index.html`) : rollup.out));
     } finally {
       server.close();
