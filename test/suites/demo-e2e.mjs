@@ -93,6 +93,9 @@ export async function run() {
 
     await step('the demo page loads and defines every element', async () => {
       await open();
+      // The loader defines each element when its own chunk arrives: wait for all (the check below fails
+      // with the ones that never came).
+      await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS, WAIT).catch(() => {});
       const missing = await page.evaluate((tags) => tags.filter((t) => !customElements.get(t)), TAGS);
       if (missing.length) throw new Error(`not defined by the CDN bundle: ${missing.map((t) => `<${t}>`).join(', ')}`);
       await page.locator('pgo-phase-countdown').getByText('Idéation').first().waitFor(WAIT);
