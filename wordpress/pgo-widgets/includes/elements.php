@@ -25,7 +25,9 @@ function pgo_widgets_elements() {
 			'compact'       => 'bool',
 			'hide-timeline' => 'bool',
 		),
-		'pgo-proposal-form'    => array(),
+		'pgo-proposal-form'    => array(
+			'heading-level' => 'id',
+		),
 		'pgo-proposal-list'    => array(
 			'sort'          => 'id',
 			'category'      => 'id',
@@ -49,7 +51,9 @@ function pgo_widgets_elements() {
 			'heading-level'      => 'id',
 			'no-structured-data' => 'bool',
 		),
-		'pgo-event-form'       => array(),
+		'pgo-event-form'       => array(
+			'heading-level' => 'id',
+		),
 	);
 }
 
