@@ -16,6 +16,8 @@ import { backendError, problemResponse } from './http/problem.js';
 import { serveStatic, staticMounts } from './http/static.js';
 import { openApiDocument } from './openapi/document.js';
 import { adminRoutes } from './routes/admin.js';
+import { commentRoutes } from './routes/comments.js';
+import { organiserCommentRoutes } from './routes/comments-organisers.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { organiserRoutes } from './routes/organisers/index.js';
@@ -87,6 +89,8 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   participantRoutes(api, ctx);
   proposalRoutes(api, ctx);
   eventRoutes(api, ctx);
+  commentRoutes(api, ctx);
+  organiserCommentRoutes(api, ctx);
   exportRoutes(api, ctx);
   adminRoutes(api, ctx);
   organiserRoutes(api, ctx);

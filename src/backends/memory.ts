@@ -16,6 +16,8 @@ import type {
 } from '../core/schemas.js';
 import { validateEventProposal, validateProposalDraft, validateRegistration } from '../core/validate.js';
 import { matchesPlace, pageFrom, seededRank } from '../core/query.js';
+import type { Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery } from '../core/comments.js';
+import * as comments from './memory/comments.js';
 
 export interface MemoryEvent extends ConsultationEvent {
   /** Proposed events wait for approval and are not listed until approved. */
@@ -272,6 +274,33 @@ export class MemoryBackend implements ConsultationBackend {
     });
   }
 
+  // ---- comments (memory/comments.ts) ----
+
+  listCommentThreads(consultationId: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage> {
+    return comments.listCommentThreads(this, consultationId, query, options);
+  }
+  listCommentReplies(consultationId: string, commentId: string, query: ReplyQuery, options?: RequestOptions): Promise<CommentPage> {
+    return comments.listCommentReplies(this, consultationId, commentId, query, options);
+  }
+  getCommentThread(consultationId: string, commentId: string, options?: RequestOptions): Promise<CommentThread> {
+    return comments.getCommentThread(this, consultationId, commentId, options);
+  }
+  postComment(consultationId: string, draft: CommentDraft, options: WriteOptions): Promise<CommentReceipt> {
+    return comments.postComment(this, consultationId, draft, options);
+  }
+  editComment(consultationId: string, commentId: string, edit: CommentEdit, options: WriteOptions): Promise<Comment> {
+    return comments.editComment(this, consultationId, commentId, edit, options);
+  }
+  deleteComment(consultationId: string, commentId: string, options: WriteOptions): Promise<Comment> {
+    return comments.deleteComment(this, consultationId, commentId, options);
+  }
+  markHelpful(consultationId: string, commentId: string, helpful: boolean, options: WriteOptions): Promise<HelpfulResult> {
+    return comments.markHelpful(this, consultationId, commentId, helpful, options);
+  }
+  reportComment(consultationId: string, commentId: string, report: CommentReport, options: WriteOptions): Promise<void> {
+    return comments.reportComment(this, consultationId, commentId, report, options);
+  }
+
   // ---- helpers for tests and demos ----
 
   /** Approves a proposed event or publishes a pending proposal, as a moderator would. */
@@ -299,7 +328,7 @@ export class MemoryBackend implements ConsultationBackend {
 
   // ---- internals ----
 
-  private async enter(method: Method, args: unknown[], options?: RequestOptions): Promise<void> {
+  async enter(method: Method, args: unknown[], options?: RequestOptions): Promise<void> {
     this.calls.push({ method, args });
     const signal = options?.signal;
     throwIfAborted(signal);
@@ -316,7 +345,7 @@ export class MemoryBackend implements ConsultationBackend {
   }
 
   /** Runs a write once per idempotency key: concurrent and later calls with the key share its outcome. */
-  private once<T>(method: Method, args: unknown[], options: WriteOptions, write: () => T): Promise<T> {
+  once<T>(method: Method, args: unknown[], options: WriteOptions, write: () => T): Promise<T> {
     const key = `${method}:${options.idempotencyKey}`;
     return this.enter(method, args, options).then(() => {
       const known = this.idempotent.get(key) as Promise<T> | undefined;
@@ -329,7 +358,7 @@ export class MemoryBackend implements ConsultationBackend {
     });
   }
 
-  private consultation(id: string): Consultation {
+  consultation(id: string): Consultation {
     const consultation = this.consultations.get(id);
     if (!consultation) throw backendError('not-found', `No consultation “${id}”`);
     return consultation;

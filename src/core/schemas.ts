@@ -4,6 +4,7 @@
  * Built on `zod/mini` because everything here ships to the browser.
  */
 import * as z from 'zod/mini';
+import { CommentSettings } from './comment-settings.js';
 import { ERROR_CODES } from './error-codes.js';
 
 /** An absolute instant, ISO 8601 with an offset (`2027-03-15T00:00:00+01:00` or `...Z`). */
@@ -85,6 +86,8 @@ export const ConsultationSettings = z.object({
   closeVotingWhenAnswered: z.optional(z.boolean()),
   proposalFields: ProposalFieldRules,
   eventFormats: z.array(EventFormat),
+  /** Comments (issue 20): src/core/comment-settings.ts. */
+  comments: z.optional(CommentSettings),
 });
 
 export const Consultation = z.object({
