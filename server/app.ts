@@ -15,6 +15,7 @@ import { allowedMethods } from './http/methods.js';
 import { backendError, problemResponse } from './http/problem.js';
 import { serveStatic, staticMounts } from './http/static.js';
 import { openApiDocument } from './openapi/document.js';
+import { liveRoutes } from './live/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
@@ -90,6 +91,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   exportRoutes(api, ctx);
   adminRoutes(api, ctx);
   organiserRoutes(api, ctx);
+  liveRoutes(api, ctx);
   referenceRoutes(api, openApiDocument);
   return { app, ctx };
 }
