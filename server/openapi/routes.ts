@@ -4,6 +4,7 @@
  * checks it against the routes the server really has.
  */
 import { ADMIN_DOCS } from '../routes/admin.js';
+import { DOCUMENT_DOCS } from '../routes/documents-docs.js';
 import { EVENT_DOCS } from '../routes/events.js';
 import { EXPORT_DOCS } from '../routes/exports.js';
 import { PARTICIPANT_DOCS } from '../routes/participants.js';
@@ -14,4 +15,4 @@ import type { RouteDoc } from './route-doc.js';
 
 export type { RouteDoc } from './route-doc.js';
 
-export const ROUTES: RouteDoc[] = [...PARTICIPANT_DOCS, ...PROPOSAL_DOCS, ...EVENT_DOCS, ...EXPORT_DOCS, ...REFERENCE_DOCS, ...ADMIN_DOCS, ...ORGANISER_ROUTES];
+export const ROUTES: RouteDoc[] = [...PARTICIPANT_DOCS, ...PROPOSAL_DOCS, ...EVENT_DOCS, ...EXPORT_DOCS, ...REFERENCE_DOCS, ...ADMIN_DOCS, ...ORGANISER_ROUTES, ...DOCUMENT_DOCS];

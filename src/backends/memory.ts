@@ -3,7 +3,7 @@
  * reference server (phases, limits, withdrawal, idempotency, validation) and can inject latency,
  * failures and an offline state, so every element state can be reached without a network.
  */
-import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type DocumentsBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
 import { delay, raceAbort } from '../core/async.js';
 import { votingClosedByAnswer } from '../core/answers.js';
 import { backendError, BackendError, throwIfAborted, validationError } from '../core/errors.js';
@@ -16,6 +16,7 @@ import type {
 } from '../core/schemas.js';
 import { validateEventProposal, validateProposalDraft, validateRegistration } from '../core/validate.js';
 import { matchesPlace, pageFrom, seededRank } from '../core/query.js';
+import { MemoryDocuments, type MemoryDocumentFixture } from './memory-documents.js';
 
 export interface MemoryEvent extends ConsultationEvent {
   /** Proposed events wait for approval and are not listed until approved. */
@@ -27,6 +28,8 @@ export interface MemoryFixture {
   events?: MemoryEvent[];
   /** Existing votes from other participants, counted in the tallies. */
   votes?: { participantId: string; proposalId: string; choice: VoteChoice }[];
+  /** Issue 21: documents of the collaborative writing phase. */
+  documents?: MemoryDocumentFixture[];
 }
 export interface MemoryBackendOptions {
   /** Milliseconds every call waits before answering (a number, or [min, max]). */
@@ -37,7 +40,7 @@ export interface MemoryBackendOptions {
   participantId?: string;
 }
 
-type Method = keyof ConsultationBackend & string;
+type Method = (keyof ConsultationBackend | keyof DocumentsBackend) & string;
 interface Failure { method: Method | '*'; error: BackendError; remaining: number }
 
 export class MemoryBackend implements ConsultationBackend {
@@ -57,6 +60,8 @@ export class MemoryBackend implements ConsultationBackend {
   /** `${participantId}|${proposalId}` -> choice: the vote rows tallies are computed from. */
   readonly votes = new Map<string, VoteChoice>();
   readonly registrations = new Map<string, Map<string, RegistrationInput>>();
+  /** Issue 21: documents, amendments and their votes (memory-documents.ts). */
+  readonly documents: MemoryDocuments;
   private readonly idempotent = new Map<string, Promise<unknown>>();
   private failures: Failure[] = [];
   private sequence = 0;
@@ -70,6 +75,7 @@ export class MemoryBackend implements ConsultationBackend {
     for (const p of fixture.proposals ?? []) this.proposals.set(p.id, structuredClone(p));
     for (const e of fixture.events ?? []) this.events.set(e.id, structuredClone(e));
     for (const v of fixture.votes ?? []) this.votes.set(`${v.participantId}|${v.proposalId}`, v.choice);
+    this.documents = new MemoryDocuments(this, fixture.documents);
   }
 
   /**
@@ -299,7 +305,8 @@ export class MemoryBackend implements ConsultationBackend {
 
   // ---- internals ----
 
-  private async enter(method: Method, args: unknown[], options?: RequestOptions): Promise<void> {
+  /** Internal (and memory-documents.ts): every call's gate, latency, offline state and injected failures. */
+  async enter(method: Method, args: unknown[], options?: RequestOptions): Promise<void> {
     this.calls.push({ method, args });
     const signal = options?.signal;
     throwIfAborted(signal);
@@ -316,7 +323,7 @@ export class MemoryBackend implements ConsultationBackend {
   }
 
   /** Runs a write once per idempotency key: concurrent and later calls with the key share its outcome. */
-  private once<T>(method: Method, args: unknown[], options: WriteOptions, write: () => T): Promise<T> {
+  once<T>(method: Method, args: unknown[], options: WriteOptions, write: () => T): Promise<T> {
     const key = `${method}:${options.idempotencyKey}`;
     return this.enter(method, args, options).then(() => {
       const known = this.idempotent.get(key) as Promise<T> | undefined;
@@ -329,7 +336,7 @@ export class MemoryBackend implements ConsultationBackend {
     });
   }
 
-  private consultation(id: string): Consultation {
+  consultation(id: string): Consultation {
     const consultation = this.consultations.get(id);
     if (!consultation) throw backendError('not-found', `No consultation “${id}”`);
     return consultation;
