@@ -2,19 +2,19 @@
  * The memory backend's documents (issue 21): the same rules as the reference server (server/store/
  * documents.ts, amendments.ts), from the same core functions: the draft's validation, one open amendment
  * per participant and section, one vote each, the phases, decisions with their reasons, version n+1 from
- * the accepted amendments. Wired into MemoryBackend as `backend.documents`; the organisers' operations
+ * the accepted amendments. Wired into MemoryBackend (index.ts) as `backend.documents`; the organisers' operations
  * (`importMarkdown`, `decide`, `publish`) serve tests, stories and the demo.
  */
-import type { DocumentsBackend, RequestOptions, WriteOptions } from '../core/backend.js';
-import { wordDiff } from '../core/diff.js';
-import { backendError, validationError } from '../core/errors.js';
-import { consultationEnd } from '../core/phase.js';
-import type { Consultation, VoteChoice, VoteTally } from '../core/schemas.js';
-import { applyAmendments, amendWindow, defaultAmendmentPhases, nextSectionId, sectionsFromMarkdown, validateAmendmentDraft, validateDecision, type Accepted } from '../core/text-rules.js';
+import type { DocumentsBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
+import { wordDiff } from '../../core/diff.js';
+import { backendError, validationError } from '../../core/errors.js';
+import { consultationEnd } from '../../core/phase.js';
+import type { Consultation, VoteChoice, VoteTally } from '../../core/schemas.js';
+import { applyAmendments, amendWindow, defaultAmendmentPhases, nextSectionId, sectionsFromMarkdown, validateAmendmentDraft, validateDecision, type Accepted } from '../../core/text-rules.js';
 import type {
   Amendment, AmendmentDecisionInput, AmendmentDraft, AmendmentQuery, AmendmentReceipt, AmendmentVoteResult, DocumentVersion, MarkdownImport, TextDocument,
-} from '../core/text.js';
-import { VOTE_CHOICES } from '../core/vote-choices.js';
+} from '../../core/text.js';
+import { VOTE_CHOICES } from '../../core/vote-choices.js';
 
 /** What the documents need of the memory backend (its gate, failures, idempotency, clock, participant). */
 export interface MemoryHost {
