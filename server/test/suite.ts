@@ -10,6 +10,7 @@ import { seedConsultations } from '../setup/seed.js';
 import { ADMIN, type ApiTestContext } from './api/context.js';
 import { commentTests } from './api/comments.js';
 import { consultationTests } from './api/consultations.js';
+import { documentTests } from './api/documents.js';
 import { eventTests } from './api/events.js';
 import { framingTests } from './api/framing.js';
 import { httpTests } from './api/http.js';
@@ -65,5 +66,6 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     moderationTests(ctx);
     httpTests(ctx);
     framingTests(ctx);
+    documentTests(ctx);
   });
 }

@@ -3,8 +3,7 @@
  * it without an import cycle; every field has a default (comment-rules.ts).
  */
 import * as z from 'zod/mini';
-
-const Id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[A-Za-z0-9_.:-]+$/));
+import { Id } from './schemas/primitives.js';
 
 export const CommentSettings = z.object({
   /** Phases that take comments; absent: whichever phase is open. */

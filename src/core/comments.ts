@@ -5,9 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { COMMENT_AUTHOR_MAX, COMMENT_PAGE_MAX, COMMENT_SORTS, COMMENT_STANCES, COMMENT_TARGET, REPORT_DETAILS_MAX, REPORT_REASONS } from './comment-rules.js';
-import { Instant } from './schemas.js';
-
-const Id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[A-Za-z0-9_.:-]+$/));
+import { Id, Instant } from './schemas/primitives.js';
 export { CommentSettings } from './comment-settings.js';
 
 export const CommentTarget = z.string().check(z.regex(COMMENT_TARGET));

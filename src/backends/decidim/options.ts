@@ -68,6 +68,8 @@ export function initialCapabilities(writes: boolean): DecidimCapabilities {
     comments: true, addComment: writes, voteComment: writes, answers: true,
     // The contract's comments (comment-contract.ts): Decidim's API neither edits, deletes, reports nor has "helpful".
     postComment: writes, editComment: false, helpfulVotes: false, reportComment: false,
+    // Issue 21: Decidim's participatory texts are not read yet.
+    documents: false, amend: false,
   };
 }
 
