@@ -13,12 +13,13 @@ const TODAY = ['pgo-consultation', 'pgo-phase-countdown', 'pgo-vote-button', 'pg
  * them as pages shrink; remove one once its page is within budget). Pages not listed must meet their budget.
  */
 export const PAGE_CEILINGS = {
+  // Lowered to the sizes measured on 2026-11-29 16:5x (the .ics writer loaded on click: -1.0 KB on the eight).
   // Missed by 5 bytes at the end of the session that wrote the loader (issue 24).
   'loader alone': 1.51 * KB,
-  'a countdown only (French)': 22.2 * KB,
-  'one vote button': 22.5 * KB,
-  'a proposal form': 27.5 * KB,
-  'the eight elements of today (French)': 55.8 * KB,
+  'a countdown only (French)': 22.15 * KB,
+  'one vote button': 22.4 * KB,
+  'a proposal form': 27.45 * KB,
+  'the eight elements of today (French)': 54.8 * KB,
   'the same in English (beyond the French page)': 5.75 * KB,
 };
 
