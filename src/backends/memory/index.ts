@@ -13,9 +13,10 @@ import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal, ProposalDraft,
   ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from '../../core/schemas.js';
+import { MemoryDocuments } from './documents.js';
 import * as events from './events.js';
 import * as proposals from './proposals.js';
-import { MemoryStore } from './store.js';
+import { MemoryStore, type MemoryBackendOptions, type MemoryFixture } from './store.js';
 import * as votes from './votes.js';
 
 export type { MemoryBackendOptions, MemoryEvent, MemoryFixture } from './store.js';
@@ -23,6 +24,13 @@ export type { MemoryBackendOptions, MemoryEvent, MemoryFixture } from './store.j
 export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   readonly kind = 'memory';
   capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
+  /** Issue 21: documents, amendments and their votes (documents.ts). */
+  readonly documents: MemoryDocuments;
+
+  constructor(fixture: MemoryFixture = { consultations: [] }, options: MemoryBackendOptions = {}) {
+    super(fixture, options);
+    this.documents = new MemoryDocuments(this, fixture.documents);
+  }
 
   // ---- the consultation, the clock, the participant ----
 
