@@ -16,6 +16,7 @@ import { moderationTests } from './api/moderation.js';
 import { participantTests } from './api/participants.js';
 import { proposalTests } from './api/proposals.js';
 import { voteTests } from './api/votes.js';
+import { workshopReportTests } from './api/workshop-reports.js';
 import { client, serveApp, testConsultations, type Call, type Served } from './helpers.js';
 
 export function apiSuite(label: string, openDb: () => Promise<Db>): void {
@@ -63,5 +64,6 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     moderationTests(ctx);
     httpTests(ctx);
     framingTests(ctx);
+    workshopReportTests(ctx);
   });
 }

@@ -16,10 +16,14 @@ import type {
 } from '../core/schemas.js';
 import { validateEventProposal, validateProposalDraft, validateRegistration } from '../core/validate.js';
 import { matchesPlace, pageFrom, seededRank } from '../core/query.js';
+import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../core/reports.js';
+import { WorkshopStore } from './memory-reports.js';
 
 export interface MemoryEvent extends ConsultationEvent {
   /** Proposed events wait for approval and are not listed until approved. */
   moderation?: 'pending' | 'approved' | 'hidden';
+  /** The participant who proposed it: its host (may file its report). */
+  participantId?: string;
 }
 export interface MemoryFixture {
   consultations: Consultation[];
@@ -117,6 +121,7 @@ export class MemoryBackend implements ConsultationBackend {
     let items = [...this.proposals.values()]
       .filter((p) => p.consultationId === consultationId && p.status === 'published')
       .filter((p) => !query.categoryId || p.categoryId === query.categoryId)
+      .filter((p) => (!query.origin || (query.origin === 'workshop') === !!p.origin) && (!query.eventId || p.origin?.eventId === query.eventId))
       .filter((p) => !q || `${p.title}\n${p.body}`.toLocaleLowerCase().includes(q))
       .map((p) => this.publicProposal(consultation, p));
     const sort = query.sort ?? 'newest';
@@ -265,17 +270,31 @@ export class MemoryBackend implements ConsultationBackend {
         ...(input.onlineUrl?.trim() && input.mode !== 'in-person' ? { onlineUrl: input.onlineUrl.trim() } : {}),
         organiser: { name: input.organiserName.trim() }, status: 'scheduled',
         registration: input.capacity ? { kind: 'inline', capacity: input.capacity, seatsLeft: input.capacity } : { kind: 'none' },
-        moderation: 'pending',
+        moderation: 'pending', participantId: this.participantId,
       };
       this.events.set(id, event);
       return { event: this.publicEvent(event), moderation: 'pending' };
     });
   }
 
+  // ---- relay-workshop reports (issue 22: memory-reports.ts) ----
+
+  readonly workshops = new WorkshopStore();
+
+  async getWorkshopReport(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport> {
+    await this.enter('getWorkshopReport', [consultationId, eventId], options);
+    return this.workshops.published(this, consultationId, eventId);
+  }
+
+  submitWorkshopReport(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt> {
+    return this.once('submitWorkshopReport', [consultationId, eventId, draft], options, () => this.workshops.file(this, consultationId, eventId, draft, options.idempotencyKey));
+  }
+
   // ---- helpers for tests and demos ----
 
   /** Approves a proposed event or publishes a pending proposal, as a moderator would. */
   approve(id: string): void {
+    this.workshops.decide(this, id, 'published');
     const event = this.events.get(id);
     if (event) event.moderation = 'approved';
     const proposal = this.proposals.get(id);
@@ -284,6 +303,7 @@ export class MemoryBackend implements ConsultationBackend {
 
   /** Hides a proposal or an event, as a moderator would (`approve` restores it). */
   hide(id: string): void {
+    this.workshops.decide(this, id, 'hidden');
     const event = this.events.get(id);
     if (event) event.moderation = 'hidden';
     const proposal = this.proposals.get(id);

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { ERROR_CODES } from './error-codes.js';
+import { ProposalOrigin } from './reports.js';
 
 /** An absolute instant, ISO 8601 with an offset (`2027-03-15T00:00:00+01:00` or `...Z`). */
 export const Instant = z.iso.datetime({ offset: true });
@@ -138,6 +139,8 @@ export const Proposal = z.object({
   url: z.optional(WebUrl),
   /** The organisers' answer, once there is one. */
   answer: z.optional(z.nullable(ProposalAnswer)),
+  /** A relay workshop's contribution (src/core/reports.ts); absent for one made online. */
+  origin: z.optional(ProposalOrigin),
 });
 
 /** What a citizen submits. The honeypot `website` must stay empty. */
@@ -166,6 +169,9 @@ export const ProposalQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(200))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
+  /** Made online, or in a relay workshop (issue 22); `eventId`: that workshop's only. */
+  origin: z.optional(z.enum(['online', 'workshop'])),
+  eventId: z.optional(z.string().check(z.maxLength(120))),
 });
 
 export const Participant = z.object({
