@@ -108,7 +108,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url) && process.env.PGO_REFERE
  * then poll `executeServerCommand('pgo-server-ready', { id })` -> `{ url }`, `{ error }` or `{ pending: true }`
  * (a runner command must answer within 20 s, and starting a server on a busy machine may take longer),
  * hide or restore a proposal with `executeServerCommand('pgo-server-moderate', { id, proposalId, action })`,
- * call any organiser route with `executeServerCommand('pgo-server-admin', { id, method, path, body })`,
  * and stop them with `executeServerCommand('pgo-server-stop', { id })`. Every server left is stopped
  * with the runner.
  */
@@ -150,15 +149,15 @@ export function referenceServerPlugin() {
         return res.ok ? true : { error: `${res.status} ${await res.text()}` };
       }
       if (command === 'pgo-server-admin') {
-        // Any organiser call with the automation token (host links, decisions): `{ method, path, body }` -> `{ status, body }`.
+        // Any organiser route with the automation token (issue 21: import a document, decide, publish).
         const server = servers.get(payload?.id)?.server;
         if (!server) return { error: `no server ${payload?.id}` };
-        const res = await fetch(`${server.url}/api/v1${payload.path}`, {
-          method: payload.method, headers: { authorization: `Bearer ${server.adminToken}`, ...(payload.body ? { 'content-type': 'application/json' } : {}) },
-          body: payload.body ? JSON.stringify(payload.body) : undefined,
+        const res = await fetch(`${server.url}/api/v1/admin${payload.path}`, {
+          method: payload.method, headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+          ...(payload.body === undefined ? {} : { body: JSON.stringify(payload.body) }),
         });
         const text = await res.text();
-        return { status: res.status, body: text ? JSON.parse(text) : null };
+        return res.ok ? { body: text ? JSON.parse(text) : null } : { error: `${res.status} ${text}` };
       }
       if (command === 'pgo-server-stop') {
         const entry = servers.get(payload?.id);

@@ -6,7 +6,7 @@ import { RestBackend } from './rest.js';
 
 type Started = { id: string } | { unavailable: string };
 type Ready = { url: string } | { error: string } | { pending: true };
-type Admin = { status: number; body: { secret?: string; link?: { id: string } } } | { error: string };
+type Admin = { body: { secret?: string; link?: { id: string } } } | { error: string };
 
 // The rest backend against the real reference server (PGlite in memory), cross-origin as on a host site;
 // the organiser's part (host links, decisions) through the admin API.
@@ -24,22 +24,22 @@ runReportContract('rest', async (fixture) => {
   }
   const admin = async (method: string, path: string, body?: unknown) => {
     const answer = await executeServerCommand<Admin, unknown>('pgo-server-admin', { id: started.id, method, path, body });
-    if ('error' in answer || answer.status >= 300) throw new Error(`${method} ${path}: ${JSON.stringify(answer)}`);
+    if ('error' in answer) throw new Error(`${method} ${path}: ${answer.error}`);
     return answer.body;
   };
   const links = new Map<string, string>();
   return {
     participant: () => new RestBackend({ endpoint: url, storage: memoryStorage() }),
     async issueHostLink(eventId) {
-      const issued = await admin('POST', `/admin/consultations/contract-open/events/${eventId}/host-links`, { eventId });
+      const issued = await admin('POST', `/consultations/contract-open/events/${eventId}/host-links`, { eventId });
       links.set(issued.secret!, issued.link!.id);
       return issued.secret!;
     },
     async revokeHostLink(secret) {
-      await admin('DELETE', `/admin/consultations/contract-open/host-links/${links.get(secret)}`);
+      await admin('DELETE', `/consultations/contract-open/host-links/${links.get(secret)}`);
     },
     async decide(target, action) {
-      await admin('POST', '/admin/consultations/contract-open/decisions', { targets: [target], action, reason: 'Contrat' });
+      await admin('POST', '/consultations/contract-open/decisions', { targets: [target], action, reason: 'Contrat' });
     },
     close: () => executeServerCommand('pgo-server-stop', { id: started.id }),
   };

@@ -2,12 +2,12 @@
  * The memory backend's relay-workshop reports (issue 22), with the reference server's rules: the host is
  * the participant who proposed the event or the holder of a live host link; one report per event; each
  * contribution becomes a proposal that waits with the report for a moderator; deciding the report decides
- * the contributions still pending. Wired into MemoryBackend with a few lines (memory.ts).
+ * the contributions still pending. Wired into MemoryBackend with a few lines (index.ts).
  */
-import { backendError, validationError } from '../core/errors.js';
-import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../core/reports.js';
-import { reportOpen, validateWorkshopReport } from '../core/reports-rules.js';
-import type { Consultation, ConsultationEvent, Proposal } from '../core/schemas.js';
+import { backendError, validationError } from '../../core/errors.js';
+import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../../core/reports.js';
+import { reportOpen, validateWorkshopReport } from '../../core/reports-rules.js';
+import type { Consultation, ConsultationEvent, Proposal } from '../../core/schemas.js';
 
 /** What the store needs of the backend it lives in. */
 export interface WorkshopHost {
