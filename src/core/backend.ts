@@ -47,6 +47,7 @@ export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
   comments: true, postComment: true, editComment: true, helpfulVotes: true, reportComment: true,
   documents: true, amend: true,
+  workshopReports: true,
 });
 /** No capability: a backend whose script has not loaded. */
 export const NO_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze(
@@ -152,4 +153,20 @@ export interface ConsultationBackend {
   /** Says (or takes back) that a comment is helpful: one vote per participant. */
   markHelpful(consultationId: string, commentId: string, helpful: boolean, options: WriteOptions): Promise<HelpfulResult>;
   reportComment(consultationId: string, commentId: string, report: CommentReport, options: WriteOptions): Promise<void>;
+}
+
+// ---- Relay-workshop reports (issue 22) ----
+// Interfaces merge: the capability and the methods a backend offers for reports (src/core/reports.ts).
+// A backend without them (decidim) declares `workshopReports: false` and leaves the methods out.
+import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from './reports.js';
+
+export interface BackendCapabilities {
+  /** Filing a relay workshop's report and reading published ones. */
+  workshopReports: boolean;
+}
+export interface ConsultationBackend {
+  /** The event's published report (not-found while there is none, or it awaits moderation). */
+  getWorkshopReport?(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport>;
+  /** Files the event's report (its host only: the participant who proposed it, or `draft.hostKey`). One per event. */
+  submitWorkshopReport?(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt>;
 }
