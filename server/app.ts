@@ -15,7 +15,10 @@ import { allowedMethods } from './http/methods.js';
 import { backendError, problemResponse } from './http/problem.js';
 import { serveStatic, staticMounts } from './http/static.js';
 import { openApiDocument } from './openapi/document.js';
+import { liveRoutes } from './live/routes.js';
 import { adminRoutes } from './routes/admin.js';
+import { documentAdminRoutes } from './routes/documents-admin.js';
+import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { organiserRoutes } from './routes/organisers/index.js';
@@ -100,6 +103,10 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   exportRoutes(api, ctx);
   adminRoutes(api, ctx);
   organiserRoutes(api, ctx);
+  liveRoutes(api, ctx);
+  // Issue 21: documents and amendments.
+  documentRoutes(api, ctx);
+  documentAdminRoutes(api, ctx);
   referenceRoutes(api, openApiDocument);
   return { app, ctx };
 }

@@ -5,6 +5,7 @@ import type { Db } from './db/db.js';
 import { DEFAULT_BODY_BYTES, DEFAULT_JSON_DEPTH } from './http/body.js';
 import { fail } from './http/problem.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { LiveHub, REAL_CLOCK, type LiveSettings } from './live/hub.js';
 import type { LoadedConsultation } from './setup/config.js';
 import { consultationRevisions, loadedOf, storedConsultations } from './store/consultations.js';
 import { SCRYPT, type ScryptParams } from './store/passwords.js';
@@ -61,6 +62,8 @@ export interface AppOptions {
   reloadConsultationsMs?: number;
   /** The organiser console's built files, served at /admin/ (default dist/admin). */
   consoleDir?: string;
+  /** Live streams (issue 23): coalescing interval, heartbeat, streams per address. */
+  live?: Partial<LiveSettings>;
 }
 
 export type Env = { Bindings: HttpBindings };
@@ -77,6 +80,8 @@ export class AppContext {
   readonly newParticipants: RateLimiter;
   readonly sessionPolicy: SessionPolicy;
   readonly passwordParams: ScryptParams;
+  /** This process's live streams (server/live/hub.ts). */
+  readonly live: LiveHub;
   private readonly byId: Map<string, LoadedConsultation>;
   /** Revisions of the stored consultations last loaded, and when (performance.now()) they were checked. */
   private readonly revisions = new Map<string, number>();
@@ -99,6 +104,7 @@ export class AppContext {
     this.participantWrites = new RateLimiter('w:p', this.limits.writesPerMinute);
     this.ipWrites = new RateLimiter('w:ip', this.limits.writesPerIpPerMinute);
     this.newParticipants = new RateLimiter('n:ip', this.limits.participantsPerMinute);
+    this.live = new LiveHub(this.db, options.live, { now: this.now, after: REAL_CLOCK.after }, this.log);
   }
 
   get consultations(): LoadedConsultation[] {

@@ -42,6 +42,7 @@ export interface ServerOptions {
   trustProxy?: boolean;
   sessionPolicy?: AppOptions['sessionPolicy'];
   passwordParams?: AppOptions['passwordParams'];
+  live?: AppOptions['live'];
 }
 
 export interface RunningServer {
@@ -90,11 +91,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const setupToken = options.issueSetupToken !== false && (await countOrganisers(db)) === 0 ? await newSetupToken(db) : null;
   const appOptions: AppOptions = {
     db, consultations, adminToken, log, clock: options.clock, limits: options.limits, staticDirs: options.staticDirs, trustProxy: options.trustProxy,
-    sessionPolicy: options.sessionPolicy, passwordParams: options.passwordParams,
+    sessionPolicy: options.sessionPolicy, passwordParams: options.passwordParams, live: options.live,
     // PostgreSQL may be shared by several processes (a cluster): edits made by one reach the others.
     ...(options.databaseUrl ? { reloadConsultationsMs: 1000 } : {}),
   };
-  const { app } = createApp(appOptions);
+  const { app, ctx } = createApp(appOptions);
   const host = options.host ?? '127.0.0.1';
   const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
   // Slow clients (slowloris) are cut off: Node checks the timeouts every connectionsCheckingInterval.
@@ -114,7 +115,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.close(() => resolve());
         // Keep-alive connections would hold close() open.
         server.closeAllConnections();
-      }).then(() => db.close());
+      }).then(() => ctx.live.close()).then(() => db.close());
       return closing;
     },
   };

@@ -18,6 +18,12 @@ export interface Db extends Queryable {
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * LISTEN on `channel` (issue 23): PostgreSQL on one dedicated connection, reconnected when lost
+   * (`onReconnect` then runs: notifications may have been missed meanwhile); PGlite in-process.
+   * Resolves once listening, to a function that stops.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onReconnect?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -108,6 +114,12 @@ async function openPglite(dataDir: string | undefined, bounds: DatabaseBounds): 
     async exec(sql) {
       await turn(() => pg.exec(sql));
     },
+    async listen(channel, onNotify) {
+      const stop = await turn(() => pg.listen(channel, onNotify));
+      return async () => {
+        if (!pg.closed) await turn(() => stop());
+      };
+    },
     close: () => pg.close(),
   };
 }
@@ -169,6 +181,43 @@ async function openPostgres(databaseUrl: string, bounds: DatabaseBounds): Promis
     async exec(sql) {
       await pool.query(sql);
     },
+    listen: (channel, onNotify, onReconnect) => listenPostgres(pg.Client, databaseUrl, channel, onNotify, onReconnect),
     close: () => pool.end(),
+  };
+}
+
+/** One connection that only listens, opened again (every 0.5-5 s) whenever it is lost. */
+async function listenPostgres(
+  Client: typeof import('pg').Client, databaseUrl: string, channel: string, onNotify: (payload: string) => void, onReconnect?: () => void,
+): Promise<() => Promise<void>> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Bad channel name ${channel}`);
+  let client: import('pg').Client | null = null;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const open = async (): Promise<void> => {
+    const next = new Client({ connectionString: databaseUrl });
+    next.on('error', () => {});
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    await next.connect();
+    await next.query(`LISTEN ${channel}`);
+    next.on('end', () => {
+      if (!stopped) again(0);
+    });
+    client = next;
+  };
+  const again = (attempt: number) => {
+    client = null;
+    retry = setTimeout(() => {
+      open().then(() => onReconnect?.(), () => again(attempt + 1));
+    }, Math.min(5000, 500 * 2 ** attempt));
+    retry.unref?.();
+  };
+  await open();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end().catch(() => {});
   };
 }

@@ -7,6 +7,7 @@ import * as api from '../api-schemas.js';
 import { KEY_LIFE_MS } from '../http/idempotency.js';
 import { applyBodyRules } from './body-rules.js';
 import { EXAMPLES, TEXT_EXAMPLES } from './examples.js';
+import { DOCUMENT_ANSWERS, DOCUMENT_EXAMPLES, DOCUMENT_REQUESTS } from '../routes/documents-docs.js';
 import { ORGANISER_ANSWERS, ORGANISER_EXAMPLES, ORGANISER_REQUESTS } from './organiser-routes.js';
 import { C, type RouteDoc } from './route-doc.js';
 import { ROUTES } from './routes.js';
@@ -24,13 +25,13 @@ const ANSWERS: Record<string, z.ZodMiniType> = {
   RegistrationReceipt: core.RegistrationReceipt, EventReceipt: core.EventReceipt, FieldError: core.FieldError, ApiError: core.ApiError,
   ParticipantToken: api.ParticipantToken, ReportReceipt: api.ReportReceipt, ModerationQueue: api.ModerationQueue,
   ModeratedProposal: api.ModeratedProposal, ModeratedEvent: api.ModeratedEvent, OpenDataExport: api.OpenDataExport,
-  ...ORGANISER_ANSWERS,
+  ...ORGANISER_ANSWERS, ...DOCUMENT_ANSWERS,
 };
 /** Request bodies: generated as input (unknown keys are ignored, not refused). */
 const REQUESTS: Record<string, z.ZodMiniType> = {
   ProposalDraft: core.ProposalDraft, VoteInput: api.VoteInput, ReportInput: api.ReportInput, RegistrationInput: core.RegistrationInput,
   EventProposal: core.EventProposal, IdentityInput: api.IdentityInput,
-  ...ORGANISER_REQUESTS,
+  ...ORGANISER_REQUESTS, ...DOCUMENT_REQUESTS,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 'output'): Record<string, JsonSchema> {
@@ -47,11 +48,14 @@ function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 
 const EMPTY_IS_ABSENT = 'An empty value (`?name=`) is the same as leaving the parameter out.';
 const PATH_PARAMS: Record<string, string> = {
   id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.', organiserId: 'The organiser’s id.',
+  documentId: 'The document’s id.', amendmentId: 'The amendment’s id.', number: 'The version’s number (1, 2…).',
 };
 const QUERY_PARAMS: Record<string, string> = {
   sort: 'The order: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`).',
   seed: 'Any text: the same seed gives the same random order, page after page.',
   categoryId: 'Only the proposals of this category.',
+  sectionId: 'Only the amendments of this section.',
+  state: 'Only the amendments in this state (`open`, `accepted`…).',
   q: 'Words searched in titles and bodies, case-insensitive.',
   cursor: 'The `nextCursor` of the previous page.',
   limit: 'Items per page, 1 to 100 (20 by default).',
@@ -85,7 +89,7 @@ function sharedRefusals(route: RouteDoc): Refusals[] {
   return all;
 }
 
-const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name];
+const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name];
 
 function operation(route: RouteDoc): JsonSchema {
   const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, description: PATH_PARAMS[m[1]!], schema: { type: 'string' } }));
@@ -142,6 +146,7 @@ function operation(route: RouteDoc): JsonSchema {
 
 const TAGS: Record<RouteDoc['tag'], string> = {
   Consultations: 'The consultations and the server clock.',
+  Documents: 'Documents written together: sections, versions, amendments and votes on them (the collaborative writing phase).',
   Events: 'Events (workshops, dialogues), their registrations, and events proposed by participants.',
   Moderation: 'Moderators’ routes (organiser session or automation token), same origin only.',
   'Open data': 'Published proposals and their tallies, without personal data.',

@@ -79,5 +79,6 @@ export const EXAMPLES: Record<string, unknown> = {
 /** Examples of the answers that are not JSON components. */
 export const TEXT_EXAMPLES: Record<string, string> = {
   'text/csv': 'id,created_at,category_id,category,title,body,total,votes_support\r\np-8H2kLq0vXy1mN3pR,2026-03-02T09:00:00.000Z,donnees,Ouvrir plus de données,Publier les budgets des communes,Chaque commune publierait son budget.,12,12\r\n',
+  'text/event-stream': 'retry: 2000\n\nid: 41\nevent: ready\ndata: {}\n\nid: 42\nevent: tally\ndata: {"proposalId":"p-8H2kLq0vXy1mN3pR","tally":{"proposalId":"p-8H2kLq0vXy1mN3pR","hidden":false,"total":13,"counts":{"support":13}}}\n\n',
   'text/html': '<!doctype html><html lang="en"><head><title>pgo-widgets consultation API</title></head><body><h1>pgo-widgets consultation API</h1></body></html>',
 };

@@ -3,7 +3,9 @@
  * their handlers): the OpenAPI document and the reference page are built from this list, and a test
  * checks it against the routes the server really has.
  */
+import { LIVE_DOCS } from '../live/routes.js';
 import { ADMIN_DOCS } from '../routes/admin.js';
+import { DOCUMENT_DOCS } from '../routes/documents-docs.js';
 import { EVENT_DOCS } from '../routes/events.js';
 import { EXPORT_DOCS } from '../routes/exports.js';
 import { PARTICIPANT_DOCS } from '../routes/participants.js';
@@ -14,4 +16,4 @@ import type { RouteDoc } from './route-doc.js';
 
 export type { RouteDoc } from './route-doc.js';
 
-export const ROUTES: RouteDoc[] = [...PARTICIPANT_DOCS, ...PROPOSAL_DOCS, ...EVENT_DOCS, ...EXPORT_DOCS, ...REFERENCE_DOCS, ...ADMIN_DOCS, ...ORGANISER_ROUTES];
+export const ROUTES: RouteDoc[] = [...PARTICIPANT_DOCS, ...PROPOSAL_DOCS, ...EVENT_DOCS, ...EXPORT_DOCS, ...REFERENCE_DOCS, ...ADMIN_DOCS, ...ORGANISER_ROUTES, ...LIVE_DOCS, ...DOCUMENT_DOCS];

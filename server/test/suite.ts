@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate.js';
 import { seedConsultations } from '../setup/seed.js';
 import { ADMIN, type ApiTestContext } from './api/context.js';
 import { consultationTests } from './api/consultations.js';
+import { documentTests } from './api/documents.js';
 import { eventTests } from './api/events.js';
 import { framingTests } from './api/framing.js';
 import { httpTests } from './api/http.js';
@@ -63,5 +64,6 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     moderationTests(ctx);
     httpTests(ctx);
     framingTests(ctx);
+    documentTests(ctx);
   });
 }

@@ -14,6 +14,7 @@ import type {
 } from '../core/schemas.js';
 import { HttpClient, type HttpOptions, type HttpRequest } from './http.js';
 import { TokenStore, type TokenStorage } from './participant-token.js';
+import { RestDocuments } from './rest-documents.js';
 
 export interface RestBackendOptions extends HttpOptions {
   /** Base URL of the server (`https://consultation.example.fr`); empty for the page's own origin. */
@@ -43,6 +44,15 @@ export class RestBackend implements ConsultationBackend {
   private issuing: Promise<string> | null = null;
   /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
   private readonly verified = new Map<string, Promise<string>>();
+  /** Issue 21: documents and amendments (rest-documents.ts). */
+  readonly documents = new RestDocuments({
+    path: (consultationId, ...parts) => this.path(consultationId, ...parts),
+    read: async (consultationId, url, personal, signal) => {
+      const token = personal ? (this.identity ? await this.verifiedToken(consultationId, signal).catch(() => null) : this.tokens.get()) : null;
+      return this.http.send({ method: 'GET', url, token, signal, ...(token ? { cache: 'no-store' as const } : {}) });
+    },
+    write: (consultationId, method, url, body, options) => this.write(consultationId, method, url, body, options),
+  });
 
   constructor(options: RestBackendOptions) {
     this.base = `${options.endpoint.replace(/\/+$/, '')}/api/v1`;

@@ -7,6 +7,7 @@ import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal,
   ProposalDraft, ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from './schemas.js';
+import type { Amendment, AmendmentDraft, AmendmentQuery, AmendmentReceipt, AmendmentVoteResult, DocumentVersion, TextDocument } from './text.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -30,12 +31,18 @@ export interface BackendCapabilities {
   registerForEvent: boolean;
   proposeEvent: boolean;
   serverTime: boolean;
+  // ---- issue 21, the collaborative writing phase (`backend.documents`) ----
+  /** Reading documents, their versions and amendments. */
+  documents: boolean;
+  /** Proposing amendments and voting on them. */
+  amend: boolean;
 }
 
 /** Every capability: a backend that can do everything (the reference API, the memory backend). */
 export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
   events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
+  documents: true, amend: true,
 });
 /** No capability: a backend whose script has not loaded. */
 export const NO_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze(
@@ -65,6 +72,21 @@ export interface ConsultationBackend {
   getEvent(consultationId: string, eventId: string, options?: RequestOptions): Promise<ConsultationEvent>;
   registerForEvent(consultationId: string, eventId: string, input: RegistrationInput, options: WriteOptions): Promise<RegistrationReceipt>;
   proposeEvent(consultationId: string, input: EventProposal, options: WriteOptions): Promise<EventReceipt>;
+
+  /** Issue 21: documents in sections and their amendments, where the backend has them (`capabilities.documents`). */
+  readonly documents?: DocumentsBackend;
+}
+
+// ---- issue 21, the collaborative writing phase ----
+/** A document's current version, its versions, amendments and the votes on them (src/core/text.ts). */
+export interface DocumentsBackend {
+  getDocument(consultationId: string, documentId: string, options?: RequestOptions): Promise<TextDocument>;
+  /** One version's snapshot: an amendment written on it reads against it. */
+  getVersion(consultationId: string, documentId: string, version: number, options?: RequestOptions): Promise<DocumentVersion>;
+  listAmendments(consultationId: string, documentId: string, query: AmendmentQuery, options?: RequestOptions): Promise<Amendment[]>;
+  proposeAmendment(consultationId: string, documentId: string, draft: AmendmentDraft, options: WriteOptions): Promise<AmendmentReceipt>;
+  /** Votes on an amendment with the document's vote model; `null` withdraws the vote. */
+  voteAmendment(consultationId: string, documentId: string, amendmentId: string, choice: VoteChoice | null, options: WriteOptions): Promise<AmendmentVoteResult>;
 }
 
 /** Options every backend factory receives from `<pgo-consultation>` (or a standalone element). */

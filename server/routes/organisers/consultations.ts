@@ -11,6 +11,7 @@ import type { AppContext, Env } from '../../context.js';
 import { readJson } from '../../http/body.js';
 import { fail } from '../../http/problem.js';
 import { ConsultationFile, parseConsultationFile } from '../../setup/config.js';
+import { recordChange } from '../../live/changes.js';
 import { audit } from '../../store/audit.js';
 import { ensureStored, loadedOf, publicKey, rotateKey, saveConsultation, storedConsultation, type StoredConsultation } from '../../store/consultations.js';
 import { caller, requireRole } from './access.js';
@@ -53,7 +54,11 @@ export function consultationRoutes(app: Hono<Env>, ctx: AppContext): void {
     const id = edit.consultation.id;
     const saved = await ctx.db.transaction(async (tx) => {
       const next = await saveConsultation(tx, edit, revision, ctx.now());
-      if (next !== null) await audit(tx, actor, ctx.now(), { action, consultationId: id, target: `consultation:${id}`, details: { revision: next } });
+      if (next !== null) {
+        await audit(tx, actor, ctx.now(), { action, consultationId: id, target: `consultation:${id}`, details: { revision: next } });
+        // Open pages reload the consultation (a phase moved: the countdown follows), issue 23's streams.
+        await recordChange(tx, id, 'consultation', 'consultation', null);
+      }
       return next;
     });
     if (saved === null) {

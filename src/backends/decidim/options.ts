@@ -66,6 +66,8 @@ export function initialCapabilities(writes: boolean): DecidimCapabilities {
     proposals: true, createProposal: writes, votes: writes, withdrawVote: writes, report: false,
     events: true, registerForEvent: false, proposeEvent: false, serverTime: false,
     comments: true, addComment: writes, voteComment: writes, answers: true,
+    // Issue 21: Decidim's participatory texts are not read yet.
+    documents: false, amend: false,
   };
 }
 

@@ -164,6 +164,16 @@ export class ListWindow<T> implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Focuses a rendered row and scrolls it into view. WebKit's `focus()` leaves a row outside the viewport
+   * where it is (Chromium and Firefox scroll to it): the next range, computed from the scroll position,
+   * then dropped the row far from it and focus fell to the page (the row after "load more" of a long list).
+   */
+  focus(row: HTMLElement): void {
+    row.focus({ preventScroll: true });
+    row.scrollIntoView({ block: 'nearest' });
+  }
+
   /** Recomputes the range now; returns it. */
   compute(): ListRange {
     const count = this.items().length;

@@ -142,7 +142,7 @@ export class PgoProposalList extends PgoElement {
       const row = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusIndex}"] article`);
       if (row) {
         this.focusIndex = null;
-        row.focus();
+        this.window.focus(row);
       }
     }
   }

@@ -1,0 +1,113 @@
+/**
+ * A complete in-memory backend for tests, stories and demos. It enforces the same rules as the
+ * reference server (phases, limits, withdrawal, idempotency, validation) and can inject latency,
+ * failures and an offline state, so every element state can be reached without a network.
+ *
+ * One module per kind of data, each a set of functions of the store (`store.ts`: rows, latency,
+ * failures, holds, idempotent writes): `proposals.ts`, `votes.ts`, `events.ts`. A new kind (comments,
+ * amendments, workshop reports...) adds `<kind>.ts` beside them, its rows in the store or in a map of its
+ * own module, and its one-line methods below in a block of its own.
+ */
+import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../../core/backend.js';
+import type {
+  Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal, ProposalDraft,
+  ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
+} from '../../core/schemas.js';
+import { MemoryDocuments } from './documents.js';
+import * as events from './events.js';
+import * as proposals from './proposals.js';
+import { MemoryStore, type MemoryBackendOptions, type MemoryFixture } from './store.js';
+import * as votes from './votes.js';
+
+export type { MemoryBackendOptions, MemoryEvent, MemoryFixture } from './store.js';
+
+export class MemoryBackend extends MemoryStore implements ConsultationBackend {
+  readonly kind = 'memory';
+  capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
+  /** Issue 21: documents, amendments and their votes (documents.ts). */
+  readonly documents: MemoryDocuments;
+
+  constructor(fixture: MemoryFixture = { consultations: [] }, options: MemoryBackendOptions = {}) {
+    super(fixture, options);
+    this.documents = new MemoryDocuments(this, fixture.documents);
+  }
+
+  // ---- the consultation, the clock, the participant ----
+
+  async getConsultation(consultationId: string, options?: RequestOptions): Promise<Consultation> {
+    await this.enter('getConsultation', [consultationId], options);
+    return structuredClone(this.consultation(consultationId));
+  }
+
+  async getServerTime(options?: RequestOptions): Promise<ServerTime> {
+    await this.enter('getServerTime', [], options);
+    return { now: new Date(this.now()).toISOString() };
+  }
+
+  async getParticipation(consultationId: string, options?: RequestOptions): Promise<Participation> {
+    await this.enter('getParticipation', [consultationId], options);
+    return votes.participation(this, consultationId);
+  }
+
+  // ---- proposals (proposals.ts) ----
+
+  listProposals(consultationId: string, query: ProposalQuery, options?: RequestOptions): Promise<Page<Proposal>> {
+    return proposals.listProposals(this, consultationId, query, options);
+  }
+  getProposal(consultationId: string, proposalId: string, options?: RequestOptions): Promise<Proposal> {
+    return proposals.getProposal(this, consultationId, proposalId, options);
+  }
+  createProposal(consultationId: string, draft: ProposalDraft, options: WriteOptions): Promise<ProposalReceipt> {
+    return proposals.createProposal(this, consultationId, draft, options);
+  }
+  reportProposal(consultationId: string, proposalId: string, reason: string, options: WriteOptions): Promise<void> {
+    return proposals.reportProposal(this, consultationId, proposalId, reason, options);
+  }
+
+  // ---- votes (votes.ts) ----
+
+  vote(consultationId: string, proposalId: string, choice: VoteChoice, options: WriteOptions): Promise<VoteResult> {
+    return votes.vote(this, consultationId, proposalId, choice, options);
+  }
+  withdrawVote(consultationId: string, proposalId: string, options: WriteOptions): Promise<VoteResult> {
+    return votes.withdrawVote(this, consultationId, proposalId, options);
+  }
+
+  // ---- events (events.ts) ----
+
+  listEvents(consultationId: string, query: EventQuery, options?: RequestOptions): Promise<Page<ConsultationEvent>> {
+    return events.listEvents(this, consultationId, query, options);
+  }
+  getEvent(consultationId: string, eventId: string, options?: RequestOptions): Promise<ConsultationEvent> {
+    return events.getEvent(this, consultationId, eventId, options);
+  }
+  registerForEvent(consultationId: string, eventId: string, input: RegistrationInput, options: WriteOptions): Promise<RegistrationReceipt> {
+    return events.registerForEvent(this, consultationId, eventId, input, options);
+  }
+  proposeEvent(consultationId: string, input: EventProposal, options: WriteOptions): Promise<EventReceipt> {
+    return events.proposeEvent(this, consultationId, input, options);
+  }
+
+  // ---- helpers for tests and demos ----
+
+  /** Approves a proposed event or publishes a pending proposal, as a moderator would. */
+  approve(id: string): void {
+    const event = this.events.get(id);
+    if (event) event.moderation = 'approved';
+    const proposal = this.proposals.get(id);
+    if (proposal) proposal.status = 'published';
+  }
+
+  /** Hides a proposal or an event, as a moderator would (`approve` restores it). */
+  hide(id: string): void {
+    const event = this.events.get(id);
+    if (event) event.moderation = 'hidden';
+    const proposal = this.proposals.get(id);
+    if (proposal) proposal.status = 'hidden';
+  }
+
+  /** The tally computed from the vote rows (what a test compares the displayed count with). */
+  rawTotal(proposalId: string): number {
+    return votes.rawTotal(this, proposalId);
+  }
+}
