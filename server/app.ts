@@ -25,6 +25,7 @@ import { organiserRoutes } from './routes/organisers/index.js';
 import { participantRoutes } from './routes/participants.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { referenceRoutes } from './routes/reference.js';
+import { workshopReportRoutes } from './routes/workshop-reports.js';
 
 export const API_BASE = '/api/v1';
 
@@ -107,6 +108,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   // Issue 21: documents and amendments.
   documentRoutes(api, ctx);
   documentAdminRoutes(api, ctx);
+  workshopReportRoutes(api, ctx);
   referenceRoutes(api, openApiDocument);
   return { app, ctx };
 }
