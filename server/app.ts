@@ -73,6 +73,16 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     if (options.log) ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)} ms`);
   });
   app.use('*', compression({ apiBase: API_BASE }));
+  // Consultations edited by another process (a worker of the cluster) before CORS reads their origins.
+  app.use(`${API_BASE}/*`, async (_c, next) => {
+    try {
+      await ctx.refreshConsultations();
+    } catch (error) {
+      // Serve the copy in memory; the route itself meets the database problem if it is one.
+      ctx.log(`consultations not reloaded: ${(error as Error).message}`);
+    }
+    return next();
+  });
   app.use(`${API_BASE}/*`, cors(ctx));
   app.use(`${API_BASE}/*`, allowedMethods(app));
   // PostgreSQL text cannot hold NUL: an address carrying one is refused before any query (not a 500).
