@@ -54,6 +54,11 @@ function pgo_widgets_elements() {
 		'pgo-event-form'       => array(
 			'heading-level' => 'id',
 		),
+		'pgo-comments'         => array(
+			'target'        => 'id',
+			'sort'          => 'id',
+			'heading-level' => 'id',
+		),
 	);
 }
 
@@ -72,6 +77,7 @@ function pgo_widgets_element_labels() {
 		'pgo-event-list'      => __( 'Event agenda', 'pgo-widgets' ),
 		'pgo-event-card'      => __( 'Event card', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Relay workshop proposal form', 'pgo-widgets' ),
+		'pgo-comments'        => __( 'Discussion', 'pgo-widgets' ),
 	);
 }
 
@@ -90,6 +96,7 @@ function pgo_widgets_element_descriptions() {
 		'pgo-event-list'      => __( 'The agenda of events, with filters.', 'pgo-widgets' ),
 		'pgo-event-card'      => __( 'One event, with registration.', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Anyone proposes a relay workshop.', 'pgo-widgets' ),
+		'pgo-comments'        => __( 'Comments on a proposal, an event, a section or an amendment.', 'pgo-widgets' ),
 	);
 }
 
