@@ -5,7 +5,7 @@
  * signed identity (`<pgo-consultation identity="<jwt>">`), exchanged for a token once per consultation.
  * Requests time out, retry only when safe (reads, keyed writes) and fail as `BackendError`s.
  */
-import { ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import { ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type DocumentsBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
 import { raceAbort } from '../core/async.js';
 import { backendError, BackendError } from '../core/errors.js';
 import type {
@@ -14,7 +14,8 @@ import type {
 } from '../core/schemas.js';
 import { HttpClient, type HttpOptions, type HttpRequest } from './http.js';
 import { TokenStore, type TokenStorage } from './participant-token.js';
-import { RestDocuments } from './rest-documents.js';
+import type { RestHost } from './rest-documents.js';
+import { lazyMethods } from './lazy.js';
 
 export interface RestBackendOptions extends HttpOptions {
   /** Base URL of the server (`https://consultation.example.fr`); empty for the page's own origin. */
@@ -44,15 +45,9 @@ export class RestBackend implements ConsultationBackend {
   private issuing: Promise<string> | null = null;
   /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
   private readonly verified = new Map<string, Promise<string>>();
-  /** Issue 21: documents and amendments (rest-documents.ts). */
-  readonly documents = new RestDocuments({
-    path: (consultationId, ...parts) => this.path(consultationId, ...parts),
-    read: async (consultationId, url, personal, signal) => {
-      const token = personal ? (this.identity ? await this.verifiedToken(consultationId, signal).catch(() => null) : this.tokens.get()) : null;
-      return this.http.send({ method: 'GET', url, token, signal, ...(token ? { cache: 'no-store' as const } : {}) });
-    },
-    write: (consultationId, method, url, body, options) => this.write(consultationId, method, url, body, options),
-  });
+  /** Issue 21: documents and amendments (rest-documents.ts, loaded with the first call). */
+  readonly documents: DocumentsBackend = lazyMethods(() => import('./rest-documents.js').then((m) => new m.RestDocuments(this.documentsHost())),
+    ['getDocument', 'getVersion', 'listAmendments', 'proposeAmendment', 'voteAmendment']);
 
   constructor(options: RestBackendOptions) {
     this.base = `${options.endpoint.replace(/\/+$/, '')}/api/v1`;
@@ -129,6 +124,17 @@ export class RestBackend implements ConsultationBackend {
   }
 
   // ---- internals ----
+
+  private documentsHost(): RestHost {
+    return {
+      path: (consultationId, ...parts) => this.path(consultationId, ...parts),
+      read: async (consultationId, url, personal, signal) => {
+        const token = personal ? (this.identity ? await this.verifiedToken(consultationId, signal).catch(() => null) : this.tokens.get()) : null;
+        return this.http.send({ method: 'GET', url, token, signal, ...(token ? { cache: 'no-store' as const } : {}) });
+      },
+      write: (consultationId, method, url, body, options) => this.write(consultationId, method, url, body, options),
+    };
+  }
 
   private path(consultationId: string, ...parts: string[]): string {
     return [`${this.base}/consultations`, consultationId, ...parts].map((p, i) => (i ? encodeURIComponent(p) : p)).join('/');
