@@ -8,8 +8,8 @@ import { ConsoleElement } from './console-element.js';
 import { consoleStyles } from './console.styles.js';
 import type { ConsoleKey } from './messages.js';
 
-type Section = 'moderation' | 'answers' | 'audit';
-const SECTIONS: Section[] = ['moderation', 'answers', 'audit'];
+type Section = 'moderation' | 'answers' | 'documents' | 'audit';
+const SECTIONS: Section[] = ['moderation', 'answers', 'documents', 'audit'];
 
 /**
  * The organiser console (served at /admin/): sign-in, the consultations entrusted to the organiser, and
@@ -74,6 +74,8 @@ export class PgoConsole extends ConsoleElement {
   private renderSection() {
     const id = this.current;
     if (this.section === 'answers') return html`<pgo-answer-list .client=${this.client} consultation=${id}></pgo-answer-list>`;
+    // Issue 21: the writing phase (src/console/documents-admin.ts).
+    if (this.section === 'documents') return html`<pgo-console-documents .client=${this.client} consultation=${id}></pgo-console-documents>`;
     if (this.section === 'audit') return html`<pgo-audit-log .client=${this.client} consultation=${id}></pgo-audit-log>`;
     return html`<pgo-moderation-queue .client=${this.client} consultation=${id}></pgo-moderation-queue>`;
   }

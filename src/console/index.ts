@@ -8,6 +8,7 @@ import { PgoAnswerList } from './answer-list.js';
 import { PgoAuditLog } from './audit-log.js';
 import { PgoConsole } from './console-app.js';
 import { PgoModerationQueue } from './moderation-queue.js';
+import { PgoConsoleDocuments } from './documents-admin.js';
 import { PgoConsoleSignIn } from './sign-in.js';
 
 /** Registers the console's tags (never throws; the same version twice does nothing). */
@@ -18,12 +19,13 @@ export function defineConsoleElements(): void {
   defineElement('pgo-answer-list', PgoAnswerList);
   defineElement('pgo-answer-form', PgoAnswerForm);
   defineElement('pgo-audit-log', PgoAuditLog);
+  defineElement('pgo-console-documents', PgoConsoleDocuments);
 }
 
 defineConsoleElements();
 
 export { ConsoleClient } from './client.js';
-export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleSignIn, PgoModerationQueue };
+export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleDocuments, PgoConsoleSignIn, PgoModerationQueue };
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -33,5 +35,6 @@ declare global {
     'pgo-answer-list': PgoAnswerList;
     'pgo-answer-form': PgoAnswerForm;
     'pgo-audit-log': PgoAuditLog;
+    'pgo-console-documents': PgoConsoleDocuments;
   }
 }
