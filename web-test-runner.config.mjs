@@ -41,7 +41,8 @@ export default {
     a11yTreePlugin(),
   ],
   browsers: [browsers[engine]()],
-  testFramework: { config: { timeout: 10000 } },
+  // A test's bound, not its pace: waits inside it are bounded at 8 s (src/test-utils/wait.ts).
+  testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
   reporters: [defaultReporter(), countReporter()],
 };

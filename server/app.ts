@@ -25,6 +25,7 @@ import { organiserRoutes } from './routes/organisers/index.js';
 import { participantRoutes } from './routes/participants.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { referenceRoutes } from './routes/reference.js';
+import { workshopReportRoutes } from './routes/workshop-reports.js';
 
 export const API_BASE = '/api/v1';
 
@@ -70,6 +71,16 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     if (options.log) ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)} ms`);
   });
   app.use('*', compression({ apiBase: API_BASE }));
+  // Consultations edited by another process (a worker of the cluster) before CORS reads their origins.
+  app.use(`${API_BASE}/*`, async (_c, next) => {
+    try {
+      await ctx.refreshConsultations();
+    } catch (error) {
+      // Serve the copy in memory; the route itself meets the database problem if it is one.
+      ctx.log(`consultations not reloaded: ${(error as Error).message}`);
+    }
+    return next();
+  });
   app.use(`${API_BASE}/*`, cors(ctx));
   app.use(`${API_BASE}/*`, allowedMethods(app));
   // PostgreSQL text cannot hold NUL: an address carrying one is refused before any query (not a 500).
@@ -97,6 +108,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   // Issue 21: documents and amendments.
   documentRoutes(api, ctx);
   documentAdminRoutes(api, ctx);
+  workshopReportRoutes(api, ctx);
   referenceRoutes(api, openApiDocument);
   return { app, ctx };
 }

@@ -11,6 +11,7 @@ import { DOCUMENT_ANSWERS, DOCUMENT_EXAMPLES, DOCUMENT_REQUESTS } from '../route
 import { ORGANISER_ANSWERS, ORGANISER_EXAMPLES, ORGANISER_REQUESTS } from './organiser-routes.js';
 import { C, type RouteDoc } from './route-doc.js';
 import { ROUTES } from './routes.js';
+import { WORKSHOP_REPORT_ANSWERS, WORKSHOP_REPORT_EXAMPLES, WORKSHOP_REPORT_REQUESTS } from '../routes/workshop-reports-docs.js';
 
 type JsonSchema = Record<string, unknown>;
 type Refusals = RouteDoc['refusals'];
@@ -25,13 +26,13 @@ const ANSWERS: Record<string, z.ZodMiniType> = {
   RegistrationReceipt: core.RegistrationReceipt, EventReceipt: core.EventReceipt, FieldError: core.FieldError, ApiError: core.ApiError,
   ParticipantToken: api.ParticipantToken, ReportReceipt: api.ReportReceipt, ModerationQueue: api.ModerationQueue,
   ModeratedProposal: api.ModeratedProposal, ModeratedEvent: api.ModeratedEvent, OpenDataExport: api.OpenDataExport,
-  ...ORGANISER_ANSWERS, ...DOCUMENT_ANSWERS,
+  ...ORGANISER_ANSWERS, ...DOCUMENT_ANSWERS, ...WORKSHOP_REPORT_ANSWERS,
 };
 /** Request bodies: generated as input (unknown keys are ignored, not refused). */
 const REQUESTS: Record<string, z.ZodMiniType> = {
   ProposalDraft: core.ProposalDraft, VoteInput: api.VoteInput, ReportInput: api.ReportInput, RegistrationInput: core.RegistrationInput,
   EventProposal: core.EventProposal, IdentityInput: api.IdentityInput,
-  ...ORGANISER_REQUESTS, ...DOCUMENT_REQUESTS,
+  ...ORGANISER_REQUESTS, ...DOCUMENT_REQUESTS, ...WORKSHOP_REPORT_REQUESTS,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 'output'): Record<string, JsonSchema> {
@@ -48,7 +49,7 @@ function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 
 const EMPTY_IS_ABSENT = 'An empty value (`?name=`) is the same as leaving the parameter out.';
 const PATH_PARAMS: Record<string, string> = {
   id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.', organiserId: 'The organiser’s id.',
-  documentId: 'The document’s id.', amendmentId: 'The amendment’s id.', number: 'The version’s number (1, 2…).',
+  documentId: 'The document’s id.', amendmentId: 'The amendment’s id.', number: 'The version’s number (1, 2…).', linkId: 'The host link’s id.',
 };
 const QUERY_PARAMS: Record<string, string> = {
   sort: 'The order: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`).',
@@ -64,6 +65,8 @@ const QUERY_PARAMS: Record<string, string> = {
   format: 'Only this event format (`settings.eventFormats[].id`).',
   mode: 'Only in-person, online or hybrid events.',
   place: 'A postal-code prefix (`75`, `690`) or a town name, accents ignored.',
+  origin: 'Only proposals made `online`, or in a relay `workshop`.',
+  eventId: 'Only the contributions of this relay workshop (its event id).',
 };
 
 /** Refusals every route, every write, every consultation route or every admin route may give. */
@@ -89,7 +92,7 @@ function sharedRefusals(route: RouteDoc): Refusals[] {
   return all;
 }
 
-const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name];
+const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name] ?? WORKSHOP_REPORT_EXAMPLES[name];
 
 function operation(route: RouteDoc): JsonSchema {
   const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, description: PATH_PARAMS[m[1]!], schema: { type: 'string' } }));

@@ -11,9 +11,10 @@ import { EXPORT_DOCS } from '../routes/exports.js';
 import { PARTICIPANT_DOCS } from '../routes/participants.js';
 import { PROPOSAL_DOCS } from '../routes/proposals.js';
 import { REFERENCE_DOCS } from '../routes/reference.js';
+import { WORKSHOP_REPORT_DOCS } from '../routes/workshop-reports-docs.js';
 import { ORGANISER_ROUTES } from './organiser-routes.js';
 import type { RouteDoc } from './route-doc.js';
 
 export type { RouteDoc } from './route-doc.js';
 
-export const ROUTES: RouteDoc[] = [...PARTICIPANT_DOCS, ...PROPOSAL_DOCS, ...EVENT_DOCS, ...EXPORT_DOCS, ...REFERENCE_DOCS, ...ADMIN_DOCS, ...ORGANISER_ROUTES, ...LIVE_DOCS, ...DOCUMENT_DOCS];
+export const ROUTES: RouteDoc[] = [...PARTICIPANT_DOCS, ...PROPOSAL_DOCS, ...EVENT_DOCS, ...EXPORT_DOCS, ...REFERENCE_DOCS, ...ADMIN_DOCS, ...ORGANISER_ROUTES, ...LIVE_DOCS, ...DOCUMENT_DOCS, ...WORKSHOP_REPORT_DOCS];

@@ -17,6 +17,7 @@ import { moderationTests } from './api/moderation.js';
 import { participantTests } from './api/participants.js';
 import { proposalTests } from './api/proposals.js';
 import { voteTests } from './api/votes.js';
+import { workshopReportTests } from './api/workshop-reports.js';
 import { client, serveApp, testConsultations, type Call, type Served } from './helpers.js';
 
 export function apiSuite(label: string, openDb: () => Promise<Db>): void {
@@ -65,5 +66,6 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     httpTests(ctx);
     framingTests(ctx);
     documentTests(ctx);
+    workshopReportTests(ctx);
   });
 }

@@ -12,6 +12,7 @@ import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participant, Participation, Proposal, ProposalDraft,
   ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from '../core/schemas.js';
+import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../core/reports.js';
 import { HttpClient, type HttpOptions, type HttpRequest } from './http.js';
 import { TokenStore, type TokenStorage } from './participant-token.js';
 import type { RestHost } from './rest-documents.js';
@@ -121,6 +122,16 @@ export class RestBackend implements ConsultationBackend {
 
   async proposeEvent(consultationId: string, input: EventProposal, options: WriteOptions): Promise<EventReceipt> {
     return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events'), input, options), ['event', 'moderation']);
+  }
+
+  // ---- relay-workshop reports (issue 22) ----
+
+  async getWorkshopReport(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport> {
+    return shaped(await this.get(this.path(consultationId, 'events', eventId, 'report'), options), ['id', 'contributions']);
+  }
+
+  async submitWorkshopReport(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt> {
+    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events', eventId, 'report'), draft, options), ['report', 'moderation']);
   }
 
   // ---- internals ----

@@ -3,7 +3,8 @@
  * /api/v1 to it, same origin): every task by keyboard alone, axe in every state, in each engine.
  */
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import './index.js';
 import type { PgoConsole } from './console-app.js';
 

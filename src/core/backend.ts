@@ -43,6 +43,7 @@ export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
   events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
   documents: true, amend: true,
+  workshopReports: true,
 });
 /** No capability: a backend whose script has not loaded. */
 export const NO_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze(
@@ -119,4 +120,20 @@ export function newIdempotencyKey(): string {
   if (c?.randomUUID) return c.randomUUID();
   const bytes = c.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ---- Relay-workshop reports (issue 22) ----
+// Interfaces merge: the capability and the methods a backend offers for reports (src/core/reports.ts).
+// A backend without them (decidim) declares `workshopReports: false` and leaves the methods out.
+import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from './reports.js';
+
+export interface BackendCapabilities {
+  /** Filing a relay workshop's report and reading published ones. */
+  workshopReports: boolean;
+}
+export interface ConsultationBackend {
+  /** The event's published report (not-found while there is none, or it awaits moderation). */
+  getWorkshopReport?(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport>;
+  /** Files the event's report (its host only: the participant who proposed it, or `draft.hostKey`). One per event. */
+  submitWorkshopReport?(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt>;
 }

@@ -68,6 +68,9 @@ export function initialCapabilities(writes: boolean): DecidimCapabilities {
     comments: true, addComment: writes, voteComment: writes, answers: true,
     // Issue 21: Decidim's participatory texts are not read yet.
     documents: false, amend: false,
+    // A meeting's closing report (report, attendees, linked proposals) is written through Decidim's own
+    // pages only: its API has mutations for proposals components alone (schema.graphql, ComponentMutation).
+    workshopReports: false,
   };
 }
 

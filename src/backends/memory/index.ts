@@ -13,9 +13,11 @@ import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal, ProposalDraft,
   ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from '../../core/schemas.js';
+import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../../core/reports.js';
 import { MemoryDocuments } from './documents.js';
 import * as events from './events.js';
 import * as proposals from './proposals.js';
+import { WorkshopStore } from './reports.js';
 import { MemoryStore, type MemoryBackendOptions, type MemoryFixture } from './store.js';
 import * as votes from './votes.js';
 
@@ -88,10 +90,22 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
     return events.proposeEvent(this, consultationId, input, options);
   }
 
+  // ---- relay-workshop reports (issue 22: reports.ts) ----
+
+  readonly workshops = new WorkshopStore();
+  async getWorkshopReport(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport> {
+    await this.enter('getWorkshopReport', [consultationId, eventId], options);
+    return this.workshops.published(this, consultationId, eventId);
+  }
+  submitWorkshopReport(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt> {
+    return this.once('submitWorkshopReport', [consultationId, eventId, draft], options, () => this.workshops.file(this, consultationId, eventId, draft, options.idempotencyKey));
+  }
+
   // ---- helpers for tests and demos ----
 
   /** Approves a proposed event or publishes a pending proposal, as a moderator would. */
   approve(id: string): void {
+    this.workshops.decide(this, id, 'published');
     const event = this.events.get(id);
     if (event) event.moderation = 'approved';
     const proposal = this.proposals.get(id);
@@ -100,6 +114,7 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
 
   /** Hides a proposal or an event, as a moderator would (`approve` restores it). */
   hide(id: string): void {
+    this.workshops.decide(this, id, 'hidden');
     const event = this.events.get(id);
     if (event) event.moderation = 'hidden';
     const proposal = this.proposals.get(id);

@@ -13,6 +13,8 @@ import type { MemoryDocumentFixture } from './documents.js';
 export interface MemoryEvent extends ConsultationEvent {
   /** Proposed events wait for approval and are not listed until approved. */
   moderation?: 'pending' | 'approved' | 'hidden';
+  /** The participant who proposed it: its host (may file its report, issue 22). */
+  participantId?: string;
 }
 export interface MemoryFixture {
   consultations: Consultation[];
