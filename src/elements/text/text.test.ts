@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { MemoryBackend } from '../../backends/memory.js';
@@ -6,6 +6,7 @@ import type { AmendmentReceipt } from '../../core/text.js';
 import { expectInTree, focusPage } from '../../test-utils/a11y-tree.js';
 import { memoryBackendFixture } from '../../test-utils/fixtures.js';
 import { mountInProvider, shadowText } from '../../test-utils/mount.js';
+import { waitUntil } from '../../test-utils/wait.js';
 import { actionPlanDocument } from '../../test-utils/text-fixture.js';
 import type { PgoText } from './text.js';
 
