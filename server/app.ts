@@ -17,6 +17,8 @@ import { serveStatic, staticMounts } from './http/static.js';
 import { openApiDocument } from './openapi/document.js';
 import { liveRoutes } from './live/routes.js';
 import { adminRoutes } from './routes/admin.js';
+import { commentRoutes } from './routes/comments.js';
+import { organiserCommentRoutes } from './routes/comments-organisers.js';
 import { documentAdminRoutes } from './routes/documents-admin.js';
 import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
@@ -101,6 +103,8 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   participantRoutes(api, ctx);
   proposalRoutes(api, ctx);
   eventRoutes(api, ctx);
+  commentRoutes(api, ctx);
+  organiserCommentRoutes(api, ctx);
   exportRoutes(api, ctx);
   adminRoutes(api, ctx);
   organiserRoutes(api, ctx);
