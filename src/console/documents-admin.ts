@@ -9,6 +9,8 @@ import type { Amendment, DecisionState, TextDocument } from '../core/text.js';
 import { ConsoleElement } from './console-element.js';
 import { consoleStyles } from './console.styles.js';
 import { documentsApi } from './documents-client.js';
+import { tConsole } from './messages.js';
+import { registerConsoleSection } from './sections.js';
 
 const messages = defineMessages('console-documents', {
   importTitle: 'Importer un projet de texte (Markdown)',
@@ -178,3 +180,9 @@ export class PgoConsoleDocuments extends ConsoleElement {
     </div>`;
   }
 }
+
+// The console's "Texts" section, after the built-in ones (src/console/sections.ts); moderators decide, admins also import and publish (the server checks).
+registerConsoleSection({
+  id: 'documents', role: 'moderator', label: (l) => tConsole(l, 'documents'),
+  render: ({ client, consultation }) => html`<pgo-console-documents .client=${client} consultation=${consultation}></pgo-console-documents>`,
+});
