@@ -6,12 +6,13 @@
  * clock is moved, never waited for.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ConsultationAdmin, ConsultationExport } from '../src/core/consultation-edit.js';
 import { Consultation } from '../src/core/schemas.js';
+import { consultationsCli } from './consultations-cli.js';
 import { startServer, type RunningServer } from './server.js';
 import { createApp } from './app.js';
 import { listen } from './http/listen.js';
@@ -117,6 +118,24 @@ describe('consultations in the database', () => {
       assert.equal(broken.fieldErrors[0].field, 'allowedOrigins.0');
     } finally {
       await elsewhere.close();
+    }
+  });
+
+  it('exports and imports by command (npm run consultations), through the API', async () => {
+    const lines: string[] = [];
+    assert.equal(await consultationsCli(['export', 'plan-action-2017', '--url', server.url, '--token', TOKEN], {}, (t) => lines.push(t)), 0);
+    const file = JSON.parse(lines.pop()!);
+    assert.deepEqual(file, (await admin('GET', `${PLAN}/export`)).body);
+    const dir = mkdtempSync(join(tmpdir(), 'pgo-cli-'));
+    try {
+      file.consultation.id = 'par-commande';
+      writeFileSync(join(dir, 'c.json'), JSON.stringify(file));
+      assert.equal(await consultationsCli(['import', join(dir, 'c.json'), '--url', server.url, '--token', TOKEN], {}, (t) => lines.push(t)), 0);
+      assert.match(lines.pop()!, /^Created: par-commande \(revision 1\)$/);
+      assert.equal(await consultationsCli(['import', join(dir, 'c.json'), '--url', server.url, '--token', 'wrong'], {}, (t) => lines.push(t)), 1);
+      assert.match(lines.pop()!, /^401 /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

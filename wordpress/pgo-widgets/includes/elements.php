@@ -59,6 +59,10 @@ function pgo_widgets_elements() {
 			'sort'          => 'id',
 			'heading-level' => 'id',
 		),
+		'pgo-text'             => array(
+			'document'      => 'id',
+			'heading-level' => 'id',
+		),
 	);
 }
 
@@ -78,6 +82,7 @@ function pgo_widgets_element_labels() {
 		'pgo-event-card'      => __( 'Event card', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Relay workshop proposal form', 'pgo-widgets' ),
 		'pgo-comments'        => __( 'Discussion', 'pgo-widgets' ),
+		'pgo-text'            => __( 'Text written together', 'pgo-widgets' ),
 	);
 }
 
@@ -97,6 +102,7 @@ function pgo_widgets_element_descriptions() {
 		'pgo-event-card'      => __( 'One event, with registration.', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Anyone proposes a relay workshop.', 'pgo-widgets' ),
 		'pgo-comments'        => __( 'Comments on a proposal, an event, a section or an amendment.', 'pgo-widgets' ),
+		'pgo-text'            => __( 'A draft in sections: amendments, votes and decisions.', 'pgo-widgets' ),
 	);
 }
 
