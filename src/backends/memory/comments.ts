@@ -238,3 +238,10 @@ export function seedComments(host: CommentHost, consultationId: string, target: 
     if (item.replies) seedComments(host, consultationId, target, item.replies, id);
   }
 }
+
+/** Published comments on a target (the count a proposal list shows). */
+export function commentCount(host: object, target: string): number {
+  let n = 0;
+  for (const row of commentState(host).rows.values()) if (row.target === target && row.status === 'published') n++;
+  return n;
+}

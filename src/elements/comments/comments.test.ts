@@ -238,4 +238,22 @@ describe('<pgo-comments>', () => {
     expect(bodies(el)[0]).to.equal('Commentaire 21');
     expect(bodies(el)[1]).to.equal('La réponse liée.');
   });
+
+  it('the proposal list shows each proposal’s comment count, which opens its discussion in place', async () => {
+    localStorage.clear();
+    const { backend } = memoryBackendFixture();
+    await post(backend, 'a', { body: 'Premier avis.' });
+    await post(backend, 'b', { body: 'Second avis.' });
+    const { el: list } = await mountInProvider<HTMLElement>(backend, C, html`<pgo-proposal-list></pgo-proposal-list>`);
+    await waitUntil(() => !!list.shadowRoot!.querySelector('[data-key="p1"] [part~="comments"]'), 'the list did not show the count');
+    const button = list.shadowRoot!.querySelector<HTMLElement>('[data-key="p1"] [part~="comments"]')!;
+    expect(button.textContent!.trim()).to.equal('2 commentaires');
+    expect(list.shadowRoot!.querySelector('[data-key="p0"] [part~="comments"]')!.textContent!.trim()).to.equal('Commenter');
+    button.click();
+    await waitUntil(() => !!list.shadowRoot!.querySelector('pgo-comments'), 'the discussion did not open');
+    const discussion = list.shadowRoot!.querySelector<PgoComments>('pgo-comments')!;
+    await waitUntil(() => bodies(discussion).length === 2, 'the discussion did not load');
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    await expect(list).to.be.accessible();
+  });
 });

@@ -32,4 +32,5 @@ export const en = {
   'answer.not-kept': 'Not kept',
   'answer.commitment': 'Commitment: {text}',
   'answer.mergedInto': 'Merged into proposal {id}',
+  comments: { zero: 'Comment', one: '{count} comment', other: '{count} comments' },
 };

@@ -36,6 +36,7 @@ export const proposalListMessages = defineMessages(
     'answer.not-kept': 'Non retenue',
     'answer.commitment': 'Engagement : {text}',
     'answer.mergedInto': 'Fusionnée dans la proposition {id}',
+    comments: { zero: 'Commenter', one: '{count} commentaire', other: '{count} commentaires' },
   },
   // English is a module of its own, loaded when an element is asked to speak it.
   { en: () => import('./proposal-list.messages.en.js').then((m) => m.en) },
