@@ -32,4 +32,6 @@ export const en = {
   'answer.not-kept': 'Not kept',
   'answer.commitment': 'Commitment: {text}',
   'answer.mergedInto': 'Merged into proposal {id}',
+  'origin.workshop': 'Relay workshop: {place}',
+  'origin.roomSupport': { one: '{count} supporter in the room, counted apart', other: '{count} supporters in the room, counted apart' },
 };

@@ -36,6 +36,8 @@ export const proposalListMessages = defineMessages(
     'answer.not-kept': 'Non retenue',
     'answer.commitment': 'Engagement : {text}',
     'answer.mergedInto': 'Fusionnée dans la proposition {id}',
+    'origin.workshop': 'Atelier-relais : {place}',
+    'origin.roomSupport': { one: '{count} soutien dans la salle, compté à part', other: '{count} soutiens dans la salle, comptés à part' },
   },
   // English is a module of its own, loaded when an element is asked to speak it.
   { en: () => import('./proposal-list.messages.en.js').then((m) => m.en) },
