@@ -19,7 +19,8 @@ export class ConsoleClient {
   /** `base`: the server's origin ('' for the page's own). */
   constructor(readonly base = '', private readonly fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {}
 
-  private async send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  /** One request to /api/v1 (also used by documents-client.ts, issue 21). */
+  async send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf;

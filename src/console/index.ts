@@ -11,6 +11,7 @@ import { PgoConsultationEditor } from './consultation-editor.js';
 import { PgoConsultationTransfer } from './consultation-transfer.js';
 import { PgoModerationQueue } from './moderation-queue.js';
 import { PgoOrganiserAdmin } from './organiser-admin.js';
+import { PgoConsoleDocuments } from './documents-admin.js';
 import { PgoConsoleSignIn } from './sign-in.js';
 
 /** Registers the console's tags (never throws; the same version twice does nothing). */
@@ -24,13 +25,14 @@ export function defineConsoleElements(): void {
   defineElement('pgo-consultation-editor', PgoConsultationEditor);
   defineElement('pgo-consultation-transfer', PgoConsultationTransfer);
   defineElement('pgo-organiser-admin', PgoOrganiserAdmin);
+  defineElement('pgo-console-documents', PgoConsoleDocuments);
 }
 
 defineConsoleElements();
 
 export { ConsoleClient } from './client.js';
 export { registerConsoleSection, type ConsoleSection } from './sections.js';
-export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleSignIn, PgoConsultationEditor, PgoConsultationTransfer, PgoModerationQueue, PgoOrganiserAdmin };
+export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleDocuments, PgoConsoleSignIn, PgoConsultationEditor, PgoConsultationTransfer, PgoModerationQueue, PgoOrganiserAdmin };
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -43,5 +45,6 @@ declare global {
     'pgo-consultation-editor': PgoConsultationEditor;
     'pgo-consultation-transfer': PgoConsultationTransfer;
     'pgo-organiser-admin': PgoOrganiserAdmin;
+    'pgo-console-documents': PgoConsoleDocuments;
   }
 }
