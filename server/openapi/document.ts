@@ -1,12 +1,15 @@
 /** The OpenAPI 3.1 document, generated from the zod schemas (core and server) and the routes' own docs. */
 import * as z from 'zod/mini';
 import { backendError } from '../../src/core/errors.js';
+import * as comments from '../../src/core/comments.js';
 import * as core from '../../src/core/schemas.js';
 import { VERSION } from '../../src/core/version.js';
 import * as api from '../api-schemas.js';
 import { KEY_LIFE_MS } from '../http/idempotency.js';
 import { applyBodyRules } from './body-rules.js';
 import { EXAMPLES, TEXT_EXAMPLES } from './examples.js';
+import { PinInput } from '../routes/comments-organisers.js';
+import { COMMENT_EXAMPLES } from './comment-examples.js';
 import { DOCUMENT_ANSWERS, DOCUMENT_EXAMPLES, DOCUMENT_REQUESTS } from '../routes/documents-docs.js';
 import { ORGANISER_ANSWERS, ORGANISER_EXAMPLES, ORGANISER_REQUESTS } from './organiser-routes.js';
 import { C, type RouteDoc } from './route-doc.js';
@@ -26,12 +29,15 @@ const ANSWERS: Record<string, z.ZodMiniType> = {
   RegistrationReceipt: core.RegistrationReceipt, EventReceipt: core.EventReceipt, FieldError: core.FieldError, ApiError: core.ApiError,
   ParticipantToken: api.ParticipantToken, ReportReceipt: api.ReportReceipt, ModerationQueue: api.ModerationQueue,
   ModeratedProposal: api.ModeratedProposal, ModeratedEvent: api.ModeratedEvent, OpenDataExport: api.OpenDataExport,
+  Comment: comments.Comment, CommentPage: comments.CommentPage, CommentThread: comments.CommentThread, CommentReceipt: comments.CommentReceipt,
+  HelpfulResult: comments.HelpfulResult, CommentSettings: comments.CommentSettings,
   ...ORGANISER_ANSWERS, ...DOCUMENT_ANSWERS, ...WORKSHOP_REPORT_ANSWERS,
 };
 /** Request bodies: generated as input (unknown keys are ignored, not refused). */
 const REQUESTS: Record<string, z.ZodMiniType> = {
   ProposalDraft: core.ProposalDraft, VoteInput: api.VoteInput, ReportInput: api.ReportInput, RegistrationInput: core.RegistrationInput,
   EventProposal: core.EventProposal, IdentityInput: api.IdentityInput,
+  CommentDraft: comments.CommentDraft, CommentEdit: comments.CommentEdit, CommentReport: comments.CommentReport, PinInput,
   ...ORGANISER_REQUESTS, ...DOCUMENT_REQUESTS, ...WORKSHOP_REPORT_REQUESTS,
 };
 
@@ -48,11 +54,12 @@ function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 
 
 const EMPTY_IS_ABSENT = 'An empty value (`?name=`) is the same as leaving the parameter out.';
 const PATH_PARAMS: Record<string, string> = {
-  id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.', organiserId: 'The organiser’s id.',
+  id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.', organiserId: 'The organiser’s id.', commentId: 'The comment’s id.',
   documentId: 'The document’s id.', amendmentId: 'The amendment’s id.', number: 'The version’s number (1, 2…).', linkId: 'The host link’s id.',
 };
 const QUERY_PARAMS: Record<string, string> = {
-  sort: 'The order: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`).',
+  sort: 'The order. Proposals: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`). Comments: `oldest` (default), `newest`, `helpful`.',
+  target: 'What the discussion is about: `proposal:ID`, `event:ID`, `section:ID` or `amendment:ID`.',
   seed: 'Any text: the same seed gives the same random order, page after page.',
   categoryId: 'Only the proposals of this category.',
   sectionId: 'Only the amendments of this section.',
@@ -92,7 +99,7 @@ function sharedRefusals(route: RouteDoc): Refusals[] {
   return all;
 }
 
-const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name] ?? WORKSHOP_REPORT_EXAMPLES[name];
+const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name] ?? WORKSHOP_REPORT_EXAMPLES[name] ?? COMMENT_EXAMPLES[name];
 
 function operation(route: RouteDoc): JsonSchema {
   const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, description: PATH_PARAMS[m[1]!], schema: { type: 'string' } }));
@@ -148,6 +155,7 @@ function operation(route: RouteDoc): JsonSchema {
 }
 
 const TAGS: Record<RouteDoc['tag'], string> = {
+  Comments: 'Discussions on proposals, events, sections and amendments: threads one reply level deep, helpful votes, reports.',
   Consultations: 'The consultations and the server clock.',
   Documents: 'Documents written together: sections, versions, amendments and votes on them (the collaborative writing phase).',
   Events: 'Events (workshops, dialogues), their registrations, and events proposed by participants.',

@@ -8,6 +8,7 @@ import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { seedConsultations } from '../setup/seed.js';
 import { ADMIN, type ApiTestContext } from './api/context.js';
+import { commentTests } from './api/comments.js';
 import { consultationTests } from './api/consultations.js';
 import { documentTests } from './api/documents.js';
 import { eventTests } from './api/events.js';
@@ -62,6 +63,7 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     proposalTests(ctx);
     voteTests(ctx);
     eventTests(ctx);
+    commentTests(ctx);
     moderationTests(ctx);
     httpTests(ctx);
     framingTests(ctx);

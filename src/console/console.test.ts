@@ -154,6 +154,39 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     await expect(el).to.be.accessible();
   });
 
+  it('edits the consultation: an origin with a path is refused on its field, then a new title and category are saved and served', async () => {
+    await tabTo((a) => a.textContent?.trim() === 'Settings', 'the Settings section', 60, true);
+    await sendKeys({ press: 'Enter' });
+    const editor = await waitUntil(() => deep(el, 'pgo-consultation-editor', '#f-consultation-title'), 'no editor', { timeout: 20_000 }).then(() => deep(el, 'pgo-consultation-editor')!);
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id === 'f-consultation-title', 'the title field');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' (édité)' });
+    await tabTo((a) => a.id === 'add-categories', 'Add a category', 200);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive()?.getAttribute('name')?.match(/^consultation\.categories\.\d+\.title$/), 'focus is not on the new category');
+    await sendKeys({ type: 'Culture' });
+    await tabTo((a) => a.id === 'f-allowedOrigins', 'the origins', 200);
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: '\nhttps://bad.example/path' });
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep(editor, '#f-allowedOrigins-error'), 'no error on the origins field');
+    expect(text(deep(editor, '#f-allowedOrigins-error'))).to.contain('An origin such as https://www.town.example');
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id === 'f-allowedOrigins', 'the origins', 200, true);
+    await sendKeys({ press: 'End' });
+    for (let i = 0; i < '\nhttps://bad.example/path'.length; i++) await sendKeys({ press: 'Backspace' });
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => /Settings saved \(revision \d+\)/.test(text(deep(editor, '[part="announcer"]'))), 'not saved', { timeout: 20_000 });
+    await expect(el).to.be.accessible();
+    const served = await (await fetch('/api/v1/consultations/plan-action-2017')).json() as { title: string; categories: { title: string }[] };
+    expect(served.title).to.match(/\(édité\)$/);
+    expect(served.categories.map((c) => c.title)).to.include('Culture');
+    expect(deep<HTMLAnchorElement>(el, 'pgo-consultation-transfer', 'a[download]')!.href).to.match(/\/api\/v1\/admin\/consultations\/plan-action-2017\/export$/);
+  });
+
   it('reads the audit log, which lists every decision with its reason', async () => {
     await tabTo((a) => a.textContent?.trim() === 'Audit log', 'the Audit log section', 60, true);
     await sendKeys({ press: 'Enter' });
@@ -162,6 +195,38 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     for (const action of ['moderation.approve', 'moderation.hide', 'moderation.restore', 'proposal.answer']) expect(table).to.contain(action);
     expect(table).to.contain('Conforme à la charte');
     expect(deep<HTMLAnchorElement>(el, 'pgo-audit-log', 'a[download]')!.href).to.match(/\/api\/v1\/admin\/audit\?consultation=plan-action-2017&format=csv$/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('manages organisers: adds one (after the error summary), removes its role, resets its password', async () => {
+    await tabTo((a) => a.textContent?.trim() === 'Organisers', 'the Organisers section', 80, true);
+    await sendKeys({ press: 'Enter' });
+    const admin = await waitUntil(() => deep(el, 'pgo-organiser-admin', 'table'), 'no organiser table', { timeout: 20_000 }).then(() => deep(el, 'pgo-organiser-admin')!);
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Add the organiser', 80);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep(admin, '.error-summary'), 'no error summary');
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id === 'f-email', 'the e-mail field', 80, true);
+    await sendKeys({ type: 'marie@ville.example.fr' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Marie Modératrice' });
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Add the organiser', 20);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(deep(admin, 'table')).includes('marie@ville.example.fr'), 'not added', { timeout: 20_000 });
+    expect(text(deep(admin, 'table'))).to.contain('moderator on every consultation');
+    await tabTo((a) => a.textContent?.trim() === 'Manage Marie Modératrice', 'Manage Marie', 80, true);
+    await sendKeys({ press: 'Enter' });
+    await tabTo((a) => a.textContent?.trim() === 'Remove the moderator role on every consultation', 'Remove the role', 20);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(deep(admin, '.manage [role="status"]')).startsWith('Roles of Marie Modératrice saved'), 'roles not saved', { timeout: 20_000 });
+    expect(text(deep(admin, 'table'))).to.contain('no role');
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id.startsWith('password-'), 'the new password', 80, true);
+    await sendKeys({ type: 'une autre phrase de passe' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(deep(admin, '.manage [role="status"]')).startsWith('Password of Marie Modératrice reset'), 'password not reset', { timeout: 20_000 });
     await expect(el).to.be.accessible();
   });
 

@@ -7,7 +7,11 @@ import { PgoAnswerForm } from './answer-form.js';
 import { PgoAnswerList } from './answer-list.js';
 import { PgoAuditLog } from './audit-log.js';
 import { PgoConsole } from './console-app.js';
+import { PgoConsultationEditor } from './consultation-editor.js';
+import { PgoConsultationTransfer } from './consultation-transfer.js';
 import { PgoModerationQueue } from './moderation-queue.js';
+import { PgoOrganiserAdmin } from './organiser-admin.js';
+import { PgoConsoleDocuments } from './documents-admin.js';
 import { PgoConsoleSignIn } from './sign-in.js';
 
 /** Registers the console's tags (never throws; the same version twice does nothing). */
@@ -18,12 +22,17 @@ export function defineConsoleElements(): void {
   defineElement('pgo-answer-list', PgoAnswerList);
   defineElement('pgo-answer-form', PgoAnswerForm);
   defineElement('pgo-audit-log', PgoAuditLog);
+  defineElement('pgo-consultation-editor', PgoConsultationEditor);
+  defineElement('pgo-consultation-transfer', PgoConsultationTransfer);
+  defineElement('pgo-organiser-admin', PgoOrganiserAdmin);
+  defineElement('pgo-console-documents', PgoConsoleDocuments);
 }
 
 defineConsoleElements();
 
 export { ConsoleClient } from './client.js';
-export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleSignIn, PgoModerationQueue };
+export { registerConsoleSection, type ConsoleSection } from './sections.js';
+export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleDocuments, PgoConsoleSignIn, PgoConsultationEditor, PgoConsultationTransfer, PgoModerationQueue, PgoOrganiserAdmin };
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -33,5 +42,9 @@ declare global {
     'pgo-answer-list': PgoAnswerList;
     'pgo-answer-form': PgoAnswerForm;
     'pgo-audit-log': PgoAuditLog;
+    'pgo-consultation-editor': PgoConsultationEditor;
+    'pgo-consultation-transfer': PgoConsultationTransfer;
+    'pgo-organiser-admin': PgoOrganiserAdmin;
+    'pgo-console-documents': PgoConsoleDocuments;
   }
 }

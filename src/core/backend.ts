@@ -7,6 +7,9 @@ import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal,
   ProposalDraft, ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from './schemas.js';
+import type {
+  Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery,
+} from './comments.js';
 import type { Amendment, AmendmentDraft, AmendmentQuery, AmendmentReceipt, AmendmentVoteResult, DocumentVersion, TextDocument } from './text.js';
 
 export interface RequestOptions {
@@ -42,6 +45,7 @@ export interface BackendCapabilities {
 export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
   events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
+  comments: true, postComment: true, editComment: true, helpfulVotes: true, reportComment: true,
   documents: true, amend: true,
   workshopReports: true,
 });
@@ -120,6 +124,35 @@ export function newIdempotencyKey(): string {
   if (c?.randomUUID) return c.randomUUID();
   const bytes = c.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ---- comments (issue 20): shapes in comments.ts, rules in comment-rules.ts; merged into the interfaces above ----
+
+export interface BackendCapabilities {
+  /** Read discussions (threads, replies, one thread). */
+  comments: boolean;
+  postComment: boolean;
+  /** Edit and delete one's own comments. */
+  editComment: boolean;
+  /** "Helpful" votes on comments. */
+  helpfulVotes: boolean;
+  reportComment: boolean;
+}
+
+export interface ConsultationBackend {
+  /** First-level comments of a target, pinned first, then in `query.sort` order; each with its reply count. */
+  listCommentThreads(consultationId: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage>;
+  /** A thread's replies, oldest first. */
+  listCommentReplies(consultationId: string, commentId: string, query: ReplyQuery, options?: RequestOptions): Promise<CommentPage>;
+  /** The thread holding a comment (a first-level one or a reply), with all its replies: a `#comment-ID` link. */
+  getCommentThread(consultationId: string, commentId: string, options?: RequestOptions): Promise<CommentThread>;
+  postComment(consultationId: string, draft: CommentDraft, options: WriteOptions): Promise<CommentReceipt>;
+  editComment(consultationId: string, commentId: string, edit: CommentEdit, options: WriteOptions): Promise<Comment>;
+  /** A comment with replies stays as "comment deleted"; the answer is what is left (status `deleted`). */
+  deleteComment(consultationId: string, commentId: string, options: WriteOptions): Promise<Comment>;
+  /** Says (or takes back) that a comment is helpful: one vote per participant. */
+  markHelpful(consultationId: string, commentId: string, helpful: boolean, options: WriteOptions): Promise<HelpfulResult>;
+  reportComment(consultationId: string, commentId: string, report: CommentReport, options: WriteOptions): Promise<void>;
 }
 
 // ---- Relay-workshop reports (issue 22) ----

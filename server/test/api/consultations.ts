@@ -13,7 +13,7 @@ export function consultationTests({ call, count }: ApiTestContext): void {
       assert.equal(consultation.settings.votesPerParticipant, 3);
       const etag = answer.headers.get('etag')!;
       assert.match(etag, /^"[\w-]+"$/);
-      assert.equal(answer.headers.get('cache-control'), 'public, max-age=60');
+      assert.equal(answer.headers.get('cache-control'), 'public, max-age=0, s-maxage=5');
       const again = await call('GET', OPEN, { headers: { 'if-none-match': etag } });
       assert.equal(again.status, 304);
       assert.equal(again.text, '');

@@ -13,6 +13,8 @@ import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal, ProposalDraft,
   ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from '../../core/schemas.js';
+import type { Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery } from '../../core/comments.js';
+import * as comments from './comments.js';
 import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../../core/reports.js';
 import { MemoryDocuments } from './documents.js';
 import * as events from './events.js';
@@ -88,6 +90,33 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   }
   proposeEvent(consultationId: string, input: EventProposal, options: WriteOptions): Promise<EventReceipt> {
     return events.proposeEvent(this, consultationId, input, options);
+  }
+
+  // ---- comments (comments.ts) ----
+
+  listCommentThreads(consultationId: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage> {
+    return comments.listCommentThreads(this, consultationId, query, options);
+  }
+  listCommentReplies(consultationId: string, commentId: string, query: ReplyQuery, options?: RequestOptions): Promise<CommentPage> {
+    return comments.listCommentReplies(this, consultationId, commentId, query, options);
+  }
+  getCommentThread(consultationId: string, commentId: string, options?: RequestOptions): Promise<CommentThread> {
+    return comments.getCommentThread(this, consultationId, commentId, options);
+  }
+  postComment(consultationId: string, draft: CommentDraft, options: WriteOptions): Promise<CommentReceipt> {
+    return comments.postComment(this, consultationId, draft, options);
+  }
+  editComment(consultationId: string, commentId: string, edit: CommentEdit, options: WriteOptions): Promise<Comment> {
+    return comments.editComment(this, consultationId, commentId, edit, options);
+  }
+  deleteComment(consultationId: string, commentId: string, options: WriteOptions): Promise<Comment> {
+    return comments.deleteComment(this, consultationId, commentId, options);
+  }
+  markHelpful(consultationId: string, commentId: string, helpful: boolean, options: WriteOptions): Promise<HelpfulResult> {
+    return comments.markHelpful(this, consultationId, commentId, helpful, options);
+  }
+  reportComment(consultationId: string, commentId: string, report: CommentReport, options: WriteOptions): Promise<void> {
+    return comments.reportComment(this, consultationId, commentId, report, options);
   }
 
   // ---- relay-workshop reports (issue 22: reports.ts) ----
