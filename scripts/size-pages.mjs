@@ -29,6 +29,8 @@ export const PAGE_CEILINGS = {
   'pgo-text added later: its chunks beyond the runtime': 12.6 * KB,
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
   'pgo-comments added later: its chunks beyond the runtime': 12 * KB,
+  // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
+  'pgo-workshop-report added later: its chunks beyond the runtime': 13.4 * KB,
 };
 
 /** The pages of the issue's table: { page, files, budget }. */

@@ -63,6 +63,10 @@ function pgo_widgets_elements() {
 			'document'      => 'id',
 			'heading-level' => 'id',
 		),
+		'pgo-workshop-report'  => array(
+			'event'         => 'id',
+			'heading-level' => 'id',
+		),
 	);
 }
 
@@ -83,6 +87,7 @@ function pgo_widgets_element_labels() {
 		'pgo-event-form'      => __( 'Relay workshop proposal form', 'pgo-widgets' ),
 		'pgo-comments'        => __( 'Discussion', 'pgo-widgets' ),
 		'pgo-text'            => __( 'Text written together', 'pgo-widgets' ),
+		'pgo-workshop-report' => __( 'Relay workshop report form', 'pgo-widgets' ),
 	);
 }
 
@@ -103,6 +108,7 @@ function pgo_widgets_element_descriptions() {
 		'pgo-event-form'      => __( 'Anyone proposes a relay workshop.', 'pgo-widgets' ),
 		'pgo-comments'        => __( 'Comments on a proposal, an event, a section or an amendment.', 'pgo-widgets' ),
 		'pgo-text'            => __( 'A draft in sections: amendments, votes and decisions.', 'pgo-widgets' ),
+		'pgo-workshop-report' => __( 'A relay workshop’s host files its report.', 'pgo-widgets' ),
 	);
 }
 
