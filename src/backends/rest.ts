@@ -5,7 +5,10 @@
  * signed identity (`<pgo-consultation identity="<jwt>">`), exchanged for a token once per consultation.
  * Requests time out, retry only when safe (reads, keyed writes) and fail as `BackendError`s.
  */
-import { ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import {
+  ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type LiveHandlers, type LiveSubscription, type RequestOptions,
+  type WriteOptions,
+} from '../core/backend.js';
 import { raceAbort } from '../core/async.js';
 import { backendError, BackendError } from '../core/errors.js';
 import type {
@@ -13,6 +16,7 @@ import type {
   ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from '../core/schemas.js';
 import { HttpClient, type HttpOptions, type HttpRequest } from './http.js';
+import { openRestLive } from './rest-live.js';
 import { TokenStore, type TokenStorage } from './participant-token.js';
 
 export interface RestBackendOptions extends HttpOptions {
@@ -43,12 +47,20 @@ export class RestBackend implements ConsultationBackend {
   private issuing: Promise<string> | null = null;
   /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
   private readonly verified = new Map<string, Promise<string>>();
+  private readonly fetchImpl: typeof fetch;
 
   constructor(options: RestBackendOptions) {
     this.base = `${options.endpoint.replace(/\/+$/, '')}/api/v1`;
     this.http = new HttpClient(options);
     this.tokens = new TokenStore(options.endpoint, options.storage);
     this.identity = options.identity || undefined;
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** The consultation's live stream (rest-live.ts), with the participant's token when there is one. */
+  openLive(consultationId: string, since: string | null, handlers: LiveHandlers): LiveSubscription {
+    const token = () => (this.identity ? this.verifiedToken(consultationId).catch(() => null) : Promise.resolve(this.tokens.get()));
+    return openRestLive({ url: this.path(consultationId, 'live'), token, since, fetch: this.fetchImpl }, handlers);
   }
 
   // ---- reads ----
