@@ -16,7 +16,6 @@ import type {
   ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from '../core/schemas.js';
 import { HttpClient, type HttpOptions, type HttpRequest } from './http.js';
-import { openRestLive } from './rest-live.js';
 import { TokenStore, type TokenStorage } from './participant-token.js';
 
 export interface RestBackendOptions extends HttpOptions {
@@ -60,7 +59,18 @@ export class RestBackend implements ConsultationBackend {
   /** The consultation's live stream (rest-live.ts), with the participant's token when there is one. */
   openLive(consultationId: string, since: string | null, handlers: LiveHandlers): LiveSubscription {
     const token = () => (this.identity ? this.verifiedToken(consultationId).catch(() => null) : Promise.resolve(this.tokens.get()));
-    return openRestLive({ url: this.path(consultationId, 'live'), token, since, fetch: this.fetchImpl }, handlers);
+    // Imported when first needed: a page renders without it.
+    let subscription: LiveSubscription | null = null;
+    let closed = false;
+    void import('./rest-live.js').then(({ openRestLive }) => {
+      if (!closed) subscription = openRestLive({ url: this.path(consultationId, 'live'), token, since, fetch: this.fetchImpl }, handlers);
+    });
+    return {
+      close() {
+        closed = true;
+        subscription?.close();
+      },
+    };
   }
 
   // ---- reads ----
