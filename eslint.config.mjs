@@ -23,6 +23,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
+    files: ['src/**/*.ts', 'stories/**/*.ts'],
+    ignores: ['src/test-utils/wait.ts'],
+    rules: {
+      // A 1 s limit fails honest tests on a loaded machine: src/test-utils/wait.ts gives every wait the same bound.
+      'no-restricted-imports': ['error', { paths: [{ name: '@open-wc/testing', importNames: ['waitUntil'], message: 'Import waitUntil from src/test-utils/wait.ts.' }] }],
+    },
+  },
+  {
     files: ['src/elements/**/*.ts', 'src/base/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {

@@ -5,6 +5,7 @@ import { CHROME_ARGS, findChrome, findFirefox } from './scripts/browsers.mjs';
 import { webkitLauncher } from './scripts/webkit-launcher.mjs';
 import { a11yTreePlugin } from './test/a11y-tree-plugin.mjs';
 import { countReporter } from './test/count-reporter.mjs';
+import { createFocusedPage, frontBeforeInput } from './test/focused-pages.mjs';
 import { consoleProxyMiddleware, consoleServerPlugin } from './test/console-server.mjs';
 import { decidimMiddleware } from './test/decidim/server.mjs';
 import { referenceServerPlugin } from './test/reference-server.mjs';
@@ -16,8 +17,9 @@ import { referenceServerPlugin } from './test/reference-server.mjs';
  */
 const engine = process.env.PGO_BROWSER ?? 'chromium';
 const browsers = {
-  chromium: () => chromeLauncher({ launchOptions: { executablePath: findChrome() ?? undefined, headless: true, args: CHROME_ARGS } }),
-  firefox: () => chromeLauncher({ puppeteer: puppeteerCore, launchOptions: { browser: 'firefox', executablePath: findFirefox() ?? undefined, headless: true } }),
+  chromium: () => chromeLauncher({ createPage: createFocusedPage, launchOptions: { executablePath: findChrome() ?? undefined, headless: true, args: CHROME_ARGS } }),
+  firefox: () =>
+    frontBeforeInput(chromeLauncher({ puppeteer: puppeteerCore, createPage: createFocusedPage, launchOptions: { browser: 'firefox', executablePath: findFirefox() ?? undefined, headless: true } })),
   webkit: () => webkitLauncher(),
 };
 if (!browsers[engine]) throw new Error(`PGO_BROWSER must be one of ${Object.keys(browsers).join(', ')}`);
@@ -39,7 +41,8 @@ export default {
     a11yTreePlugin(),
   ],
   browsers: [browsers[engine]()],
-  testFramework: { config: { timeout: 10000 } },
+  // A test's bound, not its pace: waits inside it are bounded at 8 s (src/test-utils/wait.ts).
+  testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
   reporters: [defaultReporter(), countReporter()],
 };

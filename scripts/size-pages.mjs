@@ -13,12 +13,15 @@ const TODAY = ['pgo-consultation', 'pgo-phase-countdown', 'pgo-vote-button', 'pg
  * them as pages shrink; remove one once its page is within budget). Pages not listed must meet their budget.
  */
 export const PAGE_CEILINGS = {
+  // 2026-11-29 17:00: the .ics writer loaded on click took 1.0 KB off the eight-element page (ceiling lowered);
+  // the first three pages measured 0.15-0.2 KB lower before the documents' rest methods joined the runtime
+  // chunk (+0.33 KB on every page), which now puts them over these ceilings: not raised (see issue 24's note).
   // Missed by 5 bytes at the end of the session that wrote the loader (issue 24).
   'loader alone': 1.51 * KB,
   'a countdown only (French)': 22.2 * KB,
   'one vote button': 22.5 * KB,
   'a proposal form': 27.5 * KB,
-  'the eight elements of today (French)': 55.8 * KB,
+  'the eight elements of today (French)': 55.15 * KB,
   'the same in English (beyond the French page)': 5.75 * KB,
 };
 

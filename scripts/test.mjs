@@ -13,6 +13,8 @@ const only = onlyIndex >= 0 ? args.splice(onlyIndex, 2)[1].split(',') : null;
 const wanted = (name) => !only || only.includes(name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSuites = [];
+// Each failure's name and first error line, printed again at the very end: CI keeps only a log's tail.
+const failures = [];
 
 function run(cmd, cmdArgs, env = {}) {
   return new Promise((resolve) => {
@@ -36,6 +38,7 @@ function add(name, counts, code) {
     counts.failed = 1;
   }
   if (counts.failed) failedSuites.push(name);
+  for (const failure of counts.failures ?? []) failures.push(`[${name}] ${failure}`);
   console.log(`\n[${name}] ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}\n`);
 }
 
@@ -74,7 +77,9 @@ const nodeTests = [...filesUnder('server', /\.test\.ts$/), ...filesUnder('test/n
 if (wanted('node') && nodeTests.length) {
   const { code, out } = await run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...nodeTests]);
   const number = (label) => Number(out.match(new RegExp(`^[#ℹ] ${label} (\\d+)`, 'm'))?.[1] ?? 0);
-  add('node', { passed: number('pass'), failed: number('fail'), skipped: number('skipped') + number('todo') }, code);
+  // `not ok` (TAP) or `✖` (spec) lines name the failed tests.
+  const failedTests = [...new Set(out.match(/^\s*(?:not ok \d+ - |✖ ).*$/gm) ?? [])].map((line) => line.trim());
+  add('node', { passed: number('pass'), failed: number('fail'), skipped: number('skipped') + number('todo'), failures: failedTests.slice(0, 50) }, code);
 }
 
 // Extra suites: each module in test/suites/ exports `name` and `run()` -> { passed, failed, skipped? }.
@@ -85,10 +90,11 @@ for (const file of filesUnder('test/suites', /\.mjs$/).sort()) {
     add(suite.name, await suite.run(), 0);
   } catch (error) {
     console.error(error);
-    add(suite.name, { passed: 0, failed: 1 }, 1);
+    add(suite.name, { passed: 0, failed: 1, failures: [String(error?.message ?? error).split('\n')[0]] }, 1);
   }
 }
 
+if (failures.length) console.log(`Failures:\n${failures.map((line) => `  ${line}`).join('\n')}`);
 if (failedSuites.length) console.log(`Failed suites: ${failedSuites.join(', ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed ? 1 : 0);

@@ -17,12 +17,17 @@ import { serveStatic, staticMounts } from './http/static.js';
 import { openApiDocument } from './openapi/document.js';
 import { liveRoutes } from './live/routes.js';
 import { adminRoutes } from './routes/admin.js';
+import { commentRoutes } from './routes/comments.js';
+import { organiserCommentRoutes } from './routes/comments-organisers.js';
+import { documentAdminRoutes } from './routes/documents-admin.js';
+import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { organiserRoutes } from './routes/organisers/index.js';
 import { participantRoutes } from './routes/participants.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { referenceRoutes } from './routes/reference.js';
+import { workshopReportRoutes } from './routes/workshop-reports.js';
 
 export const API_BASE = '/api/v1';
 
@@ -68,6 +73,16 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     if (options.log) ctx.log(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)} ms`);
   });
   app.use('*', compression({ apiBase: API_BASE }));
+  // Consultations edited by another process (a worker of the cluster) before CORS reads their origins.
+  app.use(`${API_BASE}/*`, async (_c, next) => {
+    try {
+      await ctx.refreshConsultations();
+    } catch (error) {
+      // Serve the copy in memory; the route itself meets the database problem if it is one.
+      ctx.log(`consultations not reloaded: ${(error as Error).message}`);
+    }
+    return next();
+  });
   app.use(`${API_BASE}/*`, cors(ctx));
   app.use(`${API_BASE}/*`, allowedMethods(app));
   // PostgreSQL text cannot hold NUL: an address carrying one is refused before any query (not a 500).
@@ -88,10 +103,16 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   participantRoutes(api, ctx);
   proposalRoutes(api, ctx);
   eventRoutes(api, ctx);
+  commentRoutes(api, ctx);
+  organiserCommentRoutes(api, ctx);
   exportRoutes(api, ctx);
   adminRoutes(api, ctx);
   organiserRoutes(api, ctx);
   liveRoutes(api, ctx);
+  // Issue 21: documents and amendments.
+  documentRoutes(api, ctx);
+  documentAdminRoutes(api, ctx);
+  workshopReportRoutes(api, ctx);
   referenceRoutes(api, openApiDocument);
   return { app, ctx };
 }

@@ -7,6 +7,7 @@ import { fail } from './http/problem.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { LiveHub, REAL_CLOCK, type LiveSettings } from './live/hub.js';
 import type { LoadedConsultation } from './setup/config.js';
+import { consultationRevisions, loadedOf, storedConsultations } from './store/consultations.js';
 import { SCRYPT, type ScryptParams } from './store/passwords.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './store/sessions.js';
 
@@ -54,6 +55,11 @@ export interface AppOptions {
   /** Organiser sessions and sign-in throttling (store/sessions.ts); scrypt cost of new password hashes. */
   sessionPolicy?: Partial<SessionPolicy>;
   passwordParams?: ScryptParams;
+  /**
+   * Look for consultations saved by another process at most this often (ms): set when several
+   * processes share one PostgreSQL (server.ts does with DATABASE_URL). Unset: never (one process).
+   */
+  reloadConsultationsMs?: number;
   /** The organiser console's built files, served at /admin/ (default dist/admin). */
   consoleDir?: string;
   /** Live streams (issue 23): coalescing interval, heartbeat, streams per address. */
@@ -77,6 +83,11 @@ export class AppContext {
   /** This process's live streams (server/live/hub.ts). */
   readonly live: LiveHub;
   private readonly byId: Map<string, LoadedConsultation>;
+  /** Revisions of the stored consultations last loaded, and when (performance.now()) they were checked. */
+  private readonly revisions = new Map<string, number>();
+  private checkedAt = -Infinity;
+  private readonly reloadMs: number | undefined;
+  private checking: Promise<void> | null = null;
 
   constructor(options: AppOptions) {
     this.db = options.db;
@@ -87,6 +98,7 @@ export class AppContext {
     this.log = options.log ?? (() => {});
     this.sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy };
     this.passwordParams = options.passwordParams ?? SCRYPT;
+    this.reloadMs = options.reloadConsultationsMs;
     this.byId = new Map(options.consultations.map((c) => [c.consultation.id, c]));
     // The vote function counts the same `w:p` and `w:ip` keys (migration 041).
     this.participantWrites = new RateLimiter('w:p', this.limits.writesPerMinute);
@@ -108,6 +120,32 @@ export class AppContext {
 
   find(id: string): LoadedConsultation | undefined {
     return this.byId.get(id);
+  }
+
+  /** After a save in this process: serve the new version at once. */
+  replaceConsultation(loaded: LoadedConsultation, revision: number): void {
+    this.byId.set(loaded.consultation.id, loaded);
+    this.revisions.set(loaded.consultation.id, revision);
+  }
+
+  /**
+   * Loads the consultations saved by another process (several workers on one PostgreSQL): at most one
+   * check per `reloadConsultationsMs` (one small query), so an edit reaches every worker within that
+   * time. The process that saves serves its edit at once (replaceConsultation). `force`: check now.
+   */
+  async refreshConsultations(force = false): Promise<void> {
+    if (!force && (this.reloadMs === undefined || performance.now() - this.checkedAt < this.reloadMs)) return;
+    this.checking ??= (async () => {
+      try {
+        const revisions = await consultationRevisions(this.db);
+        const changed = [...revisions].filter(([id, revision]) => this.revisions.get(id) !== revision).map(([id]) => id);
+        for (const stored of changed.length ? await storedConsultations(this.db, changed) : []) this.replaceConsultation(loadedOf(stored), stored.revision);
+        this.checkedAt = performance.now();
+      } finally {
+        this.checking = null;
+      }
+    })();
+    await this.checking;
   }
 
   clientIp(c: Context<Env>): string {

@@ -13,6 +13,7 @@ import { listen } from './http/listen.js';
 import { loadConsultations, type LoadedConsultation } from './setup/config.js';
 import { seedConsultations } from './setup/seed.js';
 import { adminTokenRotated, newSetupToken } from './store/admin-tokens.js';
+import { importFromFile, loadedOf, storedConsultations } from './store/consultations.js';
 import { countOrganisers } from './store/organisers.js';
 
 export const DEFAULT_DATA_DIR = '.data/pglite';
@@ -53,22 +54,31 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Migrations, then the demo seed of consultations seen for the first time. */
-export async function prepareDatabase(db: Db, consultations: LoadedConsultation[], log: (line: string) => void): Promise<void> {
+/**
+ * Migrations, the consultation files imported into the database (new ones, and those never edited in
+ * the console), then the demo seed of consultations seen for the first time. Returns every stored
+ * consultation: the database is the one truth once a consultation has been edited.
+ */
+export async function prepareDatabase(db: Db, consultations: LoadedConsultation[], log: (line: string) => void, now = Date.now()): Promise<LoadedConsultation[]> {
   const applied = await migrate(db);
   if (applied.length) log(`database: applied ${applied.join(', ')}`);
+  const imported: string[] = [];
+  for (const loaded of consultations) if (await db.transaction((tx) => importFromFile(tx, loaded, now))) imported.push(loaded.consultation.id);
+  if (imported.length) log(`consultations imported from files: ${imported.join(', ')}`);
   const seeded = await seedConsultations(db, consultations);
   if (seeded.length) log(`demo data seeded for ${seeded.join(', ')}`);
+  return (await storedConsultations(db, null)).map(loadedOf);
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const log = options.log ?? (() => {});
   const now = options.clock?.() ?? Date.now();
   // Configuration first: a bad file fails fast, before any database work.
-  const consultations = loadConsultations(options.configDir ?? DEFAULT_CONFIG_DIR, { now });
+  const files = loadConsultations(options.configDir ?? DEFAULT_CONFIG_DIR, { now });
   const db = await openDatabase({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR }), bounds: options.database });
+  let consultations: LoadedConsultation[];
   try {
-    await prepareDatabase(db, consultations, log);
+    consultations = await prepareDatabase(db, files, log, now);
   } catch (error) {
     await db.close();
     throw error;
@@ -82,6 +92,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const appOptions: AppOptions = {
     db, consultations, adminToken, log, clock: options.clock, limits: options.limits, staticDirs: options.staticDirs, trustProxy: options.trustProxy,
     sessionPolicy: options.sessionPolicy, passwordParams: options.passwordParams, live: options.live,
+    // PostgreSQL may be shared by several processes (a cluster): edits made by one reach the others.
+    ...(options.databaseUrl ? { reloadConsultationsMs: 1000 } : {}),
   };
   const { app, ctx } = createApp(appOptions);
   const host = options.host ?? '127.0.0.1';

@@ -4,6 +4,7 @@ import { ConsoleClient } from '../src/console/client.js';
 import { defineConsoleElements } from '../src/console/index.js';
 import type { AuditEntry, ModerationQueuePage, OrganiserSession, QueueItem } from '../src/core/organisers.js';
 import type { Proposal } from '../src/core/schemas.js';
+import { CONSULTATION_EXAMPLES } from '../server/openapi/consultation-routes.js';
 
 /**
  * The organiser console (served by the reference server at /admin/, its own build, never in the CDN
@@ -50,6 +51,7 @@ function storyClient(options: { signedIn?: boolean; empty?: boolean } = {}): Con
     }
     if (path.endsWith('/proposals')) return json({ items: proposals, nextCursor: null });
     if (path === '/admin/audit') return json({ entries: audit });
+    if (path.endsWith('/settings')) return json(CONSULTATION_EXAMPLES.ConsultationAdmin);
     return json({ decided: [] });
   });
 }
@@ -75,3 +77,12 @@ export const Answers: Story = { render: () => html`<pgo-answer-list .client=${st
 export const AnswerForm: Story = { render: () => html`<pgo-answer-form .client=${storyClient()} consultation="plan-action-2017" .proposal=${proposals[1]}></pgo-answer-form>` };
 /** The audit log, with its CSV export. */
 export const AuditLog: Story = { render: () => html`<pgo-audit-log .client=${storyClient()} consultation="plan-action-2017"></pgo-audit-log>` };
+
+/** A consultation's settings (admins): every section, the signing keys. */
+export const Settings: Story = { render: () => html`<pgo-consultation-editor .client=${storyClient()} consultation="plan-action-2017"></pgo-consultation-editor>` };
+
+/** The same in English. */
+export const SettingsEnglish: Story = { render: () => html`<pgo-consultation-editor lang="en" .client=${storyClient()} consultation="plan-action-2017"></pgo-consultation-editor>` };
+
+/** Export, and import for server admins. */
+export const ExportImport: Story = { render: () => html`<pgo-consultation-transfer .client=${storyClient()} consultation="plan-action-2017" can-import></pgo-consultation-transfer>` };

@@ -25,6 +25,8 @@ const FIND = `(() => {
 /** `aria/` selectors take `[` `]` and quotes literally only when escaped. */
 const ariaEscape = (text) => text.replace(/["\\\][]/g, (c) => `\\${c}`);
 
+const otherPages = new Map();
+
 export function a11yTreePlugin() {
   return {
     name: 'pgo-a11y-tree',
@@ -35,6 +37,17 @@ export function a11yTreePlugin() {
         const cdp = await page.createCDPSession();
         await cdp.send('Page.setFontSizes', { fontSizes: { standard: payload.px, fixed: Math.round(payload.px * 13 / 16) } });
         await cdp.detach();
+        return true;
+      }
+      if (command === 'pgo-other-page') {
+        // Another page of the same browser takes the front (harness test: keys must still reach the test page).
+        const page = session.browser.getPage(session.id);
+        if (typeof page.browser !== 'function') return false;
+        if (payload?.open) {
+          const other = await page.browser().newPage();
+          await other.bringToFront();
+          otherPages.set(session.id, other);
+        } else await otherPages.get(session.id)?.close();
         return true;
       }
       if (command === 'pgo-focus-page') {

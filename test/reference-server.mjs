@@ -148,6 +148,17 @@ export function referenceServerPlugin() {
         });
         return res.ok ? true : { error: `${res.status} ${await res.text()}` };
       }
+      if (command === 'pgo-server-admin') {
+        // Any organiser route with the automation token (issue 21: import a document, decide, publish).
+        const server = servers.get(payload?.id)?.server;
+        if (!server) return { error: `no server ${payload?.id}` };
+        const res = await fetch(`${server.url}/api/v1/admin${payload.path}`, {
+          method: payload.method, headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+          ...(payload.body === undefined ? {} : { body: JSON.stringify(payload.body) }),
+        });
+        const text = await res.text();
+        return res.ok ? { body: text ? JSON.parse(text) : null } : { error: `${res.status} ${text}` };
+      }
       if (command === 'pgo-server-stop') {
         const entry = servers.get(payload?.id);
         servers.delete(payload?.id);

@@ -2,9 +2,8 @@
 import type { Context } from 'hono';
 import * as z from 'zod/mini';
 import '../setup/zod-english.js';
-import type { FieldError } from '../../src/core/schemas.js';
 import { validationError } from '../../src/core/errors.js';
-import { formatPath } from '../setup/config.js';
+import { fieldErrorsOf } from '../../src/core/field-errors.js';
 import { fail } from './problem.js';
 
 export const DEFAULT_BODY_BYTES = 64 * 1024;
@@ -27,18 +26,8 @@ export function jsonDepth(text: string): number {
   return max;
 }
 
-/** Zod issues as the field errors the forms map (`too_short`, `too_long`, `required`, `invalid`...). */
-export function fieldErrorsOf(error: z.core.$ZodError): FieldError[] {
-  return error.issues.map((issue) => {
-    const field = formatPath(issue.path).replace(/\[(\d+)\]/g, '.$1');
-    const code = issue.code === 'too_small' ? 'too_short'
-      : issue.code === 'too_big' ? 'too_long'
-      : issue.code === 'unrecognized_keys' ? 'unknown'
-      : issue.code === 'invalid_type' && issue.input === undefined ? 'required'
-      : 'invalid';
-    return { field, code, message: `${field}: ${issue.message}` };
-  });
-}
+/** Zod issues as field errors: one mapping in src/core/field-errors.ts. */
+export { fieldErrorsOf };
 
 export function parseWith<S extends z.ZodMiniType>(schema: S, value: unknown): z.infer<S> {
   const parsed = schema.safeParse(value);

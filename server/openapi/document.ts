@@ -1,15 +1,20 @@
 /** The OpenAPI 3.1 document, generated from the zod schemas (core and server) and the routes' own docs. */
 import * as z from 'zod/mini';
 import { backendError } from '../../src/core/errors.js';
+import * as comments from '../../src/core/comments.js';
 import * as core from '../../src/core/schemas.js';
 import { VERSION } from '../../src/core/version.js';
 import * as api from '../api-schemas.js';
 import { KEY_LIFE_MS } from '../http/idempotency.js';
 import { applyBodyRules } from './body-rules.js';
 import { EXAMPLES, TEXT_EXAMPLES } from './examples.js';
+import { PinInput } from '../routes/comments-organisers.js';
+import { COMMENT_EXAMPLES } from './comment-examples.js';
+import { DOCUMENT_ANSWERS, DOCUMENT_EXAMPLES, DOCUMENT_REQUESTS } from '../routes/documents-docs.js';
 import { ORGANISER_ANSWERS, ORGANISER_EXAMPLES, ORGANISER_REQUESTS } from './organiser-routes.js';
 import { C, type RouteDoc } from './route-doc.js';
 import { ROUTES } from './routes.js';
+import { WORKSHOP_REPORT_ANSWERS, WORKSHOP_REPORT_EXAMPLES, WORKSHOP_REPORT_REQUESTS } from '../routes/workshop-reports-docs.js';
 
 type JsonSchema = Record<string, unknown>;
 type Refusals = RouteDoc['refusals'];
@@ -24,13 +29,16 @@ const ANSWERS: Record<string, z.ZodMiniType> = {
   RegistrationReceipt: core.RegistrationReceipt, EventReceipt: core.EventReceipt, FieldError: core.FieldError, ApiError: core.ApiError,
   ParticipantToken: api.ParticipantToken, ReportReceipt: api.ReportReceipt, ModerationQueue: api.ModerationQueue,
   ModeratedProposal: api.ModeratedProposal, ModeratedEvent: api.ModeratedEvent, OpenDataExport: api.OpenDataExport,
-  ...ORGANISER_ANSWERS,
+  Comment: comments.Comment, CommentPage: comments.CommentPage, CommentThread: comments.CommentThread, CommentReceipt: comments.CommentReceipt,
+  HelpfulResult: comments.HelpfulResult, CommentSettings: comments.CommentSettings,
+  ...ORGANISER_ANSWERS, ...DOCUMENT_ANSWERS, ...WORKSHOP_REPORT_ANSWERS,
 };
 /** Request bodies: generated as input (unknown keys are ignored, not refused). */
 const REQUESTS: Record<string, z.ZodMiniType> = {
   ProposalDraft: core.ProposalDraft, VoteInput: api.VoteInput, ReportInput: api.ReportInput, RegistrationInput: core.RegistrationInput,
   EventProposal: core.EventProposal, IdentityInput: api.IdentityInput,
-  ...ORGANISER_REQUESTS,
+  CommentDraft: comments.CommentDraft, CommentEdit: comments.CommentEdit, CommentReport: comments.CommentReport, PinInput,
+  ...ORGANISER_REQUESTS, ...DOCUMENT_REQUESTS, ...WORKSHOP_REPORT_REQUESTS,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 'output'): Record<string, JsonSchema> {
@@ -46,12 +54,16 @@ function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 
 
 const EMPTY_IS_ABSENT = 'An empty value (`?name=`) is the same as leaving the parameter out.';
 const PATH_PARAMS: Record<string, string> = {
-  id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.', organiserId: 'The organiser’s id.',
+  id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.', organiserId: 'The organiser’s id.', commentId: 'The comment’s id.',
+  documentId: 'The document’s id.', amendmentId: 'The amendment’s id.', number: 'The version’s number (1, 2…).', linkId: 'The host link’s id.',
 };
 const QUERY_PARAMS: Record<string, string> = {
-  sort: 'The order: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`).',
+  sort: 'The order. Proposals: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`). Comments: `oldest` (default), `newest`, `helpful`.',
+  target: 'What the discussion is about: `proposal:ID`, `event:ID`, `section:ID` or `amendment:ID`.',
   seed: 'Any text: the same seed gives the same random order, page after page.',
   categoryId: 'Only the proposals of this category.',
+  sectionId: 'Only the amendments of this section.',
+  state: 'Only the amendments in this state (`open`, `accepted`…).',
   q: 'Words searched in titles and bodies, case-insensitive.',
   cursor: 'The `nextCursor` of the previous page.',
   limit: 'Items per page, 1 to 100 (20 by default).',
@@ -60,6 +72,8 @@ const QUERY_PARAMS: Record<string, string> = {
   format: 'Only this event format (`settings.eventFormats[].id`).',
   mode: 'Only in-person, online or hybrid events.',
   place: 'A postal-code prefix (`75`, `690`) or a town name, accents ignored.',
+  origin: 'Only proposals made `online`, or in a relay `workshop`.',
+  eventId: 'Only the contributions of this relay workshop (its event id).',
 };
 
 /** Refusals every route, every write, every consultation route or every admin route may give. */
@@ -85,7 +99,7 @@ function sharedRefusals(route: RouteDoc): Refusals[] {
   return all;
 }
 
-const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name];
+const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name] ?? WORKSHOP_REPORT_EXAMPLES[name] ?? COMMENT_EXAMPLES[name];
 
 function operation(route: RouteDoc): JsonSchema {
   const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, description: PATH_PARAMS[m[1]!], schema: { type: 'string' } }));
@@ -141,7 +155,9 @@ function operation(route: RouteDoc): JsonSchema {
 }
 
 const TAGS: Record<RouteDoc['tag'], string> = {
+  Comments: 'Discussions on proposals, events, sections and amendments: threads one reply level deep, helpful votes, reports.',
   Consultations: 'The consultations and the server clock.',
+  Documents: 'Documents written together: sections, versions, amendments and votes on them (the collaborative writing phase).',
   Events: 'Events (workshops, dialogues), their registrations, and events proposed by participants.',
   Moderation: 'Moderators’ routes (organiser session or automation token), same origin only.',
   'Open data': 'Published proposals and their tallies, without personal data.',

@@ -58,7 +58,7 @@ export const EXAMPLES: Record<string, unknown> = {
   ModerationQueue: { proposals: [moderatedProposal], events: [moderatedEvent] },
   OpenDataExport: {
     consultation: { id: 'plan-action-2017', title: consultation.title, voteModel: 'support', countsHidden: false, exportedAt: '2026-03-02T09:00:00Z' },
-    proposals: [{ id: proposal.id, createdAt: AT, categoryId: 'donnees', category: 'Ouvrir plus de données', title: proposal.title, body: proposal.body, extra: {}, total: 12, counts: { support: 12 }, answer: null }],
+    proposals: [{ id: proposal.id, createdAt: AT, categoryId: 'donnees', category: 'Ouvrir plus de données', title: proposal.title, body: proposal.body, extra: {}, total: 12, counts: { support: 12 }, answer: null, origin: null }],
   },
   // Request bodies.
   IdentityInput: { assertion: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkNhbWlsbGUiLCJleHAiOjE3NzI0NDI4MDB9.c2lnbmF0dXJl' },

@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import * as org from '../../src/core/organisers.js';
+import { CONSULTATION_ANSWERS, CONSULTATION_EXAMPLES, CONSULTATION_REQUESTS, CONSULTATION_ROUTES } from './consultation-routes.js';
 import type { RouteDoc } from './route-doc.js';
 
 const A = '/admin';
@@ -85,6 +86,7 @@ export const ORGANISER_ROUTES: RouteDoc[] = [
     auth: 'organiser', query: org.AuditQuery, ok: { status: 200, description: 'The entries (`format=csv`: text/csv)', schema: 'AuditPage' },
     refusals: { ...DENIED, 'not-found': 'no such consultation', validation: 'an unknown format' },
   },
+  ...CONSULTATION_ROUTES,
 ];
 
 /** Answers and request bodies of these operations, for the document's components. */
@@ -92,10 +94,12 @@ export const ORGANISER_ANSWERS: Record<string, z.ZodMiniType> = {
   Organiser: org.Organiser, RoleGrant: org.RoleGrant, OrganiserSession: org.OrganiserSession, OrganiserList: org.OrganiserList,
   AdminTokenRotation: org.AdminTokenRotation, OrganiserConsultations: org.OrganiserConsultations, ModerationQueuePage: org.ModerationQueuePage,
   QueueItem: org.QueueItem, DecisionResult: org.DecisionResult, ProposalAnswer: org.ProposalAnswer, AuditEntry: org.AuditEntry, AuditPage: org.AuditPage,
+  ...CONSULTATION_ANSWERS,
 };
 export const ORGANISER_REQUESTS: Record<string, z.ZodMiniType> = {
   SetupInput: org.SetupInput, SignInInput: org.SignInInput, OrganiserInput: org.OrganiserInput, RolesInput: org.RolesInput,
   PasswordInput: org.PasswordInput, DecisionInput: org.DecisionInput, AnswerInput: org.AnswerInput,
+  ...CONSULTATION_REQUESTS,
 };
 
 const AT = '2026-03-02T09:00:00.000Z';
@@ -110,6 +114,7 @@ const password = 'un mot de passe assez long';
 
 /** An example for each of these answers and bodies (validated against its schema with the others). */
 export const ORGANISER_EXAMPLES: Record<string, unknown> = {
+  ...CONSULTATION_EXAMPLES,
   Organiser: organiser,
   OrganiserSession: { organiser, csrfToken: 'c3JmLXRva2VuLWV4YW1wbGU', idleExpiresAt: '2026-03-02T11:00:00.000Z', expiresAt: '2026-03-02T21:00:00.000Z' },
   OrganiserList: { organisers: [organiser] },

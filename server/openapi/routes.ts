@@ -5,14 +5,21 @@
  */
 import { LIVE_DOCS } from '../live/routes.js';
 import { ADMIN_DOCS } from '../routes/admin.js';
+import { COMMENT_DOCS } from '../routes/comments.js';
+import { ORGANISER_COMMENT_DOCS } from '../routes/comments-organisers.js';
+import { DOCUMENT_DOCS } from '../routes/documents-docs.js';
 import { EVENT_DOCS } from '../routes/events.js';
 import { EXPORT_DOCS } from '../routes/exports.js';
 import { PARTICIPANT_DOCS } from '../routes/participants.js';
 import { PROPOSAL_DOCS } from '../routes/proposals.js';
 import { REFERENCE_DOCS } from '../routes/reference.js';
+import { WORKSHOP_REPORT_DOCS } from '../routes/workshop-reports-docs.js';
 import { ORGANISER_ROUTES } from './organiser-routes.js';
 import type { RouteDoc } from './route-doc.js';
 
 export type { RouteDoc } from './route-doc.js';
 
-export const ROUTES: RouteDoc[] = [...PARTICIPANT_DOCS, ...PROPOSAL_DOCS, ...EVENT_DOCS, ...EXPORT_DOCS, ...REFERENCE_DOCS, ...ADMIN_DOCS, ...ORGANISER_ROUTES, ...LIVE_DOCS];
+export const ROUTES: RouteDoc[] = [
+  ...PARTICIPANT_DOCS, ...PROPOSAL_DOCS, ...EVENT_DOCS, ...EXPORT_DOCS, ...REFERENCE_DOCS, ...ADMIN_DOCS, ...ORGANISER_ROUTES, ...LIVE_DOCS, ...DOCUMENT_DOCS,
+  ...WORKSHOP_REPORT_DOCS, ...COMMENT_DOCS, ...ORGANISER_COMMENT_DOCS,
+];

@@ -21,6 +21,7 @@ async function exportRows(db: Db, consultation: Consultation, now: number): Prom
         id: p.id, createdAt: p.createdAt, categoryId: p.categoryId,
         category: consultation.categories.find((c) => c.id === p.categoryId)?.title ?? null,
         title: p.title, body: p.body, extra: p.extra, total: p.tally.total, counts: p.tally.counts, answer: p.answer ?? null,
+        origin: p.origin ? { kind: 'workshop', eventId: p.origin.eventId, eventTitle: p.origin.eventTitle, town: p.origin.town, roomSupport: p.origin.roomSupport } : null,
       });
     }
     cursor = page.nextCursor ?? undefined;
@@ -56,13 +57,14 @@ export function exportRoutes(app: Hono<Env>, ctx: AppContext): void {
     const extras = consultation.settings.proposalFields.extraFields.map((f) => f.id);
     const choices = VOTE_CHOICES[consultation.settings.voteModel];
     const header = ['id', 'created_at', 'category_id', 'category', 'title', 'body', ...extras.map((id) => `extra_${id}`), 'total', ...choices.map((ch) => `votes_${ch}`),
-      'answer_state', 'answer_text', 'answer_commitment', 'answer_merged_into', 'answered_at'];
+      'answer_state', 'answer_text', 'answer_commitment', 'answer_merged_into', 'answered_at', 'origin', 'origin_event_id', 'origin_event', 'origin_town', 'room_support'];
     const lines = [header.join(',')];
     for (const p of proposals) {
       lines.push([
         p.id, p.createdAt, p.categoryId, p.category, p.title, p.body, ...extras.map((id) => p.extra[id] ?? null),
         p.total, ...choices.map((ch) => p.counts?.[ch] ?? null),
         p.answer?.state ?? null, p.answer?.text ?? null, p.answer?.commitment ?? null, p.answer?.mergedInto ?? null, p.answer?.answeredAt ?? null,
+        p.origin ? 'workshop' : 'online', p.origin?.eventId ?? null, p.origin?.eventTitle ?? null, p.origin?.town ?? null, p.origin?.roomSupport ?? null,
       ].map(csvCell).join(','));
     }
     c.header('content-disposition', `attachment; filename="${consultation.id}.csv"`);

@@ -1,6 +1,7 @@
 /** The clock, participants (anonymous tokens and host-signed identities), consultations and participation. */
 import type { Hono } from 'hono';
-import { errors as joseErrors, jwtVerify } from 'jose';
+import { compactVerify, errors as joseErrors, jwtVerify } from 'jose';
+import type { SigningKeyRecord } from '../setup/config.js';
 import type { AppContext, Env } from '../context.js';
 import { IdentityInput } from '../api-schemas.js';
 import { bearer, currentParticipant, throttle } from '../http/auth.js';
@@ -19,6 +20,16 @@ import { BODY_RULES } from '../openapi/body-rules.js';
 /** A replay of POST /participants is possible for 5 minutes (a retry after a lost answer), then never. */
 export const PARTICIPANT_KEY_LIFE_MS = 5 * 60_000;
 export const PARTICIPANT_KEY_MIN_LENGTH = 16;
+
+/** The live key whose signature matches (else the newest, which then fails verification). */
+async function keyFor(keys: SigningKeyRecord[], jwt: string, alg: string | undefined): Promise<Uint8Array> {
+  if (alg === 'HS256') {
+    for (const k of keys) {
+      if (await compactVerify(jwt, k.key, { algorithms: ['HS256'] }).then(() => true, () => false)) return k.key;
+    }
+  }
+  return keys[0]?.key ?? new Uint8Array(32);
+}
 
 export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.get('/time', (c) => {
@@ -49,10 +60,12 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
     idempotencyKey(c); // Validated only: signing in twice gives the same participant anyway.
     if (!loaded.identity) fail('forbidden', 'This consultation does not accept signed identities');
     const { data } = await readJson(c, IdentityInput, ctx.limits.jsonDepth);
-    const { key, issuer, audience } = loaded.identity;
+    const { keys, issuer, audience } = loaded.identity;
     let claims: { sub?: string; name?: unknown };
     try {
-      ({ payload: claims } = await jwtVerify(data.assertion, key, {
+      // The newest key first; an older one until it retires (rotation with overlap, issue 19).
+      const live = keys.filter((k) => k.retiresAt === null || Date.parse(k.retiresAt) > ctx.now());
+      ({ payload: claims } = await jwtVerify(data.assertion, (header) => keyFor(live, data.assertion, header.alg), {
         algorithms: ['HS256'], requiredClaims: ['sub', 'exp'], currentDate: new Date(ctx.now()), ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}),
       }));
     } catch (error) {
@@ -70,7 +83,8 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
     return c.json(result, 200);
   });
 
-  app.get('/consultations/:id', (c) => cachedJson(c, ctx.consultation(c.req.param('id')).consultation, CACHE.config));
+  // Organisers edit it in the console (issue 19): browsers revalidate at every load (ETag), a shared cache keeps it 5 s.
+  app.get('/consultations/:id', (c) => cachedJson(c, ctx.consultation(c.req.param('id')).consultation, CACHE.live));
 
   app.get('/consultations/:id/participation', async (c) => {
     const { consultation } = ctx.consultation(c.req.param('id'));

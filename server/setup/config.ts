@@ -11,6 +11,7 @@ import './zod-english.js';
 import {
   Address, Category, Consultation, ConsultationSettings, EventMode, EventStatus, Phase, ProposalStatus, VOTE_CHOICES, VoteChoice,
 } from '../../src/core/schemas.js';
+import { checkConsultation, KindModeration, type ModerationMode } from '../../src/core/consultation-edit.js';
 import { resolveTime, TimeSpec } from './relative-time.js';
 
 const Id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[A-Za-z0-9_.:-]+$/));
@@ -74,6 +75,8 @@ export const ConsultationFile = z.strictObject({
   consultation: ConsultationConfig,
   /** Origins (`https://www.ville.fr`) whose pages may call the API; `*` opens it to any site. */
   allowedOrigins: z.array(z.string()),
+  /** The moderation mode of kinds other than proposals (`{"event": "pre"}`); proposals: settings.moderation. */
+  moderation: z.optional(KindModeration),
   identity: z.optional(IdentityConfig),
   seed: z.optional(z.strictObject({
     proposals: z.optional(z.array(SeedProposal)),
@@ -84,11 +87,18 @@ export type ConsultationFile = z.infer<typeof ConsultationFile>;
 export type SeedProposal = z.infer<typeof SeedProposal>;
 export type SeedEvent = z.infer<typeof SeedEvent>;
 
+/** A host-signing key: the newest signs, older ones keep working until `retiresAt` (rotation overlap). */
+export interface SigningKeyRecord { id: string; key: Uint8Array; createdAt: string; retiresAt: string | null; fromEnv?: string }
+
 /** A consultation ready to serve: times resolved, secrets read. */
 export interface LoadedConsultation {
   consultation: Consultation;
   allowedOrigins: string[];
-  identity: { key: Uint8Array; issuer?: string; audience?: string } | null;
+  moderation: Record<string, ModerationMode>;
+  /** Null: no host-signed identities. `keys`: newest first; `key`: the newest. */
+  identity: { key: Uint8Array; keys: SigningKeyRecord[]; issuer?: string; audience?: string } | null;
+  /** Issuer and audience even while no key exists (a consultation set up in the console). */
+  identitySettings: { issuer?: string; audience?: string } | null;
   seed: {
     proposals: (Omit<SeedProposal, 'createdAt'> & { createdAt: string })[];
     events: (Omit<SeedEvent, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string })[];
@@ -151,36 +161,27 @@ export function parseConsultationFile(text: string, file: string, options: LoadO
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${file}: ${formatPath(issue.path)}: ${issue.message}`));
   }
-  const problems = crossCheck(parsed.data, options.env ?? process.env).map((p) => `${file}: ${p}`);
+  const problems = crossCheck(parsed.data, options.env ?? process.env, options.now ?? Date.now()).map((p) => `${file}: ${p}`);
   if (problems.length) throw new ConfigError(problems);
   return resolve(parsed.data, file, options);
 }
 
 /** What a schema cannot say: references between fields, unique ids, origins, secrets. */
-function crossCheck(data: ConsultationFile, env: Record<string, string | undefined>): string[] {
+function crossCheck(data: ConsultationFile, env: Record<string, string | undefined>, now: number): string[] {
   const problems: string[] = [];
   const c = data.consultation;
-  const phaseIds = new Set<string>();
-  c.phases.forEach((phase, i) => {
-    if (phaseIds.has(phase.id)) problems.push(`consultation.phases[${i}].id: duplicate phase id “${phase.id}”`);
-    phaseIds.add(phase.id);
-    if (timeKey(phase.endsAt) <= timeKey(phase.startsAt)) problems.push(`consultation.phases[${i}].endsAt: must come after startsAt`);
-  });
-  for (const field of ['proposalPhases', 'votePhases', 'eventProposalPhases'] as const) {
-    c.settings[field].forEach((id, i) => {
-      if (!phaseIds.has(id)) problems.push(`consultation.settings.${field}[${i}]: “${id}” is not the id of a phase`);
-    });
-  }
   const categoryIds = new Set(c.categories.map((cat) => cat.id));
-  if (categoryIds.size !== c.categories.length) problems.push('consultation.categories: category ids must be unique');
   const formats = new Set(c.settings.eventFormats.map((f) => f.id));
   const choices = VOTE_CHOICES[c.settings.voteModel];
-  data.allowedOrigins.forEach((origin, i) => {
-    if (origin !== '*' && !isOrigin(origin)) problems.push(`allowedOrigins[${i}]: “${origin}” is not an origin such as https://www.example.fr (scheme, host, optional port; no path)`);
-  });
+  // The consultation's own rules, shared with the console (times resolved: relative ones compare alike).
+  const resolved = { ...c, phases: c.phases.map((p) => ({ ...p, startsAt: resolveTime(p.startsAt, c.timeZone, now), endsAt: resolveTime(p.endsAt, c.timeZone, now) })) };
+  for (const error of checkConsultation({ consultation: resolved, allowedOrigins: data.allowedOrigins, moderation: data.moderation ?? {}, identity: null })) {
+    problems.push(`${formatPath(error.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)))}: ${error.message.slice(error.field.length + 2)}`);
+  }
   if (data.identity) {
     const { secret, secretEnv } = data.identity;
-    if (!secret === !secretEnv) problems.push('identity: give exactly one of secret or secretEnv');
+    // Neither: issuer and audience only, the keys being made in the console (an exported file).
+    if (secret && secretEnv) problems.push('identity: give one of secret or secretEnv, not both');
     else if (secretEnv && (env[secretEnv] ?? '').length < 32) problems.push(`identity.secretEnv: the environment variable ${secretEnv} must hold a key of at least 32 characters`);
   }
   const proposalIds = new Set<string>();
@@ -216,15 +217,6 @@ function timeKey(spec: TimeSpec): number {
   return spec.relativeDays * 1440 + h * 60 + m;
 }
 
-function isOrigin(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-  } catch {
-    return false;
-  }
-}
-
 function resolve(data: ConsultationFile, file: string, options: LoadOptions): LoadedConsultation {
   const now = options.now ?? Date.now();
   const c = data.consultation;
@@ -235,12 +227,16 @@ function resolve(data: ConsultationFile, file: string, options: LoadOptions): Lo
   const check = Consultation.safeParse(consultation);
   if (!check.success) throw new ConfigError(check.error.issues.map((i) => `${file}: consultation.${formatPath(i.path)}: ${i.message}`));
   const secret = data.identity ? data.identity.secret ?? (options.env ?? process.env)[data.identity.secretEnv ?? ''] ?? '' : null;
+  const identitySettings = data.identity ? { issuer: data.identity.issuer, audience: data.identity.audience } : null;
+  const key: SigningKeyRecord | null = secret
+    ? { id: 'file', key: new TextEncoder().encode(secret), createdAt: new Date(now).toISOString(), retiresAt: null, ...(data.identity?.secretEnv ? { fromEnv: data.identity.secretEnv } : {}) }
+    : null;
   return {
     consultation: check.data,
     allowedOrigins: data.allowedOrigins,
-    identity: data.identity && secret
-      ? { key: new TextEncoder().encode(secret), issuer: data.identity.issuer, audience: data.identity.audience }
-      : null,
+    moderation: data.moderation ?? {},
+    identity: identitySettings && key ? { key: key.key, keys: [key], ...identitySettings } : null,
+    identitySettings,
     seed: {
       proposals: (data.seed?.proposals ?? []).map((p) => ({ ...p, createdAt: at(p.createdAt) })),
       events: (data.seed?.events ?? []).map((e) => ({ ...e, startsAt: resolveTime(e.startsAt, e.timeZone ?? tz, now), endsAt: resolveTime(e.endsAt, e.timeZone ?? tz, now) })),

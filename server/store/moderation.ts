@@ -41,6 +41,12 @@ declareModeratedKind({
   statuses: { pending: 'pending', published: 'approved', hidden: 'hidden' },
 });
 
+declareModeratedKind({
+  kind: 'comment', table: 'comments',
+  columns: { id: 'x.id', consultation: 'x.consultation_id', title: 'left(x.body, 80)', excerpt: 'left(x.body, 400)', createdAt: 'x.created_at', authorName: 'x.author_name', authorEmail: 'NULL::text', status: 'x.status' },
+  statuses: { pending: 'pending', published: 'published', hidden: 'hidden' },
+});
+
 /** Any decision may follow any other (a moderator may change their mind); a withdrawn contribution stays so. */
 const NEXT: Record<ModerationAction, ModerationStatus> = { approve: 'published', hide: 'hidden', restore: 'published' };
 const DECIDABLE: ModerationStatus[] = ['pending', 'published', 'hidden'];

@@ -4,20 +4,23 @@ import { hash32 } from '../../src/core/query.js';
 import {
   VOTE_CHOICES, type Consultation, type Page, type Proposal, type ProposalAnswer, type ProposalQuery, type ProposalStatus, type VoteChoice, type VoteTally,
 } from '../../src/core/schemas.js';
+import type { ProposalOrigin } from '../../src/core/reports.js';
 import type { Queryable, Row } from '../db/db.js';
 import { iso } from './ids.js';
+import { ORIGIN_COLUMN, originFilter } from './reports-origin.js';
 
 export interface ProposalRow extends Row {
   id: string; consultation_id: string; title: string; body: string; category_id: string | null; extra: Record<string, string>;
   author_name: string | null; author_email: string | null; participant_id: string | null; status: ProposalStatus; created_at: unknown;
-  counts: Record<string, number> | null; total: number; reports?: number; answer?: (Omit<ProposalAnswer, 'answeredAt'> & { answeredAt: unknown }) | null;
+  counts: Record<string, number> | null; total: number; reports?: number; origin?: ProposalOrigin | null; answer?: (Omit<ProposalAnswer, 'answeredAt'> & { answeredAt: unknown }) | null;
 }
 
 /** Every proposal column plus `counts` ({choice: n}) and `total`, from the tally counters (migration 040). */
 export const PROPOSAL_SELECT = `
   SELECT p.*, t.counts, COALESCE(t.total, 0)::int AS total,
     (SELECT json_build_object('state', a.state, 'text', a.text, 'commitment', a.commitment, 'mergedInto', a.merged_into, 'answeredAt', a.answered_at)
-       FROM proposal_answers a WHERE a.proposal_id = p.id) AS answer
+       FROM proposal_answers a WHERE a.proposal_id = p.id) AS answer,
+    ${ORIGIN_COLUMN}
   FROM proposals p
   LEFT JOIN LATERAL (
     SELECT jsonb_object_agg(choice, n) FILTER (WHERE n > 0) AS counts, sum(n)::int AS total
@@ -59,6 +62,7 @@ export function toProposal(consultation: Consultation, row: ProposalRow, now: nu
     status: row.status,
     tally: tallyOf(consultation, row.id, row.counts, now),
     answer: row.answer ? { ...row.answer, answeredAt: iso(row.answer.answeredAt) } : null,
+    ...(row.origin ? { origin: row.origin } : {}),
   };
 }
 
@@ -79,6 +83,7 @@ export async function listProposals(q: Queryable, consultation: Consultation, qu
     params.push(query.categoryId);
     where.push(`p.category_id = $${params.length}`);
   }
+  where.push(...originFilter(query, params));
   const text = query.q?.trim().toLocaleLowerCase();
   if (text) {
     params.push(text);

@@ -123,7 +123,7 @@ export function testConsultations(now = Date.now()): LoadedConsultation[] {
       },
     }),
     final: consultationFile('final', {
-      settings: { voteModel: 'for-against-mixed', voteWithdrawal: false },
+      settings: { voteModel: 'for-against-mixed', voteWithdrawal: false, comments: { stance: 'off' } },
       extra: { seed: { proposals: proposals(2).map((p) => ({ ...p, id: `f${p.id}`, votes: {} })) } },
     }),
     closed: consultationFile('closed', {
@@ -136,7 +136,7 @@ export function testConsultations(now = Date.now()): LoadedConsultation[] {
     }),
     hidden: consultationFile('hidden', {
       settings: {
-        voteModel: 'interest', hideCountsUntilEnd: true, moderation: 'pre',
+        voteModel: 'interest', hideCountsUntilEnd: true, moderation: 'pre', comments: { moderation: 'pre', stance: 'required', phases: ['ideation'] },
         proposalFields: {
           title: { min: 10, max: 120 }, body: { min: 30, max: 3000 }, categoryRequired: false, authorName: 'required', email: 'required',
           extraFields: [{ id: 'format', label: 'Format', type: 'select', required: true, options: [{ value: 'atelier', label: 'Atelier' }, { value: 'pitch', label: 'Pitch' }] }],

@@ -272,7 +272,7 @@ describe(`organiser routes on ${label}`, () => {
     const json = await call('GET', '/consultations/open/export.json');
     assert.equal(json.body.proposals.find((p: { id: string }) => p.id === 's3').answer.state, 'kept');
     const csv = (await call('GET', '/consultations/open/export.csv')).text.split('\r\n');
-    assert.match(csv[0]!, /,answer_state,answer_text,answer_commitment,answer_merged_into,answered_at$/);
+    assert.match(csv[0]!, /,answer_state,answer_text,answer_commitment,answer_merged_into,answered_at,origin,/);
     assert.match(csv.find((line) => line.startsWith('s3,'))!, /,kept,,Engagement 12 : publier les budgets,,2027-/);
   });
 

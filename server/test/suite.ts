@@ -8,7 +8,9 @@ import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { seedConsultations } from '../setup/seed.js';
 import { ADMIN, type ApiTestContext } from './api/context.js';
+import { commentTests } from './api/comments.js';
 import { consultationTests } from './api/consultations.js';
+import { documentTests } from './api/documents.js';
 import { eventTests } from './api/events.js';
 import { framingTests } from './api/framing.js';
 import { httpTests } from './api/http.js';
@@ -16,6 +18,7 @@ import { moderationTests } from './api/moderation.js';
 import { participantTests } from './api/participants.js';
 import { proposalTests } from './api/proposals.js';
 import { voteTests } from './api/votes.js';
+import { workshopReportTests } from './api/workshop-reports.js';
 import { client, serveApp, testConsultations, type Call, type Served } from './helpers.js';
 
 export function apiSuite(label: string, openDb: () => Promise<Db>): void {
@@ -60,8 +63,11 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     proposalTests(ctx);
     voteTests(ctx);
     eventTests(ctx);
+    commentTests(ctx);
     moderationTests(ctx);
     httpTests(ctx);
     framingTests(ctx);
+    documentTests(ctx);
+    workshopReportTests(ctx);
   });
 }

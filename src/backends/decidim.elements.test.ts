@@ -1,4 +1,5 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import { html } from 'lit';
 import '../define/index.js';
 import './decidim/index.js';
@@ -25,7 +26,7 @@ async function mount(options: { clientId?: boolean; votesHidden?: boolean; other
       <pgo-event-card event="202"></pgo-event-card>
       <pgo-event-list></pgo-event-list>
     </pgo-consultation>`);
-  await waitUntil(() => provider.session?.status === 'ready', 'the Decidim process did not load', { timeout: 5000 });
+  await waitUntil(() => provider.session?.status === 'ready', 'the Decidim process did not load');
   const get = <T extends HTMLElement>(selector: string) => provider.querySelector<T>(selector)!;
   return { provider, get, endpoint };
 }
@@ -53,7 +54,7 @@ for (const pinned of DECIDIM_VERSIONS) describe(`decidim backend in the elements
   it('the proposal list shows Decidim proposals as text with their counts; a hidden count is not shown as zero', async () => {
     const { get } = await mount();
     const list = get('pgo-proposal-list');
-    await waitUntil(() => shadowText(list).includes('Des bancs au parc des Lilas'), 'the proposals are listed', { timeout: 5000 });
+    await waitUntil(() => shadowText(list).includes('Des bancs au parc des Lilas'), 'the proposals are listed');
     const text = shadowText(list);
     expect(text).to.include('Un jardin partagé & une grainothèque');
     expect(text).to.include('A cycle lane on the avenue');
@@ -109,7 +110,7 @@ for (const pinned of DECIDIM_VERSIONS) describe(`decidim backend in the elements
     const { get } = await mount();
     const full = get('pgo-event-card');
     const online = get('pgo-event-card[event="202"]');
-    await waitUntil(() => shadowText(full).includes('Atelier au centre social') && shadowText(online).includes('Réunion en ligne'), 'the meetings are shown', { timeout: 5000 });
+    await waitUntil(() => shadowText(full).includes('Atelier au centre social') && shadowText(online).includes('Réunion en ligne'), 'the meetings are shown');
     expect(shadowText(full)).to.include('Lyon');
     const register = online.shadowRoot!.querySelector<HTMLAnchorElement>('a[part~="register"]');
     expect(register?.href).to.equal('https://inscription.example.org/budget');
@@ -117,8 +118,8 @@ for (const pinned of DECIDIM_VERSIONS) describe(`decidim backend in the elements
 
   it('no HTML or script from Decidim ever runs or reaches the page as markup', async () => {
     const { provider } = await mount({ clientId: true });
-    await waitUntil(() => shadowRoots(provider).some((root) => root.textContent?.includes('Des bancs au parc')), 'the proposals are shown', { timeout: 5000 });
-    await waitUntil(() => shadowRoots(provider).some((root) => root.textContent?.includes('Atelier au centre social')), 'the meetings are shown', { timeout: 5000 });
+    await waitUntil(() => shadowRoots(provider).some((root) => root.textContent?.includes('Des bancs au parc')), 'the proposals are shown');
+    await waitUntil(() => shadowRoots(provider).some((root) => root.textContent?.includes('Atelier au centre social')), 'the meetings are shown');
     // A positive control: the same kind of payload, put in the page on purpose, does run, and by then
     // any payload the widgets had let in would have run too.
     const control = document.createElement('div');

@@ -185,3 +185,24 @@ export function anySignal(signals: AbortSignal[], native = (AbortSignal as { any
   }
   return controller.signal;
 }
+
+/** Query parameters, leaving out the empty ones. */
+export function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * A cheap check that the answer is the object we expect (full zod validation of every answer would
+ * cost the bundle ~6 KB; the contract tests validate the server's answers against the schemas).
+ */
+export function shaped<T>(body: unknown, keys: string[]): T {
+  if (!body || typeof body !== 'object' || keys.some((k) => !(k in body))) {
+    throw backendError('server', 'The server sent an unexpected answer', { detail: `Expected an object with ${keys.join(', ')}` });
+  }
+  return body as T;
+}

@@ -1,22 +1,9 @@
 import { executeServerCommand } from '@web/test-runner-commands';
 import { runBackendContract } from '../test-utils/backend-contract.js';
+import { startReferenceServer as startServer } from '../test-utils/reference-server.js';
 import { toServerConfig } from '../test-utils/contract-fixture.js';
 import { memoryStorage } from './participant-token.js';
 import { RestBackend } from './rest.js';
-
-type Started = { id: string } | { unavailable: string };
-type Ready = { url: string } | { error: string } | { pending: true };
-
-/** Starts a reference server seeded with `consultations` and waits until it listens. */
-async function startServer(consultations: unknown[]): Promise<{ id: string; url: string }> {
-  const started = await executeServerCommand<Started, unknown>('pgo-server-start', { consultations });
-  if ('unavailable' in started) throw new Error(`The reference server cannot be started: ${started.unavailable}`);
-  for (;;) {
-    const ready = await executeServerCommand<Ready, unknown>('pgo-server-ready', { id: started.id });
-    if ('url' in ready) return { id: started.id, url: ready.url };
-    if ('error' in ready) throw new Error(`The reference server failed to start: ${ready.error}`);
-  }
-}
 
 // The rest backend against the real reference server (server/), started by the test runner on an
 // in-memory PGlite database seeded with the contract fixture; cross-origin, as on a host site.

@@ -10,13 +10,17 @@ import {
   type WriteOptions,
 } from '../core/backend.js';
 import { raceAbort } from '../core/async.js';
-import { backendError, BackendError } from '../core/errors.js';
+import { BackendError } from '../core/errors.js';
 import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participant, Participation, Proposal, ProposalDraft,
   ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from '../core/schemas.js';
-import { HttpClient, type HttpOptions, type HttpRequest } from './http.js';
+import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../core/reports.js';
+import { HttpClient, queryString, shaped, type HttpOptions, type HttpRequest } from './http.js';
 import { TokenStore, type TokenStorage } from './participant-token.js';
+import * as comments from './rest-comments.js';
+import type { Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery } from '../core/comments.js';
+import { RestDocuments } from './rest-documents.js';
 
 export interface RestBackendOptions extends HttpOptions {
   /** Base URL of the server (`https://consultation.example.fr`); empty for the page's own origin. */
@@ -47,6 +51,15 @@ export class RestBackend implements ConsultationBackend {
   /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
   private readonly verified = new Map<string, Promise<string>>();
   private readonly fetchImpl: typeof fetch;
+  /** Issue 21: documents and amendments (rest-documents.ts). */
+  readonly documents = new RestDocuments({
+    path: (consultationId, ...parts) => this.path(consultationId, ...parts),
+    read: async (consultationId, url, personal, signal) => {
+      const token = personal ? (this.identity ? await this.verifiedToken(consultationId, signal).catch(() => null) : this.tokens.get()) : null;
+      return this.http.send({ method: 'GET', url, token, signal, ...(token ? { cache: 'no-store' as const } : {}) });
+    },
+    write: (consultationId, method, url, body, options) => this.write(consultationId, method, url, body, options),
+  });
 
   constructor(options: RestBackendOptions) {
     this.base = `${options.endpoint.replace(/\/+$/, '')}/api/v1`;
@@ -85,17 +98,7 @@ export class RestBackend implements ConsultationBackend {
 
   /** Sends the participant's token when there is one; never creates a participant just to read. */
   async getParticipation(consultationId: string, options?: RequestOptions): Promise<Participation> {
-    const url = this.path(consultationId, 'participation');
-    const read = (token: string | null) => this.http.send<Participation>({ method: 'GET', url, token, signal: options?.signal, cache: 'no-store' });
-    const token = this.identity ? await this.verifiedToken(consultationId, options?.signal) : this.tokens.get();
-    try {
-      return shaped(await read(token), ['votes', 'registrations']);
-    } catch (error) {
-      if (!(error instanceof BackendError) || error.code !== 'unauthorized' || !token) throw error;
-      // An expired or unknown token: forget it; an anonymous visitor simply has no participation yet.
-      this.forget(consultationId, token);
-      return shaped(await read(this.identity ? await this.verifiedToken(consultationId, options?.signal) : null), ['votes', 'registrations']);
-    }
+    return shaped(await this.readAs(consultationId, this.path(consultationId, 'participation'), options), ['votes', 'registrations']);
   }
 
   async listProposals(consultationId: string, query: ProposalQuery, options?: RequestOptions): Promise<Page<Proposal>> {
@@ -140,9 +143,60 @@ export class RestBackend implements ConsultationBackend {
     return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events'), input, options), ['event', 'moderation']);
   }
 
+  // ---- comments (rest-comments.ts) ----
+
+  listCommentThreads(consultationId: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage> {
+    return comments.listCommentThreads(this, consultationId, query, options);
+  }
+  listCommentReplies(consultationId: string, commentId: string, query: ReplyQuery, options?: RequestOptions): Promise<CommentPage> {
+    return comments.listCommentReplies(this, consultationId, commentId, query, options);
+  }
+  getCommentThread(consultationId: string, commentId: string, options?: RequestOptions): Promise<CommentThread> {
+    return comments.getCommentThread(this, consultationId, commentId, options);
+  }
+  postComment(consultationId: string, draft: CommentDraft, options: WriteOptions): Promise<CommentReceipt> {
+    return comments.postComment(this, consultationId, draft, options);
+  }
+  editComment(consultationId: string, commentId: string, edit: CommentEdit, options: WriteOptions): Promise<Comment> {
+    return comments.editComment(this, consultationId, commentId, edit, options);
+  }
+  deleteComment(consultationId: string, commentId: string, options: WriteOptions): Promise<Comment> {
+    return comments.deleteComment(this, consultationId, commentId, options);
+  }
+  markHelpful(consultationId: string, commentId: string, helpful: boolean, options: WriteOptions): Promise<HelpfulResult> {
+    return comments.markHelpful(this, consultationId, commentId, helpful, options);
+  }
+  reportComment(consultationId: string, commentId: string, report: CommentReport, options: WriteOptions): Promise<void> {
+    return comments.reportComment(this, consultationId, commentId, report, options);
+  }
+
+  // ---- relay-workshop reports (issue 22) ----
+
+  async getWorkshopReport(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport> {
+    return shaped(await this.get(this.path(consultationId, 'events', eventId, 'report'), options), ['id', 'contributions']);
+  }
+
+  async submitWorkshopReport(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt> {
+    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events', eventId, 'report'), draft, options), ['report', 'moderation']);
+  }
+
   // ---- internals ----
 
-  private path(consultationId: string, ...parts: string[]): string {
+  /** A read with the participant's token when there is one (answers that say what is theirs); never creates a participant. */
+  async readAs(consultationId: string, url: string, options?: RequestOptions): Promise<unknown> {
+    const read = (token: string | null) => this.http.send({ method: 'GET', url, token, signal: options?.signal, cache: 'no-store' });
+    const token = this.identity ? await this.verifiedToken(consultationId, options?.signal) : this.tokens.get();
+    try {
+      return await read(token);
+    } catch (error) {
+      if (!(error instanceof BackendError) || error.code !== 'unauthorized' || !token) throw error;
+      // An expired or unknown token: forget it; an anonymous visitor simply reads as anyone.
+      this.forget(consultationId, token);
+      return read(this.identity ? await this.verifiedToken(consultationId, options?.signal) : null);
+    }
+  }
+
+  path(consultationId: string, ...parts: string[]): string {
     return [`${this.base}/consultations`, consultationId, ...parts].map((p, i) => (i ? encodeURIComponent(p) : p)).join('/');
   }
 
@@ -151,7 +205,7 @@ export class RestBackend implements ConsultationBackend {
   }
 
   /** A write with the participant's token; on 401 the token is re-issued once and the write retried. */
-  private async write(consultationId: string, method: HttpRequest['method'], url: string, body: unknown, options: WriteOptions, maxWaitMs?: number): Promise<unknown> {
+  async write(consultationId: string, method: HttpRequest['method'], url: string, body: unknown, options: WriteOptions, maxWaitMs?: number): Promise<unknown> {
     const send = (token: string) => this.http.send({ method, url, body, token, idempotencyKey: options.idempotencyKey, signal: options.signal, maxWaitMs });
     const token = await this.participantToken(consultationId, options.signal);
     try {
@@ -194,27 +248,6 @@ export class RestBackend implements ConsultationBackend {
     if (this.identity) this.verified.delete(consultationId);
     else this.tokens.drop(token);
   }
-}
-
-/** Query parameters, leaving out the empty ones. */
-function queryString(query: object): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-/**
- * A cheap check that the answer is the object we expect (full zod validation of every answer would
- * cost the bundle ~6 KB; the contract tests validate the server's answers against the schemas).
- */
-function shaped<T>(body: unknown, keys: string[]): T {
-  if (!body || typeof body !== 'object' || keys.some((k) => !(k in body))) {
-    throw backendError('server', 'The server sent an unexpected answer', { detail: `Expected an object with ${keys.join(', ')}` });
-  }
-  return body as T;
 }
 
 registerBackend('rest', (config) => new RestBackend({ endpoint: config.endpoint ?? '', identity: config.attributes?.identity }));

@@ -2,7 +2,8 @@
  * A standalone element configures its backend exactly as `<pgo-consultation>` does: every backend
  * attribute (`client-id`, `identity`, `process`...) reaches the backend factory on both paths.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import { registerBackend, type BackendConfig } from '../core/backend.js';
 import { memoryBackendFixture } from '../test-utils/fixtures.js';
 import type { PgoConsultation } from '../elements/consultation/consultation.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import { html } from 'lit';
 import type { PgoElement } from './pgo-element.js';
 import { memoryBackendFixture } from '../test-utils/fixtures.js';
@@ -26,7 +27,7 @@ describe('language changes on an ancestor', () => {
     const { provider } = await mountInProvider(backend, 'plan-action-2017', html`
       <pgo-phase-countdown></pgo-phase-countdown><pgo-proposal-list></pgo-proposal-list><pgo-proposal-form></pgo-proposal-form>`);
     const [countdown, list, form] = [...provider.children] as PgoElement[];
-    await waitUntil(() => shadowText(countdown).includes('Phase en cours') && shadowText(list).includes('Rechercher'), 'French first', { timeout: 5000 });
+    await waitUntil(() => shadowText(countdown).includes('Phase en cours') && shadowText(list).includes('Rechercher'), 'French first');
     expect(shadowText(form)).to.include('Envoyer ma proposition');
 
     provider.lang = 'en';

@@ -1,7 +1,8 @@
 // Elements of one session learn of the page's own writes at once, through the session (issue #18):
 // a proposal published from the form appears in the list on the same page, and a registration's seat
 // count shows on every card of that event, with no reload and no extra request.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import { html } from 'lit';
 import type { PgoEventCard } from '../elements/event-card/event-card.js';
 import type { PgoProposalForm } from '../elements/proposal-form/proposal-form.js';
@@ -33,7 +34,7 @@ describe('the page’s own writes reach every element of the session', () => {
     fill(root, 'consent', true);
     root.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
     await waitUntil(() => root.querySelector('.success'), 'the proposal was not sent');
-    await waitUntil(() => list.shadowRoot!.querySelectorAll('li.item').length === 4, 'the list did not show the new proposal', { timeout: 2000 });
+    await waitUntil(() => list.shadowRoot!.querySelectorAll('li.item').length === 4, 'the list did not show the new proposal');
     expect(shadowText(list, 'li.item [part="title"]')).to.equal('Des bancs publics devant chaque mairie annexe');
     expect(backend.calls.filter((c) => c.method === 'listProposals').length, 'learned through the session, not refetched').to.equal(listed);
     await expect(list).to.be.accessible();
@@ -71,7 +72,7 @@ describe('the page’s own writes reach every element of the session', () => {
     fill(root, 'consent', true);
     root.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
     await waitUntil(() => shadowText(first, '[part="seats"]') === '29 places restantes sur 30.', 'the registering card did not update');
-    await waitUntil(() => shadowText(second, '[part="seats"]') === '29 places restantes sur 30.', 'the other card did not learn of it', { timeout: 2000 });
+    await waitUntil(() => shadowText(second, '[part="seats"]') === '29 places restantes sur 30.', 'the other card did not learn of it');
     expect(backend.calls.filter((c) => c.method === 'getEvent').length, 'no refetch').to.equal(fetched);
   });
 });

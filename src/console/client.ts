@@ -7,6 +7,7 @@ import { backendError, BackendError } from '../core/errors.js';
 import type {
   AnswerInput, AuditEntry, ModerationAction, ModerationQueuePage, ModerationTab, OrganiserRole, OrganiserSession, ProposalAnswer,
 } from '../core/organisers.js';
+import type { ConsultationAdmin, ConsultationEdit, ConsultationSave, KeyRotation } from '../core/consultation-edit.js';
 import type { Page, Proposal } from '../core/schemas.js';
 import { problemFrom } from '../backends/http.js';
 
@@ -80,6 +81,33 @@ export class ConsoleClient {
 
   async audit(consultationId: string): Promise<AuditEntry[]> {
     return (await this.send<{ entries: AuditEntry[] }>('GET', `/admin/audit?consultation=${encodeURIComponent(consultationId)}`)).entries;
+  }
+
+  /** A consultation's settings as its admins edit them (with the revision to send back). */
+  settings(consultationId: string): Promise<ConsultationAdmin> {
+    return this.send('GET', `/admin/consultations/${encodeURIComponent(consultationId)}/settings`);
+  }
+
+  saveSettings(consultationId: string, save: ConsultationSave): Promise<ConsultationAdmin> {
+    return this.send('PUT', `/admin/consultations/${encodeURIComponent(consultationId)}/settings`, save);
+  }
+
+  createConsultation(edit: ConsultationEdit): Promise<ConsultationAdmin> {
+    return this.send('POST', '/admin/consultations', edit);
+  }
+
+  /** A file of the server/config format (parsed JSON): creates the consultation or replaces its settings. */
+  importConsultation(file: unknown): Promise<ConsultationAdmin> {
+    return this.send('POST', '/admin/consultations/import', file);
+  }
+
+  rotateKey(consultationId: string, overlapHours: number): Promise<KeyRotation> {
+    return this.send('POST', `/admin/consultations/${encodeURIComponent(consultationId)}/keys`, { overlapHours });
+  }
+
+  /** Where the consultation's JSON file downloads from (a plain link: the cookie goes with it). */
+  exportUrl(consultationId: string): string {
+    return `${this.base}/api/v1/admin/consultations/${encodeURIComponent(consultationId)}/export`;
   }
 
   /** Where the CSV export downloads from (a plain link: the cookie goes with it). */

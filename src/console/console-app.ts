@@ -6,10 +6,8 @@ import type { OrganiserSession } from '../core/organisers.js';
 import type { ConsoleConsultation } from './client.js';
 import { ConsoleElement } from './console-element.js';
 import { consoleStyles } from './console.styles.js';
-import type { ConsoleKey } from './messages.js';
-
-type Section = 'moderation' | 'answers' | 'audit';
-const SECTIONS: Section[] = ['moderation', 'answers', 'audit'];
+import { consoleSections } from './sections.js';
+import { tEditor } from './editor.messages.js';
 
 /**
  * The organiser console (served at /admin/): sign-in, the consultations entrusted to the organiser, and
@@ -25,7 +23,9 @@ export class PgoConsole extends ConsoleElement {
   @state() private loaded = false;
   @state() private consultations: ConsoleConsultation[] = [];
   @state() private current = '';
-  @state() private section: Section = 'moderation';
+  @state() private section = 'moderation';
+  /** Server admins (admin on `*`) create consultations. */
+  @state() private creating = false;
   @state() private error: BackendError | null = null;
   @state() private notice = '';
 
@@ -71,11 +71,30 @@ export class PgoConsole extends ConsoleElement {
     return this.consultations.find((c) => c.id === this.current)?.role ?? '';
   }
 
+  private serverAdmin(): boolean {
+    return Boolean(this.session?.organiser.roles.some((g) => g.consultationId === '*' && g.role === 'admin'));
+  }
+
   private renderSection() {
-    const id = this.current;
-    if (this.section === 'answers') return html`<pgo-answer-list .client=${this.client} consultation=${id}></pgo-answer-list>`;
-    if (this.section === 'audit') return html`<pgo-audit-log .client=${this.client} consultation=${id}></pgo-audit-log>`;
-    return html`<pgo-moderation-queue .client=${this.client} consultation=${id}></pgo-moderation-queue>`;
+    if (this.creating) {
+      return html`<pgo-consultation-editor .client=${this.client} creating .template=${null} @pgo-consultation-saved=${(e: HTMLElementEventMap['pgo-consultation-saved']) => this.created(e.detail.consultation.id)}></pgo-consultation-editor>`;
+    }
+    const sections = consoleSections(this.currentRole() as 'admin' | 'moderator' | '');
+    const section = sections.find((s) => s.id === this.section) ?? sections[0];
+    return section?.render({ client: this.client, consultation: this.current, serverAdmin: this.serverAdmin() }) ?? nothing;
+  }
+
+  /** Titles change with a save; an import may add a consultation. */
+  private async refreshTitles(): Promise<void> {
+    this.consultations = await this.client.consultations();
+  }
+
+  /** A consultation was created or imported: list it, and open its settings. */
+  private async created(id: string): Promise<void> {
+    this.consultations = await this.client.consultations();
+    this.current = id;
+    this.creating = false;
+    this.section = 'settings';
   }
 
   override render() {
@@ -85,7 +104,8 @@ export class PgoConsole extends ConsoleElement {
       return html`${this.notice ? html`<p class="pgo-notice pgo-notice--success" role="status">${this.notice}</p>` : nothing}
         <pgo-console-sign-in .client=${this.client} @pgo-signed-in=${(e: HTMLElementEventMap['pgo-signed-in']) => this.enter(e.detail)}></pgo-console-sign-in>`;
     }
-    const sections = SECTIONS.filter((s) => s !== 'audit' || this.currentRole() === 'admin');
+    const sections = consoleSections(this.currentRole() as 'admin' | 'moderator' | '');
+    const heading = this.creating ? tEditor(this.locale, 'newConsultation') : (sections.find((s) => s.id === this.section) ?? sections[0])?.label(this.locale) ?? '';
     return html`<header part="header" class="actions">
         <h1 tabindex="-1">${this.t('title')}</h1>
         <span>${this.t('signedInAs', { name: this.session.organiser.displayName })}</span>
@@ -94,15 +114,17 @@ export class PgoConsole extends ConsoleElement {
       </header>
       ${this.consultations.length ? html`<div class="field">
           <label for="consultation">${this.t('consultation')}</label>
-          <select id="consultation" @change=${(e: Event) => { this.current = (e.target as HTMLSelectElement).value; this.section = 'moderation'; }}>
+          <select id="consultation" @change=${(e: Event) => { this.current = (e.target as HTMLSelectElement).value; this.section = 'moderation'; this.creating = false; }}>
             ${this.consultations.map((c) => html`<option value=${c.id} ?selected=${c.id === this.current}>${c.title}</option>`)}
           </select>
         </div>
         <nav aria-label=${this.t('sections')} class="actions">
-          ${sections.map((s) => html`<button type="button" class="pgo-button ${s === this.section ? '' : 'pgo-button--secondary'}" aria-pressed=${s === this.section ? 'true' : 'false'}
-            @click=${() => { this.section = s; }}>${this.t(s as ConsoleKey)}</button>`)}
+          ${sections.map((s) => html`<button type="button" class="pgo-button ${s.id === this.section && !this.creating ? '' : 'pgo-button--secondary'}" aria-pressed=${s.id === this.section && !this.creating ? 'true' : 'false'}
+            @click=${() => { this.section = s.id; this.creating = false; }}>${s.label(this.locale)}</button>`)}
+          ${this.serverAdmin() ? html`<button type="button" class="pgo-button ${this.creating ? '' : 'pgo-button--secondary'}" aria-pressed=${this.creating ? 'true' : 'false'}
+            @click=${() => { this.creating = true; }}>${tEditor(this.locale, 'newConsultation')}</button>` : nothing}
         </nav>
-        <main><h2>${this.t(this.section as ConsoleKey)}</h2>${this.renderSection()}</main>`
+        <main @pgo-consultation-saved=${() => this.refreshTitles()}><h2>${heading}</h2>${this.renderSection()}</main>`
       : html`<p class="pgo-notice">${this.t('noConsultation')}</p>`}`;
   }
 }

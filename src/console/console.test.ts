@@ -3,7 +3,8 @@
  * /api/v1 to it, same origin): every task by keyboard alone, axe in every state, in each engine.
  */
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import './index.js';
 import type { PgoConsole } from './console-app.js';
 
@@ -151,6 +152,39 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => text(deep(list, '.badge')).includes('Not kept') || [...list.shadowRoot!.querySelectorAll('.badge')].some((b) => text(b) === 'Not kept'), 'no badge', { timeout: 20_000 });
     await expect(el).to.be.accessible();
+  });
+
+  it('edits the consultation: an origin with a path is refused on its field, then a new title and category are saved and served', async () => {
+    await tabTo((a) => a.textContent?.trim() === 'Settings', 'the Settings section', 60, true);
+    await sendKeys({ press: 'Enter' });
+    const editor = await waitUntil(() => deep(el, 'pgo-consultation-editor', '#f-consultation-title'), 'no editor', { timeout: 20_000 }).then(() => deep(el, 'pgo-consultation-editor')!);
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id === 'f-consultation-title', 'the title field');
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: ' (édité)' });
+    await tabTo((a) => a.id === 'add-categories', 'Add a category', 200);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive()?.getAttribute('name')?.match(/^consultation\.categories\.\d+\.title$/), 'focus is not on the new category');
+    await sendKeys({ type: 'Culture' });
+    await tabTo((a) => a.id === 'f-allowedOrigins', 'the origins', 200);
+    await sendKeys({ press: 'End' });
+    await sendKeys({ type: '\nhttps://bad.example/path' });
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep(editor, '#f-allowedOrigins-error'), 'no error on the origins field');
+    expect(text(deep(editor, '#f-allowedOrigins-error'))).to.contain('An origin such as https://www.town.example');
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id === 'f-allowedOrigins', 'the origins', 200, true);
+    await sendKeys({ press: 'End' });
+    for (let i = 0; i < '\nhttps://bad.example/path'.length; i++) await sendKeys({ press: 'Backspace' });
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => /Settings saved \(revision \d+\)/.test(text(deep(editor, '[part="announcer"]'))), 'not saved', { timeout: 20_000 });
+    await expect(el).to.be.accessible();
+    const served = await (await fetch('/api/v1/consultations/plan-action-2017')).json() as { title: string; categories: { title: string }[] };
+    expect(served.title).to.match(/\(édité\)$/);
+    expect(served.categories.map((c) => c.title)).to.include('Culture');
+    expect(deep<HTMLAnchorElement>(el, 'pgo-consultation-transfer', 'a[download]')!.href).to.match(/\/api\/v1\/admin\/consultations\/plan-action-2017\/export$/);
   });
 
   it('reads the audit log, which lists every decision with its reason', async () => {

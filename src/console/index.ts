@@ -7,6 +7,8 @@ import { PgoAnswerForm } from './answer-form.js';
 import { PgoAnswerList } from './answer-list.js';
 import { PgoAuditLog } from './audit-log.js';
 import { PgoConsole } from './console-app.js';
+import { PgoConsultationEditor } from './consultation-editor.js';
+import { PgoConsultationTransfer } from './consultation-transfer.js';
 import { PgoModerationQueue } from './moderation-queue.js';
 import { PgoConsoleSignIn } from './sign-in.js';
 
@@ -18,12 +20,15 @@ export function defineConsoleElements(): void {
   defineElement('pgo-answer-list', PgoAnswerList);
   defineElement('pgo-answer-form', PgoAnswerForm);
   defineElement('pgo-audit-log', PgoAuditLog);
+  defineElement('pgo-consultation-editor', PgoConsultationEditor);
+  defineElement('pgo-consultation-transfer', PgoConsultationTransfer);
 }
 
 defineConsoleElements();
 
 export { ConsoleClient } from './client.js';
-export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleSignIn, PgoModerationQueue };
+export { registerConsoleSection, type ConsoleSection } from './sections.js';
+export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleSignIn, PgoConsultationEditor, PgoConsultationTransfer, PgoModerationQueue };
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -33,5 +38,7 @@ declare global {
     'pgo-answer-list': PgoAnswerList;
     'pgo-answer-form': PgoAnswerForm;
     'pgo-audit-log': PgoAuditLog;
+    'pgo-consultation-editor': PgoConsultationEditor;
+    'pgo-consultation-transfer': PgoConsultationTransfer;
   }
 }

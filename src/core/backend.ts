@@ -9,6 +9,10 @@ import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal,
   ProposalDraft, ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from './schemas.js';
+import type {
+  Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery,
+} from './comments.js';
+import type { Amendment, AmendmentDraft, AmendmentQuery, AmendmentReceipt, AmendmentVoteResult, DocumentVersion, TextDocument } from './text.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -32,12 +36,20 @@ export interface BackendCapabilities {
   registerForEvent: boolean;
   proposeEvent: boolean;
   serverTime: boolean;
+  // ---- issue 21, the collaborative writing phase (`backend.documents`) ----
+  /** Reading documents, their versions and amendments. */
+  documents: boolean;
+  /** Proposing amendments and voting on them. */
+  amend: boolean;
 }
 
 /** Every capability: a backend that can do everything (the reference API, the memory backend). */
 export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
   events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
+  comments: true, postComment: true, editComment: true, helpfulVotes: true, reportComment: true,
+  documents: true, amend: true,
+  workshopReports: true,
 });
 /** No capability: a backend whose script has not loaded. */
 export const NO_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze(
@@ -67,6 +79,21 @@ export interface ConsultationBackend {
   getEvent(consultationId: string, eventId: string, options?: RequestOptions): Promise<ConsultationEvent>;
   registerForEvent(consultationId: string, eventId: string, input: RegistrationInput, options: WriteOptions): Promise<RegistrationReceipt>;
   proposeEvent(consultationId: string, input: EventProposal, options: WriteOptions): Promise<EventReceipt>;
+
+  /** Issue 21: documents in sections and their amendments, where the backend has them (`capabilities.documents`). */
+  readonly documents?: DocumentsBackend;
+}
+
+// ---- issue 21, the collaborative writing phase ----
+/** A document's current version, its versions, amendments and the votes on them (src/core/text.ts). */
+export interface DocumentsBackend {
+  getDocument(consultationId: string, documentId: string, options?: RequestOptions): Promise<TextDocument>;
+  /** One version's snapshot: an amendment written on it reads against it. */
+  getVersion(consultationId: string, documentId: string, version: number, options?: RequestOptions): Promise<DocumentVersion>;
+  listAmendments(consultationId: string, documentId: string, query: AmendmentQuery, options?: RequestOptions): Promise<Amendment[]>;
+  proposeAmendment(consultationId: string, documentId: string, draft: AmendmentDraft, options: WriteOptions): Promise<AmendmentReceipt>;
+  /** Votes on an amendment with the document's vote model; `null` withdraws the vote. */
+  voteAmendment(consultationId: string, documentId: string, amendmentId: string, choice: VoteChoice | null, options: WriteOptions): Promise<AmendmentVoteResult>;
 }
 
 /** Options every backend factory receives from `<pgo-consultation>` (or a standalone element). */
@@ -127,4 +154,49 @@ export type OpenLive = (consultationId: string, since: string | null, handlers: 
 export interface ConsultationBackend {
   /** Absent where no stream can be held (Decidim, a memory backend made without it): the session polls. */
   openLive?: OpenLive;
+}
+
+// ---- comments (issue 20): shapes in comments.ts, rules in comment-rules.ts; merged into the interfaces above ----
+
+export interface BackendCapabilities {
+  /** Read discussions (threads, replies, one thread). */
+  comments: boolean;
+  postComment: boolean;
+  /** Edit and delete one's own comments. */
+  editComment: boolean;
+  /** "Helpful" votes on comments. */
+  helpfulVotes: boolean;
+  reportComment: boolean;
+}
+
+export interface ConsultationBackend {
+  /** First-level comments of a target, pinned first, then in `query.sort` order; each with its reply count. */
+  listCommentThreads(consultationId: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage>;
+  /** A thread's replies, oldest first. */
+  listCommentReplies(consultationId: string, commentId: string, query: ReplyQuery, options?: RequestOptions): Promise<CommentPage>;
+  /** The thread holding a comment (a first-level one or a reply), with all its replies: a `#comment-ID` link. */
+  getCommentThread(consultationId: string, commentId: string, options?: RequestOptions): Promise<CommentThread>;
+  postComment(consultationId: string, draft: CommentDraft, options: WriteOptions): Promise<CommentReceipt>;
+  editComment(consultationId: string, commentId: string, edit: CommentEdit, options: WriteOptions): Promise<Comment>;
+  /** A comment with replies stays as "comment deleted"; the answer is what is left (status `deleted`). */
+  deleteComment(consultationId: string, commentId: string, options: WriteOptions): Promise<Comment>;
+  /** Says (or takes back) that a comment is helpful: one vote per participant. */
+  markHelpful(consultationId: string, commentId: string, helpful: boolean, options: WriteOptions): Promise<HelpfulResult>;
+  reportComment(consultationId: string, commentId: string, report: CommentReport, options: WriteOptions): Promise<void>;
+}
+
+// ---- Relay-workshop reports (issue 22) ----
+// Interfaces merge: the capability and the methods a backend offers for reports (src/core/reports.ts).
+// A backend without them (decidim) declares `workshopReports: false` and leaves the methods out.
+import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from './reports.js';
+
+export interface BackendCapabilities {
+  /** Filing a relay workshop's report and reading published ones. */
+  workshopReports: boolean;
+}
+export interface ConsultationBackend {
+  /** The event's published report (not-found while there is none, or it awaits moderation). */
+  getWorkshopReport?(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport>;
+  /** Files the event's report (its host only: the participant who proposed it, or `draft.hostKey`). One per event. */
+  submitWorkshopReport?(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt>;
 }

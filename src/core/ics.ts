@@ -8,6 +8,7 @@
  * right on both sides of a daylight-saving change. About 1 KB minified.
  */
 import { DAY, MINUTE } from './phase.js';
+import { addressLine } from './address.js';
 import { offsetAt } from './time-zone.js';
 import type { ConsultationEvent } from './schemas.js';
 import { VERSION } from './version.js';
@@ -111,12 +112,6 @@ export function vtimezone(timeZone: string, startsAt: number, endsAt: number): s
   return lines;
 }
 
-/** The event's place as one line of text: the place name, street, postal code and town. */
-export function addressLine(event: Pick<ConsultationEvent, 'address'>): string {
-  const a = event.address;
-  if (!a) return '';
-  return [a.placeName, a.street, [a.postalCode, a.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ');
-}
 
 export interface IcsOptions {
   /** DTSTAMP: when the file is made (ms since epoch). */

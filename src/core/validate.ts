@@ -18,7 +18,7 @@ export const EVENT_TITLE = { min: 5, max: 150 } as const;
 export const EVENT_DESCRIPTION = { min: 20, max: 5000 } as const;
 
 /** Collects field errors; the first error for a field wins. */
-class ErrorList {
+export class ErrorList {
   readonly errors: FieldError[] = [];
   add(field: string, code: string, message: string, params?: Record<string, string | number>): void {
     if (this.errors.some((e) => e.field === field)) return;

@@ -1,7 +1,8 @@
 // Issue #18: a required consent box is exposed as required, and names keep the space before
 // "(obligatoire)" (checked in the engine's accessibility tree). The space is a no-break one: engines
 // trim ordinary spaces at the edges of each text node when they build a name.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import { html } from 'lit';
 import type { PgoProposalForm } from '../elements/proposal-form/proposal-form.js';
 import { expectInTree } from '../test-utils/a11y-tree.js';

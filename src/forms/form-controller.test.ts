@@ -1,4 +1,5 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import { html, LitElement } from 'lit';
 import { backendError } from '../core/errors.js';
 import type { FieldError } from '../core/schemas.js';

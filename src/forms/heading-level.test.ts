@@ -1,6 +1,7 @@
 // Issue #18: headings fit the host page's outline: a `heading-level` attribute on every element that has
 // headings (forms' error summary and success message, the agenda's days), with sensible defaults.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import { html } from 'lit';
 import type { PgoEventList } from '../elements/event-list/event-list.js';
 import type { PgoProposalForm } from '../elements/proposal-form/proposal-form.js';

@@ -1,6 +1,7 @@
 // Focus rings keep 3:1 against what is behind them in every theme (issue #18, WCAG 1.4.11):
 // measured on the rendered colours of every focusable control of several widgets.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { focusPage } from '../test-utils/a11y-tree.js';

@@ -1,6 +1,7 @@
 // The reader's own text settings reach the widgets (issue #18), and a hostile host page still cannot
 // shrink them: computed styles of text inside the shadow roots.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../test-utils/wait.js';
 import { html } from 'lit';
 import type { PgoProposalForm } from '../elements/proposal-form/proposal-form.js';
 import type { PgoVoteButton } from '../elements/vote-button/vote-button.js';

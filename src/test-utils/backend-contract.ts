@@ -58,7 +58,7 @@ const key = () => ({ idempotencyKey: newIdempotencyKey() });
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
 /** Parses with the schema; the test fails naming the first mismatching path. */
-function conforms<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
+export function conforms<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
@@ -67,7 +67,7 @@ function conforms<T extends z.ZodMiniType>(schema: T, value: unknown, what: stri
   return result.data as z.infer<T>;
 }
 
-async function failsWith(promise: Promise<unknown>, code: ErrorCode | ErrorCode[]): Promise<BackendError> {
+export async function failsWith(promise: Promise<unknown>, code: ErrorCode | ErrorCode[]): Promise<BackendError> {
   const codes = Array.isArray(code) ? code : [code];
   try {
     await promise;

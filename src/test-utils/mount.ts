@@ -1,5 +1,6 @@
 /** Mounting helpers for element tests: a provider around the element, ready to use. */
-import { fixture, waitUntil } from '@open-wc/testing';
+import { fixture } from '@open-wc/testing';
+import { waitUntil } from './wait.js';
 import { html, type TemplateResult } from 'lit';
 import type { ConsultationBackend } from '../core/backend.js';
 import type { PgoConsultation } from '../elements/consultation/consultation.js';
@@ -14,7 +15,7 @@ export async function mountInProvider<T extends HTMLElement>(
   const provider = await fixture<PgoConsultation>(html`<pgo-consultation lang=${options.lang ?? 'fr'} consultation=${consultationId} .customBackend=${backend}>${inner}</pgo-consultation>`);
   const el = provider.firstElementChild as T;
   if (options.ready !== false) {
-    await waitUntil(() => provider.session?.status === 'ready' || provider.session?.status === 'error', 'the consultation did not load', { timeout: 5000 });
+    await waitUntil(() => provider.session?.status === 'ready' || provider.session?.status === 'error', 'the consultation did not load');
     await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   }
   return { provider, el };

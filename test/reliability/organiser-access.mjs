@@ -47,6 +47,23 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
     await connect();
 
     let n = 0;
+    // Consultation settings (read with the automation token before each cell: a save sends the current revision).
+    const automation = browser(base);
+    const settingsOf = async (id) => {
+      const { revision, keys: _k, updatedAt: _u, ...edit } = (await automation.call('GET', `/admin/consultations/${id}/settings`, { bearer: ADMIN_TOKEN })).body;
+      return { edit, revision };
+    };
+    const open = await settingsOf('open');
+    const identityOn = await automation.call('PUT', '/admin/consultations/open/settings', { bearer: ADMIN_TOKEN, body: { ...open.edit, identity: {}, revision: open.revision } });
+    tally.check('consultations: host-signed identities turned on for the key row', identityOn.status === 200 ? null : `${identityOn.status} ${identityOn.text}`);
+    const saveBody = async () => {
+      const { edit, revision } = await settingsOf('open');
+      return { ...edit, consultation: { ...edit.consultation, title: `Titre ${n++}` }, revision };
+    };
+    const newConsultation = async () => {
+      const { edit } = await settingsOf('open');
+      return { ...edit, consultation: { ...edit.consultation, id: `copy-${n++}` } };
+    };
     const staff = (ok) => ({ none: 401, participant: 401, otherModerator: ok, moderator: ok, admin: ok, token: ok });
     const moderators = (ok) => ({ ...staff(ok), otherModerator: 403 });
     const admins = (ok) => ({ ...staff(ok), otherModerator: 403, moderator: 403 });
@@ -65,6 +82,12 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
       ['POST /admin/organisers', 'POST', '/admin/organisers', () => ({ email: `new${n++}@ville.example.fr`, displayName: 'New', roles: [] }), admins(201)],
       ['PUT /admin/organisers/{id}/roles', 'PUT', `/admin/organisers/${spareId}/roles`, { roles: [{ consultationId: 'pre', role: 'moderator' }] }, admins(200)],
       ['PUT /admin/organisers/{id}/password', 'PUT', `/admin/organisers/${spareId}/password`, { password: PASSWORD }, admins(204)],
+      ['GET /admin/consultations/{id}/settings', 'GET', '/admin/consultations/open/settings', undefined, admins(200)],
+      ['PUT /admin/consultations/{id}/settings', 'PUT', '/admin/consultations/open/settings', saveBody, admins(200)],
+      ['POST /admin/consultations (create)', 'POST', '/admin/consultations', newConsultation, admins(201)],
+      ['GET /admin/consultations/{id}/export', 'GET', '/admin/consultations/open/export', undefined, admins(200)],
+      ['POST /admin/consultations/import', 'POST', '/admin/consultations/import', async () => ({ ...(await newConsultation()), identity: undefined }), admins(201)],
+      ['POST /admin/consultations/{id}/keys', 'POST', '/admin/consultations/open/keys', { overlapHours: 1 }, admins(201)],
       ['POST /admin/token (rotate)', 'POST', '/admin/token', undefined, admins(201)],
       ['DELETE /admin/session (sign out)', 'DELETE', '/admin/session', undefined, sessionOnly(204), 'throwaway'],
       // Last: it ends every session of each account.
@@ -77,7 +100,7 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
         // Signing in or out in the cell: a browser of its own (same account), so the next rows keep theirs.
         const who = throwaway ? browser(base) : clients[role];
         if (throwaway && sessions[role]) await who.signIn(sessions[role]);
-        const a = await who.call(method, path, { body: typeof body === 'function' ? body() : body, bearer: tokens[role] });
+        const a = await who.call(method, path, { body: typeof body === 'function' ? await body() : body, bearer: tokens[role] });
         // A rotation by the admin's session revokes the token the next cell uses: follow it.
         if (path === '/admin/token' && a.status === 201) tokens.token = a.body.token;
         cases++;

@@ -4,6 +4,7 @@
 // participant count once; 1,000 participants voting at once count 1,000; a participant with 3 votes
 // left firing 20 concurrent votes gets exactly 3; votes and withdrawals interleaved stay consistent;
 // tallies (counters) equal the vote rows.
+import { amendmentRaces } from '../reliability/amendment-races.mjs';
 import { freePort, startChild } from '../reliability/child-server.mjs';
 import { OPEN_LIMITS, Tally, loadTs, pooledClient, schemas, sleep, startTestServer, writeConfig } from '../reliability/harness.mjs';
 
@@ -108,6 +109,8 @@ async function raceOn(label, server, tally, s) {
   const orphan = await rows('votes v LEFT JOIN proposals p ON p.id = v.proposal_id WHERE p.id IS NULL OR p.consultation_id <> v.consultation_id');
   cases += compared;
   tally.say(`${label}: tallies equal the vote rows for all ${compared} proposals; ${orphan} vote rows outside their proposal's consultation`, mismatches.length || orphan ? `${mismatches.slice(0, 5).join('; ')} orphans ${orphan}` : null);
+  // 6. Issue 21: amendments and their votes.
+  cases += await amendmentRaces(label, call, rows, tally, N);
   console.log(`  ${label}: ${shed} answers were 503 (shed, Retry-After) and sent again`);
   call.close();
   return cases;

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { AppContext, Env } from '../../context.js';
 import { clearEndedCookies } from './access.js';
 import { accountRoutes } from './accounts.js';
+import { consultationRoutes } from './consultations.js';
 import { moderationRoutes } from './moderation.js';
 import { sessionRoutes } from './session.js';
 
@@ -11,4 +12,5 @@ export function organiserRoutes(app: Hono<Env>, ctx: AppContext): void {
   sessionRoutes(app, ctx);
   accountRoutes(app, ctx);
   moderationRoutes(app, ctx);
+  consultationRoutes(app, ctx);
 }

@@ -9,6 +9,7 @@
  * comments.ts, mapping.ts, documents.ts, transport.ts.
  */
 import type { BackendConfig, ConsultationBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
+import type { Comment, CommentDraft as ContractDraft, CommentPage, CommentQuery, CommentReceipt, CommentThread as ContractThread, HelpfulResult, ReplyQuery } from '../../core/comments.js';
 import { backendError } from '../../core/errors.js';
 import { foldText, matchesPlace, pageFrom, seededRank } from '../../core/query.js';
 import type {
@@ -19,6 +20,7 @@ import { validateProposalDraft } from '../../core/validate.js';
 import { DecidimAuth } from './auth.js';
 import { DecidimClient } from './client.js';
 import { DecidimComments, type CommentDraft, type CommentThread, type DecidimComment } from './comments.js';
+import * as contract from './comment-contract.js';
 import * as doc from './documents.js';
 import { WriteOnce } from './once.js';
 import { listable, toEvent, toProposal, toTally, webUrl, type RawMeeting, type RawProposal } from './mapping.js';
@@ -121,26 +123,36 @@ export class DecidimBackend implements ConsultationBackend {
     return this.event(data.component.meeting, info);
   }
 
-  // ---- comments (not in the contract yet: capabilities `comments`, `addComment`, `voteComment`) ----
-
+  // ---- Decidim's own comment calls (capabilities `comments`, `addComment`, `voteComment`); the contract's below ----
   async listComments(consultationId: string, proposalId: string, options?: RequestOptions): Promise<CommentThread> {
     const info = await this.process(consultationId, options);
     return this.discussion.list(this.need(info.proposals, 'proposals').id, proposalId, this.proposalUrl(info, proposalId), options);
   }
-
   addComment(consultationId: string, proposalId: string, draft: CommentDraft, options: WriteOptions): Promise<DecidimComment> {
     return this.writes.run(`comment:${options.idempotencyKey}`, () => this.withProcess(consultationId, options, (info) => {
       this.writable(info, this.proposalUrl(info, proposalId));
       return this.discussion.add(proposalId, draft, writeLocale(info, this.options.locale), options);
     }));
   }
-
   voteComment(consultationId: string, proposalId: string, commentId: string, direction: 'up' | 'down', options: WriteOptions): Promise<DecidimComment> {
     return this.writes.run(`comment-vote:${options.idempotencyKey}`, () => this.withProcess(consultationId, options, (info) => {
       this.writable(info, this.proposalUrl(info, proposalId));
       return this.discussion.vote(commentId, direction, options);
     }));
   }
+  // ---- comments in the contract (issue 20, comment-contract.ts): what Decidim's API allows, else its page ----
+  listCommentThreads(id: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage> { return contract.listThreads(this, id, query, options); }
+  listCommentReplies(id: string, commentId: string, query: ReplyQuery, options?: RequestOptions): Promise<CommentPage> { return contract.listReplies(this, id, commentId, query, options); }
+  async postComment(id: string, draft: ContractDraft, options: WriteOptions): Promise<CommentReceipt> {
+    const { proposalId, draft: decidimDraft } = contract.decidimDraft(draft);
+    return contract.receipt(id, draft, await this.addComment(id, proposalId, decidimDraft, options));
+  }
+  getCommentThread(id: string): Promise<ContractThread> { return this.commentLinkOut(id, 'Open the discussion on Decidim'); }
+  editComment(id: string): Promise<Comment> { return this.commentLinkOut(id, 'Edit the comment on Decidim'); }
+  deleteComment(id: string): Promise<Comment> { return this.commentLinkOut(id, 'Delete the comment on Decidim'); }
+  markHelpful(id: string): Promise<HelpfulResult> { return this.commentLinkOut(id, 'Vote on the comment on Decidim'); }
+  reportComment(id: string): Promise<void> { return this.commentLinkOut(id, 'Report the comment on Decidim'); }
+  private async commentLinkOut(id: string, title: string): Promise<never> { throw this.linkOut(title, (await this.process(id)).consultation.url); }
 
   // ---- writes ----
 

@@ -66,6 +66,13 @@ export function initialCapabilities(writes: boolean): DecidimCapabilities {
     proposals: true, createProposal: writes, votes: writes, withdrawVote: writes, report: false,
     events: true, registerForEvent: false, proposeEvent: false, serverTime: false,
     comments: true, addComment: writes, voteComment: writes, answers: true,
+    // The contract's comments (comment-contract.ts): Decidim's API neither edits, deletes, reports nor has "helpful".
+    postComment: writes, editComment: false, helpfulVotes: false, reportComment: false,
+    // Issue 21: Decidim's participatory texts are not read yet.
+    documents: false, amend: false,
+    // A meeting's closing report (report, attendees, linked proposals) is written through Decidim's own
+    // pages only: its API has mutations for proposals components alone (schema.graphql, ComponentMutation).
+    workshopReports: false,
   };
 }
 

@@ -74,7 +74,7 @@ export function proposeEvent(store: MemoryStore, consultationId: string, input: 
       ...(input.onlineUrl?.trim() && input.mode !== 'in-person' ? { onlineUrl: input.onlineUrl.trim() } : {}),
       organiser: { name: input.organiserName.trim() }, status: 'scheduled',
       registration: input.capacity ? { kind: 'inline', capacity: input.capacity, seatsLeft: input.capacity } : { kind: 'none' },
-      moderation: 'pending',
+      moderation: 'pending', participantId: store.participantId,
     };
     store.events.set(id, event);
     return { event: publicEvent(event), moderation: 'pending' };
@@ -89,6 +89,6 @@ function listedEvent(store: MemoryStore, consultationId: string, eventId: string
 }
 
 function publicEvent(event: MemoryEvent): ConsultationEvent {
-  const { moderation: _moderation, ...rest } = event;
+  const { moderation: _moderation, participantId: _host, ...rest } = event;
   return structuredClone(rest);
 }

@@ -13,9 +13,14 @@ import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal, ProposalDraft,
   ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
 } from '../../core/schemas.js';
+import type { Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery } from '../../core/comments.js';
+import * as comments from './comments.js';
+import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../../core/reports.js';
+import { MemoryDocuments } from './documents.js';
 import * as events from './events.js';
 import { MemoryLive } from './live.js';
 import * as proposals from './proposals.js';
+import { WorkshopStore } from './reports.js';
 import { MemoryStore, type MemoryBackendOptions, type MemoryFixture } from './store.js';
 import * as votes from './votes.js';
 
@@ -27,9 +32,12 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   /** The in-process live stream (live.ts): its writes and other windows' changes reach the open streams. */
   readonly live = new MemoryLive();
   openLive?: OpenLive;
+  /** Issue 21: documents, amendments and their votes (documents.ts). */
+  readonly documents: MemoryDocuments;
 
-  constructor(fixture?: MemoryFixture, options: MemoryBackendOptions = {}) {
+  constructor(fixture: MemoryFixture = { consultations: [] }, options: MemoryBackendOptions = {}) {
     super(fixture, options);
+    this.documents = new MemoryDocuments(this, fixture.documents);
     // `live: false`: a backend that cannot hold a stream (the session polls it).
     if (options.live !== false) this.openLive = (consultationId, since, handlers) => this.live.openLive(consultationId, since, handlers);
   }
@@ -93,10 +101,49 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
     return events.proposeEvent(this, consultationId, input, options);
   }
 
+  // ---- comments (comments.ts) ----
+
+  listCommentThreads(consultationId: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage> {
+    return comments.listCommentThreads(this, consultationId, query, options);
+  }
+  listCommentReplies(consultationId: string, commentId: string, query: ReplyQuery, options?: RequestOptions): Promise<CommentPage> {
+    return comments.listCommentReplies(this, consultationId, commentId, query, options);
+  }
+  getCommentThread(consultationId: string, commentId: string, options?: RequestOptions): Promise<CommentThread> {
+    return comments.getCommentThread(this, consultationId, commentId, options);
+  }
+  postComment(consultationId: string, draft: CommentDraft, options: WriteOptions): Promise<CommentReceipt> {
+    return comments.postComment(this, consultationId, draft, options);
+  }
+  editComment(consultationId: string, commentId: string, edit: CommentEdit, options: WriteOptions): Promise<Comment> {
+    return comments.editComment(this, consultationId, commentId, edit, options);
+  }
+  deleteComment(consultationId: string, commentId: string, options: WriteOptions): Promise<Comment> {
+    return comments.deleteComment(this, consultationId, commentId, options);
+  }
+  markHelpful(consultationId: string, commentId: string, helpful: boolean, options: WriteOptions): Promise<HelpfulResult> {
+    return comments.markHelpful(this, consultationId, commentId, helpful, options);
+  }
+  reportComment(consultationId: string, commentId: string, report: CommentReport, options: WriteOptions): Promise<void> {
+    return comments.reportComment(this, consultationId, commentId, report, options);
+  }
+
+  // ---- relay-workshop reports (issue 22: reports.ts) ----
+
+  readonly workshops = new WorkshopStore();
+  async getWorkshopReport(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport> {
+    await this.enter('getWorkshopReport', [consultationId, eventId], options);
+    return this.workshops.published(this, consultationId, eventId);
+  }
+  submitWorkshopReport(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt> {
+    return this.once('submitWorkshopReport', [consultationId, eventId, draft], options, () => this.workshops.file(this, consultationId, eventId, draft, options.idempotencyKey));
+  }
+
   // ---- helpers for tests and demos ----
 
   /** Approves a proposed event or publishes a pending proposal, as a moderator would. */
   approve(id: string): void {
+    this.workshops.decide(this, id, 'published');
     const event = this.events.get(id);
     if (event) event.moderation = 'approved';
     const proposal = this.proposals.get(id);
@@ -106,6 +153,7 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
 
   /** Hides a proposal or an event, as a moderator would (`approve` restores it). */
   hide(id: string): void {
+    this.workshops.decide(this, id, 'hidden');
     const event = this.events.get(id);
     if (event) event.moderation = 'hidden';
     const proposal = this.proposals.get(id);

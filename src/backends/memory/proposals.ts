@@ -14,6 +14,7 @@ export async function listProposals(store: MemoryStore, consultationId: string, 
   let items = [...store.proposals.values()]
     .filter((p) => p.consultationId === consultationId && p.status === 'published')
     .filter((p) => !query.categoryId || p.categoryId === query.categoryId)
+    .filter((p) => (!query.origin || (query.origin === 'workshop') === !!p.origin) && (!query.eventId || p.origin?.eventId === query.eventId))
     .filter((p) => !q || `${p.title}\n${p.body}`.toLocaleLowerCase().includes(q))
     .map((p) => publicProposal(store, consultation, p));
   const sort = query.sort ?? 'newest';

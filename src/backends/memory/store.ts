@@ -3,15 +3,18 @@
  * latency, failures, offline state and holds, and the idempotent write. The kind modules beside it
  * (proposals.ts, votes.ts, events.ts...) are functions of this store; index.ts wires them into the backend.
  */
-import type { ConsultationBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
+import type { ConsultationBackend, DocumentsBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
 import { delay, raceAbort } from '../../core/async.js';
 import { backendError, BackendError, throwIfAborted } from '../../core/errors.js';
 import { actionWindow } from '../../core/phase.js';
 import type { Consultation, ConsultationEvent, ErrorCode, Proposal, RegistrationInput, VoteChoice } from '../../core/schemas.js';
+import type { MemoryDocumentFixture } from './documents.js';
 
 export interface MemoryEvent extends ConsultationEvent {
   /** Proposed events wait for approval and are not listed until approved. */
   moderation?: 'pending' | 'approved' | 'hidden';
+  /** The participant who proposed it: its host (may file its report, issue 22). */
+  participantId?: string;
 }
 export interface MemoryFixture {
   consultations: Consultation[];
@@ -19,6 +22,8 @@ export interface MemoryFixture {
   events?: MemoryEvent[];
   /** Existing votes from other participants, counted in the tallies. */
   votes?: { participantId: string; proposalId: string; choice: VoteChoice }[];
+  /** Issue 21: documents of the collaborative writing phase (documents.ts). */
+  documents?: MemoryDocumentFixture[];
 }
 export interface MemoryBackendOptions {
   /** Milliseconds every call waits before answering (a number, or [min, max]). */
@@ -33,7 +38,7 @@ export interface MemoryBackendOptions {
 
 /** A proposal as stored: with what the public never sees. */
 export type StoredProposal = Proposal & { email?: string; reports?: number };
-export type Method = keyof ConsultationBackend & string;
+export type Method = (keyof ConsultationBackend | keyof DocumentsBackend) & string;
 interface Failure { method: Method | '*'; error: BackendError; remaining: number }
 
 export class MemoryStore {

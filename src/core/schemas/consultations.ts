@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { Instant, TimeZone, Id, WebUrl, Text } from './primitives.js';
 import { VoteModel } from './votes.js';
+import { CommentSettings } from '../comment-settings.js';
 
 export const PhaseKind = z.enum(['ideation', 'collaborative-writing', 'voting', 'call-for-sessions', 'programme', 'other']);
 export const Phase = z.object({
@@ -66,6 +67,8 @@ export const ConsultationSettings = z.object({
   closeVotingWhenAnswered: z.optional(z.boolean()),
   proposalFields: ProposalFieldRules,
   eventFormats: z.array(EventFormat),
+  /** Comments (issue 20): src/core/comment-settings.ts. */
+  comments: z.optional(CommentSettings),
 });
 
 export const Consultation = z.object({

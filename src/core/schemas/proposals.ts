@@ -1,6 +1,7 @@
 /** Proposals: what is listed, what a citizen submits, the receipt, the list query, the organisers' answer. */
 import * as z from 'zod/mini';
 import { Instant, Id, WebUrl } from './primitives.js';
+import { ProposalOrigin } from '../reports.js';
 import { VoteTally } from './votes.js';
 
 export const ProposalStatus = z.enum(['published', 'pending', 'hidden', 'withdrawn']);
@@ -29,6 +30,8 @@ export const Proposal = z.object({
   url: z.optional(WebUrl),
   /** The organisers' answer, once there is one. */
   answer: z.optional(z.nullable(ProposalAnswer)),
+  /** A relay workshop's contribution (src/core/reports.ts); absent for one made online. */
+  origin: z.optional(ProposalOrigin),
 });
 
 /** What a citizen submits. The honeypot `website` must stay empty. */
@@ -57,6 +60,9 @@ export const ProposalQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(200))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
   limit: z.optional(z.int().check(z.gte(1), z.lte(100))),
+  /** Made online, or in a relay workshop (issue 22); `eventId`: that workshop's only. */
+  origin: z.optional(z.enum(['online', 'workshop'])),
+  eventId: z.optional(z.string().check(z.maxLength(120))),
 });
 
 export type ProposalStatus = z.infer<typeof ProposalStatus>;

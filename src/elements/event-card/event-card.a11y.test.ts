@@ -1,6 +1,7 @@
 // Issue #18 items of the event card: reading order when a compact card opens, regions named after
 // their event (checked in the engine's accessibility tree).
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { html } from 'lit';
 import { eventFixture, memoryBackendFixture } from '../../test-utils/fixtures.js';
 import { expectInTree } from '../../test-utils/a11y-tree.js';

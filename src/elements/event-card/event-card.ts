@@ -5,7 +5,6 @@ import { renderLoadError, renderLoading } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n.js';
-import { eventToIcs } from '../../core/ics.js';
 import { eventJsonLd } from '../../core/jsonld.js';
 import { tEvent } from './event-card.messages.js';
 import type { ConsultationEvent, RegistrationInput, RegistrationReceipt } from '../../core/schemas.js';
@@ -149,8 +148,8 @@ export class PgoEventCard extends PgoElement {
     const id = typeof this.event === 'string' ? this.event : null;
     const session = this.session;
     if (id && session && this.requested !== `${session.consultationId}|${id}`) void this.fetch(session, id);
-    const event = this.current;
-    if (event && (!this.compact || this.expanded)) this.prepareIcs(event);
+    // A calendar file made for another event or language is stale: the next click makes a new one.
+    if (this.ics && (!this.current || this.ics.key !== this.icsKey(this.current))) this.revokeIcs();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -178,13 +177,28 @@ export class PgoEventCard extends PgoElement {
     this.requestUpdate();
   }
 
-  /** Builds the `.ics` object URL once per event and language (the file names the organiser in it). */
-  private prepareIcs(event: ConsultationEvent): void {
-    const key = `${this.locale}|${JSON.stringify(event)}`;
-    if (this.ics?.key === key) return;
-    this.revokeIcs();
+  /** The calendar file is the event's in one language (the file names the organiser in it). */
+  private icsKey(event: ConsultationEvent): string {
+    return `${this.locale}|${JSON.stringify(event)}`;
+  }
+
+  /**
+   * "Add to my calendar": the `.ics` writer is loaded on the first click only (a chunk of its own, not in
+   * the card's: issue 24), then the file is made once per event and language and the link downloads it.
+   */
+  private async downloadIcs(click: MouseEvent, event: ConsultationEvent): Promise<void> {
+    const key = this.icsKey(event);
+    if (this.ics?.key === key) return; // made already: the browser follows the link
+    click.preventDefault();
+    const link = click.currentTarget as HTMLAnchorElement;
+    const { eventToIcs } = await import('../../core/ics.js');
     const text = eventToIcs(event, { now: this.session?.now() ?? Date.now(), organiserLine: tEvent(this.locale, 'organisedBy', { name: event.organiser.name }) });
-    this.ics = { key, url: URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })) };
+    if (this.ics?.key !== key) {
+      this.revokeIcs();
+      this.ics = { key, url: URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })) };
+    }
+    link.href = this.ics!.url;
+    link.click();
   }
 
   private revokeIcs(): void {
@@ -313,8 +327,10 @@ export class PgoEventCard extends PgoElement {
   }
 
   private renderCalendar(locale: Locale, event: ConsultationEvent) {
-    if (!this.ics || Date.parse(event.endsAt) <= this.session!.now()) return nothing;
-    return html`<a part="calendar" class="pgo-button pgo-button--secondary calendar" href=${this.ics.url} download=${icsFileName(event.title)} type="text/calendar">
+    if ((this.compact && !this.expanded) || Date.parse(event.endsAt) <= this.session!.now()) return nothing;
+    const ready = this.ics?.key === this.icsKey(event) ? this.ics.url : '#';
+    return html`<a part="calendar" class="pgo-button pgo-button--secondary calendar" href=${ready} download=${icsFileName(event.title)} type="text/calendar"
+      @click=${(click: MouseEvent) => this.downloadIcs(click, event)}>
       ${tEvent(locale, 'calendar')} ${tEvent(locale, 'calendarFile')}
     </a>`;
   }

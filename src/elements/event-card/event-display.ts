@@ -5,7 +5,7 @@
 import { html, type TemplateResult } from 'lit';
 import { dateTimeFormat, localTimeZone } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { addressLine } from '../../core/ics.js';
+import { addressLine } from '../../core/address.js';
 import type { ConsultationEvent } from '../../core/schemas.js';
 
 function rangeFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {

@@ -1,4 +1,5 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { html } from 'lit';
 import { eventFixture, memoryBackendFixture } from '../../test-utils/fixtures.js';
 import { mountInProvider } from '../../test-utils/mount.js';

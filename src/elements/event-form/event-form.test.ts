@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { html } from 'lit';
 import type { MemoryBackend } from '../../backends/memory.js';
 import { memoryBackendFixture } from '../../test-utils/fixtures.js';

@@ -1,5 +1,6 @@
 // Issue #18 items of the agenda: filter controls styled like the other forms, with 44 px targets.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { html } from 'lit';
 import { memoryBackendFixture } from '../../test-utils/fixtures.js';
 import { mountInProvider } from '../../test-utils/mount.js';

@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { html } from 'lit';
 import type { MemoryBackend, MemoryEvent } from '../../backends/memory.js';
 import { DAY, HOUR } from '../../core/phase.js';

@@ -1,6 +1,7 @@
 // Issue #18: a phase that closes at midnight says which day is its last ("jusqu'au 19 décembre inclus"),
 // not the day it has already closed on.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { html } from 'lit';
 import { MemoryBackend } from '../../backends/memory.js';
 import { actionPlanConsultation } from '../../test-utils/fixtures.js';

@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { html } from 'lit';
 import { MemoryBackend } from '../../backends/memory.js';
 import { DAY, HOUR, MINUTE } from '../../core/phase.js';
@@ -255,7 +256,7 @@ describe('<pgo-phase-countdown>', () => {
     const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + HOUR + 1000) }];
     const { el } = await mount(backendAt(serverNow, phases));
     expect(statusText(el)).to.equal('');
-    await waitUntil(() => statusText(el) !== '', 'no announcement', { timeout: 4000 });
+    await waitUntil(() => statusText(el) !== '', 'no announcement');
     expect(statusText(el)).to.equal('Il reste moins d’une heure pour la phase « Idéation ».');
     const region = el.shadowRoot!.querySelector('[role="status"]')!;
     expect(region.getAttribute('aria-live')).to.equal('polite');

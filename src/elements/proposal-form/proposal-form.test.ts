@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { MemoryBackend } from '../../backends/memory.js';
@@ -60,7 +61,7 @@ const submitButton = (el: PgoProposalForm) => $<HTMLButtonElement>(el, '[part~="
 async function submitAndWait(el: PgoProposalForm) {
   submitButton(el).click();
   await el.updateComplete; // a summary from an earlier attempt goes first
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="success"], [part="send-error"], [part="error-summary"]'), 'nothing happened after submit', { timeout: 4000 });
+  await waitUntil(() => el.shadowRoot!.querySelector('[part="success"], [part="send-error"], [part="error-summary"]'), 'nothing happened after submit');
 }
 
 function clearDrafts() {
@@ -83,7 +84,7 @@ describe('<pgo-proposal-form>', () => {
     expect(shadowText(el)).to.equal('Chargement…');
     await expect(el).to.be.accessible();
     release();
-    await waitUntil(() => $(el, 'form'), 'the form did not appear', { timeout: 4000 });
+    await waitUntil(() => $(el, 'form'), 'the form did not appear');
     const labels = [...el.shadowRoot!.querySelectorAll('form label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
     expect(labels).to.deep.equal([
       'Titre de votre proposition (obligatoire)',
@@ -159,7 +160,7 @@ describe('<pgo-proposal-form>', () => {
     consultation.phases[0]!.startsAt = iso(now + 1200);
     const { el } = await mount({ backend: new MemoryBackend({ consultations: [consultation] }) });
     expect($(el, '[part="closed"]')).to.exist;
-    await waitUntil(() => $(el, 'form'), 'the form did not open', { timeout: 5000 });
+    await waitUntil(() => $(el, 'form'), 'the form did not open');
     expect(shadowText(el, '[part="announcer"]')).to.equal('Le dépôt de propositions est maintenant ouvert.');
   });
 
@@ -245,7 +246,7 @@ describe('<pgo-proposal-form>', () => {
     await sendKeys({ press: 'Tab' });
     expect(focused(el)).to.equal(submitButton(el));
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => $(el, '[part="success"]'), 'no confirmation', { timeout: 4000 });
+    await waitUntil(() => $(el, '[part="success"]'), 'no confirmation');
     await waitUntil(() => focused(el) === $(el, '[part="success"]'), 'the confirmation did not take focus');
     expect(proposalCount(backend)).to.equal(before + 1);
     const created = [...backend.proposals.values()].at(-1)!;
@@ -272,7 +273,7 @@ describe('<pgo-proposal-form>', () => {
     control(el, 'title').focus();
     await sendKeys({ press: 'Enter' });
     release();
-    await waitUntil(() => $(el, '[part="success"]'), 'no confirmation', { timeout: 4000 });
+    await waitUntil(() => $(el, '[part="success"]'), 'no confirmation');
     expect(createCalls(backend)).to.equal(1);
     expect(proposalCount(backend)).to.equal(before + 1);
   });
@@ -300,7 +301,7 @@ describe('<pgo-proposal-form>', () => {
     expect(storedDraft()).to.exist;
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
-    await waitUntil(() => $(el, '[part="success"]'), 'no confirmation after the retry', { timeout: 4000 });
+    await waitUntil(() => $(el, '[part="success"]'), 'no confirmation after the retry');
     expect(createCalls(backend)).to.equal(2);
     expect(proposalCount(backend)).to.equal(before + 1);
     expect(storedDraft()).to.equal(undefined);
@@ -315,7 +316,7 @@ describe('<pgo-proposal-form>', () => {
     expect(shadowText(el, '[part="send-error"]')).to.contain('Vous êtes hors ligne.');
     backend.offline = false;
     $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
-    await waitUntil(() => $(el, '[part="success"]'), 'no confirmation', { timeout: 4000 });
+    await waitUntil(() => $(el, '[part="success"]'), 'no confirmation');
     expect(proposalCount(backend)).to.equal(before + 1);
   });
 
@@ -455,7 +456,7 @@ describe('<pgo-proposal-form>', () => {
     const before = proposalCount(backend);
     control(first.el, 'title').focus();
     await sendKeys({ type: 'Ouvrir' });
-    await waitUntil(() => storedDraft(), 'the draft was not saved while typing', { timeout: 3000 });
+    await waitUntil(() => storedDraft(), 'the draft was not saved while typing');
     await fillValid(first.el);
     const create = backend.createProposal.bind(backend);
     let lose = true;
@@ -511,12 +512,12 @@ describe('<pgo-proposal-form>', () => {
       await el.updateComplete;
       expect(counter.textContent!.trim()).to.equal('Il vous reste 7 caractères');
       expect(updates).to.deep.equal([]); // 13 keystrokes, no announcement yet
-      await waitUntil(() => updates.length > 0, 'no announcement after the pause', { timeout: 4000 });
+      await waitUntil(() => updates.length > 0, 'no announcement after the pause');
       expect(updates).to.deep.equal(['Il vous reste 7 caractères']);
       await sendKeys({ type: ' pour tous' }); // 23 characters: crosses the limit
       await waitUntil(() => updates.length > 1);
       expect(updates[1]).to.match(/^\d caractères? en trop$/);
-      await waitUntil(() => updates.length > 2, 'no announcement after the pause', { timeout: 4000 });
+      await waitUntil(() => updates.length > 2, 'no announcement after the pause');
       expect(updates).to.have.length(3);
       expect(updates[2]).to.equal('3 caractères en trop');
       expect(counter.textContent!.trim()).to.equal('3 caractères en trop');

@@ -1,4 +1,5 @@
-import { expect, fixture, waitUntil } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import { MemoryBackend } from '../../backends/memory.js';
@@ -242,7 +243,7 @@ describe('<pgo-proposal-list>', () => {
     const host = (active!.getRootNode() as ShadowRoot).host as PgoVoteButton;
     expect(host.proposalId).to.equal('p0');
     await sendKeys({ press: ' ' });
-    await waitUntil(() => shadowText(host, '[role="status"]') === 'Soutien enregistré', 'Space did not vote', { timeout: 5000 });
+    await waitUntil(() => shadowText(host, '[role="status"]') === 'Soutien enregistré', 'Space did not vote');
     expect(backend.rawTotal('p0')).to.equal(1);
     await outside.updateComplete;
     expect(outside.shadowRoot!.querySelector('button.vote')!.getAttribute('aria-pressed')).to.equal('true');

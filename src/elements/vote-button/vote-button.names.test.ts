@@ -1,5 +1,6 @@
 // Every vote control names its proposal (issue #18): checked in the engine's own accessibility tree.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { html } from 'lit';
 import type { ConsultationSettings } from '../../core/schemas.js';
 import { expectInTree } from '../../test-utils/a11y-tree.js';
@@ -64,7 +65,7 @@ describe('<pgo-vote-button> names its proposal', () => {
     const featured = document.createElement('pgo-vote-button') as PgoVoteButton;
     featured.proposal = 'p1';
     list.after(featured);
-    await waitUntil(() => featured.shadowRoot?.querySelector('button.vote') && featured.shadowRoot.textContent!.includes(P1), 'the title never came', { timeout: 3000 });
+    await waitUntil(() => featured.shadowRoot?.querySelector('button.vote') && featured.shadowRoot.textContent!.includes(P1), 'the title never came');
     await expectInTree(voteButtons(featured)[0]!, { role: 'button', name: `Soutenir « ${P1} » (0 soutien)` });
   });
 });

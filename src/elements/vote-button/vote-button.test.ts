@@ -1,4 +1,5 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../test-utils/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
 import type { MemoryBackend } from '../../backends/memory.js';
@@ -171,12 +172,12 @@ describe('<pgo-vote-button>', () => {
       const { el, backend } = await mount();
       button(el).focus();
       await sendKeys({ press: 'Enter' });
-      await waitUntil(() => status(el) === 'Soutien enregistré', 'Enter did not vote', { timeout: 5000 });
+      await waitUntil(() => status(el) === 'Soutien enregistré', 'Enter did not vote');
       expect(backend.rawTotal('p1')).to.equal(1);
       expect(deepActive()).to.equal(button(el));
       // (' ', not 'Space': WebDriver BiDi, which drives Firefox, knows single characters only.)
       await sendKeys({ press: ' ' });
-      await waitUntil(() => status(el) === 'Soutien retiré', 'Space did not withdraw', { timeout: 5000 });
+      await waitUntil(() => status(el) === 'Soutien retiré', 'Space did not withdraw');
       expect(backend.rawTotal('p1')).to.equal(0);
     });
 

@@ -1,0 +1,88 @@
+/**
+ * The rules of comments (issue 20), without zod so the element ships none of it: targets, stances,
+ * report reasons, a consultation's comment settings with their defaults, when comments are open, and
+ * the validation of what a citizen writes. Used by the element, the memory backend and the server
+ * (authoritative); the zod shapes are in comments.ts.
+ */
+import { currentPhase, nextPhaseAmong } from './phase.js';
+import type { Consultation, FieldError, Phase } from './schemas.js';
+
+export const COMMENT_TARGET_KINDS = ['proposal', 'event', 'section', 'amendment'] as const;
+export type CommentTargetKind = (typeof COMMENT_TARGET_KINDS)[number];
+/** `proposal:ID`, `event:ID`, `section:ID`, `amendment:ID`. */
+export const COMMENT_TARGET = /^(proposal|event|section|amendment):([A-Za-z0-9_.:-]{1,120})$/;
+export const COMMENT_STANCES = ['for', 'neutral', 'against'] as const;
+export type CommentStance = (typeof COMMENT_STANCES)[number];
+export const COMMENT_SORTS = ['oldest', 'newest', 'helpful'] as const;
+export type CommentSort = (typeof COMMENT_SORTS)[number];
+export const REPORT_REASONS = ['spam', 'offensive', 'off-topic', 'personal-data', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+export const REPORT_DETAILS_MAX = 500;
+export const COMMENT_AUTHOR_MAX = 80;
+/** Threads per page, and the most a client may ask for. */
+export const COMMENT_PAGE = 20;
+export const COMMENT_PAGE_MAX = 100;
+
+/** A consultation's comment settings as stored (every field optional: the defaults below apply). */
+export interface CommentSettingsInput {
+  /** Phases that take comments; absent: whichever phase is open. */
+  phases?: string[];
+  stance?: 'off' | 'optional' | 'required';
+  /** Show comments for and against in two columns. */
+  sideBySide?: boolean;
+  length?: { min: number; max: number };
+  /** Reports that hide a comment until a moderator decides; 0 = never. */
+  hideAfterReports?: number;
+  /** `pre`: comments wait for a moderator; `post`: published at once. */
+  moderation?: 'pre' | 'post';
+}
+export type CommentRules = Required<Omit<CommentSettingsInput, 'phases'>> & { phases: string[] | null };
+
+export const DEFAULT_COMMENT_RULES: Readonly<CommentRules> = Object.freeze({
+  phases: null, stance: 'optional', sideBySide: false, length: { min: 2, max: 1000 }, hideAfterReports: 3, moderation: 'post',
+});
+
+export function commentRules(consultation: Consultation): CommentRules {
+  const own: CommentSettingsInput = consultation.settings.comments ?? {};
+  return {
+    phases: own.phases ?? null, stance: own.stance ?? DEFAULT_COMMENT_RULES.stance, sideBySide: own.sideBySide ?? false,
+    length: own.length ?? DEFAULT_COMMENT_RULES.length, hideAfterReports: own.hideAfterReports ?? 3, moderation: own.moderation ?? 'post',
+  };
+}
+
+/** Whether comments may be written at `now`, and the phase when they open again. */
+export function commentWindow(consultation: Consultation, now: number): { open: boolean; opensAt: Phase | null } {
+  const { phases } = commentRules(consultation);
+  const phase = currentPhase(consultation.phases, now);
+  const open = !!phase && (phases === null || phases.includes(phase.id));
+  const ids = phases ?? consultation.phases.map((p) => p.id);
+  return { open, opensAt: open ? null : nextPhaseAmong(consultation.phases, ids, now) };
+}
+
+export function parseTarget(target: string): { kind: CommentTargetKind; id: string } | null {
+  const m = COMMENT_TARGET.exec(target);
+  return m ? { kind: m[1] as CommentTargetKind, id: m[2]! } : null;
+}
+
+/** What a citizen writes: the comment (or reply) and its stance. */
+export interface CommentTextInput { body: string; stance?: CommentStance | null; authorName?: string }
+
+export function validateComment(consultation: Consultation, input: CommentTextInput, reply: boolean): FieldError[] {
+  const rules = commentRules(consultation);
+  const errors: FieldError[] = [];
+  const body = (input.body ?? '').trim();
+  const length = [...body].length;
+  const { min, max } = rules.length;
+  if (!body) errors.push({ field: 'body', code: 'required', message: 'body is required' });
+  else if (length < min) errors.push({ field: 'body', code: 'too_short', message: `body needs at least ${min} characters`, params: { min, length } });
+  else if (length > max) errors.push({ field: 'body', code: 'too_long', message: `body allows at most ${max} characters`, params: { max, length } });
+  const stance = input.stance ?? null;
+  if (stance !== null && (rules.stance === 'off' || !COMMENT_STANCES.includes(stance))) {
+    errors.push({ field: 'stance', code: 'invalid', message: rules.stance === 'off' ? 'this consultation takes no stance' : 'stance must be for, neutral or against' });
+  } else if (stance === null && rules.stance === 'required' && !reply) {
+    errors.push({ field: 'stance', code: 'required', message: 'stance is required' });
+  }
+  const name = input.authorName?.trim() ?? '';
+  if ([...name].length > COMMENT_AUTHOR_MAX) errors.push({ field: 'authorName', code: 'too_long', message: `authorName allows at most ${COMMENT_AUTHOR_MAX} characters`, params: { max: COMMENT_AUTHOR_MAX } });
+  return errors;
+}
