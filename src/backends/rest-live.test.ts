@@ -1,10 +1,11 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { ConsultationSession } from '../base/session.js';
 import { C, contractFixture, toServerConfig } from '../test-utils/contract-fixture.js';
 import { restorePageVisibility, setPageVisibility } from '../test-utils/mount.js';
 import { memoryStorage } from './participant-token.js';
 import { RestBackend } from './rest.js';
+import { waitUntil } from '../test-utils/wait.js';
 
 type Started = { id: string } | { unavailable: string };
 type Ready = { url: string } | { error: string } | { pending: true };

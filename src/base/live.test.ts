@@ -1,8 +1,9 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { ConsultationSession } from './session.js';
 import { memoryBackendFixture } from '../test-utils/fixtures.js';
 import { restorePageVisibility, setPageVisibility } from '../test-utils/mount.js';
 import type { FixtureOptions } from '../test-utils/fixtures.js';
+import { waitUntil } from '../test-utils/wait.js';
 
 const ID = 'plan-action-2017';
 
