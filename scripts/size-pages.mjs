@@ -17,12 +17,15 @@ export const PAGE_CEILINGS = {
   // the first three pages measured 0.15-0.2 KB lower before the documents' rest methods joined the runtime
   // chunk (+0.33 KB on every page), which now puts them over these ceilings: not raised (see issue 24's note).
   // Missed by 5 bytes at the end of the session that wrote the loader (issue 24).
-  'loader alone': 1.51 * KB,
+  // Issue 21: the manifest the loader carries names pgo-text (its chunks and English file), about +0.06 KB.
+  'loader alone': 1.6 * KB,
   'a countdown only (French)': 22.2 * KB,
   'one vote button': 22.5 * KB,
   'a proposal form': 27.5 * KB,
   'the eight elements of today (French)': 55.15 * KB,
   'the same in English (beyond the French page)': 5.75 * KB,
+  // Issue 21: <pgo-text> with the form machinery and the word diff, measured when added (12.5 KB); to shrink.
+  'pgo-text added later: its chunks beyond the runtime': 12.6 * KB,
 };
 
 /** The pages of the issue's table: { page, files, budget }. */

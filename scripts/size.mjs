@@ -33,7 +33,8 @@ export const CEILINGS = {
   // + the languages on demand (issue 24): the registry, host languages, English modules kept apart.
   'pgo-widgets-all.js': 48 * KB,
   // The loader's budget (1.5 KB) missed by 5 bytes at the end of the session that wrote it (issue 24).
-  'pgo-widgets.js': 1.51 * KB,
+  // Issue 21: the loader's manifest names pgo-text, about +0.06 KB.
+  'pgo-widgets.js': 1.6 * KB,
 };
 
 export function ensureBuild(force = false) {

@@ -12,6 +12,7 @@ export { PgoProposalForm } from './elements/proposal-form/proposal-form.js';
 export { PgoEventCard, type RegisteredDetail } from './elements/event-card/event-card.js';
 export { PgoEventList, type EventFilters } from './elements/event-list/event-list.js';
 export { PgoEventForm } from './elements/event-form/event-form.js';
+export { PgoText, type AmendmentDecidedDetail } from './elements/text/text.js';
 
 // Building an element of one's own on the same base.
 export { PgoElement } from './base/pgo-element.js';

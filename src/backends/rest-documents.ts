@@ -4,9 +4,9 @@
  * through the backend's keyed, token-renewing `write`. Wired into RestBackend as `backend.documents`.
  */
 import type { DocumentsBackend, RequestOptions, WriteOptions } from '../core/backend.js';
-import { backendError } from '../core/errors.js';
 import type { VoteChoice } from '../core/schemas.js';
 import type { Amendment, AmendmentDraft, AmendmentQuery, AmendmentReceipt, AmendmentVoteResult, DocumentVersion, TextDocument } from '../core/text.js';
+import { queryString, shaped } from './http.js';
 
 /** What the documents need of the rest backend. */
 export interface RestHost {
@@ -28,8 +28,7 @@ export class RestDocuments implements DocumentsBackend {
   }
 
   async listAmendments(consultationId: string, documentId: string, query: AmendmentQuery, options?: RequestOptions): Promise<Amendment[]> {
-    const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v) as [string, string][]).toString();
-    const url = this.url(consultationId, documentId, 'amendments') + (params ? `?${params}` : '');
+    const url = this.url(consultationId, documentId, 'amendments') + queryString(query);
     return shaped<{ items: Amendment[] }>(await this.host.read(consultationId, url, true, options?.signal), ['items']).items;
   }
 
@@ -46,11 +45,4 @@ export class RestDocuments implements DocumentsBackend {
   private url(consultationId: string, documentId: string, ...parts: string[]): string {
     return this.host.path(consultationId, 'documents', documentId, ...parts);
   }
-}
-
-function shaped<T>(body: unknown, keys: string[]): T {
-  if (!body || typeof body !== 'object' || keys.some((k) => !(k in body))) {
-    throw backendError('server', 'The server sent an unexpected answer', { detail: `Expected an object with ${keys.join(', ')}` });
-  }
-  return body as T;
 }

@@ -6,8 +6,8 @@
  * Requests time out, retry only when safe (reads, keyed writes) and fail as `BackendError`s.
  */
 import {
-  ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type LiveHandlers, type LiveSubscription, type RequestOptions,
-  type WriteOptions,
+  ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type DocumentsBackend, type LiveHandlers, type LiveSubscription,
+  type RequestOptions, type WriteOptions,
 } from '../core/backend.js';
 import { raceAbort } from '../core/async.js';
 import { BackendError } from '../core/errors.js';
@@ -20,7 +20,7 @@ import { HttpClient, queryString, shaped, type HttpOptions, type HttpRequest } f
 import { TokenStore, type TokenStorage } from './participant-token.js';
 import * as comments from './rest-comments.js';
 import type { Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery } from '../core/comments.js';
-import { RestDocuments } from './rest-documents.js';
+import { lazyMethods } from './lazy.js';
 
 export interface RestBackendOptions extends HttpOptions {
   /** Base URL of the server (`https://consultation.example.fr`); empty for the page's own origin. */
@@ -51,15 +51,12 @@ export class RestBackend implements ConsultationBackend {
   /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
   private readonly verified = new Map<string, Promise<string>>();
   private readonly fetchImpl: typeof fetch;
-  /** Issue 21: documents and amendments (rest-documents.ts). */
-  readonly documents = new RestDocuments({
+  /** Issue 21: documents and amendments (rest-documents.ts, loaded with the first call: most pages never need it). */
+  readonly documents: DocumentsBackend = lazyMethods(() => import('./rest-documents.js').then((m) => new m.RestDocuments({
     path: (consultationId, ...parts) => this.path(consultationId, ...parts),
-    read: async (consultationId, url, personal, signal) => {
-      const token = personal ? (this.identity ? await this.verifiedToken(consultationId, signal).catch(() => null) : this.tokens.get()) : null;
-      return this.http.send({ method: 'GET', url, token, signal, ...(token ? { cache: 'no-store' as const } : {}) });
-    },
+    read: (consultationId, url, personal, signal) => (personal ? this.readAs(consultationId, url, { signal }) : this.http.send({ method: 'GET', url, signal })),
     write: (consultationId, method, url, body, options) => this.write(consultationId, method, url, body, options),
-  });
+  })), ['getDocument', 'getVersion', 'listAmendments', 'proposeAmendment', 'voteAmendment']);
 
   constructor(options: RestBackendOptions) {
     this.base = `${options.endpoint.replace(/\/+$/, '')}/api/v1`;

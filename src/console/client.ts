@@ -5,7 +5,7 @@
  */
 import { backendError, BackendError } from '../core/errors.js';
 import type {
-  AnswerInput, AuditEntry, ModerationAction, ModerationQueuePage, ModerationTab, OrganiserRole, OrganiserSession, ProposalAnswer,
+  AnswerInput, AuditEntry, ModerationAction, Organiser, OrganiserInput, RoleGrant, ModerationQueuePage, ModerationTab, OrganiserRole, OrganiserSession, ProposalAnswer,
 } from '../core/organisers.js';
 import type { ConsultationAdmin, ConsultationEdit, ConsultationSave, KeyRotation } from '../core/consultation-edit.js';
 import type { Page, Proposal } from '../core/schemas.js';
@@ -19,7 +19,8 @@ export class ConsoleClient {
   /** `base`: the server's origin ('' for the page's own). */
   constructor(readonly base = '', private readonly fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {}
 
-  private async send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  /** One request to /api/v1 (also used by documents-client.ts, issue 21). */
+  async send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf;
@@ -81,6 +82,24 @@ export class ConsoleClient {
 
   async audit(consultationId: string): Promise<AuditEntry[]> {
     return (await this.send<{ entries: AuditEntry[] }>('GET', `/admin/audit?consultation=${encodeURIComponent(consultationId)}`)).entries;
+  }
+
+  /** Every organiser (server admins). */
+  async organisers(): Promise<Organiser[]> {
+    return (await this.send<{ organisers: Organiser[] }>('GET', '/admin/organisers')).organisers;
+  }
+
+  createOrganiser(input: OrganiserInput): Promise<Organiser> {
+    return this.send('POST', '/admin/organisers', input);
+  }
+
+  setRoles(organiserId: string, roles: RoleGrant[]): Promise<Organiser> {
+    return this.send('PUT', `/admin/organisers/${encodeURIComponent(organiserId)}/roles`, { roles });
+  }
+
+  /** Ends the organiser's sessions too. */
+  async resetPassword(organiserId: string, password: string): Promise<void> {
+    await this.send('PUT', `/admin/organisers/${encodeURIComponent(organiserId)}/password`, { password });
   }
 
   /** A consultation's settings as its admins edit them (with the revision to send back). */

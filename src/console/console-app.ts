@@ -79,9 +79,9 @@ export class PgoConsole extends ConsoleElement {
     if (this.creating) {
       return html`<pgo-consultation-editor .client=${this.client} creating .template=${null} @pgo-consultation-saved=${(e: HTMLElementEventMap['pgo-consultation-saved']) => this.created(e.detail.consultation.id)}></pgo-consultation-editor>`;
     }
-    const sections = consoleSections(this.currentRole() as 'admin' | 'moderator' | '');
+    const sections = consoleSections(this.currentRole() as 'admin' | 'moderator' | '', this.serverAdmin());
     const section = sections.find((s) => s.id === this.section) ?? sections[0];
-    return section?.render({ client: this.client, consultation: this.current, serverAdmin: this.serverAdmin() }) ?? nothing;
+    return section?.render({ client: this.client, consultation: this.current, serverAdmin: this.serverAdmin(), consultations: this.consultations }) ?? nothing;
   }
 
   /** Titles change with a save; an import may add a consultation. */
@@ -104,7 +104,7 @@ export class PgoConsole extends ConsoleElement {
       return html`${this.notice ? html`<p class="pgo-notice pgo-notice--success" role="status">${this.notice}</p>` : nothing}
         <pgo-console-sign-in .client=${this.client} @pgo-signed-in=${(e: HTMLElementEventMap['pgo-signed-in']) => this.enter(e.detail)}></pgo-console-sign-in>`;
     }
-    const sections = consoleSections(this.currentRole() as 'admin' | 'moderator' | '');
+    const sections = consoleSections(this.currentRole() as 'admin' | 'moderator' | '', this.serverAdmin());
     const heading = this.creating ? tEditor(this.locale, 'newConsultation') : (sections.find((s) => s.id === this.section) ?? sections[0])?.label(this.locale) ?? '';
     return html`<header part="header" class="actions">
         <h1 tabindex="-1">${this.t('title')}</h1>

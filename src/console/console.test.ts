@@ -198,6 +198,38 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     await expect(el).to.be.accessible();
   });
 
+  it('manages organisers: adds one (after the error summary), removes its role, resets its password', async () => {
+    await tabTo((a) => a.textContent?.trim() === 'Organisers', 'the Organisers section', 80, true);
+    await sendKeys({ press: 'Enter' });
+    const admin = await waitUntil(() => deep(el, 'pgo-organiser-admin', 'table'), 'no organiser table', { timeout: 20_000 }).then(() => deep(el, 'pgo-organiser-admin')!);
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Add the organiser', 80);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep(admin, '.error-summary'), 'no error summary');
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id === 'f-email', 'the e-mail field', 80, true);
+    await sendKeys({ type: 'marie@ville.example.fr' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Marie Modératrice' });
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Add the organiser', 20);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(deep(admin, 'table')).includes('marie@ville.example.fr'), 'not added', { timeout: 20_000 });
+    expect(text(deep(admin, 'table'))).to.contain('moderator on every consultation');
+    await tabTo((a) => a.textContent?.trim() === 'Manage Marie Modératrice', 'Manage Marie', 80, true);
+    await sendKeys({ press: 'Enter' });
+    await tabTo((a) => a.textContent?.trim() === 'Remove the moderator role on every consultation', 'Remove the role', 20);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(deep(admin, '.manage [role="status"]')).startsWith('Roles of Marie Modératrice saved'), 'roles not saved', { timeout: 20_000 });
+    expect(text(deep(admin, 'table'))).to.contain('no role');
+    await expect(el).to.be.accessible();
+    await tabTo((a) => a.id.startsWith('password-'), 'the new password', 80, true);
+    await sendKeys({ type: 'une autre phrase de passe' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text(deep(admin, '.manage [role="status"]')).startsWith('Password of Marie Modératrice reset'), 'password not reset', { timeout: 20_000 });
+    await expect(el).to.be.accessible();
+  });
+
   it('signs out', async () => {
     await tabTo((a) => a.textContent?.trim() === 'Sign out', 'Sign out', 80, true);
     await sendKeys({ press: 'Enter' });

@@ -185,6 +185,7 @@ export class PgoConsultationEditor extends ConsoleElement {
     const sections = SECTION_IDS.map((s: SectionId) => html`<fieldset class="section"><legend><h3>${this.e(`sec_${s}` as EditorKey)}</h3></legend>
       ${s === 'phases' || s === 'categories' ? this.renderList(s) : sectionFields(t, s, this.counts, this.creating).map((spec) => renderField(this.form, spec))}
       ${s === 'identity' ? this.renderKeys() : nothing}
+      ${s === 'moderation' ? html`<p class="hint">${this.e('h_events')}</p>` : nothing}
     </fieldset>`);
     const title = this.creating ? this.e('newConsultation') : this.e('editTitle', { title: this.settings.consultation.title });
     return renderFormPage(this.form, renderForm(this.form, title, this.e(this.creating ? 'create' : 'save'), sections, 3));

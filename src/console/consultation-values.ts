@@ -12,8 +12,12 @@ const C = 'consultation';
 const S = `${C}.settings`;
 const F = `${S}.proposalFields`;
 export const ALLOWS = ['proposalPhases', 'votePhases', 'eventProposalPhases'] as const;
-/** Kinds of contribution with a moderation mode of their own (proposals: settings.moderation). */
-export const MODERATED_KINDS = ['event'];
+/**
+ * Kinds of contribution whose moderation mode lives in the editor's `moderation` map (kinds that read
+ * it: none yet). Proposals keep theirs in settings.moderation, comments in settings.comments.moderation;
+ * proposed events are always moderated before publication.
+ */
+export const MODERATED_KINDS: string[] = [];
 
 /** `2026-03-02T10:00` in the zone (what an `<input type="datetime-local">` holds). */
 export function localInput(iso: string, timeZone: string): string {
@@ -49,6 +53,7 @@ export function toValues(edit: ConsultationEdit): FormValues {
     [`${S}.voteModel`]: s.voteModel, [`${S}.votesPerParticipant`]: num(s.votesPerParticipant), [`${S}.voteWithdrawal`]: s.voteWithdrawal,
     [`${S}.supportThreshold`]: num(s.supportThreshold), [`${S}.hideCountsUntilEnd`]: s.hideCountsUntilEnd,
     [`${S}.closeVotingWhenAnswered`]: s.closeVotingWhenAnswered ?? false, [`${S}.moderation`]: s.moderation,
+    [`${S}.comments.moderation`]: s.comments?.moderation ?? 'post',
     [`${F}.title.min`]: num(f.title.min), [`${F}.title.max`]: num(f.title.max), [`${F}.body.min`]: num(f.body.min), [`${F}.body.max`]: num(f.body.max),
     [`${F}.categoryRequired`]: f.categoryRequired, [`${F}.authorName`]: f.authorName, [`${F}.email`]: f.email,
     [`${F}.consent.text`]: f.consent?.text ?? '', [`${F}.consent.privacyUrl`]: f.consent?.privacyUrl ?? '',
@@ -116,6 +121,7 @@ export function fromValues(values: FormValues, counts: { phases: number; categor
         votesPerParticipant: int(values, `${S}.votesPerParticipant`), voteWithdrawal: values[`${S}.voteWithdrawal`] === true,
         supportThreshold: int(values, `${S}.supportThreshold`), hideCountsUntilEnd: values[`${S}.hideCountsUntilEnd`] === true,
         closeVotingWhenAnswered: values[`${S}.closeVotingWhenAnswered`] === true, moderation: str(values, `${S}.moderation`) as 'pre' | 'post',
+        comments: { ...c.settings.comments, moderation: str(values, `${S}.comments.moderation`) as 'pre' | 'post' },
         proposalFields: {
           title: { min: int(values, `${F}.title.min`) ?? 0, max: int(values, `${F}.title.max`) ?? 0 },
           body: { min: int(values, `${F}.body.min`) ?? 0, max: int(values, `${F}.body.max`) ?? 0 },
@@ -128,7 +134,7 @@ export function fromValues(values: FormValues, counts: { phases: number; categor
       },
     },
     allowedOrigins: str(values, 'allowedOrigins').split('\n').map((o) => o.trim()).filter(Boolean),
-    moderation: Object.fromEntries(MODERATED_KINDS.map((k) => [k, str(values, `moderation.${k}`) as 'pre' | 'post'])),
+    moderation: { ...base.moderation, ...Object.fromEntries(MODERATED_KINDS.map((k) => [k, str(values, `moderation.${k}`) as 'pre' | 'post'])) },
     identity: values['identity.enabled'] === true
       ? { ...(str(values, 'identity.issuer') ? { issuer: str(values, 'identity.issuer') } : {}), ...(str(values, 'identity.audience') ? { audience: str(values, 'identity.audience') } : {}) }
       : null,

@@ -10,6 +10,8 @@ import { PgoConsole } from './console-app.js';
 import { PgoConsultationEditor } from './consultation-editor.js';
 import { PgoConsultationTransfer } from './consultation-transfer.js';
 import { PgoModerationQueue } from './moderation-queue.js';
+import { PgoOrganiserAdmin } from './organiser-admin.js';
+import { PgoConsoleDocuments } from './documents-admin.js';
 import { PgoConsoleSignIn } from './sign-in.js';
 
 /** Registers the console's tags (never throws; the same version twice does nothing). */
@@ -22,13 +24,15 @@ export function defineConsoleElements(): void {
   defineElement('pgo-audit-log', PgoAuditLog);
   defineElement('pgo-consultation-editor', PgoConsultationEditor);
   defineElement('pgo-consultation-transfer', PgoConsultationTransfer);
+  defineElement('pgo-organiser-admin', PgoOrganiserAdmin);
+  defineElement('pgo-console-documents', PgoConsoleDocuments);
 }
 
 defineConsoleElements();
 
 export { ConsoleClient } from './client.js';
 export { registerConsoleSection, type ConsoleSection } from './sections.js';
-export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleSignIn, PgoConsultationEditor, PgoConsultationTransfer, PgoModerationQueue };
+export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleDocuments, PgoConsoleSignIn, PgoConsultationEditor, PgoConsultationTransfer, PgoModerationQueue, PgoOrganiserAdmin };
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -40,5 +44,7 @@ declare global {
     'pgo-audit-log': PgoAuditLog;
     'pgo-consultation-editor': PgoConsultationEditor;
     'pgo-consultation-transfer': PgoConsultationTransfer;
+    'pgo-organiser-admin': PgoOrganiserAdmin;
+    'pgo-console-documents': PgoConsoleDocuments;
   }
 }

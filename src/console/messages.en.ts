@@ -16,6 +16,7 @@ export const en = {
   moderation: 'Moderation',
   answers: 'Answers',
   audit: 'Audit log',
+  documents: 'Documents',
   tabPending: 'Pending ({count})',
   tabReported: 'Reported ({count})',
   tabHidden: 'Hidden ({count})',

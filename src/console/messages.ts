@@ -21,6 +21,7 @@ export const consoleMessages = defineMessages(
     moderation: 'Modération',
     answers: 'Réponses',
     audit: 'Journal',
+    documents: 'Textes',
     tabPending: { one: 'En attente ({count})', other: 'En attente ({count})' },
     tabReported: { one: 'Signalés ({count})', other: 'Signalés ({count})' },
     tabHidden: { one: 'Masqués ({count})', other: 'Masqués ({count})' },

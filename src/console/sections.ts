@@ -11,7 +11,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { Locale } from '../core/i18n.js';
 import type { OrganiserRole } from '../core/organisers.js';
-import type { ConsoleClient } from './client.js';
+import type { ConsoleClient, ConsoleConsultation } from './client.js';
+import { tOrganisers } from './organisers.messages.js';
 import { tEditor } from './editor.messages.js';
 import { tConsole } from './messages.js';
 
@@ -20,7 +21,9 @@ export interface ConsoleSection {
   label: (locale: Locale) => string;
   /** The least role that sees it on the chosen consultation (`admin` includes `moderator`). */
   role: OrganiserRole;
-  render: (context: { client: ConsoleClient; consultation: string; serverAdmin: boolean }) => TemplateResult;
+  /** Only for server admins (role `admin` on `*`): screens not tied to one consultation. */
+  serverAdmin?: boolean;
+  render: (context: { client: ConsoleClient; consultation: string; serverAdmin: boolean; consultations: ConsoleConsultation[] }) => TemplateResult;
 }
 
 const sections: ConsoleSection[] = [];
@@ -33,8 +36,8 @@ export function registerConsoleSection(section: ConsoleSection): void {
 }
 
 /** The sections a role sees. */
-export function consoleSections(role: OrganiserRole | ''): ConsoleSection[] {
-  return sections.filter((s) => role === 'admin' || (role === 'moderator' && s.role === 'moderator'));
+export function consoleSections(role: OrganiserRole | '', serverAdmin = false): ConsoleSection[] {
+  return sections.filter((s) => (!s.serverAdmin || serverAdmin) && (role === 'admin' || (role === 'moderator' && s.role === 'moderator')));
 }
 
 registerConsoleSection({
@@ -53,4 +56,8 @@ registerConsoleSection({
 registerConsoleSection({
   id: 'audit', role: 'admin', label: (l) => tConsole(l, 'audit'),
   render: ({ client, consultation }) => html`<pgo-audit-log .client=${client} consultation=${consultation}></pgo-audit-log>`,
+});
+registerConsoleSection({
+  id: 'organisers', role: 'admin', serverAdmin: true, label: (l) => tOrganisers(l, 'organisers'),
+  render: ({ client, consultations }) => html`<pgo-organiser-admin .client=${client} .consultations=${consultations}></pgo-organiser-admin>`,
 });

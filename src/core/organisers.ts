@@ -113,6 +113,7 @@ export const AuditPage = z.object({ entries: z.array(AuditEntry) });
 export type OrganiserRole = z.infer<typeof OrganiserRole>;
 export type RoleGrant = z.infer<typeof RoleGrant>;
 export type Organiser = z.infer<typeof Organiser>;
+export type OrganiserInput = z.input<typeof OrganiserInput>;
 export type OrganiserSession = z.infer<typeof OrganiserSession>;
 export type ModerationStatus = z.infer<typeof ModerationStatus>;
 export type ModerationAction = z.infer<typeof ModerationAction>;

@@ -9,6 +9,7 @@ import './phase-countdown.js';
 import './proposal-form.js';
 import './vote-button.js';
 import './proposal-list.js';
+import './text.js';
 
 export type * from './consultation.js';
 export type * from './event-card.js';
@@ -18,3 +19,4 @@ export type * from './phase-countdown.js';
 export type * from './proposal-form.js';
 export type * from './vote-button.js';
 export type * from './proposal-list.js';
+export type * from './text.js';

@@ -51,7 +51,7 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 
 export function runDocumentsContract(name: string, make: (fixture: ContractFixture) => Promise<DocumentsTarget>): void {
   describe(`documents contract: ${name}`, function () {
-    this.timeout(60_000);
+    this.timeout(180_000);
     let target: DocumentsTarget;
     let fixture: ContractFixture;
     const docs = (b: ConsultationBackend): DocumentsBackend => {

@@ -41,11 +41,13 @@ declare global {
 }
 
 /** Counts the backend calls still running, for the automated check. */
-function counted(backend: MemoryBackend): ConsultationBackend {
+function counted<T extends object>(backend: T): T {
   const tracker = (window.__pgoStory ??= { pending: 0 });
   return new Proxy(backend, {
     get(target, key) {
       const value = Reflect.get(target, key, target) as unknown;
+      // Issue 21: the documents' calls (`backend.documents`) are counted too.
+      if (key === 'documents' && value && typeof value === 'object') return counted(value);
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const result = (value as (...a: unknown[]) => unknown).apply(target, args);

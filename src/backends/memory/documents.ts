@@ -45,11 +45,14 @@ export class MemoryDocuments implements DocumentsBackend {
   readonly votes = new Map<string, VoteChoice>();
 
   constructor(private readonly host: MemoryHost, fixtures: MemoryDocumentFixture[] = []) {
-    for (const f of fixtures) {
-      this.importMarkdown(f.consultationId, { ...f });
-      for (const a of f.amendments ?? []) this.store({ ...this.amendmentDefaults(f.id, a.sectionId), ...a });
-      for (const [key, choice] of Object.entries(f.votes ?? {})) this.votes.set(key, choice);
-    }
+    for (const f of fixtures) this.seed(f);
+  }
+
+  /** Adds a document (version 1 from its Markdown), its amendments and their votes. */
+  seed(f: MemoryDocumentFixture): void {
+    this.importMarkdown(f.consultationId, { ...f });
+    for (const a of f.amendments ?? []) this.store({ ...this.amendmentDefaults(f.id, a.sectionId), ...a });
+    for (const [key, choice] of Object.entries(f.votes ?? {})) this.votes.set(key, choice);
   }
 
   // ---- the contract ----

@@ -32,4 +32,11 @@ export const en = {
   'field.before_start': 'The end must come after the start.',
   'field.unknown': 'This field is not part of the consultation.',
   errorPrefix: 'Error:',
+  'answer.label': 'The organisers’ answer:',
+  'answer.under-study': 'Under study',
+  'answer.kept': 'Kept',
+  'answer.merged': 'Merged',
+  'answer.not-kept': 'Not kept',
+  'answer.commitment': 'Commitment: {text}',
+  'answer.mergedInto': 'Merged into proposal {id}',
 };

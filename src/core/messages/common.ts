@@ -36,6 +36,13 @@ export const commonMessages = defineMessages(
     'field.before_start': 'La fin doit être après le début.',
     'field.unknown': 'Ce champ n’est pas prévu par la consultation.',
     errorPrefix: 'Erreur :',
+    'answer.label': 'Réponse des organisateurs :',
+    'answer.under-study': 'À l’étude',
+    'answer.kept': 'Retenue',
+    'answer.merged': 'Fusionnée',
+    'answer.not-kept': 'Non retenue',
+    'answer.commitment': 'Engagement : {text}',
+    'answer.mergedInto': 'Fusionnée dans la proposition {id}',
   },
   // English is a module of its own, loaded when an element is asked to speak it.
   { en: () => import('./common.en.js').then((m) => m.en) },

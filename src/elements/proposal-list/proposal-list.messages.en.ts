@@ -25,11 +25,4 @@ export const en = {
   readMore: 'Read more',
   readLess: 'Show less',
   unsupported: 'The list of proposals is not available here.',
-  'answer.label': 'The organisers’ answer:',
-  'answer.under-study': 'Under study',
-  'answer.kept': 'Kept',
-  'answer.merged': 'Merged',
-  'answer.not-kept': 'Not kept',
-  'answer.commitment': 'Commitment: {text}',
-  'answer.mergedInto': 'Merged into proposal {id}',
 };

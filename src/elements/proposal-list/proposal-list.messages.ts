@@ -29,13 +29,6 @@ export const proposalListMessages = defineMessages(
     readMore: 'Lire la suite',
     readLess: 'Réduire',
     unsupported: 'La liste des propositions n’est pas disponible ici.',
-    'answer.label': 'Réponse des organisateurs :',
-    'answer.under-study': 'À l’étude',
-    'answer.kept': 'Retenue',
-    'answer.merged': 'Fusionnée',
-    'answer.not-kept': 'Non retenue',
-    'answer.commitment': 'Engagement : {text}',
-    'answer.mergedInto': 'Fusionnée dans la proposition {id}',
   },
   // English is a module of its own, loaded when an element is asked to speak it.
   { en: () => import('./proposal-list.messages.en.js').then((m) => m.en) },

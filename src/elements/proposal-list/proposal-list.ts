@@ -10,7 +10,7 @@ import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { describeError } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
-import { renderAnswer } from './answer.js';
+import { renderAnswer } from '../../base/answer.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';

@@ -34,6 +34,7 @@ export const en = {
   'reason.withdrawn': 'This proposal was withdrawn by its author.',
   'reason.hidden': 'This proposal was hidden by the moderators.',
   'reason.pending': 'This proposal awaits moderation.',
+  'reason.answered': 'Voting is closed on this proposal: the organisers have answered it.',
   'reason.final': 'Your vote is final.',
   'done.support': 'Support recorded',
   'undone.support': 'Support withdrawn',

@@ -38,6 +38,7 @@ export const voteMessages = defineMessages(
     'reason.withdrawn': 'Cette proposition a été retirée par son auteur.',
     'reason.hidden': 'Cette proposition a été masquée par la modération.',
     'reason.pending': 'Cette proposition attend la validation de la modération.',
+    'reason.answered': 'Les votes sont clos pour cette proposition : les organisateurs y ont répondu.',
     'reason.final': 'Votre vote est définitif.',
     'done.support': 'Soutien enregistré',
     'undone.support': 'Soutien retiré',

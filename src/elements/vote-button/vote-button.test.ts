@@ -2,9 +2,9 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../test-utils/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { html, type TemplateResult } from 'lit';
-import type { MemoryBackend } from '../../backends/memory.js';
+import { MemoryBackend } from '../../backends/memory.js';
 import type { ConsultationSettings, VoteChoice } from '../../core/schemas.js';
-import { memoryBackendFixture, proposalFixture } from '../../test-utils/fixtures.js';
+import { actionPlanConsultation, memoryBackendFixture, proposalFixture } from '../../test-utils/fixtures.js';
 import { mountInProvider, shadowText } from '../../test-utils/mount.js';
 import type { PgoVoteButton } from './vote-button.js';
 
@@ -47,6 +47,25 @@ function deepActive(): Element | null {
 }
 
 describe('<pgo-vote-button>', () => {
+  describe('an answered proposal (issue 19)', () => {
+    it('shows the organisers’ answer and, when the consultation says so, that voting on it is closed', async () => {
+      const now = Date.now();
+      const consultation = actionPlanConsultation(now, 'ideation', { closeVotingWhenAnswered: true });
+      const answer = { state: 'not-kept' as const, text: 'Déjà prévu par la loi.', commitment: null, mergedInto: null, answeredAt: new Date(now).toISOString() };
+      const backend = new MemoryBackend({ consultations: [consultation], proposals: [proposalFixture(consultation.id, 1, now, { answer })] });
+      const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`, { lang: 'fr' });
+      await waitUntil(() => el.shadowRoot!.querySelector('button.vote'), 'the vote button did not render');
+      expect(shadowText(el, '[part="answer-badge"]')).to.equal('Non retenue');
+      expect(shadowText(el, '[part="answer"]')).to.contain('Déjà prévu par la loi.');
+      expect(button(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(shadowText(el, '[part="reason"]')).to.equal('Les votes sont clos pour cette proposition : les organisateurs y ont répondu.');
+      button(el).click();
+      await el.updateComplete;
+      expect(backend.calls.filter((c) => c.method === 'vote')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('support model', () => {
     it('toggles a support with aria-pressed, updates at once, announces politely and fires its events', async () => {
       const { el, backend } = await mount({ votes: othersVotes('p1', 41) });

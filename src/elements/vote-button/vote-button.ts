@@ -1,4 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { renderAnswer } from '../../base/answer.js';
+import { votingClosedByAnswer } from '../../core/answers.js';
 import { property, state } from 'lit/decorators.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
@@ -39,7 +41,7 @@ declare global {
 }
 
 /** Why voting is not possible: each has its `reason.*` text. */
-type Blocker = 'unsupported' | 'withdrawn' | 'hidden' | 'pending' | 'opens' | 'closed' | 'final' | 'limit';
+type Blocker = 'unsupported' | 'withdrawn' | 'hidden' | 'pending' | 'answered' | 'opens' | 'closed' | 'final' | 'limit';
 
 /** The noun of a vote model in texts: "soutien", "vote", "intérêt". */
 const NOUN: Record<VoteModel, 'support' | 'vote' | 'interest'> = { support: 'support', 'for-against-mixed': 'vote', interest: 'interest' };
@@ -150,6 +152,7 @@ export class PgoVoteButton extends PgoElement {
     if (!session.backend.capabilities.votes) return 'unsupported';
     const status = this.known?.status;
     if (status === 'withdrawn' || status === 'hidden' || status === 'pending') return status;
+    if (votingClosedByAnswer(consultation.settings, this.known?.answer)) return 'answered';
     const window = session.window('votes');
     if (!window.open) return window.opensAt ? 'opens' : 'closed';
     if (current && !this.canWithdraw(session, consultation)) return 'final';
@@ -245,6 +248,7 @@ export class PgoVoteButton extends PgoElement {
 
     const left = session.participation?.votesLeft;
     return html`<div part="base" class="base" aria-busy=${session.votes.isVoting(id) ? 'true' : 'false'}>
+      ${this.fetched ? renderAnswer(this.fetched.answer, locale) : nothing}
       ${controls}
       ${hidden ? html`<p part="hidden-counts" class="note">${tVote(locale, 'hidden')}</p>` : this.renderThreshold(model, tally, settings.supportThreshold, locale)}
       ${settings.votesPerParticipant !== null && typeof left === 'number' && (!blocker || blocker === 'limit' || blocker === 'final')

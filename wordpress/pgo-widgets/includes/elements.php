@@ -54,6 +54,10 @@ function pgo_widgets_elements() {
 		'pgo-event-form'       => array(
 			'heading-level' => 'id',
 		),
+		'pgo-text'             => array(
+			'document'      => 'id',
+			'heading-level' => 'id',
+		),
 	);
 }
 
@@ -72,6 +76,7 @@ function pgo_widgets_element_labels() {
 		'pgo-event-list'      => __( 'Event agenda', 'pgo-widgets' ),
 		'pgo-event-card'      => __( 'Event card', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Relay workshop proposal form', 'pgo-widgets' ),
+		'pgo-text'            => __( 'Text written together', 'pgo-widgets' ),
 	);
 }
 
@@ -90,6 +95,7 @@ function pgo_widgets_element_descriptions() {
 		'pgo-event-list'      => __( 'The agenda of events, with filters.', 'pgo-widgets' ),
 		'pgo-event-card'      => __( 'One event, with registration.', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Anyone proposes a relay workshop.', 'pgo-widgets' ),
+		'pgo-text'            => __( 'A draft in sections: amendments, votes and decisions.', 'pgo-widgets' ),
 	);
 }
 

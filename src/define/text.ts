@@ -1,0 +1,12 @@
+import { defineElement } from '../base/define.js';
+import { PgoText } from '../elements/text/text.js';
+
+defineElement('pgo-text', PgoText);
+
+export type { PgoText };
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pgo-text': PgoText;
+  }
+}

@@ -1,0 +1,206 @@
+import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { html } from 'lit';
+import type { MemoryBackend } from '../../backends/memory.js';
+import type { AmendmentReceipt } from '../../core/text.js';
+import { expectInTree, focusPage } from '../../test-utils/a11y-tree.js';
+import { memoryBackendFixture } from '../../test-utils/fixtures.js';
+import { mountInProvider, shadowText } from '../../test-utils/mount.js';
+import { waitUntil } from '../../test-utils/wait.js';
+import { actionPlanDocument } from '../../test-utils/text-fixture.js';
+import type { PgoText } from './text.js';
+
+const C = 'plan-action-2017';
+const HOSTILE = '<img src=x onerror="window.__pgoXss=1"><script>window.__pgoXss=1</script>';
+
+async function mount(options: { position?: 'ideation' | 'redaction'; amendments?: boolean; lang?: string; setup?: (b: MemoryBackend) => void; wait?: boolean } = {}) {
+  const { backend } = memoryBackendFixture({ position: options.position ?? 'redaction', proposals: 0, events: 0 });
+  backend.documents.seed(actionPlanDocument(C, ['redaction'], options.amendments ?? true));
+  options.setup?.(backend);
+  const { el, provider } = await mountInProvider<PgoText>(backend, C, html`<pgo-text document="plan-2017"></pgo-text>`, { lang: options.lang ?? 'fr' });
+  if (options.wait !== false) await waitUntil(() => el.shadowRoot!.querySelector('[part~="toc"]'), 'the text did not load');
+  await el.updateComplete;
+  return { el, provider, backend };
+}
+const $ = <T extends Element = HTMLElement>(el: PgoText, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const $$ = (el: PgoText, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const field = (el: PgoText, name: string) => $<HTMLInputElement | HTMLTextAreaElement>(el, `[name="${name}"]`)!;
+function type(el: PgoText, name: string, value: string) {
+  const control = field(el, name);
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+describe('<pgo-text>', () => {
+  beforeEach(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('pgo-draft:amendment')) localStorage.removeItem(key);
+    history.replaceState(null, '', location.pathname + location.search);
+  });
+
+  it('shows the sections as a heading tree with a table of contents and counts; accessible', async () => {
+    const { el } = await mount();
+    const headings = $$(el, '.section-title').map((h) => [h.tagName, h.textContent!.trim()]);
+    expect(headings[0]).to.deep.equal(['H3', 'Axe 1 : Ouvrir plus de données pour créer des biens communs numériques']);
+    expect(headings[1]![0]).to.equal('H4');
+    expect($$(el, '.toc a')).to.have.length(10);
+    expect(shadowText(el)).to.contain('1 amendement en cours');
+    await expectInTree($(el, '[part~="toc"]')!, { role: 'navigation', name: 'Sommaire' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('deep links: a table-of-contents link focuses its section and names it in the address', async () => {
+    const { el } = await mount();
+    $<HTMLAnchorElement>(el, '.toc a[href="#plan-2017:s-5"]')!.click();
+    expect(el.shadowRoot!.activeElement?.id).to.equal('plan-2017:s-5');
+    expect(location.hash).to.equal('#plan-2017:s-5');
+  });
+
+  it('an amendment shows its difference with <ins>/<del> spoken as added/removed, and its votes', async () => {
+    const { el } = await mount();
+    const toggle = $$(el, '[part~="toggle"]')[0]!;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const amendment = $(el, '[part~="amendment"]')!;
+    const ins = amendment.querySelector('.diff-inline ins')!;
+    expect(ins.textContent).to.equal('Ajouté : , avec leurs avenants');
+    await expectInTree(amendment.querySelector('[part~="votes"]')!, { role: 'group', name: 'Votre avis sur cet amendement' });
+    const agree = amendment.querySelector<HTMLButtonElement>('[part~="vote"]')!;
+    await expectInTree(agree, { role: 'button', name: 'D’accord (2)' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('votes at once (optimistic), keeps the vote, and rolls back a refused one', async () => {
+    const { el, backend } = await mount();
+    $$(el, '[part~="toggle"]')[0]!.click();
+    await el.updateComplete;
+    const release = backend.hold('voteAmendment');
+    const [agree, mixed] = $$(el, '[part~="vote"]') as [HTMLElement, HTMLElement, HTMLElement];
+    agree.click();
+    await el.updateComplete;
+    expect(agree.getAttribute('aria-pressed')).to.equal('true');
+    expect(agree.textContent).to.contain('(3)');
+    release();
+    await waitUntil(() => shadowText(el).includes('Vote enregistré'));
+    backend.failNext('voteAmendment', 'network');
+    mixed.click();
+    await waitUntil(() => shadowText(el).includes('Votre vote n’a pas été enregistré'));
+    expect(agree.getAttribute('aria-pressed')).to.equal('true');
+    expect(mixed.getAttribute('aria-pressed')).to.equal('false');
+  });
+
+  it('proposes a change by keyboard: pre-filled text, a preview, sent once, the event fired', async () => {
+    const { el, backend } = await mount({ amendments: false });
+    await focusPage();
+    const events: AmendmentReceipt[] = [];
+    el.addEventListener('pgo-amendment-submitted', (e) => events.push(e.detail));
+    const propose = $$(el, '[part~="propose"]')[1]!;
+    propose.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '[part~="amendment-form"]'));
+    expect((field(el, 'text') as HTMLTextAreaElement).value).to.equal('Publier en données ouvertes les marchés publics de l’État et des collectivités, dès leur attribution.');
+    type(el, 'text', 'Publier en données ouvertes les marchés publics de l’État, dès leur signature.');
+    type(el, 'reason', 'La signature est le bon moment.');
+    await el.updateComplete;
+    expect($$(el, '.preview .diff-inline del').map((d) => d.textContent).join('|')).to.contain('attribution');
+    expect($$(el, '.preview .diff-inline ins').map((d) => d.textContent).join('|')).to.contain('Ajouté : signature');
+    await expect(el).to.be.accessible();
+    const release = backend.hold('proposeAmendment');
+    $<HTMLButtonElement>(el, '[part~="submit"]')!.click();
+    $<HTMLButtonElement>(el, '[part~="submit"]')?.click();
+    release();
+    await waitUntil(() => events.length === 1, 'no pgo-amendment-submitted');
+    expect(backend.calls.filter((c) => c.method === 'proposeAmendment')).to.have.length(1);
+    expect(events[0]!.amendment.sectionId).to.equal('s-2');
+    await waitUntil(() => shadowText(el).includes('Merci, votre amendement est publié'));
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-propose')).to.equal('s-2');
+  });
+
+  it('keeps the draft on the device: a reload brings the typed text back', async () => {
+    const first = await mount({ amendments: false });
+    $$(first.el, '[part~="propose"]')[1]!.click();
+    await waitUntil(() => $(first.el, '[part~="amendment-form"]'));
+    type(first.el, 'reason', 'Une raison que je ne veux pas perdre.');
+    field(first.el, 'reason').dispatchEvent(new Event('blur'));
+    field(first.el, 'reason').dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+    first.el.remove();
+    const second = await mount({ amendments: false });
+    $$(second.el, '[part~="propose"]')[1]!.click();
+    await waitUntil(() => $(second.el, '[part~="amendment-form"]'));
+    expect(field(second.el, 'reason').value).to.equal('Une raison que je ne veux pas perdre.');
+  });
+
+  it('refuses an unchanged text with a clear French error in the summary', async () => {
+    const { el } = await mount({ amendments: false });
+    $$(el, '[part~="propose"]')[1]!.click();
+    await waitUntil(() => $(el, '[part~="amendment-form"]'));
+    type(el, 'reason', 'Une raison suffisante.');
+    $<HTMLButtonElement>(el, '[part~="submit"]')!.click();
+    await waitUntil(() => $(el, '[part~="error-summary"]'));
+    expect(shadowText(el, '[part~="error-summary"]')).to.contain('Le texte est identique à l’actuel');
+  });
+
+  it('outside the writing phase: readable, amending closed with its opening date', async () => {
+    const { el } = await mount({ position: 'ideation' });
+    expect($(el, '[part~="closed"]')!.textContent).to.contain('Ils ouvriront le');
+    expect($$(el, '[part~="propose"]')).to.have.length(0);
+    $$(el, '[part~="toggle"]')[0]!.click();
+    await el.updateComplete;
+    expect($$(el, '[part~="vote"]')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows decisions with their reasons, the version, and outdated amendments against their base', async () => {
+    const { el } = await mount({
+      setup: (b) => {
+        b.documents.decide('a-budget', { state: 'rejected', reason: 'Trop lourd pour les petites communes.' });
+        b.documents.decide('a-local', { state: 'accepted', reason: '' });
+        b.documents.publish('plan-2017');
+      },
+    });
+    expect(shadowText(el)).to.contain('Version 2');
+    expect($$(el, '.toc a').some((a) => a.textContent === 'Engagement 3 bis : Des budgets participatifs')).to.equal(true);
+    $$(el, '[part~="toggle"]')[0]!.click();
+    await el.updateComplete;
+    expect(shadowText(el, '[part~="decision"]')).to.contain('Rejeté — Trop lourd pour les petites communes.');
+    expect(shadowText(el, '[part~="outdated"]')).to.contain('Écrit sur la version 1');
+    await expect(el).to.be.accessible();
+  });
+
+  it('fires pgo-amendment-decided when a refresh finds a decision', async () => {
+    const { el, backend } = await mount();
+    const decided: string[] = [];
+    el.addEventListener('pgo-amendment-decided', (e) => decided.push(e.detail.amendment.id));
+    backend.documents.decide('a-budget', { state: 'accepted', reason: '' });
+    await el.refresh();
+    expect(decided).to.deep.equal(['a-budget']);
+  });
+
+  it('loading, load error with retry, offline; in English too', async () => {
+    const held = await mount({ wait: false, setup: (b) => void b.hold('getDocument') });
+    expect($(held.el, '[part~="status"]')!.getAttribute('aria-busy')).to.equal('true');
+    const failing = await mount({ wait: false, setup: (b) => b.failNext('getDocument', 'network') });
+    await waitUntil(() => $(failing.el, '[part~="error"]'));
+    await expect(failing.el).to.be.accessible();
+    $<HTMLButtonElement>(failing.el, '[part~="retry"]')!.click();
+    await waitUntil(() => $(failing.el, '[part~="toc"]'), 'the retry did not load the text');
+    const english = await mount({ lang: 'en' });
+    expect(shadowText(english.el)).to.contain('Propose a change');
+    await expectInTree($(english.el, '[part~="toc"]')!, { role: 'navigation', name: 'Contents' });
+  });
+
+  it('hostile text stays text', async () => {
+    const { el } = await mount({
+      setup: (b) => b.documents.seed({ id: 'hostile', consultationId: C, markdown: `# ${HOSTILE}\n\n${HOSTILE}`, amendmentPhases: ['redaction'],
+        amendments: [{ id: 'a-x', sectionId: 's-1', text: HOSTILE + ' de plus', reason: HOSTILE, authorName: HOSTILE }] }),
+    });
+    el.document = 'hostile';
+    await waitUntil(() => shadowText(el).includes('onerror'));
+    $$(el, '[part~="toggle"]')[0]!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as unknown as { __pgoXss?: number }).__pgoXss).to.equal(undefined);
+  });
+});

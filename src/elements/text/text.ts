@@ -1,0 +1,294 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { PgoElement } from '../../base/pgo-element.js';
+import type { ChangeReason } from '../../base/session-events.js';
+import { renderLoadError, renderLoading } from '../../base/states.js';
+import { newIdempotencyKey } from '../../core/backend.js';
+import { toBackendError, type BackendError } from '../../core/errors.js';
+import { formatInstant } from '../../core/format.js';
+import { describeError } from '../../core/messages/common.js';
+import type { VoteChoice } from '../../core/schemas.js';
+import { amendWindow } from '../../core/text-rules.js';
+import type { Amendment, AmendmentReceipt, SectionView, TextDocument } from '../../core/text.js';
+import { shiftTally } from '../../core/vote-rules.js';
+import { headingTag } from '../../forms/fields.js';
+import { formStyles } from '../../forms/form.styles.js';
+import { baseStyles } from '../../styles/tokens.js';
+import { AmendmentForm } from './amendment-form.js';
+import { paragraphs, renderAmendment, renderToc, sectionAnchor, translatorFor, type VoteView } from './text-parts.js';
+import { textStyles } from './text.styles.js';
+
+export interface AmendmentDecidedDetail { amendment: Amendment }
+
+declare global {
+  interface HTMLElementEventMap {
+    'pgo-amendment-submitted': CustomEvent<AmendmentReceipt>;
+    'pgo-amendment-decided': CustomEvent<AmendmentDecidedDetail>;
+  }
+}
+
+/**
+ * A document of the collaborative writing phase, as sections (a heading tree: axes, then commitments),
+ * each with its count of open amendments, a table of contents and deep links (`#<document>:<section>`
+ * in the page address). "Propose a change" opens the section's text pre-filled: modify it, add a part
+ * after it, or delete it, with the reason; the draft stays on the device and is sent once. Amendments
+ * show the word-level difference against the text they were written on (`<ins>`/`<del>` with spoken
+ * "added"/"removed"), side by side when wide, inline when narrow; participants vote on them with the
+ * document's vote model; the organisers' decision and its reason are shown. Amending and voting are
+ * open only in the document's phases; reading always.
+ *
+ * @summary A text written together: sections, amendments with their differences, votes and decisions.
+ * @slot intro - The host's introduction, above the text.
+ * @fires pgo-amendment-submitted - After the backend stored an amendment. `detail` is the `AmendmentReceipt`.
+ * @fires pgo-amendment-decided - When `refresh()` finds an amendment decided since the last load. `detail.amendment` is the amendment.
+ * @csspart base - The wrapper.
+ * @csspart toc - The table of contents.
+ * @csspart section - One section.
+ * @csspart amendments - A section's list of amendments.
+ * @csspart amendment - One amendment.
+ * @csspart state - An amendment's state.
+ * @csspart outdated - The note on an amendment written on an older version.
+ * @csspart diff - The difference between the base text and the proposed one.
+ * @csspart decision - The organisers' decision and its reason.
+ * @csspart votes - The vote buttons and counts of an amendment.
+ * @csspart amendment-form - The "propose a change" form; the form machinery's parts inside (`form`, `field`, `control`...).
+ * @csspart closed - The notice shown while amendments are closed.
+ * @csspart status - Loading and "not available" messages.
+ * @csspart error - A load error with its retry button.
+ * @csspart button - Every button; also `vote`, `propose`, `toggle`, `cancel`.
+ * @cssproperty --pgo-color-primary - Buttons, links and focus accents.
+ * @cssproperty --pgo-color-danger - Rejected amendments, errors.
+ * @cssproperty --pgo-color-success - Accepted amendments.
+ * @cssproperty --pgo-color-text - Text colour.
+ * @cssproperty --pgo-color-text-muted - Counts and dates.
+ * @cssproperty --pgo-color-border - Section and amendment borders.
+ * @cssproperty --pgo-color-surface - Notes' background.
+ * @cssproperty --pgo-color-focus - Focus ring.
+ * @cssproperty --pgo-font-family - Font stack.
+ * @cssproperty --pgo-radius - Corner radius.
+ * @cssproperty --pgo-space - Base spacing.
+ */
+export class PgoText extends PgoElement {
+  static override styles = [baseStyles, formStyles, textStyles];
+  /** The document's id. */
+  @property() document = '';
+  /** Level of the document's title (2 to 6); sections follow below it. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private doc: TextDocument | null = null;
+  @state() private amendments: Amendment[] = [];
+  @state() private loadError: BackendError | null = null;
+  @state() private expanded = new Set<string>();
+  @state() private editing: AmendmentForm | null = null;
+  @state() private busyVotes = new Set<string>();
+  @state() private announcement = '';
+  private loadedFor = '';
+  private wasOpen: boolean | null = null;
+  private pendingFocus: string | null = null;
+  private readonly onHash = () => this.followHash();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.onHash);
+  }
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.onHash);
+    super.disconnectedCallback();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const key = `${this.ready?.consultationId ?? ''}|${this.document}`;
+    if (this.ready && this.document && key !== this.loadedFor) {
+      this.loadedFor = key;
+      void this.refresh();
+    }
+  }
+
+  protected override sessionChanged(reason: ChangeReason): void {
+    if (reason === 'phase' && this.doc) {
+      const open = this.amendingOpen();
+      if (this.wasOpen !== null && open !== this.wasOpen) this.announcement = translatorFor(this.locale)(open ? 'nowOpen' : 'nowClosed');
+    }
+    super.sessionChanged(reason);
+  }
+
+  /** Reads the document and its amendments again; fires `pgo-amendment-decided` for those decided since. */
+  async refresh(): Promise<void> {
+    const session = this.ready;
+    const documents = session?.backend.documents;
+    if (!session || !documents || !session.backend.capabilities.documents || !this.document) return;
+    try {
+      const [doc, amendments] = await Promise.all([
+        documents.getDocument(session.consultationId, this.document), documents.listAmendments(session.consultationId, this.document, {}),
+      ]);
+      const before = new Map(this.amendments.map((a) => [a.id, a.state]));
+      this.doc = doc;
+      this.amendments = amendments;
+      this.loadError = null;
+      for (const a of amendments) if (before.get(a.id) === 'open' && a.state !== 'open' && a.decision) this.emit('pgo-amendment-decided', { amendment: a });
+      this.pendingFocus ??= this.hashSection();
+    } catch (error) {
+      this.loadError = toBackendError(error);
+    }
+  }
+
+  private amendingOpen(): boolean {
+    const session = this.ready;
+    return !!(session && this.doc && session.backend.capabilities.amend && amendWindow(session.consultation, this.doc, session.now()).open);
+  }
+
+  private hashSection(): string | null {
+    const hash = decodeURIComponent(globalThis.location?.hash.slice(1) ?? '');
+    return this.doc && hash.startsWith(`${this.doc.id}:`) ? hash.slice(this.doc.id.length + 1) : null;
+  }
+
+  private followHash(): void {
+    const id = this.hashSection();
+    if (id) this.focusSection(id);
+  }
+
+  private focusSection(sectionId: string): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(sectionAnchor(this.doc!, sectionId))}"]`);
+    if (!heading) return;
+    heading.focus();
+    heading.scrollIntoView?.({ block: 'start' });
+  }
+
+  private go(event: Event, sectionId: string): void {
+    event.preventDefault();
+    history.replaceState(history.state, '', `#${encodeURIComponent(sectionAnchor(this.doc!, sectionId)).replace('%3A', ':')}`);
+    this.focusSection(sectionId);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.pendingFocus && this.doc) {
+      const id = this.pendingFocus;
+      this.pendingFocus = null;
+      this.focusSection(id);
+    }
+  }
+
+  private toggle(sectionId: string): void {
+    const next = new Set(this.expanded);
+    if (!next.delete(sectionId)) next.add(sectionId);
+    this.expanded = next;
+  }
+
+  private openForm(section: SectionView): void {
+    const session = this.ready!;
+    if (this.editing) this.removeController(this.editing.form);
+    this.editing = new AmendmentForm(this, this.doc!, section,
+      (draft, idempotencyKey) => session.backend.documents!.proposeAmendment(session.consultationId, this.doc!.id, draft, { idempotencyKey }),
+      (receipt) => this.submitted(receipt));
+    void this.updateComplete.then(() => this.editing?.form.focusField('kind'));
+  }
+
+  private closeForm(sectionId: string): void {
+    if (this.editing) this.removeController(this.editing.form);
+    this.editing = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-propose="${CSS.escape(sectionId)}"]`)?.focus());
+  }
+
+  private submitted(receipt: AmendmentReceipt): void {
+    const { amendment } = receipt;
+    this.emit('pgo-amendment-submitted', receipt);
+    this.amendments = [...this.amendments, amendment];
+    this.expanded = new Set([...this.expanded, amendment.sectionId]);
+    if (this.doc) this.doc = { ...this.doc, sections: this.doc.sections.map((s) => (s.id === amendment.sectionId ? { ...s, openAmendments: s.openAmendments + 1 } : s)) };
+    this.announcement = translatorFor(this.locale)('sent');
+    this.closeForm(amendment.sectionId);
+  }
+
+  /** Optimistic: shown at once, rolled back if refused. The same choice again withdraws the vote where votes may be withdrawn. */
+  private async vote(amendment: Amendment, choice: VoteChoice): Promise<void> {
+    const session = this.ready;
+    if (!session?.backend.documents || this.busyVotes.has(amendment.id)) return;
+    const t = translatorFor(this.locale);
+    const next = amendment.myVote === choice ? (session.consultation.settings.voteWithdrawal ? null : choice) : choice;
+    if (next === amendment.myVote) return;
+    const replace = (patch: Partial<Amendment>) => (this.amendments = this.amendments.map((a) => (a.id === amendment.id ? { ...a, ...patch } : a)));
+    replace({ myVote: next, tally: shiftTally(amendment.tally, amendment.myVote, next) });
+    this.busyVotes = new Set([...this.busyVotes, amendment.id]);
+    try {
+      const result = await session.backend.documents.voteAmendment(session.consultationId, this.doc!.id, amendment.id, next, { idempotencyKey: newIdempotencyKey() });
+      replace({ myVote: result.myVote, tally: result.tally });
+      this.announcement = next ? t('voted', { choice: t(`choice.${next}`) }) : t('voteWithdrawn');
+    } catch (error) {
+      replace({ myVote: amendment.myVote, tally: amendment.tally });
+      this.announcement = `${t('voteFailed')} ${describeError(this.locale, toBackendError(error))}`;
+    } finally {
+      const busy = new Set(this.busyVotes);
+      busy.delete(amendment.id);
+      this.busyVotes = busy;
+    }
+  }
+
+  protected override render() {
+    const pending = this.renderSessionState();
+    if (pending !== nothing) return pending;
+    const session = this.ready!;
+    const locale = this.locale;
+    const t = translatorFor(locale);
+    let content: unknown;
+    if (!session.backend.capabilities.documents || !session.backend.documents) content = html`<p part="status" class="pgo-notice">${t('unavailable')}</p>`;
+    else if (!this.document) content = html`<p part="status" class="pgo-notice">${t('noDocument')}</p>`;
+    else if (this.loadError && !this.doc) content = renderLoadError(locale, t('loadError'), this.loadError, () => void this.refresh());
+    else if (!this.doc) content = renderLoading(locale);
+    else content = this.renderDocument(this.doc);
+    return html`<div part="base" class="base">
+      <slot name="intro"></slot>
+      ${content}
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement}</p>
+    </div>`;
+  }
+
+  private heading(level: number, content: unknown, attrs: { id?: string; focusable?: boolean } = {}): TemplateResult {
+    const tag = headingTag(Math.min(6, level));
+    return attrs.id
+      ? staticHtml`<${tag} class="section-title" id=${attrs.id} tabindex="-1">${content}</${tag}>`
+      : staticHtml`<${tag}>${content}</${tag}>`;
+  }
+
+  private renderDocument(doc: TextDocument): TemplateResult {
+    const session = this.ready!;
+    const locale = this.locale;
+    const t = translatorFor(locale);
+    const open = this.amendingOpen();
+    this.wasOpen = open;
+    const current = doc.versions.find((v) => v.number === doc.version);
+    const window = amendWindow(session.consultation, doc, session.now());
+    return html`${this.heading(this.headingLevel, doc.title)}
+      ${current ? html`<p class="meta">${t('version', { number: doc.version, date: formatInstant(locale, current.publishedAt, session.consultation.timeZone) })}</p>` : nothing}
+      ${open ? nothing : html`<div part="closed" class="pgo-notice closed"><p>${t('closed')} ${window.opensAt ? t('opensOn', { date: formatInstant(locale, window.opensAt.startsAt, session.consultation.timeZone) }) : ''}</p></div>`}
+      ${renderToc(doc, t, (e, id) => this.go(e, id))}
+      ${doc.sections.map((s) => this.renderSection(doc, s, open))}`;
+  }
+
+  private renderSection(doc: TextDocument, section: SectionView, open: boolean): TemplateResult {
+    const t = translatorFor(this.locale);
+    const level = this.headingLevel + section.level;
+    const list = this.amendments.filter((a) => a.sectionId === section.id);
+    const expanded = this.expanded.has(section.id);
+    const listId = `amendments-${section.id}`;
+    const voteView: VoteView = { open, busy: false, voteModel: doc.voteModel, vote: (a, choice) => void this.vote(a, choice) };
+    const editing = this.editing?.section.id === section.id ? this.editing : null;
+    return html`<section part="section" class="section" aria-labelledby=${section.title ? sectionAnchor(doc, section.id) : nothing}>
+      ${section.title ? this.heading(level, section.title, { id: sectionAnchor(doc, section.id) }) : nothing}
+      ${paragraphs(section.body)}
+      <div class="actions">
+        ${list.length ? html`<button type="button" part="button toggle" class="pgo-button pgo-button--secondary" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${listId}
+            @click=${() => this.toggle(section.id)}>${t(expanded ? 'hideAmendments' : 'showAmendments')} (${t('open', { count: section.openAmendments })})</button>`
+          : html`<span class="count">${t('open', { count: 0 })}</span>`}
+        ${open && !editing ? html`<button type="button" part="button propose" class="pgo-button" data-propose=${section.id} @click=${() => this.openForm(section)}>${t('propose')}</button>` : nothing}
+      </div>
+      ${editing ? editing.render(this, Math.min(6, level + 1), () => this.closeForm(section.id)) : nothing}
+      ${list.length ? html`<div part="amendments" class="amendments" id=${listId} ?hidden=${!expanded} aria-label=${t('amendmentsOf', { title: section.title || doc.title })}>
+        ${expanded ? list.map((a) => renderAmendment(a, section, this.locale, this.ready!.consultation.timeZone, { ...voteView, busy: this.busyVotes.has(a.id) },
+          (content) => this.heading(level + 1, content))) : nothing}
+      </div>` : nothing}
+    </section>`;
+  }
+}
