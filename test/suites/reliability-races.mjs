@@ -5,6 +5,7 @@
 // left firing 20 concurrent votes gets exactly 3; votes and withdrawals interleaved stay consistent;
 // tallies (counters) equal the vote rows.
 import { amendmentRaces } from '../reliability/amendment-races.mjs';
+import { commentRaces } from '../reliability/comment-races.mjs';
 import { freePort, startChild } from '../reliability/child-server.mjs';
 import { OPEN_LIMITS, Tally, loadTs, pooledClient, schemas, sleep, startTestServer, writeConfig } from '../reliability/harness.mjs';
 
@@ -111,6 +112,8 @@ async function raceOn(label, server, tally, s) {
   tally.say(`${label}: tallies equal the vote rows for all ${compared} proposals; ${orphan} vote rows outside their proposal's consultation`, mismatches.length || orphan ? `${mismatches.slice(0, 5).join('; ')} orphans ${orphan}` : null);
   // 6. Issue 21: amendments and their votes.
   cases += await amendmentRaces(label, call, rows, tally, N);
+  // 7. Issue 20: helpful votes and reports on comments.
+  cases += await commentRaces(label, call, rows, tally, N);
   console.log(`  ${label}: ${shed} answers were 503 (shed, Retry-After) and sent again`);
   call.close();
   return cases;
