@@ -277,6 +277,11 @@ export class FormController<R = unknown> implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Saves the draft now, without waiting for the debounce (a page being hidden or closed: `pagehide`). */
+  saveDraftNow(): void {
+    this.flushDraft();
+  }
+
   /** Saves now (after the debounce, on leaving a field, on disconnect); an untouched form clears it. */
   private flushDraft(): void {
     clearTimeout(this.saveTimer);

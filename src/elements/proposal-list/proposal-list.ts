@@ -11,6 +11,7 @@ import type { Locale } from '../../core/i18n.js';
 import { describeError } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
 import { renderAnswer } from '../../base/answer.js';
+import { renderOrigin } from './origin.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -64,6 +65,10 @@ export class PgoProposalList extends PgoElement {
   @property() sort: ProposalSort = 'newest';
   /** Id of the category to show; empty for all. */
   @property() category = '';
+  /** `online` or `workshop`: only the proposals made there (issue 22); empty for all. */
+  @property() origin: '' | 'online' | 'workshop' = '';
+  /** Id of a relay workshop (its event): only its contributions; else `?workshop=` of the page (an event card's link). */
+  @property() workshop = '';
   /** Proposals per page (1 to 100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   /** Level of the proposals' headings, to fit the host page's outline. */
@@ -130,7 +135,7 @@ export class PgoProposalList extends PgoElement {
     if (session?.status === 'ready' && this.requested !== session) {
       this.requested = session;
       void this.reload();
-    } else if (this.requested && (changed.has('sort') || changed.has('category') || changed.has('pageSize'))) {
+    } else if (this.requested && (['sort', 'category', 'pageSize', 'origin', 'workshop'].some((k) => changed.has(k)))) {
       void this.reload();
     }
     if (changed.has('items')) this.window.compute();
@@ -156,6 +161,9 @@ export class PgoProposalList extends PgoElement {
     const query: ProposalQuery = { sort: this.effectiveSort(session), limit: Math.min(100, Math.max(1, this.pageSize || 20)) };
     if (query.sort === 'random') query.seed = visitorSeed();
     if (this.category) query.categoryId = this.category;
+    if (this.origin) query.origin = this.origin;
+    const workshop = this.workshop || new URLSearchParams(globalThis.location?.search ?? '').get('workshop');
+    if (workshop) query.eventId = workshop;
     if (q) query.q = q.slice(0, 200);
     if (more && this.nextCursor) query.cursor = this.nextCursor;
     if (more) {
@@ -320,7 +328,7 @@ export class PgoProposalList extends PgoElement {
           <span>${tProposalList(locale, 'by', { name: p.authorName?.trim() || tProposalList(locale, 'anonymous') })}</span>
           <time datetime=${p.createdAt}>${formatInstant(locale, p.createdAt, timeZone, 'date')}</time>
         </p>
-        ${renderAnswer(p.answer, locale)}
+        ${renderOrigin(p.origin, locale)} ${renderAnswer(p.answer, locale)}
         <div id="b-${p.id}" part=${open ? 'body' : 'excerpt'} class=${open ? 'body' : 'excerpt'}>${open ? p.body : excerpt}</div>
         ${long ? html`<button part="button read-more" class="more" type="button" aria-expanded=${open ? 'true' : 'false'}
           aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>` : nothing}
