@@ -13,6 +13,7 @@ export { PgoEventCard, type RegisteredDetail } from './elements/event-card/event
 export { PgoEventList, type EventFilters } from './elements/event-list/event-list.js';
 export { PgoEventForm } from './elements/event-form/event-form.js';
 export { PgoText, type AmendmentDecidedDetail } from './elements/text/text.js';
+export { PgoWorkshopReport } from './elements/workshop-report/workshop-report.js';
 
 // Building an element of one's own on the same base.
 export { PgoElement } from './base/pgo-element.js';

@@ -128,6 +128,18 @@ export const DraftRestored: Story = {
   },
 };
 
+/** "Effacer le brouillon" pressed: the draft is gone, and "Annuler l’effacement" brings it back until the citizen types again. */
+export const DraftDiscarded: Story = {
+  parameters: DraftRestored.parameters,
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await rendered(canvasElement, FORM, '[part~="discard"]'));
+    await rendered(canvasElement, FORM, '[part~="undo"]');
+  },
+};
+
+/** The same, in English. */
+export const DraftDiscardedEnglish: Story = { ...DraftDiscarded, globals: { locale: 'en' } };
+
 /** Before the ideation phase: closed, with the opening date. */
 export const NotYetOpen: Story = { parameters: { scenario: { position: 'before' } satisfies Scenario } };
 

@@ -4,6 +4,7 @@
  * to call the API from a browser, an optional key for host-signed identities, and demo data seeded
  * on first run. Validated at start; every problem names the file and the field.
  */
+import { MarkdownImport } from '../../src/core/text.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import * as z from 'zod/mini';
@@ -81,6 +82,8 @@ export const ConsultationFile = z.strictObject({
   seed: z.optional(z.strictObject({
     proposals: z.optional(z.array(SeedProposal)),
     events: z.optional(z.array(SeedEvent)),
+    /** Issue 21: drafts of the collaborative writing phase, imported as version 1 (headings become sections). */
+    documents: z.optional(z.array(MarkdownImport)),
   })),
 });
 export type ConsultationFile = z.infer<typeof ConsultationFile>;
@@ -102,6 +105,7 @@ export interface LoadedConsultation {
   seed: {
     proposals: (Omit<SeedProposal, 'createdAt'> & { createdAt: string })[];
     events: (Omit<SeedEvent, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string })[];
+    documents?: MarkdownImport[];
   };
   file: string;
 }
@@ -240,6 +244,7 @@ function resolve(data: ConsultationFile, file: string, options: LoadOptions): Lo
     seed: {
       proposals: (data.seed?.proposals ?? []).map((p) => ({ ...p, createdAt: at(p.createdAt) })),
       events: (data.seed?.events ?? []).map((e) => ({ ...e, startsAt: resolveTime(e.startsAt, e.timeZone ?? tz, now), endsAt: resolveTime(e.endsAt, e.timeZone ?? tz, now) })),
+      documents: data.seed?.documents ?? [],
     },
     file,
   };

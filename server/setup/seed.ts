@@ -4,6 +4,7 @@
  * participants, so tallies are still counted from vote rows.
  */
 import type { Db } from '../db/db.js';
+import { importDocument } from '../store/documents.js';
 import { insertEvent } from '../store/events.js';
 import { insertProposal } from '../store/proposals.js';
 import type { LoadedConsultation } from './config.js';
@@ -48,6 +49,10 @@ export async function seedConsultations(db: Db, consultations: LoadedConsultatio
           status: e.status ?? 'scheduled', registration: e.registration, url: e.url, moderation: e.moderation ?? 'approved',
           organiserEmail: null, participantId: null,
         });
+      }
+      for (const d of loaded.seed.documents ?? []) {
+        const exists = d.id ? await tx.query('SELECT 1 FROM documents WHERE id = $1', [d.id]) : [];
+        if (!exists.length) await importDocument(tx, c, d, Date.now());
       }
       return true;
     });

@@ -1,12 +1,17 @@
 /**
  * The rules of a relay-workshop report, shared by the form (before sending), the memory backend and the
  * reference server (authoritative): field errors with stable codes the element translates. Also the
- * reading of rows pasted from a spreadsheet (tab-separated) and the label of a workshop's contribution.
+ * reading of rows pasted from a spreadsheet (tab-separated).
  */
 import { foldText } from './query.js';
-import { REPORT_LIMITS, type WorkshopContributionInput, type WorkshopReportDraft } from './reports.js';
+import type { WorkshopContributionInput, WorkshopReportDraft } from './reports.js';
 import type { Consultation, ConsultationEvent, FieldError } from './schemas.js';
 import { ErrorList } from './validate.js';
+
+/** Limits of a report (the form, the memory backend and the server share them). */
+export const REPORT_LIMITS = {
+  contributions: 200, attendees: 100_000, roomSupport: 100_000, summary: { min: 20, max: 4000 }, organisations: 1000, sectionId: 120,
+} as const;
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -17,7 +22,10 @@ export function titleKey(title: string): string {
 
 /** The calendar day an instant falls on in a time zone (`YYYY-MM-DD`). */
 export function dayIn(instant: string | number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+  // From the parts: engines disagree on how a locale writes a whole date (WebKit's en-CA is not ISO).
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
 
 /** The event may take its report: it has started (the host files it during or after the workshop). */
@@ -30,7 +38,7 @@ export function validateWorkshopReport(consultation: Consultation, draft: Worksh
   const day = DAY_PATTERN.exec(draft.heldOn ?? '');
   if (!draft.heldOn) list.add('heldOn', 'required', 'heldOn is required');
   else if (!day || Number.isNaN(Date.parse(`${draft.heldOn}T12:00:00Z`))) list.add('heldOn', 'invalid', 'heldOn must be a date (YYYY-MM-DD)');
-  else if (draft.heldOn < dayIn(event.startsAt, event.timeZone)) list.add('heldOn', 'before_start', 'heldOn is before the event starts');
+  else if (draft.heldOn < dayIn(event.startsAt, event.timeZone)) list.add('heldOn', 'before_event', 'heldOn is before the event starts');
   else if (draft.heldOn > dayIn(now, event.timeZone)) list.add('heldOn', 'future', 'heldOn is in the future');
   const attendees = draft.attendees;
   if (attendees === null || attendees === undefined) list.add('attendees', 'required', 'attendees is required');
@@ -91,9 +99,4 @@ export function parseContributionRows(text: string, consultation: Pick<Consultat
     const count = /^\d+$/.test(support) ? Number(support) : null;
     return { kind: 'proposal', title, body, categoryId: found?.id ?? null, roomSupport: count };
   });
-}
-
-/** The words the list shows for a workshop's contribution ("Atelier-relais : <title>, <town>"), without its prefix. */
-export function workshopPlace(eventTitle: string, town: string | null): string {
-  return town ? `${eventTitle}, ${town}` : eventTitle;
 }

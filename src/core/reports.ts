@@ -8,11 +8,6 @@ import * as z from 'zod/mini';
 const Id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[A-Za-z0-9_.:-]+$/));
 const Instant = z.iso.datetime({ offset: true });
 
-/** Limits of a report (the form, the memory backend and the server share them). */
-export const REPORT_LIMITS = {
-  contributions: 200, attendees: 100_000, roomSupport: 100_000, summary: { min: 20, max: 4000 }, organisations: 1000, sectionId: 120,
-} as const;
-
 export const ContributionKind = z.enum(['proposal', 'amendment']);
 
 /** One row of the report: a proposal, or an amendment to a section of the collaborative text. */

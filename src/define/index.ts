@@ -10,6 +10,7 @@ import './proposal-form.js';
 import './vote-button.js';
 import './proposal-list.js';
 import './text.js';
+import './workshop-report.js';
 
 export type * from './consultation.js';
 export type * from './event-card.js';
@@ -20,3 +21,4 @@ export type * from './proposal-form.js';
 export type * from './vote-button.js';
 export type * from './proposal-list.js';
 export type * from './text.js';
+export type * from './workshop-report.js';

@@ -117,10 +117,18 @@ export function renderErrorSummary<R>(form: FormController<R>, level = 2): Templ
   </div>`;
 }
 
-/** Says a saved draft was restored, with a way to throw it away. */
+/** Says a saved draft was restored, with a way to throw it away; once thrown away, a way to bring it back. */
 export function renderDraftNotice<R>(form: FormController<R>): TemplateResult | typeof nothing {
-  if (form.restoredAt === null || form.status === 'success') return nothing;
   const locale = form.locale();
+  if (form.canUndoDiscard) {
+    return html`<div class="pgo-notice draft-notice" part="draft-discarded">
+      <p>${tForm(locale, 'discardedNotice')}</p>
+      <button type="button" class="pgo-button pgo-button--secondary" part="button undo" @click=${() => form.undoDiscard()}>
+        ${tForm(locale, 'undoDiscard')}
+      </button>
+    </div>`;
+  }
+  if (form.restoredAt === null || form.status === 'success') return nothing;
   const date = formatInstant(locale, form.restoredAt, localTimeZone() ?? 'UTC');
   return html`<div class="pgo-notice draft-notice" part="draft-notice">
     <p>${tForm(locale, 'draftRestored', { date })}</p>

@@ -4,82 +4,20 @@
  * counter announcements, the locally saved draft and a guarded, idempotent submission.
  * Rendering lives in `fields.ts`; an element keeps one controller and renders with those helpers.
  */
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey } from '../core/backend.js';
 import { toBackendError, type BackendError } from '../core/errors.js';
 import type { Locale } from '../core/i18n.js';
 import { tForm } from './form.messages.js';
 import type { FieldError } from '../core/schemas.js';
 import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
+import { fieldId, HONEYPOT, type FieldSpec, type FormOptions, type FormStatus, type FormValue, type FormValues } from './form-types.js';
+import { CountAnnouncer, counterText } from './counter.js';
 
-export type FormValue = string | boolean;
-/** Values keyed by dotted field path (`title`, `extra.format`, `address.locality`). */
-export type FormValues = Record<string, FormValue>;
+export { fieldId, HONEYPOT, type FieldOption, type FieldSpec, type FormOptions, type FormStatus, type FormValue, type FormValues } from './form-types.js';
+export { COUNT_ANNOUNCE_DELAY, counterText, textLength } from './counter.js';
 
-export interface FieldOption {
-  value: string;
-  label: string;
-}
-
-/** A field described by data; `fields.ts` renders it with its label, hint, error and counter. */
-export interface FieldSpec {
-  /** Dotted path: the key in the values and in `FieldError.field`. */
-  name: string;
-  label: string;
-  /** A shorter name for the error summary (a long consent text: "Consentement"). */
-  summaryLabel?: string;
-  /** An input type (`text`, `email`, `url`, `number`, `datetime-local`...) or `textarea`, `select`, `radio`, `checkbox`. Default `text`. */
-  type?: string;
-  /** Marks the label "(obligatoire)"; validation itself is the form's `validate`. */
-  required?: boolean;
-  hint?: string | TemplateResult;
-  /** Shows a character counter (never a hard limit: people paste, then trim). */
-  maxLength?: number;
-  options?: FieldOption[];
-  autocomplete?: string;
-  inputMode?: string;
-  rows?: number;
-}
-
-export type FormStatus = 'idle' | 'submitting' | 'failed' | 'success';
-
-export interface FormOptions<R> {
-  /** Fields in display order: the error summary follows it, counters read `maxLength` from it. */
-  fields: () => FieldSpec[];
-  /** Business validation of the values, such as `validateProposalDraft` on the draft built from them. */
-  validate: (values: FormValues) => FieldError[];
-  /** Sends the values once; throws (a BackendError) on failure. */
-  send: (values: FormValues, idempotencyKey: string) => Promise<R>;
-  /** Storage key of the draft (see `draftKey`); null while unknown, or to keep no draft. */
-  draftKey: () => string | null;
-  locale: () => Locale;
-  /** Just before sending: false cancels (a host vetoed the cancelable `pgo-*-submit` event). */
-  beforeSend?: (values: FormValues) => boolean;
-  /** After a confirmed success; the draft is already cleared. */
-  onSuccess?: (result: R) => void;
-  /** After a failed request (not a validation failure). */
-  onFailure?: (error: BackendError) => void;
-  /** Values of a blank form (checkboxes false, a select's default...). */
-  initialValues?: () => FormValues;
-}
-
-/** The honeypot's name: bots fill a field called "website", people never see it. */
-export const HONEYPOT = 'website';
-/** The counter's spoken update waits for a pause this long (GOV.UK waits about as long). */
-export const COUNT_ANNOUNCE_DELAY = 1500;
 const SAVE_DELAY = 500;
-
-/** Id of a field's control in the shadow root. */
-export const fieldId = (name: string) => `f-${name.replace(/[^\w-]/g, '-')}`;
-
-/** Length as the validators count it: code points of the trimmed text. */
-export const textLength = (value: FormValue | undefined) => [...String(value ?? '').trim()].length;
-
-/** The counter text: "Il vous reste 12 caractères" or "3 caractères en trop". */
-export function counterText(locale: Locale, value: FormValue | undefined, max: number): string {
-  const left = max - textLength(value);
-  return left >= 0 ? tForm(locale, 'remaining', { count: left }) : tForm(locale, 'tooMany', { count: -left });
-}
 
 export class FormController<R = unknown> implements ReactiveController {
   values: FormValues = {};
@@ -102,7 +40,9 @@ export class FormController<R = unknown> implements ReactiveController {
   private idempotencyKey = newIdempotencyKey();
   private loadedKey: string | null = null;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private countTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly counter = new CountAnnouncer();
+  /** What "Effacer le brouillon" threw away, until the citizen types again: `undoDiscard()` brings it back. */
+  private discarded: { values: FormValues; edited: string[]; idempotencyKey: string; restoredAt: number | null } | null = null;
   private cachedValues: FormValues | null = null;
   private cachedErrors: FieldError[] = [];
 
@@ -128,7 +68,7 @@ export class FormController<R = unknown> implements ReactiveController {
 
   hostDisconnected(): void {
     this.flushDraft();
-    clearTimeout(this.countTimer);
+    this.counter.cancel();
   }
 
   get busy(): boolean {
@@ -139,9 +79,17 @@ export class FormController<R = unknown> implements ReactiveController {
   input(name: string, value: FormValue): void {
     const before = this.values[name];
     this.values = { ...this.values, [name]: value };
-    if (name !== HONEYPOT) this.edited.add(name);
+    if (name !== HONEYPOT) {
+      this.edited.add(name);
+      // New text: bringing the discarded draft back now would overwrite it.
+      this.discarded = null;
+    }
     this.serverErrors.delete(name);
-    this.announceCount(name, before, value);
+    const max = this.spec(name)?.maxLength;
+    if (max) this.counter.changed(before, value, max, () => {
+      this.announcement = counterText(this.locale(), this.values[name], max);
+      this.host.requestUpdate();
+    });
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.flushDraft(), SAVE_DELAY);
     this.update();
@@ -226,20 +174,46 @@ export class FormController<R = unknown> implements ReactiveController {
     }
   }
 
-  /** Throws the draft away: blank values, no saved draft, a new idempotency key. */
+  /** Throws the draft away (blank values, no saved draft, a new idempotency key), undoable until the citizen types. */
   discardDraft(): void {
+    const discarded = { values: this.values, edited: [...this.edited], idempotencyKey: this.idempotencyKey, restoredAt: this.restoredAt };
     this.clearStoredDraft();
     this.blankForm();
+    this.discarded = discarded;
     this.announcement = tForm(this.locale(), 'draftDiscarded');
     this.update();
-    void this.focus(`#${fieldId(this.options.fields()[0]?.name ?? '')}`);
+    void this.focusFirstField();
+  }
+
+  /** True while the discarded draft can still be brought back. */
+  get canUndoDiscard(): boolean {
+    return this.discarded !== null;
+  }
+
+  /** Brings the discarded draft back: its values, its saved copy and its idempotency key (a retry stays one item). */
+  undoDiscard(): void {
+    const discarded = this.discarded;
+    if (!discarded) return;
+    this.discarded = null;
+    this.values = discarded.values;
+    for (const name of discarded.edited) this.edited.add(name);
+    this.idempotencyKey = discarded.idempotencyKey;
+    this.restoredAt = discarded.restoredAt;
+    this.flushDraft();
+    this.announcement = tForm(this.locale(), 'draftBack');
+    this.update();
+    void this.focusFirstField();
   }
 
   /** After a success: a blank form for another submission. */
   startOver(): void {
     this.blankForm();
     this.update();
-    void this.focus(`#${fieldId(this.options.fields()[0]?.name ?? '')}`);
+    void this.focusFirstField();
+  }
+
+  private focusFirstField(): Promise<void> {
+    return this.focus(`#${fieldId(this.options.fields()[0]?.name ?? '')}`);
   }
 
   /** Moves focus to a field's control (the error summary's links use it). */
@@ -290,6 +264,7 @@ export class FormController<R = unknown> implements ReactiveController {
     this.error = null;
     this.result = null;
     this.restoredAt = null;
+    this.discarded = null;
     this.idempotencyKey = newIdempotencyKey();
   }
 
@@ -300,6 +275,11 @@ export class FormController<R = unknown> implements ReactiveController {
   private update(): void {
     if (this.summaryShown && !this.summaryErrors().length) this.summaryShown = false;
     this.host.requestUpdate();
+  }
+
+  /** Saves the draft now, without waiting for the debounce (a page being hidden or closed: `pagehide`). */
+  saveDraftNow(): void {
+    this.flushDraft();
   }
 
   /** Saves now (after the debounce, on leaving a field, on disconnect); an untouched form clears it. */
@@ -319,21 +299,5 @@ export class FormController<R = unknown> implements ReactiveController {
     clearTimeout(this.saveTimer);
     const key = this.loadedKey ?? this.options.draftKey();
     if (key) clearDraft(key);
-  }
-
-  /**
-   * Speaks a counted field's state politely: at once when the text crosses the limit, otherwise only
-   * once typing pauses, so a screen reader is not flooded with one update per keystroke.
-   */
-  private announceCount(name: string, before: FormValue | undefined, value: FormValue): void {
-    const max = this.spec(name)?.maxLength;
-    if (!max) return;
-    clearTimeout(this.countTimer);
-    const speak = () => {
-      this.announcement = counterText(this.locale(), this.values[name], max);
-      this.host.requestUpdate();
-    };
-    if (textLength(before) > max !== textLength(value) > max) speak();
-    else this.countTimer = setTimeout(speak, COUNT_ANNOUNCE_DELAY);
   }
 }

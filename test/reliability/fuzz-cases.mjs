@@ -98,6 +98,21 @@ function eventProposal(now) {
   });
 }
 
+/** A relay workshop's report (issue 22): its rows sometimes twice the same title, sometimes a host key. */
+const workshopReport = fc.record({
+  heldOn: fc.constantFrom('2026-03-20', '2027-02-30', '', 'hier', '0000-01-01'),
+  attendees: fc.oneof(fc.constantFrom(12, 0, -1, 1.5, 1e9, null)),
+  organisations: fc.oneof(fc.constant('Centre social'), textOf(0, 200)),
+  summary: fc.oneof(fc.constant('Trois tables, deux heures de débat, beaucoup d’idées.'), textOf(20, 300)),
+  contributions: fc.array(fc.record({
+    kind: fc.constantFrom('proposal', 'amendment', 'other'), title: fc.oneof(fc.constant('Publier les budgets des communes'), textOf(10, 120)),
+    body: fc.oneof(fc.constant('Chaque commune publierait son budget en données ouvertes.'), textOf(30, 200)),
+    categoryId: fc.constantFrom('donnees', null, 'nope'), sectionId: fc.constantFrom(undefined, 's-1', ''), roomSupport: fc.constantFrom(3, null, -2, 1.5),
+  }), { maxLength: 4 }),
+  consent: fc.constantFrom(true, false),
+  hostKey: fc.constantFrom(undefined, 'hl_guessed', ''),
+});
+
 /** A consultation id: mostly real ones. */
 const consultationId = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('open', 'unlimited', 'pre') }, { weight: 1, arbitrary: anyString });
 /** `{ known: n }` picks the n-th known id at run time; a string is used as is. */
@@ -108,7 +123,7 @@ const queryValue = fc.oneof(
   fc.constantFrom('2027-03-15T00:00:00Z', '2027-03-15', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1970-01-01T00:00:00+14:00', 'newest', 'random', 'most-supported', 'online', 'in-person', '75', '1e3'),
 );
 const queryOf = (names) => fc.dictionary(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: anyString }), queryValue, { maxKeys: 4 });
-const PROPOSAL_QUERY = ['sort', 'seed', 'categoryId', 'q', 'cursor', 'limit'];
+const PROPOSAL_QUERY = ['sort', 'seed', 'categoryId', 'q', 'cursor', 'limit', 'origin', 'eventId'];
 const EVENT_QUERY = ['from', 'to', 'format', 'mode', 'place', 'cursor', 'limit'];
 
 /** A header value HTTP can carry (visible Latin-1, no CR/LF/NUL). */
@@ -156,6 +171,13 @@ export function routeCases(now) {
       body: bodyOf(fc.record({ name: fc.oneof(fc.constant('Camille'), textOf(1, 80)), email: fc.constantFrom('camille@example.fr', 'x@y.z'), consent: fc.constant(true) })),
     })],
     ['propose-event', route('POST events', 'POST', [lit('consultations'), c, lit('events')], { body: bodyOf(eventProposal(now)) })],
+    ['workshop-report', route('GET workshop report', 'GET', [lit('consultations'), c, lit('events'), ref('event'), lit('report')])],
+    ['file-workshop-report', route('POST workshop report', 'POST', [lit('consultations'), c, lit('events'), ref('event'), lit('report')], { body: bodyOf(workshopReport) })],
+    ['host-links', fc.oneof(
+      route('GET host links', 'GET', [lit('admin'), lit('consultations'), c, lit('events'), ref('event'), lit('host-links')]),
+      route('POST host link', 'POST', [lit('admin'), lit('consultations'), c, lit('events'), ref('event'), lit('host-links')], { body: bodyOf(fc.record({ eventId: fc.constantFrom('small', 'big', ''), label: textOf(0, 60) })) }),
+      route('DELETE host link', 'DELETE', [lit('admin'), lit('consultations'), c, lit('host-links'), anyString]),
+    )],
     ['export-csv', route('GET export.csv', 'GET', [lit('consultations'), c, lit('export.csv')])],
     ['export-json', route('GET export.json', 'GET', [lit('consultations'), c, lit('export.json')])],
     ['reference', fc.oneof(route('GET openapi', 'GET', [lit('openapi.json')]), route('GET docs', 'GET', [lit('docs')]))],

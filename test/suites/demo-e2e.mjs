@@ -17,7 +17,8 @@ const TAGS = ['pgo-consultation', 'pgo-phase-countdown', 'pgo-proposal-form', 'p
 const WAIT = { timeout: 20_000 };
 const FEATURED_PROPOSAL = 'algorithmes-publics';
 const EVENT = 'ar-paris-parmentier';
-const DEMO_PAGES = ['/', '/sommet.html', '/memory.html'];
+const DEMO_PAGES = ['/', '/sommet.html', '/memory.html', '/ecriture.html'];
+const AMENDED = 'Publier en données ouvertes les marchés publics de l’État et des collectivités, dès leur signature, avec leurs avenants.';
 
 export async function run() {
   const counts = { passed: 0, failed: 0 };
@@ -146,6 +147,45 @@ export async function run() {
       await card().getByText('39 places restantes sur 40.').waitFor(WAIT);
     });
 
+    // Issue 21: phase 2 on its own page (demo/ecriture.html), the 2017 draft seeded from the configuration.
+    const text = () => page.locator('pgo-text');
+    const openText = async () => {
+      await page.goto(`${server.url}/ecriture.html`);
+      await page.waitForFunction(() => customElements.get('pgo-text') !== undefined, null, WAIT);
+      await text().getByRole('navigation', { name: 'Sommaire' }).waitFor(WAIT);
+    };
+    let amendmentId = '';
+    await step('phase 2: an amendment proposed and voted on in <pgo-text>', async () => {
+      await openText();
+      const commitment = text().locator('section').filter({ has: page.getByRole('heading', { name: 'Engagement 1 : Publier les données des marchés publics' }) });
+      await commitment.getByRole('button', { name: 'Proposer une modification' }).click();
+      await text().getByRole('textbox', { name: /^Nouveau texte/ }).fill(AMENDED);
+      await text().getByRole('textbox', { name: /^Pourquoi ce changement/ }).fill('Les avenants changent le montant final des marchés.');
+      const sent = page.waitForResponse((r) => r.url().includes('/documents/plan-2017/amendments') && r.request().method() === 'POST');
+      await text().getByRole('button', { name: 'Envoyer mon amendement' }).click();
+      amendmentId = (await (await sent).json()).amendment.id;
+      await text().getByText('Merci, votre amendement est publié.').waitFor(WAIT);
+      // The section's amendments open with the new one.
+      await commitment.getByRole('button', { name: /^Masquer les amendements/ }).waitFor(WAIT);
+      await commitment.getByRole('button', { name: /^D’accord/ }).click();
+      await commitment.getByRole('button', { name: 'D’accord (1)', pressed: true }).waitFor(WAIT);
+      await openText();
+      await commitment.getByRole('button', { name: /^Voir les amendements/ }).click();
+      await commitment.getByRole('button', { name: 'D’accord (1)', pressed: true }).waitFor(WAIT);
+    });
+
+    await step('phase 2: the organisers accept it and publish version 2, shown after a reload', async () => {
+      if (!amendmentId) throw new Error('no amendment from the previous step');
+      const admin = { authorization: `Bearer ${server.adminToken}` };
+      const decided = await page.request.put(`${server.url}/api/v1/admin/consultations/plan-action-2017/amendments/${amendmentId}/decision`, { headers: admin, data: { state: 'accepted', reason: '' } });
+      if (decided.status() !== 200) throw new Error(`decision: ${decided.status()} ${await decided.text()}`);
+      const published = await page.request.post(`${server.url}/api/v1/admin/consultations/plan-action-2017/documents/plan-2017/versions`, { headers: admin });
+      if (published.status() !== 201) throw new Error(`publication: ${published.status()} ${await published.text()}`);
+      await openText();
+      await text().getByText(/^Version 2, publiée le/).waitFor(WAIT);
+      await text().getByText(AMENDED, { exact: true }).waitFor(WAIT);
+    });
+
     await step('all of it survives a restart of the server', async () => {
       const port = Number(new URL(server.url).port);
       await server.close();
@@ -156,6 +196,10 @@ export async function run() {
       await card().getByText('Vous êtes inscrit·e à cet événement.').waitFor(WAIT);
       const vote = await voteState();
       if (vote.pressed !== 'false') throw new Error(`the withdrawn vote came back: ${JSON.stringify(vote)}`);
+      // Phase 2: version 2 and the accepted amendment with its vote.
+      await openText();
+      await text().getByText(/^Version 2, publiée le/).waitFor(WAIT);
+      await text().getByText(AMENDED, { exact: true }).waitFor(WAIT);
     });
 
     await step('the no-server demo (memory.html) shows the consultation, its proposals and events', async () => {

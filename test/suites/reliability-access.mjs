@@ -4,6 +4,7 @@
 import { SignJWT } from 'jose';
 import { ADMIN_TOKEN, ALLOWED_ORIGIN, IDENTITY_SECRET, Tally, client, problemDefect, schemas, startTestServer } from '../reliability/harness.mjs';
 import { organiserAccess } from '../reliability/organiser-access.mjs';
+import { workshopAccess } from '../reliability/workshop-access.mjs';
 
 export const name = 'reliability-access';
 
@@ -200,6 +201,7 @@ export async function run() {
     cases++;
     tally.say('e-mails: the admin moderation queue does show the author’s e-mail (positive control of the search)', moderation.text.includes(secretEmails[0]) ? null : 'not found there either: the search proves nothing');
     cases += await organiserAccess(tally, { ApiError, printTable });
+    cases += await workshopAccess(tally, { ApiError, printTable });
     return tally.report({ 'cases tried': cases, failures: tally.failed });
   } finally {
     await server.close();

@@ -48,6 +48,10 @@ export const eventMessages = defineMessages(
     cancel: 'Annuler',
     consentShort: 'Consentement',
     format: 'Format',
+    'report.title': 'Compte rendu de l’atelier',
+    'report.facts': { one: 'Tenu le {date}, {count} personne.', other: 'Tenu le {date}, {count} personnes.' },
+    'report.roomSupport': { one: '{count} soutien dans la salle', other: '{count} soutiens dans la salle' },
+    'report.contributions': { one: 'Voir sa contribution et la soutenir en ligne', other: 'Voir ses {count} contributions et les soutenir en ligne' },
   },
   // English is a module of its own, loaded when an element is asked to speak it.
   { en: () => import('./event-card.messages.en.js').then((m) => m.en) },

@@ -16,6 +16,7 @@ import { baseStyles } from '../../styles/tokens.js';
 import { icsFileName, mapUrl, renderDateRange, webUrl } from './event-display.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { syncJsonLd } from './structured-data.js';
+import { WorkshopReportView } from './workshop-report-view.js';
 
 export interface RegisteredDetail {
   event: ConsultationEvent;
@@ -63,6 +64,8 @@ type RegistrationView = 'none' | 'external' | 'ended' | 'closed' | 'registered' 
  * @csspart notice - Registration notices (registered, full, ended, closed).
  * @csspart status-message - Not configured, loading and error messages.
  * @csspart error - The load error with its retry button.
+ * @csspart report - A past relay workshop's published report (issue 22).
+ * @csspart report-link - Its link to the contributions in the proposal list.
  * @cssproperty --pgo-color-primary - Accent: title, buttons, links.
  * @cssproperty --pgo-color-text - Text colour.
  * @cssproperty --pgo-color-text-muted - Labels of the facts.
@@ -86,6 +89,10 @@ export class PgoEventCard extends PgoElement {
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
   /** Do not add the JSON-LD script (the agenda adds one for all its events). */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+  /** The page listing proposals: a past workshop's report links there to its contributions (`?workshop=<event id>`). */
+  @property({ attribute: 'contributions-url' }) contributionsUrl = '';
+  /** Issue 22: a past relay workshop's published report. */
+  private readonly workshopReport = new WorkshopReportView(this);
 
   @state() private loaded: ConsultationEvent | null = null;
   @state() private loadError: BackendError | null = null;
@@ -247,6 +254,7 @@ export class PgoEventCard extends PgoElement {
       <div id="more" class="more" ?hidden=${!full}>
         ${full ? html`${this.compact ? html`<dl part="details" class="facts">${this.renderPlace(locale, event)}</dl>` : nothing}
           <p part="description" class="description">${event.description}</p>
+          ${this.workshopReport.render(locale, event, this.contributionsUrl)}
           ${this.renderRegistration(locale, event)}
           ${this.renderCalendar(locale, event)}` : nothing}
       </div>

@@ -446,7 +446,7 @@ describe('<pgo-proposal-form>', () => {
     await waitUntil(() => focused(el) === control(el, 'title'), 'focus did not go to the first field');
     expect(control(el, 'title').value).to.equal('');
     expect($(el, '[part="draft-notice"]')).to.equal(null);
-    expect(shadowText(el, '[part="announcer"]')).to.equal('Brouillon effacé.');
+    expect(shadowText(el, '[part="announcer"]')).to.equal('Brouillon effacé. Vous pouvez encore annuler l’effacement.');
     expect(storedDraft()).to.equal(undefined);
   });
 

@@ -25,4 +25,6 @@ export const en = {
   readMore: 'Read more',
   readLess: 'Show less',
   unsupported: 'The list of proposals is not available here.',
+  'origin.workshop': 'Relay workshop: {place}',
+  'origin.roomSupport': { one: '{count} supporter in the room, counted apart', other: '{count} supporters in the room, counted apart' },
 };

@@ -29,6 +29,8 @@ export const proposalListMessages = defineMessages(
     readMore: 'Lire la suite',
     readLess: 'Réduire',
     unsupported: 'La liste des propositions n’est pas disponible ici.',
+    'origin.workshop': 'Atelier-relais : {place}',
+    'origin.roomSupport': { one: '{count} soutien dans la salle, compté à part', other: '{count} soutiens dans la salle, comptés à part' },
   },
   // English is a module of its own, loaded when an element is asked to speak it.
   { en: () => import('./proposal-list.messages.en.js').then((m) => m.en) },

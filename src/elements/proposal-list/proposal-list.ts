@@ -11,6 +11,7 @@ import type { Locale } from '../../core/i18n.js';
 import { describeError } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
 import { renderAnswer, renderAnswerFilter } from '../../base/answer.js';
+import { renderOrigin } from './origin.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -66,6 +67,10 @@ export class PgoProposalList extends PgoElement {
   @property() category = '';
   /** Only the proposals with this answer (`kept`, `not-kept`..., `none`: not answered yet); empty for all. */
   @property() answer = '';
+  /** `online` or `workshop`: only the proposals made there (issue 22); empty for all. */
+  @property() origin: '' | 'online' | 'workshop' = '';
+  /** Id of a relay workshop (its event): only its contributions; else `?workshop=` of the page (an event card's link). */
+  @property() workshop = '';
   /** Proposals per page (1 to 100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
   /** Level of the proposals' headings, to fit the host page's outline. */
@@ -132,7 +137,7 @@ export class PgoProposalList extends PgoElement {
     if (session?.status === 'ready' && this.requested !== session) {
       this.requested = session;
       void this.reload();
-    } else if (this.requested && (changed.has('sort') || changed.has('category') || changed.has('answer') || changed.has('pageSize'))) {
+    } else if (this.requested && (['sort', 'category', 'answer', 'pageSize', 'origin', 'workshop'].some((k) => changed.has(k)))) {
       void this.reload();
     }
     if (changed.has('items')) this.window.compute();
@@ -159,6 +164,9 @@ export class PgoProposalList extends PgoElement {
     if (query.sort === 'random') query.seed = visitorSeed();
     if (this.category) query.categoryId = this.category;
     if (this.answer) query.answer = this.answer as ProposalQuery['answer'];
+    if (this.origin) query.origin = this.origin;
+    const workshop = this.workshop || new URLSearchParams(globalThis.location?.search ?? '').get('workshop');
+    if (workshop) query.eventId = workshop;
     if (q) query.q = q.slice(0, 200);
     if (more && this.nextCursor) query.cursor = this.nextCursor;
     if (more) {
@@ -326,7 +334,7 @@ export class PgoProposalList extends PgoElement {
           <span>${tProposalList(locale, 'by', { name: p.authorName?.trim() || tProposalList(locale, 'anonymous') })}</span>
           <time datetime=${p.createdAt}>${formatInstant(locale, p.createdAt, timeZone, 'date')}</time>
         </p>
-        ${renderAnswer(p.answer, locale)}
+        ${renderOrigin(p.origin, locale)} ${renderAnswer(p.answer, locale)}
         <div id="b-${p.id}" part=${open ? 'body' : 'excerpt'} class=${open ? 'body' : 'excerpt'}>${open ? p.body : excerpt}</div>
         ${long ? html`<button part="button read-more" class="more" type="button" aria-expanded=${open ? 'true' : 'false'}
           aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>` : nothing}

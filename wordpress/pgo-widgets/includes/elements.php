@@ -58,6 +58,10 @@ function pgo_widgets_elements() {
 			'document'      => 'id',
 			'heading-level' => 'id',
 		),
+		'pgo-workshop-report'  => array(
+			'event'         => 'id',
+			'heading-level' => 'id',
+		),
 	);
 }
 
@@ -77,6 +81,7 @@ function pgo_widgets_element_labels() {
 		'pgo-event-card'      => __( 'Event card', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Relay workshop proposal form', 'pgo-widgets' ),
 		'pgo-text'            => __( 'Text written together', 'pgo-widgets' ),
+		'pgo-workshop-report' => __( 'Relay workshop report form', 'pgo-widgets' ),
 	);
 }
 
@@ -96,6 +101,7 @@ function pgo_widgets_element_descriptions() {
 		'pgo-event-card'      => __( 'One event, with registration.', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Anyone proposes a relay workshop.', 'pgo-widgets' ),
 		'pgo-text'            => __( 'A draft in sections: amendments, votes and decisions.', 'pgo-widgets' ),
+		'pgo-workshop-report' => __( 'A relay workshop’s host files its report.', 'pgo-widgets' ),
 	);
 }
 

@@ -1,0 +1,55 @@
+// Issue 22: a relay workshop's contributions in the list: labelled with their workshop and town, the room's
+// support shown apart from the online tally, and the list filtered by origin or by workshop.
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import { mountInProvider, shadowText } from '../../test-utils/mount.js';
+import { waitUntil } from '../../test-utils/wait.js';
+import { PAST, workshopBackend } from '../../test-utils/workshop-fixture.js';
+import type { PgoProposalList } from './proposal-list.js';
+
+const C = 'plan-action-2017';
+const XSS = '<img src=x onerror=alert(1)>';
+
+async function withReport() {
+  const { backend, heldOn } = workshopBackend();
+  backend.events.get(PAST)!.title = `Atelier-relais des Pentes ${XSS}`;
+  const { report } = await backend.submitWorkshopReport(C, PAST, {
+    heldOn, attendees: 20, summary: 'Deux heures de débat en trois tables, puis une restitution.', consent: true,
+    contributions: [
+      { title: 'Ouvrir les données des cantines scolaires', body: 'Publier les menus et la provenance des produits en données ouvertes.', categoryId: 'donnees', roomSupport: 14 },
+      { title: 'Un budget participatif par quartier', body: 'Chaque quartier décide de l’usage d’une part du budget d’investissement.', categoryId: 'participation', roomSupport: null },
+    ],
+  }, { idempotencyKey: 'report-1' });
+  backend.approve(report.id);
+  return backend;
+}
+
+const titles = (el: PgoProposalList) => [...el.shadowRoot!.querySelectorAll('[part~="title"]')].map((t) => t.textContent!.trim());
+
+describe('<pgo-proposal-list> and relay workshops', () => {
+  it('labels a contribution “Atelier-relais : <event>, <town>” with the room support apart from the tally', async () => {
+    const backend = await withReport();
+    const { el } = await mountInProvider<PgoProposalList>(backend, C, html`<pgo-proposal-list></pgo-proposal-list>`);
+    await waitUntil(() => titles(el).includes('Ouvrir les données des cantines scolaires'), 'the contribution is not listed');
+    const item = [...el.shadowRoot!.querySelectorAll('[part~="item"]')].find((i) => i.textContent!.includes('cantines'))!;
+    const origin = item.querySelector('[part~="origin"]')!;
+    expect(origin.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Atelier-relais : Atelier-relais des Pentes ${XSS}, Lyon · 14 soutiens dans la salle, comptés à part`);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    const online = [...el.shadowRoot!.querySelectorAll('[part~="item"]')].find((i) => !i.textContent!.includes('Atelier-relais'))!;
+    expect(online.querySelector('[part~="origin"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by origin and by workshop', async () => {
+    const backend = await withReport();
+    const { el } = await mountInProvider<PgoProposalList>(backend, C, html`<pgo-proposal-list origin="workshop"></pgo-proposal-list>`);
+    await waitUntil(() => titles(el).length === 2, 'the workshop filter did not apply');
+    expect(titles(el).sort()).to.deep.equal(['Ouvrir les données des cantines scolaires', 'Un budget participatif par quartier']);
+    el.origin = 'online';
+    await waitUntil(() => titles(el).length === 2 && !titles(el).some((t) => t.includes('cantines')), 'the online filter did not apply');
+    el.origin = '';
+    el.workshop = PAST;
+    await waitUntil(() => titles(el).length === 2 && titles(el).some((t) => t.includes('cantines')), 'the workshop id filter did not apply');
+    expect(shadowText(el)).to.contain('Atelier-relais');
+  });
+});
