@@ -26,6 +26,8 @@ export const PAGE_CEILINGS = {
   'the same in English (beyond the French page)': 5.75 * KB,
   // Issue 21: <pgo-text> with the form machinery and the word diff, measured when added (12.5 KB); to shrink.
   'pgo-text added later: its chunks beyond the runtime': 12.6 * KB,
+  // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
+  'pgo-workshop-report added later: its chunks beyond the runtime': 13.4 * KB,
 };
 
 /** The pages of the issue's table: { page, files, budget }. */
