@@ -260,17 +260,19 @@ export class PgoText extends PgoElement {
     this.wasOpen = open;
     const current = doc.versions.find((v) => v.number === doc.version);
     const window = amendWindow(session.consultation, doc, session.now());
+    // Grouped once per render: 200 sections × 2,000 amendments filtered per section cost seconds on a slow CPU.
+    const bySection = new Map<string, Amendment[]>();
+    for (const a of this.amendments) bySection.set(a.sectionId, [...(bySection.get(a.sectionId) ?? []), a]);
     return html`${this.heading(this.headingLevel, doc.title)}
       ${current ? html`<p class="meta">${t('version', { number: doc.version, date: formatInstant(locale, current.publishedAt, session.consultation.timeZone) })}</p>` : nothing}
       ${open ? nothing : html`<div part="closed" class="pgo-notice closed"><p>${t('closed')} ${window.opensAt ? t('opensOn', { date: formatInstant(locale, window.opensAt.startsAt, session.consultation.timeZone) }) : ''}</p></div>`}
       ${renderToc(doc, t, (e, id) => this.go(e, id))}
-      ${doc.sections.map((s) => this.renderSection(doc, s, open))}`;
+      ${doc.sections.map((s) => this.renderSection(doc, s, open, bySection.get(s.id) ?? []))}`;
   }
 
-  private renderSection(doc: TextDocument, section: SectionView, open: boolean): TemplateResult {
+  private renderSection(doc: TextDocument, section: SectionView, open: boolean, list: Amendment[]): TemplateResult {
     const t = translatorFor(this.locale);
     const level = this.headingLevel + section.level;
-    const list = this.amendments.filter((a) => a.sectionId === section.id);
     const expanded = this.expanded.has(section.id);
     const listId = `amendments-${section.id}`;
     const voteView: VoteView = { open, busy: false, voteModel: doc.voteModel, vote: (a, choice) => void this.vote(a, choice) };
