@@ -7,6 +7,8 @@ export const MANIFEST = 'pgo-manifest.json';
 const RUNTIME_ENTRY = /src[\\/]cdn[\\/]loader[\\/]runtime\.ts$/;
 /** Small shared modules most elements use: in the runtime too, rather than a request of their own each. */
 const SHARED = /src[\\/](styles|base|core[\\/](web-url|format|phase|i18n|errors|version))[\\/.]/;
+/** Loaded on demand by the runtime (the live feed's machinery, issue 23): a chunk of its own, not part of the runtime. */
+const LAZY = /src[\\/]base[\\/]live-(engine|poll)\.ts$/;
 /** A language module (`<name>.messages.en.ts`, `common.en.ts`): a chunk of its own, loaded when a page speaks it. */
 const LANGUAGE = /\.(?:messages\.)?([a-z]{2,3})\.ts$/;
 
@@ -30,7 +32,7 @@ export function runtimeChunk() {
       };
       if (entry) walk(entry);
     }
-    return inRuntime.has(id) || SHARED.test(id) ? 'runtime' : undefined;
+    return inRuntime.has(id) || (SHARED.test(id) && !LAZY.test(id)) ? 'runtime' : undefined;
   };
 }
 

@@ -8,7 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppContext, Env } from '../context.js';
 import { backendError, problemResponse } from './problem.js';
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match';
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID';
 const ALLOW_METHODS = 'GET, HEAD, POST, PUT, DELETE, OPTIONS';
 /** What the rest backend reads from answers. */
 const EXPOSE_HEADERS = 'ETag, Retry-After, Date, Idempotent-Replayed, Content-Length';

@@ -83,7 +83,8 @@ export function liveRoutes(app: Hono<Env>, ctx: AppContext): void {
       throw error;
     }
     if (!open) detach();
-    return new Response(body, { status: 200, headers: LIVE_HEADERS });
+    // A Headers object of its own: the middlewares around (CORS, nosniff) add theirs to it.
+    return new Response(body, { status: 200, headers: new Headers(LIVE_HEADERS) });
   });
 }
 

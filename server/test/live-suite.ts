@@ -65,6 +65,10 @@ export function liveSuite(label: string, openDb: () => Promise<Db>): void {
       assert.equal(reader.headers.get('content-encoding'), null);
       assert.match(reader.headers.get('cache-control') ?? '', /no-transform/);
       assert.equal(reader.headers.get('x-accel-buffering'), 'no');
+      // Cross-origin, from a host page the consultation allows (the CORS headers once went missing on the stream).
+      const hosted = await live('open', { headers: { origin: 'https://ville.example.fr' } });
+      assert.equal(hosted.headers.get('access-control-allow-origin'), 'https://ville.example.fr');
+      hosted.close();
       await ready(reader);
       assert.match(reader.lastId() ?? '', /^\d+$/);
       reader.close();

@@ -5,7 +5,10 @@
  * signed identity (`<pgo-consultation identity="<jwt>">`), exchanged for a token once per consultation.
  * Requests time out, retry only when safe (reads, keyed writes) and fail as `BackendError`s.
  */
-import { ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type DocumentsBackend, type RequestOptions, type WriteOptions } from '../core/backend.js';
+import {
+  ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type DocumentsBackend, type LiveHandlers, type LiveSubscription,
+  type RequestOptions, type WriteOptions,
+} from '../core/backend.js';
 import { raceAbort } from '../core/async.js';
 import { BackendError } from '../core/errors.js';
 import type {
@@ -47,6 +50,7 @@ export class RestBackend implements ConsultationBackend {
   private issuing: Promise<string> | null = null;
   /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
   private readonly verified = new Map<string, Promise<string>>();
+  private readonly fetchImpl: typeof fetch;
   /** Issue 21: documents and amendments (rest-documents.ts, loaded with the first call: most pages never need it). */
   readonly documents: DocumentsBackend = lazyMethods(() => import('./rest-documents.js').then((m) => new m.RestDocuments({
     path: (consultationId, ...parts) => this.path(consultationId, ...parts),
@@ -59,6 +63,24 @@ export class RestBackend implements ConsultationBackend {
     this.http = new HttpClient(options);
     this.tokens = new TokenStore(options.endpoint, options.storage);
     this.identity = options.identity || undefined;
+    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** The consultation's live stream (rest-live.ts), with the participant's token when there is one. */
+  openLive(consultationId: string, since: string | null, handlers: LiveHandlers): LiveSubscription {
+    const token = () => (this.identity ? this.verifiedToken(consultationId).catch(() => null) : Promise.resolve(this.tokens.get()));
+    // Imported when first needed: a page renders without it.
+    let subscription: LiveSubscription | null = null;
+    let closed = false;
+    void import('./rest-live.js').then(({ openRestLive }) => {
+      if (!closed) subscription = openRestLive({ url: this.path(consultationId, 'live'), token, since, fetch: this.fetchImpl }, handlers);
+    });
+    return {
+      close() {
+        closed = true;
+        subscription?.close();
+      },
+    };
   }
 
   // ---- reads ----

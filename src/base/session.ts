@@ -10,6 +10,7 @@ import { actionWindow, phaseKey, phaseStateAt, type Action, type PhaseState } fr
 import type { Consultation, Participation } from '../core/schemas.js';
 import { startTimer } from '../core/async.js';
 import type { ChangeReason, SessionChangeDetail } from './session-events.js';
+import { LiveFeed } from './live.js';
 import { PageWrites } from './page-writes.js';
 import { VoteStore } from './vote-store.js';
 
@@ -33,6 +34,8 @@ export class ConsultationSession extends EventTarget {
   readonly votes: VoteStore = new VoteStore(this);
   /** The page's own writes (proposals published, registrations made), for every element to show at once. */
   readonly writes: PageWrites = new PageWrites(this);
+  /** Live changes from the backend's stream, or polling (live.ts); started once the consultation has loaded. */
+  readonly live: LiveFeed = new LiveFeed(this);
 
   private loading: Promise<void> | null = null;
   private phaseTimer: (() => void) | undefined;
@@ -79,6 +82,14 @@ export class ConsultationSession extends EventTarget {
     if (changed) this.notify('phase');
   }
 
+  /** The consultation changed on the server (a phase moved): phases recomputed, the transition timer re-armed. */
+  replaceConsultation(consultation: Consultation): void {
+    this.consultation = consultation;
+    this.phaseState = phaseStateAt(consultation.phases, this.now());
+    this.schedulePhaseTimer();
+    this.notify('phase');
+  }
+
   setParticipation(participation: Participation): void {
     this.participation = participation;
     this.notify('participation');
@@ -113,6 +124,7 @@ export class ConsultationSession extends EventTarget {
       this.schedulePhaseTimer();
       this.notify('status');
       void this.refreshParticipation();
+      this.live.start();
     } catch (error) {
       this.error = toBackendError(error);
       this.status = 'error';

@@ -3,6 +3,8 @@
  * Every method is async and abortable; writes carry an idempotency key so a retry never doubles.
  * Failures are thrown as `BackendError` (src/core/errors.ts) whatever the transport.
  */
+import type { BackendError } from './errors.js';
+import type { LiveChange } from './live.js';
 import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal,
   ProposalDraft, ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
@@ -124,6 +126,34 @@ export function newIdempotencyKey(): string {
   if (c?.randomUUID) return c.randomUUID();
   const bytes = c.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+// ---- Live changes (issue 23): a backend that can hold a stream says so by having `openLive` ----
+
+/** What a live stream tells its opener. Ids are opaque: the last one given resumes the stream after it. */
+export interface LiveHandlers {
+  /** A change, and the id to resume after it (null when the transport has none). */
+  change(change: LiveChange, id: string | null): void;
+  /** Open and caught up, at `id`. */
+  ready(id: string | null): void;
+  /**
+   * The stream ended or could not open. `fatal`: it cannot be held here (refused, not a stream, a proxy
+   * that breaks it): the session polls instead of trying again.
+   */
+  lost(error: BackendError, fatal: boolean): void;
+}
+
+export interface LiveSubscription {
+  close(): void;
+}
+
+/** Opens one stream of a consultation's changes after `since`. */
+export type OpenLive = (consultationId: string, since: string | null, handlers: LiveHandlers) => LiveSubscription;
+
+// Declaration merging: the optional method joins the contract without touching the block above.
+export interface ConsultationBackend {
+  /** Absent where no stream can be held (Decidim, a memory backend made without it): the session polls. */
+  openLive?: OpenLive;
 }
 
 // ---- comments (issue 20): shapes in comments.ts, rules in comment-rules.ts; merged into the interfaces above ----

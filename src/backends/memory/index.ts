@@ -8,7 +8,7 @@
  * amendments, workshop reports...) adds `<kind>.ts` beside them, its rows in the store or in a map of its
  * own module, and its one-line methods below in a block of its own.
  */
-import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type RequestOptions, type WriteOptions } from '../../core/backend.js';
+import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type OpenLive, type RequestOptions, type WriteOptions } from '../../core/backend.js';
 import type {
   Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal, ProposalDraft,
   ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
@@ -18,6 +18,7 @@ import * as comments from './comments.js';
 import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../../core/reports.js';
 import { MemoryDocuments } from './documents.js';
 import * as events from './events.js';
+import { MemoryLive } from './live.js';
 import * as proposals from './proposals.js';
 import { WorkshopStore } from './reports.js';
 import { MemoryStore, type MemoryBackendOptions, type MemoryFixture } from './store.js';
@@ -28,12 +29,17 @@ export type { MemoryBackendOptions, MemoryEvent, MemoryFixture } from './store.j
 export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   readonly kind = 'memory';
   capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
+  /** The in-process live stream (live.ts): its writes and other windows' changes reach the open streams. */
+  readonly live = new MemoryLive();
+  openLive?: OpenLive;
   /** Issue 21: documents, amendments and their votes (documents.ts). */
   readonly documents: MemoryDocuments;
 
   constructor(fixture: MemoryFixture = { consultations: [] }, options: MemoryBackendOptions = {}) {
     super(fixture, options);
     this.documents = new MemoryDocuments(this, fixture.documents);
+    // `live: false`: a backend that cannot hold a stream (the session polls it).
+    if (options.live !== false) this.openLive = (consultationId, since, handlers) => this.live.openLive(consultationId, since, handlers);
   }
 
   // ---- the consultation, the clock, the participant ----
@@ -62,7 +68,10 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
     return proposals.getProposal(this, consultationId, proposalId, options);
   }
   createProposal(consultationId: string, draft: ProposalDraft, options: WriteOptions): Promise<ProposalReceipt> {
-    return proposals.createProposal(this, consultationId, draft, options);
+    return proposals.createProposal(this, consultationId, draft, options).then((receipt) => {
+      if (receipt.moderation === 'published') this.live.emit(consultationId, { type: 'proposal', id: receipt.proposal.id, status: 'published' });
+      return receipt;
+    });
   }
   reportProposal(consultationId: string, proposalId: string, reason: string, options: WriteOptions): Promise<void> {
     return proposals.reportProposal(this, consultationId, proposalId, reason, options);
@@ -71,10 +80,10 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   // ---- votes (votes.ts) ----
 
   vote(consultationId: string, proposalId: string, choice: VoteChoice, options: WriteOptions): Promise<VoteResult> {
-    return votes.vote(this, consultationId, proposalId, choice, options);
+    return votes.vote(this, consultationId, proposalId, choice, options).then((result) => this.liveTally(consultationId, result));
   }
   withdrawVote(consultationId: string, proposalId: string, options: WriteOptions): Promise<VoteResult> {
-    return votes.withdrawVote(this, consultationId, proposalId, options);
+    return votes.withdrawVote(this, consultationId, proposalId, options).then((result) => this.liveTally(consultationId, result));
   }
 
   // ---- events (events.ts) ----
@@ -139,6 +148,7 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
     if (event) event.moderation = 'approved';
     const proposal = this.proposals.get(id);
     if (proposal) proposal.status = 'published';
+    if (proposal) this.live.emit(proposal.consultationId, { type: 'proposal', id, status: 'published' });
   }
 
   /** Hides a proposal or an event, as a moderator would (`approve` restores it). */
@@ -148,6 +158,36 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
     if (event) event.moderation = 'hidden';
     const proposal = this.proposals.get(id);
     if (proposal) proposal.status = 'hidden';
+    if (proposal) this.live.emit(proposal.consultationId, { type: 'proposal', id, status: 'hidden' });
+  }
+
+  // ---- live changes "from another window", for tests and demos (live.ts) ----
+
+  /** Another participant votes (or withdraws, `choice` null): every open stream gets the tally. */
+  voteFrom(participantId: string, proposalId: string, choice: VoteChoice | null): void {
+    const proposal = this.proposals.get(proposalId);
+    if (!proposal) return;
+    if (choice) this.votes.set(`${participantId}|${proposalId}`, choice);
+    else this.votes.delete(`${participantId}|${proposalId}`);
+    const tally = votes.tally(this, this.consultation(proposal.consultationId), proposalId);
+    this.live.emit(proposal.consultationId, { type: 'tally', proposalId, tally });
+  }
+
+  /** Someone else's proposal is published. */
+  publishFrom(proposal: Proposal): void {
+    this.proposals.set(proposal.id, structuredClone({ ...proposal, status: 'published' }));
+    this.live.emit(proposal.consultationId, { type: 'proposal', id: proposal.id, status: 'published' });
+  }
+
+  /** An organiser changes the consultation (moves a phase...). */
+  moveConsultation(consultationId: string, change: (consultation: Consultation) => void): void {
+    change(this.consultation(consultationId));
+    this.live.emit(consultationId, { type: 'consultation' });
+  }
+
+  private liveTally(consultationId: string, result: VoteResult): VoteResult {
+    this.live.emit(consultationId, { type: 'tally', proposalId: result.tally.proposalId, tally: result.tally });
+    return result;
   }
 
   /** The tally computed from the vote rows (what a test compares the displayed count with). */

@@ -32,6 +32,8 @@ export interface MemoryBackendOptions {
   now?: () => number;
   /** The participant this backend acts for. */
   participantId?: string;
+  /** false: no live stream (the session polls instead); live.ts. */
+  live?: boolean;
 }
 
 /** A proposal as stored: with what the public never sees. */
