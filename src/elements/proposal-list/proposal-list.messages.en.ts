@@ -27,4 +27,5 @@ export const en = {
   unsupported: 'The list of proposals is not available here.',
   'origin.workshop': 'Relay workshop: {place}',
   'origin.roomSupport': { one: '{count} supporter in the room, counted apart', other: '{count} supporters in the room, counted apart' },
+  comments: { zero: 'Comment', one: '{count} comment', other: '{count} comments' },
 };
