@@ -18,7 +18,8 @@ export const PAGE_CEILINGS = {
   // chunk (+0.33 KB on every page), which now puts them over these ceilings: not raised (see issue 24's note).
   // Missed by 5 bytes at the end of the session that wrote the loader (issue 24).
   // Issue 21: the manifest the loader carries names pgo-text (its chunks and English file), about +0.06 KB.
-  'loader alone': 1.6 * KB,
+  // Issue 20: and pgo-comments, about +0.04 KB.
+  'loader alone': 1.65 * KB,
   'a countdown only (French)': 22.2 * KB,
   'one vote button': 22.5 * KB,
   'a proposal form': 27.5 * KB,
@@ -26,6 +27,8 @@ export const PAGE_CEILINGS = {
   'the same in English (beyond the French page)': 5.75 * KB,
   // Issue 21: <pgo-text> with the form machinery and the word diff, measured when added (12.5 KB); to shrink.
   'pgo-text added later: its chunks beyond the runtime': 12.6 * KB,
+  // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
+  'pgo-comments added later: its chunks beyond the runtime': 12 * KB,
   // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
   'pgo-workshop-report added later: its chunks beyond the runtime': 13.4 * KB,
 };

@@ -34,7 +34,8 @@ export const CEILINGS = {
   'pgo-widgets-all.js': 48 * KB,
   // The loader's budget (1.5 KB) missed by 5 bytes at the end of the session that wrote it (issue 24).
   // Issue 21: the loader's manifest names pgo-text, about +0.06 KB.
-  'pgo-widgets.js': 1.6 * KB,
+  // Issue 20: and pgo-comments, about +0.04 KB.
+  'pgo-widgets.js': 1.65 * KB,
 };
 
 export function ensureBuild(force = false) {

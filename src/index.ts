@@ -11,6 +11,7 @@ export { PgoProposalList } from './elements/proposal-list/proposal-list.js';
 export { PgoProposalForm } from './elements/proposal-form/proposal-form.js';
 export { PgoEventCard, type RegisteredDetail } from './elements/event-card/event-card.js';
 export { PgoEventList, type EventFilters } from './elements/event-list/event-list.js';
+export { PgoComments } from './elements/comments/comments.js';
 export { PgoEventForm } from './elements/event-form/event-form.js';
 export { PgoText, type AmendmentDecidedDetail } from './elements/text/text.js';
 export { PgoWorkshopReport } from './elements/workshop-report/workshop-report.js';

@@ -90,6 +90,30 @@ export const ForAgainstMixedVoted: Story = {
 /** Interest model ("Ça m'intéresse"), as for the summit's session proposals. */
 export const Interest: Story = { parameters: { scenario: { settings: { voteModel: 'interest' }, votes: othersVotes('p1', 9, 'interest') } satisfies Scenario } };
 
+/** Interest model, limit reached: worded as interest, never as votes. */
+export const InterestLimitReached: Story = {
+  parameters: { scenario: { settings: { voteModel: 'interest', votesPerParticipant: 1 }, votes: [...othersVotes('p1', 4, 'interest'), me('p2', 'interest')] } satisfies Scenario },
+};
+
+/** Interest model, final: the participant's interest cannot be withdrawn. */
+export const InterestFinal: Story = {
+  parameters: { scenario: { settings: { voteModel: 'interest', voteWithdrawal: false }, votes: [...othersVotes('p1', 3, 'interest'), me('p1', 'interest')] } satisfies Scenario },
+};
+
+/** Interest model, refused by the server: "Votre marque d’intérêt n’a pas été enregistrée". */
+export const InterestRefused: Story = {
+  parameters: { scenario: { settings: { voteModel: 'interest' }, votes: othersVotes('p1', 9, 'interest'), fail: [['vote', 'limit-reached']] } satisfies Scenario },
+  play: VoteRefused.play,
+};
+
+/** For-against-mixed, limit reached: here people vote, and the texts say so. */
+export const ForAgainstMixedLimitReached: Story = {
+  parameters: { scenario: { settings: { voteModel: 'for-against-mixed', votesPerParticipant: 1 }, votes: [me('p2', 'for')] } satisfies Scenario },
+};
+
+/** Interest model, limit reached, in English. */
+export const InterestLimitReachedEnglish: Story = { ...InterestLimitReached, globals: { locale: 'en' } };
+
 /** Between phases: voting is closed until the next phase, with its date. */
 export const PhaseClosed: Story = { parameters: { scenario: { position: 'between', votes: othersVotes('p1', 12) } satisfies Scenario } };
 

@@ -12,7 +12,7 @@ import { ORIGIN_COLUMN, originFilter } from './reports-origin.js';
 export interface ProposalRow extends Row {
   id: string; consultation_id: string; title: string; body: string; category_id: string | null; extra: Record<string, string>;
   author_name: string | null; author_email: string | null; participant_id: string | null; status: ProposalStatus; created_at: unknown;
-  counts: Record<string, number> | null; total: number; reports?: number; origin?: ProposalOrigin | null; answer?: (Omit<ProposalAnswer, 'answeredAt'> & { answeredAt: unknown }) | null;
+  counts: Record<string, number> | null; total: number; reports?: number; origin?: ProposalOrigin | null; comment_count?: number; answer?: (Omit<ProposalAnswer, 'answeredAt'> & { answeredAt: unknown }) | null;
 }
 
 /** Every proposal column plus `counts` ({choice: n}) and `total`, from the tally counters (migration 040). */
@@ -20,7 +20,8 @@ export const PROPOSAL_SELECT = `
   SELECT p.*, t.counts, COALESCE(t.total, 0)::int AS total,
     (SELECT json_build_object('state', a.state, 'text', a.text, 'commitment', a.commitment, 'mergedInto', a.merged_into, 'answeredAt', a.answered_at)
        FROM proposal_answers a WHERE a.proposal_id = p.id) AS answer,
-    ${ORIGIN_COLUMN}
+    ${ORIGIN_COLUMN},
+    (SELECT count(*)::int FROM comments k WHERE k.target = 'proposal:' || p.id AND k.status = 'published') AS comment_count
   FROM proposals p
   LEFT JOIN LATERAL (
     SELECT jsonb_object_agg(choice, n) FILTER (WHERE n > 0) AS counts, sum(n)::int AS total
@@ -63,6 +64,7 @@ export function toProposal(consultation: Consultation, row: ProposalRow, now: nu
     tally: tallyOf(consultation, row.id, row.counts, now),
     answer: row.answer ? { ...row.answer, answeredAt: iso(row.answer.answeredAt) } : null,
     ...(row.origin ? { origin: row.origin } : {}),
+    ...(row.comment_count === undefined ? {} : { comments: row.comment_count }),
   };
 }
 

@@ -69,7 +69,7 @@ for (const pinned of DECIDIM_VERSIONS) describe(`decidim backend in the elements
   it('without a client id, the vote button says voting is not available here', async () => {
     const { get, provider } = await mount();
     const button = get('pgo-vote-button');
-    await waitUntil(() => shadowText(button).includes('Le vote n’est pas disponible ici.'), 'the reason is given');
+    await waitUntil(() => shadowText(button).includes('Le soutien n’est pas disponible ici.'), 'the reason is given');
     const vote = button.shadowRoot!.querySelector('button.vote')!;
     expect(vote.getAttribute('aria-disabled')).to.equal('true');
     expect(shadowText(button)).to.include('4');
@@ -82,7 +82,7 @@ for (const pinned of DECIDIM_VERSIONS) describe(`decidim backend in the elements
   it('on another site without CORS on /oauth/token, the vote button links to Decidim instead of failing', async () => {
     const { get } = await mount({ clientId: true, otherSite: true });
     const button = get('pgo-vote-button');
-    await waitUntil(() => shadowText(button).includes('Le vote n’est pas disponible ici.'), 'the reason is given');
+    await waitUntil(() => shadowText(button).includes('Le soutien n’est pas disponible ici.'), 'the reason is given');
     const link = button.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link-out"]');
     expect(link?.href.startsWith(`${SITE}/processes/budget-2027/f/12/`)).to.equal(true);
   });

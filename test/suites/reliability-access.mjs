@@ -52,6 +52,12 @@ export async function run() {
     const eventId = approvedEvent.body.event.id;
     const pendingEvent = proposedEvent.body.event.id;
     const assertion = await signed({ sub: 'cms-user-77' });
+    // Issue 21: a document to amend (amendments open in the current phase), and an amendment to vote on.
+    const docImport = await call('POST', '/admin/consultations/open/documents', { token: ADMIN_TOKEN, body: { id: 'acces', markdown: '# Axe\n\n## Engagement\n\nPublier les données.\n', amendmentPhases: ['ideation'] } });
+    const amendmentBody = (i) => ({ sectionId: 's-2', kind: 'modify', text: `Publier les données ouvertes (${i}).`, reason: 'Une raison suffisante.' });
+    const toVote = await call('POST', '/consultations/open/documents/acces/amendments', { token: participant, body: amendmentBody('vote') });
+    tally.check('setup: document and amendment created', docImport.status === 201 && toVote.status === 201 ? null : `${docImport.status} ${toVote.status} ${toVote.text.slice(0, 200)}`);
+    const amendmentId = toVote.body?.amendment?.id;
 
     // route, method, path, body, expected status per role (one number for all roles, or per role).
     const everyone = (status) => Object.fromEntries(ROLES.map((r) => [r, status]));
@@ -81,6 +87,13 @@ export async function run() {
       ['GET /consultations/{id}/export.json', 'GET', '/consultations/open/export.json', undefined, everyone(200)],
       ['GET /openapi.json', 'GET', '/openapi.json', undefined, everyone(200)],
       ['GET /docs', 'GET', '/docs', undefined, everyone(200)],
+      ['GET /consultations/{id}/documents', 'GET', '/consultations/open/documents', undefined, everyone(200)],
+      ['GET /consultations/{id}/documents/{id}', 'GET', '/consultations/open/documents/acces', undefined, everyone(200)],
+      ['GET /consultations/{id}/documents/{id}/amendments', 'GET', '/consultations/open/documents/acces/amendments', undefined, everyone(200)],
+      ['POST /consultations/{id}/documents/{id}/amendments', 'POST', '/consultations/open/documents/acces/amendments', () => ({ ...amendmentBody(fresh()), sectionId: 's-1' }), writer(201)],
+      ['PUT /consultations/{id}/documents/{id}/amendments/{id}/vote', 'PUT', `/consultations/open/documents/acces/amendments/${amendmentId}/vote`, { choice: 'for' }, writer(200)],
+      ['GET /consultations/{id}/documents/{id}/export.json', 'GET', '/consultations/open/documents/acces/export.json', undefined, everyone(200)],
+      ['POST /admin/consultations/{id}/documents', 'POST', '/admin/consultations/open/documents', { markdown: '# Titre\n\nTexte.' }, adminOnly(201)],
       ['GET /admin/consultations/{id}/moderation', 'GET', '/admin/consultations/open/moderation', undefined, adminOnly(200)],
       ['POST /admin/proposals/{id}/hide', 'POST', `/admin/proposals/${mine}/hide`, undefined, adminOnly(200)],
       ['POST /admin/proposals/{id}/restore', 'POST', `/admin/proposals/${mine}/restore`, undefined, adminOnly(200)],

@@ -216,3 +216,32 @@ export function pinComment(host: CommentHost, commentId: string, pinned = true):
   for (const other of rows.values()) if (other.target === row.target) other.pinned = false;
   row.pinned = pinned;
 }
+
+/** A seeded comment (stories, demos): by another participant unless `mine`; `replies` are its thread's. */
+export interface SeedComment {
+  body: string; authorName?: string; stance?: CommentStance; organiser?: boolean; pinned?: boolean; mine?: boolean;
+  status?: StoredComment['status']; helpfulVotes?: number; minutesAgo?: number; replies?: SeedComment[];
+}
+
+/** Stores comments at once, without the write rules (a demo's or a story's past discussion). */
+export function seedComments(host: CommentHost, consultationId: string, target: string, items: SeedComment[], parentId: string | null = null): void {
+  const state = commentState(host);
+  for (const item of items) {
+    const id = `c-${++state.sequence}`;
+    const at = new Date(host.now() - (item.minutesAgo ?? 60) * 60_000).toISOString();
+    state.rows.set(id, {
+      id, seq: state.sequence, consultationId, target, parentId, replyToId: null, body: item.body, stance: item.stance ?? null,
+      authorName: item.authorName ?? null, organiser: !!item.organiser, participantId: item.mine ? host.participantId : `seed-${id}`,
+      status: item.status ?? 'published', createdAt: at, editedAt: null, pinned: !!item.pinned, edits: [],
+    });
+    for (let i = 0; i < (item.helpfulVotes ?? 0); i++) state.helpful.add(`seed-${i}|${id}`);
+    if (item.replies) seedComments(host, consultationId, target, item.replies, id);
+  }
+}
+
+/** Published comments on a target (the count a proposal list shows). */
+export function commentCount(host: object, target: string): number {
+  let n = 0;
+  for (const row of commentState(host).rows.values()) if (row.target === target && row.status === 'published') n++;
+  return n;
+}

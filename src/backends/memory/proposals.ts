@@ -4,6 +4,7 @@ import { backendError, validationError } from '../../core/errors.js';
 import { pageFrom, seededRank } from '../../core/query.js';
 import type { Consultation, Page, Proposal, ProposalDraft, ProposalQuery, ProposalReceipt } from '../../core/schemas.js';
 import { validateProposalDraft } from '../../core/validate.js';
+import { commentCount } from './comments.js';
 import type { MemoryStore, StoredProposal } from './store.js';
 import { emptyTally, rawTotal, tally } from './votes.js';
 
@@ -64,5 +65,5 @@ export function reportProposal(store: MemoryStore, consultationId: string, propo
 /** What the public sees of a stored proposal: no email, no report count, the current tally. */
 export function publicProposal(store: MemoryStore, consultation: Consultation, stored: StoredProposal): Proposal {
   const { email: _email, reports: _reports, ...proposal } = stored;
-  return structuredClone({ ...proposal, tally: tally(store, consultation, stored.id) });
+  return structuredClone({ ...proposal, tally: tally(store, consultation, stored.id), comments: commentCount(store, `proposal:${stored.id}`) });
 }

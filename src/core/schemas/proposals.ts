@@ -32,6 +32,8 @@ export const Proposal = z.object({
   answer: z.optional(z.nullable(ProposalAnswer)),
   /** A relay workshop's contribution (src/core/reports.ts); absent for one made online. */
   origin: z.optional(ProposalOrigin),
+  /** Its published comments (issue 20), where the backend counts them. */
+  comments: z.optional(z.int().check(z.gte(0))),
 });
 
 /** What a citizen submits. The honeypot `website` must stay empty. */

@@ -29,4 +29,5 @@ export const en = {
   showFresh: { one: 'Show the new proposal', other: 'Show the {count} new proposals' },
   'origin.workshop': 'Relay workshop: {place}',
   'origin.roomSupport': { one: '{count} supporter in the room, counted apart', other: '{count} supporters in the room, counted apart' },
+  comments: { zero: 'Comment', one: '{count} comment', other: '{count} comments' },
 };

@@ -33,6 +33,7 @@ export const proposalListMessages = defineMessages(
     showFresh: { one: 'Afficher la nouvelle proposition', other: 'Afficher les {count} nouvelles propositions' },
     'origin.workshop': 'Atelier-relais : {place}',
     'origin.roomSupport': { one: '{count} soutien dans la salle, compté à part', other: '{count} soutiens dans la salle, comptés à part' },
+    comments: { zero: 'Commenter', one: '{count} commentaire', other: '{count} commentaires' },
   },
   // English is a module of its own, loaded when an element is asked to speak it.
   { en: () => import('./proposal-list.messages.en.js').then((m) => m.en) },

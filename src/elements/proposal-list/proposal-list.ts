@@ -89,6 +89,10 @@ export class PgoProposalList extends PgoElement {
   @state() private refined = false;
   /** Ids of the proposals opened to their whole text. */
   @state() private opened = new Set<string>();
+  /** Loads `<pgo-comments>` the first time a discussion opens (set by its registration: a list without discussions never downloads it). */
+  static loadDiscussion: (() => Promise<unknown>) | null = null;
+  /** Proposals whose discussion is open in place (issue 20). */
+  @state() private discussed = new Set<string>();
 
   private readonly window = new ListWindow(this, () => this.items, (p) => p.id, () => this.renderRoot.querySelector('ol'));
   private requested: ConsultationSession | null = null;
@@ -249,10 +253,10 @@ export class PgoProposalList extends PgoElement {
     this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
   }
 
-  private toggle(id: string): void {
-    const opened = new Set(this.opened);
+  private toggle(id: string, which: 'opened' | 'discussed' = 'opened'): void {
+    const opened = new Set(this[which]);
     if (!opened.delete(id)) opened.add(id);
-    this.opened = opened;
+    this[which] = opened;
   }
 
   protected override render() {
@@ -336,8 +340,19 @@ export class PgoProposalList extends PgoElement {
           aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>` : nothing}
         <pgo-vote-button .data=${p} proposal=${p.id} .lang=${locale} backend=${this.backend} endpoint=${this.endpoint}
           consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-vote-button>
+        ${this.renderDiscussion(p, locale)}
       </article>
     </li>`;
+  }
+
+  /** The comment count, opening the proposal's discussion in place (issue 20). */
+  private renderDiscussion(p: Proposal, locale: Locale) {
+    if (p.comments === undefined || !this.session?.backend.capabilities.comments) return nothing;
+    const open = this.discussed.has(p.id);
+    return html`<button part="button comments" class="more" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="d-${p.id}"
+        aria-describedby="t-${p.id}" @click=${() => (void PgoProposalList.loadDiscussion?.(), this.toggle(p.id, 'discussed'))}>${tProposalList(locale, 'comments', { count: p.comments })}</button>
+      ${open ? html`<pgo-comments id="d-${p.id}" target="proposal:${p.id}" .lang=${locale} heading-level=${Math.min(6, this.headingLevel + 1)} backend=${this.backend}
+        endpoint=${this.endpoint} consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-comments>` : nothing}`;
   }
 
   private renderMore(locale: Locale, count: number) {

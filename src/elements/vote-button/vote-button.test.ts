@@ -58,7 +58,7 @@ describe('<pgo-vote-button>', () => {
       expect(shadowText(el, '[part="answer-badge"]')).to.equal('Non retenue');
       expect(shadowText(el, '[part="answer"]')).to.contain('Déjà prévu par la loi.');
       expect(button(el).getAttribute('aria-disabled')).to.equal('true');
-      expect(shadowText(el, '[part="reason"]')).to.equal('Les votes sont clos pour cette proposition : les organisateurs y ont répondu.');
+      expect(shadowText(el, '[part="reason"]')).to.equal('Les soutiens sont clos pour cette proposition : les organisateurs y ont répondu.');
       button(el).click();
       await el.updateComplete;
       expect(backend.calls.filter((c) => c.method === 'vote')).to.have.length(0);
@@ -122,7 +122,7 @@ describe('<pgo-vote-button>', () => {
       backend.failNext('vote', 'limit-reached');
       button(el).click();
       await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'));
-      expect(shadowText(el, '[role="alert"]')).to.equal('Votre vote n’a pas été enregistré. Vous avez atteint la limite autorisée.');
+      expect(shadowText(el, '[role="alert"]')).to.equal('Votre soutien n’a pas été enregistré. Vous avez atteint la limite autorisée.');
       expect(button(el).getAttribute('aria-pressed')).to.equal('false');
       expect(shadowText(el, 'button')).to.equal('Soutenir « Créer des budgets participatifs dans chaque département » 3 (3 soutiens)');
       expect(backend.rawTotal('p1')).to.equal(3);
@@ -275,7 +275,7 @@ describe('<pgo-vote-button>', () => {
       button(el).click();
       await waitUntil(() => status(el) === 'Soutien enregistré');
       expect(el.shadowRoot!.querySelector('#final-note')).to.equal(null);
-      expect(shadowText(el, '#reason')).to.equal('Votre vote est définitif.');
+      expect(shadowText(el, '#reason')).to.equal('Votre soutien est définitif.');
       expect(button(el).getAttribute('aria-disabled')).to.equal('true');
       button(el).click();
       await el.updateComplete;
@@ -359,19 +359,19 @@ describe('<pgo-vote-button>', () => {
       const { el, backend, session } = await mount({ position: 'between' });
       const opens = session.consultation!.phases[1]!.startsAt;
       const date = new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(opens));
-      expect(shadowText(el, '#reason')).to.contain(`Les votes ouvriront le ${date}`);
+      expect(shadowText(el, '#reason')).to.contain(`Vous pourrez soutenir des propositions à partir du ${date}`);
       await expectDisabled(el, backend, shadowText(el, '#reason'));
     });
 
     it('consultation over', async () => {
       const { el, backend } = await mount({ position: 'after' });
-      await expectDisabled(el, backend, 'Les votes sont clos.');
+      await expectDisabled(el, backend, 'Les soutiens sont clos.');
     });
 
     it('limit reached', async () => {
       const { el, backend } = await mount({ settings: { votesPerParticipant: 1 }, votes: [{ participantId: 'me', proposalId: 'p2', choice: 'support' }] });
       expect(shadowText(el, '[part="votes-left"]')).to.equal('Il ne vous reste aucun soutien');
-      await expectDisabled(el, backend, 'Vous avez atteint le nombre maximal de votes.');
+      await expectDisabled(el, backend, 'Vous avez utilisé tous vos soutiens.');
     });
 
     for (const [status, reason] of [
@@ -391,12 +391,12 @@ describe('<pgo-vote-button>', () => {
       backend.capabilities.votes = false;
       const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`);
       await waitUntil(() => buttons(el).length === 1);
-      await expectDisabled(el, backend, 'Le vote n’est pas disponible ici.');
+      await expectDisabled(el, backend, 'Le soutien n’est pas disponible ici.');
     });
 
     it('reads in English', async () => {
       const { el } = await mount({ position: 'after', lang: 'en' });
-      expect(shadowText(el, '#reason')).to.equal('Voting is closed.');
+      expect(shadowText(el, '#reason')).to.equal('Supporting is closed.');
       expect(shadowText(el, 'button')).to.equal('Support “Créer des budgets participatifs dans chaque département” 0 (0 supports)');
     });
   });
@@ -422,10 +422,10 @@ describe('<pgo-vote-button> with a backend that cannot vote from here', () => {
     backend.proposals.get('p1')!.url = 'https://participation.example.org/processes/plan/f/12/proposals/1';
     const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`);
     await waitUntil(() => el.shadowRoot!.querySelector('[part="reason"]'));
-    expect(shadowText(el, '[part="reason"]')).to.equal('Le vote n’est pas disponible ici.');
+    expect(shadowText(el, '[part="reason"]')).to.equal('Le soutien n’est pas disponible ici.');
     const link = el.shadowRoot!.querySelector<HTMLAnchorElement>('a[part="link-out"]')!;
     expect(link.href).to.equal('https://participation.example.org/processes/plan/f/12/proposals/1');
-    expect(link.textContent).to.equal('Voter sur le site de la consultation');
+    expect(link.textContent).to.equal('Soutenir sur le site de la consultation');
     await expect(el).to.be.accessible();
   });
 

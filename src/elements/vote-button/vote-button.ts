@@ -40,8 +40,10 @@ declare global {
   }
 }
 
-/** Why voting is not possible: each has its `reason.*` text. */
+/** Why voting is not possible: each has its `reason.*` text (worded per vote model for those in `WORDED`). */
 type Blocker = 'unsupported' | 'withdrawn' | 'hidden' | 'pending' | 'answered' | 'opens' | 'closed' | 'final' | 'limit';
+/** The reasons that name the act (a support, a vote, an interest), so "vote" never shows on a support page. */
+const WORDED = new Set<Blocker>(['unsupported', 'answered', 'opens', 'closed', 'final', 'limit']);
 
 /** The noun of a vote model in texts: "soutien", "vote", "intérêt". */
 const NOUN: Record<VoteModel, 'support' | 'vote' | 'interest'> = { support: 'support', 'for-against-mixed': 'vote', interest: 'interest' };
@@ -162,7 +164,9 @@ export class PgoVoteButton extends PgoElement {
 
   private describeBlocker(blocker: Blocker, session: ConsultationSession, locale: Locale): string {
     const opensAt = blocker === 'opens' ? session.window('votes').opensAt : null;
-    return tVote(locale, `reason.${blocker}`, opensAt ? { date: formatInstant(locale, opensAt.startsAt, session.consultation!.timeZone) } : {});
+    const noun = NOUN[session.consultation!.settings.voteModel];
+    const key = WORDED.has(blocker) ? (`reason.${blocker}.${noun}` as `reason.limit.${typeof noun}`) : (`reason.${blocker}` as 'reason.hidden');
+    return tVote(locale, key, opensAt ? { date: formatInstant(locale, opensAt.startsAt, session.consultation!.timeZone) } : {});
   }
 
   private canWithdraw(session: ConsultationSession, consultation: Consultation): boolean {
@@ -193,7 +197,7 @@ export class PgoVoteButton extends PgoElement {
         : tVote(locale, `undone.${noun}`);
       this.emit('pgo-voted', { proposalId: id, choice: next, tally: result.tally });
     } catch (error) {
-      this.refusal = tVote(locale, next ? 'refused' : 'refusedWithdrawal', { reason: describeError(locale, toBackendError(error)) });
+      this.refusal = tVote(locale, `${next ? 'refused' : 'refusedWithdrawal'}.${noun}`, { reason: describeError(locale, toBackendError(error)) });
     }
   }
 
@@ -264,7 +268,7 @@ export class PgoVoteButton extends PgoElement {
   /** Where a backend cannot vote from here (Decidim without a client id), the place where one can. */
   private renderLinkOut(consultation: Consultation, locale: Locale) {
     const url = [this.known?.url, consultation.linkOut?.votes].find((u) => u && isWebUrl(u));
-    return url ? html`<p class="note"><a part="link-out" href=${url}>${tVote(locale, 'linkOut')}</a></p>` : nothing;
+    return url ? html`<p class="note"><a part="link-out" href=${url}>${tVote(locale, `linkOut.${NOUN[consultation.settings.voteModel]}`)}</a></p>` : nothing;
   }
 
   private renderThreshold(model: VoteModel, tally: VoteTally, threshold: number | null, locale: Locale) {

@@ -54,6 +54,11 @@ function pgo_widgets_elements() {
 		'pgo-event-form'       => array(
 			'heading-level' => 'id',
 		),
+		'pgo-comments'         => array(
+			'target'        => 'id',
+			'sort'          => 'id',
+			'heading-level' => 'id',
+		),
 		'pgo-text'             => array(
 			'document'      => 'id',
 			'heading-level' => 'id',
@@ -80,6 +85,7 @@ function pgo_widgets_element_labels() {
 		'pgo-event-list'      => __( 'Event agenda', 'pgo-widgets' ),
 		'pgo-event-card'      => __( 'Event card', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Relay workshop proposal form', 'pgo-widgets' ),
+		'pgo-comments'        => __( 'Discussion', 'pgo-widgets' ),
 		'pgo-text'            => __( 'Text written together', 'pgo-widgets' ),
 		'pgo-workshop-report' => __( 'Relay workshop report form', 'pgo-widgets' ),
 	);
@@ -100,6 +106,7 @@ function pgo_widgets_element_descriptions() {
 		'pgo-event-list'      => __( 'The agenda of events, with filters.', 'pgo-widgets' ),
 		'pgo-event-card'      => __( 'One event, with registration.', 'pgo-widgets' ),
 		'pgo-event-form'      => __( 'Anyone proposes a relay workshop.', 'pgo-widgets' ),
+		'pgo-comments'        => __( 'Comments on a proposal, an event, a section or an amendment.', 'pgo-widgets' ),
 		'pgo-text'            => __( 'A draft in sections: amendments, votes and decisions.', 'pgo-widgets' ),
 		'pgo-workshop-report' => __( 'A relay workshop’s host files its report.', 'pgo-widgets' ),
 	);

@@ -1,0 +1,301 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { PgoElement } from '../../base/pgo-element.js';
+import { renderLoadError, renderLoading } from '../../base/states.js';
+import { newIdempotencyKey } from '../../core/backend.js';
+import { commentRules, commentWindow, parseTarget, validateComment, type CommentSort, type ReportReason } from '../../core/comment-rules.js';
+import type { Comment, CommentReceipt } from '../../core/comments.js';
+import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
+import { formatInstant } from '../../core/format.js';
+import { draftKey } from '../../forms/draft-store.js';
+import { renderField, renderForm, renderFormPage } from '../../forms/fields.js';
+import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
+import { formPageStyles, formStyles } from '../../forms/form.styles.js';
+import { baseStyles } from '../../styles/tokens.js';
+import { renderComment, type CommentViewHost } from './comment-view.js';
+import { tComments, type CommentsKey } from './comments.messages.js';
+import { commentsStyles } from './comments.styles.js';
+import { Thread } from './thread.js';
+
+declare global {
+  interface HTMLElementEventMap {
+    'pgo-comment-posted': CustomEvent<CommentReceipt>;
+    'pgo-comment-reported': CustomEvent<{ commentId: string; reason: ReportReason }>;
+  }
+}
+
+/**
+ * A discussion on a proposal, an event, a section or an amendment (`target="proposal:ID"`): the form
+ * above the threads (draft kept on the device, sent once, its counter spoken politely), one reply level
+ * (replying to a reply answers in the same thread, saying whom), 20 threads a page with "load more",
+ * replies collapsed with their count and loaded on demand, three orders, "helpful" votes, reports with a
+ * reason, edits and deletions of one's own comments, organisers' badge and the pinned comment. A link to
+ * `#comment-ID` opens that comment's thread and moves focus to it. Everything a citizen wrote is text.
+ *
+ * @summary A discussion, one reply level deep, accessible and paged.
+ * @slot intro - The host's introduction, above the form.
+ * @fires pgo-comment-posted - A comment or reply was accepted. `detail` is the `CommentReceipt` (`moderation`: `pending` or `published`).
+ * @fires pgo-comment-reported - The participant reported a comment. `detail`: `{ commentId, reason }`.
+ * @csspart base - The wrapper.
+ * @csspart form - The comment form (and its parts, as in every pgo form: field, label, hint, control, counter, button...).
+ * @csspart comment - One comment; also `reply` on replies.
+ * @csspart author - Its author (or "comment deleted" / "hidden by moderation").
+ * @csspart badge - The organiser and pinned badges; also `organiser`, `pinned`.
+ * @csspart stance - For / against.
+ * @csspart body - The comment's text.
+ * @csspart actions - Its buttons.
+ * @csspart button - Every button; also `reply`, `helpful`, `report`, `edit`, `delete`, `replies`, `load-more`, `save`, `cancel`, `send-report`.
+ * @csspart replies - A thread's replies.
+ * @csspart status - Loading, empty, closed and "not available" notices.
+ * @csspart error - A failed load with its retry.
+ * @cssproperty --pgo-color-primary - Buttons and focus accents.
+ * @cssproperty --pgo-color-surface - Comments' background.
+ * @cssproperty --pgo-color-text-muted - Dates and marks.
+ * @cssproperty --pgo-color-success - The "for" stance.
+ * @cssproperty --pgo-color-danger - The "against" stance and errors.
+ * @cssproperty --pgo-radius - Corner radius.
+ * @cssproperty --pgo-space - Base spacing.
+ */
+export class PgoComments extends PgoElement implements CommentViewHost {
+  static override styles = [baseStyles, formStyles, formPageStyles, commentsStyles];
+  /** What is discussed: `proposal:ID`, `event:ID`, `section:ID` or `amendment:ID`. */
+  @property() target = '';
+  /** The first order: `oldest` (default), `newest` or `helpful`. */
+  @property() sort: CommentSort = 'oldest';
+  /** Level of the discussion's heading, 2 to 6. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() editing: { id: string; text: string } | null = null;
+  @state() reporting: { id: string; reason: ReportReason | ''; details: string; sent: boolean } | null = null;
+  @state() private replyingTo: Comment | null = null;
+  @state() private actionError: BackendError | null = null;
+  private readonly pending = new Set<string>();
+  /** The threads, their replies, paging and the deep link (thread.ts). */
+  private readonly thread = new Thread(this);
+
+  private readonly form = new FormController<CommentReceipt>(this, {
+    fields: () => this.fields(),
+    validate: (values) => (this.session?.consultation ? validateComment(this.session.consultation, this.draft(values), false) : []),
+    send: (values, idempotencyKey) => this.session!.backend.postComment(this.session!.consultationId, { ...this.draft(values), website: String(values[HONEYPOT] ?? '') }, { idempotencyKey }),
+    draftKey: () => (this.target ? draftKey('comment', this.session, this.target) : null),
+    locale: () => this.locale,
+    onSuccess: (receipt) => this.posted(receipt, this.form),
+  });
+
+  private readonly replyForm = new FormController<CommentReceipt>(this, {
+    fields: () => [{ name: 'reply.body', label: this.replyingTo ? this.t('replyLabel', { name: this.replyingTo.authorName ?? this.t('anonymous') }) : this.t('body'), type: 'textarea', required: true, maxLength: this.rules()?.length.max, rows: 4 }],
+    validate: (values) => (this.session?.consultation ? validateComment(this.session.consultation, { body: String(values['reply.body'] ?? '') }, true).map((e) => ({ ...e, field: `reply.${e.field}` })) : []),
+    send: (values, idempotencyKey) => this.session!.backend.postComment(this.session!.consultationId, {
+      target: this.target, body: String(values['reply.body'] ?? ''), parentId: this.replyingTo!.id, ...this.name(this.form.values),
+    }, { idempotencyKey }),
+    draftKey: () => (this.target && this.replyingTo ? draftKey('comment-reply', this.session, this.target, this.replyingTo.id) : null),
+    locale: () => this.locale,
+    onSuccess: (receipt) => this.posted(receipt, this.replyForm),
+  });
+
+  get timeZone(): string {
+    return this.session?.consultation?.timeZone ?? 'UTC';
+  }
+
+  get can(): CommentViewHost['can'] {
+    const caps = this.session?.backend.capabilities;
+    const open = this.isOpen();
+    return { reply: !!caps?.postComment && open, helpful: !!caps?.helpfulVotes, report: !!caps?.reportComment, edit: !!caps?.editComment && open };
+  }
+
+  t(key: CommentsKey, params?: Record<string, string | number>): string {
+    return tComments(this.locale, key, params);
+  }
+
+  busy(id: string): boolean {
+    return this.pending.has(id);
+  }
+
+  private rules() {
+    return this.session?.consultation ? commentRules(this.session.consultation) : null;
+  }
+
+  private isOpen(): boolean {
+    const consultation = this.session?.consultation;
+    return !!consultation && commentWindow(consultation, this.session!.now()).open;
+  }
+
+  private fields(): FieldSpec[] {
+    const rules = this.rules();
+    if (!rules) return [];
+    const { min, max } = rules.length;
+    const fields: FieldSpec[] = [{ name: 'body', label: this.t('body'), type: 'textarea', required: true, hint: this.t('bodyHint', { min, max }), maxLength: max, rows: 4 }];
+    if (rules.stance !== 'off') {
+      const options = ['for', 'neutral', 'against'].map((value) => ({ value, label: this.t(`stance.${value}` as CommentsKey) }));
+      fields.push({ name: 'stance', label: this.t('stance'), type: 'radio', required: rules.stance === 'required', options });
+    }
+    fields.push({ name: 'authorName', label: this.t('authorName'), hint: this.t('authorNameHint'), autocomplete: 'name' });
+    return fields;
+  }
+
+  private name(values: FormValues): { authorName?: string } {
+    const name = String(values.authorName ?? '').trim();
+    return name ? { authorName: name } : {};
+  }
+
+  private draft(values: FormValues) {
+    const stance = String(values.stance ?? '');
+    return { target: this.target, body: String(values.body ?? ''), ...(stance ? { stance: stance as 'for' } : {}), ...this.name(values) };
+  }
+
+  private posted(receipt: CommentReceipt, form: FormController<CommentReceipt>): void {
+    this.emit('pgo-comment-posted', receipt);
+    this.thread.add(receipt.comment);
+    this.form.announcement = this.t(receipt.moderation === 'pending' ? 'postedPending' : 'posted');
+    form.startOver();
+    if (form === this.replyForm) this.replyingTo = null;
+    void this.focusComment(receipt.comment.id);
+  }
+
+  async focusComment(id: string): Promise<void> {
+    await this.updateComplete;
+    const target = this.shadowRoot?.getElementById(`comment-${id}`);
+    target?.scrollIntoView?.({ block: 'nearest' });
+    target?.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.thread.sync();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.thread.stop();
+  }
+
+  // ---- actions (CommentViewHost) ----
+
+  reply(comment: Comment): void {
+    this.replyingTo = comment;
+    this.replyForm.startOver();
+  }
+
+  cancel(): void {
+    const back = this.editing?.id ?? this.reporting?.id ?? this.replyingTo?.id;
+    this.editing = null;
+    this.reporting = null;
+    this.replyingTo = null;
+    if (back) void this.focusComment(back);
+  }
+
+  startEdit(comment: Comment): void {
+    this.editing = { id: comment.id, text: comment.body };
+    void this.updateComplete.then(() => this.shadowRoot?.getElementById(`edit-${comment.id}`)?.focus());
+  }
+
+  editInput(text: string): void {
+    if (this.editing) this.editing = { ...this.editing, text };
+  }
+
+  startReport(comment: Comment): void {
+    this.reporting = { id: comment.id, reason: '', details: '', sent: false };
+    void this.updateComplete.then(() => this.shadowRoot?.getElementById(`report-${comment.id}-spam`)?.focus());
+  }
+
+  reportInput(field: 'reason' | 'details', value: string): void {
+    if (this.reporting) this.reporting = { ...this.reporting, [field]: value };
+  }
+
+  saveEdit(comment: Comment): Promise<void> {
+    const text = this.editing?.text ?? '';
+    return this.act(comment, (key) => this.session!.backend.editComment(this.session!.consultationId, comment.id, { body: text, stance: comment.stance }, key), (edited) => {
+      this.thread.replace(edited);
+      this.editing = null;
+      this.form.announcement = this.t('saved');
+      void this.focusComment(comment.id);
+    });
+  }
+
+  deleteOne(comment: Comment): Promise<void> {
+    return this.act(comment, (key) => this.session!.backend.deleteComment(this.session!.consultationId, comment.id, key), (left) => {
+      this.thread.replace(left);
+      this.form.announcement = this.t('removed');
+    });
+  }
+
+  toggleHelpful(comment: Comment): Promise<void> {
+    return this.act(comment, (key) => this.session!.backend.markHelpful(this.session!.consultationId, comment.id, !comment.helpfulByMe, key), (result) => {
+      this.thread.replace({ ...comment, helpful: result.helpful, helpfulByMe: result.helpfulByMe });
+    });
+  }
+
+  sendReport(comment: Comment): Promise<void> {
+    const state = this.reporting;
+    if (!state?.reason) return Promise.resolve();
+    const reason = state.reason;
+    const report = { reason, ...(state.details.trim() ? { details: state.details.trim() } : {}) };
+    return this.act(comment, (key) => this.session!.backend.reportComment(this.session!.consultationId, comment.id, report, key), () => {
+      this.reporting = { ...state, sent: true };
+      this.thread.replace({ ...comment, reportedByMe: true });
+      this.emit('pgo-comment-reported', { commentId: comment.id, reason });
+    });
+  }
+
+  /** One action on one comment at a time; its failure is said once, the state stays as it was. */
+  private async act<R>(comment: Comment, run: (options: { idempotencyKey: string }) => Promise<R>, done: (result: R) => void): Promise<void> {
+    if (this.pending.has(comment.id)) return;
+    this.pending.add(comment.id);
+    this.actionError = null;
+    this.requestUpdate();
+    try {
+      done(await run({ idempotencyKey: newIdempotencyKey() }));
+    } catch (error) {
+      if (!isAbort(error)) this.actionError = toBackendError(error);
+    } finally {
+      this.pending.delete(comment.id);
+      this.requestUpdate();
+    }
+  }
+
+  // ---- rendering ----
+
+  protected override render() {
+    const pending = this.renderSessionState();
+    if (pending !== nothing) return pending;
+    if (!parseTarget(this.target)) return html`<p part="status" class="pgo-notice">${this.t('noTarget')}</p>`;
+    const caps = this.session!.backend.capabilities;
+    if (!caps.comments) return html`<p part="status" class="pgo-notice">${this.t('unavailable')}</p>`;
+    return renderFormPage(this.form, html`<section class="discussion" aria-label=${this.t('discussion')}>
+      ${this.renderComposer()}
+      ${this.actionError ? renderLoadError(this.locale, this.t('actionError'), this.actionError, null) : nothing}
+      ${this.thread.render()}
+    </section>`);
+  }
+
+  private renderComposer() {
+    if (!this.session!.backend.capabilities.postComment) return nothing;
+    if (!this.isOpen()) {
+      const next = commentWindow(this.session!.consultation!, this.session!.now()).opensAt;
+      return html`<p part="status" class="pgo-notice closed">${this.t('closed')} ${next ? this.t('opensOn', { date: formatInstant(this.locale, next.startsAt, this.timeZone) }) : ''}</p>`;
+    }
+    return renderForm(this.form, this.t('formLabel'), this.t('submit'), this.fields().map((spec) => renderField(this.form, spec)), this.headingLevel);
+  }
+
+  /** The reply form, under the thread being answered. */
+  renderReplyForm(root: Comment) {
+    const to = this.replyingTo;
+    if (!to || (to.parentId ?? to.id) !== root.id) return nothing;
+    return html`<form part="form reply-form" class="inline-form" novalidate aria-label=${this.t('replyLabel', { name: to.authorName ?? this.t('anonymous') })}
+        @submit=${(e: Event) => (e.preventDefault(), this.replyForm.submit())}>
+      ${renderField(this.replyForm, this.replyForm.spec('reply.body')!)}
+      <div class="actions">
+        <button type="submit" class="pgo-button" part="button submit" aria-disabled=${this.replyForm.busy ? 'true' : 'false'}>${this.t('replySubmit')}</button>
+        <button type="button" class="pgo-button pgo-button--secondary" part="button cancel" @click=${() => this.cancel()}>${this.t('cancel')}</button>
+      </div>
+    </form>`;
+  }
+
+  renderOne(comment: Comment, extra: ReturnType<typeof html> | typeof nothing = nothing) {
+    return renderComment(this, comment, extra);
+  }
+
+  renderLoading() {
+    return renderLoading(this.locale);
+  }
+}
