@@ -14,7 +14,7 @@ export const WORKSHOP_REPORT_DOCS: RouteDoc[] = [
   },
   {
     id: 'submitWorkshopReport', method: 'post', path: `${C}/events/{eventId}/report`, tag: 'Events', summary: 'File a relay workshop’s report (its host)',
-    description: `${HOST} One report per event, once the event has started; it and its contributions await a moderator (deciding the report decides every contribution still pending). The same draft sent again with its Idempotency-Key, even after the key’s stored answer expired or from another participant token, answers the report it filed.`,
+    description: `${HOST} One report per event, once the event has started; it and its contributions await a moderator (deciding the report decides every contribution still pending). The same draft sent again with its Idempotency-Key, even after the key’s stored answer expired or from another participant token, answers the report it filed. Its body may reach eight times the usual limit (512 KB by default).`,
     auth: 'participant', body: 'WorkshopReportDraft', ok: { status: 201, description: 'Stored, awaiting moderation', schema: 'WorkshopReportReceipt' },
     refusals: {
       validation: 'a field breaks a rule (`fieldErrors`: `contributions.N.title` `duplicate` when two rows share a title, accents and case ignored)', forbidden: 'not the host, a revoked or unknown host link, or the honeypot is filled',

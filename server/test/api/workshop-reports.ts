@@ -78,6 +78,19 @@ export function workshopReportTests(ctx: ApiTestContext): void {
       assertProblem(await call('POST', '/admin/consultations/open/events/wk-b/host-links', { body: { eventId: 'wk-b' } }), 401, 'unauthorized');
     });
 
+    it('takes a 60-row report over the 64 KB body limit of other routes (up to eight times it)', async () => {
+      const host = await token();
+      const { heldOn } = await pastWorkshop(ctx, 'wk-long', await participantOf(host));
+      const draft = workshopDraft(heldOn, 60);
+      for (const row of draft.contributions) row.body = `${row.body} ${'Un texte long rédigé par la salle. '.repeat(40)}`.slice(0, 1400);
+      assert.ok(JSON.stringify(draft).length > 64 * 1024);
+      const filed = await call('POST', `${OPEN}/events/wk-long/report`, { token: host, key: 'long-1', body: draft });
+      assert.equal(filed.status, 201, JSON.stringify(filed.body).slice(0, 300));
+      assert.equal(await count("workshop_contributions WHERE event_id = 'wk-long'"), 60);
+      const tooBig = await call('POST', `${OPEN}/proposals`, { token: host, key: 'long-2', raw: JSON.stringify({ title: 'x', body: 'y'.repeat(70 * 1024) }) });
+      assertProblem(tooBig, 413, 'too-large');
+    });
+
     it('refuses duplicate titles, a report before the workshop started, and bad fields', async () => {
       const host = await token();
       const { heldOn } = await pastWorkshop(ctx, 'wk-c', await participantOf(host).catch(() => null));
