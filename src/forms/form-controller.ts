@@ -67,7 +67,7 @@ export class FormController<R = unknown> implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.flushDraft();
+    this.saveDraftNow();
     this.counter.cancel();
   }
 
@@ -91,7 +91,7 @@ export class FormController<R = unknown> implements ReactiveController {
       this.host.requestUpdate();
     });
     clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.flushDraft(), SAVE_DELAY);
+    this.saveTimer = setTimeout(() => this.saveDraftNow(), SAVE_DELAY);
     this.update();
   }
 
@@ -101,7 +101,7 @@ export class FormController<R = unknown> implements ReactiveController {
       this.left.add(name);
       this.update();
     }
-    this.flushDraft();
+    this.saveDraftNow();
   }
 
   /** Every current error (client validation, then server errors on fields the citizen has not changed since). */
@@ -199,7 +199,7 @@ export class FormController<R = unknown> implements ReactiveController {
     for (const name of discarded.edited) this.edited.add(name);
     this.idempotencyKey = discarded.idempotencyKey;
     this.restoredAt = discarded.restoredAt;
-    this.flushDraft();
+    this.saveDraftNow();
     this.announcement = tForm(this.locale(), 'draftBack');
     this.update();
     void this.focusFirstField();
@@ -277,13 +277,8 @@ export class FormController<R = unknown> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Saves the draft now, without waiting for the debounce (a page being hidden or closed: `pagehide`). */
+  /** Saves the draft now (debounce over, a field left, disconnect, the page hidden: `pagehide`); an untouched form clears it. */
   saveDraftNow(): void {
-    this.flushDraft();
-  }
-
-  /** Saves now (after the debounce, on leaving a field, on disconnect); an untouched form clears it. */
-  private flushDraft(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const key = this.loadedKey ?? this.options.draftKey();
