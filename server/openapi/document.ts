@@ -71,6 +71,7 @@ const QUERY_PARAMS: Record<string, string> = {
   to: 'Events starting at or before this instant.',
   format: 'Only this event format (`settings.eventFormats[].id`).',
   mode: 'Only in-person, online or hybrid events.',
+  answer: 'Only the proposals with this answer from the organisers (`none`: not answered yet).',
   place: 'A postal-code prefix (`75`, `690`) or a town name, accents ignored.',
   origin: 'Only proposals made `online`, or in a relay `workshop`.',
   eventId: 'Only the contributions of this relay workshop (its event id).',

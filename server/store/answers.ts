@@ -37,3 +37,11 @@ export async function saveAnswer(q: Queryable, consultationId: string, proposalI
   );
   return toAnswer(rows[0]!);
 }
+
+/** The WHERE condition of the `answer` filter on proposals (`p`), pushing its parameter. */
+export function answerFilter(query: { answer?: string }, params: unknown[]): string[] {
+  if (!query.answer) return [];
+  if (query.answer === 'none') return ['NOT EXISTS (SELECT 1 FROM proposal_answers a WHERE a.proposal_id = p.id)'];
+  params.push(query.answer);
+  return [`EXISTS (SELECT 1 FROM proposal_answers a WHERE a.proposal_id = p.id AND a.state = $${params.length})`];
+}

@@ -8,6 +8,7 @@ import type { ProposalOrigin } from '../../src/core/reports.js';
 import type { Queryable, Row } from '../db/db.js';
 import { iso } from './ids.js';
 import { ORIGIN_COLUMN, originFilter } from './reports-origin.js';
+import { answerFilter } from './answers.js';
 
 export interface ProposalRow extends Row {
   id: string; consultation_id: string; title: string; body: string; category_id: string | null; extra: Record<string, string>;
@@ -85,7 +86,7 @@ export async function listProposals(q: Queryable, consultation: Consultation, qu
     params.push(query.categoryId);
     where.push(`p.category_id = $${params.length}`);
   }
-  where.push(...originFilter(query, params));
+  where.push(...originFilter(query, params), ...answerFilter(query, params));
   const text = query.q?.trim().toLocaleLowerCase();
   if (text) {
     params.push(text);

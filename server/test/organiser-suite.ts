@@ -269,6 +269,13 @@ describe(`organiser routes on ${label}`, () => {
     const list = await call('GET', '/consultations/open/proposals?limit=100');
     assert.equal(list.body.items.find((p: { id: string }) => p.id === 's2').answer.mergedInto, 's3');
     assert.equal(list.body.items.find((p: { id: string }) => p.id === 's0').answer, null);
+    // The list's filter by answer; `none`: not answered yet.
+    const ids = async (answer: string) => (await call('GET', `/consultations/open/proposals?limit=100&answer=${answer}`)).body.items.map((p: { id: string }) => p.id).sort();
+    assert.deepEqual(await ids('kept'), ['s3']);
+    assert.deepEqual(await ids('merged'), ['s2']);
+    assert.deepEqual(await ids('under-study'), ['s4']);
+    assert.ok(!(await ids('none')).some((id: string) => ['s2', 's3', 's4'].includes(id)) && (await ids('none')).includes('s0'));
+    problem(await call('GET', '/consultations/open/proposals?answer=maybe'), 422, 'validation');
     const json = await call('GET', '/consultations/open/export.json');
     assert.equal(json.body.proposals.find((p: { id: string }) => p.id === 's3').answer.state, 'kept');
     const csv = (await call('GET', '/consultations/open/export.csv')).text.split('\r\n');

@@ -16,3 +16,15 @@ export function renderAnswer(answer: ProposalAnswer | null | undefined, locale: 
     ${answer.mergedInto ? html`<p>${tCommon(locale, 'answer.mergedInto', { id: answer.mergedInto })}</p>` : nothing}
   </div>`;
 }
+
+const STATES = ['under-study', 'kept', 'merged', 'not-kept'] as const;
+
+/** The list's filter by answer (a select named `answer`): all, not answered yet, or one outcome. */
+export function renderAnswerFilter(current: string, locale: Locale, onChange: (event: Event) => void) {
+  return html`<label class="field"><span>${tCommon(locale, 'answer.filter')}</span>
+    <select part="select" name="answer" @change=${onChange}>
+      <option value="" ?selected=${!current}>${tCommon(locale, 'answer.all')}</option>
+      <option value="none" ?selected=${current === 'none'}>${tCommon(locale, 'answer.none')}</option>
+      ${STATES.map((s) => html`<option value=${s} ?selected=${current === s}>${tCommon(locale, `answer.${s}`)}</option>`)}
+    </select></label>`;
+}

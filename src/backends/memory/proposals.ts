@@ -16,6 +16,7 @@ export async function listProposals(store: MemoryStore, consultationId: string, 
     .filter((p) => p.consultationId === consultationId && p.status === 'published')
     .filter((p) => !query.categoryId || p.categoryId === query.categoryId)
     .filter((p) => (!query.origin || (query.origin === 'workshop') === !!p.origin) && (!query.eventId || p.origin?.eventId === query.eventId))
+    .filter((p) => !query.answer || (p.answer?.state ?? 'none') === query.answer)
     .filter((p) => !q || `${p.title}\n${p.body}`.toLocaleLowerCase().includes(q))
     .map((p) => publicProposal(store, consultation, p));
   const sort = query.sort ?? 'newest';

@@ -65,6 +65,8 @@ export const ProposalQuery = z.object({
   /** Made online, or in a relay workshop (issue 22); `eventId`: that workshop's only. */
   origin: z.optional(z.enum(['online', 'workshop'])),
   eventId: z.optional(z.string().check(z.maxLength(120))),
+  /** What the organisers answered (issue 19); `none`: not answered yet. */
+  answer: z.optional(z.enum(['none', ...AnswerState.options])),
 });
 
 export type ProposalStatus = z.infer<typeof ProposalStatus>;

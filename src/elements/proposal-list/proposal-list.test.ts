@@ -281,6 +281,26 @@ describe('<pgo-proposal-list>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('filters by the organisers’ answer, and “not answered yet” (issue 19)', async () => {
+    const now = Date.now();
+    const consultation = actionPlanConsultation(now);
+    const at = new Date(now).toISOString();
+    const kept = { state: 'kept' as const, text: '', commitment: 'Engagement 3', mergedInto: null, answeredAt: at };
+    const notKept = { state: 'not-kept' as const, text: 'Hors du champ du plan.', commitment: null, mergedInto: null, answeredAt: at };
+    const backend = new MemoryBackend({ consultations: [consultation], proposals: [
+      proposalFixture(consultation.id, 0, now, { answer: kept }), proposalFixture(consultation.id, 1, now, { answer: notKept }), proposalFixture(consultation.id, 2, now),
+    ] });
+    const { el } = await mount({ backend });
+    const filter = el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="answer"]')!;
+    expect([...filter.options].map((o) => o.textContent!.trim())).to.deep.equal(['Toutes les propositions', 'Sans réponse pour l’instant', 'À l’étude', 'Retenue', 'Fusionnée', 'Non retenue']);
+    choose(filter, 'not-kept');
+    await waitUntil(() => rows(el).length === 1 && rows(el)[0]!.dataset.key === 'p1', 'not filtered to the proposal not kept');
+    expect(listCalls(backend).at(-1)!.answer).to.equal('not-kept');
+    await expect(el).to.be.accessible();
+    choose(el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="answer"]')!, 'none');
+    await waitUntil(() => rows(el).length === 1 && rows(el)[0]!.dataset.key === 'p2', 'not filtered to the unanswered proposal');
+  });
+
   it('reads in English', async () => {
     const { el } = await mount({ proposals: 25, lang: 'en' });
     expect(shadowText(el, '[part="count"]')).to.equal('25 proposals');

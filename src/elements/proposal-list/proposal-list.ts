@@ -11,7 +11,7 @@ import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { describeError } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
-import { renderAnswer } from '../../base/answer.js';
+import { renderAnswer, renderAnswerFilter } from '../../base/answer.js';
 import { renderOrigin } from './origin.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
@@ -66,6 +66,8 @@ export class PgoProposalList extends PgoElement {
   @property() sort: ProposalSort = 'newest';
   /** Id of the category to show; empty for all. */
   @property() category = '';
+  /** Only the proposals with this answer (`kept`, `not-kept`..., `none`: not answered yet); empty for all. */
+  @property() answer = '';
   /** `online` or `workshop`: only the proposals made there (issue 22); empty for all. */
   @property() origin: '' | 'online' | 'workshop' = '';
   /** Id of a relay workshop (its event): only its contributions; else `?workshop=` of the page (an event card's link). */
@@ -123,7 +125,7 @@ export class PgoProposalList extends PgoElement {
     // A proposal published from this page (the form beside the list) joins it at once.
     const session = this.session;
     if (reason === 'proposal' && session && !this.loading && !this.error) {
-      const joined = joinPublished(this.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
+      const joined = this.answer && this.answer !== 'none' ? [] : joinPublished(this.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
       if (joined.length && this.effectiveSort(session) !== 'newest') void this.reload();
       else if (joined.length) {
         session.votes.seed(joined.map((p) => p.tally));
@@ -140,7 +142,7 @@ export class PgoProposalList extends PgoElement {
     if (session?.status === 'ready' && this.requested !== session) {
       this.requested = session;
       void this.reload();
-    } else if (this.requested && (['sort', 'category', 'pageSize', 'origin', 'workshop'].some((k) => changed.has(k)))) {
+    } else if (this.requested && (['sort', 'category', 'answer', 'pageSize', 'origin', 'workshop'].some((k) => changed.has(k)))) {
       void this.reload();
     }
     if (changed.has('items')) this.window.compute();
@@ -166,6 +168,7 @@ export class PgoProposalList extends PgoElement {
     const query: ProposalQuery = { sort: this.effectiveSort(session), limit: Math.min(100, Math.max(1, this.pageSize || 20)) };
     if (query.sort === 'random') query.seed = visitorSeed();
     if (this.category) query.categoryId = this.category;
+    if (this.answer) query.answer = this.answer as ProposalQuery['answer'];
     if (this.origin) query.origin = this.origin;
     const workshop = this.workshop || new URLSearchParams(globalThis.location?.search ?? '').get('workshop');
     if (workshop) query.eventId = workshop;
@@ -239,6 +242,7 @@ export class PgoProposalList extends PgoElement {
     this.selectTimer = setTimeout(() => {
       const value = (name: string) => this.renderRoot.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value;
       this.category = value('category') ?? this.category;
+      this.answer = value('answer') ?? this.answer;
       this.sort = (value('sort') as ProposalSort | undefined) ?? this.sort;
       this.refined = true;
     }, SEARCH_DELAY);
@@ -248,6 +252,7 @@ export class PgoProposalList extends PgoElement {
     this.searchText = '';
     this.refined = true;
     // A changed category reloads by itself (willUpdate).
+    if (this.answer) this.answer = '';
     if (this.category) this.category = '';
     else this.refine();
     this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
@@ -287,6 +292,7 @@ export class PgoProposalList extends PgoElement {
         <select part="select" name="sort" @change=${this.onSelect}>
           ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, s === 'most-supported' ? BY_COUNT[session.consultation!.settings.voteModel] : `sort.${s}`)}</option>`)}
         </select></label>
+      ${renderAnswerFilter(this.answer, locale, this.onSelect)}
     </form>`;
   }
 
@@ -296,7 +302,7 @@ export class PgoProposalList extends PgoElement {
     }
     const first = this.loading && !this.items.length && this.requested;
     const count = this.total ?? this.items.length;
-    const filtered = !!(this.searched || this.category);
+    const filtered = !!(this.searched || this.category || this.answer);
     const summary = first || this.loading ? '' : tProposalList(locale, this.refined && filtered ? 'matches' : 'count', { count });
     return html`<p part="count" class="count" role="status" aria-live="polite" aria-atomic="true">${summary}</p>
       ${renderLiveNotice(session, this.items, locale, () => void this.reload().then(() => ((this.focusIndex = 0), this.requestUpdate())))}
