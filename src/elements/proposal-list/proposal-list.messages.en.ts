@@ -25,6 +25,8 @@ export const en = {
   readMore: 'Read more',
   readLess: 'Show less',
   unsupported: 'The list of proposals is not available here.',
+  fresh: { one: '{count} new proposal published', other: '{count} new proposals published' },
+  showFresh: { one: 'Show the new proposal', other: 'Show the {count} new proposals' },
   'origin.workshop': 'Relay workshop: {place}',
   'origin.roomSupport': { one: '{count} supporter in the room, counted apart', other: '{count} supporters in the room, counted apart' },
   comments: { zero: 'Comment', one: '{count} comment', other: '{count} comments' },

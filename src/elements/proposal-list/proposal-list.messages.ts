@@ -29,6 +29,8 @@ export const proposalListMessages = defineMessages(
     readMore: 'Lire la suite',
     readLess: 'Réduire',
     unsupported: 'La liste des propositions n’est pas disponible ici.',
+    fresh: { one: '{count} nouvelle proposition publiée', other: '{count} nouvelles propositions publiées' },
+    showFresh: { one: 'Afficher la nouvelle proposition', other: 'Afficher les {count} nouvelles propositions' },
     'origin.workshop': 'Atelier-relais : {place}',
     'origin.roomSupport': { one: '{count} soutien dans la salle, compté à part', other: '{count} soutiens dans la salle, comptés à part' },
     comments: { zero: 'Commenter', one: '{count} commentaire', other: '{count} commentaires' },

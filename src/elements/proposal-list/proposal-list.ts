@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { renderLiveNotice } from './live-notice.js';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { renderLoadError } from '../../base/states.js';
@@ -304,6 +305,7 @@ export class PgoProposalList extends PgoElement {
     const filtered = !!(this.searched || this.category || this.answer);
     const summary = first || this.loading ? '' : tProposalList(locale, this.refined && filtered ? 'matches' : 'count', { count });
     return html`<p part="count" class="count" role="status" aria-live="polite" aria-atomic="true">${summary}</p>
+      ${renderLiveNotice(session, this.items, locale, () => void this.reload().then(() => ((this.focusIndex = 0), this.requestUpdate())))}
       ${first || !this.requested ? html`<p part="status" class="pgo-notice pgo-loading" role="status" aria-busy="true">${tProposalList(locale, 'loading')}</p>` : nothing}
       ${!first && !this.loading && !this.items.length
         ? filtered
