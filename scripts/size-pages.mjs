@@ -19,16 +19,20 @@ export const PAGE_CEILINGS = {
   // Missed by 5 bytes at the end of the session that wrote the loader (issue 24).
   // Issue 21: the manifest the loader carries names pgo-text (its chunks and English file), about +0.06 KB.
   // Issue 20: and pgo-comments, about +0.04 KB.
-  'loader alone': 1.65 * KB,
-  'a countdown only (French)': 22.2 * KB,
-  'one vote button': 22.5 * KB,
-  'a proposal form': 27.5 * KB,
-  'the eight elements of today (French)': 55.15 * KB,
-  'the same in English (beyond the French page)': 5.75 * KB,
+  // 2026-11-29 17:50 (end of the afternoon session): raised to what main measured after the comments, text, workshop
+  // report and live work merged. The runtime chunk every page loads grew 1.5-2 KB: the rest backend's comments and
+  // reports methods, the answers' display, the live session. Next step (issue 24): load each kind's rest module with
+  // its element, as the documents module already is, and take these ceilings back down.
+  'loader alone': 1.8 * KB,
+  'a countdown only (French)': 23.8 * KB,
+  'one vote button': 24.5 * KB,
+  'a proposal form': 29.6 * KB,
+  'the eight elements of today (French)': 58.8 * KB,
+  'the same in English (beyond the French page)': 6.3 * KB,
   // Issue 21: <pgo-text> with the form machinery and the word diff, measured when added (12.5 KB); to shrink.
-  'pgo-text added later: its chunks beyond the runtime': 12.6 * KB,
+  'pgo-text added later: its chunks beyond the runtime': 12.9 * KB,
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
-  'pgo-comments added later: its chunks beyond the runtime': 12 * KB,
+  'pgo-comments added later: its chunks beyond the runtime': 12.2 * KB,
   // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
   'pgo-workshop-report added later: its chunks beyond the runtime': 13.4 * KB,
 };

@@ -31,11 +31,14 @@ export const ENTRY_BUDGET = 15 * KB;
  */
 export const CEILINGS = {
   // + the languages on demand (issue 24): the registry, host languages, English modules kept apart.
-  'pgo-widgets-all.js': 48 * KB,
+  // Session of 2026-11-29 afternoon: the one-file bundle gained <pgo-comments>, <pgo-text>, <pgo-workshop-report> and
+  // the live stream (48 -> 73.7 KB measured): growth by new elements, not a regression of the old ones (issue 24 open).
+  'pgo-widgets-all.js': 73.8 * KB,
   // The loader's budget (1.5 KB) missed by 5 bytes at the end of the session that wrote it (issue 24).
   // Issue 21: the loader's manifest names pgo-text, about +0.06 KB.
   // Issue 20: and pgo-comments, about +0.04 KB.
-  'pgo-widgets.js': 1.65 * KB,
+  // Issue 22: and pgo-workshop-report; the live stream's chunk names: 1.7 KB measured at the end of that session.
+  'pgo-widgets.js': 1.8 * KB,
 };
 
 export function ensureBuild(force = false) {
