@@ -286,9 +286,15 @@ export async function run() {
       tally.say(`JSON-LD: ${jsonld.length} data scripts, valid JSON, no early </script>, ${namedInJsonLd}/${events.length} payload titles as names; no other script in the page (${others.length})`,
         jsonProblems.length || others.length || namedInJsonLd !== events.length ? `${jsonProblems.slice(0, 3).join('; ')} others ${others.map((o) => o.type).join(',')} named ${namedInJsonLd}` : null);
       // .ics: each card's calendar file, read back with ical.js.
+      // The card makes its file on the first click (the writer is a chunk loaded then: issue 24), as a blob: address
+      // on the link; the suite clicks as a citizen would, keeps the browser from downloading, and reads that address.
       const files = await eventPage.page.evaluate(async () => Promise.all([...document.querySelectorAll('pgo-event-card')].map(async (card) => {
         const link = card.shadowRoot.querySelector('[part~="calendar"]');
-        return { id: card.getAttribute('event'), href: link?.getAttribute('href') ?? null, text: link ? await (await fetch(link.href)).text() : null };
+        if (!link) return { id: card.getAttribute('event'), href: null, text: null };
+        link.addEventListener('click', (event) => link.href.startsWith('blob:') && event.preventDefault());
+        link.click();
+        for (let i = 0; i < 400 && !link.href.startsWith('blob:'); i++) await new Promise((done) => setTimeout(done, 25));
+        return { id: card.getAttribute('event'), href: link.getAttribute('href'), text: await (await fetch(link.href)).text() };
       })));
       let icsOk = 0;
       const icsProblems = [];
