@@ -33,6 +33,9 @@ function pgo_widgets_elements() {
 			'category'      => 'id',
 			'page-size'     => 'id',
 			'heading-level' => 'id',
+			'answer'        => 'id',
+			'origin'        => 'id',
+			'workshop'      => 'id',
 		),
 		'pgo-vote-button'      => array(
 			'proposal' => 'id',
@@ -50,6 +53,7 @@ function pgo_widgets_elements() {
 			'compact'            => 'bool',
 			'heading-level'      => 'id',
 			'no-structured-data' => 'bool',
+			'contributions-url'  => 'text',
 		),
 		'pgo-event-form'       => array(
 			'heading-level' => 'id',
@@ -66,6 +70,7 @@ function pgo_widgets_elements() {
 		'pgo-workshop-report'  => array(
 			'event'         => 'id',
 			'heading-level' => 'id',
+			'host-key'      => 'id',
 		),
 	);
 }
@@ -154,7 +159,8 @@ function pgo_widgets_render_element( $tag, $attributes, $content = '' ) {
 		if ( 'id' === $kind && ! preg_match( '/^[A-Za-z0-9_.:-]{1,120}$/', $value ) ) {
 			continue;
 		}
-		if ( 'endpoint' === $name ) {
+		// Addresses (the server's, a page's `*-url`) are http(s) only.
+		if ( 'endpoint' === $name || '-url' === substr( $name, -4 ) ) {
 			$value = esc_url( $value, array( 'http', 'https' ) );
 		}
 		$html .= ' ' . $name . '="' . esc_attr( $value ) . '"';
