@@ -4,7 +4,7 @@
  * (comments-organisers.ts). Moderation decisions go through the one moderation queue (store/moderation.ts).
  */
 import type { Context, Hono } from 'hono';
-import { commentRules, commentWindow, parseTarget, validateComment } from '../../src/core/comment-rules.js';
+import { commentRules, commentWindow, parseTarget, statusAfterEdit, validateComment } from '../../src/core/comment-rules.js';
 import { CommentDraft, CommentEdit, CommentQuery, CommentReport, ReplyQuery } from '../../src/core/comments.js';
 import { validationError } from '../../src/core/errors.js';
 import type { Consultation } from '../../src/core/schemas.js';
@@ -104,7 +104,7 @@ export function commentRoutes(app: Hono<Env>, ctx: AppContext): void {
     const row = await own(tx, consultation.id, c.req.param('commentId') ?? '', participant.id);
     const errors = validateComment(consultation, { body: input.body, stance: input.stance ?? null }, !!row.parent_id);
     if (errors.length) throw validationError(errors);
-    await store.updateComment(tx, row, input.body.trim(), input.stance ?? null, ctx.now());
+    await store.updateComment(tx, row, input.body.trim(), input.stance ?? null, statusAfterEdit(consultation, row.status), ctx.now());
     return { status: 200, body: await store.commentFor(tx, consultation.id, row.id, participant.id) };
   }));
 

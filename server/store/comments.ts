@@ -104,10 +104,10 @@ export async function insertComment(q: Queryable, c: NewComment): Promise<void> 
 }
 
 /** Keeps the version being replaced, then writes the new one. */
-export async function updateComment(q: Queryable, row: StoredComment, body: string, stance: CommentStance | null, at: number): Promise<void> {
+export async function updateComment(q: Queryable, row: StoredComment, body: string, stance: CommentStance | null, status: CommentStatus, at: number): Promise<void> {
   await q.query('INSERT INTO comment_edits (comment_id, body, stance, written_at, replaced_at) VALUES ($1, $2, $3, $4, $5)',
     [row.id, row.body, row.stance, row.edited_at ?? row.created_at, new Date(at)]);
-  await q.query('UPDATE comments SET body = $2, stance = $3, edited_at = $4 WHERE id = $1', [row.id, body, stance, new Date(at)]);
+  await q.query('UPDATE comments SET body = $2, stance = $3, edited_at = $4, status = $5 WHERE id = $1', [row.id, body, stance, new Date(at), status]);
 }
 
 /** What a participant wrote goes (text, name, earlier versions); "comment deleted" stays where replies follow. */

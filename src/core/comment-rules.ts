@@ -50,6 +50,11 @@ export function commentRules(consultation: Consultation): CommentRules {
   };
 }
 
+/** The status an edit leaves: under pre-moderation an approved comment goes back to the queue (a moderator approved a text, not its author). */
+export function statusAfterEdit<S extends string>(consultation: Consultation, status: S): S | 'pending' {
+  return status === 'published' && commentRules(consultation).moderation === 'pre' ? 'pending' : status;
+}
+
 /** Whether comments may be written at `now`, and the phase when they open again. */
 export function commentWindow(consultation: Consultation, now: number): { open: boolean; opensAt: Phase | null } {
   const { phases } = commentRules(consultation);

@@ -170,6 +170,11 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       assert.deepEqual([await list(null), await list(author)], [[], [id]]);
       assert.equal((await call('POST', '/admin/consultations/hidden/decisions', { token: ADMIN, body: { targets: [`comment:${id}`], action: 'approve', reason: 'ok' } })).status, 200);
       assert.deepEqual(await list(null), [id]);
+      // An approved comment edited under pre-moderation goes back to the queue: approval is of a text, not of an author.
+      const edited = await call('PUT', `/consultations/hidden/comments/${id}`, { token: author, body: { body: 'Un tout autre texte, jamais relu.', stance: 'for' } });
+      assert.equal(edited.status, 200, JSON.stringify(edited.body));
+      assert.equal(Comment.parse(edited.body).status, 'pending');
+      assert.deepEqual([await list(null), await list(author)], [[], [id]]);
       assertProblem(await call('POST', '/consultations/hidden/comments', { token: author, body: { target: 'proposal:h0', body: 'Sans position' } }), 422, 'validation');
       assertProblem(await call('POST', '/admin/consultations/hidden/comments', { token: ADMIN, body: { target: 'proposal:h0', body: 'Le jeton n’est personne.' } }), 403, 'forbidden');
     });

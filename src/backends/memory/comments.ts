@@ -6,7 +6,7 @@
  * checked by the same contract (src/test-utils/comments-contract.ts). Rows live in a map of this module.
  */
 import type { RequestOptions, WriteOptions } from '../../core/backend.js';
-import { commentRules, commentWindow, COMMENT_PAGE, parseTarget, validateComment, type CommentStance } from '../../core/comment-rules.js';
+import { commentRules, commentWindow, COMMENT_PAGE, parseTarget, statusAfterEdit, validateComment, type CommentStance } from '../../core/comment-rules.js';
 import type { Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery } from '../../core/comments.js';
 import { backendError, validationError } from '../../core/errors.js';
 import { pageFrom } from '../../core/query.js';
@@ -161,7 +161,7 @@ export function editComment(host: CommentHost, consultationId: string, commentId
     if (errors.length) throw validationError(errors);
     const at = new Date(host.now()).toISOString();
     row.edits.push({ body: row.body, stance: row.stance, at: row.editedAt ?? row.createdAt });
-    Object.assign(row, { body: edit.body.trim(), stance: edit.stance ?? null, editedAt: at });
+    Object.assign(row, { body: edit.body.trim(), stance: edit.stance ?? null, editedAt: at, status: statusAfterEdit(consultation, row.status) });
     return toComment(host, row);
   });
 }
