@@ -251,6 +251,31 @@ describe('<pgo-phase-countdown>', () => {
     expect(el.shadowRoot!.querySelector('li[aria-current="step"] .phase-title')!.textContent).to.equal('Co-rédaction');
   });
 
+  it('never shows a phase the session does not see yet (a timer that fires early, a clock re-synchronised)', async () => {
+    const serverNow = Date.now();
+    const phases: Phase[] = [
+      { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 10 * MINUTE) },
+      { id: 'redaction', title: 'Co-rédaction', kind: 'collaborative-writing', startsAt: iso(serverNow + 10 * MINUTE), endsAt: iso(serverNow + 30 * DAY) },
+    ];
+    const { el, provider } = await mount(backendAt(serverNow, phases));
+    const session = provider.session!;
+    const seen: string[] = [];
+    el.addEventListener('pgo-phase-change', (event) => {
+      const state = session.phaseState;
+      seen.push(`${event.detail.phase?.id}/${state.kind === 'open' ? state.phase.id : state.kind}`);
+    });
+    // The clock moves past the transition before the session's timer has run.
+    session.clockOffset += 11 * MINUTE;
+    el.requestUpdate();
+    await el.updateComplete;
+    const current = () => el.shadowRoot!.querySelector('li[aria-current="step"] .phase-title')!.textContent;
+    const state = session.phaseState;
+    expect(current()).to.equal(state.kind === 'open' ? state.phase.title : '');
+    await waitUntil(() => seen.length > 0, 'the countdown never moved to the next phase');
+    expect(seen).to.deep.equal(['redaction/redaction']);
+    expect(current()).to.equal('Co-rédaction');
+  });
+
   it('announces the last hour once, politely', async () => {
     const serverNow = Date.now();
     const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + HOUR + 1000) }];

@@ -70,6 +70,7 @@ export class PgoPhaseCountdown extends PgoElement {
   @state() private announcement = '';
 
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private transitionDue = false;
   private lastKey: string | null = null;
   private lastPhase: Phase | null = null;
   private lastThreshold: Threshold | null = null;
@@ -94,11 +95,17 @@ export class PgoPhaseCountdown extends PgoElement {
     this.scheduleTick();
   }
 
-  /** The state on the server's clock, computed at render time. */
+  /**
+   * The state on the server's clock, computed at render time, but never ahead of the session's phase: timers fire
+   * a few milliseconds early or late and the clock may be re-synchronised, and every element must show the same
+   * phase. Until the session applies a due transition, its phase is shown and the next tick is immediate.
+   */
   private currentState(): PhaseState | null {
     const session = this.session;
     if (!session?.consultation || session.status !== 'ready') return null;
-    return phaseStateAt(session.consultation.phases, session.now());
+    const state = phaseStateAt(session.consultation.phases, session.now());
+    this.transitionDue = phaseKey(state) !== phaseKey(session.phaseState);
+    return this.transitionDue ? session.phaseState : state;
   }
 
   private scheduleTick(): void {
@@ -110,7 +117,7 @@ export class PgoPhaseCountdown extends PgoElement {
       this.timer = undefined;
       this.session?.refreshPhase();
       this.requestUpdate();
-    }, Math.min(delayToNextTick(state.until), state.until + 1));
+    }, this.transitionDue ? 0 : Math.min(delayToNextTick(state.until), state.until + 1));
   }
 
   private stopTicking(): void {
