@@ -21,7 +21,8 @@ function pointAtDist(node) {
   if (Array.isArray(node)) return node.forEach(pointAtDist);
   if (!node || typeof node !== 'object') return;
   for (const [key, value] of Object.entries(node)) {
-    if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = value.replace(/^\/?src\/(.+)\.(ts|js)$/, 'dist/$1.js');
+    if ((key === 'path' || key === 'module') && typeof value === 'string')
+      node[key] = value.replace(/^\/?src\/(.+)\.(ts|js)$/, 'dist/$1.js');
     else pointAtDist(value);
   }
 }

@@ -27,7 +27,10 @@ export default tseslint.config(
     ignores: ['src/test-utils/wait.ts'],
     rules: {
       // A 1 s limit fails honest tests on a loaded machine: src/test-utils/wait.ts gives every wait the same bound.
-      'no-restricted-imports': ['error', { paths: [{ name: '@open-wc/testing', importNames: ['waitUntil'], message: 'Import waitUntil from src/test-utils/wait.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@open-wc/testing', importNames: ['waitUntil'], message: 'Import waitUntil from src/test-utils/wait.ts.' }] },
+      ],
     },
   },
   {

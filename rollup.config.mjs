@@ -31,7 +31,8 @@ export function cdnEntries() {
   return entries;
 }
 
-const esbuildPlugin = (minify) => esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: false, legalComments: minify ? 'none' : 'inline' });
+const esbuildPlugin = (minify) =>
+  esbuild({ target: 'es2021', tsconfig: 'tsconfig.json', minify: false, legalComments: minify ? 'none' : 'inline' });
 
 const npmBuild = {
   input: sources('src'),
@@ -86,8 +87,12 @@ const chunkBuild = {
   // The runtime entry exports nothing anyone imports: rollup may merge it into the runtime chunk.
   preserveEntrySignatures: false,
   output: {
-    dir: 'dist/cdn', format: 'es', sourcemap: true, hashCharacters: 'hex',
-    entryFileNames: '[name]-[hash:10].js', chunkFileNames: '[name]-[hash:10].js',
+    dir: 'dist/cdn',
+    format: 'es',
+    sourcemap: true,
+    hashCharacters: 'hex',
+    entryFileNames: '[name]-[hash:10].js',
+    chunkFileNames: '[name]-[hash:10].js',
     manualChunks: runtimeChunk(),
   },
 };

@@ -17,9 +17,19 @@ import { referenceServerPlugin } from './test/reference-server.mjs';
  */
 const engine = process.env.PGO_BROWSER ?? 'chromium';
 const browsers = {
-  chromium: () => chromeLauncher({ createPage: createFocusedPage, launchOptions: { executablePath: findChrome() ?? undefined, headless: true, args: CHROME_ARGS } }),
+  chromium: () =>
+    chromeLauncher({
+      createPage: createFocusedPage,
+      launchOptions: { executablePath: findChrome() ?? undefined, headless: true, args: CHROME_ARGS },
+    }),
   firefox: () =>
-    frontBeforeInput(chromeLauncher({ puppeteer: puppeteerCore, createPage: createFocusedPage, launchOptions: { browser: 'firefox', executablePath: findFirefox() ?? undefined, headless: true } })),
+    frontBeforeInput(
+      chromeLauncher({
+        puppeteer: puppeteerCore,
+        createPage: createFocusedPage,
+        launchOptions: { browser: 'firefox', executablePath: findFirefox() ?? undefined, headless: true },
+      }),
+    ),
   webkit: () => webkitLauncher(),
 };
 if (!browsers[engine]) throw new Error(`PGO_BROWSER must be one of ${Object.keys(browsers).join(', ')}`);

@@ -20,7 +20,10 @@ const config: StorybookConfig = {
     };
     // One lit-html in `storybook dev`: the renderer imports lit/directive-helpers.js, which the dev
     // server would otherwise serve unbundled, next to the pre-bundled lit, as a second copy.
-    viteConfig.optimizeDeps = { ...viteConfig.optimizeDeps, include: [...(viteConfig.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] };
+    viteConfig.optimizeDeps = {
+      ...viteConfig.optimizeDeps,
+      include: [...(viteConfig.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'],
+    };
     // The docs pages read the API's route list (server/openapi/routes.ts), gathered from the route files,
     // which also import Node built-ins for their handlers: those run only on the server, so a missing
     // browser export becomes undefined rather than failing the build.

@@ -15,13 +15,16 @@ setCustomElementsManifest(forDocs(manifest));
  * (applied to the element's style), none for slots, objects and read-only properties.
  */
 const controlsForElements: ArgTypesEnhancer = ({ argTypes }) =>
-  Object.fromEntries(Object.entries(argTypes).map(([name, argType]) => {
-    const category = argType.table?.category;
-    const type = String(argType.table?.type?.summary ?? '');
-    if (category === 'css custom properties') return [name, { ...argType, control: { type: /color/.test(name) ? 'color' : 'text' } }];
-    if (category === 'slots' || (category === 'properties' && !/^(boolean|string|number)$/.test(type))) return [name, { ...argType, control: false }];
-    return [name, argType];
-  }));
+  Object.fromEntries(
+    Object.entries(argTypes).map(([name, argType]) => {
+      const category = argType.table?.category;
+      const type = String(argType.table?.type?.summary ?? '');
+      if (category === 'css custom properties') return [name, { ...argType, control: { type: /color/.test(name) ? 'color' : 'text' } }];
+      if (category === 'slots' || (category === 'properties' && !/^(boolean|string|number)$/.test(type)))
+        return [name, { ...argType, control: false }];
+      return [name, argType];
+    }),
+  );
 
 const preview: Preview = {
   argTypesEnhancers: [controlsForElements],
@@ -54,7 +57,11 @@ const preview: Preview = {
   parameters: {
     controls: { expanded: true },
     a11y: { test: 'error', options: { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } } },
-    options: { storySort: { order: ['Documentation', ['Getting started', 'Theming', 'Backend and HTTP API', 'Accessibility', 'WordPress'], 'Elements'] } },
+    options: {
+      storySort: {
+        order: ['Documentation', ['Getting started', 'Theming', 'Backend and HTTP API', 'Accessibility', 'WordPress'], 'Elements'],
+      },
+    },
   },
 };
 

@@ -32,12 +32,16 @@ const PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>
 </head><body><pgo-phase-countdown backend="memory" consultation="plan-action-2017"></pgo-phase-countdown></body></html>`;
 
 const counts = (page) => page.evaluate(() => ({ ...window.__idle }));
-const remaining = (page) => page.evaluate(() => document.querySelector('pgo-phase-countdown').shadowRoot.querySelector('[part="remaining"]')?.textContent.trim() ?? '');
-const setVisibility = (page, state) => page.evaluate((state) => {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
-  document.dispatchEvent(new Event('visibilitychange'));
-}, state);
+const remaining = (page) =>
+  page.evaluate(
+    () => document.querySelector('pgo-phase-countdown').shadowRoot.querySelector('[part="remaining"]')?.textContent.trim() ?? '',
+  );
+const setVisibility = (page, state) =>
+  page.evaluate((state) => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => state === 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, state);
 
 /** Lets `span` ms of virtual time pass (every timer due fires, in order); returns what happened meanwhile. */
 async function measure(page, span) {
@@ -68,7 +72,9 @@ export async function run(log) {
     const phase = async (label, span, limit, text) => {
       const counted = await measure(page, span);
       const shown = await remaining(page);
-      log(`  ${label}: ${counted.woke} wake-ups, ${counted.set} timers set in ${span / MINUTE} virtual minutes (limit ${limit}); shows "${shown}"`);
+      log(
+        `  ${label}: ${counted.woke} wake-ups, ${counted.set} timers set in ${span / MINUTE} virtual minutes (limit ${limit}); shows "${shown}"`,
+      );
       results.push({ label, ...counted, limit, text });
       return counted;
     };
@@ -89,9 +95,30 @@ export async function run(log) {
 
     const [far, last] = results;
     return [
-      row('idle: visible, > 1 day left (wake-ups / 6 h)', String(far.woke), `${far.limit} (one a minute)`, far.woke / far.limit, '<= 1', far.woke <= far.limit),
-      row('idle: visible, last hour (wake-ups / 10 min)', String(last.woke), `${last.limit} (one a second)`, last.woke / last.limit, '<= 1', last.woke <= last.limit),
-      row('idle: hidden page (timers set / 30 min)', `${hidden.set} set, ${hidden.woke} woke`, '0', '-', '0 timers', hidden.set === 0 && hidden.woke === 0 && resumed.woke > 0),
+      row(
+        'idle: visible, > 1 day left (wake-ups / 6 h)',
+        String(far.woke),
+        `${far.limit} (one a minute)`,
+        far.woke / far.limit,
+        '<= 1',
+        far.woke <= far.limit,
+      ),
+      row(
+        'idle: visible, last hour (wake-ups / 10 min)',
+        String(last.woke),
+        `${last.limit} (one a second)`,
+        last.woke / last.limit,
+        '<= 1',
+        last.woke <= last.limit,
+      ),
+      row(
+        'idle: hidden page (timers set / 30 min)',
+        `${hidden.set} set, ${hidden.woke} woke`,
+        '0',
+        '-',
+        '0 timers',
+        hidden.set === 0 && hidden.woke === 0 && resumed.woke > 0,
+      ),
     ];
   } finally {
     await context.close();

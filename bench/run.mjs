@@ -31,18 +31,32 @@ for (const name of selected) {
   console.log(`\n== ${name}`);
   try {
     const benchmark = await import(`./${name}.mjs`);
-    rows.push(...await benchmark.run((line) => console.log(line)));
+    rows.push(...(await benchmark.run((line) => console.log(line))));
   } catch (error) {
     failed.push(name);
     console.error(`  ${name} could not run: ${error?.stack ?? error}`);
-    rows.push({ benchmark: `${name}: could not run`, ours: String(error?.message ?? error).split('\n')[0].slice(0, 60), peer: '-', ratio: '-', target: '-', verdict: 'NOT RUN' });
+    rows.push({
+      benchmark: `${name}: could not run`,
+      ours: String(error?.message ?? error)
+        .split('\n')[0]
+        .slice(0, 60),
+      peer: '-',
+      ratio: '-',
+      target: '-',
+      verdict: 'NOT RUN',
+    });
   }
   console.log(`  (${name}: ${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${load()})`);
 }
 
 console.log(`\n${table(rows)}`);
 const busy = Math.max(peakLoad, loadavg()[0]) > cores;
-console.log(`\n${selected.length} benchmark(s) in ${((performance.now() - started) / 1000).toFixed(0)} s; ${rows.filter((r) => r.verdict === 'pass').length} pass, `
-  + `${rows.filter((r) => r.verdict === 'FAIL').length} fail, ${rows.filter((r) => r.verdict === 'info').length} info, ${failed.length} could not run.`);
-if (busy) console.log(`Note: the load average (up to ${peakLoad.toFixed(1)}) exceeded the ${cores} cores during the run: timings (start-up, server) are unreliable; sizes and counts are not affected.`);
+console.log(
+  `\n${selected.length} benchmark(s) in ${((performance.now() - started) / 1000).toFixed(0)} s; ${rows.filter((r) => r.verdict === 'pass').length} pass, ` +
+    `${rows.filter((r) => r.verdict === 'FAIL').length} fail, ${rows.filter((r) => r.verdict === 'info').length} info, ${failed.length} could not run.`,
+);
+if (busy)
+  console.log(
+    `Note: the load average (up to ${peakLoad.toFixed(1)}) exceeded the ${cores} cores during the run: timings (start-up, server) are unreliable; sizes and counts are not affected.`,
+  );
 process.exit(failed.length ? 1 : 0);

@@ -37,17 +37,24 @@ async function httpRun(server, connections, sequence, count, log) {
   const added = rows - before;
   const sent = sequence.next - first;
   const consistent = tallies === rows && warm.ok + measured.ok <= added && added <= sent;
-  const other = Object.entries(measured.statuses).filter(([status]) => status !== '200').map(([status, { count: n }]) => `${n}×${status}`).join(', ');
-  log(`  ${server.kind}, ${connections} conn.: ${fixed(measured.rps, 0)} votes/s, p50 ${ms(measured.p50)}, p99 ${ms(measured.p99)} `
-    + `(${SECONDS} s: ${measured.ok} accepted, ${other || 'no other status'}, ${measured.errors} errors, ${measured.timeouts} timeouts); `
-    + `tallies ${tallies} = rows ${rows}: ${consistent ? 'yes' : 'NO'} (${added} new rows, ${warm.ok + measured.ok} answered 200, ${sent} sent)`);
+  const other = Object.entries(measured.statuses)
+    .filter(([status]) => status !== '200')
+    .map(([status, { count: n }]) => `${n}×${status}`)
+    .join(', ');
+  log(
+    `  ${server.kind}, ${connections} conn.: ${fixed(measured.rps, 0)} votes/s, p50 ${ms(measured.p50)}, p99 ${ms(measured.p99)} ` +
+      `(${SECONDS} s: ${measured.ok} accepted, ${other || 'no other status'}, ${measured.errors} errors, ${measured.timeouts} timeouts); ` +
+      `tallies ${tallies} = rows ${rows}: ${consistent ? 'yes' : 'NO'} (${added} new rows, ${warm.ok + measured.ok} answered 200, ${sent} sent)`,
+  );
   return { ...measured, consistent, connections };
 }
 
 /** Debian's PostgreSQL binaries, the newest version (the one server/test/postgres.ts starts). */
 function postgresBin() {
   const root = '/usr/lib/postgresql';
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'pgbench'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'pgbench')))
+    .sort((a, b) => Number(b) - Number(a));
   if (!versions.length) throw new Error(`no pgbench under ${root}/*/bin (Debian's postgresql package brings it)`);
   return join(root, versions[0], 'bin');
 }
@@ -94,12 +101,16 @@ async function postgresRuns(log) {
       const common = { bin: postgresBin(), port: postgres.port, database: 'bench', seconds: SECONDS, ...DB_ONLY };
       for (const clients of CONNECTIONS) {
         const peer = await runVoteTallyPeer({ ...common, sql, clients });
-        log(`  pgbench, vote + tally from RETURNING, ${clients} clients, ${SECONDS} s: ${fixed(peer.tps, 0)} tx/s, p50 ${ms(peer.p50)}, p99 ${ms(peer.p99)} `
-          + `(${peer.failed} failed; tallies ${peer.tallies} = rows ${peer.rows}: ${peer.consistent ? 'yes' : 'NO'})`);
+        log(
+          `  pgbench, vote + tally from RETURNING, ${clients} clients, ${SECONDS} s: ${fixed(peer.tps, 0)} tx/s, p50 ${ms(peer.p50)}, p99 ${ms(peer.p99)} ` +
+            `(${peer.failed} failed; tallies ${peer.tallies} = rows ${peer.rows}: ${peer.consistent ? 'yes' : 'NO'})`,
+        );
         peers.push({ ...peer, clients });
       }
       same = await runPgbench({ ...common, statements, probe: probeValues('bench-probe-key'), clients: 200 });
-      log(`  pgbench, the server's own ${same.statements} statement(s) per vote, 200 clients, ${SECONDS} s: ${fixed(same.tps, 0)} tx/s, p50 ${ms(same.p50)}, p99 ${ms(same.p99)} (${same.failed} failed)`);
+      log(
+        `  pgbench, the server's own ${same.statements} statement(s) per vote, 200 clients, ${SECONDS} s: ${fixed(same.tps, 0)} tx/s, p50 ${ms(same.p50)}, p99 ${ms(same.p99)} (${same.failed} failed)`,
+      );
     }
   } finally {
     await postgres.stop();
@@ -115,8 +126,16 @@ async function pgliteRuns(log) {
     const runs = [];
     for (const connections of CONNECTIONS) runs.push(await httpRun(server, connections, sequence, () => server.call('count'), log));
     // 16 callers: PGlite runs one at a time anyway, and more would only be shed by its bounded queue.
-    const same = await server.call('replay', { statements, probe: probeValues('bench-probe-key'), seconds: SECONDS, clients: 16, ...DB_ONLY });
-    log(`  PGlite, the server's own statements replayed in-process by 16 callers, ${SECONDS} s: ${fixed(same.tps, 0)} tx/s, p50 ${ms(same.p50)}, p99 ${ms(same.p99)} (${same.failed} failed)`);
+    const same = await server.call('replay', {
+      statements,
+      probe: probeValues('bench-probe-key'),
+      seconds: SECONDS,
+      clients: 16,
+      ...DB_ONLY,
+    });
+    log(
+      `  PGlite, the server's own statements replayed in-process by 16 callers, ${SECONDS} s: ${fixed(same.tps, 0)} tx/s, p50 ${ms(same.p50)}, p99 ${ms(same.p99)} (${same.failed} failed)`,
+    );
     return { runs, same };
   } finally {
     await server.close();
@@ -134,23 +153,64 @@ export async function run(log) {
       const peer = pg.peers.find((p) => p.clients === r.connections);
       const share = r.rps / peer.tps;
       const label = `server: PostgreSQL, ${workers} process${workers > 1 ? 'es' : ''}, ${r.connections} conn.`;
-      rows.push(row(label, figures(r), `${fixed(peer.tps, 0)}/s pgbench vote+tally`, share, `>= ${TARGETS.share}`,
-        r.connections === 200 ? share >= TARGETS.share && r.errors === 0 : undefined));
+      rows.push(
+        row(
+          label,
+          figures(r),
+          `${fixed(peer.tps, 0)}/s pgbench vote+tally`,
+          share,
+          `>= ${TARGETS.share}`,
+          r.connections === 200 ? share >= TARGETS.share && r.errors === 0 : undefined,
+        ),
+      );
       if (r.connections === 16) rows.push(row(`${label}: p99`, ms(r.p99), '-', '-', `<= ${TARGETS.p99At16} ms`, r.p99 <= TARGETS.p99At16));
     }
   }
   for (const [i, connections] of CONNECTIONS.entries()) {
     const ratio = pg.runs[2][i].rps / pg.runs[1][i].rps;
-    rows.push(row(`server: PostgreSQL, 2 processes / 1, ${connections} conn.`, `${fixed(pg.runs[2][i].rps, 0)}/s`, `${fixed(pg.runs[1][i].rps, 0)}/s`, ratio,
-      `>= ${TARGETS.twoOverOne}`, connections === 200 ? ratio >= TARGETS.twoOverOne : undefined));
+    rows.push(
+      row(
+        `server: PostgreSQL, 2 processes / 1, ${connections} conn.`,
+        `${fixed(pg.runs[2][i].rps, 0)}/s`,
+        `${fixed(pg.runs[1][i].rps, 0)}/s`,
+        ratio,
+        `>= ${TARGETS.twoOverOne}`,
+        connections === 200 ? ratio >= TARGETS.twoOverOne : undefined,
+      ),
+    );
   }
-  rows.push(row('server: PostgreSQL, same statements (info)', `${pg.same.statements} statement(s)/vote`, `${fixed(pg.same.tps, 0)}/s pgbench, 200 clients`, '-', undefined));
+  rows.push(
+    row(
+      'server: PostgreSQL, same statements (info)',
+      `${pg.same.statements} statement(s)/vote`,
+      `${fixed(pg.same.tps, 0)}/s pgbench, 200 clients`,
+      '-',
+      undefined,
+    ),
+  );
   for (const r of lite.runs) {
-    rows.push(row(`server: PGlite, 1 process, ${r.connections} conn.`, figures(r), `${fixed(lite.same.tps, 0)}/s same SQL in-process`, r.rps / lite.same.tps,
-      r.connections === 200 ? `p99 <= ${TARGETS.pglitep99} ms` : undefined, r.connections === 200 ? r.p99 <= TARGETS.pglitep99 : undefined));
+    rows.push(
+      row(
+        `server: PGlite, 1 process, ${r.connections} conn.`,
+        figures(r),
+        `${fixed(lite.same.tps, 0)}/s same SQL in-process`,
+        r.rps / lite.same.tps,
+        r.connections === 200 ? `p99 <= ${TARGETS.pglitep99} ms` : undefined,
+        r.connections === 200 ? r.p99 <= TARGETS.pglitep99 : undefined,
+      ),
+    );
   }
   const all = [...pg.runs[1], ...pg.runs[2], ...lite.runs];
   const consistent = all.every((r) => r.consistent) && pg.peers.every((p) => p.consistent);
-  rows.push(row('server: tallies = vote rows, every run and peer', consistent ? 'equal' : 'NOT EQUAL', `${all.length} runs, ${pg.peers.length} peers`, '-', 'equal', consistent));
+  rows.push(
+    row(
+      'server: tallies = vote rows, every run and peer',
+      consistent ? 'equal' : 'NOT EQUAL',
+      `${all.length} runs, ${pg.peers.length} peers`,
+      '-',
+      'equal',
+      consistent,
+    ),
+  );
   return rows;
 }

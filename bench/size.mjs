@@ -15,7 +15,9 @@ const TARGET = 0.5;
 /** Shoelace's light theme (design tokens the controls need to look right), minified crudely: not counted in the ratio. */
 function shoelaceThemeSize() {
   const css = readFileSync(join(ROOT, 'node_modules/@shoelace-style/shoelace/dist/themes/light.css'), 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/ ?([{};:,]) ?/g, '$1');
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};:,]) ?/g, '$1');
   return gzipSize(css);
 }
 
@@ -25,19 +27,43 @@ export async function run(log) {
   const shoelace = await bundle('bench/peers/shoelace-form.js', 'shoelace-form');
   const version = JSON.parse(readFileSync(join(ROOT, 'node_modules/@shoelace-style/shoelace/package.json'), 'utf8')).version;
   for (const b of [form, whole, shoelace]) log(`  ${b.name.padEnd(20)} ${kb(b.min).padStart(9)} min  ${kb(b.gzip).padStart(8)} min+gzip`);
-  log(`  (Shoelace ${version}; its light theme CSS, needed for the controls to look right, adds ${kb(shoelaceThemeSize())} min+gzip, not counted)`);
+  log(
+    `  (Shoelace ${version}; its light theme CSS, needed for the controls to look right, adds ${kb(shoelaceThemeSize())} min+gzip, not counted)`,
+  );
   const formRatio = ratio(form.gzip, shoelace.gzip);
   const wholeRatio = ratio(whole.gzip, shoelace.gzip);
-  log(`  proposal form / Shoelace form: ${formRatio.toFixed(2)}; whole bundle / Shoelace form: ${wholeRatio.toFixed(2)} (target <= ${TARGET})`);
+  log(
+    `  proposal form / Shoelace form: ${formRatio.toFixed(2)}; whole bundle / Shoelace form: ${wholeRatio.toFixed(2)} (target <= ${TARGET})`,
+  );
   // The pages of issue 24, through the loader (dist/cdn, built if missing): all their requests.
   ensureBuild();
-  const pages = measurePages(CDN).map((page) => row(`size page: ${page.page}`, kb(page.gzip),
-    page.page === 'a proposal form' ? `${kb(shoelace.gzip)} Shoelace ${version} form` : `budget ${kb(page.budget)}`,
-    page.page === 'a proposal form' ? ratio(page.gzip, shoelace.gzip) : ratio(page.gzip, page.budget), page.page === 'a proposal form' ? `<= ${TARGET}` : '<= 1 of budget',
-    page.page === 'a proposal form' ? ratio(page.gzip, shoelace.gzip) <= TARGET : page.withinBudget));
+  const pages = measurePages(CDN).map((page) =>
+    row(
+      `size page: ${page.page}`,
+      kb(page.gzip),
+      page.page === 'a proposal form' ? `${kb(shoelace.gzip)} Shoelace ${version} form` : `budget ${kb(page.budget)}`,
+      page.page === 'a proposal form' ? ratio(page.gzip, shoelace.gzip) : ratio(page.gzip, page.budget),
+      page.page === 'a proposal form' ? `<= ${TARGET}` : '<= 1 of budget',
+      page.page === 'a proposal form' ? ratio(page.gzip, shoelace.gzip) <= TARGET : page.withinBudget,
+    ),
+  );
   return [
     ...pages,
-    row('size: proposal form (min+gzip)', kb(form.gzip), `${kb(shoelace.gzip)} Shoelace ${version} form`, formRatio, `<= ${TARGET}`, formRatio <= TARGET),
-    row('size: whole bundle (min+gzip)', kb(whole.gzip), `${kb(shoelace.gzip)} Shoelace ${version} form`, wholeRatio, `<= ${TARGET}`, wholeRatio <= TARGET),
+    row(
+      'size: proposal form (min+gzip)',
+      kb(form.gzip),
+      `${kb(shoelace.gzip)} Shoelace ${version} form`,
+      formRatio,
+      `<= ${TARGET}`,
+      formRatio <= TARGET,
+    ),
+    row(
+      'size: whole bundle (min+gzip)',
+      kb(whole.gzip),
+      `${kb(shoelace.gzip)} Shoelace ${version} form`,
+      wholeRatio,
+      `<= ${TARGET}`,
+      wholeRatio <= TARGET,
+    ),
   ];
 }

@@ -25,27 +25,46 @@ const BUTTON_READY = (tag) => `(() => {
 })()`;
 
 export const PAGES = new Map([
-  ['vote-button', benchPage({
-    before: ['/out/pgo-memory-backend.js'], scripts: ['/out/pgo-vote-button.js'],
-    body: `<pgo-vote-button ${CONSULTATION} proposal="p0"></pgo-vote-button>`, ready: BUTTON_READY('pgo-vote-button'),
-  })],
-  ['plain-vote-button', benchPage({
-    before: ['/out/pgo-memory-backend.js'], scripts: ['/peers/plain-vote-button.js'],
-    body: '<plain-vote-button proposal="p0"></plain-vote-button>', ready: BUTTON_READY('plain-vote-button'),
-  })],
+  [
+    'vote-button',
+    benchPage({
+      before: ['/out/pgo-memory-backend.js'],
+      scripts: ['/out/pgo-vote-button.js'],
+      body: `<pgo-vote-button ${CONSULTATION} proposal="p0"></pgo-vote-button>`,
+      ready: BUTTON_READY('pgo-vote-button'),
+    }),
+  ],
+  [
+    'plain-vote-button',
+    benchPage({
+      before: ['/out/pgo-memory-backend.js'],
+      scripts: ['/peers/plain-vote-button.js'],
+      body: '<plain-vote-button proposal="p0"></plain-vote-button>',
+      ready: BUTTON_READY('plain-vote-button'),
+    }),
+  ],
   // First screen: rows rendered and the first row's vote button showing its count.
-  ['list', benchPage({
-    before: [`/out/memory-10k.js?proposals=${PROPOSALS}&one-page`], scripts: ['/out/pgo-proposal-list.js'],
-    body: `<pgo-proposal-list ${CONSULTATION} page-size="100"></pgo-proposal-list>`,
-    ready: `(() => {
+  [
+    'list',
+    benchPage({
+      before: [`/out/memory-10k.js?proposals=${PROPOSALS}&one-page`],
+      scripts: ['/out/pgo-proposal-list.js'],
+      body: `<pgo-proposal-list ${CONSULTATION} page-size="100"></pgo-proposal-list>`,
+      ready: `(() => {
       const row = document.querySelector('pgo-proposal-list')?.shadowRoot?.querySelector('li[data-key]');
       return /\\d/.test(row?.querySelector('pgo-vote-button')?.shadowRoot?.querySelector('[part~="count"]')?.textContent ?? '');
     })()`,
-  })],
-  ['plain-list', benchPage({
-    before: [`/out/memory-10k.js?proposals=${PROPOSALS}`], scripts: ['/peers/plain-list.js'],
-    body: '<div data-plain-list></div>', ready: `document.querySelector('[data-plain-list] li')`,
-  })],
+    }),
+  ],
+  [
+    'plain-list',
+    benchPage({
+      before: [`/out/memory-10k.js?proposals=${PROPOSALS}`],
+      scripts: ['/peers/plain-list.js'],
+      body: '<div data-plain-list></div>',
+      ready: `document.querySelector('[data-plain-list] li')`,
+    }),
+  ],
 ]);
 
 async function load(browser, server, page, rate) {
@@ -71,38 +90,47 @@ async function loadOnce(browser, server, page, rate) {
  * the most rows in the DOM at once.
  */
 function scrollToEnd(page, { rows, lastRendered }) {
-  return page.evaluate(async ({ rows, lastRendered, steps: target }) => {
-    const countRows = new Function(`return (${rows})`);
-    const isLastRendered = new Function(`return Boolean(${lastRendered})`);
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    const atEnd = () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
-    window.scrollTo(0, 0);
-    await frame();
-    await frame();
-    const longTasks = [];
-    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
-    observer.observe({ type: 'longtask' });
-    const started = performance.now();
-    let last = started;
-    let longestFrame = 0;
-    let maxRows = countRows();
-    let steps = 0;
-    for (; steps < 20_000; steps++) {
-      window.scrollBy(0, Math.max(window.innerHeight, document.documentElement.scrollHeight / target));
+  return page.evaluate(
+    async ({ rows, lastRendered, steps: target }) => {
+      const countRows = new Function(`return (${rows})`);
+      const isLastRendered = new Function(`return Boolean(${lastRendered})`);
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const atEnd = () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+      window.scrollTo(0, 0);
       await frame();
-      const now = performance.now();
-      longestFrame = Math.max(longestFrame, now - last);
-      last = now;
-      maxRows = Math.max(maxRows, countRows());
-      if (atEnd() && isLastRendered()) break;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200)); // long task entries arrive asynchronously
-    observer.disconnect();
-    return {
-      longestTask: longTasks.length ? Math.max(...longTasks) : 0, longTasks: longTasks.length, longestFrame, maxRows, steps,
-      ms: performance.now() - started, height: document.documentElement.scrollHeight, reachedEnd: atEnd() && isLastRendered(),
-    };
-  }, { rows, lastRendered, steps: SCROLL_STEPS });
+      await frame();
+      const longTasks = [];
+      const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+      observer.observe({ type: 'longtask' });
+      const started = performance.now();
+      let last = started;
+      let longestFrame = 0;
+      let maxRows = countRows();
+      let steps = 0;
+      for (; steps < 20_000; steps++) {
+        window.scrollBy(0, Math.max(window.innerHeight, document.documentElement.scrollHeight / target));
+        await frame();
+        const now = performance.now();
+        longestFrame = Math.max(longestFrame, now - last);
+        last = now;
+        maxRows = Math.max(maxRows, countRows());
+        if (atEnd() && isLastRendered()) break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200)); // long task entries arrive asynchronously
+      observer.disconnect();
+      return {
+        longestTask: longTasks.length ? Math.max(...longTasks) : 0,
+        longTasks: longTasks.length,
+        longestFrame,
+        maxRows,
+        steps,
+        ms: performance.now() - started,
+        height: document.documentElement.scrollHeight,
+        reachedEnd: atEnd() && isLastRendered(),
+      };
+    },
+    { rows, lastRendered, steps: SCROLL_STEPS },
+  );
 }
 
 const summary = (values) => `median ${ms(median(values))}, p90 ${ms(quantile(values, 0.9))}`;
@@ -125,7 +153,9 @@ export async function run(log) {
       unthrottled.push(await loadOnce(browser, server, 'vote-button', 1));
     }
     const frames = (list) => list.map((t) => t.frame);
-    log(`  vote button, script start -> interactive button painted: ${summary(frames(ours))} (DOM ready ${summary(ours.map((t) => t.dom))}; from navigation ${summary(ours.map((t) => t.fromNavigation))})`);
+    log(
+      `  vote button, script start -> interactive button painted: ${summary(frames(ours))} (DOM ready ${summary(ours.map((t) => t.dom))}; from navigation ${summary(ours.map((t) => t.fromNavigation))})`,
+    );
     log(`  plain-DOM vote button (peer), same page and throttling:    ${summary(frames(plain))}`);
     log(`  vote button without throttling:                            ${summary(frames(unthrottled))}`);
 
@@ -140,7 +170,9 @@ export async function run(log) {
       else listTab = loaded.tab;
       plainFirst.push(await loadOnce(browser, server, 'plain-list', RATE));
     }
-    log(`  ${PROPOSALS} proposals, first screen: list ${summary(frames(listFirst))}; plain list (all rows) ${summary(frames(plainFirst))} (${LIST_LOADS} loads each)`);
+    log(
+      `  ${PROPOSALS} proposals, first screen: list ${summary(frames(listFirst))}; plain list (all rows) ${summary(frames(plainFirst))} (${LIST_LOADS} loads each)`,
+    );
     let listScroll;
     let held;
     try {
@@ -155,12 +187,16 @@ export async function run(log) {
     const plainTab = await load(browser, server, 'plain-list', RATE);
     let plainScroll;
     try {
-      plainScroll = await scrollToEnd(plainTab.tab.page, { rows: `document.querySelectorAll('[data-plain-list] li').length`, lastRendered: 'true' });
+      plainScroll = await scrollToEnd(plainTab.tab.page, {
+        rows: `document.querySelectorAll('[data-plain-list] li').length`,
+        lastRendered: 'true',
+      });
     } finally {
       await plainTab.tab.close();
     }
-    const describe = (s) => `longest task ${s.longTasks ? ms(s.longestTask) : 'none >= 50 ms'} (${s.longTasks} long tasks), longest frame ${ms(s.longestFrame)}, `
-      + `at most ${s.maxRows} rows in the DOM, ${s.steps} scroll steps over ${Math.round(s.height / 1000)}k px in ${ms(s.ms)}${s.reachedEnd ? '' : ' (END NOT REACHED)'}`;
+    const describe = (s) =>
+      `longest task ${s.longTasks ? ms(s.longestTask) : 'none >= 50 ms'} (${s.longTasks} long tasks), longest frame ${ms(s.longestFrame)}, ` +
+      `at most ${s.maxRows} rows in the DOM, ${s.steps} scroll steps over ${Math.round(s.height / 1000)}k px in ${ms(s.ms)}${s.reachedEnd ? '' : ' (END NOT REACHED)'}`;
     log(`  list scrolled to the end: ${describe(listScroll)}`);
     log(`  plain list scrolled to the end: ${describe(plainScroll)}`);
 
@@ -170,11 +206,35 @@ export async function run(log) {
     const task = (s) => (s.longTasks ? s.longestTask : 0);
     const virtualised = held === PROPOSALS && listScroll.reachedEnd && listScroll.maxRows < PROPOSALS / 10;
     return [
-      row(`startup: vote button, ${RATE}x CPU (median of ${LOADS})`, ms(buttonMedian), `${ms(median(frames(plain)))} plain-DOM button`, ratio(buttonMedian, median(frames(plain))), undefined),
-      row(`startup: ${PROPOSALS} proposals, first screen`, ms(listFirstMedian), `${ms(plainFirstMedian)} plain list, no windowing`, ratio(listFirstMedian, plainFirstMedian), undefined),
-      row('startup: longest task scrolling to the end', listScroll.longTasks ? ms(task(listScroll)) : '< 50 ms', `${plainScroll.longTasks ? ms(task(plainScroll)) : '< 50 ms'} plain list`,
-        plainScroll.longTasks && listScroll.longTasks ? ratio(task(listScroll), task(plainScroll)) : '-', undefined),
-      row('startup: rows in the DOM while scrolling', `${listScroll.maxRows} of ${held}`, `${plainScroll.maxRows} plain list`, ratio(listScroll.maxRows, plainScroll.maxRows), 'windowed', virtualised),
+      row(
+        `startup: vote button, ${RATE}x CPU (median of ${LOADS})`,
+        ms(buttonMedian),
+        `${ms(median(frames(plain)))} plain-DOM button`,
+        ratio(buttonMedian, median(frames(plain))),
+        undefined,
+      ),
+      row(
+        `startup: ${PROPOSALS} proposals, first screen`,
+        ms(listFirstMedian),
+        `${ms(plainFirstMedian)} plain list, no windowing`,
+        ratio(listFirstMedian, plainFirstMedian),
+        undefined,
+      ),
+      row(
+        'startup: longest task scrolling to the end',
+        listScroll.longTasks ? ms(task(listScroll)) : '< 50 ms',
+        `${plainScroll.longTasks ? ms(task(plainScroll)) : '< 50 ms'} plain list`,
+        plainScroll.longTasks && listScroll.longTasks ? ratio(task(listScroll), task(plainScroll)) : '-',
+        undefined,
+      ),
+      row(
+        'startup: rows in the DOM while scrolling',
+        `${listScroll.maxRows} of ${held}`,
+        `${plainScroll.maxRows} plain list`,
+        ratio(listScroll.maxRows, plainScroll.maxRows),
+        'windowed',
+        virtualised,
+      ),
     ];
   } finally {
     await browser.close();

@@ -5,7 +5,18 @@
 import { build } from 'esbuild';
 import { launchChromium, startStaticServer, throttledPage } from './lib/browser.mjs';
 
-const entry = (await build({ entryPoints: ['bench/entries/text-200.ts'], bundle: true, format: 'esm', write: false, minify: true, logLevel: 'warning', tsconfig: 'tsconfig.json', ignoreAnnotations: true })).outputFiles[0].text;
+const entry = (
+  await build({
+    entryPoints: ['bench/entries/text-200.ts'],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    minify: true,
+    logLevel: 'warning',
+    tsconfig: 'tsconfig.json',
+    ignoreAnnotations: true,
+  })
+).outputFiles[0].text;
 const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><script>
   window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 </script><script type="module">${entry.replaceAll('</script', '<\\/script')}</script></head><body>
@@ -16,8 +27,14 @@ try {
   for (const rate of [1, 4]) {
     const { page: tab, close } = await throttledPage(browser, rate);
     await tab.goto(`${server.url}/page/text`);
-    await tab.waitForFunction(() => document.querySelector('pgo-text')?.shadowRoot?.querySelectorAll('.section').length === 200, null, { timeout: 120_000 });
-    const first = await tab.evaluate(() => ({ at: performance.now(), longest: Math.max(0, ...window.__long), toc: document.querySelector('pgo-text').shadowRoot.querySelectorAll('.toc a').length }));
+    await tab.waitForFunction(() => document.querySelector('pgo-text')?.shadowRoot?.querySelectorAll('.section').length === 200, null, {
+      timeout: 120_000,
+    });
+    const first = await tab.evaluate(() => ({
+      at: performance.now(),
+      longest: Math.max(0, ...window.__long),
+      toc: document.querySelector('pgo-text').shadowRoot.querySelectorAll('.toc a').length,
+    }));
     const one = await tab.evaluate(async () => {
       window.__long.length = 0;
       const el = document.querySelector('pgo-text');
@@ -25,7 +42,11 @@ try {
       el.shadowRoot.querySelector('[part~="toggle"]').click();
       await el.updateComplete;
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return { ms: performance.now() - t0, longest: Math.max(0, ...window.__long), amendments: el.shadowRoot.querySelectorAll('[part~="amendment"]').length };
+      return {
+        ms: performance.now() - t0,
+        longest: Math.max(0, ...window.__long),
+        amendments: el.shadowRoot.querySelectorAll('[part~="amendment"]').length,
+      };
     });
     const opened = await tab.evaluate(async () => {
       window.__long.length = 0;
@@ -34,11 +55,17 @@ try {
       for (const b of root.querySelectorAll('[part~="toggle"]')) b.click();
       await document.querySelector('pgo-text').updateComplete;
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      return { ms: performance.now() - t0, longest: Math.max(0, ...window.__long), amendments: root.querySelectorAll('[part~="amendment"]').length };
+      return {
+        ms: performance.now() - t0,
+        longest: Math.max(0, ...window.__long),
+        amendments: root.querySelectorAll('[part~="amendment"]').length,
+      };
     });
-    console.log(`CPU x${rate}: first screen ${first.at.toFixed(0)} ms after navigation (${first.toc} TOC links, 200 sections), longest task before it ${first.longest.toFixed(0)} ms; ` +
-      `opening one section: ${one.amendments} amendments in ${one.ms.toFixed(0)} ms (longest task ${one.longest.toFixed(0)} ms); ` +
-      `opening every section: ${opened.amendments} amendments drawn in ${opened.ms.toFixed(0)} ms, longest task ${opened.longest.toFixed(0)} ms`);
+    console.log(
+      `CPU x${rate}: first screen ${first.at.toFixed(0)} ms after navigation (${first.toc} TOC links, 200 sections), longest task before it ${first.longest.toFixed(0)} ms; ` +
+        `opening one section: ${one.amendments} amendments in ${one.ms.toFixed(0)} ms (longest task ${one.longest.toFixed(0)} ms); ` +
+        `opening every section: ${opened.amendments} amendments drawn in ${opened.ms.toFixed(0)} ms, longest task ${opened.longest.toFixed(0)} ms`,
+    );
     await close();
   }
 } finally {

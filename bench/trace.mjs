@@ -43,5 +43,8 @@ try {
   await server.close();
 }
 frames.sort((a, b) => a - b);
-console.log(`${page}: ready frame median ${frames[Math.floor(LOADS / 2)].toFixed(0)} ms over ${LOADS} loads (4x CPU); JS+GC self time per load ${(total / LOADS).toFixed(1)} ms`);
-for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${(ms / LOADS).toFixed(1).padStart(6)} ms  ${key}`);
+console.log(
+  `${page}: ready frame median ${frames[Math.floor(LOADS / 2)].toFixed(0)} ms over ${LOADS} loads (4x CPU); JS+GC self time per load ${(total / LOADS).toFixed(1)} ms`,
+);
+for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+  console.log(`  ${(ms / LOADS).toFixed(1).padStart(6)} ms  ${key}`);

@@ -3,7 +3,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const CHROME_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+const CHROME_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+];
 
 export function findChrome() {
   if (process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
@@ -12,8 +18,14 @@ export function findChrome() {
 
 /** Flags Chromium needs here: root needs --no-sandbox; the closed network wants no background calls. */
 export const CHROME_ARGS = [
-  '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 function aptUsable() {
@@ -37,16 +49,21 @@ export function aptInstall(packages) {
     execFileSync('apt-get', ['update', '-qq', ...APT_WAIT], { stdio: ['ignore', 'ignore', 'inherit'], env });
     aptUpdated = true;
   }
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...APT_WAIT, ...packages], { stdio: ['ignore', 'ignore', 'inherit'], env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...APT_WAIT, ...packages], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env,
+  });
   return true;
 }
 
 export function ensureChrome() {
   let path = findChrome();
   if (path) return path;
-  console.log('pgo-widgets: no Chrome or Chromium found; installing Debian\'s chromium with apt-get…');
+  console.log("pgo-widgets: no Chrome or Chromium found; installing Debian's chromium with apt-get…");
   if (!aptInstall(['chromium'])) {
-    console.error('pgo-widgets: no Chrome or Chromium found. Install one (Debian: `sudo apt-get install chromium`) or set CHROME_PATH to its executable, then run `npm test` again.');
+    console.error(
+      'pgo-widgets: no Chrome or Chromium found. Install one (Debian: `sudo apt-get install chromium`) or set CHROME_PATH to its executable, then run `npm test` again.',
+    );
     process.exit(1);
   }
   path = findChrome();
@@ -63,7 +80,9 @@ function ensureProgram(label, paths, packages) {
   if (path) return path;
   console.log(`pgo-widgets: ${label} not found; installing Debian's ${packages.join(' ')} with apt-get…`);
   if (!aptInstall(packages)) {
-    console.error(`pgo-widgets: ${label} not found. Install it (Debian: \`sudo apt-get install ${packages.join(' ')}\`), then run the tests again.`);
+    console.error(
+      `pgo-widgets: ${label} not found. Install it (Debian: \`sudo apt-get install ${packages.join(' ')}\`), then run the tests again.`,
+    );
     process.exit(1);
   }
   path = paths.find((p) => existsSync(p));
@@ -74,7 +93,8 @@ function ensureProgram(label, paths, packages) {
   return path;
 }
 
-export const findFirefox = () => [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => p && existsSync(p)) ?? null;
+export const findFirefox = () =>
+  [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => p && existsSync(p)) ?? null;
 
 /** Debian's firefox-esr, driven through WebDriver BiDi by puppeteer-core (no geckodriver needed). */
 export function ensureFirefox() {

@@ -9,8 +9,16 @@ import { build } from 'esbuild';
 export async function buildConsole(outdir = 'dist/admin') {
   mkdirSync(outdir, { recursive: true });
   await build({
-    entryPoints: { console: 'src/console/index.ts' }, bundle: true, format: 'esm', minify: true, sourcemap: false, outdir,
-    tsconfig: 'tsconfig.json', target: 'es2022', logLevel: 'warning', legalComments: 'none',
+    entryPoints: { console: 'src/console/index.ts' },
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    sourcemap: false,
+    outdir,
+    tsconfig: 'tsconfig.json',
+    target: 'es2022',
+    logLevel: 'warning',
+    legalComments: 'none',
   });
   copyFileSync('src/console/admin.html', `${outdir}/index.html`);
   copyFileSync('src/console/admin.css', `${outdir}/admin.css`);
@@ -20,5 +28,7 @@ export async function buildConsole(outdir = 'dist/admin') {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { bytes, gzip } = await buildConsole();
-  console.log(`pgo-widgets: console written to dist/admin/ (console.js ${(bytes / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip)`);
+  console.log(
+    `pgo-widgets: console written to dist/admin/ (console.js ${(bytes / 1024).toFixed(1)} KB, ${(gzip / 1024).toFixed(1)} KB gzip)`,
+  );
 }

@@ -1,4 +1,4 @@
-// `npm run check`: what a developer runs before each commit, in under three minutes. Type-check, lint,
+// `npm run check`: what a developer runs before each commit, in under three minutes. Type-check, lint, format check,
 // the element tests in Chromium and the Node tests, side by side; one line per step with its time,
 // then the verdict. `npm test` stays the whole suite (three engines, PostgreSQL, build, every extra suite).
 // Left to `npm test`: the CDN bundle test (needs a build), the server tests on PostgreSQL (server tests
@@ -46,6 +46,7 @@ const nodeTests = [
 const results = await Promise.all([
   step('type-check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit', '--incremental', '--tsBuildInfoFile', join(CACHE, 'tsbuildinfo')]),
   step('lint', bin('eslint'), ['.', '--cache', '--cache-location', join(CACHE, 'eslint')]),
+  step('format', bin('prettier'), ['--check', '--log-level', 'warn', '--cache', '--cache-location', join(CACHE, 'prettier'), '.']),
   step('element tests (Chromium)', bin('wtr'), ['--files', ...elementTests], { PGO_COUNT_FILE: countFile }),
   step('node tests (PGlite)', process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...nodeTests]),
 ]);

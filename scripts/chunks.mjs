@@ -14,8 +14,11 @@ const LANGUAGE = /\.(?:messages\.)?([a-z]{2,3})\.ts$/;
 
 /** `{ 'vote-button': 'src/define/vote-button.ts', … }`: every element's define module. */
 export function elementEntries() {
-  return Object.fromEntries(readdirSync(join(import.meta.dirname, '../src/define')).filter((f) => f.endsWith('.ts') && f !== 'index.ts')
-    .map((f) => [f.replace(/\.ts$/, ''), `src/define/${f}`]));
+  return Object.fromEntries(
+    readdirSync(join(import.meta.dirname, '../src/define'))
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+      .map((f) => [f.replace(/\.ts$/, ''), `src/define/${f}`]),
+  );
 }
 
 /** rollup's manualChunks: every module the runtime entry imports statically goes into its chunk. */
@@ -69,7 +72,11 @@ export function chunkManifest() {
           }
         }
       }
-      this.emitFile({ type: 'asset', fileName: MANIFEST, source: `${JSON.stringify({ runtime: runtimeFiles, tags, languages }, null, 2)}\n` });
+      this.emitFile({
+        type: 'asset',
+        fileName: MANIFEST,
+        source: `${JSON.stringify({ runtime: runtimeFiles, tags, languages }, null, 2)}\n`,
+      });
     },
   };
 }
@@ -87,7 +94,8 @@ export function manifestModule(dir = 'dist/cdn') {
       const { tags, languages } = JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'));
       const files = [];
       const index = (file) => (files.includes(file) ? files.indexOf(file) : files.push(file) - 1);
-      const compact = (lists) => Object.fromEntries(Object.entries(lists).map(([key, list]) => [key.replace(/^pgo-/, ''), list.map(index)]));
+      const compact = (lists) =>
+        Object.fromEntries(Object.entries(lists).map(([key, list]) => [key.replace(/^pgo-/, ''), list.map(index)]));
       const t = compact(tags);
       const l = Object.fromEntries(Object.entries(languages).map(([language, byTag]) => [language, compact(byTag)]));
       return `export default ${JSON.stringify({ f: files.map((file) => file.replace(/\.js$/, '')), t, l })};`;

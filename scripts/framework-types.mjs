@@ -15,16 +15,22 @@ const HEADER = '// Generated from custom-elements.json by scripts/framework-type
 
 /** The elements of the manifest: tag, class, description, writable properties, attributes, events. */
 export function elementsOf(manifest) {
-  return manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => ({
-    tag: d.tagName,
-    className: d.name,
-    description: d.summary || d.description || '',
-    properties: (d.members ?? [])
-      .filter((m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public' && m.name !== 'lang')
-      .map((m) => ({ name: m.name, description: m.description ?? '', attribute: m.attribute })),
-    attributes: (d.attributes ?? []).map((a) => ({ name: a.name, description: a.description ?? '', type: a.type?.text ?? 'string' })),
-    events: (d.events ?? []).filter((e) => e.name).map((e) => ({ name: e.name, description: e.description ?? '', type: e.type?.text ?? 'Event' })),
-  })).sort((a, b) => a.tag.localeCompare(b.tag));
+  return manifest.modules
+    .flatMap((m) => m.declarations ?? [])
+    .filter((d) => d.tagName)
+    .map((d) => ({
+      tag: d.tagName,
+      className: d.name,
+      description: d.summary || d.description || '',
+      properties: (d.members ?? [])
+        .filter((m) => m.kind === 'field' && !m.static && !m.readonly && (m.privacy ?? 'public') === 'public' && m.name !== 'lang')
+        .map((m) => ({ name: m.name, description: m.description ?? '', attribute: m.attribute })),
+      attributes: (d.attributes ?? []).map((a) => ({ name: a.name, description: a.description ?? '', type: a.type?.text ?? 'string' })),
+      events: (d.events ?? [])
+        .filter((e) => e.name)
+        .map((e) => ({ name: e.name, description: e.description ?? '', type: e.type?.text ?? 'Event' })),
+    }))
+    .sort((a, b) => a.tag.localeCompare(b.tag));
 }
 
 const camel = (name) => name.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
@@ -115,7 +121,11 @@ function vscode(elements, attributesOf) {
     tags: elements.map((e) => ({
       name: e.tag,
       description: e.description,
-      attributes: attributesOf(e).map((a) => ({ name: a.name, description: a.description, ...(a.values ? { values: a.values.map((name) => ({ name })) } : a.type === 'boolean' ? { valueSet: 'v' } : {}) })),
+      attributes: attributesOf(e).map((a) => ({
+        name: a.name,
+        description: a.description,
+        ...(a.values ? { values: a.values.map((name) => ({ name })) } : a.type === 'boolean' ? { valueSet: 'v' } : {}),
+      })),
     })),
   };
 }
@@ -132,7 +142,14 @@ function webTypes(elements, attributesOf, pkg) {
         elements: elements.map((e) => ({
           name: e.tag,
           description: e.description,
-          attributes: attributesOf(e).map((a) => ({ name: a.name, description: a.description, value: a.type === 'boolean' ? { type: 'boolean', required: false } : { type: a.values ? a.values.map((v) => q(v)).join(' | ') : 'string' } })),
+          attributes: attributesOf(e).map((a) => ({
+            name: a.name,
+            description: a.description,
+            value:
+              a.type === 'boolean'
+                ? { type: 'boolean', required: false }
+                : { type: a.values ? a.values.map((v) => q(v)).join(' | ') : 'string' },
+          })),
           events: e.events.map((x) => ({ name: x.name, description: x.description, type: x.type })),
           js: {
             properties: e.properties.map((p) => ({ name: p.name, description: p.description })),
@@ -160,7 +177,9 @@ function write(path, text) {
 export function generate(dist = 'dist') {
   const manifest = JSON.parse(readFileSync(join(dist, 'custom-elements.json'), 'utf8'));
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
-  modulePaths = new Map(manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, m.path.replace(/^dist\//, '')])));
+  modulePaths = new Map(
+    manifest.modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName, m.path.replace(/^dist\//, '')])),
+  );
   // The one list of elements decides which tags get types: each must be in the manifest.
   const listed = JSON.parse(readFileSync('src/elements/elements.json', 'utf8')).elements.map((e) => e.tag);
   const elements = elementsOf(manifest).filter((e) => listed.includes(e.tag));

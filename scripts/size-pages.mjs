@@ -6,7 +6,16 @@ import { gzipSize, kb } from './size-plugin.mjs';
 
 const KB = 1024;
 /** The eight elements of the issue's table (French), in the one list's order. */
-const TODAY = ['pgo-consultation', 'pgo-phase-countdown', 'pgo-vote-button', 'pgo-proposal-list', 'pgo-proposal-form', 'pgo-event-card', 'pgo-event-list', 'pgo-event-form'];
+const TODAY = [
+  'pgo-consultation',
+  'pgo-phase-countdown',
+  'pgo-vote-button',
+  'pgo-proposal-list',
+  'pgo-proposal-form',
+  'pgo-event-card',
+  'pgo-event-list',
+  'pgo-event-form',
+];
 
 /**
  * Ceilings while a page is over its budget: its size when measured first, so it can only shrink (lower
@@ -51,8 +60,15 @@ export function pages(cdn) {
     { page: 'the eight elements of today (French)', files: files(...TODAY), budget: 40 * KB },
     { page: 'the same in English (beyond the French page)', files: english, budget: 4 * KB, extra: true },
   ];
-  for (const tag of Object.keys(manifest.tags).filter((t) => !TODAY.includes(t)).sort()) {
-    rows.push({ page: `${tag} added later: its chunks beyond the runtime`, files: manifest.tags[tag].filter((f) => !manifest.runtime.includes(f)), budget: 8 * KB, extra: true });
+  for (const tag of Object.keys(manifest.tags)
+    .filter((t) => !TODAY.includes(t))
+    .sort()) {
+    rows.push({
+      page: `${tag} added later: its chunks beyond the runtime`,
+      files: manifest.tags[tag].filter((f) => !manifest.runtime.includes(f)),
+      budget: 8 * KB,
+      extra: true,
+    });
   }
   return rows;
 }
@@ -69,11 +85,18 @@ export function measurePages(cdn) {
 }
 
 export function formatPages(rows) {
-  const lines = [`  ${'page (all its requests)'.padEnd(52)} ${'requests'.padStart(8)} ${'min+gzip'.padStart(9)} ${'budget'.padStart(9)}  verdict`];
+  const lines = [
+    `  ${'page (all its requests)'.padEnd(52)} ${'requests'.padStart(8)} ${'min+gzip'.padStart(9)} ${'budget'.padStart(9)}  verdict`,
+  ];
   for (const row of rows) {
-    const verdict = !row.ok ? `FAIL: over its ceiling ${kb(row.limit)} by ${kb(row.gzip - row.limit)}`
-      : row.withinBudget ? `met, ${kb(row.budget - row.gzip)} to spare` : `over budget by ${kb(row.gzip - row.budget)} (ceiling ${kb(row.limit)})`;
-    lines.push(`  ${row.page.padEnd(52)} ${String(row.files.length).padStart(8)} ${kb(row.gzip).padStart(9)} ${`${row.extra ? '+' : ''}${kb(row.budget)}`.padStart(9)}  ${verdict}`);
+    const verdict = !row.ok
+      ? `FAIL: over its ceiling ${kb(row.limit)} by ${kb(row.gzip - row.limit)}`
+      : row.withinBudget
+        ? `met, ${kb(row.budget - row.gzip)} to spare`
+        : `over budget by ${kb(row.gzip - row.budget)} (ceiling ${kb(row.limit)})`;
+    lines.push(
+      `  ${row.page.padEnd(52)} ${String(row.files.length).padStart(8)} ${kb(row.gzip).padStart(9)} ${`${row.extra ? '+' : ''}${kb(row.budget)}`.padStart(9)}  ${verdict}`,
+    );
   }
   return lines.join('\n');
 }

@@ -13,7 +13,9 @@ export function sizeReport() {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const name = options.file ?? chunk.fileName;
-        console.log(`  ${name.padEnd(40)} ${kb(Buffer.byteLength(chunk.code)).padStart(9)} min  ${kb(gzipSize(chunk.code)).padStart(8)} min+gzip`);
+        console.log(
+          `  ${name.padEnd(40)} ${kb(Buffer.byteLength(chunk.code)).padStart(9)} min  ${kb(gzipSize(chunk.code)).padStart(8)} min+gzip`,
+        );
       }
     },
   };

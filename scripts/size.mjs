@@ -58,21 +58,39 @@ export function measure() {
       const budget = file in BUDGETS ? BUDGETS[file] : ENTRY_BUDGET;
       const gzip = gzipSize(code);
       const limit = budget === null ? null : Math.max(budget, CEILINGS[file] ?? 0);
-      return { file, min: code.length, gzip, budget, limit, withinBudget: budget === null || gzip <= budget, ok: limit === null || gzip <= limit };
+      return {
+        file,
+        min: code.length,
+        gzip,
+        budget,
+        limit,
+        withinBudget: budget === null || gzip <= budget,
+        ok: limit === null || gzip <= limit,
+      };
     });
 }
 
 export function format(rows) {
-  const lines = [`  ${'file'.padEnd(32)} ${'min'.padStart(9)} ${'min+gzip'.padStart(9)} ${'budget'.padStart(9)} ${'ceiling'.padStart(9)}  verdict`];
+  const lines = [
+    `  ${'file'.padEnd(32)} ${'min'.padStart(9)} ${'min+gzip'.padStart(9)} ${'budget'.padStart(9)} ${'ceiling'.padStart(9)}  verdict`,
+  ];
   for (const row of rows) {
-    const verdict = row.budget === null ? 'not enforced'
-      : !row.ok ? `FAIL: over its ceiling by ${kb(row.gzip - row.limit)}`
-      : row.withinBudget ? 'ok' : `over budget by ${kb(row.gzip - row.budget)} (within ceiling)`;
+    const verdict =
+      row.budget === null
+        ? 'not enforced'
+        : !row.ok
+          ? `FAIL: over its ceiling by ${kb(row.gzip - row.limit)}`
+          : row.withinBudget
+            ? 'ok'
+            : `over budget by ${kb(row.gzip - row.budget)} (within ceiling)`;
     const ceiling = row.limit !== null && row.limit !== row.budget ? kb(row.limit) : '-';
-    lines.push(`  ${row.file.padEnd(32)} ${kb(row.min).padStart(9)} ${kb(row.gzip).padStart(9)} ${(row.budget === null ? '-' : kb(row.budget)).padStart(9)} ${ceiling.padStart(9)}  ${verdict}`);
+    lines.push(
+      `  ${row.file.padEnd(32)} ${kb(row.min).padStart(9)} ${kb(row.gzip).padStart(9)} ${(row.budget === null ? '-' : kb(row.budget)).padStart(9)} ${ceiling.padStart(9)}  ${verdict}`,
+    );
   }
   const missed = rows.filter((row) => !row.withinBudget);
-  if (missed.length) lines.push(`  ${missed.length} file(s) over their budgets (25 KB the one-file bundle, 1.5 KB the loader): not met yet.`);
+  if (missed.length)
+    lines.push(`  ${missed.length} file(s) over their budgets (25 KB the one-file bundle, 1.5 KB the loader): not met yet.`);
   return lines.join('\n');
 }
 
@@ -81,10 +99,15 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rows = measure();
   const pageRows = measurePages(CDN);
   if (process.argv.includes('--json')) console.log(JSON.stringify({ files: rows, pages: pageRows }, null, 2));
-  else console.log(`pgo-widgets: CDN sizes (KB = 1024 bytes, gzip -9)\n${format(rows)}\n\npgo-widgets: pages through the loader (issue 24)\n${formatPages(pageRows)}`);
+  else
+    console.log(
+      `pgo-widgets: CDN sizes (KB = 1024 bytes, gzip -9)\n${format(rows)}\n\npgo-widgets: pages through the loader (issue 24)\n${formatPages(pageRows)}`,
+    );
   const over = [...rows, ...pageRows.map((row) => ({ ...row, file: row.page }))].filter((row) => !row.ok);
   if (over.length) {
-    console.error(`\npgo-widgets: ${over.length} CDN file(s) or page(s) grew past their ceiling: ${over.map((row) => row.file).join(', ')}`);
+    console.error(
+      `\npgo-widgets: ${over.length} CDN file(s) or page(s) grew past their ceiling: ${over.map((row) => row.file).join(', ')}`,
+    );
     process.exit(1);
   }
 }

@@ -11,7 +11,12 @@ import { startReferenceServer } from '../test/reference-server.mjs';
 execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 // The no-server demo (demo/memory.html) runs on the in-memory backend, bundled with its seed data.
 await build({
-  entryPoints: ['demo/memory-demo.ts'], bundle: true, format: 'esm', outfile: 'dist/demo/memory-demo.js', tsconfig: 'tsconfig.json', logLevel: 'warning',
+  entryPoints: ['demo/memory-demo.ts'],
+  bundle: true,
+  format: 'esm',
+  outfile: 'dist/demo/memory-demo.js',
+  tsconfig: 'tsconfig.json',
+  logLevel: 'warning',
   // package.json's sideEffects names dist/ files only; from sources the define modules must be kept.
   ignoreAnnotations: true,
 });
@@ -24,7 +29,11 @@ if (workers > 1) {
     console.error('pgo-widgets: WORKERS needs DATABASE_URL (PostgreSQL): PGlite can be opened by one process only');
     process.exit(1);
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--workers', String(workers), '--static', '/=demo', '--static', '/dist=dist'], { stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', '--workers', String(workers), '--static', '/=demo', '--static', '/dist=dist'],
+    { stdio: 'inherit' },
+  );
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {

@@ -19,7 +19,11 @@ export async function runEngine(engine, args = []) {
   ensureBuild();
   const countFile = join(mkdtempSync(join(tmpdir(), `pgo-${engine}-`)), 'counts.json');
   const code = await new Promise((done) => {
-    const child = spawn(join(ROOT, 'node_modules/.bin/wtr'), args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, PGO_BROWSER: engine, PGO_COUNT_FILE: countFile } });
+    const child = spawn(join(ROOT, 'node_modules/.bin/wtr'), args, {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, PGO_BROWSER: engine, PGO_COUNT_FILE: countFile },
+    });
     child.on('close', done);
   });
   const counts = existsSync(countFile) ? JSON.parse(readFileSync(countFile, 'utf8')) : { passed: 0, failed: 0, skipped: 0 };

@@ -60,6 +60,9 @@ if (!only) {
   console.log('pgo-widgets: linting…');
   const lint = await run('node_modules/.bin/eslint', ['.']);
   if (lint.code !== 0) add('lint', { passed: 0, failed: 1 }, lint.code);
+  console.log('pgo-widgets: checking the format (npm run format fixes it)…');
+  const format = await run('node_modules/.bin/prettier', ['--check', '--log-level', 'warn', '.']);
+  if (format.code !== 0) add('format', { passed: 0, failed: 1 }, format.code);
 }
 
 if (wanted('browser')) {
@@ -79,7 +82,11 @@ if (wanted('node') && nodeTests.length) {
   const number = (label) => Number(out.match(new RegExp(`^[#ℹ] ${label} (\\d+)`, 'm'))?.[1] ?? 0);
   // `not ok` (TAP) or `✖` (spec) lines name the failed tests.
   const failedTests = [...new Set(out.match(/^\s*(?:not ok \d+ - |✖ ).*$/gm) ?? [])].map((line) => line.trim());
-  add('node', { passed: number('pass'), failed: number('fail'), skipped: number('skipped') + number('todo'), failures: failedTests.slice(0, 50) }, code);
+  add(
+    'node',
+    { passed: number('pass'), failed: number('fail'), skipped: number('skipped') + number('todo'), failures: failedTests.slice(0, 50) },
+    code,
+  );
 }
 
 // Extra suites: each module in test/suites/ exports `name` and `run()` -> { passed, failed, skipped? }.

@@ -10,12 +10,33 @@ import { join } from 'node:path';
 import { ensureWebKit } from './browsers.mjs';
 
 const KEYS = {
-  Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C', Backspace: '\uE003', Delete: '\uE017', Space: ' ', ' ': ' ',
-  ArrowLeft: '\uE012', ArrowUp: '\uE013', ArrowRight: '\uE014', ArrowDown: '\uE015', Home: '\uE011', End: '\uE010',
-  PageUp: '\uE00E', PageDown: '\uE00F', Shift: '\uE008', Control: '\uE009', Alt: '\uE00A', Meta: '\uE03D',
+  Tab: '\uE004',
+  Enter: '\uE007',
+  Escape: '\uE00C',
+  Backspace: '\uE003',
+  Delete: '\uE017',
+  Space: ' ',
+  ' ': ' ',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Home: '\uE011',
+  End: '\uE010',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Meta: '\uE03D',
 };
 const BUTTONS = { left: 0, middle: 1, right: 2 };
-const keyValue = (key) => KEYS[key] ?? (key.length === 1 ? key : null) ?? (() => { throw new Error(`WebKit launcher: unknown key ${key}`); })();
+const keyValue = (key) =>
+  KEYS[key] ??
+  (key.length === 1 ? key : null) ??
+  (() => {
+    throw new Error(`WebKit launcher: unknown key ${key}`);
+  })();
 
 /** WebKitGTK's MiniBrowser, the browser WebKitWebDriver starts (libwebkit2gtk-4.1-0 ships it). */
 function miniBrowser() {
@@ -43,7 +64,11 @@ class WebDriverSession {
   }
 
   async call(method, path, body) {
-    const res = await fetch(`${this.base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const json = await res.json().catch(() => ({}));
     if (!res.ok) throw new Error(`WebDriver ${method} ${path}: ${json.value?.error ?? res.status} ${json.value?.message ?? ''}`);
     return json.value;
@@ -61,7 +86,13 @@ function pageFor(wd) {
   const combo = (key) => (key.length > 1 && key.includes('+') ? key.split('+') : [key]).map(keyValue);
   return {
     keyboard: {
-      type: (text) => keys(...[...text].flatMap((c) => [{ type: 'keyDown', value: c }, { type: 'keyUp', value: c }])),
+      type: (text) =>
+        keys(
+          ...[...text].flatMap((c) => [
+            { type: 'keyDown', value: c },
+            { type: 'keyUp', value: c },
+          ]),
+        ),
       press: (key) => {
         const parts = combo(key);
         return keys(...parts.map((value) => ({ type: 'keyDown', value })), ...parts.reverse().map((value) => ({ type: 'keyUp', value })));
@@ -89,12 +120,18 @@ function pageFor(wd) {
       const element = await wd.call('POST', '/execute/sync', { script: `return ${find}`, args: [] });
       if (!element) throw new Error('WebKit launcher: the script found no element');
       const id = Object.values(element)[0];
-      const [role, name] = await Promise.all([wd.call('GET', `/element/${id}/computedrole`), wd.call('GET', `/element/${id}/computedlabel`)]);
+      const [role, name] = await Promise.all([
+        wd.call('GET', `/element/${id}/computedrole`),
+        wd.call('GET', `/element/${id}/computedlabel`),
+      ]);
       return { role, name };
     },
     /** WebDriver sizes the window: add the window's own frame so the viewport gets the asked size. */
     async setViewport({ width, height }) {
-      const [dw, dh] = await wd.call('POST', '/execute/sync', { script: 'return [outerWidth - innerWidth, outerHeight - innerHeight]', args: [] });
+      const [dw, dh] = await wd.call('POST', '/execute/sync', {
+        script: 'return [outerWidth - innerWidth, outerHeight - innerHeight]',
+        args: [],
+      });
       await wd.call('POST', '/window/rect', { width: width + dw, height: height + dh });
     },
   };

@@ -16,8 +16,16 @@ const USAGE = `Usage:
   admin-cli approve|hide|restore proposal|event <id>
 Options: --url <server> (PGO_URL, default http://127.0.0.1:8080)  --token <admin token> (ADMIN_TOKEN)  --json`;
 
-export async function adminCli(argv: string[], env: Record<string, string | undefined> = process.env, out: (line: string) => void = console.log): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { url: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' } } });
+export async function adminCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (line: string) => void = console.log,
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { url: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' } },
+  });
   const base = (values.url ?? env.PGO_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
   const token = values.token ?? env.ADMIN_TOKEN;
   const [command, kind, id] = positionals;
@@ -36,7 +44,9 @@ export async function adminCli(argv: string[], env: Record<string, string | unde
     out('No admin token: pass --token or set ADMIN_TOKEN (the server prints one at start when it generates it).');
     return 2;
   }
-  const res = await fetch(`${base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}` } }).catch((error: Error) => error);
+  const res = await fetch(`${base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${token}` } }).catch(
+    (error: Error) => error,
+  );
   if (res instanceof Error) {
     out(`Cannot reach ${base}: ${res.message}`);
     return 1;
@@ -59,7 +69,8 @@ function printQueue(queue: { proposals: ModeratedProposal[]; events: ModeratedEv
     for (const reason of p.reportReasons) out(`      report: ${reason}`);
   }
   out(`Events (${queue.events.length})`);
-  for (const e of queue.events) out(`  ${e.id}  [${e.moderation}]  ${e.startsAt}  ${e.title}${e.address ? ` (${e.address.locality})` : ''}`);
+  for (const e of queue.events)
+    out(`  ${e.id}  [${e.moderation}]  ${e.startsAt}  ${e.title}${e.address ? ` (${e.address.locality})` : ''}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

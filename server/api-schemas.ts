@@ -44,9 +44,15 @@ export const ExportProposal = z.object({
   /** The organisers' answer (issue 19), null before there is one. */
   answer: z.nullable(ProposalAnswer),
   /** Null when made online; a relay workshop's contribution otherwise (issue 22), its room support apart from `total`. */
-  origin: z.nullable(z.object({
-    kind: z.literal('workshop'), eventId: z.string(), eventTitle: z.string(), town: z.nullable(z.string()), roomSupport: z.nullable(z.int()),
-  })),
+  origin: z.nullable(
+    z.object({
+      kind: z.literal('workshop'),
+      eventId: z.string(),
+      eventTitle: z.string(),
+      town: z.nullable(z.string()),
+      roomSupport: z.nullable(z.int()),
+    }),
+  ),
 });
 export const OpenDataExport = z.object({
   consultation: z.object({ id: z.string(), title: z.string(), voteModel: z.string(), countsHidden: z.boolean(), exportedAt: z.string() }),

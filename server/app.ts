@@ -48,14 +48,21 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
       // The client reset the connection or broke its chunk framing mid-body (Node: ECONNRESET "aborted"):
       // the client's fault, not a database outage; nobody reads the answer.
       ctx.log(`client went away: ${c.req.method} ${c.req.path}: the request body was cut off`);
-      return problemResponse(backendError('validation', 'The request body was cut off', { status: 400, detail: 'The connection closed before the whole body arrived' }));
+      return problemResponse(
+        backendError('validation', 'The request body was cut off', {
+          status: 400,
+          detail: 'The connection closed before the whole body arrived',
+        }),
+      );
     }
     if (isDatabaseUnavailable(error)) {
       // PostgreSQL restarting: the pool reconnects by itself; the client retries (same idempotency key).
       ctx.log(`database unavailable: ${c.req.method} ${c.req.path}: ${error.message}`);
-      return problemResponse(backendError('server', 'The database is briefly unavailable', { status: 503, retryAfter: 1, detail: 'Try again in a moment' }));
+      return problemResponse(
+        backendError('server', 'The database is briefly unavailable', { status: 503, retryAfter: 1, detail: 'Try again in a moment' }),
+      );
     }
-    ctx.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    ctx.log(`error: ${c.req.method} ${c.req.path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return problemResponse(backendError('server', 'Internal server error'));
   });
   app.notFound(async (c) => {
@@ -88,7 +95,9 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   // PostgreSQL text cannot hold NUL: an address carrying one is refused before any query (not a 500).
   app.use(`${API_BASE}/*`, async (c, next) => {
     if (!/%00/.test(c.req.url)) return next();
-    return problemResponse(backendError('validation', 'The address contains a NUL character', { detail: 'Paths and query strings may not contain %00' }));
+    return problemResponse(
+      backendError('validation', 'The address contains a NUL character', { detail: 'Paths and query strings may not contain %00' }),
+    );
   });
   app.use(`${API_BASE}/*`, async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
@@ -96,7 +105,8 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
     const maxSize = /\/events\/[^/]+\/report$/.test(c.req.path) ? ctx.limits.bodyBytes * 8 : ctx.limits.bodyBytes;
     return bodyLimit({
       maxSize,
-      onError: () => problemResponse(backendError('too-large', 'The request body is too large', { detail: `At most ${maxSize} bytes are accepted` })),
+      onError: () =>
+        problemResponse(backendError('too-large', 'The request body is too large', { detail: `At most ${maxSize} bytes are accepted` })),
     })(c, next);
   });
 

@@ -15,8 +15,15 @@ import { client, serveApp, testConsultations, validDraft, type Answer, type Call
 
 const OPEN = '/consultations/open';
 const PUBLIC_GETS = [
-  OPEN, `${OPEN}/proposals`, `${OPEN}/proposals?sort=most-supported&limit=2`, `${OPEN}/proposals/s1`, `${OPEN}/events`, `${OPEN}/events/small`,
-  `${OPEN}/export.json`, `${OPEN}/export.csv`, '/openapi.json',
+  OPEN,
+  `${OPEN}/proposals`,
+  `${OPEN}/proposals?sort=most-supported&limit=2`,
+  `${OPEN}/proposals/s1`,
+  `${OPEN}/events`,
+  `${OPEN}/events/small`,
+  `${OPEN}/export.json`,
+  `${OPEN}/export.csv`,
+  '/openapi.json',
 ];
 
 /** What a shared cache (a CDN) would decide about this exchange. */
@@ -72,8 +79,11 @@ describe('cache headers (PGlite)', () => {
     // reader's own write came back without it (the rest contract tests failed so in Chromium).
     for (const path of PUBLIC_GETS.filter((p) => p !== OPEN && p !== '/openapi.json')) {
       const answer = await call('GET', path);
-      const browser = new CachePolicy({ url: `/api/v1${path}`, method: 'GET', headers: { host: 'api.example.fr' } },
-        { status: answer.status, headers: Object.fromEntries(answer.headers) }, { shared: false });
+      const browser = new CachePolicy(
+        { url: `/api/v1${path}`, method: 'GET', headers: { host: 'api.example.fr' } },
+        { status: answer.status, headers: Object.fromEntries(answer.headers) },
+        { shared: false },
+      );
       assert.equal(browser.timeToLive(), 0, `${path}: reused by a browser without asking (${answer.headers.get('cache-control')})`);
       assert.doesNotMatch(answer.headers.get('cache-control') ?? '', /stale-while-revalidate/, `${path}: a browser may show a stale copy`);
     }
@@ -81,7 +91,11 @@ describe('cache headers (PGlite)', () => {
 
   it('public GETs are the same whoever asks, so a shared copy leaks nothing', async () => {
     for (const path of PUBLIC_GETS.filter((p) => !p.includes('export'))) {
-      const [none, first, second] = await Promise.all([call('GET', path), call('GET', path, { token: tokens[0] }), call('GET', path, { token: tokens[1] })]);
+      const [none, first, second] = await Promise.all([
+        call('GET', path),
+        call('GET', path, { token: tokens[0] }),
+        call('GET', path, { token: tokens[1] }),
+      ]);
       assert.equal(first.text, none.text, `${path}: same body with a token`);
       assert.equal(second.text, none.text, `${path}: same body with another token`);
       // Asked with a token, the answer still says a shared cache may keep it (RFC 9111 §3.5 needs `public` or s-maxage).
@@ -91,7 +105,8 @@ describe('cache headers (PGlite)', () => {
 
   it('personal answers are never stored by a shared cache', async () => {
     const pending = await call('POST', '/consultations/hidden/proposals', {
-      token: tokens[1], body: { ...validDraft, categoryId: null, authorName: 'Camille', email: 'camille@example.fr', extra: { format: 'atelier' } },
+      token: tokens[1],
+      body: { ...validDraft, categoryId: null, authorName: 'Camille', email: 'camille@example.fr', extra: { format: 'atelier' } },
     });
     const personal: [string, Answer][] = [
       [`${OPEN}/participation`, await call('GET', `${OPEN}/participation`, { token: tokens[0] })],
@@ -103,7 +118,11 @@ describe('cache headers (PGlite)', () => {
     }
     for (const [path, answer] of personal) {
       assert.equal(answer.status, 200, path);
-      assert.equal(sharedCache(path, { authorization: `Bearer ${tokens[0]}` }, answer).storable(), false, `${path}: ${answer.headers.get('cache-control')}`);
+      assert.equal(
+        sharedCache(path, { authorization: `Bearer ${tokens[0]}` }, answer).storable(),
+        false,
+        `${path}: ${answer.headers.get('cache-control')}`,
+      );
       assert.match(answer.headers.get('cache-control') ?? '', /private/, path);
       assert.match(answer.headers.get('vary') ?? '', /authorization/i, `${path}: Vary: Authorization for private caches`);
     }
@@ -115,7 +134,12 @@ describe('cache headers (PGlite)', () => {
     const refused = await call('PUT', `${OPEN}/proposals/nope/vote`, { token: tokens[1], body: { choice: 'support' } });
     const missing = await call('GET', `${OPEN}/proposals/nope`);
     const time = await call('GET', '/time');
-    for (const [label, answer] of [['vote', vote], ['refused vote', refused], ['404', missing], ['time', time]] as const) {
+    for (const [label, answer] of [
+      ['vote', vote],
+      ['refused vote', refused],
+      ['404', missing],
+      ['time', time],
+    ] as const) {
       assert.match(answer.headers.get('cache-control') ?? '', /no-store/, label);
       assert.equal(sharedCache('/x', {}, answer).storable(), false, label);
     }

@@ -24,7 +24,8 @@ export interface ClusterHandle {
 
 /** In the primary: prepares the database, forks the workers, resolves once all of them listen. */
 export async function startCluster(workers: number, options: ServerOptions, workerArgs: string[]): Promise<ClusterHandle> {
-  if (!options.databaseUrl) throw new Error('More than one server process needs PostgreSQL (DATABASE_URL): PGlite can be opened by one process only');
+  if (!options.databaseUrl)
+    throw new Error('More than one server process needs PostgreSQL (DATABASE_URL): PGlite can be opened by one process only');
   const log = options.log ?? (() => {});
   const consultations = loadConsultations(options.configDir ?? DEFAULT_CONFIG_DIR, { now: options.clock?.() ?? Date.now() });
   const db = await openDatabase({ databaseUrl: options.databaseUrl });
@@ -74,11 +75,16 @@ export async function startCluster(workers: number, options: ServerOptions, work
     close() {
       stopping = true;
       const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w && !w.isDead());
-      return Promise.all(alive.map((w) => new Promise<void>((resolve) => {
-        w.once('exit', () => resolve());
-        w.process.kill('SIGTERM');
-        setTimeout(() => w.process.kill('SIGKILL'), 10_000).unref();
-      }))).then(() => undefined);
+      return Promise.all(
+        alive.map(
+          (w) =>
+            new Promise<void>((resolve) => {
+              w.once('exit', () => resolve());
+              w.process.kill('SIGTERM');
+              setTimeout(() => w.process.kill('SIGKILL'), 10_000).unref();
+            }),
+        ),
+      ).then(() => undefined);
     },
   };
 }

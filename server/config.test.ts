@@ -32,7 +32,10 @@ describe('consultation configuration', () => {
   it('loads both demo configurations, live: ideation open today, events ahead', () => {
     const now = Date.now();
     const loaded = loadConsultations('server/config', { now });
-    assert.deepEqual(loaded.map((l) => l.consultation.id), ['plan-action-2017', 'sommet-pgo-2016']);
+    assert.deepEqual(
+      loaded.map((l) => l.consultation.id),
+      ['plan-action-2017', 'sommet-pgo-2016'],
+    );
     const plan = loaded[0]!;
     const state = phaseStateAt(plan.consultation.phases, now);
     assert.equal(state.kind === 'open' && state.phase.id, 'ideation');
@@ -44,7 +47,10 @@ describe('consultation configuration', () => {
     assert.ok(plan.seed.events.filter((e) => Date.parse(e.startsAt) > now).length >= 5);
     const summit = loaded[1]!;
     assert.equal(summit.consultation.settings.voteModel, 'interest');
-    assert.deepEqual(summit.consultation.settings.proposalFields.extraFields[0]!.options!.map((o) => o.value), ['conference', 'atelier', 'pitch', 'evenement-externe']);
+    assert.deepEqual(
+      summit.consultation.settings.proposalFields.extraFields[0]!.options!.map((o) => o.value),
+      ['conference', 'atelier', 'pitch', 'evenement-externe'],
+    );
     assert.ok(actionWindow(summit.consultation, 'proposals', now).open);
   });
 
@@ -59,32 +65,44 @@ describe('consultation configuration', () => {
   });
 
   it('names the file and the field of each schema problem', () => {
-    const problems = problemsOf(withChange((f) => {
-      f.consultation.phases[1].endsAt = 'soon';
-      f.consultation.settings.voteModel = 'applause';
-      delete f.consultation.title;
-      f.surprise = true;
-    }));
-    assert.ok(problems.some((p) => p.startsWith('bad.json: consultation.phases[1].endsAt:')), problems.join('\n'));
+    const problems = problemsOf(
+      withChange((f) => {
+        f.consultation.phases[1].endsAt = 'soon';
+        f.consultation.settings.voteModel = 'applause';
+        delete f.consultation.title;
+        f.surprise = true;
+      }),
+    );
+    assert.ok(
+      problems.some((p) => p.startsWith('bad.json: consultation.phases[1].endsAt:')),
+      problems.join('\n'),
+    );
     assert.ok(problems.some((p) => p.startsWith('bad.json: consultation.settings.voteModel:')));
     assert.ok(problems.some((p) => p.startsWith('bad.json: consultation.title:')));
     assert.ok(problems.some((p) => p.startsWith('bad.json: (root):') && p.includes('surprise')));
   });
 
   it('names the field of each cross-reference problem', () => {
-    const problems = problemsOf(withChange((f) => {
-      f.consultation.settings.votePhases = ['ideation', 'vote-final'];
-      f.allowedOrigins = ['https://ville.example.fr/page'];
-      f.seed.events[0].format = 'banquet';
-      f.seed.proposals[1].categoryId = 'sport';
-      f.seed.proposals[2].votes = { against: 3 };
-      f.consultation.phases[0].endsAt = { relativeDays: -20 };
-      f.identity = { secretEnv: 'PGO_MISSING_KEY' };
-    }));
+    const problems = problemsOf(
+      withChange((f) => {
+        f.consultation.settings.votePhases = ['ideation', 'vote-final'];
+        f.allowedOrigins = ['https://ville.example.fr/page'];
+        f.seed.events[0].format = 'banquet';
+        f.seed.proposals[1].categoryId = 'sport';
+        f.seed.proposals[2].votes = { against: 3 };
+        f.consultation.phases[0].endsAt = { relativeDays: -20 };
+        f.identity = { secretEnv: 'PGO_MISSING_KEY' };
+      }),
+    );
     const fields = problems.map((p) => p.split(': ')[1]);
     assert.deepEqual(fields.sort(), [
-      'allowedOrigins[0]', 'consultation.phases[0].endsAt', 'consultation.settings.votePhases[1]', 'identity.secretEnv',
-      'seed.events[0].format', 'seed.proposals[1].categoryId', 'seed.proposals[2].votes.against',
+      'allowedOrigins[0]',
+      'consultation.phases[0].endsAt',
+      'consultation.settings.votePhases[1]',
+      'identity.secretEnv',
+      'seed.events[0].format',
+      'seed.proposals[1].categoryId',
+      'seed.proposals[2].votes.against',
     ]);
   });
 
@@ -94,7 +112,11 @@ describe('consultation configuration', () => {
     dirs.push(dir);
     writeFileSync(join(dir, 'a.json'), JSON.stringify(demo));
     writeFileSync(join(dir, 'b.json'), JSON.stringify(demo));
-    assert.throws(() => loadConsultations(dir), (error: ConfigError) => error.problems.some((p) => /b\.json: consultation\.id: “plan-action-2017” is already used by .*a\.json/.test(p)));
+    assert.throws(
+      () => loadConsultations(dir),
+      (error: ConfigError) =>
+        error.problems.some((p) => /b\.json: consultation\.id: “plan-action-2017” is already used by .*a\.json/.test(p)),
+    );
     const empty = join(dir, 'empty');
     mkdirSync(empty);
     assert.throws(() => loadConsultations(empty), /no consultation file/);
@@ -103,7 +125,15 @@ describe('consultation configuration', () => {
   it('startServer fails fast on a bad configuration, naming the file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pgo-config-'));
     dirs.push(dir);
-    writeFileSync(join(dir, 'ville.json'), withChange((f) => { f.consultation.timeZone = 'Europe/Atlantis'; }));
-    await assert.rejects(startServer({ configDir: dir, dataDir: 'memory://', port: 0 }), /ville\.json: consultation\.timeZone: Unknown time zone/);
+    writeFileSync(
+      join(dir, 'ville.json'),
+      withChange((f) => {
+        f.consultation.timeZone = 'Europe/Atlantis';
+      }),
+    );
+    await assert.rejects(
+      startServer({ configDir: dir, dataDir: 'memory://', port: 0 }),
+      /ville\.json: consultation\.timeZone: Unknown time zone/,
+    );
   });
 });

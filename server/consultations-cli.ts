@@ -15,8 +15,16 @@ const USAGE = `Usage:
   consultations import <file.json>
 Options: --url <server> (PGO_URL, default http://127.0.0.1:8080)  --token <admin token> (ADMIN_TOKEN)`;
 
-export async function consultationsCli(argv: string[], env: Record<string, string | undefined> = process.env, out: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { url: { type: 'string' }, token: { type: 'string' } } });
+export async function consultationsCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  out: (text: string) => void = (t) => process.stdout.write(`${t}\n`),
+): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { url: { type: 'string' }, token: { type: 'string' } },
+  });
   const base = `${(values.url ?? env.PGO_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')}/api/v1/admin/consultations`;
   const token = values.token ?? env.ADMIN_TOKEN;
   const [command, arg] = positionals;
@@ -29,16 +37,25 @@ export async function consultationsCli(argv: string[], env: Record<string, strin
     return 2;
   }
   try {
-    const res = command === 'export'
-      ? await fetch(`${base}/${encodeURIComponent(arg)}/export`, { headers: { authorization: `Bearer ${token}` } })
-      : await fetch(`${base}/import`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: readFileSync(arg, 'utf8') });
+    const res =
+      command === 'export'
+        ? await fetch(`${base}/${encodeURIComponent(arg)}/export`, { headers: { authorization: `Bearer ${token}` } })
+        : await fetch(`${base}/import`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body: readFileSync(arg, 'utf8'),
+          });
     const body = await res.json().catch(() => null);
     if (!res.ok) {
       const fields = (body?.fieldErrors ?? []).map((f: { message: string }) => `\n  ${f.message}`).join('');
       out(`${res.status} ${body?.title ?? res.statusText}${body?.detail ? `: ${body.detail}` : ''}${fields}`);
       return 1;
     }
-    out(command === 'export' ? JSON.stringify(body, null, 2) : `${res.status === 201 ? 'Created' : 'Replaced'}: ${body.consultation.id} (revision ${body.revision})`);
+    out(
+      command === 'export'
+        ? JSON.stringify(body, null, 2)
+        : `${res.status === 201 ? 'Created' : 'Replaced'}: ${body.consultation.id} (revision ${body.revision})`,
+    );
     return 0;
   } catch (error) {
     out(`Cannot reach ${base}: ${(error as Error).message}`);

@@ -33,7 +33,8 @@ describe('consultations in the database', () => {
   let server: RunningServer;
   let now = Date.parse('2026-03-02T09:00:00Z');
   let call: ReturnType<typeof client>;
-  const admin = (method: string, path: string, body?: unknown) => call(method, path, { token: TOKEN, ...(body === undefined ? {} : { body }) });
+  const admin = (method: string, path: string, body?: unknown) =>
+    call(method, path, { token: TOKEN, ...(body === undefined ? {} : { body }) });
   before(async () => {
     server = await startServer({ port: 0, dataDir: 'memory://', adminToken: TOKEN, clock: () => now });
     call = client(server.url);
@@ -42,7 +43,10 @@ describe('consultations in the database', () => {
 
   it('loads the demo consultations on a fresh database, and lists them for organisers', async () => {
     const rows = await server.db.query<{ id: string; from_file: string }>('SELECT id, from_file FROM consultations ORDER BY id');
-    assert.deepEqual(rows.map((r) => r.id), ['plan-action-2017', 'sommet-pgo-2016']);
+    assert.deepEqual(
+      rows.map((r) => r.id),
+      ['plan-action-2017', 'sommet-pgo-2016'],
+    );
     assert.ok(rows.every((r) => r.from_file.endsWith('.json')));
     const settings = await admin('GET', `${PLAN}/settings`);
     assert.equal(settings.status, 200);
@@ -82,10 +86,27 @@ describe('consultations in the database', () => {
     edit.consultation.settings.votePhases = ['nowhere'];
     edit.allowedOrigins = ['https://ville.example.fr/page'];
     const refused = answerOf(await admin('PUT', `${PLAN}/settings`, { ...edit, revision }), 422, 'validation');
-    assert.deepEqual(refused.fieldErrors.map((f: { field: string }) => f.field).sort(), ['allowedOrigins.0', 'consultation.phases.0.endsAt', 'consultation.settings.votePhases.0']);
-    const schema = answerOf(await admin('PUT', `${PLAN}/settings`, { ...edit, consultation: { ...edit.consultation, timeZone: 'Mars/Olympus' }, revision }), 422, 'validation');
+    assert.deepEqual(refused.fieldErrors.map((f: { field: string }) => f.field).sort(), [
+      'allowedOrigins.0',
+      'consultation.phases.0.endsAt',
+      'consultation.settings.votePhases.0',
+    ]);
+    const schema = answerOf(
+      await admin('PUT', `${PLAN}/settings`, { ...edit, consultation: { ...edit.consultation, timeZone: 'Mars/Olympus' }, revision }),
+      422,
+      'validation',
+    );
     assert.ok(schema.fieldErrors.some((f: { field: string }) => f.field === 'consultation.timeZone'));
-    const renamed = answerOf(await admin('PUT', `${PLAN}/settings`, { ...ConsultationAdmin.parse((await admin('GET', `${PLAN}/settings`)).body), consultation: { ...edit.consultation, phases: [phase], settings: { ...edit.consultation.settings, votePhases: [] }, id: 'autre' }, keys: undefined, updatedAt: undefined }), 422, 'validation');
+    const renamed = answerOf(
+      await admin('PUT', `${PLAN}/settings`, {
+        ...ConsultationAdmin.parse((await admin('GET', `${PLAN}/settings`)).body),
+        consultation: { ...edit.consultation, phases: [phase], settings: { ...edit.consultation.settings, votePhases: [] }, id: 'autre' },
+        keys: undefined,
+        updatedAt: undefined,
+      }),
+      422,
+      'validation',
+    );
     assert.equal(renamed.fieldErrors[0].field, 'consultation.id');
   });
 
@@ -111,10 +132,17 @@ describe('consultations in the database', () => {
       assert.equal(imported.status, 200, `replaces the demo copy there: ${imported.text}`);
       const again = await other('GET', `${PLAN}/export`, { token: 'elsewhere-token' });
       assert.deepEqual(again.body, exported.body);
-      assert.deepEqual((await other('GET', '/consultations/plan-action-2017')).body, (await call('GET', '/consultations/plan-action-2017')).body);
+      assert.deepEqual(
+        (await other('GET', '/consultations/plan-action-2017')).body,
+        (await call('GET', '/consultations/plan-action-2017')).body,
+      );
       const fresh = await other('POST', '/admin/consultations/import', { token: 'elsewhere-token', body: copy });
       assert.equal(fresh.status, 201);
-      const broken = answerOf(await other('POST', '/admin/consultations/import', { token: 'elsewhere-token', body: { ...copy, allowedOrigins: ['nope'] } }), 422, 'validation');
+      const broken = answerOf(
+        await other('POST', '/admin/consultations/import', { token: 'elsewhere-token', body: { ...copy, allowedOrigins: ['nope'] } }),
+        422,
+        'validation',
+      );
       assert.equal(broken.fieldErrors[0].field, 'allowedOrigins.0');
     } finally {
       await elsewhere.close();
@@ -123,16 +151,25 @@ describe('consultations in the database', () => {
 
   it('exports and imports by command (npm run consultations), through the API', async () => {
     const lines: string[] = [];
-    assert.equal(await consultationsCli(['export', 'plan-action-2017', '--url', server.url, '--token', TOKEN], {}, (t) => lines.push(t)), 0);
+    assert.equal(
+      await consultationsCli(['export', 'plan-action-2017', '--url', server.url, '--token', TOKEN], {}, (t) => lines.push(t)),
+      0,
+    );
     const file = JSON.parse(lines.pop()!);
     assert.deepEqual(file, (await admin('GET', `${PLAN}/export`)).body);
     const dir = mkdtempSync(join(tmpdir(), 'pgo-cli-'));
     try {
       file.consultation.id = 'par-commande';
       writeFileSync(join(dir, 'c.json'), JSON.stringify(file));
-      assert.equal(await consultationsCli(['import', join(dir, 'c.json'), '--url', server.url, '--token', TOKEN], {}, (t) => lines.push(t)), 0);
+      assert.equal(
+        await consultationsCli(['import', join(dir, 'c.json'), '--url', server.url, '--token', TOKEN], {}, (t) => lines.push(t)),
+        0,
+      );
       assert.match(lines.pop()!, /^Created: par-commande \(revision 1\)$/);
-      assert.equal(await consultationsCli(['import', join(dir, 'c.json'), '--url', server.url, '--token', 'wrong'], {}, (t) => lines.push(t)), 1);
+      assert.equal(
+        await consultationsCli(['import', join(dir, 'c.json'), '--url', server.url, '--token', 'wrong'], {}, (t) => lines.push(t)),
+        1,
+      );
       assert.match(lines.pop()!, /^401 /);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -142,7 +179,12 @@ describe('consultations in the database', () => {
   it('rotates the host-signing key; the previous one works until the overlap ends', async () => {
     const id = 'copie-plan';
     problem(await admin('POST', `/admin/consultations/${id}/keys`, { overlapHours: 1 }), 409, 'conflict');
-    const { revision, updatedAt: _u, keys: _k, ...edit } = ConsultationAdmin.parse((await admin('GET', `/admin/consultations/${id}/settings`)).body);
+    const {
+      revision,
+      updatedAt: _u,
+      keys: _k,
+      ...edit
+    } = ConsultationAdmin.parse((await admin('GET', `/admin/consultations/${id}/settings`)).body);
     assert.equal((await admin('PUT', `/admin/consultations/${id}/settings`, { ...edit, identity: {}, revision })).status, 200);
     const first = await admin('POST', `/admin/consultations/${id}/keys`, {});
     assert.equal(first.status, 201);
@@ -151,9 +193,11 @@ describe('consultations in the database', () => {
     const settings = ConsultationAdmin.parse((await admin('GET', `/admin/consultations/${id}/settings`)).body);
     assert.equal(settings.keys.length, 2);
     assert.ok(!JSON.stringify(settings).includes(first.body.secret), 'secrets are never shown again');
-    const signIn = async (secret: string) => call('POST', `/consultations/${id}/identity`, {
-      key: `key-${secret.slice(0, 20)}-${now}`, body: { assertion: await signIdentity({ sub: 'agent-1' }, { secret, expiresIn: '30d' }) },
-    });
+    const signIn = async (secret: string) =>
+      call('POST', `/consultations/${id}/identity`, {
+        key: `key-${secret.slice(0, 20)}-${now}`,
+        body: { assertion: await signIdentity({ sub: 'agent-1' }, { secret, expiresIn: '30d' }) },
+      });
     assert.equal((await signIn(second.body.secret)).status, 200);
     assert.equal((await signIn(first.body.secret)).status, 200, 'the previous key during the overlap');
     assert.equal((await signIn('a-key-this-consultation-never-had-0123456789')).status, 401);
@@ -163,13 +207,31 @@ describe('consultations in the database', () => {
   });
 
   it('reaches a second process on the same database when it reloads', async () => {
-    const { app, ctx } = createApp({ db: server.db, consultations: [], adminToken: TOKEN, clock: () => now, reloadConsultationsMs: 60_000 });
+    const { app, ctx } = createApp({
+      db: server.db,
+      consultations: [],
+      adminToken: TOKEN,
+      clock: () => now,
+      reloadConsultationsMs: 60_000,
+    });
     const listening = await listen(app, { port: 0, hostname: '127.0.0.1' });
-    const second = { url: `http://127.0.0.1:${listening.port}`, close: () => new Promise<void>((resolve) => { listening.server.close(() => resolve()); listening.server.closeAllConnections(); }) };
+    const second = {
+      url: `http://127.0.0.1:${listening.port}`,
+      close: () =>
+        new Promise<void>((resolve) => {
+          listening.server.close(() => resolve());
+          listening.server.closeAllConnections();
+        }),
+    };
     try {
       const other = client(second.url);
       assert.equal((await other('GET', '/consultations/copie-plan')).body.title, 'Une copie');
-      const { revision, updatedAt: _u, keys: _k, ...edit } = ConsultationAdmin.parse((await admin('GET', '/admin/consultations/copie-plan/settings')).body);
+      const {
+        revision,
+        updatedAt: _u,
+        keys: _k,
+        ...edit
+      } = ConsultationAdmin.parse((await admin('GET', '/admin/consultations/copie-plan/settings')).body);
       edit.consultation.title = 'Renommée ici';
       assert.equal((await admin('PUT', '/admin/consultations/copie-plan/settings', { ...edit, revision })).status, 200);
       // The other process checks at most once a second (not waited for here): its next check sees the new revision.
@@ -188,7 +250,12 @@ describe('consultations across a restart (PGlite folder)', () => {
     try {
       let server = await start();
       let call = client(server.url);
-      const { revision, updatedAt: _u, keys: _k, ...edit } = ConsultationAdmin.parse((await call('GET', `${PLAN}/settings`, { token: TOKEN })).body);
+      const {
+        revision,
+        updatedAt: _u,
+        keys: _k,
+        ...edit
+      } = ConsultationAdmin.parse((await call('GET', `${PLAN}/settings`, { token: TOKEN })).body);
       edit.consultation.title = 'Édité avant redémarrage';
       assert.equal((await call('PUT', `${PLAN}/settings`, { token: TOKEN, body: { ...edit, revision } })).status, 200);
       await server.close();
@@ -198,7 +265,13 @@ describe('consultations across a restart (PGlite folder)', () => {
       const kept = ConsultationAdmin.parse((await call('GET', `${PLAN}/settings`, { token: TOKEN })).body);
       assert.equal(kept.revision, revision + 1);
       const rows = await server.db.query<{ id: string; from_file: string | null }>('SELECT id, from_file FROM consultations ORDER BY id');
-      assert.deepEqual(rows.map((r) => [r.id, r.from_file === null]), [['plan-action-2017', true], ['sommet-pgo-2016', false]]);
+      assert.deepEqual(
+        rows.map((r) => [r.id, r.from_file === null]),
+        [
+          ['plan-action-2017', true],
+          ['sommet-pgo-2016', false],
+        ],
+      );
       await server.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -35,8 +35,14 @@ export interface Limits {
 }
 
 export const DEFAULT_LIMITS: Limits = {
-  bodyBytes: DEFAULT_BODY_BYTES, jsonDepth: DEFAULT_JSON_DEPTH, writesPerMinute: 60, writesPerIpPerMinute: 600, participantsPerMinute: 30,
-  headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 65_000,
+  bodyBytes: DEFAULT_BODY_BYTES,
+  jsonDepth: DEFAULT_JSON_DEPTH,
+  writesPerMinute: 60,
+  writesPerIpPerMinute: 600,
+  participantsPerMinute: 30,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 65_000,
 };
 
 export interface AppOptions {
@@ -139,7 +145,8 @@ export class AppContext {
       try {
         const revisions = await consultationRevisions(this.db);
         const changed = [...revisions].filter(([id, revision]) => this.revisions.get(id) !== revision).map(([id]) => id);
-        for (const stored of changed.length ? await storedConsultations(this.db, changed) : []) this.replaceConsultation(loadedOf(stored), stored.revision);
+        for (const stored of changed.length ? await storedConsultations(this.db, changed) : [])
+          this.replaceConsultation(loadedOf(stored), stored.revision);
         this.checkedAt = performance.now();
       } finally {
         this.checking = null;

@@ -21,9 +21,14 @@ writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Mairie de Villebel
 const ADMIN_TOKEN = 'cli-test-admin-token';
 
 async function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', join(dir, 'db'), '--static', `/=${dir}`], {
-    env: { ...process.env, ADMIN_TOKEN, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data', join(dir, 'db'), '--static', `/=${dir}`],
+    {
+      env: { ...process.env, ADMIN_TOKEN, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.add(child);
   child.on('exit', () => children.delete(child));
   let output = '';
@@ -78,7 +83,10 @@ describe('server command line', () => {
     const lines: string[] = [];
     const env = { PGO_URL: server.url, ADMIN_TOKEN };
     assert.equal(await adminCli(['queue', 'plan-action-2017'], env, (l) => lines.push(l)), 0);
-    assert.ok(lines.some((l) => l.includes('ar-rennes-propose') && l.includes('[pending]') && l.includes('(Rennes)')), lines.join('\n'));
+    assert.ok(
+      lines.some((l) => l.includes('ar-rennes-propose') && l.includes('[pending]') && l.includes('(Rennes)')),
+      lines.join('\n'),
+    );
     assert.equal(await adminCli(['approve', 'event', 'ar-rennes-propose'], env, (l) => lines.push(l)), 0);
     assert.equal(lines.at(-1), 'event ar-rennes-propose: approved');
     assert.equal((await call('GET', '/consultations/plan-action-2017/events/ar-rennes-propose')).status, 200);

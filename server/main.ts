@@ -15,15 +15,22 @@ import { DEFAULT_CONFIG_DIR, DEFAULT_DATA_DIR, startServer, type ServerOptions }
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, config: { type: 'string' },
-    static: { type: 'string', multiple: true }, quiet: { type: 'boolean' }, workers: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    config: { type: 'string' },
+    static: { type: 'string', multiple: true },
+    quiet: { type: 'boolean' },
+    workers: { type: 'string' },
   },
 });
 const env = process.env;
-const staticDirs = Object.fromEntries((values.static ?? []).map((pair) => {
-  const at = pair.indexOf('=');
-  return at > 0 ? [pair.slice(0, at), pair.slice(at + 1)] : ['/', pair];
-}));
+const staticDirs = Object.fromEntries(
+  (values.static ?? []).map((pair) => {
+    const at = pair.indexOf('=');
+    return at > 0 ? [pair.slice(0, at), pair.slice(at + 1)] : ['/', pair];
+  }),
+);
 const log = values.quiet ? () => {} : (line: string) => console.log(line);
 const workers = Math.max(1, Number.parseInt(values.workers ?? env.WORKERS ?? '1', 10) || 1);
 
@@ -66,10 +73,13 @@ try {
     if (stopping) return;
     stopping = true;
     if (!isWorker()) log(`${signal}: stopping…`);
-    server.close().then(() => process.exit(0), (error) => {
-      console.error(error);
-      process.exit(1);
-    });
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -13,18 +13,34 @@ import { EXAMPLES } from './openapi/examples.js';
 
 /** The routes of /tmp/api-contract.md, the ones the rest backend calls. */
 const CONTRACT = [
-  'GET /time', 'POST /participants', 'POST /consultations/{id}/identity', 'GET /consultations/{id}', 'GET /consultations/{id}/participation',
-  'GET /consultations/{id}/proposals', 'GET /consultations/{id}/proposals/{proposalId}', 'POST /consultations/{id}/proposals',
-  'POST /consultations/{id}/proposals/{proposalId}/reports', 'PUT /consultations/{id}/proposals/{proposalId}/vote',
-  'DELETE /consultations/{id}/proposals/{proposalId}/vote', 'GET /consultations/{id}/events', 'GET /consultations/{id}/events/{eventId}',
-  'POST /consultations/{id}/events/{eventId}/registrations', 'POST /consultations/{id}/events', 'GET /consultations/{id}/export.csv',
-  'GET /consultations/{id}/export.json', 'GET /openapi.json', 'GET /docs', 'GET /admin/consultations/{id}/moderation',
+  'GET /time',
+  'POST /participants',
+  'POST /consultations/{id}/identity',
+  'GET /consultations/{id}',
+  'GET /consultations/{id}/participation',
+  'GET /consultations/{id}/proposals',
+  'GET /consultations/{id}/proposals/{proposalId}',
+  'POST /consultations/{id}/proposals',
+  'POST /consultations/{id}/proposals/{proposalId}/reports',
+  'PUT /consultations/{id}/proposals/{proposalId}/vote',
+  'DELETE /consultations/{id}/proposals/{proposalId}/vote',
+  'GET /consultations/{id}/events',
+  'GET /consultations/{id}/events/{eventId}',
+  'POST /consultations/{id}/events/{eventId}/registrations',
+  'POST /consultations/{id}/events',
+  'GET /consultations/{id}/export.csv',
+  'GET /consultations/{id}/export.json',
+  'GET /openapi.json',
+  'GET /docs',
+  'GET /admin/consultations/{id}/moderation',
   ...['approve', 'hide', 'restore'].flatMap((a) => [`POST /admin/proposals/{proposalId}/${a}`, `POST /admin/events/{eventId}/${a}`]),
 ];
 
 const { app } = createApp({ db: {} as Db, consultations: [], adminToken: 'x' });
 const doc = openApiDocument() as { paths: Record<string, Record<string, { operationId: string }>> };
-const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+const documented = Object.entries(doc.paths)
+  .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+  .sort();
 
 /** Hono's routes as `METHOD /path` in OpenAPI style (`:id` -> `{id}`, alternatives expanded). */
 function servedRoutes(): string[] {
@@ -50,14 +66,19 @@ describe('OpenAPI document', () => {
 
   it('documents exactly the routes the server has, and every route of the contract', () => {
     assert.deepEqual(documented, servedRoutes());
-    assert.deepEqual(CONTRACT.filter((r) => !documented.includes(r)), []);
+    assert.deepEqual(
+      CONTRACT.filter((r) => !documented.includes(r)),
+      [],
+    );
     const ids = Object.values(doc.paths).flatMap((ops) => Object.values(ops).map((o) => o.operationId));
     assert.equal(new Set(ids).size, ids.length);
   });
 
   it('resolves every $ref and generates the schemas from zod', () => {
     const text = JSON.stringify(doc);
-    const schemas = (doc as unknown as { components: { schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }> } }).components.schemas;
+    const schemas = (
+      doc as unknown as { components: { schemas: Record<string, { required?: string[]; properties?: Record<string, unknown> }> } }
+    ).components.schemas;
     for (const [, name] of text.matchAll(/"#\/components\/schemas\/(\w+)"/g)) assert.ok(schemas[name!], name);
     assert.deepEqual(schemas.VoteTally!.required, ['proposalId', 'hidden', 'total', 'counts']);
     assert.ok(schemas.ProposalDraft!.properties!.website);
@@ -97,12 +118,21 @@ describe('OpenAPI document', () => {
   it('has an example for every request body and answer, each valid against its schema', () => {
     const examples = conformance(doc as unknown as OpenApiDoc).examples();
     assert.ok(examples.length > 100, String(examples.length));
-    assert.deepEqual(examples.filter((e) => !e.present).map((e) => e.where), []);
-    assert.deepEqual(examples.filter((e) => e.why).map((e) => `${e.where}: ${e.why}`), []);
+    assert.deepEqual(
+      examples.filter((e) => !e.present).map((e) => e.where),
+      [],
+    );
+    assert.deepEqual(
+      examples.filter((e) => e.why).map((e) => `${e.where}: ${e.why}`),
+      [],
+    );
   });
 
   it('the examples are also valid for the zod schemas the server uses', () => {
-    const zod = { ...core, ProposalPage: core.pageOf(core.Proposal), EventPage: core.pageOf(core.ConsultationEvent) } as unknown as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+    const zod = { ...core, ProposalPage: core.pageOf(core.Proposal), EventPage: core.pageOf(core.ConsultationEvent) } as unknown as Record<
+      string,
+      { safeParse(v: unknown): { success: boolean } }
+    >;
     for (const [name, example] of Object.entries(EXAMPLES)) {
       const schema = zod[name];
       if (schema) assert.equal(schema.safeParse(example).success, true, name);
@@ -111,15 +141,23 @@ describe('OpenAPI document', () => {
 
   it('states the rules the server enforces: key syntax, fixed body rules, statuses, links', () => {
     const text = JSON.stringify(doc);
-    const params = (doc as unknown as { components: { parameters: Record<string, { required: boolean; schema: { pattern: string } }> } }).components.parameters;
+    const params = (doc as unknown as { components: { parameters: Record<string, { required: boolean; schema: { pattern: string } }> } })
+      .components.parameters;
     assert.equal(params.IdempotencyKey!.required, false);
     assert.equal(params.IdempotencyKey!.schema.pattern, '^[\\x21-\\x7e]{1,200}$');
     assert.doesNotMatch(text, /Every write takes an/);
-    const schemas = (doc as unknown as { components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>>; required?: string[] }> } }).components.schemas;
+    const schemas = (
+      doc as unknown as {
+        components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>>; required?: string[] }> };
+      }
+    ).components.schemas;
     assert.equal(schemas.RegistrationInput!.properties.consent!.const, true);
     assert.equal(schemas.EventProposal!.properties.title!.maxLength, 150);
     assert.ok(schemas.EventProposal!.required!.includes('consent'));
-    const ops = doc.paths as unknown as Record<string, Record<string, { responses: Record<string, { description: string; links?: object }> }>>;
+    const ops = doc.paths as unknown as Record<
+      string,
+      Record<string, { responses: Record<string, { description: string; links?: object }> }>
+    >;
     const vote = ops['/consultations/{id}/proposals/{proposalId}/vote']!.put!;
     assert.match(vote.responses['409']!.description, /`limit-reached`/);
     assert.match(vote.responses['403']!.description, /Origin/);
@@ -136,8 +174,14 @@ describe('OpenAPI document', () => {
     assert.match(check.checkAnswer('GET', '/time', 404, 'application/problem+json', problem)!, /not documented/);
     assert.match(check.checkAnswer('GET', '/consultations/x', 200, 'text/html', '<p>')!, /answered text\/html/);
     assert.equal(check.checkAnswer('PUT', '/consultations/x/proposals/p/vote', 409, 'application/problem+json', problem), null);
-    assert.match(check.checkAnswer('PUT', '/consultations/x/proposals/p/vote', 409, 'application/problem+json', { title: 'x' })!, /required/);
-    assert.equal(check.checkAnswer('PATCH', '/time', 405, 'application/problem+json', { ...problem, status: 405, code: 'unsupported' }), null);
+    assert.match(
+      check.checkAnswer('PUT', '/consultations/x/proposals/p/vote', 409, 'application/problem+json', { title: 'x' })!,
+      /required/,
+    );
+    assert.equal(
+      check.checkAnswer('PATCH', '/time', 405, 'application/problem+json', { ...problem, status: 405, code: 'unsupported' }),
+      null,
+    );
     assert.match(check.checkAnswer('PATCH', '/time', 405, 'text/plain', 'no')!, /undocumented/);
   });
 });

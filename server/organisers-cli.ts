@@ -24,7 +24,11 @@ export function setupMessage(url: string, setupToken: string): string {
 }
 
 /** One line from stdin; on a terminal, typed without echo. */
-export async function readPassword(prompt: string, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<string> {
+export async function readPassword(
+  prompt: string,
+  input: NodeJS.ReadableStream = process.stdin,
+  output: NodeJS.WritableStream = process.stdout,
+): Promise<string> {
   const tty = (input as { isTTY?: boolean }).isTTY;
   if (tty) output.write(prompt);
   const muted = new Writable({ write: (_chunk, _enc, done) => done() });
@@ -37,12 +41,26 @@ export async function readPassword(prompt: string, input: NodeJS.ReadableStream 
   }
 }
 
-interface Io { out: (line: string) => void; password: () => Promise<string> }
+interface Io {
+  out: (line: string) => void;
+  password: () => Promise<string>;
+}
 
-export async function organisersCli(argv: string[], env: Record<string, string | undefined> = process.env, io: Io = { out: console.log, password: () => readPassword('Password (12 characters or more): ') }): Promise<number> {
+export async function organisersCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: Io = { out: console.log, password: () => readPassword('Password (12 characters or more): ') },
+): Promise<number> {
   const { values, positionals } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { url: { type: 'string' }, token: { type: 'string' }, 'setup-token': { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
+    args: argv,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      'setup-token': { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+    },
   });
   const base = `${(values.url ?? env.PGO_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')}/api/v1/admin`;
   const token = values.token ?? env.ADMIN_TOKEN;
@@ -60,7 +78,12 @@ export async function organisersCli(argv: string[], env: Record<string, string |
   const [command] = positionals;
   try {
     if (command === 'create-admin' && values['setup-token'] && values.email && values.name) {
-      const created = await call('POST', '/setup', { setupToken: values['setup-token'], email: values.email, displayName: values.name, password: await io.password() });
+      const created = await call('POST', '/setup', {
+        setupToken: values['setup-token'],
+        email: values.email,
+        displayName: values.name,
+        password: await io.password(),
+      });
       io.out(`First admin created: ${created.email}. Sign in at ${base.replace(/\/api\/v1\/admin$/, '/admin/')}`);
       return 0;
     }
@@ -73,7 +96,7 @@ export async function organisersCli(argv: string[], env: Record<string, string |
         io.out(`New admin token (the old one no longer works): ${(await call('POST', '/token')).token}`);
         return 0;
       }
-      const { organisers } = await call('GET', '/organisers') as { organisers: { id: string; email: string }[] };
+      const { organisers } = (await call('GET', '/organisers')) as { organisers: { id: string; email: string }[] };
       const found = organisers.find((o) => o.email === values.email!.trim().toLowerCase());
       if (!found) {
         io.out(`No organiser with the e-mail ${values.email}`);

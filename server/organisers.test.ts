@@ -44,10 +44,24 @@ describe('organiser data across a restart (PGlite folder)', () => {
       let server = await start();
       assert.ok(server.setupToken, 'a fresh database prints a setup token');
       const browser = organiserClient(server.url);
-      assert.equal((await browser.call('POST', '/admin/setup', { body: { setupToken: server.setupToken, email: 'maire@ville.example.fr', displayName: 'Anne', password: PASSWORD } })).status, 201);
+      assert.equal(
+        (
+          await browser.call('POST', '/admin/setup', {
+            body: { setupToken: server.setupToken, email: 'maire@ville.example.fr', displayName: 'Anne', password: PASSWORD },
+          })
+        ).status,
+        201,
+      );
       assert.equal((await browser.signIn('maire@ville.example.fr', PASSWORD)).status, 200);
       const pending = (await browser.call('GET', '/admin/consultations/plan-action-2017/queue')).body.items[0].target;
-      assert.equal((await browser.call('POST', '/admin/consultations/plan-action-2017/decisions', { body: { targets: [pending], action: 'approve', reason: 'Avant redémarrage' } })).status, 200);
+      assert.equal(
+        (
+          await browser.call('POST', '/admin/consultations/plan-action-2017/decisions', {
+            body: { targets: [pending], action: 'approve', reason: 'Avant redémarrage' },
+          })
+        ).status,
+        200,
+      );
       await server.close();
       server = await start();
       assert.equal(server.setupToken, null);
@@ -57,7 +71,13 @@ describe('organiser data across a restart (PGlite folder)', () => {
       assert.equal((await again.call('GET', '/admin/session')).status, 200, 'the session survives');
       const audit = await again.call('GET', '/admin/audit');
       assert.ok(audit.body.entries.some((e: { reason: string }) => e.reason === 'Avant redémarrage'));
-      problem(await organiserClient(server.url).call('POST', '/admin/setup', { body: { setupToken: 'x', email: 'b@ville.example.fr', displayName: 'B', password: PASSWORD } }), 403, 'forbidden');
+      problem(
+        await organiserClient(server.url).call('POST', '/admin/setup', {
+          body: { setupToken: 'x', email: 'b@ville.example.fr', displayName: 'B', password: PASSWORD },
+        }),
+        403,
+        'forbidden',
+      );
       await server.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

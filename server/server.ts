@@ -59,11 +59,17 @@ export interface RunningServer {
  * the console), then the demo seed of consultations seen for the first time. Returns every stored
  * consultation: the database is the one truth once a consultation has been edited.
  */
-export async function prepareDatabase(db: Db, consultations: LoadedConsultation[], log: (line: string) => void, now = Date.now()): Promise<LoadedConsultation[]> {
+export async function prepareDatabase(
+  db: Db,
+  consultations: LoadedConsultation[],
+  log: (line: string) => void,
+  now = Date.now(),
+): Promise<LoadedConsultation[]> {
   const applied = await migrate(db);
   if (applied.length) log(`database: applied ${applied.join(', ')}`);
   const imported: string[] = [];
-  for (const loaded of consultations) if (await db.transaction((tx) => importFromFile(tx, loaded, now))) imported.push(loaded.consultation.id);
+  for (const loaded of consultations)
+    if (await db.transaction((tx) => importFromFile(tx, loaded, now))) imported.push(loaded.consultation.id);
   if (imported.length) log(`consultations imported from files: ${imported.join(', ')}`);
   const seeded = await seedConsultations(db, consultations);
   if (seeded.length) log(`demo data seeded for ${seeded.join(', ')}`);
@@ -75,7 +81,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const now = options.clock?.() ?? Date.now();
   // Configuration first: a bad file fails fast, before any database work.
   const files = loadConsultations(options.configDir ?? DEFAULT_CONFIG_DIR, { now });
-  const db = await openDatabase({ ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR }), bounds: options.database });
+  const db = await openDatabase({
+    ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: options.dataDir ?? DEFAULT_DATA_DIR }),
+    bounds: options.database,
+  });
   let consultations: LoadedConsultation[];
   try {
     consultations = await prepareDatabase(db, files, log, now);
@@ -90,8 +99,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // No organiser yet: a one-time token to create the first admin (main.ts prints the command).
   const setupToken = options.issueSetupToken !== false && (await countOrganisers(db)) === 0 ? await newSetupToken(db) : null;
   const appOptions: AppOptions = {
-    db, consultations, adminToken, log, clock: options.clock, limits: options.limits, staticDirs: options.staticDirs, trustProxy: options.trustProxy,
-    sessionPolicy: options.sessionPolicy, passwordParams: options.passwordParams, live: options.live,
+    db,
+    consultations,
+    adminToken,
+    log,
+    clock: options.clock,
+    limits: options.limits,
+    staticDirs: options.staticDirs,
+    trustProxy: options.trustProxy,
+    sessionPolicy: options.sessionPolicy,
+    passwordParams: options.passwordParams,
+    live: options.live,
     // PostgreSQL may be shared by several processes (a cluster): edits made by one reach the others.
     ...(options.databaseUrl ? { reloadConsultationsMs: 1000 } : {}),
   };
@@ -99,7 +117,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = { ...DEFAULT_LIMITS, ...options.limits };
   // Slow clients (slowloris) are cut off: Node checks the timeouts every connectionsCheckingInterval.
-  const serverOptions = { headersTimeout: headersTimeoutMs, requestTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, headersTimeoutMs) };
+  const serverOptions = {
+    headersTimeout: headersTimeoutMs,
+    requestTimeout: requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+  };
   const { server, port } = await listen(app, { port: options.port ?? 8080, hostname: host, serverOptions });
   server.keepAliveTimeout = keepAliveTimeoutMs;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -115,7 +137,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         server.close(() => resolve());
         // Keep-alive connections would hold close() open.
         server.closeAllConnections();
-      }).then(() => ctx.live.close()).then(() => db.close());
+      })
+        .then(() => ctx.live.close())
+        .then(() => db.close());
       return closing;
     },
   };

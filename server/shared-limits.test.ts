@@ -26,7 +26,9 @@ describe('rate limits shared by two server processes (PGlite)', () => {
     const consultations = testConsultations(clock);
     await seedConsultations(db, consultations);
     for (let i = 0; i < 2; i++) {
-      served.push(await serveApp({ db, consultations, adminToken: 'limits-test-admin-token-0123456789', limits: LIMITS, clock: () => clock }));
+      served.push(
+        await serveApp({ db, consultations, adminToken: 'limits-test-admin-token-0123456789', limits: LIMITS, clock: () => clock }),
+      );
       calls.push(client(served[i]!.url));
     }
   });
@@ -46,15 +48,29 @@ describe('rate limits shared by two server processes (PGlite)', () => {
 
   it('counts a participant’s writes once across both processes, votes and other writes alike', async () => {
     const token = (await calls[1]!('POST', '/participants')).body.token as string;
-    const vote = (i: number, proposal: string) => calls[i % 2]!('PUT', `${OPEN}/proposals/${proposal}/vote`, { token, body: { choice: 'support' } });
-    const answers = [await vote(0, 's0'), await vote(1, 's1'), await calls[0]!('POST', `${OPEN}/proposals/s2/reports`, { token, body: { reason: 'Hors sujet, je crois bien.' } })];
-    assert.deepEqual(answers.map((a) => a.status), [200, 200, 202]);
+    const vote = (i: number, proposal: string) =>
+      calls[i % 2]!('PUT', `${OPEN}/proposals/${proposal}/vote`, { token, body: { choice: 'support' } });
+    const answers = [
+      await vote(0, 's0'),
+      await vote(1, 's1'),
+      await calls[0]!('POST', `${OPEN}/proposals/s2/reports`, { token, body: { reason: 'Hors sujet, je crois bien.' } }),
+    ];
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 200, 202],
+    );
     const refused = await vote(1, 's3');
     assert.equal(refused.status, 429);
     assert.ok(Number(refused.headers.get('retry-after')) >= 1);
     // A refusal is stored nowhere: the vote was not recorded.
-    const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM votes v JOIN participant_tokens t ON t.participant_id = v.participant_id WHERE v.proposal_id = $1 AND t.token_hash = encode(sha256(convert_to($2, \'UTF8\')), \'hex\')', ['s3', token]);
+    const rows = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM votes v JOIN participant_tokens t ON t.participant_id = v.participant_id WHERE v.proposal_id = $1 AND t.token_hash = encode(sha256(convert_to($2, 'UTF8')), 'hex')",
+      ['s3', token],
+    );
     assert.equal(rows[0]!.n, 0);
-    assert.equal((await calls[0]!('POST', `${OPEN}/proposals/s2/reports`, { token, body: { reason: 'Encore hors sujet, vraiment.' } })).status, 429);
+    assert.equal(
+      (await calls[0]!('POST', `${OPEN}/proposals/s2/reports`, { token, body: { reason: 'Encore hors sujet, vraiment.' } })).status,
+      429,
+    );
   });
 });

@@ -25,17 +25,57 @@ export type { ChangeReason } from './base/session-events.js';
 
 // Writing or choosing a backend.
 export {
-  registerBackend, createBackend, newIdempotencyKey, ALL_CAPABILITIES, NO_CAPABILITIES,
-  type ConsultationBackend, type BackendCapabilities, type BackendConfig, type BackendFactory, type RequestOptions, type WriteOptions,
+  registerBackend,
+  createBackend,
+  newIdempotencyKey,
+  ALL_CAPABILITIES,
+  NO_CAPABILITIES,
+  type ConsultationBackend,
+  type BackendCapabilities,
+  type BackendConfig,
+  type BackendFactory,
+  type RequestOptions,
+  type WriteOptions,
 } from './core/backend.js';
 export { BackendError, backendError, validationError, toBackendError, isAbort } from './core/errors.js';
 
 // The data shapes (types; the zod schemas stay internal).
 export type {
-  Address, ApiError, Category, Consultation, ConsultationEvent, ConsultationSettings, ErrorCode, EventFormat, EventMode, EventProposal,
-  EventQuery, EventReceipt, EventStatus, ExtraField, FieldError, Page, Participant, Participation, Phase, PhaseKind, Proposal, ProposalDraft,
-  ProposalFieldRules, ProposalQuery, ProposalReceipt, ProposalSort, ProposalStatus, Registration, RegistrationInput, RegistrationReceipt,
-  ServerTime, VoteChoice, VoteModel, VoteResult, VoteTally,
+  Address,
+  ApiError,
+  Category,
+  Consultation,
+  ConsultationEvent,
+  ConsultationSettings,
+  ErrorCode,
+  EventFormat,
+  EventMode,
+  EventProposal,
+  EventQuery,
+  EventReceipt,
+  EventStatus,
+  ExtraField,
+  FieldError,
+  Page,
+  Participant,
+  Participation,
+  Phase,
+  PhaseKind,
+  Proposal,
+  ProposalDraft,
+  ProposalFieldRules,
+  ProposalQuery,
+  ProposalReceipt,
+  ProposalSort,
+  ProposalStatus,
+  Registration,
+  RegistrationInput,
+  RegistrationReceipt,
+  ServerTime,
+  VoteChoice,
+  VoteModel,
+  VoteResult,
+  VoteTally,
 } from './core/schemas.js';
 
 // Rules and helpers a host page may want.

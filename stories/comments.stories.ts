@@ -13,14 +13,41 @@ import { inConsultation, scenario, type Scenario } from './support/scenario.js';
 const TAG = 'pgo-comments';
 const TARGET = 'proposal:p1';
 const THREADS: SeedComment[] = [
-  { body: 'Réponse de la mairie : les données seront publiées chaque trimestre dès septembre.', authorName: 'Mairie de Lyon', organiser: true, pinned: true, minutesAgo: 30 },
-  { body: 'Très bonne idée, à condition que les fichiers soient réutilisables (CSV, pas des PDF).', authorName: 'Camille', stance: 'for', helpfulVotes: 4, minutesAgo: 300,
-    replies: [{ body: 'D’accord, et avec une licence ouverte.', authorName: 'Dominique', minutesAgo: 200 }, { body: 'Le format compte moins que la fréquence.', minutesAgo: 100 }] },
-  { body: 'Cela coûtera cher aux petites communes sans service informatique.', authorName: 'Bo', stance: 'against', helpfulVotes: 2, minutesAgo: 250 },
-  { body: 'Commentaire retiré par la modération.', status: 'hidden', minutesAgo: 240, replies: [{ body: 'Il fallait le retirer, en effet.', minutesAgo: 230 }] },
+  {
+    body: 'Réponse de la mairie : les données seront publiées chaque trimestre dès septembre.',
+    authorName: 'Mairie de Lyon',
+    organiser: true,
+    pinned: true,
+    minutesAgo: 30,
+  },
+  {
+    body: 'Très bonne idée, à condition que les fichiers soient réutilisables (CSV, pas des PDF).',
+    authorName: 'Camille',
+    stance: 'for',
+    helpfulVotes: 4,
+    minutesAgo: 300,
+    replies: [
+      { body: 'D’accord, et avec une licence ouverte.', authorName: 'Dominique', minutesAgo: 200 },
+      { body: 'Le format compte moins que la fréquence.', minutesAgo: 100 },
+    ],
+  },
+  {
+    body: 'Cela coûtera cher aux petites communes sans service informatique.',
+    authorName: 'Bo',
+    stance: 'against',
+    helpfulVotes: 2,
+    minutesAgo: 250,
+  },
+  {
+    body: 'Commentaire retiré par la modération.',
+    status: 'hidden',
+    minutesAgo: 240,
+    replies: [{ body: 'Il fallait le retirer, en effet.', minutesAgo: 230 }],
+  },
 ];
 const seeded = (items: SeedComment[], extra: Scenario = {}): Scenario => ({
-  ...extra, setup: (backend, consultation) => seedComments(backend, consultation.id, TARGET, items),
+  ...extra,
+  setup: (backend, consultation) => seedComments(backend, consultation.id, TARGET, items),
 });
 
 const meta: Meta = {
@@ -61,7 +88,9 @@ export const ClosedByPhase: Story = { parameters: { scenario: seeded(THREADS, { 
 /** Pre-moderation: the participant's own comment awaits a moderator (visible to them only). */
 export const PendingModeration: Story = {
   parameters: {
-    scenario: seeded([...THREADS.slice(1, 3), { body: 'Mon commentaire, en attente.', mine: true, status: 'pending', minutesAgo: 5 }], { settings: { comments: { moderation: 'pre' } } }),
+    scenario: seeded([...THREADS.slice(1, 3), { body: 'Mon commentaire, en attente.', mine: true, status: 'pending', minutesAgo: 5 }], {
+      settings: { comments: { moderation: 'pre' } },
+    }),
   },
 };
 
@@ -78,7 +107,9 @@ export const Loading: Story = { tags: ['pgo-pending'], parameters: { scenario: {
 export const Offline: Story = { parameters: { scenario: { offline: true } } };
 
 /** A backend without comments. */
-export const Unsupported: Story = { parameters: { scenario: { setup: (backend) => void (backend.capabilities.comments = false) } satisfies Scenario } };
+export const Unsupported: Story = {
+  parameters: { scenario: { setup: (backend) => void (backend.capabilities.comments = false) } satisfies Scenario },
+};
 
 /** In English. */
 export const English: Story = { globals: { locale: 'en' } };

@@ -14,7 +14,10 @@ const meta: Meta = {
   parameters: { scenario: {} satisfies Scenario },
   render: (args, { parameters }) => {
     const story = scenario(parameters.scenario as Scenario);
-    const provider = elementFromArgs<HTMLElement & { customBackend: unknown }>('pgo-consultation', { consultation: story.consultation.id, ...args });
+    const provider = elementFromArgs<HTMLElement & { customBackend: unknown }>('pgo-consultation', {
+      consultation: story.consultation.id,
+      ...args,
+    });
     provider.customBackend = story.backend;
     provider.append(document.createElement('pgo-phase-countdown'));
     return html`${provider}`;
@@ -30,7 +33,10 @@ export const Ready: Story = {};
 export const SharedByTwoElements: Story = {
   render: (args, { parameters }) => {
     const story = scenario(parameters.scenario as Scenario);
-    const provider = elementFromArgs<HTMLElement & { customBackend: unknown }>('pgo-consultation', { consultation: story.consultation.id, ...args });
+    const provider = elementFromArgs<HTMLElement & { customBackend: unknown }>('pgo-consultation', {
+      consultation: story.consultation.id,
+      ...args,
+    });
     provider.customBackend = story.backend;
     const compact = document.createElement('pgo-phase-countdown');
     compact.setAttribute('compact', '');

@@ -24,7 +24,9 @@ export default meta;
 type Story = StoryObj;
 
 /** Changes event `e0` before the story renders. */
-const withEvent = (change: (event: MemoryEvent, backend: MemoryBackend) => void): Scenario => ({ setup: (backend) => change(backend.events.get('e0')!, backend) });
+const withEvent = (change: (event: MemoryEvent, backend: MemoryBackend) => void): Scenario => ({
+  setup: (backend) => change(backend.events.get('e0')!, backend),
+});
 
 const CARD = 'pgo-event-card';
 const openForm = async (canvas: HTMLElement) => {
@@ -45,7 +47,11 @@ export const Online: Story = { args: { event: 'e1' } };
 
 /** In person and online, with an OpenStreetMap link. */
 export const Hybrid: Story = {
-  parameters: { scenario: withEvent((e) => Object.assign(e, { mode: 'hybrid', onlineUrl: 'https://visio.example.fr/atelier', geo: { lat: 48.8466, lon: 2.2936 } })) },
+  parameters: {
+    scenario: withEvent((e) =>
+      Object.assign(e, { mode: 'hybrid', onlineUrl: 'https://visio.example.fr/atelier', geo: { lat: 48.8466, lon: 2.2936 } }),
+    ),
+  },
 };
 
 /** Compact: a summary with a disclosure button for the rest (as in the agenda). */
@@ -61,7 +67,9 @@ export const CompactExpanded: Story = {
 
 /** Registration full. */
 export const RegistrationFull: Story = {
-  parameters: { scenario: withEvent((e) => Object.assign(e, { status: 'full', registration: { kind: 'inline', capacity: 30, seatsLeft: 0 } })) },
+  parameters: {
+    scenario: withEvent((e) => Object.assign(e, { status: 'full', registration: { kind: 'inline', capacity: 30, seatsLeft: 0 } })),
+  },
 };
 
 /** Only a few seats left. */
@@ -78,7 +86,12 @@ export const Postponed: Story = { parameters: { scenario: withEvent((e) => void 
 /** The event is over: no registration, no calendar file. */
 export const Over: Story = {
   parameters: {
-    scenario: withEvent((e) => Object.assign(e, { startsAt: new Date(Date.now() - 30 * 24 * HOUR).toISOString(), endsAt: new Date(Date.now() - 30 * 24 * HOUR + 3 * HOUR).toISOString() })),
+    scenario: withEvent((e) =>
+      Object.assign(e, {
+        startsAt: new Date(Date.now() - 30 * 24 * HOUR).toISOString(),
+        endsAt: new Date(Date.now() - 30 * 24 * HOUR + 3 * HOUR).toISOString(),
+      }),
+    ),
   },
 };
 
@@ -93,7 +106,10 @@ export const NoRegistration: Story = { parameters: { scenario: withEvent((e) => 
 /** The participant is already registered. */
 export const Registered: Story = {
   parameters: {
-    scenario: withEvent((_e, backend) => void backend.registrations.set('e0', new Map([['me', { name: 'Camille Martin', email: 'camille@example.fr', consent: true }]]))),
+    scenario: withEvent(
+      (_e, backend) =>
+        void backend.registrations.set('e0', new Map([['me', { name: 'Camille Martin', email: 'camille@example.fr', consent: true }]])),
+    ),
   },
 };
 

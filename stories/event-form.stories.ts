@@ -89,7 +89,9 @@ export const ClosedBetweenPhases: Story = { parameters: { scenario: { position: 
 export const ConsultationOver: Story = { parameters: { scenario: { position: 'after' } satisfies Scenario } };
 
 /** A backend that does not take event proposals. */
-export const Unsupported: Story = { parameters: { scenario: { setup: (backend) => void (backend.capabilities.proposeEvent = false) } satisfies Scenario } };
+export const Unsupported: Story = {
+  parameters: { scenario: { setup: (backend) => void (backend.capabilities.proposeEvent = false) } satisfies Scenario },
+};
 
 /** The consultation could not be loaded. */
 export const LoadError: Story = { parameters: { scenario: { fail: [['getConsultation', 'server']] } satisfies Scenario } };

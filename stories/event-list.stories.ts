@@ -63,13 +63,19 @@ export const Empty: Story = { parameters: { scenario: { events: 0 } satisfies Sc
 /** The first event is full. */
 export const RegistrationFull: Story = {
   parameters: {
-    scenario: { ...BASE, setup: (backend) => Object.assign(backend.events.get('e0')!, { status: 'full', registration: { kind: 'inline', capacity: 30, seatsLeft: 0 } }) } satisfies Scenario,
+    scenario: {
+      ...BASE,
+      setup: (backend) =>
+        Object.assign(backend.events.get('e0')!, { status: 'full', registration: { kind: 'inline', capacity: 30, seatsLeft: 0 } }),
+    } satisfies Scenario,
   },
   play: EventOpened.play,
 };
 
 /** A backend without events. */
-export const Unsupported: Story = { parameters: { scenario: { setup: (backend) => void (backend.capabilities.events = false) } satisfies Scenario } };
+export const Unsupported: Story = {
+  parameters: { scenario: { setup: (backend) => void (backend.capabilities.events = false) } satisfies Scenario },
+};
 
 /** The events could not be loaded: the error and a retry button. */
 export const LoadError: Story = { parameters: { scenario: { ...BASE, fail: [['listEvents', 'server']] } satisfies Scenario } };

@@ -24,12 +24,27 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-const fields = (overrides: Partial<ProposalFieldRules>): Partial<ConsultationSettings> => ({ proposalFields: { ...defaultSettings().proposalFields, ...overrides } });
+const fields = (overrides: Partial<ProposalFieldRules>): Partial<ConsultationSettings> => ({
+  proposalFields: { ...defaultSettings().proposalFields, ...overrides },
+});
 const SESSION_FORMAT: ExtraField = {
-  id: 'format', label: 'Format de session', type: 'select', required: true,
-  options: [{ value: 'conference', label: 'Conférence' }, { value: 'atelier', label: 'Atelier' }, { value: 'pitch', label: 'Pitch' }],
+  id: 'format',
+  label: 'Format de session',
+  type: 'select',
+  required: true,
+  options: [
+    { value: 'conference', label: 'Conférence' },
+    { value: 'atelier', label: 'Atelier' },
+    { value: 'pitch', label: 'Pitch' },
+  ],
 };
-const COMMUNE: ExtraField = { id: 'commune', label: 'Code postal de votre commune', type: 'postal-code', required: false, hint: 'Cinq chiffres, par exemple 69001.' };
+const COMMUNE: ExtraField = {
+  id: 'commune',
+  label: 'Code postal de votre commune',
+  type: 'postal-code',
+  required: false,
+  hint: 'Cinq chiffres, par exemple 69001.',
+};
 
 async function fillValid(canvas: HTMLElement) {
   await setField(canvas, FORM, 'title', 'Publier les budgets en données ouvertes');
@@ -44,11 +59,17 @@ export const Empty: Story = {};
 
 /** Extra fields declared by the consultation (a session format, a postal code), a required name and e-mail. */
 export const ExtraFields: Story = {
-  parameters: { scenario: { settings: fields({ extraFields: [SESSION_FORMAT, COMMUNE], authorName: 'required', email: 'required' }) } satisfies Scenario },
+  parameters: {
+    scenario: {
+      settings: fields({ extraFields: [SESSION_FORMAT, COMMUNE], authorName: 'required', email: 'required' }),
+    } satisfies Scenario,
+  },
 };
 
 /** An anonymous form: no name, no e-mail. */
-export const Anonymous: Story = { parameters: { scenario: { settings: fields({ authorName: 'hidden', email: 'none' }) } satisfies Scenario } };
+export const Anonymous: Story = {
+  parameters: { scenario: { settings: fields({ authorName: 'hidden', email: 'none' }) } satisfies Scenario },
+};
 
 /** Sent empty: the error summary gets the focus; each field says what is wrong. */
 export const Errors: Story = { play: async ({ canvasElement }) => submit(canvasElement) };
@@ -120,10 +141,18 @@ export const OfflineWhenSending: Story = {
 export const DraftRestored: Story = {
   parameters: {
     scenario: {
-      setup: (_backend, _consultation, { draftKey }) => localStorage.setItem(draftKey('proposal'), JSON.stringify({
-        values: { title: 'Une idée à ne pas perdre', body: 'Un texte que le citoyen a mis du temps à écrire, retrouvé après un rechargement.' },
-        key: 'story-draft', savedAt: Date.now() - 2 * 60 * 60 * 1000,
-      })),
+      setup: (_backend, _consultation, { draftKey }) =>
+        localStorage.setItem(
+          draftKey('proposal'),
+          JSON.stringify({
+            values: {
+              title: 'Une idée à ne pas perdre',
+              body: 'Un texte que le citoyen a mis du temps à écrire, retrouvé après un rechargement.',
+            },
+            key: 'story-draft',
+            savedAt: Date.now() - 2 * 60 * 60 * 1000,
+          }),
+        ),
     } satisfies Scenario,
   },
 };
@@ -150,7 +179,9 @@ export const ClosedBetweenPhases: Story = { parameters: { scenario: { position: 
 export const ConsultationOver: Story = { parameters: { scenario: { position: 'after' } satisfies Scenario } };
 
 /** A backend that does not take proposals. */
-export const Unsupported: Story = { parameters: { scenario: { setup: (backend) => void (backend.capabilities.createProposal = false) } satisfies Scenario } };
+export const Unsupported: Story = {
+  parameters: { scenario: { setup: (backend) => void (backend.capabilities.createProposal = false) } satisfies Scenario },
+};
 
 /** The consultation could not be loaded. */
 export const LoadError: Story = { parameters: { scenario: { fail: [['getConsultation', 'server']] } satisfies Scenario } };

@@ -23,7 +23,11 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-const me = (proposalId: string, choice: 'support' | 'for' | 'mixed' | 'against' | 'interest' = 'support') => ({ participantId: 'me', proposalId, choice });
+const me = (proposalId: string, choice: 'support' | 'for' | 'mixed' | 'against' | 'interest' = 'support') => ({
+  participantId: 'me',
+  proposalId,
+  choice,
+});
 
 /** Newest first, 5 per page, with "load more". */
 export const Newest: Story = {};
@@ -66,12 +70,20 @@ export const Empty: Story = { parameters: { scenario: { proposals: 0 } satisfies
 
 /** For-against-mixed vote model. */
 export const ForAgainstMixed: Story = {
-  parameters: { scenario: { proposals: 4, settings: { voteModel: 'for-against-mixed' }, votes: [...othersVotes('p1', 4, 'for'), me('p2', 'against')] } satisfies Scenario },
+  parameters: {
+    scenario: {
+      proposals: 4,
+      settings: { voteModel: 'for-against-mixed' },
+      votes: [...othersVotes('p1', 4, 'for'), me('p2', 'against')],
+    } satisfies Scenario,
+  },
 };
 
 /** Interest model, as for the summit's session proposals. */
 export const Interest: Story = {
-  parameters: { scenario: { proposals: 4, settings: { voteModel: 'interest' }, votes: othersVotes('p1', 6, 'interest') } satisfies Scenario },
+  parameters: {
+    scenario: { proposals: 4, settings: { voteModel: 'interest' }, votes: othersVotes('p1', 6, 'interest') } satisfies Scenario,
+  },
 };
 
 /** One support per participant, already used: every other button says why it is disabled. */
@@ -86,7 +98,9 @@ export const HiddenCounts: Story = { parameters: { scenario: { ...BASE, settings
 export const ConsultationOver: Story = { parameters: { scenario: { ...BASE, position: 'after' } satisfies Scenario } };
 
 /** A backend without proposals. */
-export const Unsupported: Story = { parameters: { scenario: { setup: (backend) => void (backend.capabilities.proposals = false) } satisfies Scenario } };
+export const Unsupported: Story = {
+  parameters: { scenario: { setup: (backend) => void (backend.capabilities.proposals = false) } satisfies Scenario },
+};
 
 /** The proposals could not be loaded: the error and a retry button. */
 export const LoadError: Story = { parameters: { scenario: { ...BASE, fail: [['listProposals', 'server']] } satisfies Scenario } };

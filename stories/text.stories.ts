@@ -14,7 +14,9 @@ import { inConsultation, scenario, type Scenario } from './support/scenario.js';
 const TEXT = 'pgo-text';
 const DAY = 24 * 60 * 60 * 1000;
 const withDocument = (extra: Partial<Scenario> = {}, amendments = true): Scenario => ({
-  position: 'redaction', proposals: 0, events: 0,
+  position: 'redaction',
+  proposals: 0,
+  events: 0,
   setup: (backend, consultation) => backend.documents.seed(actionPlanDocument(consultation.id, ['redaction'], amendments)),
   ...extra,
 });
@@ -54,7 +56,12 @@ export const Empty: Story = { parameters: { scenario: withDocument({}, false) } 
 export const Proposing: Story = {
   play: async ({ canvasElement }) => {
     await open(canvasElement, '[part~="propose"]');
-    await setField(canvasElement, TEXT, 'text', 'Publier en données ouvertes les marchés publics de l’État et des collectivités, dès leur signature.');
+    await setField(
+      canvasElement,
+      TEXT,
+      'text',
+      'Publier en données ouvertes les marchés publics de l’État et des collectivités, dès leur signature.',
+    );
   },
 };
 
@@ -84,7 +91,11 @@ export const Decided: Story = {
     scenario: withDocument({
       setup: (backend, consultation) => {
         backend.documents.seed(actionPlanDocument(consultation.id));
-        backend.documents.decide('a-budget', { state: 'accepted-with-changes', reason: 'Les avenants, oui ; dès la signature, c’est trop tôt.', text: 'Publier en données ouvertes les marchés publics, dès leur attribution, avec leurs avenants.' });
+        backend.documents.decide('a-budget', {
+          state: 'accepted-with-changes',
+          reason: 'Les avenants, oui ; dès la signature, c’est trop tôt.',
+          text: 'Publier en données ouvertes les marchés publics, dès leur attribution, avec leurs avenants.',
+        });
         backend.documents.decide('a-local', { state: 'rejected', reason: 'Relève des collectivités, pas du plan national.' });
         backend.documents.publish('plan-2017');
       },

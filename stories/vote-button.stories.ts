@@ -20,13 +20,19 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-const me = (proposalId: string, choice: 'support' | 'for' | 'against' | 'mixed' | 'interest' = 'support') => ({ participantId: 'me', proposalId, choice });
-const withData = (overrides: Partial<Proposal>): Story['render'] => (args, { parameters }) => {
-  const story = scenario(parameters.scenario as Scenario);
-  const el = elementFromArgs<HTMLElement & { data: Proposal }>('pgo-vote-button', { ...args, proposal: undefined });
-  el.data = proposalFixture(story.consultation.id, 1, story.now, overrides);
-  return inConsultation(story, el);
-};
+const me = (proposalId: string, choice: 'support' | 'for' | 'against' | 'mixed' | 'interest' = 'support') => ({
+  participantId: 'me',
+  proposalId,
+  choice,
+});
+const withData =
+  (overrides: Partial<Proposal>): Story['render'] =>
+  (args, { parameters }) => {
+    const story = scenario(parameters.scenario as Scenario);
+    const el = elementFromArgs<HTMLElement & { data: Proposal }>('pgo-vote-button', { ...args, proposal: undefined });
+    el.data = proposalFixture(story.consultation.id, 1, story.now, overrides);
+    return inConsultation(story, el);
+  };
 
 /** Support model: a "Soutenir" toggle with its count. */
 export const Support: Story = {};
@@ -52,25 +58,37 @@ export const VoteRefused: Story = {
 };
 
 /** Limited votes per participant: what is left. */
-export const VotesLeft: Story = { parameters: { scenario: { settings: { votesPerParticipant: 3 }, votes: [...othersVotes('p1', 4), me('p2')] } satisfies Scenario } };
+export const VotesLeft: Story = {
+  parameters: { scenario: { settings: { votesPerParticipant: 3 }, votes: [...othersVotes('p1', 4), me('p2')] } satisfies Scenario },
+};
 
 /** Limit reached: the button stays focusable, disabled and says why. */
-export const LimitReached: Story = { parameters: { scenario: { settings: { votesPerParticipant: 1 }, votes: [...othersVotes('p1', 4), me('p2')] } satisfies Scenario } };
+export const LimitReached: Story = {
+  parameters: { scenario: { settings: { votesPerParticipant: 1 }, votes: [...othersVotes('p1', 4), me('p2')] } satisfies Scenario },
+};
 
 /** Progress towards the support threshold. */
-export const Threshold: Story = { parameters: { scenario: { settings: { supportThreshold: 100 }, votes: othersVotes('p1', 42) } satisfies Scenario } };
+export const Threshold: Story = {
+  parameters: { scenario: { settings: { supportThreshold: 100 }, votes: othersVotes('p1', 42) } satisfies Scenario },
+};
 
 /** Threshold reached. */
-export const ThresholdReached: Story = { parameters: { scenario: { settings: { supportThreshold: 10 }, votes: othersVotes('p1', 12) } satisfies Scenario } };
+export const ThresholdReached: Story = {
+  parameters: { scenario: { settings: { supportThreshold: 10 }, votes: othersVotes('p1', 12) } satisfies Scenario },
+};
 
 /** Counts hidden until the end of the consultation. */
-export const HiddenCounts: Story = { parameters: { scenario: { settings: { hideCountsUntilEnd: true }, votes: othersVotes('p1', 7) } satisfies Scenario } };
+export const HiddenCounts: Story = {
+  parameters: { scenario: { settings: { hideCountsUntilEnd: true }, votes: othersVotes('p1', 7) } satisfies Scenario },
+};
 
 /** Votes cannot be withdrawn: a warning before voting. */
 export const FinalVoteWarning: Story = { parameters: { scenario: { settings: { voteWithdrawal: false } } satisfies Scenario } };
 
 /** Votes cannot be withdrawn, and the participant has voted. */
-export const FinalVoteCast: Story = { parameters: { scenario: { settings: { voteWithdrawal: false }, votes: [...othersVotes('p1', 3), me('p1')] } satisfies Scenario } };
+export const FinalVoteCast: Story = {
+  parameters: { scenario: { settings: { voteWithdrawal: false }, votes: [...othersVotes('p1', 3), me('p1')] } satisfies Scenario },
+};
 
 /** For-against-mixed model: three exclusive choices with their counts. */
 export const ForAgainstMixed: Story = {
@@ -84,31 +102,56 @@ export const ForAgainstMixed: Story = {
 
 /** For-against-mixed, with the participant's "mixed" vote. */
 export const ForAgainstMixedVoted: Story = {
-  parameters: { scenario: { settings: { voteModel: 'for-against-mixed' }, votes: [...othersVotes('p1', 5, 'for'), me('p1', 'mixed')] } satisfies Scenario },
+  parameters: {
+    scenario: {
+      settings: { voteModel: 'for-against-mixed' },
+      votes: [...othersVotes('p1', 5, 'for'), me('p1', 'mixed')],
+    } satisfies Scenario,
+  },
 };
 
 /** Interest model ("Ça m'intéresse"), as for the summit's session proposals. */
-export const Interest: Story = { parameters: { scenario: { settings: { voteModel: 'interest' }, votes: othersVotes('p1', 9, 'interest') } satisfies Scenario } };
+export const Interest: Story = {
+  parameters: { scenario: { settings: { voteModel: 'interest' }, votes: othersVotes('p1', 9, 'interest') } satisfies Scenario },
+};
 
 /** Interest model, limit reached: worded as interest, never as votes. */
 export const InterestLimitReached: Story = {
-  parameters: { scenario: { settings: { voteModel: 'interest', votesPerParticipant: 1 }, votes: [...othersVotes('p1', 4, 'interest'), me('p2', 'interest')] } satisfies Scenario },
+  parameters: {
+    scenario: {
+      settings: { voteModel: 'interest', votesPerParticipant: 1 },
+      votes: [...othersVotes('p1', 4, 'interest'), me('p2', 'interest')],
+    } satisfies Scenario,
+  },
 };
 
 /** Interest model, final: the participant's interest cannot be withdrawn. */
 export const InterestFinal: Story = {
-  parameters: { scenario: { settings: { voteModel: 'interest', voteWithdrawal: false }, votes: [...othersVotes('p1', 3, 'interest'), me('p1', 'interest')] } satisfies Scenario },
+  parameters: {
+    scenario: {
+      settings: { voteModel: 'interest', voteWithdrawal: false },
+      votes: [...othersVotes('p1', 3, 'interest'), me('p1', 'interest')],
+    } satisfies Scenario,
+  },
 };
 
 /** Interest model, refused by the server: "Votre marque d’intérêt n’a pas été enregistrée". */
 export const InterestRefused: Story = {
-  parameters: { scenario: { settings: { voteModel: 'interest' }, votes: othersVotes('p1', 9, 'interest'), fail: [['vote', 'limit-reached']] } satisfies Scenario },
+  parameters: {
+    scenario: {
+      settings: { voteModel: 'interest' },
+      votes: othersVotes('p1', 9, 'interest'),
+      fail: [['vote', 'limit-reached']],
+    } satisfies Scenario,
+  },
   play: VoteRefused.play,
 };
 
 /** For-against-mixed, limit reached: here people vote, and the texts say so. */
 export const ForAgainstMixedLimitReached: Story = {
-  parameters: { scenario: { settings: { voteModel: 'for-against-mixed', votesPerParticipant: 1 }, votes: [me('p2', 'for')] } satisfies Scenario },
+  parameters: {
+    scenario: { settings: { voteModel: 'for-against-mixed', votesPerParticipant: 1 }, votes: [me('p2', 'for')] } satisfies Scenario,
+  },
 };
 
 /** Interest model, limit reached, in English. */
@@ -124,7 +167,9 @@ export const ConsultationOver: Story = { parameters: { scenario: { position: 'af
 export const ProposalWithdrawn: Story = { render: withData({ status: 'withdrawn' }) };
 
 /** A backend that does not take votes. */
-export const VotesUnsupported: Story = { parameters: { scenario: { setup: (backend) => void (backend.capabilities.votes = false) } satisfies Scenario } };
+export const VotesUnsupported: Story = {
+  parameters: { scenario: { setup: (backend) => void (backend.capabilities.votes = false) } satisfies Scenario },
+};
 
 /** The proposal could not be loaded: the error and a retry button. */
 export const LoadError: Story = { parameters: { scenario: { fail: [['getProposal', 'server']] } satisfies Scenario } };

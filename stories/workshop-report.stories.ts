@@ -57,7 +57,12 @@ async function toReview(canvas: HTMLElement) {
 export const Facts: Story = {};
 
 /** The contributions, one row each. */
-export const Contributions: Story = { play: async ({ canvasElement }) => { await fillFacts(canvasElement); await fillRows(canvasElement, 2); } };
+export const Contributions: Story = {
+  play: async ({ canvasElement }) => {
+    await fillFacts(canvasElement);
+    await fillRows(canvasElement, 2);
+  },
+};
 
 /** Sixty rows pasted from a spreadsheet (tab-separated). */
 export const SixtyRows: Story = {

@@ -35,7 +35,7 @@ export function a11yTreePlugin() {
         const page = session.browser.getPage(session.id);
         if (typeof page.createCDPSession !== 'function' || page.browser?.().cdpSupported === false) return false;
         const cdp = await page.createCDPSession();
-        await cdp.send('Page.setFontSizes', { fontSizes: { standard: payload.px, fixed: Math.round(payload.px * 13 / 16) } });
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: payload.px, fixed: Math.round((payload.px * 13) / 16) } });
         await cdp.detach();
         return true;
       }
@@ -74,7 +74,9 @@ export function a11yTreePlugin() {
         return { matched: same.includes(true), actual: null };
       }
       const node = await page.accessibility.snapshot({ root: element, interestingOnly: false });
-      const actual = node ? { role: node.role, name: node.name ?? '', description: node.description ?? '', required: node.required ?? false } : null;
+      const actual = node
+        ? { role: node.role, name: node.name ?? '', description: node.description ?? '', required: node.required ?? false }
+        : null;
       return { matched: !!actual && actual.role === role && actual.name === name, actual };
     },
   };

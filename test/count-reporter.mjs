@@ -4,7 +4,10 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 
-const firstLine = (error) => String(error?.message ?? error ?? '').split('\n')[0].slice(0, 300);
+const firstLine = (error) =>
+  String(error?.message ?? error ?? '')
+    .split('\n')[0]
+    .slice(0, 300);
 
 function walk(suite, counts, where, path = []) {
   for (const test of suite.tests ?? []) {

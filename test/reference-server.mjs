@@ -26,17 +26,41 @@ async function loadServer(root) {
  * (else `configDir`, else the server's demo configuration). `dataDir`: a PGlite folder, or
  * `memory://` (the default) for a throw-away database.
  */
-export async function startReferenceServer({ root = process.cwd(), consultations, configDir, dataDir = 'memory://', databaseUrl, port = 0, host, adminToken, staticDirs, limits, log } = {}) {
+export async function startReferenceServer({
+  root = process.cwd(),
+  consultations,
+  configDir,
+  dataDir = 'memory://',
+  databaseUrl,
+  port = 0,
+  host,
+  adminToken,
+  staticDirs,
+  limits,
+  log,
+} = {}) {
   const reason = serverUnavailable(root);
   if (reason) throw new Error(reason);
   const { startServer } = await loadServer(root);
   let tempConfig = null;
   if (consultations) {
     tempConfig = mkdtempSync(join(tmpdir(), 'pgo-config-'));
-    consultations.forEach((file, i) => writeFileSync(join(tempConfig, `${String(i).padStart(2, '0')}.json`), JSON.stringify(file, null, 2)));
+    consultations.forEach((file, i) =>
+      writeFileSync(join(tempConfig, `${String(i).padStart(2, '0')}.json`), JSON.stringify(file, null, 2)),
+    );
   }
   try {
-    const server = await startServer({ port, host, dataDir, databaseUrl, configDir: tempConfig ?? configDir, staticDirs, limits, log, adminToken });
+    const server = await startServer({
+      port,
+      host,
+      dataDir,
+      databaseUrl,
+      configDir: tempConfig ?? configDir,
+      staticDirs,
+      limits,
+      log,
+      adminToken,
+    });
     return {
       url: server.url,
       adminToken: server.adminToken,
@@ -87,18 +111,24 @@ export function spawnReferenceServer(options = {}) {
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.env.PGO_REFERENCE_SERVER) {
   const server = await startReferenceServer(JSON.parse(process.env.PGO_REFERENCE_SERVER));
   process.stdout.write(`${JSON.stringify({ url: server.url, adminToken: server.adminToken, setupToken: server.setupToken })}\n`);
-  const stop = () => server.close().then(() => process.exit(0), () => process.exit(1));
+  const stop = () =>
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
   // Never outlive the test runner, even when it is killed.
   const parent = process.ppid;
-  globalThis.setInterval(() => {
-    try {
-      process.kill(parent, 0);
-    } catch {
-      stop();
-    }
-  }, 2000).unref();
+  globalThis
+    .setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        stop();
+      }
+    }, 2000)
+    .unref();
 }
 
 /**
@@ -128,7 +158,14 @@ export function referenceServerPlugin() {
           adminToken: 'test-admin-token-0123456789',
           // Contract tests create many participants and writes from one address.
           limits: { participantsPerMinute: 10_000, writesPerMinute: 10_000, writesPerIpPerMinute: 100_000 },
-        }).then((server) => { entry.server = server; }, (error) => { entry.error = error; });
+        }).then(
+          (server) => {
+            entry.server = server;
+          },
+          (error) => {
+            entry.error = error;
+          },
+        );
         servers.set(id, entry);
         return { id };
       }
@@ -144,7 +181,8 @@ export function referenceServerPlugin() {
         const server = servers.get(payload?.id)?.server;
         if (!server) return { error: `no server ${payload?.id}` };
         const res = await fetch(`${server.url}/api/v1/admin/proposals/${encodeURIComponent(payload.proposalId)}/${payload.action}`, {
-          method: 'POST', headers: { authorization: `Bearer ${server.adminToken}` },
+          method: 'POST',
+          headers: { authorization: `Bearer ${server.adminToken}` },
         });
         return res.ok ? true : { error: `${res.status} ${await res.text()}` };
       }
@@ -153,7 +191,8 @@ export function referenceServerPlugin() {
         const server = servers.get(payload?.id)?.server;
         if (!server) return { error: `no server ${payload?.id}` };
         const res = await fetch(`${server.url}/api/v1/admin${payload.path}`, {
-          method: payload.method, headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+          method: payload.method,
+          headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
           ...(payload.body === undefined ? {} : { body: JSON.stringify(payload.body) }),
         });
         const text = await res.text();
@@ -171,10 +210,12 @@ export function referenceServerPlugin() {
     async serverStop() {
       const entries = [...servers.values()];
       servers.clear();
-      await Promise.all(entries.map(async (entry) => {
-        await entry.started;
-        await entry.server?.close();
-      }));
+      await Promise.all(
+        entries.map(async (entry) => {
+          await entry.started;
+          await entry.server?.close();
+        }),
+      );
     },
   };
 }

@@ -26,7 +26,9 @@ export async function bundle(input, name) {
   const warnings = [];
   const build = await rollup({ input: join(ROOT, input), plugins, onwarn: (warning) => warnings.push(warning) });
   try {
-    const { output: [chunk] } = await build.generate({ format: output.format, inlineDynamicImports: true });
+    const {
+      output: [chunk],
+    } = await build.generate({ format: output.format, inlineDynamicImports: true });
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, `${name}.js`), chunk.code);
     return { name, code: chunk.code, min: Buffer.byteLength(chunk.code), gzip: gzipSize(chunk.code), warnings };

@@ -46,7 +46,9 @@ ${body}
 /** Milliseconds from the `pgo-script-start` mark to the probe's ready frame (and DOM change); fails after a minute. */
 export async function readyTimes(page) {
   return page.evaluate(async () => {
-    const late = new Promise((_, reject) => setTimeout(() => reject(new Error(`${location.pathname} was not ready within a minute`)), 60_000));
+    const late = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`${location.pathname} was not ready within a minute`)), 60_000),
+    );
     const { dom, frame } = await Promise.race([window.__benchDone, late]);
     const start = performance.getEntriesByName('pgo-script-start')[0]?.startTime ?? 0;
     return { frame: frame - start, dom: dom - start, fromNavigation: frame };

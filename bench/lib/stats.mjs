@@ -17,7 +17,14 @@ export const fixed = (value, digits = 2) => (Number.isFinite(value) ? value.toFi
 
 /** One row of the final table. `verdict`: 'pass', 'FAIL' or 'info' (no target). */
 export function row(benchmark, ours, peer, value, target, pass) {
-  return { benchmark, ours, peer, ratio: typeof value === 'number' ? fixed(value) : value, target: target ?? '-', verdict: pass === undefined ? 'info' : pass ? 'pass' : 'FAIL' };
+  return {
+    benchmark,
+    ours,
+    peer,
+    ratio: typeof value === 'number' ? fixed(value) : value,
+    target: target ?? '-',
+    verdict: pass === undefined ? 'info' : pass ? 'pass' : 'FAIL',
+  };
 }
 
 export function table(rows) {

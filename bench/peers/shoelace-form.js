@@ -29,13 +29,25 @@ function element(tag, attributes = {}, children = []) {
 /** Renders the form into `host` and calls `onSubmit(values)` with the fields once they are valid. */
 export function proposalForm(host, onSubmit) {
   const form = element('form', { novalidate: true }, [
-    element('sl-input', { name: 'title', label: 'Titre', 'help-text': '10 à 120 caractères', minlength: 10, maxlength: 120, required: true }),
+    element('sl-input', {
+      name: 'title',
+      label: 'Titre',
+      'help-text': '10 à 120 caractères',
+      minlength: 10,
+      maxlength: 120,
+      required: true,
+    }),
     element('sl-textarea', { name: 'body', label: 'Votre proposition', minlength: 30, maxlength: 3000, required: true, resize: 'auto' }),
-    element('sl-select', { name: 'categoryId', label: 'Thème', required: true },
-      CATEGORIES.map(([value, label]) => element('sl-option', { value }, [label]))),
+    element(
+      'sl-select',
+      { name: 'categoryId', label: 'Thème', required: true },
+      CATEGORIES.map(([value, label]) => element('sl-option', { value }, [label])),
+    ),
     element('sl-input', { name: 'authorName', label: 'Votre nom (facultatif)', maxlength: 80 }),
     element('sl-input', { name: 'email', type: 'email', label: 'Adresse e-mail (facultatif)', 'help-text': 'Jamais publiée' }),
-    element('sl-checkbox', { name: 'consent', value: 'yes', required: true }, ['J’accepte que ma contribution soit publiée sous licence ouverte.']),
+    element('sl-checkbox', { name: 'consent', value: 'yes', required: true }, [
+      'J’accepte que ma contribution soit publiée sous licence ouverte.',
+    ]),
     element('sl-button', { type: 'submit', variant: 'primary' }, ['Envoyer ma proposition']),
   ]);
   form.addEventListener('submit', (event) => {

@@ -19,7 +19,9 @@ const base = JSON.parse(readFileSync(join(ROOT, 'server/config/plan-action-2017.
 writeFileSync(join(configDir, 'bench.json'), JSON.stringify(consultationFile(base)));
 
 const server = await startServer({
-  port: 0, configDir, adminToken: 'bench-admin-token-0123456789',
+  port: 0,
+  configDir,
+  adminToken: 'bench-admin-token-0123456789',
   ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : { dataDir: 'memory://' }),
   limits: BENCH_LIMITS,
 });
@@ -36,12 +38,14 @@ db.query = (sql, params) => {
 };
 db.transaction = (work) => {
   capturing?.push({ tx: 'begin' });
-  return transaction((tx) => work({
-    query: (sql, params) => {
-      capturing?.push({ sql, params: params ?? [], tx: 'in' });
-      return tx.query(sql, params);
-    },
-  })).then((result) => {
+  return transaction((tx) =>
+    work({
+      query: (sql, params) => {
+        capturing?.push({ sql, params: params ?? [], tx: 'in' });
+        return tx.query(sql, params);
+      },
+    }),
+  ).then((result) => {
     capturing?.push({ tx: 'commit' });
     return result;
   });
@@ -54,7 +58,12 @@ async function replay({ statements, probe, seconds, clients, from, to }) {
   let sequence = 0;
   const deadline = performance.now() + seconds * 1000;
   const one = async () => {
-    const values = bindings(probe, from + Math.floor(Math.random() * (to - from + 1)), 1 + Math.floor(Math.random() * PROPOSALS), `replay-${++sequence}`);
+    const values = bindings(
+      probe,
+      from + Math.floor(Math.random() * (to - from + 1)),
+      1 + Math.floor(Math.random() * PROPOSALS),
+      `replay-${++sequence}`,
+    );
     const bind = (params) => params.map((p) => (p in values ? values[p] : p));
     const outside = statements.filter((s) => s.tx === 'out');
     const inside = statements.filter((s) => s.tx === 'in');
@@ -63,22 +72,26 @@ async function replay({ statements, probe, seconds, clients, from, to }) {
       for (const s of inside) await tx.query(s.sql, bind(s.params));
     });
   };
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < deadline) {
-      const started = performance.now();
-      try {
-        await one();
-        latencies.push(performance.now() - started);
-      } catch {
-        failed++;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        try {
+          await one();
+          latencies.push(performance.now() - started);
+        } catch {
+          failed++;
+        }
       }
-    }
-  }));
+    }),
+  );
   return { done: latencies.length, failed, tps: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
 }
 
 const handlers = {
-  start: () => { capturing = []; },
+  start: () => {
+    capturing = [];
+  },
   stop: () => {
     const statements = capturing;
     capturing = null;

@@ -14,24 +14,42 @@ const api = (url, path) => `${url}/api/v1${path}`;
 export async function load(url, { seconds, connections, sequence }) {
   const result = await autocannon({
     // A generous timeout: a saturated server's answers still count (and their latency shows).
-    url, connections, duration: seconds, timeout: 30,
-    requests: [{
-      method: 'PUT',
-      setupRequest: (request) => {
-        const k = sequence.next++;
-        const participant = (k % HTTP_PARTICIPANTS) + 1;
-        const proposal = ((k + Math.floor(k / HTTP_PARTICIPANTS)) % PROPOSALS) + 1;
-        return {
-          ...request, path: `/api/v1/consultations/${CONSULTATION}/proposals/bp${proposal}/vote`, body: '{"choice":"support"}',
-          headers: { authorization: `Bearer bench-token-${participant}`, 'content-type': 'application/json', 'idempotency-key': `bench-${k}` },
-        };
+    url,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (request) => {
+          const k = sequence.next++;
+          const participant = (k % HTTP_PARTICIPANTS) + 1;
+          const proposal = ((k + Math.floor(k / HTTP_PARTICIPANTS)) % PROPOSALS) + 1;
+          return {
+            ...request,
+            path: `/api/v1/consultations/${CONSULTATION}/proposals/bp${proposal}/vote`,
+            body: '{"choice":"support"}',
+            headers: {
+              authorization: `Bearer bench-token-${participant}`,
+              'content-type': 'application/json',
+              'idempotency-key': `bench-${k}`,
+            },
+          };
+        },
       },
-    }],
+    ],
   });
-  if (sequence.next >= HTTP_PARTICIPANTS * PROPOSALS) throw new Error('the run went past the distinct participant x proposal pairs: raise HTTP_PARTICIPANTS');
+  if (sequence.next >= HTTP_PARTICIPANTS * PROPOSALS)
+    throw new Error('the run went past the distinct participant x proposal pairs: raise HTTP_PARTICIPANTS');
   return {
-    rps: result['2xx'] / seconds, p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'],
-    refused: result.non2xx, errors: result.errors, timeouts: result.timeouts, statuses: result.statusCodeStats,
+    rps: result['2xx'] / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    refused: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statuses: result.statusCodeStats,
   };
 }
 
@@ -64,7 +82,9 @@ export async function tallySum(url) {
 export async function captureVote(server, key) {
   await server.call('start');
   const res = await fetch(api(server.url, `/consultations/${CONSULTATION}/proposals/bp1/vote`), {
-    method: 'PUT', headers: { authorization: 'Bearer bench-token-1', 'content-type': 'application/json', 'idempotency-key': key }, body: '{"choice":"support"}',
+    method: 'PUT',
+    headers: { authorization: 'Bearer bench-token-1', 'content-type': 'application/json', 'idempotency-key': key },
+    body: '{"choice":"support"}',
   });
   const statements = await server.call('stop');
   if (res.status !== 200) throw new Error(`the probe vote answered ${res.status}: ${await res.text()}`);

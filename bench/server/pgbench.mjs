@@ -39,7 +39,9 @@ export function pgbenchScript(statements, probe, { from, to }) {
 
 function run(command, args) {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { maxBuffer: 1 << 24 }, (error, stdout, stderr) => (error ? reject(new Error(`${command} failed: ${stderr || error.message}`)) : resolve(stdout)));
+    execFile(command, args, { maxBuffer: 1 << 24 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${command} failed: ${stderr || error.message}`)) : resolve(stdout),
+    );
   });
 }
 
@@ -49,18 +51,40 @@ async function pgbench({ bin, port, database, script, defines = [], clients, sec
   try {
     writeFileSync(join(dir, 'bench.sql'), script);
     const out = await run(join(bin, 'pgbench'), [
-      '-n', '-M', 'extended', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', join(dir, 'bench.sql'),
-      ...defines.flatMap((d) => ['-D', d]), '-l', `--log-prefix=${join(dir, 'log')}`,
-      '-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database,
+      '-n',
+      '-M',
+      'extended',
+      '-c',
+      String(clients),
+      '-j',
+      '2',
+      '-T',
+      String(seconds),
+      '-f',
+      join(dir, 'bench.sql'),
+      ...defines.flatMap((d) => ['-D', d]),
+      '-l',
+      `--log-prefix=${join(dir, 'log')}`,
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-U',
+      'postgres',
+      database,
     ]);
-    const latencies = readdirSync(dir).filter((f) => f.startsWith('log')).flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n'))
-      .filter(Boolean).map((line) => Number(line.split(' ')[2]) / 1000);
+    const latencies = readdirSync(dir)
+      .filter((f) => f.startsWith('log'))
+      .flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n'))
+      .filter(Boolean)
+      .map((line) => Number(line.split(' ')[2]) / 1000);
     const number = (pattern) => Number(pattern.exec(out)?.[1] ?? NaN);
     return {
       tps: number(/tps = ([\d.]+) \(without initial connection time\)/),
       done: number(/number of transactions actually processed: (\d+)/),
       failed: number(/number of failed transactions: (\d+)/) || 0,
-      p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99),
+      p50: quantile(latencies, 0.5),
+      p99: quantile(latencies, 0.99),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -84,12 +108,17 @@ export async function runVoteTallyPeer({ sql, from, to, ...options }) {
     CREATE TABLE IF NOT EXISTS peer_tallies (proposal_id text, choice text, n integer NOT NULL DEFAULT 0, PRIMARY KEY (proposal_id, choice));
     INSERT INTO peer_tallies (proposal_id, choice) SELECT 'bp' || i, 'support' FROM generate_series(1, ${PROPOSALS}) i ON CONFLICT DO NOTHING`);
   const script = [
-    `\\set p random(${from}, ${to})`, `\\set q random(1, ${PROPOSALS})`, 'BEGIN;',
+    `\\set p random(${from}, ${to})`,
+    `\\set q random(1, ${PROPOSALS})`,
+    'BEGIN;',
     "WITH v AS (INSERT INTO peer_votes (participant_id, proposal_id, choice) VALUES ('bpt' || :p, 'bp' || :q, 'support') ON CONFLICT DO NOTHING RETURNING proposal_id, choice)",
     '  UPDATE peer_tallies t SET n = t.n + 1 FROM v WHERE t.proposal_id = v.proposal_id AND t.choice = v.choice;',
-    'COMMIT;', '',
+    'COMMIT;',
+    '',
   ].join('\n');
   const result = await pgbench({ ...options, script });
-  const [{ rows, tallies }] = await sql('SELECT (SELECT count(*) FROM peer_votes)::int AS rows, (SELECT coalesce(sum(n), 0) FROM peer_tallies)::int AS tallies');
+  const [{ rows, tallies }] = await sql(
+    'SELECT (SELECT count(*) FROM peer_votes)::int AS rows, (SELECT coalesce(sum(n), 0) FROM peer_tallies)::int AS tallies',
+  );
   return { ...result, rows, tallies, consistent: rows === tallies };
 }

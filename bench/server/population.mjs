@@ -13,15 +13,20 @@ export const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
 export function consultationFile(base) {
   const proposals = Array.from({ length: PROPOSALS }, (_, i) => ({
-    id: `bp${i + 1}`, title: `Proposition ${i + 1} pour ouvrir les données publiques`,
+    id: `bp${i + 1}`,
+    title: `Proposition ${i + 1} pour ouvrir les données publiques`,
     body: `Le texte de la proposition ${i + 1}, assez long pour ressembler à une vraie contribution.`,
-    categoryId: base.consultation.categories[i % base.consultation.categories.length].id, createdAt: { relativeDays: -1 },
+    categoryId: base.consultation.categories[i % base.consultation.categories.length].id,
+    createdAt: { relativeDays: -1 },
   }));
   return {
     ...base,
     consultation: {
-      ...base.consultation, id: CONSULTATION,
-      phases: base.consultation.phases.map((p, i) => (i === 0 ? { ...p, startsAt: { relativeDays: -10 }, endsAt: { relativeDays: 21 } } : p)),
+      ...base.consultation,
+      id: CONSULTATION,
+      phases: base.consultation.phases.map((p, i) =>
+        i === 0 ? { ...p, startsAt: { relativeDays: -10 }, endsAt: { relativeDays: 21 } } : p,
+      ),
       settings: { ...base.consultation.settings, votesPerParticipant: null },
     },
     allowedOrigins: ['*'],
@@ -37,7 +42,11 @@ export function probeValues(key) {
 /** Values for participant `p` voting on proposal `q` with idempotency key `key`, keyed by the probe's values. */
 export function bindings(probe, p, q, key) {
   return {
-    [probe.participant]: `bpt${p}`, [probe.proposal]: `bp${q}`, [probe.token]: sha256(`bench-token-${p}`), [probe.scope]: `p:bpt${p}`, [probe.key]: key,
+    [probe.participant]: `bpt${p}`,
+    [probe.proposal]: `bp${q}`,
+    [probe.token]: sha256(`bench-token-${p}`),
+    [probe.scope]: `p:bpt${p}`,
+    [probe.key]: key,
   };
 }
 

@@ -11,7 +11,10 @@ import { BENCH_LIMITS, consultationFile } from './population.mjs';
 
 /** The server in its own process; `call(command, args)` talks to it. */
 export async function startChild(options) {
-  const child = fork(join(BENCH, 'server/child.mjs'), [JSON.stringify(options)], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(BENCH, 'server/child.mjs'), [JSON.stringify(options)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const pending = new Map();
   let next = 0;
   const ready = new Promise((resolve, reject) => {
@@ -31,13 +34,16 @@ export async function startChild(options) {
     });
   });
   const { url, kind } = await ready;
-  const call = (command, args) => new Promise((resolve, reject) => {
-    const id = ++next;
-    pending.set(id, { resolve, reject });
-    child.send({ id, command, args });
-  });
+  const call = (command, args) =>
+    new Promise((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve, reject });
+      child.send({ id, command, args });
+    });
   return {
-    url, kind, call,
+    url,
+    kind,
+    call,
     async close() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -52,10 +58,15 @@ export async function startMain({ databaseUrl, workers }) {
   const configDir = mkdtempSync(join(tmpdir(), 'pgo-bench-main-'));
   const base = JSON.parse(readFileSync(join(ROOT, 'server/config/plan-action-2017.json'), 'utf8'));
   writeFileSync(join(configDir, 'bench.json'), JSON.stringify(consultationFile(base)));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--config', configDir, '--workers', String(workers)], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_TOKEN: 'bench-admin-token-0123456789', LIMITS: JSON.stringify(BENCH_LIMITS) },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--config', configDir, '--workers', String(workers)],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_TOKEN: 'bench-admin-token-0123456789', LIMITS: JSON.stringify(BENCH_LIMITS) },
+    },
+  );
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = await new Promise((resolve, reject) => {
@@ -67,7 +78,8 @@ export async function startMain({ databaseUrl, workers }) {
     child.once('exit', (code) => reject(new Error(`server/main.ts exited (${code}):\n${output.slice(-2000)}`)));
   });
   return {
-    url, kind: workers > 1 ? `postgres, ${workers} processes` : 'postgres, 1 process',
+    url,
+    kind: workers > 1 ? `postgres, ${workers} processes` : 'postgres, 1 process',
     async close() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

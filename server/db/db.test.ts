@@ -19,7 +19,10 @@ describe('bounded queue', () => {
     const first = turn(() => new Promise<void>((resolve) => (release = resolve)).then(() => order.push(1)));
     const second = turn(async () => order.push(2));
     const third = turn(async () => order.push(3));
-    await assert.rejects(turn(async () => order.push(4)), busy);
+    await assert.rejects(
+      turn(async () => order.push(4)),
+      busy,
+    );
     release();
     await Promise.all([first, second, third]);
     assert.deepEqual(order, [1, 2, 3]);
@@ -46,16 +49,21 @@ describe('bounded queue', () => {
 
   it('keeps going after a job fails', async () => {
     const turn = boundedQueue({ queue: 10, waitMs: 1e9 });
-    await assert.rejects(turn(async () => {
-      throw new Error('boom');
-    }), /boom/);
+    await assert.rejects(
+      turn(async () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     assert.equal(await turn(async () => 1), 1);
   });
 });
 
 describe('migrations', () => {
   it('keep the semicolons of dollar-quoted bodies inside one statement', () => {
-    const parts = splitStatements(`-- a comment;\nCREATE TABLE a (x int);\nCREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN 1;\nEND\n$$;\nSELECT 1;\n`);
+    const parts = splitStatements(
+      `-- a comment;\nCREATE TABLE a (x int);\nCREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN 1;\nEND\n$$;\nSELECT 1;\n`,
+    );
     assert.equal(parts.length, 3);
     assert.match(parts[1]!, /RETURN 1;\nEND\n\$\$$/);
   });
@@ -68,9 +76,17 @@ describe('tally counters (PGlite)', () => {
       await migrate(db);
       await db.exec(`INSERT INTO participants (id) VALUES ('a'), ('b');
         INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ('p', 'c', 't', 'b', 'published'), ('q', 'c', 't', 'b', 'published')`);
-      const tallies = async () => Object.fromEntries((await db.query<{ k: string; n: number }>(
-        "SELECT proposal_id || ':' || choice AS k, n FROM proposal_tallies WHERE n > 0 ORDER BY 1")).map((r) => [r.k, r.n]));
-      await db.exec("INSERT INTO votes (participant_id, proposal_id, consultation_id, choice) VALUES ('a', 'p', 'c', 'for'), ('b', 'p', 'c', 'for')");
+      const tallies = async () =>
+        Object.fromEntries(
+          (
+            await db.query<{ k: string; n: number }>(
+              "SELECT proposal_id || ':' || choice AS k, n FROM proposal_tallies WHERE n > 0 ORDER BY 1",
+            )
+          ).map((r) => [r.k, r.n]),
+        );
+      await db.exec(
+        "INSERT INTO votes (participant_id, proposal_id, consultation_id, choice) VALUES ('a', 'p', 'c', 'for'), ('b', 'p', 'c', 'for')",
+      );
       assert.deepEqual(await tallies(), { 'p:for': 2 });
       await db.exec("UPDATE votes SET choice = 'against' WHERE participant_id = 'a'");
       assert.deepEqual(await tallies(), { 'p:against': 1, 'p:for': 1 });

@@ -60,11 +60,27 @@ export const PGLITE_BOUNDS: DatabaseBounds = { poolSize: 1, waitMs: 400, queue: 
  */
 export function databaseBusy(): Error {
   const retryAfter = 1 + Math.floor(Math.random() * 3);
-  return backendError('server', 'The server is busy', { status: 503, retryAfter, detail: 'Too many requests are waiting for the database; try again in a moment' });
+  return backendError('server', 'The server is busy', {
+    status: 503,
+    retryAfter,
+    detail: 'Too many requests are waiting for the database; try again in a moment',
+  });
 }
 
 /** Connection-level failures (the database restarting, unreachable): worth a retry, not a bug. */
-const UNAVAILABLE = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+const UNAVAILABLE = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
 export function isDatabaseUnavailable(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return UNAVAILABLE.has(String(code)) || /Connection terminated|not queryable|connection (?:is )?closed/i.test(String(message));
@@ -80,7 +96,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Db> {
  * One job at a time, in arrival order, at most `queue` waiting; a job whose turn comes after `waitMs`
  * is refused without running (its client has been waiting too long already).
  */
-export function boundedQueue({ waitMs, queue }: Pick<DatabaseBounds, 'waitMs' | 'queue'>, clock = () => performance.now()): <T>(job: () => Promise<T>) => Promise<T> {
+export function boundedQueue(
+  { waitMs, queue }: Pick<DatabaseBounds, 'waitMs' | 'queue'>,
+  clock = () => performance.now(),
+): <T>(job: () => Promise<T>) => Promise<T> {
   /** Jobs queued or running. */
   let pending = 0;
   let tail: Promise<unknown> = Promise.resolve();
@@ -88,10 +107,12 @@ export function boundedQueue({ waitMs, queue }: Pick<DatabaseBounds, 'waitMs' | 
     if (pending > queue) return Promise.reject(databaseBusy());
     pending++;
     const queued = clock();
-    const run = tail.then(() => {
-      if (clock() - queued > waitMs) throw databaseBusy();
-      return job();
-    }).finally(() => pending--);
+    const run = tail
+      .then(() => {
+        if (clock() - queued > waitMs) throw databaseBusy();
+        return job();
+      })
+      .finally(() => pending--);
     tail = run.catch(() => {});
     return run;
   };
@@ -103,14 +124,21 @@ async function openPglite(dataDir: string | undefined, bounds: DatabaseBounds): 
   const folder = dataDir && !dataDir.startsWith('memory://') ? dataDir : undefined;
   const pg = await PGlite.create(folder).catch((error: unknown) => {
     // PGlite only says "Aborted()": name the likely causes.
-    throw new Error(`PGlite could not open ${folder ?? 'an in-memory database'} (is another server using this folder, or was it left half-created? Remove it to start afresh): ${String(error)}`);
+    throw new Error(
+      `PGlite could not open ${folder ?? 'an in-memory database'} (is another server using this folder, or was it left half-created? Remove it to start afresh): ${String(error)}`,
+    );
   });
   // PGlite runs one statement or transaction at a time: the queue in front of it is bounded.
   const turn = boundedQueue(bounds);
   return {
     kind: 'pglite',
     query: <T extends Row>(sql: string, params: unknown[] = []) => turn(async () => (await pg.query<T>(sql, params)).rows),
-    transaction: (work) => turn(() => pg.transaction((tx) => work({ query: async <T extends Row>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows }))),
+    transaction: (work) =>
+      turn(() =>
+        pg.transaction((tx) =>
+          work({ query: async <T extends Row>(sql: string, params: unknown[] = []) => (await tx.query<T>(sql, params)).rows }),
+        ),
+      ),
     async exec(sql) {
       await turn(() => pg.exec(sql));
     },
@@ -129,7 +157,8 @@ async function openPostgres(databaseUrl: string, bounds: DatabaseBounds): Promis
   const pool = new pg.Pool({ connectionString: databaseUrl, max: bounds.poolSize, connectionTimeoutMillis: bounds.waitMs });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
-  const run = async <T extends Row>(client: Pool | PoolClient, sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[];
+  const run = async <T extends Row>(client: Pool | PoolClient, sql: string, params: unknown[] = []) =>
+    (await client.query(sql, params)).rows as T[];
   await run(pool, 'SELECT 1');
   /** A connection within the bounds, or the 503 of `databaseBusy`. */
   const connect = async (): Promise<PoolClient> => {
@@ -167,17 +196,18 @@ async function openPostgres(databaseUrl: string, bounds: DatabaseBounds): Promis
   return {
     kind: 'postgres',
     query: (sql, params) => lend((client) => run(client, sql, params)),
-    transaction: (work) => lend(async (client) => {
-      try {
-        await client.query('BEGIN');
-        const result = await work({ query: (sql, params) => run(client, sql, params) });
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      }
-    }),
+    transaction: (work) =>
+      lend(async (client) => {
+        try {
+          await client.query('BEGIN');
+          const result = await work({ query: (sql, params) => run(client, sql, params) });
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => {});
+          throw error;
+        }
+      }),
     async exec(sql) {
       await pool.query(sql);
     },
@@ -188,7 +218,11 @@ async function openPostgres(databaseUrl: string, bounds: DatabaseBounds): Promis
 
 /** One connection that only listens, opened again (every 0.5-5 s) whenever it is lost. */
 async function listenPostgres(
-  Client: typeof import('pg').Client, databaseUrl: string, channel: string, onNotify: (payload: string) => void, onReconnect?: () => void,
+  Client: typeof import('pg').Client,
+  databaseUrl: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onReconnect?: () => void,
 ): Promise<() => Promise<void>> {
   if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Bad channel name ${channel}`);
   let client: import('pg').Client | null = null;
@@ -209,9 +243,15 @@ async function listenPostgres(
   };
   const again = (attempt: number) => {
     client = null;
-    retry = setTimeout(() => {
-      open().then(() => onReconnect?.(), () => again(attempt + 1));
-    }, Math.min(5000, 500 * 2 ** attempt));
+    retry = setTimeout(
+      () => {
+        open().then(
+          () => onReconnect?.(),
+          () => again(attempt + 1),
+        );
+      },
+      Math.min(5000, 500 * 2 ** attempt),
+    );
     retry.unref?.();
   };
   await open();

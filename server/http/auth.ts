@@ -24,8 +24,16 @@ export async function currentParticipant(ctx: AppContext, c: Context<Env>): Prom
 /** The participant a write acts for (401 without one), counted against the write rate limits. */
 export async function writer(ctx: AppContext, c: Context<Env>): Promise<Participant> {
   const participant = await currentParticipant(ctx, c);
-  if (!participant) fail('unauthorized', 'A participant token is required', { detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants' });
-  throttle(await rateWait(ctx.db, ctx.now(), [[ctx.participantWrites, participant.id], [ctx.ipWrites, ctx.clientIp(c)]]));
+  if (!participant)
+    fail('unauthorized', 'A participant token is required', {
+      detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants',
+    });
+  throttle(
+    await rateWait(ctx.db, ctx.now(), [
+      [ctx.participantWrites, participant.id],
+      [ctx.ipWrites, ctx.clientIp(c)],
+    ]),
+  );
   return participant;
 }
 

@@ -49,15 +49,21 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function wellFormed(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(LONE_SURROGATE, '\uFFFD');
   if (Array.isArray(value)) return value.map(wellFormed);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(LONE_SURROGATE, '\uFFFD'), wellFormed(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(LONE_SURROGATE, '\uFFFD'), wellFormed(v)]));
   return value;
 }
 
 /** The parsed and validated body, plus its canonical text (for idempotency fingerprints). */
-export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S, maxDepth = DEFAULT_JSON_DEPTH): Promise<{ data: z.infer<S>; canonical: string }> {
+export async function readJson<S extends z.ZodMiniType>(
+  c: Context,
+  schema: S,
+  maxDepth = DEFAULT_JSON_DEPTH,
+): Promise<{ data: z.infer<S>; canonical: string }> {
   const text = await c.req.text();
   if (!text.trim()) fail('validation', 'A JSON body is required', { detail: 'Send a JSON object with Content-Type: application/json' });
-  if (jsonDepth(text) > maxDepth) fail('validation', 'The JSON body is nested too deeply', { detail: `At most ${maxDepth} levels of nesting are accepted` });
+  if (jsonDepth(text) > maxDepth)
+    fail('validation', 'The JSON body is nested too deeply', { detail: `At most ${maxDepth} levels of nesting are accepted` });
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -14,7 +14,10 @@ import { claimKey, deleteExpiredKeys, saveAnswer, storedAnswer } from '../store/
 import { sha256 } from '../store/ids.js';
 import { fail } from './problem.js';
 
-export interface WriteOutcome { status: number; body: unknown }
+export interface WriteOutcome {
+  status: number;
+  body: unknown;
+}
 
 /** How long a stored key replays its answer: 24 hours. */
 export const KEY_LIFE_MS = 24 * 3_600_000;
@@ -34,7 +37,9 @@ export function idempotencyKey(c: Context, minLength = 1): string | null {
   if (key === undefined) return null;
   if (!KEY_PATTERN.test(key) || key.length < minLength) {
     const size = minLength > 1 ? `${minLength} to 200` : '1 to 200';
-    fail('validation', 'Invalid Idempotency-Key', { fieldErrors: [{ field: 'Idempotency-Key', code: 'invalid', message: `Idempotency-Key must be ${size} visible ASCII characters` }] });
+    fail('validation', 'Invalid Idempotency-Key', {
+      fieldErrors: [{ field: 'Idempotency-Key', code: 'invalid', message: `Idempotency-Key must be ${size} visible ASCII characters` }],
+    });
   }
   return key;
 }
@@ -54,7 +59,12 @@ async function purgeExpired(db: Db, now: number): Promise<void> {
  * whether it was replayed.
  */
 export async function keyedWrite(
-  db: Db, scope: string, key: string | null, fingerprint: string, write: (tx: Queryable) => Promise<WriteOutcome>, policy: KeyPolicy,
+  db: Db,
+  scope: string,
+  key: string | null,
+  fingerprint: string,
+  write: (tx: Queryable) => Promise<WriteOutcome>,
+  policy: KeyPolicy,
 ): Promise<WriteOutcome & { replayed: boolean }> {
   if (!key) return { ...(await db.transaction(write)), replayed: false };
   const hash = sha256(fingerprint);

@@ -11,15 +11,19 @@ const ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** `/a/:id/x{1|2}` as a regular expression over a whole path. */
 function patternOf(path: string): RegExp {
-  const source = path.split('/').map((part) => {
-    const param = /^:\w+(?:\{(.+)\})?$/.exec(part);
-    if (param) return param[1] ? `(?:${param[1]})` : '[^/]+';
-    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  }).join('/');
+  const source = path
+    .split('/')
+    .map((part) => {
+      const param = /^:\w+(?:\{(.+)\})?$/.exec(part);
+      if (param) return param[1] ? `(?:${param[1]})` : '[^/]+';
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
   return new RegExp(`^${source}/?$`);
 }
 
-export function allowedMethods(app: Hono<any>): MiddlewareHandler { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function allowedMethods(app: Hono<any>): MiddlewareHandler {
   let table: { pattern: RegExp; methods: Set<string> }[] | null = null;
   const build = () => {
     const byPath = new Map<string, Set<string>>();
@@ -40,6 +44,9 @@ export function allowedMethods(app: Hono<any>): MiddlewareHandler { // eslint-di
     allowed.add('OPTIONS');
     const allow = ORDER.filter((m) => allowed.has(m)).join(', ');
     if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { allow, 'cache-control': 'no-store' } });
-    return problemResponse(backendError('unsupported', `${c.req.method} is not a method of this path`, { status: 405, detail: `Allowed: ${allow}` }), { allow });
+    return problemResponse(
+      backendError('unsupported', `${c.req.method} is not a method of this path`, { status: 405, detail: `Allowed: ${allow}` }),
+      { allow },
+    );
   };
 }

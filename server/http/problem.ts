@@ -13,6 +13,10 @@ export function problemResponse(error: BackendError, headers: Record<string, str
   });
 }
 
-export function fail(code: ErrorCode, title: string, extra: { detail?: string; retryAfter?: number; fieldErrors?: FieldError[]; url?: string } = {}): never {
+export function fail(
+  code: ErrorCode,
+  title: string,
+  extra: { detail?: string; retryAfter?: number; fieldErrors?: FieldError[]; url?: string } = {},
+): never {
   throw backendError(code, title, extra);
 }

@@ -7,7 +7,11 @@ import type { Queryable } from '../db/db.js';
 
 export class RateLimiter {
   /** `prefix`: the family of keys (`w:p` writes per participant, `w:ip` writes per address, `n:ip` new participants). */
-  constructor(readonly prefix: string, readonly limit: number, readonly windowMs = 60_000) {}
+  constructor(
+    readonly prefix: string,
+    readonly limit: number,
+    readonly windowMs = 60_000,
+  ) {}
 
   /**
    * Processes that apply the same limit share its counter; a different limit (another configuration

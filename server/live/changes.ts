@@ -26,7 +26,12 @@ const CHANGES = `
   ORDER BY l.seq`;
 
 /** The changes with after < seq <= upTo, oldest first. */
-export async function changesSince(q: Queryable, consultationId: string, after: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ChangeRow[]> {
+export async function changesSince(
+  q: Queryable,
+  consultationId: string,
+  after: number,
+  upTo = Number.MAX_SAFE_INTEGER,
+): Promise<ChangeRow[]> {
   return q.query<ChangeRow>(CHANGES, [consultationId, after, upTo]);
 }
 
@@ -40,8 +45,23 @@ export async function lastSeq(q: Queryable): Promise<number> {
  * Records a change from application code (in the caller's transaction). Consultations changed in the
  * console call this with `consultation`; other kinds may call it with `count`.
  */
-export async function recordChange(q: Queryable, consultationId: string, topic: string, kind: ChangeRow['kind'], ref: string | null, data: object = {}, participantId: string | null = null): Promise<void> {
-  await q.query('SELECT pgo_live_change($1, $2, $3, $4, $5, $6::jsonb)', [consultationId, topic, kind, ref, participantId, JSON.stringify(data)]);
+export async function recordChange(
+  q: Queryable,
+  consultationId: string,
+  topic: string,
+  kind: ChangeRow['kind'],
+  ref: string | null,
+  data: object = {},
+  participantId: string | null = null,
+): Promise<void> {
+  await q.query('SELECT pgo_live_change($1, $2, $3, $4, $5, $6::jsonb)', [
+    consultationId,
+    topic,
+    kind,
+    ref,
+    participantId,
+    JSON.stringify(data),
+  ]);
 }
 
 /** What `participantId` may see of a row; null when nothing (another's private change, an unpublished proposal's tally). */

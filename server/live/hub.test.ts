@@ -17,7 +17,10 @@ const consultation = testConsultations().find((c) => c.consultation.id === 'open
 before(async () => {
   db = await openDatabase({ dataDir: 'memory://' });
   await migrate(db);
-  await seedConsultations(db, testConsultations().filter((c) => c.consultation.id === 'open'));
+  await seedConsultations(
+    db,
+    testConsultations().filter((c) => c.consultation.id === 'open'),
+  );
   for (let i = 0; i < 12; i++) await db.query(`INSERT INTO participants (id) VALUES ('hub-${i}')`);
 });
 after(() => db?.close());
@@ -47,7 +50,11 @@ function manualClock() {
   };
 }
 
-const vote = (i: number, proposal: string) => db.query(`INSERT INTO votes (participant_id, proposal_id, consultation_id, choice) VALUES ($1, $2, 'open', 'support')`, [`hub-${i}`, proposal]);
+const vote = (i: number, proposal: string) =>
+  db.query(`INSERT INTO votes (participant_id, proposal_id, consultation_id, choice) VALUES ($1, $2, 'open', 'support')`, [
+    `hub-${i}`,
+    proposal,
+  ]);
 
 it('reads a consultation’s changes at most once per interval: one tally per proposal per interval, the latest', async () => {
   const time = manualClock();
@@ -76,7 +83,16 @@ it('reads a consultation’s changes at most once per interval: one tally per pr
 it('a busy process reads once per interval for all its streams, however many', async () => {
   const time = manualClock();
   const hub = new LiveHub(db, { intervalMs: 1000, heartbeatMs: 3_600_000 }, time.clock);
-  const sinks = Array.from({ length: 50 }, () => ({ consultation, participantId: null, got: [] as string[], write(text: string) { this.got.push(text); return true; }, close() {} }));
+  const sinks = Array.from({ length: 50 }, () => ({
+    consultation,
+    participantId: null,
+    got: [] as string[],
+    write(text: string) {
+      this.got.push(text);
+      return true;
+    },
+    close() {},
+  }));
   for (const sink of sinks) await hub.open('open', sink, null);
   await vote(11, 's3');
   await waitFor(() => sinks.every((s) => s.got.some((t) => t.includes('"proposalId":"s3"'))), 'every stream');

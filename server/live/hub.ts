@@ -84,7 +84,9 @@ export class LiveHub {
   reads = 0;
 
   constructor(
-    private readonly db: Db, settings: Partial<LiveSettings> = {}, private readonly clock: LiveClock = REAL_CLOCK,
+    private readonly db: Db,
+    settings: Partial<LiveSettings> = {},
+    private readonly clock: LiveClock = REAL_CLOCK,
     private readonly log: (line: string) => void = () => {},
   ) {
     this.settings = { ...DEFAULT_LIVE, ...settings };
@@ -115,7 +117,11 @@ export class LiveHub {
    * then every later change. Resolves to the function that detaches it.
    */
   async open(consultationId: string, sink: LiveSink, lastEventId: number | null): Promise<() => void> {
-    this.listening ??= this.db.listen(LIVE_CHANNEL, (payload) => this.notify(payload), () => this.notifyAll());
+    this.listening ??= this.db.listen(
+      LIVE_CHANNEL,
+      (payload) => this.notify(payload),
+      () => this.notifyAll(),
+    );
     await this.listening;
     const channel = this.channel(consultationId);
     await channel.ready;
@@ -132,7 +138,8 @@ export class LiveHub {
     };
     try {
       let reset = false;
-      if (lastEventId !== null && lastEventId < floor) this.deliver(reader, await changesSince(this.db, consultationId, lastEventId, floor));
+      if (lastEventId !== null && lastEventId < floor)
+        this.deliver(reader, await changesSince(this.db, consultationId, lastEventId, floor));
       else if (lastEventId !== null && lastEventId > floor) reset = lastEventId > (await this.maxSeq(consultationId));
       if (reset) {
         reader.lastSent = floor;
@@ -178,7 +185,16 @@ export class LiveHub {
   private channel(id: string): Channel {
     let channel = this.channels.get(id);
     if (channel) return channel;
-    const created: Channel = { id, readers: new Set(), ready: Promise.resolve(), cursor: 0, dirty: false, reading: false, lastRead: -Infinity, cancelTimer: null };
+    const created: Channel = {
+      id,
+      readers: new Set(),
+      ready: Promise.resolve(),
+      cursor: 0,
+      dirty: false,
+      reading: false,
+      lastRead: -Infinity,
+      cancelTimer: null,
+    };
     created.ready = this.maxSeq(id).then((max) => {
       created.cursor = max;
     });
@@ -189,7 +205,9 @@ export class LiveHub {
 
   /** The last change committed for the consultation (every lower one is committed too: migration 080). */
   private async maxSeq(consultationId: string): Promise<number> {
-    const rows = await this.db.query<{ n: number | null }>('SELECT max(seq)::float8 AS n FROM live_changes WHERE consultation_id = $1', [consultationId]);
+    const rows = await this.db.query<{ n: number | null }>('SELECT max(seq)::float8 AS n FROM live_changes WHERE consultation_id = $1', [
+      consultationId,
+    ]);
     return rows[0]?.n ?? 0;
   }
 
@@ -197,10 +215,11 @@ export class LiveHub {
     if (channel.reading || channel.cancelTimer || this.closed) return;
     const wait = channel.lastRead + this.settings.intervalMs - this.clock.now();
     if (wait <= 0) void this.read(channel);
-    else channel.cancelTimer = this.clock.after(wait, () => {
-      channel.cancelTimer = null;
-      void this.read(channel);
-    });
+    else
+      channel.cancelTimer = this.clock.after(wait, () => {
+        channel.cancelTimer = null;
+        void this.read(channel);
+      });
   }
 
   private async read(channel: Channel): Promise<void> {

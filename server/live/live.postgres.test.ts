@@ -28,20 +28,27 @@ after(async () => {
 
 liveSuite('PostgreSQL', async () => openDatabase({ databaseUrl: await postgres.createDatabase('pgo_live') }));
 
-const freePort = () => new Promise<number>((resolve, reject) => {
-  const server = createServer();
-  server.once('error', reject);
-  server.listen(0, '127.0.0.1', () => {
-    const { port } = server.address() as { port: number };
-    server.close(() => resolve(port));
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
-});
 
 /** `server/main.ts` in a process of its own; resolves once it listens. */
 async function serverProcess(databaseUrl: string, configDir: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--config', configDir, '--quiet'], {
-    cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_TOKEN: 'live-two-processes-admin-0123456789', LIMITS: JSON.stringify({ writesPerMinute: 1e6, writesPerIpPerMinute: 1e6, participantsPerMinute: 1e6 }) },
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ADMIN_TOKEN: 'live-two-processes-admin-0123456789',
+      LIMITS: JSON.stringify({ writesPerMinute: 1e6, writesPerIpPerMinute: 1e6, participantsPerMinute: 1e6 }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -71,7 +78,10 @@ describe('live stream across two server processes on one PostgreSQL', () => {
   const processes: { url: string; stop(): Promise<void> }[] = [];
   before(async () => {
     for (const loaded of testConsultations().filter((c) => c.consultation.id === 'open')) {
-      writeFileSync(join(config, 'open.json'), JSON.stringify({ consultation: loaded.consultation, allowedOrigins: loaded.allowedOrigins }));
+      writeFileSync(
+        join(config, 'open.json'),
+        JSON.stringify({ consultation: loaded.consultation, allowedOrigins: loaded.allowedOrigins }),
+      );
     }
     const databaseUrl = await postgres.createDatabase('pgo_live_two');
     // One after the other: the first runs the migrations.
@@ -86,11 +96,16 @@ describe('live stream across two server processes on one PostgreSQL', () => {
   it('a vote through one process reaches a stream held on the other; a stream dropped on one resumes on the other', async () => {
     const [one, two] = processes.map((p) => client(p.url)) as [ReturnType<typeof client>, ReturnType<typeof client>];
     const author = (await one('POST', '/participants')).body.token as string;
-    const proposal = (await one('POST', '/consultations/open/proposals', { token: author, body: validDraft, key: 'two-1' })).body.proposal.id as string;
+    const proposal = (await one('POST', '/consultations/open/proposals', { token: author, body: validDraft, key: 'two-1' })).body.proposal
+      .id as string;
     const held = await openLive(processes[1]!.url, 'open');
     await held.until((m) => m.some((x) => x.event === 'ready'), 'ready on process 2');
     const voter = (await one('POST', '/participants')).body.token as string;
-    const answer = await one('PUT', `/consultations/open/proposals/${proposal}/vote`, { token: voter, body: { choice: 'support' }, key: 'two-2' });
+    const answer = await one('PUT', `/consultations/open/proposals/${proposal}/vote`, {
+      token: voter,
+      body: { choice: 'support' },
+      key: 'two-2',
+    });
     assert.equal(answer.status, 200);
     await held.until(() => talliesOf(held, proposal).some((t) => t.tally.total === 1), 'the tally on process 2');
 
@@ -100,7 +115,10 @@ describe('live stream across two server processes on one PostgreSQL', () => {
     await two('PUT', `/consultations/open/proposals/${proposal}/vote`, { token: late, body: { choice: 'support' }, key: 'two-3' });
     const resumed = await openLive(processes[0]!.url, 'open', { lastEventId: resumeFrom });
     await resumed.until((m) => m.some((x) => x.event === 'ready'), 'ready on process 1');
-    assert.deepEqual(talliesOf(resumed, proposal).map((t) => t.tally.total), [2]);
+    assert.deepEqual(
+      talliesOf(resumed, proposal).map((t) => t.tally.total),
+      [2],
+    );
     assert.ok(resumed.messages.filter((m) => m.event !== 'ready').every((m) => Number(m.id) > Number(resumeFrom)));
     resumed.close();
   });

@@ -34,7 +34,10 @@ export function liveRoutes(app: Hono<Env>, ctx: AppContext): void {
     const hub = ctx.live;
     const address = ctx.clientIp(c);
     if (!hub.admit(address)) {
-      fail('rate-limited', 'Too many open streams from this address', { retryAfter: 30, detail: `At most ${hub.settings.streamsPerAddress} streams per address; close one, or poll` });
+      fail('rate-limited', 'Too many open streams from this address', {
+        retryAfter: 30,
+        detail: `At most ${hub.settings.streamsPerAddress} streams per address; close one, or poll`,
+      });
     }
     const encoder = new TextEncoder();
     let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -91,7 +94,11 @@ export function liveRoutes(app: Hono<Env>, ctx: AppContext): void {
 /** The OpenAPI description of this route (server/openapi/document.ts). */
 export const LIVE_DOCS: RouteDoc[] = [
   {
-    id: 'liveChanges', method: 'get', path: `${C}/live`, tag: 'Consultations', summary: 'Live changes (server-sent events)',
+    id: 'liveChanges',
+    method: 'get',
+    path: `${C}/live`,
+    tag: 'Consultations',
+    summary: 'Live changes (server-sent events)',
     description: [
       'A `text/event-stream` of the consultation’s changes, ids and counts only: `tally` {proposalId, tally} (at most one per proposal a second),',
       '`proposal` {id, status} (published, or no longer), `consultation` {} (read it again: a phase moved), `mine` {target, status} (a moderation',
@@ -99,7 +106,8 @@ export const LIVE_DOCS: RouteDoc[] = [
       'caught up. Every event has an `id`: send the last one back as `Last-Event-ID` (or `?lastEventId=`) to resume with nothing missed and',
       'nothing twice. A comment line every 20 s keeps proxies from closing it. At most 16 open streams per address and process (429).',
     ].join(' '),
-    auth: 'optional-participant', ok: { status: 200, description: 'The stream', contentType: 'text/event-stream' },
+    auth: 'optional-participant',
+    ok: { status: 200, description: 'The stream', contentType: 'text/event-stream' },
     refusals: { 'rate-limited': 'too many streams open from this address' },
   },
 ];

@@ -4,24 +4,56 @@
  * consultation sets is pointed to in its `Consultation` document, and each refusal's status is said.
  */
 import {
-  ADDRESS_LOCALITY_MAX, CAPACITY_MAX, EMAIL, EMAIL_MAX, EVENT_DESCRIPTION, EVENT_TITLE, NAME_MAX, POSTAL_CODE,
+  ADDRESS_LOCALITY_MAX,
+  CAPACITY_MAX,
+  EMAIL,
+  EMAIL_MAX,
+  EVENT_DESCRIPTION,
+  EVENT_TITLE,
+  NAME_MAX,
+  POSTAL_CODE,
 } from '../../src/core/validate.js';
 
 type JsonSchema = Record<string, unknown>;
 
-const email = { type: 'string', maxLength: EMAIL_MAX, pattern: EMAIL.source, description: 'An e-mail address (surrounding spaces are trimmed).' };
-const honeypot = { type: 'string', maxLength: 0, description: 'A honeypot for robots: leave it out or empty. A filled one is refused with 403 `forbidden` and nothing is stored.' };
-const consentTrue = { type: 'boolean', const: true, description: 'The participant accepted the consent text: must be `true` (422 `consent` otherwise).' };
+const email = {
+  type: 'string',
+  maxLength: EMAIL_MAX,
+  pattern: EMAIL.source,
+  description: 'An e-mail address (surrounding spaces are trimmed).',
+};
+const honeypot = {
+  type: 'string',
+  maxLength: 0,
+  description: 'A honeypot for robots: leave it out or empty. A filled one is refused with 403 `forbidden` and nothing is stored.',
+};
+const consentTrue = {
+  type: 'boolean',
+  const: true,
+  description: 'The participant accepted the consent text: must be `true` (422 `consent` otherwise).',
+};
 
 /** Fixed rules merged into the generated request schemas, by component and property. */
 const PATCHES: Record<string, { properties: Record<string, JsonSchema>; required?: string[] }> = {
   ProposalDraft: {
     properties: {
-      authorName: { maxLength: NAME_MAX, description: `Shown with the proposal; at most ${NAME_MAX} characters. Hidden, optional or required per consultation (\`settings.proposalFields.authorName\`).` },
-      email: { ...email, description: `Never published. None, optional or required per consultation (\`settings.proposalFields.email\`); at most ${EMAIL_MAX} characters.` },
-      consent: { type: 'boolean', description: 'Must be `true` when the consultation has a consent text (`settings.proposalFields.consent`).' },
+      authorName: {
+        maxLength: NAME_MAX,
+        description: `Shown with the proposal; at most ${NAME_MAX} characters. Hidden, optional or required per consultation (\`settings.proposalFields.authorName\`).`,
+      },
+      email: {
+        ...email,
+        description: `Never published. None, optional or required per consultation (\`settings.proposalFields.email\`); at most ${EMAIL_MAX} characters.`,
+      },
+      consent: {
+        type: 'boolean',
+        description: 'Must be `true` when the consultation has a consent text (`settings.proposalFields.consent`).',
+      },
       categoryId: { description: 'One of the consultation’s `categories[].id`; required when `settings.proposalFields.categoryRequired`.' },
-      extra: { description: 'The consultation’s extra fields (`settings.proposalFields.extraFields`), by id: `select` values from its options, `postal-code` five digits, text up to its `maxLength` (200 by default). Unknown ids are refused.' },
+      extra: {
+        description:
+          'The consultation’s extra fields (`settings.proposalFields.extraFields`), by id: `select` values from its options, `postal-code` five digits, text up to its `maxLength` (200 by default). Unknown ids are refused.',
+      },
       website: honeypot,
     },
   },
@@ -43,7 +75,10 @@ const PATCHES: Record<string, { properties: Record<string, JsonSchema>; required
         properties: { postalCode: { type: 'string', pattern: POSTAL_CODE.source } },
       },
       onlineUrl: { format: 'uri', pattern: '^https?://', description: 'An http(s) address; required online or hybrid.' },
-      capacity: { anyOf: [{ type: 'integer', minimum: 1, maximum: CAPACITY_MAX }, { type: 'null' }], description: 'Seats for inline registration; none (no registration) when left out or null.' },
+      capacity: {
+        anyOf: [{ type: 'integer', minimum: 1, maximum: CAPACITY_MAX }, { type: 'null' }],
+        description: 'Seats for inline registration; none (no registration) when left out or null.',
+      },
       organiserName: { minLength: 1, maxLength: NAME_MAX },
       organiserEmail: email,
       consent: consentTrue,
@@ -60,7 +95,8 @@ export function applyBodyRules(schemas: Record<string, JsonSchema>): void {
     for (const [prop, rules] of Object.entries(patch.properties)) {
       const current = schema.properties[prop] ?? {};
       const merged: JsonSchema = { ...current, ...rules };
-      if (rules.properties && current.properties) merged.properties = { ...(current.properties as JsonSchema), ...(rules.properties as JsonSchema) };
+      if (rules.properties && current.properties)
+        merged.properties = { ...(current.properties as JsonSchema), ...(rules.properties as JsonSchema) };
       if (rules.anyOf) delete merged.type;
       schema.properties[prop] = merged;
     }
@@ -79,5 +115,6 @@ export const BODY_RULES = {
   report: 'A reason of at most 1000 characters (may be empty). Reporting an unknown or unpublished proposal is 404 `not-found`.',
   comment: `${TRIMMED} Set per consultation (\`settings.comments\`): \`body\` length (2 to 1000 characters by default), whether a \`stance\` (for, neutral, against) is off, optional or required (required on first-level comments only), the phases that take comments. \`target\` is \`proposal:ID\` (published), \`event:ID\` (approved), \`section:ID\` or \`amendment:ID\`; \`parentId\` any comment of the thread. Refusals: 422 \`validation\` with \`fieldErrors\` (\`required\`, \`too_short\`, \`too_long\`, \`invalid\`); honeypot 403 \`forbidden\`; a phase without comments 409 \`closed\`.`,
   commentReport: 'A `reason` (spam, offensive, off-topic, personal-data, other) and optional `details` of at most 500 characters.',
-  identity: 'A JWT (HS256) signed with the consultation’s key: `sub` and `exp` required, `name` optional; at most 4096 characters. An invalid, expired or unsigned assertion is 401 `unauthorized`; a consultation without a key 403 `forbidden`.',
+  identity:
+    'A JWT (HS256) signed with the consultation’s key: `sub` and `exp` required, `name` optional; at most 4096 characters. An invalid, expired or unsigned assertion is 401 `unauthorized`; a consultation without a key 403 `forbidden`.',
 } as const;

@@ -7,9 +7,18 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
 type JsonSchema = Record<string, unknown>;
-interface Media { schema?: JsonSchema; example?: unknown }
-interface Operation { responses: Record<string, { content?: Record<string, Media> }>; requestBody?: { content: Record<string, Media> } }
-export interface OpenApiDoc { paths: Record<string, Record<string, Operation>>; components: Record<string, unknown> }
+interface Media {
+  schema?: JsonSchema;
+  example?: unknown;
+}
+interface Operation {
+  responses: Record<string, { content?: Record<string, Media> }>;
+  requestBody?: { content: Record<string, Media> };
+}
+export interface OpenApiDoc {
+  paths: Record<string, Record<string, Operation>>;
+  components: Record<string, unknown>;
+}
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
@@ -25,7 +34,8 @@ export function conformance(doc: OpenApiDoc) {
     return fn;
   };
   const templates = Object.keys(doc.paths).map((path) => ({
-    path, pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`),
+    path,
+    pattern: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+')}$`),
   }));
 
   /** Why `value` does not match `schema`, or null. */
@@ -74,9 +84,12 @@ export function conformance(doc: OpenApiDoc) {
         for (const [method, op] of Object.entries(ops)) {
           const media: [string, Media][] = [
             ...Object.entries(op.requestBody?.content ?? {}).map(([type, m]): [string, Media] => [`${method} ${path} body ${type}`, m]),
-            ...Object.entries(op.responses).flatMap(([status, r]) => Object.entries(r.content ?? {}).map(([type, m]): [string, Media] => [`${method} ${path} ${status} ${type}`, m])),
+            ...Object.entries(op.responses).flatMap(([status, r]) =>
+              Object.entries(r.content ?? {}).map(([type, m]): [string, Media] => [`${method} ${path} ${status} ${type}`, m]),
+            ),
           ];
-          for (const [where, m] of media) out.push({ where, present: m.example !== undefined, why: m.example === undefined ? null : mismatch(m.schema, m.example) });
+          for (const [where, m] of media)
+            out.push({ where, present: m.example !== undefined, why: m.example === undefined ? null : mismatch(m.schema, m.example) });
         }
       }
       return out;

@@ -42,7 +42,12 @@ function typeOf(schema: Json | undefined): string {
 
 function constraints(schema: Json): string {
   const notes: string[] = [];
-  for (const [key, label] of [['minLength', 'min length'], ['maxLength', 'max length'], ['minimum', 'min'], ['maximum', 'max']] as const) {
+  for (const [key, label] of [
+    ['minLength', 'min length'],
+    ['maxLength', 'max length'],
+    ['minimum', 'min'],
+    ['maximum', 'max'],
+  ] as const) {
     if (typeof schema[key] === 'number' && (schema[key] as number) < 1e15) notes.push(`${label} ${schema[key]}`);
   }
   if (typeof schema.description === 'string') notes.push(prose(schema.description));
@@ -55,8 +60,10 @@ function propertyTable(schema: Json): string {
   const props = schema.properties as Record<string, Json> | undefined;
   if (!props) return `<p>${typeOf(schema)}</p>`;
   const required = new Set((schema.required as string[] | undefined) ?? []);
-  const rows = Object.entries(props).map(([name, prop]) =>
-    `<tr><td><code>${esc(name)}</code></td><td>${typeOf(prop)}</td><td>${required.has(name) ? 'yes' : 'no'}</td><td>${constraints(prop)}</td></tr>`);
+  const rows = Object.entries(props).map(
+    ([name, prop]) =>
+      `<tr><td><code>${esc(name)}</code></td><td>${typeOf(prop)}</td><td>${required.has(name) ? 'yes' : 'no'}</td><td>${constraints(prop)}</td></tr>`,
+  );
   return `<table><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Notes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -65,15 +72,24 @@ export function docsPage(doc: Json): string {
   const paths = doc.paths as Record<string, Record<string, Json>>;
   const schemas = (doc.components as Json).schemas as Record<string, Json>;
   const parameters = (doc.components as Json).parameters as Record<string, Json>;
-  const operations = Object.entries(paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+  const operations = Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+  );
   const tags = [...new Set(operations.map((o) => (o.op.tags as string[])[0]!))];
-  const section = (tag: string) => operations.filter((o) => (o.op.tags as string[])[0] === tag).map(({ path, method, op }) => {
-    const params = ((op.parameters as Json[] | undefined) ?? []).map((p) => (typeof p.$ref === 'string' ? parameters[p.$ref.split('/').pop()!]! : p));
-    const body = op.requestBody as Json | undefined;
-    const bodySchema = body ? ((body.content as Json)['application/json'] as Json).schema as Json : undefined;
-    const security = (op.security as Json[]).map((s) => Object.keys(s)[0] ?? 'none').join(' or ') || 'none';
-    const responses = Object.entries(op.responses as Record<string, Json>).map(([status, r]) => `<li><strong>${esc(status)}</strong>: ${prose(r.description)}</li>`).join('');
-    return `<section aria-labelledby="${esc(op.operationId)}">
+  const section = (tag: string) =>
+    operations
+      .filter((o) => (o.op.tags as string[])[0] === tag)
+      .map(({ path, method, op }) => {
+        const params = ((op.parameters as Json[] | undefined) ?? []).map((p) =>
+          typeof p.$ref === 'string' ? parameters[p.$ref.split('/').pop()!]! : p,
+        );
+        const body = op.requestBody as Json | undefined;
+        const bodySchema = body ? (((body.content as Json)['application/json'] as Json).schema as Json) : undefined;
+        const security = (op.security as Json[]).map((s) => Object.keys(s)[0] ?? 'none').join(' or ') || 'none';
+        const responses = Object.entries(op.responses as Record<string, Json>)
+          .map(([status, r]) => `<li><strong>${esc(status)}</strong>: ${prose(r.description)}</li>`)
+          .join('');
+        return `<section aria-labelledby="${esc(op.operationId)}">
 <h3 id="${esc(op.operationId)}"><span class="method">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></h3>
 <p>${prose(op.summary)}${op.description ? `. ${prose(op.description)}` : ''}</p>
 <p>Authorization: ${esc(security)}.</p>
@@ -81,7 +97,8 @@ ${params.length ? `<table><caption>Parameters</caption><thead><tr><th scope="col
 ${bodySchema ? `<p>Body: ${typeOf(bodySchema)}</p>` : ''}
 <ul>${responses}</ul>
 </section>`;
-  }).join('\n');
+      })
+      .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -98,7 +115,12 @@ ${bodySchema ? `<p>Body: ${typeOf(bodySchema)}</p>` : ''}
 <nav aria-label="Contents"><ul>${tags.map((t) => `<li><a href="#tag-${esc(t.replace(/\W+/g, '-'))}">${esc(t)}</a></li>`).join('')}<li><a href="#schemas">Schemas</a></li></ul></nav>
 ${tags.map((t) => `<h2 id="tag-${esc(t.replace(/\W+/g, '-'))}">${esc(t)}</h2>\n${section(t)}`).join('\n')}
 <h2 id="schemas">Schemas</h2>
-${Object.entries(schemas).map(([name, schema]) => `<section aria-labelledby="${anchor(name)}"><h3 id="${anchor(name)}">${esc(name)}</h3>${propertyTable(schema)}</section>`).join('\n')}
+${Object.entries(schemas)
+  .map(
+    ([name, schema]) =>
+      `<section aria-labelledby="${anchor(name)}"><h3 id="${anchor(name)}">${esc(name)}</h3>${propertyTable(schema)}</section>`,
+  )
+  .join('\n')}
 </main>
 </body>
 </html>`;

@@ -21,30 +21,68 @@ type Refusals = RouteDoc['refusals'];
 
 /** Answers and the shapes they share: `$ref`ed by name. */
 const ANSWERS: Record<string, z.ZodMiniType> = {
-  ServerTime: core.ServerTime, Consultation: core.Consultation, Phase: core.Phase, Category: core.Category,
-  ConsultationSettings: core.ConsultationSettings, ProposalFieldRules: core.ProposalFieldRules, ExtraField: core.ExtraField,
-  EventFormat: core.EventFormat, Participant: core.Participant, Participation: core.Participation, VoteTally: core.VoteTally,
-  Proposal: core.Proposal, ProposalPage: core.pageOf(core.Proposal), ProposalReceipt: core.ProposalReceipt, VoteResult: core.VoteResult,
-  Address: core.Address, Registration: core.Registration, ConsultationEvent: core.ConsultationEvent, EventPage: core.pageOf(core.ConsultationEvent),
-  RegistrationReceipt: core.RegistrationReceipt, EventReceipt: core.EventReceipt, FieldError: core.FieldError, ApiError: core.ApiError,
-  ParticipantToken: api.ParticipantToken, ReportReceipt: api.ReportReceipt, ModerationQueue: api.ModerationQueue,
-  ModeratedProposal: api.ModeratedProposal, ModeratedEvent: api.ModeratedEvent, OpenDataExport: api.OpenDataExport,
-  Comment: comments.Comment, CommentPage: comments.CommentPage, CommentThread: comments.CommentThread, CommentReceipt: comments.CommentReceipt,
-  HelpfulResult: comments.HelpfulResult, CommentSettings: comments.CommentSettings,
-  ...ORGANISER_ANSWERS, ...DOCUMENT_ANSWERS, ...WORKSHOP_REPORT_ANSWERS,
+  ServerTime: core.ServerTime,
+  Consultation: core.Consultation,
+  Phase: core.Phase,
+  Category: core.Category,
+  ConsultationSettings: core.ConsultationSettings,
+  ProposalFieldRules: core.ProposalFieldRules,
+  ExtraField: core.ExtraField,
+  EventFormat: core.EventFormat,
+  Participant: core.Participant,
+  Participation: core.Participation,
+  VoteTally: core.VoteTally,
+  Proposal: core.Proposal,
+  ProposalPage: core.pageOf(core.Proposal),
+  ProposalReceipt: core.ProposalReceipt,
+  VoteResult: core.VoteResult,
+  Address: core.Address,
+  Registration: core.Registration,
+  ConsultationEvent: core.ConsultationEvent,
+  EventPage: core.pageOf(core.ConsultationEvent),
+  RegistrationReceipt: core.RegistrationReceipt,
+  EventReceipt: core.EventReceipt,
+  FieldError: core.FieldError,
+  ApiError: core.ApiError,
+  ParticipantToken: api.ParticipantToken,
+  ReportReceipt: api.ReportReceipt,
+  ModerationQueue: api.ModerationQueue,
+  ModeratedProposal: api.ModeratedProposal,
+  ModeratedEvent: api.ModeratedEvent,
+  OpenDataExport: api.OpenDataExport,
+  Comment: comments.Comment,
+  CommentPage: comments.CommentPage,
+  CommentThread: comments.CommentThread,
+  CommentReceipt: comments.CommentReceipt,
+  HelpfulResult: comments.HelpfulResult,
+  CommentSettings: comments.CommentSettings,
+  ...ORGANISER_ANSWERS,
+  ...DOCUMENT_ANSWERS,
+  ...WORKSHOP_REPORT_ANSWERS,
 };
 /** Request bodies: generated as input (unknown keys are ignored, not refused). */
 const REQUESTS: Record<string, z.ZodMiniType> = {
-  ProposalDraft: core.ProposalDraft, VoteInput: api.VoteInput, ReportInput: api.ReportInput, RegistrationInput: core.RegistrationInput,
-  EventProposal: core.EventProposal, IdentityInput: api.IdentityInput,
-  CommentDraft: comments.CommentDraft, CommentEdit: comments.CommentEdit, CommentReport: comments.CommentReport, PinInput,
-  ...ORGANISER_REQUESTS, ...DOCUMENT_REQUESTS, ...WORKSHOP_REPORT_REQUESTS,
+  ProposalDraft: core.ProposalDraft,
+  VoteInput: api.VoteInput,
+  ReportInput: api.ReportInput,
+  RegistrationInput: core.RegistrationInput,
+  EventProposal: core.EventProposal,
+  IdentityInput: api.IdentityInput,
+  CommentDraft: comments.CommentDraft,
+  CommentEdit: comments.CommentEdit,
+  CommentReport: comments.CommentReport,
+  PinInput,
+  ...ORGANISER_REQUESTS,
+  ...DOCUMENT_REQUESTS,
+  ...WORKSHOP_REPORT_REQUESTS,
 };
 
 function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 'output'): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
-  const out = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io, unrepresentable: 'any' }) as { schemas: Record<string, JsonSchema> };
+  const out = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io, unrepresentable: 'any' }) as {
+    schemas: Record<string, JsonSchema>;
+  };
   for (const schema of Object.values(out.schemas)) {
     delete schema.$schema;
     delete schema.$id;
@@ -54,8 +92,15 @@ function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 
 
 const EMPTY_IS_ABSENT = 'An empty value (`?name=`) is the same as leaving the parameter out.';
 const PATH_PARAMS: Record<string, string> = {
-  id: 'The consultation’s id.', proposalId: 'The proposal’s id.', eventId: 'The event’s id.', organiserId: 'The organiser’s id.', commentId: 'The comment’s id.',
-  documentId: 'The document’s id.', amendmentId: 'The amendment’s id.', number: 'The version’s number (1, 2…).', linkId: 'The host link’s id.',
+  id: 'The consultation’s id.',
+  proposalId: 'The proposal’s id.',
+  eventId: 'The event’s id.',
+  organiserId: 'The organiser’s id.',
+  commentId: 'The comment’s id.',
+  documentId: 'The document’s id.',
+  amendmentId: 'The amendment’s id.',
+  number: 'The version’s number (1, 2…).',
+  linkId: 'The host link’s id.',
 };
 const QUERY_PARAMS: Record<string, string> = {
   sort: 'The order. Proposals: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`). Comments: `oldest` (default), `newest`, `helpful`.',
@@ -81,13 +126,26 @@ const QUERY_PARAMS: Record<string, string> = {
 function sharedRefusals(route: RouteDoc): Refusals[] {
   const all: Refusals[] = [{ validation: 'the address contains `%00` (NUL is refused everywhere)' }];
   if (route.path.startsWith('/admin')) {
-    if (route.auth !== 'none') all.push({ unauthorized: route.auth === 'admin' ? 'no admin token, or a wrong one' : 'no organiser session or automation token, or an expired or wrong one' });
-    all.push({ forbidden: 'any cross-origin request (an `Origin` other than the server’s own, or `Sec-Fetch-Site` cross-site or same-site)' });
+    if (route.auth !== 'none')
+      all.push({
+        unauthorized:
+          route.auth === 'admin'
+            ? 'no admin token, or a wrong one'
+            : 'no organiser session or automation token, or an expired or wrong one',
+      });
+    all.push({
+      forbidden: 'any cross-origin request (an `Origin` other than the server’s own, or `Sec-Fetch-Site` cross-site or same-site)',
+    });
   } else {
-    all.push({ forbidden: route.path.startsWith(C) ? 'a browser `Origin` that the consultation does not allow (`allowedOrigins`)' : 'a browser `Origin` that no consultation allows' });
+    all.push({
+      forbidden: route.path.startsWith(C)
+        ? 'a browser `Origin` that the consultation does not allow (`allowedOrigins`)'
+        : 'a browser `Origin` that no consultation allows',
+    });
   }
   if (route.path.startsWith(C) || route.path.startsWith(`/admin${C}`)) all.push({ 'not-found': 'no consultation with this id' });
-  if (route.auth === 'participant') all.push({ unauthorized: 'no participant token, or one the server does not know (ask POST /participants for a new one)' });
+  if (route.auth === 'participant')
+    all.push({ unauthorized: 'no participant token, or one the server does not know (ask POST /participants for a new one)' });
   if (route.write) {
     all.push({
       validation: 'an invalid `Idempotency-Key`',
@@ -95,31 +153,58 @@ function sharedRefusals(route: RouteDoc): Refusals[] {
       'rate-limited': 'too many writes from this participant or address in a minute (see `Retry-After`)',
     });
   }
-  if (route.body) all.push({ validation: 'a body that is not JSON, is nested deeper than 8 levels, contains U+0000, or does not match the schema' });
+  if (route.body)
+    all.push({ validation: 'a body that is not JSON, is nested deeper than 8 levels, contains U+0000, or does not match the schema' });
   if (route.method !== 'get') all.push({ 'too-large': 'a body over 64 KB (any method but GET, HEAD and OPTIONS)' });
   return all;
 }
 
-const example = (name: string) => EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name] ?? WORKSHOP_REPORT_EXAMPLES[name] ?? COMMENT_EXAMPLES[name];
+const example = (name: string) =>
+  EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name] ?? WORKSHOP_REPORT_EXAMPLES[name] ?? COMMENT_EXAMPLES[name];
 
 function operation(route: RouteDoc): JsonSchema {
-  const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, description: PATH_PARAMS[m[1]!], schema: { type: 'string' } }));
+  const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+    name: m[1],
+    in: 'path',
+    required: true,
+    description: PATH_PARAMS[m[1]!],
+    schema: { type: 'string' },
+  }));
   if (route.query) {
     const schema = z.toJSONSchema(route.query, { io: 'input' }) as { properties: Record<string, JsonSchema> };
     for (const [name, prop] of Object.entries(schema.properties)) {
-      parameters.push({ name, in: 'query', required: false, description: `${QUERY_PARAMS[name] ?? ''} ${EMPTY_IS_ABSENT}`.trim(), schema: prop });
+      parameters.push({
+        name,
+        in: 'query',
+        required: false,
+        description: `${QUERY_PARAMS[name] ?? ''} ${EMPTY_IS_ABSENT}`.trim(),
+        schema: prop,
+      });
     }
   }
-  if (route.write) parameters.push({ $ref: route.id === 'createParticipant' ? '#/components/parameters/ParticipantIdempotencyKey' : '#/components/parameters/IdempotencyKey' });
+  if (route.write)
+    parameters.push({
+      $ref:
+        route.id === 'createParticipant' ? '#/components/parameters/ParticipantIdempotencyKey' : '#/components/parameters/IdempotencyKey',
+    });
   if (route.cached) parameters.push({ $ref: '#/components/parameters/IfNoneMatch' });
   const contentType = route.ok.contentType ?? 'application/json';
   const okContent = route.ok.schema
     ? { 'application/json': { schema: { $ref: `#/components/schemas/${route.ok.schema}` }, example: example(route.ok.schema) } }
-    : { [contentType]: { schema: contentType === 'application/json' ? { type: 'object' } : { type: 'string' }, example: contentType === 'application/json' ? { openapi: '3.1.0' } : TEXT_EXAMPLES[contentType] } };
-  const headers = route.cached ? { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } } : undefined;
+    : {
+        [contentType]: {
+          schema: contentType === 'application/json' ? { type: 'object' } : { type: 'string' },
+          example: contentType === 'application/json' ? { openapi: '3.1.0' } : TEXT_EXAMPLES[contentType],
+        },
+      };
+  const headers = route.cached
+    ? { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } }
+    : undefined;
   const responses: Record<string, JsonSchema> = {
     [route.ok.status]: {
-      description: route.ok.description, ...(route.ok.status === 204 ? {} : { content: okContent }), ...(headers ? { headers } : {}),
+      description: route.ok.description,
+      ...(route.ok.status === 204 ? {} : { content: okContent }),
+      ...(headers ? { headers } : {}),
       ...(route.links ? { links: route.links } : {}),
     },
   };
@@ -140,18 +225,30 @@ function operation(route: RouteDoc): JsonSchema {
       ...(status === 429 ? { headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } } } : {}),
     };
   }
-  const security = route.auth === 'participant' ? [{ participant: [] }]
-    : route.auth === 'optional-participant' ? [{}, { participant: [] }]
-    : route.auth === 'admin' ? [{ admin: [] }]
-    : route.auth === 'organiser' ? [{ organiserSession: [] }, { admin: [] }] : [];
+  const security =
+    route.auth === 'participant'
+      ? [{ participant: [] }]
+      : route.auth === 'optional-participant'
+        ? [{}, { participant: [] }]
+        : route.auth === 'admin'
+          ? [{ admin: [] }]
+          : route.auth === 'organiser'
+            ? [{ organiserSession: [] }, { admin: [] }]
+            : [];
   const requestBody = route.body && {
     required: true,
     description: route.bodyRules,
     content: { 'application/json': { schema: { $ref: `#/components/schemas/${route.body}` }, example: example(route.body) } },
   };
   return {
-    operationId: route.id, tags: [route.tag], summary: route.summary, description: route.description,
-    ...(parameters.length ? { parameters } : {}), ...(requestBody ? { requestBody } : {}), responses, security,
+    operationId: route.id,
+    tags: [route.tag],
+    summary: route.summary,
+    description: route.description,
+    ...(parameters.length ? { parameters } : {}),
+    ...(requestBody ? { requestBody } : {}),
+    responses,
+    security,
   };
 }
 
@@ -200,22 +297,47 @@ export function openApiDocument(): JsonSchema {
     components: {
       schemas: { ...componentSchemas(ANSWERS, 'output'), ...requests },
       securitySchemes: {
-        participant: { type: 'http', scheme: 'bearer', description: 'A participant token from POST /participants or POST /consultations/{id}/identity.' },
-        admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN of the server (automation only; rotatable). Admin routes refuse cross-origin requests.' },
-        organiserSession: { type: 'apiKey', in: 'cookie', name: 'pgo-organiser', description: 'The organiser session cookie from POST /admin/session (`__Host-pgo-organiser` under HTTPS). Writes also send the session’s `csrfToken` as `X-CSRF-Token`.' },
+        participant: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A participant token from POST /participants or POST /consultations/{id}/identity.',
+        },
+        admin: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The ADMIN_TOKEN of the server (automation only; rotatable). Admin routes refuse cross-origin requests.',
+        },
+        organiserSession: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'pgo-organiser',
+          description:
+            'The organiser session cookie from POST /admin/session (`__Host-pgo-organiser` under HTTPS). Writes also send the session’s `csrfToken` as `X-CSRF-Token`.',
+        },
       },
       parameters: {
         IdempotencyKey: {
-          name: 'Idempotency-Key', in: 'header', required: false,
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
           description: `Optional. Same key, same request, within ${KEY_LIFE_MS / 3_600_000} hours: the first answer is returned and nothing more is written. The same key with another method, path or body is 409 \`conflict\`; an invalid key is 422 \`validation\`. A refused write (4xx) is not kept: the key may be retried once the cause is fixed.`,
           schema: { type: 'string', minLength: 1, maxLength: 200, pattern: '^[\\x21-\\x7e]{1,200}$' },
         },
         ParticipantIdempotencyKey: {
-          name: 'Idempotency-Key', in: 'header', required: false,
-          description: 'Optional; at least 16 characters here, because a replay returns a token. Within 5 minutes a retry returns the first answer, the same token; after that the key is spent (a new participant). An invalid or short key is 422 `validation`.',
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'Optional; at least 16 characters here, because a replay returns a token. Within 5 minutes a retry returns the first answer, the same token; after that the key is spent (a new participant). An invalid or short key is 422 `validation`.',
           schema: { type: 'string', minLength: 16, maxLength: 200, pattern: '^[\\x21-\\x7e]{16,200}$' },
         },
-        IfNoneMatch: { name: 'If-None-Match', in: 'header', required: false, description: 'An ETag from an earlier answer: 304 when unchanged.', schema: { type: 'string' } },
+        IfNoneMatch: {
+          name: 'If-None-Match',
+          in: 'header',
+          required: false,
+          description: 'An ETag from an earlier answer: 304 when unchanged.',
+          schema: { type: 'string' },
+        },
       },
       headers: {
         ETag: { description: 'Strong validator of the answer body', schema: { type: 'string' } },

@@ -20,7 +20,18 @@ export interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'delete';
   /** OpenAPI path under /api/v1, `{param}` style. */
   path: string;
-  tag: 'Participants' | 'Consultations' | 'Proposals' | 'Votes' | 'Events' | 'Comments' | 'Documents' | 'Open data' | 'Moderation' | 'Organisers' | 'Reference';
+  tag:
+    | 'Participants'
+    | 'Consultations'
+    | 'Proposals'
+    | 'Votes'
+    | 'Events'
+    | 'Comments'
+    | 'Documents'
+    | 'Open data'
+    | 'Moderation'
+    | 'Organisers'
+    | 'Reference';
   summary: string;
   description: string;
   auth: 'none' | 'participant' | 'optional-participant' | 'admin' | 'organiser';

@@ -20,6 +20,16 @@ import type { RouteDoc } from './route-doc.js';
 export type { RouteDoc } from './route-doc.js';
 
 export const ROUTES: RouteDoc[] = [
-  ...PARTICIPANT_DOCS, ...PROPOSAL_DOCS, ...EVENT_DOCS, ...EXPORT_DOCS, ...REFERENCE_DOCS, ...ADMIN_DOCS, ...ORGANISER_ROUTES, ...LIVE_DOCS, ...DOCUMENT_DOCS,
-  ...WORKSHOP_REPORT_DOCS, ...COMMENT_DOCS, ...ORGANISER_COMMENT_DOCS,
+  ...PARTICIPANT_DOCS,
+  ...PROPOSAL_DOCS,
+  ...EVENT_DOCS,
+  ...EXPORT_DOCS,
+  ...REFERENCE_DOCS,
+  ...ADMIN_DOCS,
+  ...ORGANISER_ROUTES,
+  ...LIVE_DOCS,
+  ...DOCUMENT_DOCS,
+  ...WORKSHOP_REPORT_DOCS,
+  ...COMMENT_DOCS,
+  ...ORGANISER_COMMENT_DOCS,
 ];

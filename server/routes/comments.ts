@@ -27,20 +27,37 @@ async function viewer(ctx: AppContext, c: Context<Env>): Promise<string | null> 
 
 export function requireCommentsOpen(consultation: Consultation, now: number): void {
   const window = commentWindow(consultation, now);
-  if (!window.open) fail('closed', 'The current phase does not accept comments', window.opensAt ? { detail: `Next open from ${window.opensAt.startsAt}` } : {});
+  if (!window.open)
+    fail(
+      'closed',
+      'The current phase does not accept comments',
+      window.opensAt ? { detail: `Next open from ${window.opensAt.startsAt}` } : {},
+    );
 }
 
 /** A proposal must be published and an event approved, in this consultation; sections and amendments are taken as named. */
 export async function requireTarget(q: Queryable, consultationId: string, target: string): Promise<void> {
   const parsed = parseTarget(target);
-  if (!parsed) fail('validation', 'Unknown target', { fieldErrors: [{ field: 'target', code: 'invalid', message: 'target must be proposal:ID, event:ID, section:ID or amendment:ID' }] });
-  const sql = parsed.kind === 'proposal' ? "SELECT 1 FROM proposals WHERE id = $1 AND consultation_id = $2 AND status = 'published'"
-    : parsed.kind === 'event' ? "SELECT 1 FROM events WHERE id = $1 AND consultation_id = $2 AND moderation = 'approved'" : null;
+  if (!parsed)
+    fail('validation', 'Unknown target', {
+      fieldErrors: [{ field: 'target', code: 'invalid', message: 'target must be proposal:ID, event:ID, section:ID or amendment:ID' }],
+    });
+  const sql =
+    parsed.kind === 'proposal'
+      ? "SELECT 1 FROM proposals WHERE id = $1 AND consultation_id = $2 AND status = 'published'"
+      : parsed.kind === 'event'
+        ? "SELECT 1 FROM events WHERE id = $1 AND consultation_id = $2 AND moderation = 'approved'"
+        : null;
   if (sql && !(await q.query(sql, [parsed.id, consultationId])).length) fail('not-found', `No such ${parsed.kind}`);
 }
 
 /** The comment a new one replies to: the thread it joins (`parentId`) and, for a reply to a reply, whom it answers. */
-export async function replyPlace(q: Queryable, consultationId: string, target: string, parentId: string | null | undefined): Promise<{ parentId: string | null; replyToId: string | null }> {
+export async function replyPlace(
+  q: Queryable,
+  consultationId: string,
+  target: string,
+  parentId: string | null | undefined,
+): Promise<{ parentId: string | null; replyToId: string | null }> {
   if (!parentId) return { parentId: null, replyToId: null };
   const parent = await store.lockComment(q, consultationId, parentId);
   if (!parent || parent.target !== target || parent.status === 'pending') fail('not-found', 'No such comment to reply to');
@@ -73,22 +90,32 @@ export function commentRoutes(app: Hono<Env>, ctx: AppContext): void {
     return cachedJson(c, thread, who ? CACHE.personal : CACHE.live);
   });
 
-  app.post('/consultations/:id/comments', (c) => participantWrite(ctx, c, CommentDraft, async ({ consultation, participant, input: draft, tx }) => {
-    requireCommentsOpen(consultation, ctx.now());
-    await requireTarget(tx, consultation.id, draft.target);
-    const place = await replyPlace(tx, consultation.id, draft.target, draft.parentId);
-    const errors = validateComment(consultation, draft, !!place.parentId);
-    if (errors.length) throw validationError(errors);
-    const pending = commentRules(consultation).moderation === 'pre';
-    const id = newId('c');
-    await store.insertComment(tx, {
-      id, consultationId: consultation.id, target: draft.target, ...place, body: draft.body.trim(), stance: draft.stance ?? null,
-      authorName: draft.authorName?.trim() || participant.displayName || null, participantId: participant.id, organiserId: null,
-      status: pending ? 'pending' : 'published', at: ctx.now(),
-    });
-    const comment = await store.commentFor(tx, consultation.id, id, participant.id);
-    return { status: 201, body: { comment, moderation: pending ? 'pending' : 'published' } };
-  }));
+  app.post('/consultations/:id/comments', (c) =>
+    participantWrite(ctx, c, CommentDraft, async ({ consultation, participant, input: draft, tx }) => {
+      requireCommentsOpen(consultation, ctx.now());
+      await requireTarget(tx, consultation.id, draft.target);
+      const place = await replyPlace(tx, consultation.id, draft.target, draft.parentId);
+      const errors = validateComment(consultation, draft, !!place.parentId);
+      if (errors.length) throw validationError(errors);
+      const pending = commentRules(consultation).moderation === 'pre';
+      const id = newId('c');
+      await store.insertComment(tx, {
+        id,
+        consultationId: consultation.id,
+        target: draft.target,
+        ...place,
+        body: draft.body.trim(),
+        stance: draft.stance ?? null,
+        authorName: draft.authorName?.trim() || participant.displayName || null,
+        participantId: participant.id,
+        organiserId: null,
+        status: pending ? 'pending' : 'published',
+        at: ctx.now(),
+      });
+      const comment = await store.commentFor(tx, consultation.id, id, participant.id);
+      return { status: 201, body: { comment, moderation: pending ? 'pending' : 'published' } };
+    }),
+  );
 
   /** The participant's own comment, locked, still theirs to change. */
   const own = async (tx: Queryable, consultationId: string, commentId: string, participantId: string) => {
@@ -99,99 +126,182 @@ export function commentRoutes(app: Hono<Env>, ctx: AppContext): void {
     return row;
   };
 
-  app.put('/consultations/:id/comments/:commentId', (c) => participantWrite(ctx, c, CommentEdit, async ({ consultation, participant, input, tx }) => {
-    requireCommentsOpen(consultation, ctx.now());
-    const row = await own(tx, consultation.id, c.req.param('commentId') ?? '', participant.id);
-    const errors = validateComment(consultation, { body: input.body, stance: input.stance ?? null }, !!row.parent_id);
-    if (errors.length) throw validationError(errors);
-    await store.updateComment(tx, row, input.body.trim(), input.stance ?? null, statusAfterEdit(consultation, row.status), ctx.now());
-    return { status: 200, body: await store.commentFor(tx, consultation.id, row.id, participant.id) };
-  }));
+  app.put('/consultations/:id/comments/:commentId', (c) =>
+    participantWrite(ctx, c, CommentEdit, async ({ consultation, participant, input, tx }) => {
+      requireCommentsOpen(consultation, ctx.now());
+      const row = await own(tx, consultation.id, c.req.param('commentId') ?? '', participant.id);
+      const errors = validateComment(consultation, { body: input.body, stance: input.stance ?? null }, !!row.parent_id);
+      if (errors.length) throw validationError(errors);
+      await store.updateComment(tx, row, input.body.trim(), input.stance ?? null, statusAfterEdit(consultation, row.status), ctx.now());
+      return { status: 200, body: await store.commentFor(tx, consultation.id, row.id, participant.id) };
+    }),
+  );
 
-  app.delete('/consultations/:id/comments/:commentId', (c) => participantWrite(ctx, c, null, async ({ consultation, participant, tx }) => {
-    const row = await own(tx, consultation.id, c.req.param('commentId') ?? '', participant.id);
-    await store.markDeleted(tx, row.id);
-    // Without replies nothing is left to show others; the author's answer is the comment as deleted.
-    return { status: 200, body: await store.commentFor(tx, consultation.id, row.id, participant.id, true) };
-  }));
+  app.delete('/consultations/:id/comments/:commentId', (c) =>
+    participantWrite(ctx, c, null, async ({ consultation, participant, tx }) => {
+      const row = await own(tx, consultation.id, c.req.param('commentId') ?? '', participant.id);
+      await store.markDeleted(tx, row.id);
+      // Without replies nothing is left to show others; the author's answer is the comment as deleted.
+      return { status: 200, body: await store.commentFor(tx, consultation.id, row.id, participant.id, true) };
+    }),
+  );
 
-  const helpful = (value: boolean) => (c: Context<Env>) => participantWrite(ctx, c, null, async ({ consultation, participant, tx }) => {
-    const row = await store.lockComment(tx, consultation.id, c.req.param('commentId') ?? '');
-    if (!row) fail('not-found', 'No such comment');
-    if (row.status !== 'published') fail('closed', `This comment is ${row.status}`);
-    if (value && row.participant_id === participant.id) fail('forbidden', 'One’s own comment cannot be marked helpful');
-    const count = await store.setHelpful(tx, row.id, participant.id, value);
-    return { status: 200, body: { commentId: row.id, helpful: count, helpfulByMe: value } };
-  });
+  const helpful = (value: boolean) => (c: Context<Env>) =>
+    participantWrite(ctx, c, null, async ({ consultation, participant, tx }) => {
+      const row = await store.lockComment(tx, consultation.id, c.req.param('commentId') ?? '');
+      if (!row) fail('not-found', 'No such comment');
+      if (row.status !== 'published') fail('closed', `This comment is ${row.status}`);
+      if (value && row.participant_id === participant.id) fail('forbidden', 'One’s own comment cannot be marked helpful');
+      const count = await store.setHelpful(tx, row.id, participant.id, value);
+      return { status: 200, body: { commentId: row.id, helpful: count, helpfulByMe: value } };
+    });
   app.put('/consultations/:id/comments/:commentId/helpful', helpful(true));
   app.delete('/consultations/:id/comments/:commentId/helpful', helpful(false));
 
-  app.post('/consultations/:id/comments/:commentId/reports', (c) => participantWrite(ctx, c, CommentReport, async ({ consultation, participant, input, tx }) => {
-    const row = await store.lockComment(tx, consultation.id, c.req.param('commentId') ?? '');
-    if (!row || row.status !== 'published') fail('not-found', 'No such published comment');
-    const reason = input.details?.trim() ? `${input.reason}: ${input.details.trim()}` : input.reason;
-    await store.reportComment(tx, row, participant.id, reason, commentRules(consultation).hideAfterReports, ctx.now());
-    return { status: 202, body: { received: true } };
-  }));
+  app.post('/consultations/:id/comments/:commentId/reports', (c) =>
+    participantWrite(ctx, c, CommentReport, async ({ consultation, participant, input, tx }) => {
+      const row = await store.lockComment(tx, consultation.id, c.req.param('commentId') ?? '');
+      if (!row || row.status !== 'published') fail('not-found', 'No such published comment');
+      const reason = input.details?.trim() ? `${input.reason}: ${input.details.trim()}` : input.reason;
+      await store.reportComment(tx, row, participant.id, reason, commentRules(consultation).hideAfterReports, ctx.now());
+      return { status: 202, body: { received: true } };
+    }),
+  );
 }
 
 const T = `${C}/comments/{commentId}`;
-const PERSONAL = 'With a participant token the answer says what is theirs (`mine`, `helpfulByMe`, `reportedByMe`, their pending comments) and is private to them.';
+const PERSONAL =
+  'With a participant token the answer says what is theirs (`mine`, `helpfulByMe`, `reportedByMe`, their pending comments) and is private to them.';
 
 /** The OpenAPI description of these routes (server/openapi/document.ts). */
 export const COMMENT_DOCS: RouteDoc[] = [
   {
-    id: 'listCommentThreads', method: 'get', path: `${C}/comments`, tag: 'Comments', summary: 'A target’s discussion: first-level comments, paged',
+    id: 'listCommentThreads',
+    method: 'get',
+    path: `${C}/comments`,
+    tag: 'Comments',
+    summary: 'A target’s discussion: first-level comments, paged',
     description: `The pinned comment first, then \`sort\` order (\`oldest\` by default, \`newest\`, \`helpful\`); 20 a page, each with its visible reply count. Hidden comments stay as placeholders (empty body, \`status\` hidden); deleted ones only while replies follow them. ${PERSONAL}`,
-    auth: 'optional-participant', query: CommentQuery, ok: { status: 200, description: 'A page of threads', schema: 'CommentPage' },
-    refusals: { validation: 'a query parameter breaks its schema', 'not-found': 'no such published proposal or approved event' }, cached: true,
+    auth: 'optional-participant',
+    query: CommentQuery,
+    ok: { status: 200, description: 'A page of threads', schema: 'CommentPage' },
+    refusals: { validation: 'a query parameter breaks its schema', 'not-found': 'no such published proposal or approved event' },
+    cached: true,
   },
   {
-    id: 'listCommentReplies', method: 'get', path: `${T}/replies`, tag: 'Comments', summary: 'A thread’s replies, oldest first',
+    id: 'listCommentReplies',
+    method: 'get',
+    path: `${T}/replies`,
+    tag: 'Comments',
+    summary: 'A thread’s replies, oldest first',
     description: `One reply level: a reply to a reply is in the same thread and names whom it answers (\`replyTo\`). ${PERSONAL}`,
-    auth: 'optional-participant', query: ReplyQuery, ok: { status: 200, description: 'A page of replies', schema: 'CommentPage' },
-    refusals: { 'not-found': 'no such first-level comment', validation: 'a query parameter breaks its schema' }, cached: true,
+    auth: 'optional-participant',
+    query: ReplyQuery,
+    ok: { status: 200, description: 'A page of replies', schema: 'CommentPage' },
+    refusals: { 'not-found': 'no such first-level comment', validation: 'a query parameter breaks its schema' },
+    cached: true,
   },
   {
-    id: 'getCommentThread', method: 'get', path: `${T}/thread`, tag: 'Comments', summary: 'The thread holding a comment, with every reply',
+    id: 'getCommentThread',
+    method: 'get',
+    path: `${T}/thread`,
+    tag: 'Comments',
+    summary: 'The thread holding a comment, with every reply',
     description: `For a link to one comment (\`#comment-ID\`), a first-level comment or a reply. ${PERSONAL}`,
-    auth: 'optional-participant', ok: { status: 200, description: 'The thread', schema: 'CommentThread' }, refusals: { 'not-found': 'no such comment, or one the caller may not see' }, cached: true,
+    auth: 'optional-participant',
+    ok: { status: 200, description: 'The thread', schema: 'CommentThread' },
+    refusals: { 'not-found': 'no such comment, or one the caller may not see' },
+    cached: true,
   },
   {
-    id: 'postComment', method: 'post', path: `${C}/comments`, tag: 'Comments', summary: 'Comment, or reply',
-    description: 'Validated by the rules of src/core/comment-rules.ts and the consultation’s `settings.comments`. With comment pre-moderation the comment waits for a moderator (visible to its author only).',
-    auth: 'participant', body: 'CommentDraft', bodyRules: BODY_RULES.comment, ok: { status: 201, description: 'The stored comment', schema: 'CommentReceipt' },
-    refusals: { validation: 'a field breaks a rule (`fieldErrors`)', forbidden: 'the honeypot `website` is filled', closed: 'the current phase takes no comments', 'not-found': 'no such target, or no such comment to reply to' },
+    id: 'postComment',
+    method: 'post',
+    path: `${C}/comments`,
+    tag: 'Comments',
+    summary: 'Comment, or reply',
+    description:
+      'Validated by the rules of src/core/comment-rules.ts and the consultation’s `settings.comments`. With comment pre-moderation the comment waits for a moderator (visible to its author only).',
+    auth: 'participant',
+    body: 'CommentDraft',
+    bodyRules: BODY_RULES.comment,
+    ok: { status: 201, description: 'The stored comment', schema: 'CommentReceipt' },
+    refusals: {
+      validation: 'a field breaks a rule (`fieldErrors`)',
+      forbidden: 'the honeypot `website` is filled',
+      closed: 'the current phase takes no comments',
+      'not-found': 'no such target, or no such comment to reply to',
+    },
     write: true,
   },
   {
-    id: 'editComment', method: 'put', path: T, tag: 'Comments', summary: 'Edit one’s comment',
+    id: 'editComment',
+    method: 'put',
+    path: T,
+    tag: 'Comments',
+    summary: 'Edit one’s comment',
     description: 'The comment shows `editedAt`; the earlier version is kept on the server for the moderators.',
-    auth: 'participant', body: 'CommentEdit', bodyRules: BODY_RULES.comment, ok: { status: 200, description: 'The comment as edited', schema: 'Comment' },
-    refusals: { validation: 'a field breaks a rule', forbidden: 'not the author', conflict: 'the comment is deleted or hidden', closed: 'the current phase takes no comments', 'not-found': 'no such comment' },
+    auth: 'participant',
+    body: 'CommentEdit',
+    bodyRules: BODY_RULES.comment,
+    ok: { status: 200, description: 'The comment as edited', schema: 'Comment' },
+    refusals: {
+      validation: 'a field breaks a rule',
+      forbidden: 'not the author',
+      conflict: 'the comment is deleted or hidden',
+      closed: 'the current phase takes no comments',
+      'not-found': 'no such comment',
+    },
     write: true,
   },
   {
-    id: 'deleteComment', method: 'delete', path: T, tag: 'Comments', summary: 'Delete one’s comment',
+    id: 'deleteComment',
+    method: 'delete',
+    path: T,
+    tag: 'Comments',
+    summary: 'Delete one’s comment',
     description: 'Its text, name and earlier versions go; while replies follow it, the thread shows "comment deleted" in its place.',
-    auth: 'participant', ok: { status: 200, description: 'What is left (status `deleted`)', schema: 'Comment' },
-    refusals: { forbidden: 'not the author', conflict: 'already deleted, or hidden', 'not-found': 'no such comment' }, write: true,
+    auth: 'participant',
+    ok: { status: 200, description: 'What is left (status `deleted`)', schema: 'Comment' },
+    refusals: { forbidden: 'not the author', conflict: 'already deleted, or hidden', 'not-found': 'no such comment' },
+    write: true,
   },
   {
-    id: 'markHelpful', method: 'put', path: `${T}/helpful`, tag: 'Comments', summary: 'Say a comment is helpful',
+    id: 'markHelpful',
+    method: 'put',
+    path: `${T}/helpful`,
+    tag: 'Comments',
+    summary: 'Say a comment is helpful',
     description: 'One vote per participant and comment (the database’s primary key): saying it again changes nothing.',
-    auth: 'participant', ok: { status: 200, description: 'The new count', schema: 'HelpfulResult' },
-    refusals: { forbidden: 'one’s own comment', closed: 'the comment is not published', 'not-found': 'no such comment' }, write: true,
+    auth: 'participant',
+    ok: { status: 200, description: 'The new count', schema: 'HelpfulResult' },
+    refusals: { forbidden: 'one’s own comment', closed: 'the comment is not published', 'not-found': 'no such comment' },
+    write: true,
   },
   {
-    id: 'unmarkHelpful', method: 'delete', path: `${T}/helpful`, tag: 'Comments', summary: 'Take back a helpful vote',
-    description: 'Taking back a vote never cast changes nothing.', auth: 'participant', ok: { status: 200, description: 'The new count', schema: 'HelpfulResult' },
-    refusals: { closed: 'the comment is not published', 'not-found': 'no such comment' }, write: true,
+    id: 'unmarkHelpful',
+    method: 'delete',
+    path: `${T}/helpful`,
+    tag: 'Comments',
+    summary: 'Take back a helpful vote',
+    description: 'Taking back a vote never cast changes nothing.',
+    auth: 'participant',
+    ok: { status: 200, description: 'The new count', schema: 'HelpfulResult' },
+    refusals: { closed: 'the comment is not published', 'not-found': 'no such comment' },
+    write: true,
   },
   {
-    id: 'reportComment', method: 'post', path: `${T}/reports`, tag: 'Comments', summary: 'Report a comment to the moderators, with a reason',
-    description: 'Once per participant (a second report changes nothing). At the consultation’s threshold (`settings.comments.hideAfterReports`, 3 by default, 0 never) of reports since the last moderation decision, the comment is hidden until a moderator decides.',
-    auth: 'participant', body: 'CommentReport', bodyRules: BODY_RULES.commentReport, ok: { status: 202, description: 'Received', schema: 'ReportReceipt' },
-    refusals: { 'not-found': 'no such published comment' }, write: true,
+    id: 'reportComment',
+    method: 'post',
+    path: `${T}/reports`,
+    tag: 'Comments',
+    summary: 'Report a comment to the moderators, with a reason',
+    description:
+      'Once per participant (a second report changes nothing). At the consultation’s threshold (`settings.comments.hideAfterReports`, 3 by default, 0 never) of reports since the last moderation decision, the comment is hidden until a moderator decides.',
+    auth: 'participant',
+    body: 'CommentReport',
+    bodyRules: BODY_RULES.commentReport,
+    ok: { status: 202, description: 'Received', schema: 'ReportReceipt' },
+    refusals: { 'not-found': 'no such published comment' },
+    write: true,
   },
 ];

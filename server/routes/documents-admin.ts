@@ -20,7 +20,13 @@ export function documentAdminRoutes(app: Hono<Env>, ctx: AppContext): void {
     const { data } = await readJson(c, MarkdownImport, ctx.limits.jsonDepth);
     const doc = await ctx.db.transaction(async (tx) => {
       const id = await importDocument(tx, consultation, data, ctx.now());
-      await audit(tx, who.actor, ctx.now(), { action: 'document.import', consultationId: consultation.id, target: `document:${id}`, reason: null, details: { bytes: data.markdown.length } });
+      await audit(tx, who.actor, ctx.now(), {
+        action: 'document.import',
+        consultationId: consultation.id,
+        target: `document:${id}`,
+        reason: null,
+        details: { bytes: data.markdown.length },
+      });
       return readDocument(tx, consultation.id, id);
     });
     return c.json(doc, 201);
@@ -34,7 +40,13 @@ export function documentAdminRoutes(app: Hono<Env>, ctx: AppContext): void {
     const amendmentId = c.req.param('amendmentId');
     const amendment = await ctx.db.transaction(async (tx) => {
       const decided = await decideAmendment(tx, consultation, amendmentId, data, who.actor.ref, ctx.now());
-      await audit(tx, who.actor, ctx.now(), { action: 'amendment.decide', consultationId: consultation.id, target: `amendment:${amendmentId}`, reason: data.reason || null, details: { state: data.state } });
+      await audit(tx, who.actor, ctx.now(), {
+        action: 'amendment.decide',
+        consultationId: consultation.id,
+        target: `amendment:${amendmentId}`,
+        reason: data.reason || null,
+        details: { state: data.state },
+      });
       return decided;
     });
     return c.json(amendment);
@@ -47,7 +59,13 @@ export function documentAdminRoutes(app: Hono<Env>, ctx: AppContext): void {
     const documentId = c.req.param('documentId');
     const version = await ctx.db.transaction(async (tx) => {
       const published = await publishVersion(tx, consultation.id, documentId, ctx.now());
-      await audit(tx, who.actor, ctx.now(), { action: 'document.publish', consultationId: consultation.id, target: `document:${documentId}`, reason: null, details: { version: published.number, changes: published.changelog.length } });
+      await audit(tx, who.actor, ctx.now(), {
+        action: 'document.publish',
+        consultationId: consultation.id,
+        target: `document:${documentId}`,
+        reason: null,
+        details: { version: published.number, changes: published.changelog.length },
+      });
       return published;
     });
     return c.json(version, 201);

@@ -20,7 +20,12 @@ async function optionalParticipant(ctx: AppContext, c: Context<Env>): Promise<Pa
 /** Amending and voting on amendments are open only in the document's phases; reading always. */
 export function requireAmending(consultation: Consultation, doc: Pick<TextDocument, 'amendmentPhases'>, now: number): void {
   const window = amendWindow(consultation, doc, now);
-  if (!window.open) fail('closed', 'The current phase does not accept amendments', window.opensAt ? { detail: `Next open from ${window.opensAt.startsAt}` } : {});
+  if (!window.open)
+    fail(
+      'closed',
+      'The current phase does not accept amendments',
+      window.opensAt ? { detail: `Next open from ${window.opensAt.startsAt}` } : {},
+    );
 }
 
 export function documentRoutes(app: Hono<Env>, ctx: AppContext): void {
@@ -58,29 +63,44 @@ export function documentRoutes(app: Hono<Env>, ctx: AppContext): void {
     return cachedJson(c, { items }, participant ? CACHE.personal : CACHE.live);
   });
 
-  app.post(`${D}/amendments`, (c) => participantWrite(ctx, c, AmendmentDraft, async ({ consultation, participant, input, tx }) => {
-    const doc = await documentRow(tx, consultation.id, c.req.param('documentId') ?? '');
-    requireAmending(consultation, { amendmentPhases: doc.amendment_phases }, ctx.now());
-    const amendment = await insertAmendment(tx, consultation, doc.id, input, participant, ctx.now());
-    return { status: 201, body: { amendment } };
-  }));
+  app.post(`${D}/amendments`, (c) =>
+    participantWrite(ctx, c, AmendmentDraft, async ({ consultation, participant, input, tx }) => {
+      const doc = await documentRow(tx, consultation.id, c.req.param('documentId') ?? '');
+      requireAmending(consultation, { amendmentPhases: doc.amendment_phases }, ctx.now());
+      const amendment = await insertAmendment(tx, consultation, doc.id, input, participant, ctx.now());
+      return { status: 201, body: { amendment } };
+    }),
+  );
 
-  app.post(`${D}/amendments/:amendmentId/withdraw`, (c) => participantWrite(ctx, c, null, async ({ consultation, participant, tx }) => {
-    const amendment = await withdrawAmendment(tx, consultation, c.req.param('documentId') ?? '', c.req.param('amendmentId') ?? '', participant, ctx.now());
-    return { status: 200, body: { amendment } };
-  }));
+  app.post(`${D}/amendments/:amendmentId/withdraw`, (c) =>
+    participantWrite(ctx, c, null, async ({ consultation, participant, tx }) => {
+      const amendment = await withdrawAmendment(
+        tx,
+        consultation,
+        c.req.param('documentId') ?? '',
+        c.req.param('amendmentId') ?? '',
+        participant,
+        ctx.now(),
+      );
+      return { status: 200, body: { amendment } };
+    }),
+  );
 
-  const vote = (c: Context<Env>, withdraw: boolean) => participantWrite(ctx, c, withdraw ? null : AmendmentVoteInput, async ({ consultation, participant, input, tx }) => {
-    const doc = await documentRow(tx, consultation.id, c.req.param('documentId') ?? '');
-    requireAmending(consultation, { amendmentPhases: doc.amendment_phases }, ctx.now());
-    const choice = withdraw ? null : input!.choice;
-    if (choice !== null && !VOTE_CHOICES[doc.vote_model].includes(choice)) {
-      fail('validation', `“${choice}” is not a choice of the ${doc.vote_model} vote model`, {
-        fieldErrors: [{ field: 'choice', code: 'invalid', message: `choice must be one of ${VOTE_CHOICES[doc.vote_model].join(', ')}` }],
-      });
-    }
-    return { status: 200, body: await voteOnAmendment(tx, consultation, doc.id, c.req.param('amendmentId') ?? '', choice, participant, ctx.now()) };
-  });
+  const vote = (c: Context<Env>, withdraw: boolean) =>
+    participantWrite(ctx, c, withdraw ? null : AmendmentVoteInput, async ({ consultation, participant, input, tx }) => {
+      const doc = await documentRow(tx, consultation.id, c.req.param('documentId') ?? '');
+      requireAmending(consultation, { amendmentPhases: doc.amendment_phases }, ctx.now());
+      const choice = withdraw ? null : input!.choice;
+      if (choice !== null && !VOTE_CHOICES[doc.vote_model].includes(choice)) {
+        fail('validation', `“${choice}” is not a choice of the ${doc.vote_model} vote model`, {
+          fieldErrors: [{ field: 'choice', code: 'invalid', message: `choice must be one of ${VOTE_CHOICES[doc.vote_model].join(', ')}` }],
+        });
+      }
+      return {
+        status: 200,
+        body: await voteOnAmendment(tx, consultation, doc.id, c.req.param('amendmentId') ?? '', choice, participant, ctx.now()),
+      };
+    });
   app.put(`${D}/amendments/:amendmentId/vote`, (c) => vote(c, false));
   app.delete(`${D}/amendments/:amendmentId/vote`, (c) => vote(c, true));
 }

@@ -31,7 +31,10 @@ export function closedFor(consultation: Consultation, action: Action, now: numbe
   const window = actionWindow(consultation, action, now);
   if (window.open) return null;
   const what = { proposals: 'new proposals', votes: 'votes', eventProposals: 'proposed events' }[action];
-  return { title: `The current phase does not accept ${what}`, ...(window.opensAt ? { detail: `Next open from ${window.opensAt.startsAt}` } : {}) };
+  return {
+    title: `The current phase does not accept ${what}`,
+    ...(window.opensAt ? { detail: `Next open from ${window.opensAt.startsAt}` } : {}),
+  };
 }
 
 export function rejectHoneypot(website: string | undefined): void {
@@ -48,7 +51,12 @@ export function queryObject(c: Context, numeric: string[] = ['limit']): Record<s
   return out;
 }
 
-export interface ParticipantWrite<T> { consultation: Consultation; participant: Participant; input: T; tx: Queryable }
+export interface ParticipantWrite<T> {
+  consultation: Consultation;
+  participant: Participant;
+  input: T;
+  tx: Queryable;
+}
 
 /**
  * A participant's keyed write on one consultation (`:id`), in the order every such route follows: the
@@ -56,13 +64,23 @@ export interface ParticipantWrite<T> { consultation: Consultation; participant: 
  * body when there is one (422) and its honeypot (403); then `write` once per key, in one transaction.
  */
 export async function participantWrite<S extends z.ZodMiniType>(
-  ctx: AppContext, c: Context<Env>, body: S | null, write: (w: ParticipantWrite<z.infer<S>>) => Promise<WriteOutcome>,
+  ctx: AppContext,
+  c: Context<Env>,
+  body: S | null,
+  write: (w: ParticipantWrite<z.infer<S>>) => Promise<WriteOutcome>,
 ): Promise<Response> {
   const { consultation } = ctx.consultation(c.req.param('id') ?? '');
   const participant = await writer(ctx, c);
   const key = idempotencyKey(c);
   const { data, canonical } = body ? await readJson(c, body, ctx.limits.jsonDepth) : { data: undefined as z.infer<S>, canonical: '' };
   rejectHoneypot((data as { website?: string } | undefined)?.website);
-  const outcome = await keyedWrite(ctx.db, `p:${participant.id}`, key, fingerprint(c, canonical), (tx) => write({ consultation, participant, input: data, tx }), { now: ctx.now() });
+  const outcome = await keyedWrite(
+    ctx.db,
+    `p:${participant.id}`,
+    key,
+    fingerprint(c, canonical),
+    (tx) => write({ consultation, participant, input: data, tx }),
+    { now: ctx.now() },
+  );
   return written(c, outcome);
 }

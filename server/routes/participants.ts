@@ -25,7 +25,13 @@ export const PARTICIPANT_KEY_MIN_LENGTH = 16;
 async function keyFor(keys: SigningKeyRecord[], jwt: string, alg: string | undefined): Promise<Uint8Array> {
   if (alg === 'HS256') {
     for (const k of keys) {
-      if (await compactVerify(jwt, k.key, { algorithms: ['HS256'] }).then(() => true, () => false)) return k.key;
+      if (
+        await compactVerify(jwt, k.key, { algorithms: ['HS256'] }).then(
+          () => true,
+          () => false,
+        )
+      )
+        return k.key;
     }
   }
   return keys[0]?.key ?? new Uint8Array(32);
@@ -45,11 +51,18 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
     // A replay within PARTICIPANT_KEY_LIFE_MS gives the first answer, the same token: it is stored
     // sealed under the key (and the key itself only hashed), so the database holds nothing usable.
     // Past that life the key is spent: it never mints a token for the first participant again.
-    const outcome = await keyedWrite(ctx.db, `ip:${ip}`, key && sha256(key), fingerprint(c), async (tx) => {
-      const participant = await createParticipant(tx);
-      const token = await issueToken(tx, participant.id);
-      return { status: 201, body: { token: key ? sealWithKey(token, key) : token, participant } };
-    }, { now: ctx.now(), lifeMs: PARTICIPANT_KEY_LIFE_MS });
+    const outcome = await keyedWrite(
+      ctx.db,
+      `ip:${ip}`,
+      key && sha256(key),
+      fingerprint(c),
+      async (tx) => {
+        const participant = await createParticipant(tx);
+        const token = await issueToken(tx, participant.id);
+        return { status: 201, body: { token: key ? sealWithKey(token, key) : token, participant } };
+      },
+      { now: ctx.now(), lifeMs: PARTICIPANT_KEY_LIFE_MS },
+    );
     const { token, participant } = outcome.body as { token: string; participant: unknown };
     return written(c, { ...outcome, body: { token: key ? openWithKey(token, key) : token, participant } });
   });
@@ -66,17 +79,32 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
       // The newest key first; an older one until it retires (rotation with overlap, issue 19).
       const live = keys.filter((k) => k.retiresAt === null || Date.parse(k.retiresAt) > ctx.now());
       ({ payload: claims } = await jwtVerify(data.assertion, (header) => keyFor(live, data.assertion, header.alg), {
-        algorithms: ['HS256'], requiredClaims: ['sub', 'exp'], currentDate: new Date(ctx.now()), ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}),
+        algorithms: ['HS256'],
+        requiredClaims: ['sub', 'exp'],
+        currentDate: new Date(ctx.now()),
+        ...(issuer ? { issuer } : {}),
+        ...(audience ? { audience } : {}),
       }));
     } catch (error) {
-      const reason = error instanceof joseErrors.JWTExpired ? 'it has expired' : error instanceof joseErrors.JOSEError ? error.code : 'it cannot be read';
+      const reason =
+        error instanceof joseErrors.JWTExpired
+          ? 'it has expired'
+          : error instanceof joseErrors.JOSEError
+            ? error.code
+            : 'it cannot be read';
       fail('unauthorized', 'The identity assertion is not valid', { detail: `The assertion was refused: ${reason}` });
     }
     const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 80) : null;
     const token = bearer(c);
     const anonymous = token ? await participantByToken(ctx.db, token) : null;
     const result = await ctx.db.transaction(async (tx) => {
-      const participant = await verifiedParticipant(tx, loaded.consultation.id, String(claims.sub).slice(0, 200), name, anonymous?.id ?? null);
+      const participant = await verifiedParticipant(
+        tx,
+        loaded.consultation.id,
+        String(claims.sub).slice(0, 200),
+        name,
+        anonymous?.id ?? null,
+      );
       return { token: await issueToken(tx, participant.id), participant };
     });
     c.header('cache-control', CACHE.none);
@@ -96,33 +124,71 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
 /** The OpenAPI description of these routes (server/openapi/document.ts). */
 export const PARTICIPANT_DOCS: RouteDoc[] = [
   {
-    id: 'getServerTime', method: 'get', path: '/time', tag: 'Consultations', summary: 'The server clock',
+    id: 'getServerTime',
+    method: 'get',
+    path: '/time',
+    tag: 'Consultations',
+    summary: 'The server clock',
     description: 'Countdowns correct the visitor’s clock with it. Never cached.',
-    auth: 'none', ok: { status: 200, description: 'Now, on the server', schema: 'ServerTime' }, refusals: {},
+    auth: 'none',
+    ok: { status: 200, description: 'Now, on the server', schema: 'ServerTime' },
+    refusals: {},
   },
   {
-    id: 'createParticipant', method: 'post', path: '/participants', tag: 'Participants', summary: 'Get an anonymous participant token',
-    description: 'No cookies anywhere: keep the token (the rest backend uses localStorage) and send it as `Authorization: Bearer <token>`. The server keeps only a hash of it. A retry with the same Idempotency-Key within 5 minutes returns the first answer, the same token.',
-    auth: 'none', ok: { status: 201, description: 'A new participant and its token', schema: 'ParticipantToken' },
-    refusals: { 'rate-limited': 'too many new participants from this address in a minute' }, write: true,
-  },
-  {
-    id: 'signInWithIdentity', method: 'post', path: `${C}/identity`, tag: 'Participants', summary: 'Sign in with a host-signed identity',
-    description: 'The host site (a CMS with logged-in users) signs a JWT (HS256) with the consultation’s key. With an anonymous token in Authorization, that participant becomes the verified one and keeps its votes, unless the subject already has a participant. The Idempotency-Key is checked but nothing is stored: signing in twice gives the same participant anyway.',
-    auth: 'optional-participant', body: 'IdentityInput', bodyRules: BODY_RULES.identity,
-    ok: { status: 200, description: 'The verified participant and a token', schema: 'ParticipantToken' },
-    refusals: { unauthorized: 'the assertion is invalid, expired or not signed with the consultation’s key', forbidden: 'the consultation takes no signed identities', 'rate-limited': 'too many sign-ins from this address in a minute' },
+    id: 'createParticipant',
+    method: 'post',
+    path: '/participants',
+    tag: 'Participants',
+    summary: 'Get an anonymous participant token',
+    description:
+      'No cookies anywhere: keep the token (the rest backend uses localStorage) and send it as `Authorization: Bearer <token>`. The server keeps only a hash of it. A retry with the same Idempotency-Key within 5 minutes returns the first answer, the same token.',
+    auth: 'none',
+    ok: { status: 201, description: 'A new participant and its token', schema: 'ParticipantToken' },
+    refusals: { 'rate-limited': 'too many new participants from this address in a minute' },
     write: true,
   },
   {
-    id: 'getConsultation', method: 'get', path: C, tag: 'Consultations', summary: 'A consultation: phases, categories, settings',
-    description: 'Its `settings` hold the rules every write of this consultation follows (phases, vote model and limit, form rules, event formats).',
-    auth: 'none', ok: { status: 200, description: 'The consultation', schema: 'Consultation' }, refusals: {}, cached: true,
+    id: 'signInWithIdentity',
+    method: 'post',
+    path: `${C}/identity`,
+    tag: 'Participants',
+    summary: 'Sign in with a host-signed identity',
+    description:
+      'The host site (a CMS with logged-in users) signs a JWT (HS256) with the consultation’s key. With an anonymous token in Authorization, that participant becomes the verified one and keeps its votes, unless the subject already has a participant. The Idempotency-Key is checked but nothing is stored: signing in twice gives the same participant anyway.',
+    auth: 'optional-participant',
+    body: 'IdentityInput',
+    bodyRules: BODY_RULES.identity,
+    ok: { status: 200, description: 'The verified participant and a token', schema: 'ParticipantToken' },
+    refusals: {
+      unauthorized: 'the assertion is invalid, expired or not signed with the consultation’s key',
+      forbidden: 'the consultation takes no signed identities',
+      'rate-limited': 'too many sign-ins from this address in a minute',
+    },
+    write: true,
   },
   {
-    id: 'getParticipation', method: 'get', path: `${C}/participation`, tag: 'Participants', summary: 'The current participant’s votes, votes left and registrations',
+    id: 'getConsultation',
+    method: 'get',
+    path: C,
+    tag: 'Consultations',
+    summary: 'A consultation: phases, categories, settings',
+    description:
+      'Its `settings` hold the rules every write of this consultation follows (phases, vote model and limit, form rules, event formats).',
+    auth: 'none',
+    ok: { status: 200, description: 'The consultation', schema: 'Consultation' },
+    refusals: {},
+    cached: true,
+  },
+  {
+    id: 'getParticipation',
+    method: 'get',
+    path: `${C}/participation`,
+    tag: 'Participants',
+    summary: 'The current participant’s votes, votes left and registrations',
     description: 'Without a token: an empty participation. Votes for proposals that moderators hid are not listed and cost nothing.',
-    auth: 'optional-participant', ok: { status: 200, description: 'The participation', schema: 'Participation' },
-    refusals: { unauthorized: 'a participant token the server does not know' }, cached: true,
+    auth: 'optional-participant',
+    ok: { status: 200, description: 'The participation', schema: 'Participation' },
+    refusals: { unauthorized: 'a participant token the server does not know' },
+    cached: true,
   },
 ];

@@ -33,35 +33,50 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     const { consultation } = ctx.consultation(c.req.param('id'));
     const row = await proposalRow(ctx.db, consultation.id, c.req.param('proposalId'));
     // Pending or hidden proposals are shown to their author only.
-    const visible = row && (row.status === 'published' || (row.participant_id && row.participant_id === (await optionalParticipant(ctx, c))?.id));
+    const visible =
+      row && (row.status === 'published' || (row.participant_id && row.participant_id === (await optionalParticipant(ctx, c))?.id));
     if (!row || !visible) fail('not-found', 'No such proposal');
     return cachedJson(c, toProposal(consultation, row, ctx.now()), row.status === 'published' ? CACHE.live : CACHE.personal);
   });
 
-  app.post('/consultations/:id/proposals', (c) => participantWrite(ctx, c, ProposalDraft, async ({ consultation, participant, input: draft, tx }) => {
-    requireOpen(consultation, 'proposals', ctx.now());
-    const errors = validateProposalDraft(consultation, draft);
-    if (errors.length) throw validationError(errors);
-    const fields = consultation.settings.proposalFields;
-    const pending = consultation.settings.moderation === 'pre';
-    const id = newId('p');
-    await insertProposal(tx, {
-      id, consultationId: consultation.id, title: draft.title.trim(), body: draft.body.trim(), categoryId: draft.categoryId || null,
-      extra: Object.fromEntries(Object.entries(draft.extra ?? {}).map(([k, v]) => [k, v.trim()]).filter(([, v]) => v)),
-      authorName: fields.authorName !== 'hidden' && draft.authorName?.trim() ? draft.authorName.trim() : null,
-      authorEmail: fields.email !== 'none' && draft.email?.trim() ? draft.email.trim() : null,
-      participantId: participant.id, status: pending ? 'pending' : 'published', createdAt: new Date(ctx.now()).toISOString(),
-    });
-    const proposal = toProposal(consultation, (await proposalRow(tx, consultation.id, id))!, ctx.now());
-    return { status: 201, body: { proposal, moderation: pending ? 'pending' : 'published' } };
-  }));
+  app.post('/consultations/:id/proposals', (c) =>
+    participantWrite(ctx, c, ProposalDraft, async ({ consultation, participant, input: draft, tx }) => {
+      requireOpen(consultation, 'proposals', ctx.now());
+      const errors = validateProposalDraft(consultation, draft);
+      if (errors.length) throw validationError(errors);
+      const fields = consultation.settings.proposalFields;
+      const pending = consultation.settings.moderation === 'pre';
+      const id = newId('p');
+      await insertProposal(tx, {
+        id,
+        consultationId: consultation.id,
+        title: draft.title.trim(),
+        body: draft.body.trim(),
+        categoryId: draft.categoryId || null,
+        extra: Object.fromEntries(
+          Object.entries(draft.extra ?? {})
+            .map(([k, v]) => [k, v.trim()])
+            .filter(([, v]) => v),
+        ),
+        authorName: fields.authorName !== 'hidden' && draft.authorName?.trim() ? draft.authorName.trim() : null,
+        authorEmail: fields.email !== 'none' && draft.email?.trim() ? draft.email.trim() : null,
+        participantId: participant.id,
+        status: pending ? 'pending' : 'published',
+        createdAt: new Date(ctx.now()).toISOString(),
+      });
+      const proposal = toProposal(consultation, (await proposalRow(tx, consultation.id, id))!, ctx.now());
+      return { status: 201, body: { proposal, moderation: pending ? 'pending' : 'published' } };
+    }),
+  );
 
-  app.post('/consultations/:id/proposals/:proposalId/reports', (c) => participantWrite(ctx, c, ReportInput, async ({ consultation, participant, input, tx }) => {
-    const row = await proposalRow(tx, consultation.id, c.req.param('proposalId'));
-    if (!row || row.status !== 'published') fail('not-found', 'No such proposal');
-    await insertReport(tx, row.id, participant.id, input.reason.trim());
-    return { status: 202, body: { received: true } };
-  }));
+  app.post('/consultations/:id/proposals/:proposalId/reports', (c) =>
+    participantWrite(ctx, c, ReportInput, async ({ consultation, participant, input, tx }) => {
+      const row = await proposalRow(tx, consultation.id, c.req.param('proposalId'));
+      if (!row || row.status !== 'published') fail('not-found', 'No such proposal');
+      await insertReport(tx, row.id, participant.id, input.reason.trim());
+      return { status: 202, body: { received: true } };
+    }),
+  );
 
   /**
    * Casting, changing and withdrawing: one call of the database's `pgo_vote` (store/vote-write.ts),
@@ -70,8 +85,12 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
   const voteWrite = async (c: Context<Env>, readChoice: () => Promise<{ choice: VoteChoice | 'withdraw'; canonical: string }>) => {
     const { consultation } = ctx.consultation(c.req.param('id') ?? '');
     const token = bearer(c);
-    if (!token) fail('unauthorized', 'A participant token is required', { detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants' });
-    if (token.length > 200) fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' });
+    if (!token)
+      fail('unauthorized', 'A participant token is required', {
+        detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants',
+      });
+    if (token.length > 200)
+      fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' });
     const key = idempotencyKey(c);
     const { choice, canonical } = await readChoice();
     const { voteModel } = consultation.settings;
@@ -82,16 +101,26 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     }
     const now = ctx.now();
     const outcome = await recordVote(ctx.db, {
-      token, consultation, proposalId: c.req.param('proposalId') ?? '', choice: choice === 'withdraw' ? null : choice, key,
-      fingerprint: fingerprint(c, canonical), closed: closedFor(consultation, 'votes', now), ip: ctx.clientIp(c), now, limits: ctx.limits,
+      token,
+      consultation,
+      proposalId: c.req.param('proposalId') ?? '',
+      choice: choice === 'withdraw' ? null : choice,
+      key,
+      fingerprint: fingerprint(c, canonical),
+      closed: closedFor(consultation, 'votes', now),
+      ip: ctx.clientIp(c),
+      now,
+      limits: ctx.limits,
     });
     return written(c, outcome);
   };
 
-  app.put('/consultations/:id/proposals/:proposalId/vote', (c) => voteWrite(c, async () => {
-    const { data, canonical } = await readJson(c, VoteInput, ctx.limits.jsonDepth);
-    return { choice: data.choice, canonical };
-  }));
+  app.put('/consultations/:id/proposals/:proposalId/vote', (c) =>
+    voteWrite(c, async () => {
+      const { data, canonical } = await readJson(c, VoteInput, ctx.limits.jsonDepth);
+      return { choice: data.choice, canonical };
+    }),
+  );
 
   app.delete('/consultations/:id/proposals/:proposalId/vote', (c) => voteWrite(c, async () => ({ choice: 'withdraw', canonical: '' })));
 }
@@ -105,49 +134,112 @@ const proposalLinks = (id: string, proposalId: string): Record<string, RouteLink
 /** The OpenAPI description of these routes (server/openapi/document.ts). */
 export const PROPOSAL_DOCS: RouteDoc[] = [
   {
-    id: 'listProposals', method: 'get', path: `${C}/proposals`, tag: 'Proposals', summary: 'Published proposals, paged',
-    description: '`sort=random` with a `seed` gives the same order on every page and load. While counts are hidden, `most-supported` gives the newest first (the order would reveal them).',
-    auth: 'none', query: ProposalQuery, ok: { status: 200, description: 'A page of proposals', schema: 'ProposalPage' },
-    refusals: { validation: 'a query parameter breaks its schema (`fieldErrors` name it)' }, cached: true,
+    id: 'listProposals',
+    method: 'get',
+    path: `${C}/proposals`,
+    tag: 'Proposals',
+    summary: 'Published proposals, paged',
+    description:
+      '`sort=random` with a `seed` gives the same order on every page and load. While counts are hidden, `most-supported` gives the newest first (the order would reveal them).',
+    auth: 'none',
+    query: ProposalQuery,
+    ok: { status: 200, description: 'A page of proposals', schema: 'ProposalPage' },
+    refusals: { validation: 'a query parameter breaks its schema (`fieldErrors` name it)' },
+    cached: true,
     links: proposalLinks('$request.path.id', '$response.body#/items/0/id'),
   },
   {
-    id: 'getProposal', method: 'get', path: `${C}/proposals/{proposalId}`, tag: 'Proposals', summary: 'One proposal',
+    id: 'getProposal',
+    method: 'get',
+    path: `${C}/proposals/{proposalId}`,
+    tag: 'Proposals',
+    summary: 'One proposal',
     description: 'A pending or hidden proposal is visible to its author only (with their token); an unknown token is ignored here.',
-    auth: 'optional-participant', ok: { status: 200, description: 'The proposal', schema: 'Proposal' },
-    refusals: { 'not-found': 'no such proposal, or one the caller may not see' }, cached: true,
+    auth: 'optional-participant',
+    ok: { status: 200, description: 'The proposal', schema: 'Proposal' },
+    refusals: { 'not-found': 'no such proposal, or one the caller may not see' },
+    cached: true,
     links: proposalLinks('$request.path.id', '$request.path.proposalId'),
   },
   {
-    id: 'createProposal', method: 'post', path: `${C}/proposals`, tag: 'Proposals', summary: 'Submit a proposal',
-    description: 'Validated by the same rules as the form (src/core/validate.ts). With pre-moderation (`settings.moderation` `pre`) the proposal waits for a moderator.',
-    auth: 'participant', body: 'ProposalDraft', bodyRules: BODY_RULES.proposal,
+    id: 'createProposal',
+    method: 'post',
+    path: `${C}/proposals`,
+    tag: 'Proposals',
+    summary: 'Submit a proposal',
+    description:
+      'Validated by the same rules as the form (src/core/validate.ts). With pre-moderation (`settings.moderation` `pre`) the proposal waits for a moderator.',
+    auth: 'participant',
+    body: 'ProposalDraft',
+    bodyRules: BODY_RULES.proposal,
     ok: { status: 201, description: 'The stored proposal', schema: 'ProposalReceipt' },
-    refusals: { validation: 'a field breaks a business rule (`fieldErrors`)', forbidden: 'the honeypot `website` is filled', closed: 'the current phase takes no proposals' },
-    write: true, links: proposalLinks('$request.path.id', '$response.body#/proposal/id'),
-  },
-  {
-    id: 'reportProposal', method: 'post', path: `${C}/proposals/{proposalId}/reports`, tag: 'Proposals', summary: 'Report a proposal to the moderators',
-    description: 'Anyone with a token may report a published proposal; moderators see the reason.',
-    auth: 'participant', body: 'ReportInput', bodyRules: BODY_RULES.report, ok: { status: 202, description: 'Received', schema: 'ReportReceipt' },
-    refusals: { 'not-found': 'no such published proposal' }, write: true,
-  },
-  {
-    id: 'vote', method: 'put', path: `${C}/proposals/{proposalId}/vote`, tag: 'Votes', summary: 'Vote for a proposal (or change the choice)',
-    description: 'One vote per participant and proposal; voting again with the same choice changes nothing.',
-    auth: 'participant', body: 'VoteInput', bodyRules: BODY_RULES.vote, ok: { status: 200, description: 'The new tally and participation', schema: 'VoteResult' },
     refusals: {
-      validation: 'the choice is not one of the consultation’s vote model', 'not-found': 'no such proposal', closed: 'the phase takes no votes, or the proposal is not published',
-      'limit-reached': 'no votes left', forbidden: 'changing a vote where votes are final',
+      validation: 'a field breaks a business rule (`fieldErrors`)',
+      forbidden: 'the honeypot `website` is filled',
+      closed: 'the current phase takes no proposals',
     },
     write: true,
-    links: { WithdrawVote: { operationId: 'withdrawVote', parameters: { id: '$request.path.id', proposalId: '$request.path.proposalId' }, description: 'Withdraw this vote.' } },
+    links: proposalLinks('$request.path.id', '$response.body#/proposal/id'),
   },
   {
-    id: 'withdrawVote', method: 'delete', path: `${C}/proposals/{proposalId}/vote`, tag: 'Votes', summary: 'Withdraw a vote',
-    description: 'Also works on a proposal that moderators hid: its vote no longer counts (votes left, participation) but may be withdrawn so that it does not come back if the proposal is restored. Withdrawing where there is no vote changes nothing.',
-    auth: 'participant', ok: { status: 200, description: 'The new tally and participation', schema: 'VoteResult' },
-    refusals: { 'not-found': 'no such proposal', closed: 'the phase takes no votes', forbidden: 'votes are final in this consultation' }, write: true,
-    links: { Vote: { operationId: 'vote', parameters: { id: '$request.path.id', proposalId: '$request.path.proposalId' }, description: 'Vote again.' } },
+    id: 'reportProposal',
+    method: 'post',
+    path: `${C}/proposals/{proposalId}/reports`,
+    tag: 'Proposals',
+    summary: 'Report a proposal to the moderators',
+    description: 'Anyone with a token may report a published proposal; moderators see the reason.',
+    auth: 'participant',
+    body: 'ReportInput',
+    bodyRules: BODY_RULES.report,
+    ok: { status: 202, description: 'Received', schema: 'ReportReceipt' },
+    refusals: { 'not-found': 'no such published proposal' },
+    write: true,
+  },
+  {
+    id: 'vote',
+    method: 'put',
+    path: `${C}/proposals/{proposalId}/vote`,
+    tag: 'Votes',
+    summary: 'Vote for a proposal (or change the choice)',
+    description: 'One vote per participant and proposal; voting again with the same choice changes nothing.',
+    auth: 'participant',
+    body: 'VoteInput',
+    bodyRules: BODY_RULES.vote,
+    ok: { status: 200, description: 'The new tally and participation', schema: 'VoteResult' },
+    refusals: {
+      validation: 'the choice is not one of the consultation’s vote model',
+      'not-found': 'no such proposal',
+      closed: 'the phase takes no votes, or the proposal is not published',
+      'limit-reached': 'no votes left',
+      forbidden: 'changing a vote where votes are final',
+    },
+    write: true,
+    links: {
+      WithdrawVote: {
+        operationId: 'withdrawVote',
+        parameters: { id: '$request.path.id', proposalId: '$request.path.proposalId' },
+        description: 'Withdraw this vote.',
+      },
+    },
+  },
+  {
+    id: 'withdrawVote',
+    method: 'delete',
+    path: `${C}/proposals/{proposalId}/vote`,
+    tag: 'Votes',
+    summary: 'Withdraw a vote',
+    description:
+      'Also works on a proposal that moderators hid: its vote no longer counts (votes left, participation) but may be withdrawn so that it does not come back if the proposal is restored. Withdrawing where there is no vote changes nothing.',
+    auth: 'participant',
+    ok: { status: 200, description: 'The new tally and participation', schema: 'VoteResult' },
+    refusals: { 'not-found': 'no such proposal', closed: 'the phase takes no votes', forbidden: 'votes are final in this consultation' },
+    write: true,
+    links: {
+      Vote: {
+        operationId: 'vote',
+        parameters: { id: '$request.path.id', proposalId: '$request.path.proposalId' },
+        description: 'Vote again.',
+      },
+    },
   },
 ];

@@ -9,7 +9,10 @@ import type { RouteDoc } from '../openapi/route-doc.js';
 export function referenceRoutes(app: Hono<Env>, document: () => Record<string, unknown>): void {
   app.get('/openapi.json', (c) => cachedJson(c, document(), CACHE.config));
   app.get('/docs', (c) => {
-    c.header('content-security-policy', `default-src 'none'; style-src '${DOCS_STYLE_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+    c.header(
+      'content-security-policy',
+      `default-src 'none'; style-src '${DOCS_STYLE_HASH}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
     return cachedBody(c, docsPage(document()), 'text/html; charset=utf-8', CACHE.config);
   });
 }
@@ -17,13 +20,27 @@ export function referenceRoutes(app: Hono<Env>, document: () => Record<string, u
 /** The OpenAPI description of these routes (server/openapi/document.ts). */
 export const REFERENCE_DOCS: RouteDoc[] = [
   {
-    id: 'getOpenApiDocument', method: 'get', path: '/openapi.json', tag: 'Reference', summary: 'This document (OpenAPI 3.1)',
+    id: 'getOpenApiDocument',
+    method: 'get',
+    path: '/openapi.json',
+    tag: 'Reference',
+    summary: 'This document (OpenAPI 3.1)',
     description: 'Generated from the zod schemas and the routes’ own descriptions.',
-    auth: 'none', ok: { status: 200, description: 'The OpenAPI document', contentType: 'application/json' }, refusals: {}, cached: true,
+    auth: 'none',
+    ok: { status: 200, description: 'The OpenAPI document', contentType: 'application/json' },
+    refusals: {},
+    cached: true,
   },
   {
-    id: 'getReferencePage', method: 'get', path: '/docs', tag: 'Reference', summary: 'A readable reference page',
+    id: 'getReferencePage',
+    method: 'get',
+    path: '/docs',
+    tag: 'Reference',
+    summary: 'A readable reference page',
     description: 'This document as one self-contained HTML page (no script, no outside resource).',
-    auth: 'none', ok: { status: 200, description: 'HTML', contentType: 'text/html' }, refusals: {}, cached: true,
+    auth: 'none',
+    ok: { status: 200, description: 'HTML', contentType: 'text/html' },
+    refusals: {},
+    cached: true,
   },
 ];

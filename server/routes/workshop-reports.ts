@@ -14,7 +14,15 @@ import { fail } from '../http/problem.js';
 import { audit } from '../store/audit.js';
 import { eventRow, toEvent } from '../store/events.js';
 import { newId } from '../store/ids.js';
-import { hostLinks, insertWorkshopReport, issueHostLink, liveHostLink, reportRow, revokeHostLink, toReport } from '../store/reports-workshop.js';
+import {
+  hostLinks,
+  insertWorkshopReport,
+  issueHostLink,
+  liveHostLink,
+  reportRow,
+  revokeHostLink,
+  toReport,
+} from '../store/reports-workshop.js';
 import { participantWrite } from './helpers.js';
 import { caller, requireRole } from './organisers/access.js';
 
@@ -26,27 +34,42 @@ export function workshopReportRoutes(app: Hono<Env>, ctx: AppContext): void {
     return cachedJson(c, await toReport(ctx.db, row, true), CACHE.live);
   });
 
-  app.post('/consultations/:id/events/:eventId/report', (c) => participantWrite(ctx, c, WorkshopReportDraft, async ({ consultation, participant, input, tx }) => {
-    // The event row is locked: two sends of one report (two networks, two tokens) are serialised.
-    const event = await eventRow(tx, consultation.id, c.req.param('eventId') ?? '', true);
-    if (!event || event.moderation !== 'approved') fail('not-found', 'No such event');
-    const proposer = (event as { participant_id?: string | null }).participant_id;
-    const linkId = proposer === participant.id ? null : await liveHostLink(tx, event.id, input.hostKey ?? '');
-    if (proposer !== participant.id && !linkId) fail('forbidden', 'Only the workshop’s host may file its report', { detail: 'The participant who proposed the event, or the holder of a live host link' });
-    const key = idempotencyKey(c) ?? newId('k');
-    const existing = await reportRow(tx, consultation.id, event.id);
-    if (existing) {
-      // The same draft sent again after its stored key expired, from another token: the report it filed.
-      if (existing.client_key === key) return { status: 201, body: { report: await toReport(tx, existing, false), moderation: 'pending' } };
-      fail('conflict', 'This workshop already has a report');
-    }
-    const public_ = toEvent(event);
-    if (!reportOpen(public_, ctx.now())) fail('closed', 'The workshop has not started yet', { detail: `It starts at ${public_.startsAt}` });
-    const errors = validateWorkshopReport(consultation, input, public_, ctx.now());
-    if (errors.length) throw validationError(errors);
-    const row = await insertWorkshopReport(tx, { consultationId: consultation.id, eventId: event.id, draft: input, participantId: participant.id, hostLinkId: linkId, clientKey: key, at: ctx.now() });
-    return { status: 201, body: { report: await toReport(tx, row, false), moderation: 'pending' } };
-  }));
+  app.post('/consultations/:id/events/:eventId/report', (c) =>
+    participantWrite(ctx, c, WorkshopReportDraft, async ({ consultation, participant, input, tx }) => {
+      // The event row is locked: two sends of one report (two networks, two tokens) are serialised.
+      const event = await eventRow(tx, consultation.id, c.req.param('eventId') ?? '', true);
+      if (!event || event.moderation !== 'approved') fail('not-found', 'No such event');
+      const proposer = (event as { participant_id?: string | null }).participant_id;
+      const linkId = proposer === participant.id ? null : await liveHostLink(tx, event.id, input.hostKey ?? '');
+      if (proposer !== participant.id && !linkId)
+        fail('forbidden', 'Only the workshop’s host may file its report', {
+          detail: 'The participant who proposed the event, or the holder of a live host link',
+        });
+      const key = idempotencyKey(c) ?? newId('k');
+      const existing = await reportRow(tx, consultation.id, event.id);
+      if (existing) {
+        // The same draft sent again after its stored key expired, from another token: the report it filed.
+        if (existing.client_key === key)
+          return { status: 201, body: { report: await toReport(tx, existing, false), moderation: 'pending' } };
+        fail('conflict', 'This workshop already has a report');
+      }
+      const public_ = toEvent(event);
+      if (!reportOpen(public_, ctx.now()))
+        fail('closed', 'The workshop has not started yet', { detail: `It starts at ${public_.startsAt}` });
+      const errors = validateWorkshopReport(consultation, input, public_, ctx.now());
+      if (errors.length) throw validationError(errors);
+      const row = await insertWorkshopReport(tx, {
+        consultationId: consultation.id,
+        eventId: event.id,
+        draft: input,
+        participantId: participant.id,
+        hostLinkId: linkId,
+        clientKey: key,
+        at: ctx.now(),
+      });
+      return { status: 201, body: { report: await toReport(tx, row, false), moderation: 'pending' } };
+    }),
+  );
 
   const organiserEvent = async (c: Context<Env>, eventId: string) => {
     const who = await caller(ctx, c);
@@ -66,11 +89,20 @@ export function workshopReportRoutes(app: Hono<Env>, ctx: AppContext): void {
     const eventId = c.req.param('eventId');
     const { who, consultation } = await organiserEvent(c, eventId);
     const { data } = await readJson(c, HostLinkInput, ctx.limits.jsonDepth);
-    if (data.eventId !== eventId) fail('validation', 'eventId does not match the address', { fieldErrors: [{ field: 'eventId', code: 'invalid', message: 'eventId must be the event of the address' }] });
+    if (data.eventId !== eventId)
+      fail('validation', 'eventId does not match the address', {
+        fieldErrors: [{ field: 'eventId', code: 'invalid', message: 'eventId must be the event of the address' }],
+      });
     const label = (data.label ?? '').trim().slice(0, 200);
     const issued = await ctx.db.transaction(async (tx) => {
       const made = await issueHostLink(tx, consultation.id, eventId, label, who.actor.ref, ctx.now());
-      await audit(tx, who.actor, ctx.now(), { action: 'host-link.issue', consultationId: consultation.id, target: `event:${eventId}`, reason: label || null, details: { link: made.link.id } });
+      await audit(tx, who.actor, ctx.now(), {
+        action: 'host-link.issue',
+        consultationId: consultation.id,
+        target: `event:${eventId}`,
+        reason: label || null,
+        details: { link: made.link.id },
+      });
       return made;
     });
     return c.json(issued, 201);
@@ -83,7 +115,13 @@ export function workshopReportRoutes(app: Hono<Env>, ctx: AppContext): void {
     const link = await ctx.db.transaction(async (tx) => {
       const revoked = await revokeHostLink(tx, consultation.id, c.req.param('linkId'), ctx.now());
       if (!revoked) fail('not-found', 'No such host link');
-      await audit(tx, who.actor, ctx.now(), { action: 'host-link.revoke', consultationId: consultation.id, target: `event:${revoked.eventId}`, reason: null, details: { link: revoked.id } });
+      await audit(tx, who.actor, ctx.now(), {
+        action: 'host-link.revoke',
+        consultationId: consultation.id,
+        target: `event:${revoked.eventId}`,
+        reason: null,
+        details: { link: revoked.id },
+      });
       return revoked;
     });
     return c.json(link);

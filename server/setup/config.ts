@@ -10,7 +10,16 @@ import { basename, join, relative } from 'node:path';
 import * as z from 'zod/mini';
 import './zod-english.js';
 import {
-  Address, Category, Consultation, ConsultationSettings, EventMode, EventStatus, Phase, ProposalStatus, VOTE_CHOICES, VoteChoice,
+  Address,
+  Category,
+  Consultation,
+  ConsultationSettings,
+  EventMode,
+  EventStatus,
+  Phase,
+  ProposalStatus,
+  VOTE_CHOICES,
+  VoteChoice,
 } from '../../src/core/schemas.js';
 import { checkConsultation, KindModeration, type ModerationMode } from '../../src/core/consultation-edit.js';
 import { resolveTime, TimeSpec } from './relative-time.js';
@@ -79,19 +88,27 @@ export const ConsultationFile = z.strictObject({
   /** The moderation mode of kinds other than proposals (`{"event": "pre"}`); proposals: settings.moderation. */
   moderation: z.optional(KindModeration),
   identity: z.optional(IdentityConfig),
-  seed: z.optional(z.strictObject({
-    proposals: z.optional(z.array(SeedProposal)),
-    events: z.optional(z.array(SeedEvent)),
-    /** Issue 21: drafts of the collaborative writing phase, imported as version 1 (headings become sections). */
-    documents: z.optional(z.array(MarkdownImport)),
-  })),
+  seed: z.optional(
+    z.strictObject({
+      proposals: z.optional(z.array(SeedProposal)),
+      events: z.optional(z.array(SeedEvent)),
+      /** Issue 21: drafts of the collaborative writing phase, imported as version 1 (headings become sections). */
+      documents: z.optional(z.array(MarkdownImport)),
+    }),
+  ),
 });
 export type ConsultationFile = z.infer<typeof ConsultationFile>;
 export type SeedProposal = z.infer<typeof SeedProposal>;
 export type SeedEvent = z.infer<typeof SeedEvent>;
 
 /** A host-signing key: the newest signs, older ones keep working until `retiresAt` (rotation overlap). */
-export interface SigningKeyRecord { id: string; key: Uint8Array; createdAt: string; retiresAt: string | null; fromEnv?: string }
+export interface SigningKeyRecord {
+  id: string;
+  key: Uint8Array;
+  createdAt: string;
+  retiresAt: string | null;
+  fromEnv?: string;
+}
 
 /** A consultation ready to serve: times resolved, secrets read. */
 export interface LoadedConsultation {
@@ -119,7 +136,10 @@ export class ConfigError extends Error {
 
 /** `consultation.phases[1].endsAt` */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(root)';
+  return (
+    path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') ||
+    '(root)'
+  );
 }
 
 export interface LoadOptions {
@@ -129,7 +149,9 @@ export interface LoadOptions {
 
 /** Loads and validates every `*.json` of a folder; throws one ConfigError listing every problem. */
 export function loadConsultations(configDir: string, options: LoadOptions = {}): LoadedConsultation[] {
-  const files = readdirSync(configDir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(configDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const problems: string[] = [];
   const loaded: LoadedConsultation[] = [];
   for (const file of files) {
@@ -178,27 +200,45 @@ function crossCheck(data: ConsultationFile, env: Record<string, string | undefin
   const formats = new Set(c.settings.eventFormats.map((f) => f.id));
   const choices = VOTE_CHOICES[c.settings.voteModel];
   // The consultation's own rules, shared with the console (times resolved: relative ones compare alike).
-  const resolved = { ...c, phases: c.phases.map((p) => ({ ...p, startsAt: resolveTime(p.startsAt, c.timeZone, now), endsAt: resolveTime(p.endsAt, c.timeZone, now) })) };
-  for (const error of checkConsultation({ consultation: resolved, allowedOrigins: data.allowedOrigins, moderation: data.moderation ?? {}, identity: null })) {
-    problems.push(`${formatPath(error.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)))}: ${error.message.slice(error.field.length + 2)}`);
+  const resolved = {
+    ...c,
+    phases: c.phases.map((p) => ({
+      ...p,
+      startsAt: resolveTime(p.startsAt, c.timeZone, now),
+      endsAt: resolveTime(p.endsAt, c.timeZone, now),
+    })),
+  };
+  for (const error of checkConsultation({
+    consultation: resolved,
+    allowedOrigins: data.allowedOrigins,
+    moderation: data.moderation ?? {},
+    identity: null,
+  })) {
+    problems.push(
+      `${formatPath(error.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)))}: ${error.message.slice(error.field.length + 2)}`,
+    );
   }
   if (data.identity) {
     const { secret, secretEnv } = data.identity;
     // Neither: issuer and audience only, the keys being made in the console (an exported file).
     if (secret && secretEnv) problems.push('identity: give one of secret or secretEnv, not both');
-    else if (secretEnv && (env[secretEnv] ?? '').length < 32) problems.push(`identity.secretEnv: the environment variable ${secretEnv} must hold a key of at least 32 characters`);
+    else if (secretEnv && (env[secretEnv] ?? '').length < 32)
+      problems.push(`identity.secretEnv: the environment variable ${secretEnv} must hold a key of at least 32 characters`);
   }
   const proposalIds = new Set<string>();
   data.seed?.proposals?.forEach((p, i) => {
     const at = `seed.proposals[${i}]`;
     if (proposalIds.has(p.id)) problems.push(`${at}.id: duplicate proposal id “${p.id}”`);
     proposalIds.add(p.id);
-    if (p.categoryId && !categoryIds.has(p.categoryId)) problems.push(`${at}.categoryId: “${p.categoryId}” is not a category of the consultation`);
+    if (p.categoryId && !categoryIds.has(p.categoryId))
+      problems.push(`${at}.categoryId: “${p.categoryId}” is not a category of the consultation`);
     for (const key of Object.keys(p.extra ?? {})) {
-      if (!c.settings.proposalFields.extraFields.some((f) => f.id === key)) problems.push(`${at}.extra.${key}: not an extra field of the consultation`);
+      if (!c.settings.proposalFields.extraFields.some((f) => f.id === key))
+        problems.push(`${at}.extra.${key}: not an extra field of the consultation`);
     }
     for (const choice of Object.keys(p.votes ?? {})) {
-      if (!choices.includes(choice as VoteChoice)) problems.push(`${at}.votes.${choice}: not a choice of the ${c.settings.voteModel} vote model`);
+      if (!choices.includes(choice as VoteChoice))
+        problems.push(`${at}.votes.${choice}: not a choice of the ${c.settings.voteModel} vote model`);
     }
   });
   const eventIds = new Set<string>();
@@ -230,10 +270,16 @@ function resolve(data: ConsultationFile, file: string, options: LoadOptions): Lo
   // The resolved consultation must be exactly what the API promises.
   const check = Consultation.safeParse(consultation);
   if (!check.success) throw new ConfigError(check.error.issues.map((i) => `${file}: consultation.${formatPath(i.path)}: ${i.message}`));
-  const secret = data.identity ? data.identity.secret ?? (options.env ?? process.env)[data.identity.secretEnv ?? ''] ?? '' : null;
+  const secret = data.identity ? (data.identity.secret ?? (options.env ?? process.env)[data.identity.secretEnv ?? ''] ?? '') : null;
   const identitySettings = data.identity ? { issuer: data.identity.issuer, audience: data.identity.audience } : null;
   const key: SigningKeyRecord | null = secret
-    ? { id: 'file', key: new TextEncoder().encode(secret), createdAt: new Date(now).toISOString(), retiresAt: null, ...(data.identity?.secretEnv ? { fromEnv: data.identity.secretEnv } : {}) }
+    ? {
+        id: 'file',
+        key: new TextEncoder().encode(secret),
+        createdAt: new Date(now).toISOString(),
+        retiresAt: null,
+        ...(data.identity?.secretEnv ? { fromEnv: data.identity.secretEnv } : {}),
+      }
     : null;
   return {
     consultation: check.data,
@@ -243,7 +289,11 @@ function resolve(data: ConsultationFile, file: string, options: LoadOptions): Lo
     identitySettings,
     seed: {
       proposals: (data.seed?.proposals ?? []).map((p) => ({ ...p, createdAt: at(p.createdAt) })),
-      events: (data.seed?.events ?? []).map((e) => ({ ...e, startsAt: resolveTime(e.startsAt, e.timeZone ?? tz, now), endsAt: resolveTime(e.endsAt, e.timeZone ?? tz, now) })),
+      events: (data.seed?.events ?? []).map((e) => ({
+        ...e,
+        startsAt: resolveTime(e.startsAt, e.timeZone ?? tz, now),
+        endsAt: resolveTime(e.endsAt, e.timeZone ?? tz, now),
+      })),
       documents: data.seed?.documents ?? [],
     },
     file,

@@ -17,7 +17,9 @@ export type TimeSpec = z.infer<typeof TimeSpec>;
 
 /** The calendar date at `now` in `timeZone`. */
 function localDate(now: number, timeZone: string): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date(now));
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(
+    new Date(now),
+  );
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month'), day: get('day') };
 }
@@ -29,5 +31,8 @@ export function resolveTime(spec: TimeSpec, timeZone: string, now: number): stri
   // Calendar arithmetic in UTC (no DST there), then the wall-clock time placed in the time zone.
   const day = new Date(Date.UTC(today.year, today.month - 1, today.day + spec.relativeDays));
   const [hour, minute] = (spec.time ?? '00:00').split(':').map(Number) as [number, number];
-  return zonedTimeToInstant({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute }, timeZone).toISOString();
+  return zonedTimeToInstant(
+    { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour, minute },
+    timeZone,
+  ).toISOString();
 }

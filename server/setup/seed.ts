@@ -14,15 +14,27 @@ export async function seedConsultations(db: Db, consultations: LoadedConsultatio
   const seeded: string[] = [];
   for (const loaded of consultations) {
     const done = await db.transaction(async (tx) => {
-      const claimed = await tx.query('INSERT INTO seeded_consultations (consultation_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING consultation_id', [loaded.consultation.id]);
+      const claimed = await tx.query(
+        'INSERT INTO seeded_consultations (consultation_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING consultation_id',
+        [loaded.consultation.id],
+      );
       if (!claimed.length) return false;
       const c = loaded.consultation;
       for (const [index, p] of loaded.seed.proposals.entries()) {
         const exists = await tx.query('SELECT 1 FROM proposals WHERE id = $1', [p.id]);
         if (exists.length) continue;
         await insertProposal(tx, {
-          id: p.id, consultationId: c.id, title: p.title, body: p.body, categoryId: p.categoryId ?? null, extra: p.extra ?? {},
-          authorName: p.authorName ?? null, authorEmail: null, participantId: null, status: p.status ?? 'published', createdAt: p.createdAt,
+          id: p.id,
+          consultationId: c.id,
+          title: p.title,
+          body: p.body,
+          categoryId: p.categoryId ?? null,
+          extra: p.extra ?? {},
+          authorName: p.authorName ?? null,
+          authorEmail: null,
+          participantId: null,
+          status: p.status ?? 'published',
+          createdAt: p.createdAt,
         });
         const voters: string[] = [];
         const choices: string[] = [];
@@ -44,10 +56,25 @@ export async function seedConsultations(db: Db, consultations: LoadedConsultatio
         const exists = await tx.query('SELECT 1 FROM events WHERE id = $1', [e.id]);
         if (exists.length) continue;
         await insertEvent(tx, {
-          id: e.id, consultationId: c.id, title: e.title, format: e.format, description: e.description, startsAt: e.startsAt, endsAt: e.endsAt,
-          timeZone: e.timeZone ?? c.timeZone, mode: e.mode, address: e.address, geo: e.geo, onlineUrl: e.onlineUrl, organiser: e.organiser,
-          status: e.status ?? 'scheduled', registration: e.registration, url: e.url, moderation: e.moderation ?? 'approved',
-          organiserEmail: null, participantId: null,
+          id: e.id,
+          consultationId: c.id,
+          title: e.title,
+          format: e.format,
+          description: e.description,
+          startsAt: e.startsAt,
+          endsAt: e.endsAt,
+          timeZone: e.timeZone ?? c.timeZone,
+          mode: e.mode,
+          address: e.address,
+          geo: e.geo,
+          onlineUrl: e.onlineUrl,
+          organiser: e.organiser,
+          status: e.status ?? 'scheduled',
+          registration: e.registration,
+          url: e.url,
+          moderation: e.moderation ?? 'approved',
+          organiserEmail: null,
+          participantId: null,
         });
       }
       for (const d of loaded.seed.documents ?? []) {

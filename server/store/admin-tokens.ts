@@ -25,7 +25,11 @@ export async function adminTokenRotated(q: Queryable): Promise<boolean> {
 export async function rotateAdminToken(q: Queryable, configured: string, at: number): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await q.query('UPDATE admin_tokens SET revoked_at = $1 WHERE revoked_at IS NULL', [new Date(at)]);
-  if (configured) await q.query('INSERT INTO admin_tokens (token_hash, revoked_at) VALUES ($1, $2) ON CONFLICT (token_hash) DO UPDATE SET revoked_at = EXCLUDED.revoked_at', [sha256(configured), new Date(at)]);
+  if (configured)
+    await q.query(
+      'INSERT INTO admin_tokens (token_hash, revoked_at) VALUES ($1, $2) ON CONFLICT (token_hash) DO UPDATE SET revoked_at = EXCLUDED.revoked_at',
+      [sha256(configured), new Date(at)],
+    );
   await q.query('INSERT INTO admin_tokens (token_hash) VALUES ($1)', [sha256(token)]);
   return token;
 }

@@ -4,9 +4,22 @@ import type { Queryable, Row } from '../db/db.js';
 import { refuse } from './refuse.js';
 import { iso } from './ids.js';
 
-interface AnswerRow extends Row { proposal_id: string; state: ProposalAnswer['state']; text: string; commitment: string | null; merged_into: string | null; answered_at: unknown }
+interface AnswerRow extends Row {
+  proposal_id: string;
+  state: ProposalAnswer['state'];
+  text: string;
+  commitment: string | null;
+  merged_into: string | null;
+  answered_at: unknown;
+}
 
-const toAnswer = (r: AnswerRow): ProposalAnswer => ({ state: r.state, text: r.text, commitment: r.commitment, mergedInto: r.merged_into, answeredAt: iso(r.answered_at) });
+const toAnswer = (r: AnswerRow): ProposalAnswer => ({
+  state: r.state,
+  text: r.text,
+  commitment: r.commitment,
+  mergedInto: r.merged_into,
+  answeredAt: iso(r.answered_at),
+});
 
 /** The answers of several proposals, by proposal id. */
 export async function answersOf(q: Queryable, proposalIds: string[]): Promise<Map<string, ProposalAnswer>> {
@@ -21,19 +34,37 @@ export function checkAnswer(input: AnswerInput, proposalId: string): void {
   if (errors.length) refuse('validation', 'The answer is not complete', { fieldErrors: errors });
 }
 
-export async function saveAnswer(q: Queryable, consultationId: string, proposalId: string, input: AnswerInput, by: string, at: number): Promise<ProposalAnswer> {
+export async function saveAnswer(
+  q: Queryable,
+  consultationId: string,
+  proposalId: string,
+  input: AnswerInput,
+  by: string,
+  at: number,
+): Promise<ProposalAnswer> {
   checkAnswer(input, proposalId);
   const own = await q.query('SELECT 1 FROM proposals WHERE id = $1 AND consultation_id = $2', [proposalId, consultationId]);
   if (!own.length) refuse('not-found', 'No such proposal');
   if (input.state === 'merged') {
     const into = await q.query('SELECT 1 FROM proposals WHERE id = $1 AND consultation_id = $2', [input.mergedInto, consultationId]);
-    if (!into.length) refuse('validation', 'The answer is not complete', { fieldErrors: [{ field: 'mergedInto', code: 'invalid', message: 'mergedInto: No such proposal in this consultation' }] });
+    if (!into.length)
+      refuse('validation', 'The answer is not complete', {
+        fieldErrors: [{ field: 'mergedInto', code: 'invalid', message: 'mergedInto: No such proposal in this consultation' }],
+      });
   }
   const rows = await q.query<AnswerRow>(
     `INSERT INTO proposal_answers (proposal_id, state, text, commitment, merged_into, answered_at, answered_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (proposal_id) DO UPDATE SET state = EXCLUDED.state, text = EXCLUDED.text, commitment = EXCLUDED.commitment,
        merged_into = EXCLUDED.merged_into, answered_at = EXCLUDED.answered_at, answered_by = EXCLUDED.answered_by RETURNING *`,
-    [proposalId, input.state, input.text, input.state === 'kept' ? input.commitment || null : null, input.state === 'merged' ? input.mergedInto : null, new Date(at), by],
+    [
+      proposalId,
+      input.state,
+      input.text,
+      input.state === 'kept' ? input.commitment || null : null,
+      input.state === 'merged' ? input.mergedInto : null,
+      new Date(at),
+      by,
+    ],
   );
   return toAnswer(rows[0]!);
 }

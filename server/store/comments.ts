@@ -11,10 +11,26 @@ import { audit } from './audit.js';
 import { iso } from './ids.js';
 
 interface CommentRow extends Row {
-  id: string; consultation_id: string; target: string; parent_id: string | null; reply_to_id: string | null; body: string;
-  stance: CommentStance | null; author_name: string | null; participant_id: string | null; organiser_id: string | null;
-  status: CommentStatus; pinned: boolean; created_at: unknown; edited_at: unknown; helpful: number; replies: number;
-  helpful_by_me: boolean; reported_by_me: boolean; reply_to_name: string | null; reply_to_status: string | null;
+  id: string;
+  consultation_id: string;
+  target: string;
+  parent_id: string | null;
+  reply_to_id: string | null;
+  body: string;
+  stance: CommentStance | null;
+  author_name: string | null;
+  participant_id: string | null;
+  organiser_id: string | null;
+  status: CommentStatus;
+  pinned: boolean;
+  created_at: unknown;
+  edited_at: unknown;
+  helpful: number;
+  replies: number;
+  helpful_by_me: boolean;
+  reported_by_me: boolean;
+  reply_to_name: string | null;
+  reply_to_status: string | null;
 }
 
 /** Visible to the viewer ($1): published, hidden (a placeholder), their own pending ones, deleted ones replies follow. */
@@ -33,12 +49,24 @@ const SELECT = `
 export function toComment(row: CommentRow, viewer: string | null): Comment {
   const shown = row.status === 'published' || row.status === 'pending';
   return {
-    id: row.id, consultationId: row.consultation_id, target: row.target, parentId: row.parent_id,
+    id: row.id,
+    consultationId: row.consultation_id,
+    target: row.target,
+    parentId: row.parent_id,
     replyTo: row.reply_to_id ? { id: row.reply_to_id, authorName: row.reply_to_status === 'deleted' ? null : row.reply_to_name } : null,
-    body: shown ? row.body : '', stance: shown ? row.stance : null, authorName: row.status === 'deleted' ? null : row.author_name,
-    organiser: row.organiser_id !== null, status: row.status, createdAt: iso(row.created_at), editedAt: row.edited_at ? iso(row.edited_at) : null,
-    helpful: row.helpful, pinned: row.pinned, replies: row.replies, mine: viewer !== null && row.participant_id === viewer,
-    helpfulByMe: row.helpful_by_me, reportedByMe: row.reported_by_me,
+    body: shown ? row.body : '',
+    stance: shown ? row.stance : null,
+    authorName: row.status === 'deleted' ? null : row.author_name,
+    organiser: row.organiser_id !== null,
+    status: row.status,
+    createdAt: iso(row.created_at),
+    editedAt: row.edited_at ? iso(row.edited_at) : null,
+    helpful: row.helpful,
+    pinned: row.pinned,
+    replies: row.replies,
+    mine: viewer !== null && row.participant_id === viewer,
+    helpfulByMe: row.helpful_by_me,
+    reportedByMe: row.reported_by_me,
   };
 }
 
@@ -52,7 +80,15 @@ function offsetOf(cursor: string | undefined): number {
   return cursor ? Math.max(0, Number.parseInt(cursor, 36) || 0) : 0;
 }
 
-async function page(q: Queryable, where: string, order: string, params: unknown[], viewer: string | null, cursor: string | undefined, limit = COMMENT_PAGE): Promise<CommentPage> {
+async function page(
+  q: Queryable,
+  where: string,
+  order: string,
+  params: unknown[],
+  viewer: string | null,
+  cursor: string | undefined,
+  limit = COMMENT_PAGE,
+): Promise<CommentPage> {
   const start = offsetOf(cursor);
   const [count] = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM comments c WHERE ${where}`, [viewer, ...params]);
   const rows = await q.query<CommentRow>(`${SELECT} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${start}`, [viewer, ...params]);
@@ -60,22 +96,48 @@ async function page(q: Queryable, where: string, order: string, params: unknown[
   return { items: rows.map((r) => toComment(r, viewer)), nextCursor: start + limit < total ? (start + limit).toString(36) : null, total };
 }
 
-export function listThreads(q: Queryable, consultationId: string, target: string, query: { sort?: CommentSort; cursor?: string; limit?: number }, viewer: string | null): Promise<CommentPage> {
+export function listThreads(
+  q: Queryable,
+  consultationId: string,
+  target: string,
+  query: { sort?: CommentSort; cursor?: string; limit?: number },
+  viewer: string | null,
+): Promise<CommentPage> {
   const where = `c.consultation_id = $2 AND c.target = $3 AND c.parent_id IS NULL AND ${visible('c')}`;
   return page(q, where, ORDER[query.sort ?? 'oldest'], [consultationId, target], viewer, query.cursor, query.limit);
 }
 
-export function listReplies(q: Queryable, rootId: string, query: { cursor?: string; limit?: number }, viewer: string | null): Promise<CommentPage> {
+export function listReplies(
+  q: Queryable,
+  rootId: string,
+  query: { cursor?: string; limit?: number },
+  viewer: string | null,
+): Promise<CommentPage> {
   return page(q, `c.parent_id = $2 AND ${visible('c')}`, 'c.created_at, c.seq', [rootId], viewer, query.cursor, query.limit);
 }
 
 /** One comment as the viewer sees it, or null when they may not see it (`any`: whatever its state, for its author's answers). */
-export async function commentFor(q: Queryable, consultationId: string, commentId: string, viewer: string | null, any = false): Promise<Comment | null> {
-  const rows = await q.query<CommentRow>(`${SELECT} WHERE c.id = $2 AND c.consultation_id = $3 AND ${any ? 'true' : visible('c')}`, [viewer, commentId, consultationId]);
+export async function commentFor(
+  q: Queryable,
+  consultationId: string,
+  commentId: string,
+  viewer: string | null,
+  any = false,
+): Promise<Comment | null> {
+  const rows = await q.query<CommentRow>(`${SELECT} WHERE c.id = $2 AND c.consultation_id = $3 AND ${any ? 'true' : visible('c')}`, [
+    viewer,
+    commentId,
+    consultationId,
+  ]);
   return rows[0] ? toComment(rows[0], viewer) : null;
 }
 
-export async function threadOf(q: Queryable, consultationId: string, commentId: string, viewer: string | null): Promise<CommentThread | null> {
+export async function threadOf(
+  q: Queryable,
+  consultationId: string,
+  commentId: string,
+  viewer: string | null,
+): Promise<CommentThread | null> {
   const comment = await commentFor(q, consultationId, commentId, viewer);
   const root = comment?.parentId ? await commentFor(q, consultationId, comment.parentId, viewer) : comment;
   if (!comment || !root) return null;
@@ -83,41 +145,103 @@ export async function threadOf(q: Queryable, consultationId: string, commentId: 
   return { comment: root, replies: replies.items };
 }
 
-export interface StoredComment extends Row { id: string; consultation_id: string; target: string; parent_id: string | null; participant_id: string | null; status: CommentStatus; body: string; stance: CommentStance | null; created_at: unknown; edited_at: unknown }
+export interface StoredComment extends Row {
+  id: string;
+  consultation_id: string;
+  target: string;
+  parent_id: string | null;
+  participant_id: string | null;
+  status: CommentStatus;
+  body: string;
+  stance: CommentStance | null;
+  created_at: unknown;
+  edited_at: unknown;
+}
 
 /** The row, locked for the rest of the transaction (writes on one comment run one after another). */
 export async function lockComment(q: Queryable, consultationId: string, commentId: string): Promise<StoredComment | null> {
-  return (await q.query<StoredComment>('SELECT * FROM comments WHERE id = $1 AND consultation_id = $2 FOR UPDATE', [commentId, consultationId]))[0] ?? null;
+  return (
+    (
+      await q.query<StoredComment>('SELECT * FROM comments WHERE id = $1 AND consultation_id = $2 FOR UPDATE', [commentId, consultationId])
+    )[0] ?? null
+  );
 }
 
 export interface NewComment {
-  id: string; consultationId: string; target: string; parentId: string | null; replyToId: string | null; body: string; stance: CommentStance | null;
-  authorName: string | null; participantId: string | null; organiserId: string | null; status: 'published' | 'pending'; at: number;
+  id: string;
+  consultationId: string;
+  target: string;
+  parentId: string | null;
+  replyToId: string | null;
+  body: string;
+  stance: CommentStance | null;
+  authorName: string | null;
+  participantId: string | null;
+  organiserId: string | null;
+  status: 'published' | 'pending';
+  at: number;
 }
 
 export async function insertComment(q: Queryable, c: NewComment): Promise<void> {
   await q.query(
     `INSERT INTO comments (id, consultation_id, target, parent_id, reply_to_id, body, stance, author_name, participant_id, organiser_id, status, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [c.id, c.consultationId, c.target, c.parentId, c.replyToId, c.body, c.stance, c.authorName, c.participantId, c.organiserId, c.status, new Date(c.at)],
+    [
+      c.id,
+      c.consultationId,
+      c.target,
+      c.parentId,
+      c.replyToId,
+      c.body,
+      c.stance,
+      c.authorName,
+      c.participantId,
+      c.organiserId,
+      c.status,
+      new Date(c.at),
+    ],
   );
 }
 
 /** Keeps the version being replaced, then writes the new one. */
-export async function updateComment(q: Queryable, row: StoredComment, body: string, stance: CommentStance | null, status: CommentStatus, at: number): Promise<void> {
-  await q.query('INSERT INTO comment_edits (comment_id, body, stance, written_at, replaced_at) VALUES ($1, $2, $3, $4, $5)',
-    [row.id, row.body, row.stance, row.edited_at ?? row.created_at, new Date(at)]);
-  await q.query('UPDATE comments SET body = $2, stance = $3, edited_at = $4, status = $5 WHERE id = $1', [row.id, body, stance, new Date(at), status]);
+export async function updateComment(
+  q: Queryable,
+  row: StoredComment,
+  body: string,
+  stance: CommentStance | null,
+  status: CommentStatus,
+  at: number,
+): Promise<void> {
+  await q.query('INSERT INTO comment_edits (comment_id, body, stance, written_at, replaced_at) VALUES ($1, $2, $3, $4, $5)', [
+    row.id,
+    row.body,
+    row.stance,
+    row.edited_at ?? row.created_at,
+    new Date(at),
+  ]);
+  await q.query('UPDATE comments SET body = $2, stance = $3, edited_at = $4, status = $5 WHERE id = $1', [
+    row.id,
+    body,
+    stance,
+    new Date(at),
+    status,
+  ]);
 }
 
 /** What a participant wrote goes (text, name, earlier versions); "comment deleted" stays where replies follow. */
 export async function markDeleted(q: Queryable, commentId: string): Promise<void> {
   await q.query('DELETE FROM comment_edits WHERE comment_id = $1', [commentId]);
-  await q.query("UPDATE comments SET status = 'deleted', body = '', stance = NULL, author_name = NULL, pinned = false WHERE id = $1", [commentId]);
+  await q.query("UPDATE comments SET status = 'deleted', body = '', stance = NULL, author_name = NULL, pinned = false WHERE id = $1", [
+    commentId,
+  ]);
 }
 
 export async function setHelpful(q: Queryable, commentId: string, participantId: string, helpful: boolean): Promise<number> {
-  if (helpful) await q.query('INSERT INTO comment_helpful (comment_id, participant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [commentId, participantId]);
+  if (helpful)
+    await q.query('INSERT INTO comment_helpful (comment_id, participant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      commentId,
+      participantId,
+    ]);
   else await q.query('DELETE FROM comment_helpful WHERE comment_id = $1 AND participant_id = $2', [commentId, participantId]);
   return (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM comment_helpful WHERE comment_id = $1', [commentId]))[0]!.n;
 }
@@ -126,7 +250,14 @@ export async function setHelpful(q: Queryable, commentId: string, participantId:
  * A report, once per participant; at `threshold` reports since the last moderation decision (0 = never)
  * the comment is hidden until a moderator decides. The caller holds the comment's row lock.
  */
-export async function reportComment(q: Queryable, row: StoredComment, participantId: string, reason: string, threshold: number, at: number): Promise<boolean> {
+export async function reportComment(
+  q: Queryable,
+  row: StoredComment,
+  participantId: string,
+  reason: string,
+  threshold: number,
+  at: number,
+): Promise<boolean> {
   const target = `comment:${row.id}`;
   const added = await q.query(
     `INSERT INTO reports (target, participant_id, reason, created_at) VALUES ($1, $2, $3, $4)
@@ -142,22 +273,55 @@ export async function reportComment(q: Queryable, row: StoredComment, participan
   if ((open?.n ?? 0) < threshold) return false;
   await q.query("UPDATE comments SET status = 'hidden', pinned = false WHERE id = $1", [row.id]);
   await audit(q, { ref: 'system', name: 'automatic moderation' }, at, {
-    action: 'moderation.auto-hide', consultationId: row.consultation_id, target, reason: `${threshold} reports`, details: { from: 'published', to: 'hidden' },
+    action: 'moderation.auto-hide',
+    consultationId: row.consultation_id,
+    target,
+    reason: `${threshold} reports`,
+    details: { from: 'published', to: 'hidden' },
   });
   return true;
 }
 
 /** One pinned comment per target: pinning one unpins the other. */
 export async function pin(q: Queryable, row: StoredComment, pinned: boolean): Promise<void> {
-  if (pinned) await q.query('UPDATE comments SET pinned = false WHERE target = $1 AND consultation_id = $2 AND pinned', [row.target, row.consultation_id]);
+  if (pinned)
+    await q.query('UPDATE comments SET pinned = false WHERE target = $1 AND consultation_id = $2 AND pinned', [
+      row.target,
+      row.consultation_id,
+    ]);
   await q.query('UPDATE comments SET pinned = $2 WHERE id = $1', [row.id, pinned]);
 }
 
 /** Published comments for the open-data export: no author, no participant. */
-export async function exportComments(q: Queryable, consultationId: string): Promise<{ id: string; target: string; parentId: string | null; createdAt: string; editedAt: string | null; body: string; stance: string | null; organiser: boolean; helpful: number }[]> {
-  const rows = await q.query<CommentRow>(`${SELECT} WHERE c.consultation_id = $2 AND c.status = 'published' ORDER BY c.created_at, c.seq`, [null, consultationId]);
+export async function exportComments(
+  q: Queryable,
+  consultationId: string,
+): Promise<
+  {
+    id: string;
+    target: string;
+    parentId: string | null;
+    createdAt: string;
+    editedAt: string | null;
+    body: string;
+    stance: string | null;
+    organiser: boolean;
+    helpful: number;
+  }[]
+> {
+  const rows = await q.query<CommentRow>(`${SELECT} WHERE c.consultation_id = $2 AND c.status = 'published' ORDER BY c.created_at, c.seq`, [
+    null,
+    consultationId,
+  ]);
   return rows.map((r) => ({
-    id: r.id, target: r.target, parentId: r.parent_id, createdAt: iso(r.created_at), editedAt: r.edited_at ? iso(r.edited_at) : null,
-    body: r.body, stance: r.stance, organiser: r.organiser_id !== null, helpful: r.helpful,
+    id: r.id,
+    target: r.target,
+    parentId: r.parent_id,
+    createdAt: iso(r.created_at),
+    editedAt: r.edited_at ? iso(r.edited_at) : null,
+    body: r.body,
+    stance: r.stance,
+    organiser: r.organiser_id !== null,
+    helpful: r.helpful,
   }));
 }

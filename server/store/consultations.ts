@@ -9,17 +9,40 @@ import type { Queryable, Row } from '../db/db.js';
 import type { LoadedConsultation, SigningKeyRecord } from '../setup/config.js';
 import { iso, newId } from './ids.js';
 
-interface ConsultationRow extends Row { id: string; document: ConsultationEdit | string; revision: number; from_file: string | null; updated_at: unknown }
-interface KeyRow extends Row { id: string; consultation_id: string; secret: string | null; secret_env: string | null; created_at: unknown; retires_at: unknown }
+interface ConsultationRow extends Row {
+  id: string;
+  document: ConsultationEdit | string;
+  revision: number;
+  from_file: string | null;
+  updated_at: unknown;
+}
+interface KeyRow extends Row {
+  id: string;
+  consultation_id: string;
+  secret: string | null;
+  secret_env: string | null;
+  created_at: unknown;
+  retires_at: unknown;
+}
 
-export interface StoredConsultation { edit: ConsultationEdit; revision: number; fromFile: string | null; updatedAt: string; keys: SigningKeyRecord[] }
+export interface StoredConsultation {
+  edit: ConsultationEdit;
+  revision: number;
+  fromFile: string | null;
+  updatedAt: string;
+  keys: SigningKeyRecord[];
+}
 
-const documentOf = (row: ConsultationRow): ConsultationEdit => (typeof row.document === 'string' ? JSON.parse(row.document) : row.document) as ConsultationEdit;
+const documentOf = (row: ConsultationRow): ConsultationEdit =>
+  (typeof row.document === 'string' ? JSON.parse(row.document) : row.document) as ConsultationEdit;
 
 function keyOf(row: KeyRow, env: Record<string, string | undefined>): SigningKeyRecord {
   const secret = row.secret ?? env[row.secret_env ?? ''] ?? '';
   return {
-    id: row.id, key: new TextEncoder().encode(secret), createdAt: iso(row.created_at), retiresAt: row.retires_at ? iso(row.retires_at) : null,
+    id: row.id,
+    key: new TextEncoder().encode(secret),
+    createdAt: iso(row.created_at),
+    retiresAt: row.retires_at ? iso(row.retires_at) : null,
     ...(row.secret_env ? { fromEnv: row.secret_env } : {}),
   };
 }
@@ -31,7 +54,12 @@ export function publicKey({ id, createdAt, retiresAt, fromEnv }: SigningKeyRecor
 
 /** The edit document of a loaded consultation (what is saved and exported). */
 export function editOf(loaded: LoadedConsultation): ConsultationEdit {
-  return { consultation: loaded.consultation, allowedOrigins: loaded.allowedOrigins, moderation: loaded.moderation, identity: loaded.identitySettings };
+  return {
+    consultation: loaded.consultation,
+    allowedOrigins: loaded.allowedOrigins,
+    moderation: loaded.moderation,
+    identity: loaded.identitySettings,
+  };
 }
 
 /** A stored consultation as the routes serve it. */
@@ -39,9 +67,13 @@ export function loadedOf(stored: StoredConsultation): LoadedConsultation {
   const { edit, keys } = stored;
   const usable = keys.filter((k) => k.key.length);
   return {
-    consultation: edit.consultation, allowedOrigins: edit.allowedOrigins, moderation: edit.moderation, identitySettings: edit.identity,
+    consultation: edit.consultation,
+    allowedOrigins: edit.allowedOrigins,
+    moderation: edit.moderation,
+    identitySettings: edit.identity,
     identity: edit.identity && usable.length ? { key: usable[0]!.key, keys: usable, ...edit.identity } : null,
-    seed: { proposals: [], events: [] }, file: stored.fromFile ?? 'database',
+    seed: { proposals: [], events: [] },
+    file: stored.fromFile ?? 'database',
   };
 }
 
@@ -51,14 +83,23 @@ export async function consultationRevisions(q: Queryable): Promise<Map<string, n
   return new Map(rows.map((r) => [r.id, r.revision]));
 }
 
-export async function storedConsultations(q: Queryable, ids: string[] | null, env: Record<string, string | undefined> = process.env): Promise<StoredConsultation[]> {
+export async function storedConsultations(
+  q: Queryable,
+  ids: string[] | null,
+  env: Record<string, string | undefined> = process.env,
+): Promise<StoredConsultation[]> {
   const rows = ids
     ? await q.query<ConsultationRow>('SELECT * FROM consultations WHERE id = ANY($1) ORDER BY id', [ids])
     : await q.query<ConsultationRow>('SELECT * FROM consultations ORDER BY id');
   if (!rows.length) return [];
-  const keys = await q.query<KeyRow>('SELECT * FROM consultation_keys WHERE consultation_id = ANY($1) ORDER BY created_at DESC, id', [rows.map((r) => r.id)]);
+  const keys = await q.query<KeyRow>('SELECT * FROM consultation_keys WHERE consultation_id = ANY($1) ORDER BY created_at DESC, id', [
+    rows.map((r) => r.id),
+  ]);
   return rows.map((row) => ({
-    edit: documentOf(row), revision: row.revision, fromFile: row.from_file, updatedAt: iso(row.updated_at),
+    edit: documentOf(row),
+    revision: row.revision,
+    fromFile: row.from_file,
+    updatedAt: iso(row.updated_at),
     keys: keys.filter((k) => k.consultation_id === row.id).map((k) => keyOf(k, env)),
   }));
 }
@@ -84,7 +125,11 @@ export async function importFromFile(q: Queryable, loaded: LoadedConsultation, a
   const key = loaded.identity?.keys[0];
   if (key) {
     await q.query('INSERT INTO consultation_keys (id, consultation_id, secret, secret_env, created_at) VALUES ($1, $2, $3, $4, $5)', [
-      `${id}:file`, id, key.fromEnv ? null : new TextDecoder().decode(key.key), key.fromEnv ?? null, new Date(at),
+      `${id}:file`,
+      id,
+      key.fromEnv ? null : new TextDecoder().decode(key.key),
+      key.fromEnv ?? null,
+      new Date(at),
     ]);
   }
   return true;
@@ -98,7 +143,10 @@ export async function saveConsultation(q: Queryable, edit: ConsultationEdit, rev
   const id = edit.consultation.id;
   const document = JSON.stringify(edit);
   if (revision === null) {
-    const rows = await q.query('INSERT INTO consultations (id, document, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT (id) DO NOTHING RETURNING revision', [id, document, new Date(at)]);
+    const rows = await q.query(
+      'INSERT INTO consultations (id, document, created_at, updated_at) VALUES ($1, $2, $3, $3) ON CONFLICT (id) DO NOTHING RETURNING revision',
+      [id, document, new Date(at)],
+    );
     return rows.length ? 1 : null;
   }
   const rows = await q.query<{ revision: number }>(
@@ -118,12 +166,28 @@ export async function ensureStored(q: Queryable, loaded: LoadedConsultation, at:
  * A new signing key (its secret returned once); the keys still valid now retire after `overlapHours`.
  * Counts as an edit: the revision moves (other processes reload) and the file no longer rules.
  */
-export async function rotateKey(q: Queryable, consultationId: string, overlapHours: number, at: number): Promise<{ key: SigningKeyRecord; secret: string }> {
+export async function rotateKey(
+  q: Queryable,
+  consultationId: string,
+  overlapHours: number,
+  at: number,
+): Promise<{ key: SigningKeyRecord; secret: string }> {
   const retire = new Date(at + overlapHours * 3_600_000);
-  await q.query('UPDATE consultation_keys SET retires_at = $2 WHERE consultation_id = $1 AND (retires_at IS NULL OR retires_at > $2)', [consultationId, retire]);
+  await q.query('UPDATE consultation_keys SET retires_at = $2 WHERE consultation_id = $1 AND (retires_at IS NULL OR retires_at > $2)', [
+    consultationId,
+    retire,
+  ]);
   const secret = randomBytes(32).toString('base64url');
   const id = newId('key');
-  await q.query('INSERT INTO consultation_keys (id, consultation_id, secret, created_at) VALUES ($1, $2, $3, $4)', [id, consultationId, secret, new Date(at)]);
-  await q.query('UPDATE consultations SET revision = revision + 1, from_file = NULL, updated_at = $2 WHERE id = $1', [consultationId, new Date(at)]);
+  await q.query('INSERT INTO consultation_keys (id, consultation_id, secret, created_at) VALUES ($1, $2, $3, $4)', [
+    id,
+    consultationId,
+    secret,
+    new Date(at),
+  ]);
+  await q.query('UPDATE consultations SET revision = revision + 1, from_file = NULL, updated_at = $2 WHERE id = $1', [
+    consultationId,
+    new Date(at),
+  ]);
   return { key: { id, key: new TextEncoder().encode(secret), createdAt: new Date(at).toISOString(), retiresAt: null }, secret };
 }

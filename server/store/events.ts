@@ -7,11 +7,28 @@ import { iso } from './ids.js';
 export type Moderation = 'pending' | 'approved' | 'hidden';
 
 export interface EventRow extends Row {
-  id: string; consultation_id: string; title: string; format: string; description: string; starts_at: unknown; ends_at: unknown;
-  time_zone: string; mode: ConsultationEvent['mode']; address: Address | null; geo: { lat: number; lon: number } | null;
-  online_url: string | null; organiser_name: string; organiser_url: string | null; organiser_email: string | null; url: string | null;
-  status: EventStatus; registration_kind: Registration['kind']; registration_url: string | null; capacity: number | null;
-  moderation: Moderation; registered: number;
+  id: string;
+  consultation_id: string;
+  title: string;
+  format: string;
+  description: string;
+  starts_at: unknown;
+  ends_at: unknown;
+  time_zone: string;
+  mode: ConsultationEvent['mode'];
+  address: Address | null;
+  geo: { lat: number; lon: number } | null;
+  online_url: string | null;
+  organiser_name: string;
+  organiser_url: string | null;
+  organiser_email: string | null;
+  url: string | null;
+  status: EventStatus;
+  registration_kind: Registration['kind'];
+  registration_url: string | null;
+  capacity: number | null;
+  moderation: Moderation;
+  registered: number;
 }
 
 export const EVENT_SELECT = `
@@ -94,11 +111,28 @@ export async function insertEvent(q: Queryable, e: NewEvent): Promise<void> {
        organiser_name, organiser_url, organiser_email, url, status, registration_kind, registration_url, capacity, moderation, participant_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
     [
-      e.id, e.consultationId, e.title, e.format, e.description, e.startsAt, e.endsAt, e.timeZone, e.mode,
-      e.address ? JSON.stringify(e.address) : null, e.geo ? JSON.stringify(e.geo) : null, e.onlineUrl ?? null,
-      e.organiser.name, e.organiser.url ?? null, e.organiserEmail, e.url ?? null, e.status, e.registration.kind,
-      e.registration.kind === 'external' ? e.registration.url : null, e.registration.kind === 'inline' ? e.registration.capacity : null,
-      e.moderation, e.participantId,
+      e.id,
+      e.consultationId,
+      e.title,
+      e.format,
+      e.description,
+      e.startsAt,
+      e.endsAt,
+      e.timeZone,
+      e.mode,
+      e.address ? JSON.stringify(e.address) : null,
+      e.geo ? JSON.stringify(e.geo) : null,
+      e.onlineUrl ?? null,
+      e.organiser.name,
+      e.organiser.url ?? null,
+      e.organiserEmail,
+      e.url ?? null,
+      e.status,
+      e.registration.kind,
+      e.registration.kind === 'external' ? e.registration.url : null,
+      e.registration.kind === 'inline' ? e.registration.capacity : null,
+      e.moderation,
+      e.participantId,
     ],
   );
 }
@@ -109,5 +143,10 @@ export async function isRegistered(q: Queryable, eventId: string, participantId:
 
 /** The caller holds the event's row lock (`eventRow(…, true)`) and checked the seats left. */
 export async function insertRegistration(q: Queryable, eventId: string, participantId: string, name: string, email: string): Promise<void> {
-  await q.query('INSERT INTO registrations (event_id, participant_id, name, email) VALUES ($1, $2, $3, $4)', [eventId, participantId, name, email]);
+  await q.query('INSERT INTO registrations (event_id, participant_id, name, email) VALUES ($1, $2, $3, $4)', [
+    eventId,
+    participantId,
+    name,
+    email,
+  ]);
 }

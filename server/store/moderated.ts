@@ -7,7 +7,9 @@ import type { Queryable } from '../db/db.js';
 import { EVENT_SELECT, type EventRow } from './events.js';
 import { PROPOSAL_SELECT, type ProposalRow } from './proposals.js';
 
-export interface ModeratedProposalRow extends ProposalRow { report_reasons: string[] }
+export interface ModeratedProposalRow extends ProposalRow {
+  report_reasons: string[];
+}
 
 /** Proposal rows (`WHERE` on `p`) plus `report_reasons`, oldest first. */
 const moderatedProposals = (where: string) => `
@@ -16,12 +18,20 @@ const moderatedProposals = (where: string) => `
   ORDER BY m.created_at, m.id`;
 
 /** Pending, hidden or reported proposals and the events not approved, of one consultation: two queries. */
-export async function moderationQueue(q: Queryable, consultationId: string): Promise<{ proposals: ModeratedProposalRow[]; events: EventRow[] }> {
+export async function moderationQueue(
+  q: Queryable,
+  consultationId: string,
+): Promise<{ proposals: ModeratedProposalRow[]; events: EventRow[] }> {
   const proposals = await q.query<ModeratedProposalRow>(
-    moderatedProposals("p.consultation_id = $1 AND (p.status IN ('pending', 'hidden') OR EXISTS (SELECT 1 FROM reports r WHERE r.target = 'proposal:' || p.id))"),
+    moderatedProposals(
+      "p.consultation_id = $1 AND (p.status IN ('pending', 'hidden') OR EXISTS (SELECT 1 FROM reports r WHERE r.target = 'proposal:' || p.id))",
+    ),
     [consultationId],
   );
-  const events = await q.query<EventRow>(`${EVENT_SELECT} WHERE e.consultation_id = $1 AND e.moderation <> 'approved' ORDER BY e.starts_at, e.id`, [consultationId]);
+  const events = await q.query<EventRow>(
+    `${EVENT_SELECT} WHERE e.consultation_id = $1 AND e.moderation <> 'approved' ORDER BY e.starts_at, e.id`,
+    [consultationId],
+  );
   return { proposals, events };
 }
 

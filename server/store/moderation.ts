@@ -13,7 +13,16 @@ export interface ModeratedKind {
   kind: string;
   table: string;
   /** Column expressions, on the table aliased `x`. */
-  columns: { id: string; consultation: string; title: string; excerpt: string; createdAt: string; authorName: string; authorEmail: string; status: string };
+  columns: {
+    id: string;
+    consultation: string;
+    title: string;
+    excerpt: string;
+    createdAt: string;
+    authorName: string;
+    authorEmail: string;
+    status: string;
+  };
   /** How the status column spells each status of the model this kind uses. */
   statuses: Partial<Record<ModerationStatus, string>>;
 }
@@ -31,19 +40,49 @@ export function moderatedKinds(): ModeratedKind[] {
 }
 
 declareModeratedKind({
-  kind: 'proposal', table: 'proposals',
-  columns: { id: 'x.id', consultation: 'x.consultation_id', title: 'x.title', excerpt: 'left(x.body, 400)', createdAt: 'x.created_at', authorName: 'x.author_name', authorEmail: 'x.author_email', status: 'x.status' },
+  kind: 'proposal',
+  table: 'proposals',
+  columns: {
+    id: 'x.id',
+    consultation: 'x.consultation_id',
+    title: 'x.title',
+    excerpt: 'left(x.body, 400)',
+    createdAt: 'x.created_at',
+    authorName: 'x.author_name',
+    authorEmail: 'x.author_email',
+    status: 'x.status',
+  },
   statuses: { pending: 'pending', published: 'published', hidden: 'hidden', withdrawn: 'withdrawn' },
 });
 declareModeratedKind({
-  kind: 'event', table: 'events',
-  columns: { id: 'x.id', consultation: 'x.consultation_id', title: 'x.title', excerpt: 'left(x.description, 400)', createdAt: 'x.created_at', authorName: 'x.organiser_name', authorEmail: 'x.organiser_email', status: 'x.moderation' },
+  kind: 'event',
+  table: 'events',
+  columns: {
+    id: 'x.id',
+    consultation: 'x.consultation_id',
+    title: 'x.title',
+    excerpt: 'left(x.description, 400)',
+    createdAt: 'x.created_at',
+    authorName: 'x.organiser_name',
+    authorEmail: 'x.organiser_email',
+    status: 'x.moderation',
+  },
   statuses: { pending: 'pending', published: 'approved', hidden: 'hidden' },
 });
 
 declareModeratedKind({
-  kind: 'comment', table: 'comments',
-  columns: { id: 'x.id', consultation: 'x.consultation_id', title: 'left(x.body, 80)', excerpt: 'left(x.body, 400)', createdAt: 'x.created_at', authorName: 'x.author_name', authorEmail: 'NULL::text', status: 'x.status' },
+  kind: 'comment',
+  table: 'comments',
+  columns: {
+    id: 'x.id',
+    consultation: 'x.consultation_id',
+    title: 'left(x.body, 80)',
+    excerpt: 'left(x.body, 400)',
+    createdAt: 'x.created_at',
+    authorName: 'x.author_name',
+    authorEmail: 'NULL::text',
+    status: 'x.status',
+  },
   statuses: { pending: 'pending', published: 'published', hidden: 'hidden' },
 });
 
@@ -53,7 +92,9 @@ const DECIDABLE: ModerationStatus[] = ['pending', 'published', 'hidden'];
 
 /** One SELECT per kind, uniform columns, the status spelled the model's way. */
 function kindSelect(k: ModeratedKind): string {
-  const cases = Object.entries(k.statuses).map(([model, own]) => `WHEN '${own}' THEN '${model}'`).join(' ');
+  const cases = Object.entries(k.statuses)
+    .map(([model, own]) => `WHEN '${own}' THEN '${model}'`)
+    .join(' ');
   const c = k.columns;
   return `SELECT '${k.kind}' AS kind, ${c.id} AS id, '${k.kind}:' || ${c.id} AS target, ${c.consultation} AS consultation_id, ${c.title} AS title,
     ${c.excerpt} AS excerpt, ${c.createdAt} AS created_at, ${c.authorName} AS author_name, ${c.authorEmail} AS author_email,
@@ -69,7 +110,23 @@ const TAB_WHERE: Record<ModerationTab, string> = {
   hidden: `i.status = 'hidden'`,
 };
 
-interface ItemRow extends Row { kind: string; id: string; target: string; consultation_id: string; title: string; excerpt: string; created_at: unknown; author_name: string | null; author_email: string | null; status: ModerationStatus; d_status: ModerationStatus | null; d_reason: string | null; d_actor: string | null; d_at: unknown; d_name: string | null }
+interface ItemRow extends Row {
+  kind: string;
+  id: string;
+  target: string;
+  consultation_id: string;
+  title: string;
+  excerpt: string;
+  created_at: unknown;
+  author_name: string | null;
+  author_email: string | null;
+  status: ModerationStatus;
+  d_status: ModerationStatus | null;
+  d_reason: string | null;
+  d_actor: string | null;
+  d_at: unknown;
+  d_name: string | null;
+}
 
 export async function moderationQueue(q: Queryable, consultationId: string, tab: ModerationTab): Promise<ModerationQueuePage> {
   const from = `FROM ${ITEMS()} i LEFT JOIN moderation_decisions d ON d.target = i.target WHERE i.consultation_id = $1`;
@@ -85,11 +142,22 @@ export async function moderationQueue(q: Queryable, consultationId: string, tab:
     [consultationId],
   );
   const reports = rows.length
-    ? await q.query<{ target: string; reason: string; created_at: unknown }>('SELECT target, reason, created_at FROM reports WHERE target = ANY($1) ORDER BY created_at, id', [rows.map((r) => r.target)])
+    ? await q.query<{ target: string; reason: string; created_at: unknown }>(
+        'SELECT target, reason, created_at FROM reports WHERE target = ANY($1) ORDER BY created_at, id',
+        [rows.map((r) => r.target)],
+      )
     : [];
   const items: QueueItem[] = rows.map((r) => ({
-    target: r.target, kind: r.kind, id: r.id, consultationId: r.consultation_id, title: r.title, excerpt: r.excerpt, status: r.status,
-    createdAt: iso(r.created_at), authorName: r.author_name, authorEmail: r.author_email,
+    target: r.target,
+    kind: r.kind,
+    id: r.id,
+    consultationId: r.consultation_id,
+    title: r.title,
+    excerpt: r.excerpt,
+    status: r.status,
+    createdAt: iso(r.created_at),
+    authorName: r.author_name,
+    authorEmail: r.author_email,
     reports: reports.filter((x) => x.target === r.target).map((x) => ({ reason: x.reason, at: iso(x.created_at) })),
     lastDecision: r.d_status ? { status: r.d_status, reason: r.d_reason ?? '', by: r.d_name ?? r.d_actor ?? '', at: iso(r.d_at) } : null,
   }));
@@ -99,12 +167,23 @@ export async function moderationQueue(q: Queryable, consultationId: string, tab:
 export type DecisionOutcome = { target: string; status: ModerationStatus } | { target: string; error: 'not-found' | 'conflict' };
 
 /** Applies one decision to one target of the consultation (in the caller's transaction), audited. */
-export async function decide(q: Queryable, consultationId: string, target: string, action: ModerationAction, reason: string, actor: Actor, at: number): Promise<DecisionOutcome> {
+export async function decide(
+  q: Queryable,
+  consultationId: string,
+  target: string,
+  action: ModerationAction,
+  reason: string,
+  actor: Actor,
+  at: number,
+): Promise<DecisionOutcome> {
   const at_ = target.indexOf(':');
   const kind = KINDS.get(target.slice(0, at_));
   const id = target.slice(at_ + 1);
   if (!kind || at_ < 0) return { target, error: 'not-found' };
-  const rows = await q.query<{ status: ModerationStatus }>(`SELECT status FROM (${kindSelect(kind)} WHERE ${kind.columns.id} = $1 AND ${kind.columns.consultation} = $2 FOR UPDATE) s`, [id, consultationId]);
+  const rows = await q.query<{ status: ModerationStatus }>(
+    `SELECT status FROM (${kindSelect(kind)} WHERE ${kind.columns.id} = $1 AND ${kind.columns.consultation} = $2 FOR UPDATE) s`,
+    [id, consultationId],
+  );
   const current = rows[0]?.status;
   if (!current) return { target, error: 'not-found' };
   const to = NEXT[action];
@@ -125,6 +204,9 @@ export async function decide(q: Queryable, consultationId: string, target: strin
 export async function consultationOf(q: Queryable, target: string): Promise<string | null> {
   const kind = KINDS.get(target.slice(0, target.indexOf(':')));
   if (!kind) return null;
-  const rows = await q.query<{ consultation_id: string }>(`SELECT ${kind.columns.consultation} AS consultation_id FROM ${kind.table} x WHERE ${kind.columns.id} = $1`, [target.slice(target.indexOf(':') + 1)]);
+  const rows = await q.query<{ consultation_id: string }>(
+    `SELECT ${kind.columns.consultation} AS consultation_id FROM ${kind.table} x WHERE ${kind.columns.id} = $1`,
+    [target.slice(target.indexOf(':') + 1)],
+  );
   return rows[0]?.consultation_id ?? null;
 }

@@ -3,9 +3,17 @@ import type { Organiser, OrganiserRole, RoleGrant } from '../../src/core/organis
 import type { Queryable, Row } from '../db/db.js';
 import { iso, newId } from './ids.js';
 
-interface OrganiserRow extends Row { id: string; email: string; display_name: string; password_hash: string | null; created_at: unknown }
+interface OrganiserRow extends Row {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  created_at: unknown;
+}
 
-export interface OrganiserRecord extends Organiser { passwordHash: string | null }
+export interface OrganiserRecord extends Organiser {
+  passwordHash: string | null;
+}
 
 async function withRoles(q: Queryable, rows: OrganiserRow[]): Promise<OrganiserRecord[]> {
   if (!rows.length) return [];
@@ -41,11 +49,16 @@ export async function countOrganisers(q: Queryable): Promise<number> {
 }
 
 /** Null when the e-mail is taken. */
-export async function createOrganiser(q: Queryable, input: { email: string; displayName: string; passwordHash: string | null; roles: RoleGrant[] }, at: number): Promise<OrganiserRecord | null> {
+export async function createOrganiser(
+  q: Queryable,
+  input: { email: string; displayName: string; passwordHash: string | null; roles: RoleGrant[] },
+  at: number,
+): Promise<OrganiserRecord | null> {
   const id = newId('org');
-  const inserted = await q.query('INSERT INTO organisers (id, email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id', [
-    id, input.email.trim().toLowerCase(), input.displayName, input.passwordHash, new Date(at),
-  ]);
+  const inserted = await q.query(
+    'INSERT INTO organisers (id, email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (email) DO NOTHING RETURNING id',
+    [id, input.email.trim().toLowerCase(), input.displayName, input.passwordHash, new Date(at)],
+  );
   if (!inserted.length) return null;
   await setRoles(q, id, input.roles);
   return organiserById(q, id);
@@ -54,9 +67,10 @@ export async function createOrganiser(q: Queryable, input: { email: string; disp
 export async function setRoles(q: Queryable, organiserId: string, roles: RoleGrant[]): Promise<void> {
   await q.query('DELETE FROM organiser_roles WHERE organiser_id = $1', [organiserId]);
   for (const grant of roles) {
-    await q.query('INSERT INTO organiser_roles (organiser_id, consultation_id, role) VALUES ($1, $2, $3) ON CONFLICT (organiser_id, consultation_id) DO UPDATE SET role = EXCLUDED.role', [
-      organiserId, grant.consultationId, grant.role,
-    ]);
+    await q.query(
+      'INSERT INTO organiser_roles (organiser_id, consultation_id, role) VALUES ($1, $2, $3) ON CONFLICT (organiser_id, consultation_id) DO UPDATE SET role = EXCLUDED.role',
+      [organiserId, grant.consultationId, grant.role],
+    );
   }
 }
 
@@ -68,7 +82,7 @@ export async function setPasswordHash(q: Queryable, organiserId: string, passwor
 export function roleOn(organiser: Pick<Organiser, 'roles'>, consultationId: string): OrganiserRole | null {
   const own = organiser.roles.find((g) => g.consultationId === consultationId)?.role;
   const all = organiser.roles.find((g) => g.consultationId === '*')?.role;
-  return own === 'admin' || all === 'admin' ? 'admin' : own ?? all ?? null;
+  return own === 'admin' || all === 'admin' ? 'admin' : (own ?? all ?? null);
 }
 
 export function publicOrganiser({ passwordHash: _, ...organiser }: OrganiserRecord): Organiser {

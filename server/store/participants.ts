@@ -4,12 +4,19 @@ import type { Participant } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
 import { newId, sha256 } from './ids.js';
 
-interface ParticipantRow { id: string; display_name: string | null; verified: boolean; [key: string]: unknown }
+interface ParticipantRow {
+  id: string;
+  display_name: string | null;
+  verified: boolean;
+  [key: string]: unknown;
+}
 
 const toParticipant = (row: ParticipantRow): Participant => ({ id: row.id, displayName: row.display_name, verified: row.verified });
 
 export async function createParticipant(q: Queryable): Promise<Participant> {
-  const rows = await q.query<ParticipantRow>('INSERT INTO participants (id) VALUES ($1) RETURNING id, display_name, verified', [newId('pt')]);
+  const rows = await q.query<ParticipantRow>('INSERT INTO participants (id) VALUES ($1) RETURNING id, display_name, verified', [
+    newId('pt'),
+  ]);
   return toParticipant(rows[0]!);
 }
 
@@ -38,7 +45,11 @@ export async function participantById(q: Queryable, id: string): Promise<Partici
  * signs in becomes that verified participant and keeps their votes, unless the subject already has one.
  */
 export async function verifiedParticipant(
-  q: Queryable, consultationId: string, subject: string, displayName: string | null, anonymousId: string | null,
+  q: Queryable,
+  consultationId: string,
+  subject: string,
+  displayName: string | null,
+  anonymousId: string | null,
 ): Promise<Participant> {
   const existing = await q.query<ParticipantRow>(
     'UPDATE participants SET display_name = COALESCE($3, display_name) WHERE identity_consultation = $1 AND identity_subject = $2 RETURNING id, display_name, verified',

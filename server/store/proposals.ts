@@ -2,7 +2,15 @@
 import { consultationEnd } from '../../src/core/phase.js';
 import { hash32 } from '../../src/core/query.js';
 import {
-  VOTE_CHOICES, type Consultation, type Page, type Proposal, type ProposalAnswer, type ProposalQuery, type ProposalStatus, type VoteChoice, type VoteTally,
+  VOTE_CHOICES,
+  type Consultation,
+  type Page,
+  type Proposal,
+  type ProposalAnswer,
+  type ProposalQuery,
+  type ProposalStatus,
+  type VoteChoice,
+  type VoteTally,
 } from '../../src/core/schemas.js';
 import type { ProposalOrigin } from '../../src/core/reports.js';
 import type { Queryable, Row } from '../db/db.js';
@@ -11,9 +19,23 @@ import { ORIGIN_COLUMN, originFilter } from './reports-origin.js';
 import { answerFilter } from './answers.js';
 
 export interface ProposalRow extends Row {
-  id: string; consultation_id: string; title: string; body: string; category_id: string | null; extra: Record<string, string>;
-  author_name: string | null; author_email: string | null; participant_id: string | null; status: ProposalStatus; created_at: unknown;
-  counts: Record<string, number> | null; total: number; reports?: number; origin?: ProposalOrigin | null; comment_count?: number; answer?: (Omit<ProposalAnswer, 'answeredAt'> & { answeredAt: unknown }) | null;
+  id: string;
+  consultation_id: string;
+  title: string;
+  body: string;
+  category_id: string | null;
+  extra: Record<string, string>;
+  author_name: string | null;
+  author_email: string | null;
+  participant_id: string | null;
+  status: ProposalStatus;
+  created_at: unknown;
+  counts: Record<string, number> | null;
+  total: number;
+  reports?: number;
+  origin?: ProposalOrigin | null;
+  comment_count?: number;
+  answer?: (Omit<ProposalAnswer, 'answeredAt'> & { answeredAt: unknown }) | null;
 }
 
 /** Every proposal column plus `counts` ({choice: n}) and `total`, from the tally counters (migration 040). */
@@ -39,7 +61,12 @@ export function tallyOf(consultation: Consultation, proposalId: string, counts: 
 }
 
 /** The public tally from the counters ({choice: n}), or none while the consultation hides them. */
-export function tallyFrom(consultation: Consultation, proposalId: string, counts: Record<string, number> | null, hidden: boolean): VoteTally {
+export function tallyFrom(
+  consultation: Consultation,
+  proposalId: string,
+  counts: Record<string, number> | null,
+  hidden: boolean,
+): VoteTally {
   if (hidden) return { proposalId, hidden: true, total: null, counts: null };
   const out: Partial<Record<VoteChoice, number>> = {};
   for (const choice of VOTE_CHOICES[consultation.settings.voteModel]) out[choice] = 0;
@@ -95,7 +122,7 @@ export async function listProposals(q: Queryable, consultation: Consultation, qu
   const limit = query.limit ?? 20;
   const offset = decodeCursor(query.cursor);
   // Ordering by support would reveal the counts a consultation hides until its end.
-  const sort = query.sort === 'most-supported' && countsHidden(consultation, now) ? 'newest' : query.sort ?? 'newest';
+  const sort = query.sort === 'most-supported' && countsHidden(consultation, now) ? 'newest' : (query.sort ?? 'newest');
   let rows: ProposalRow[];
   let total: number;
   if (sort === 'random') {
@@ -114,25 +141,53 @@ export async function listProposals(q: Queryable, consultation: Consultation, qu
       `SELECT *, count(*) OVER ()::int AS full_count FROM (${PROPOSAL_SELECT} WHERE ${where.join(' AND ')}) listed ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
       params,
     );
-    total = rows.length ? Number(rows[0]!.full_count) : (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM proposals p WHERE ${where.join(' AND ')}`, params.slice(0, -2)))[0]!.n;
+    total = rows.length
+      ? Number(rows[0]!.full_count)
+      : (await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM proposals p WHERE ${where.join(' AND ')}`, params.slice(0, -2)))[0]!
+          .n;
   }
   const end = offset + limit;
   return { items: rows.map((r) => toProposal(consultation, r, now)), nextCursor: end < total ? end.toString(36) : null, total };
 }
 
 export interface NewProposal {
-  id: string; consultationId: string; title: string; body: string; categoryId: string | null; extra: Record<string, string>;
-  authorName: string | null; authorEmail: string | null; participantId: string | null; status: ProposalStatus; createdAt: string;
+  id: string;
+  consultationId: string;
+  title: string;
+  body: string;
+  categoryId: string | null;
+  extra: Record<string, string>;
+  authorName: string | null;
+  authorEmail: string | null;
+  participantId: string | null;
+  status: ProposalStatus;
+  createdAt: string;
 }
 
 export async function insertProposal(q: Queryable, p: NewProposal): Promise<void> {
   await q.query(
     `INSERT INTO proposals (id, consultation_id, title, body, category_id, extra, author_name, author_email, participant_id, status, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [p.id, p.consultationId, p.title, p.body, p.categoryId, JSON.stringify(p.extra), p.authorName, p.authorEmail, p.participantId, p.status, p.createdAt],
+    [
+      p.id,
+      p.consultationId,
+      p.title,
+      p.body,
+      p.categoryId,
+      JSON.stringify(p.extra),
+      p.authorName,
+      p.authorEmail,
+      p.participantId,
+      p.status,
+      p.createdAt,
+    ],
   );
 }
 
 export async function insertReport(q: Queryable, proposalId: string, participantId: string, reason: string): Promise<void> {
-  await q.query(`INSERT INTO reports (proposal_id, target, participant_id, reason) VALUES ($1, 'proposal:' || $1::text, $2, $3)`, [proposalId, participantId, reason]);
+  await q.query(`INSERT INTO reports (proposal_id, target, participant_id, reason) VALUES ($1, 'proposal:' || $1::text, $2, $3)`, [
+    proposalId,
+    participantId,
+    reason,
+  ]);
 }

@@ -18,18 +18,29 @@ export interface SessionPolicy {
 }
 
 export const DEFAULT_SESSION_POLICY: SessionPolicy = {
-  idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, failuresPerAccount: 5, failuresPerAddress: 20, failureWindowMs: 15 * 60_000,
+  idleMs: 30 * 60_000,
+  absoluteMs: 12 * 3_600_000,
+  failuresPerAccount: 5,
+  failuresPerAddress: 20,
+  failureWindowMs: 15 * 60_000,
 };
 
-export interface SessionRecord { organiserId: string; csrfToken: string; createdAt: number; lastSeenAt: number; tokenHash: string }
+export interface SessionRecord {
+  organiserId: string;
+  csrfToken: string;
+  createdAt: number;
+  lastSeenAt: number;
+  tokenHash: string;
+}
 
 /** A new session: the cookie value (given to the browser once) and its CSRF token. */
 export async function openSession(q: Queryable, organiserId: string, now: number): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await q.query('INSERT INTO organiser_sessions (token_hash, organiser_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)', [
-    sha256(token), organiserId, csrfToken, new Date(now),
-  ]);
+  await q.query(
+    'INSERT INTO organiser_sessions (token_hash, organiser_id, csrf_token, created_at, last_seen_at) VALUES ($1, $2, $3, $4, $4)',
+    [sha256(token), organiserId, csrfToken, new Date(now)],
+  );
   return { token, csrfToken };
 }
 
@@ -38,7 +49,8 @@ export async function useSession(q: Queryable, token: string, now: number, polic
   if (!token || token.length > 100) return null;
   const tokenHash = sha256(token);
   const rows = await q.query<{ organiser_id: string; csrf_token: string; created_at: unknown; last_seen_at: unknown }>(
-    'SELECT organiser_id, csrf_token, created_at, last_seen_at FROM organiser_sessions WHERE token_hash = $1', [tokenHash],
+    'SELECT organiser_id, csrf_token, created_at, last_seen_at FROM organiser_sessions WHERE token_hash = $1',
+    [tokenHash],
   );
   const row = rows[0];
   if (!row) return null;
@@ -62,7 +74,12 @@ export async function closeAllSessions(q: Queryable, organiserId: string): Promi
 }
 
 /** Seconds to wait when either key is over its limit, else 0. */
-export async function signInWait(q: Queryable, keys: { account: string; address: string }, now: number, policy: SessionPolicy): Promise<number> {
+export async function signInWait(
+  q: Queryable,
+  keys: { account: string; address: string },
+  now: number,
+  policy: SessionPolicy,
+): Promise<number> {
   const since = new Date(now - policy.failureWindowMs);
   const rows = await q.query<{ key: string; n: number; oldest: unknown }>(
     'SELECT key, count(*)::int AS n, min(at) AS oldest FROM sign_in_failures WHERE key = ANY($1) AND at > $2 GROUP BY key',
@@ -76,8 +93,17 @@ export async function signInWait(q: Queryable, keys: { account: string; address:
   return Math.max(0, wait);
 }
 
-export async function recordFailure(q: Queryable, keys: { account: string; address: string }, now: number, policy: SessionPolicy): Promise<void> {
-  await q.query('INSERT INTO sign_in_failures (key, at) VALUES ($1, $3), ($2, $3)', [`account:${keys.account}`, `ip:${keys.address}`, new Date(now)]);
+export async function recordFailure(
+  q: Queryable,
+  keys: { account: string; address: string },
+  now: number,
+  policy: SessionPolicy,
+): Promise<void> {
+  await q.query('INSERT INTO sign_in_failures (key, at) VALUES ($1, $3), ($2, $3)', [
+    `account:${keys.account}`,
+    `ip:${keys.address}`,
+    new Date(now),
+  ]);
   await q.query('DELETE FROM sign_in_failures WHERE at < $1', [new Date(now - policy.failureWindowMs)]);
 }
 

@@ -62,17 +62,32 @@ function oneAtATime<T>(key: string, job: () => Promise<T>): Promise<T> {
 
 export async function recordVote(db: Queryable, r: VoteRequest): Promise<VoteAnswer> {
   const tokenHash = sha256(r.token);
-  const rows = await oneAtATime(tokenHash, () => db.query<{ r: { replayed: boolean; status: number; body: VoteData } }>(
-    'SELECT pgo_vote($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) AS r',
-    [
-      tokenHash, r.consultation.id, r.proposalId, r.choice, r.consultation.settings.votesPerParticipant, r.consultation.settings.voteWithdrawal,
-      r.key, sha256(r.fingerprint), countsHidden(r.consultation, r.now), r.closed ? JSON.stringify(r.closed) : null,
-      r.ip, r.now, r.limits.writesPerMinute, r.limits.writesPerIpPerMinute, r.consultation.settings.closeVotingWhenAnswered === true,
-    ],
-  )).catch(refused);
+  const rows = await oneAtATime(tokenHash, () =>
+    db.query<{ r: { replayed: boolean; status: number; body: VoteData } }>(
+      'SELECT pgo_vote($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) AS r',
+      [
+        tokenHash,
+        r.consultation.id,
+        r.proposalId,
+        r.choice,
+        r.consultation.settings.votesPerParticipant,
+        r.consultation.settings.voteWithdrawal,
+        r.key,
+        sha256(r.fingerprint),
+        countsHidden(r.consultation, r.now),
+        r.closed ? JSON.stringify(r.closed) : null,
+        r.ip,
+        r.now,
+        r.limits.writesPerMinute,
+        r.limits.writesPerIpPerMinute,
+        r.consultation.settings.closeVotingWhenAnswered === true,
+      ],
+    ),
+  ).catch(refused);
   const { replayed, status, body } = rows[0]!.r;
   return {
-    replayed, status,
+    replayed,
+    status,
     body: {
       tally: tallyFrom(r.consultation, r.proposalId, body.counts, body.hidden),
       participation: participationOf(r.consultation, body.participant, body.votes, body.registrations),
@@ -83,9 +98,13 @@ export async function recordVote(db: Queryable, r: VoteRequest): Promise<VoteAns
 /** The problem each `pgo:<code>` stands for; `extra` is the exception's detail. */
 const REFUSALS: Record<string, (extra: string) => never> = {
   unauthorized: () => fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' }),
-  conflict: (extra) => fail('conflict', extra === 'running'
-    ? 'The first request with this Idempotency-Key is still running; retry'
-    : 'This Idempotency-Key was already used for another request'),
+  conflict: (extra) =>
+    fail(
+      'conflict',
+      extra === 'running'
+        ? 'The first request with this Idempotency-Key is still running; retry'
+        : 'This Idempotency-Key was already used for another request',
+    ),
   closed: (extra) => {
     const closed = extra.startsWith('{') ? (JSON.parse(extra) as { title: string; detail?: string }) : { title: extra };
     return fail('closed', closed.title, closed.detail ? { detail: closed.detail } : {});

@@ -15,7 +15,9 @@ import { tallyOf } from './proposals.js';
 export const COUNTED_VOTE = "EXISTS (SELECT 1 FROM proposals cp WHERE cp.id = v.proposal_id AND cp.status = 'published')";
 
 export async function tally(q: Queryable, consultation: Consultation, proposalId: string, now: number): Promise<VoteTally> {
-  const rows = await q.query<{ choice: string; n: number }>('SELECT choice, n FROM proposal_tallies WHERE proposal_id = $1 AND n > 0', [proposalId]);
+  const rows = await q.query<{ choice: string; n: number }>('SELECT choice, n FROM proposal_tallies WHERE proposal_id = $1 AND n > 0', [
+    proposalId,
+  ]);
   return tallyOf(consultation, proposalId, Object.fromEntries(rows.map((r) => [r.choice, r.n])), now);
 }
 
@@ -31,11 +33,21 @@ export async function participation(q: Queryable, consultation: Consultation, pa
     'SELECT r.event_id FROM registrations r JOIN events e ON e.id = r.event_id WHERE r.participant_id = $1 AND e.consultation_id = $2 ORDER BY r.created_at, r.event_id',
     [participant.id, consultation.id],
   );
-  return participationOf(consultation, participant, votes.map((v) => [v.proposal_id, v.choice]), registrations.map((r) => r.event_id));
+  return participationOf(
+    consultation,
+    participant,
+    votes.map((v) => [v.proposal_id, v.choice]),
+    registrations.map((r) => r.event_id),
+  );
 }
 
 /** The participation answer from the participant's votes ([proposal, choice], in order) and registrations. */
-export function participationOf(consultation: Consultation, participant: Participant, votes: [string, VoteChoice][], registrations: string[]): Participation {
+export function participationOf(
+  consultation: Consultation,
+  participant: Participant,
+  votes: [string, VoteChoice][],
+  registrations: string[],
+): Participation {
   const limit = consultation.settings.votesPerParticipant;
   return {
     participant,

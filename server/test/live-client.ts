@@ -16,7 +16,11 @@ export interface LiveReader {
   close(): void;
 }
 
-export async function openLive(base: string, consultation: string, options: { token?: string; lastEventId?: string | null; headers?: Record<string, string> } = {}): Promise<LiveReader> {
+export async function openLive(
+  base: string,
+  consultation: string,
+  options: { token?: string; lastEventId?: string | null; headers?: Record<string, string> } = {},
+): Promise<LiveReader> {
   const abort = new AbortController();
   const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -57,7 +61,10 @@ export async function openLive(base: string, consultation: string, options: { to
           else if (ended) done(() => reject(new Error(`the stream ended before: ${what}`)));
         };
         // A safety net so that a broken stream fails the test instead of hanging it; never what a test asserts.
-        const timer = setTimeout(() => done(() => reject(new Error(`not seen within ${limitMs} ms: ${what}; got ${JSON.stringify(messages.slice(-5))}`))), limitMs);
+        const timer = setTimeout(
+          () => done(() => reject(new Error(`not seen within ${limitMs} ms: ${what}; got ${JSON.stringify(messages.slice(-5))}`))),
+          limitMs,
+        );
         const done = (then: () => void) => {
           clearTimeout(timer);
           waiters.delete(check);

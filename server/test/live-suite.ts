@@ -79,7 +79,11 @@ export function liveSuite(label: string, openDb: () => Promise<Db>): void {
       const [a, b] = [await live('open'), await live('open')];
       await Promise.all([ready(a), ready(b)]);
       const voter = await token();
-      const answer = await call('PUT', '/consultations/open/proposals/s1/vote', { token: voter, body: { choice: 'support' }, key: 'live-1' });
+      const answer = await call('PUT', '/consultations/open/proposals/s1/vote', {
+        token: voter,
+        body: { choice: 'support' },
+        key: 'live-1',
+      });
       assert.equal(answer.status, 200);
       const total = answer.body.tally.total as number;
       for (const r of [a, b]) await r.until(() => talliesOf(r, 's1').some((t) => t.tally.total === total), `tally of s1 = ${total}`);
@@ -94,7 +98,13 @@ export function liveSuite(label: string, openDb: () => Promise<Db>): void {
 
     it('tells the author alone of a decision on their proposal; hidden counts send no tallies', async () => {
       const author = await token();
-      const draft = { ...validDraft, categoryId: undefined, authorName: 'Camille', email: 'camille@example.fr', extra: { format: 'pitch' } };
+      const draft = {
+        ...validDraft,
+        categoryId: undefined,
+        authorName: 'Camille',
+        email: 'camille@example.fr',
+        extra: { format: 'pitch' },
+      };
       const created = await call('POST', '/consultations/hidden/proposals', { token: author, body: draft, key: 'live-3' });
       assert.equal(created.status, 201, created.text);
       const id = created.body.proposal.id as string;
@@ -102,7 +112,10 @@ export function liveSuite(label: string, openDb: () => Promise<Db>): void {
       const other = await live('hidden', { token: await token() });
       await Promise.all([ready(mine), ready(other)]);
       assert.equal((await call('POST', `/admin/proposals/${id}/approve`, { token: ADMIN })).status, 200);
-      await mine.until(() => mine.changes().some((c) => c.type === 'mine' && c.target === `proposal:${id}` && c.status === 'published'), 'the decision');
+      await mine.until(
+        () => mine.changes().some((c) => c.type === 'mine' && c.target === `proposal:${id}` && c.status === 'published'),
+        'the decision',
+      );
       await other.until(() => other.changes().some((c) => c.type === 'proposal' && c.id === id), 'the published proposal');
       // The stream is in order: once `other` has the proposal event, it would have had the private one before it.
       assert.equal(other.changes().filter((c) => c.type === 'mine').length, 0);
@@ -127,26 +140,47 @@ export function liveSuite(label: string, openDb: () => Promise<Db>): void {
       await call('PUT', '/consultations/open/proposals/s2/vote', { token: others[0], body: { choice: 'support' }, key: 'live-6' });
       await call('PUT', '/consultations/open/proposals/s3/vote', { token: others[1], body: { choice: 'support' }, key: 'live-7' });
       await call('DELETE', '/consultations/open/proposals/s3/vote', { token: others[1], key: 'live-8' });
-      const created = await call('POST', '/consultations/open/proposals', { token: others[0], body: { ...validDraft, title: 'Une autre proposition pendant la coupure' }, key: 'live-9' });
+      const created = await call('POST', '/consultations/open/proposals', {
+        token: others[0],
+        body: { ...validDraft, title: 'Une autre proposition pendant la coupure' },
+        key: 'live-9',
+      });
       const s2 = (await call('GET', '/consultations/open/proposals/s2')).body.tally.total as number;
       const s3 = (await call('GET', '/consultations/open/proposals/s3')).body.tally.total as number;
 
       const resumed = await live('open', { lastEventId: resumeFrom });
       await ready(resumed);
       const changes = resumed.changes();
-      assert.deepEqual(talliesOf(resumed, 's2').map((t) => t.tally.total), [s2], 'the latest tally of s2, once');
-      assert.deepEqual(talliesOf(resumed, 's3').map((t) => t.tally.total), [s3], 'the latest tally of s3, once');
+      assert.deepEqual(
+        talliesOf(resumed, 's2').map((t) => t.tally.total),
+        [s2],
+        'the latest tally of s2, once',
+      );
+      assert.deepEqual(
+        talliesOf(resumed, 's3').map((t) => t.tally.total),
+        [s3],
+        'the latest tally of s3, once',
+      );
       assert.equal(changes.filter((c) => c.type === 'proposal' && c.id === created.body.proposal.id).length, 1);
       const ids = resumed.messages.filter((m) => m.event !== 'ready').map((m) => Number(m.id));
-      assert.ok(ids.every((id, i) => id > Number(resumeFrom) && (i === 0 || id > ids[i - 1]!)), `ids after ${resumeFrom}, increasing: ${ids}`);
+      assert.ok(
+        ids.every((id, i) => id > Number(resumeFrom) && (i === 0 || id > ids[i - 1]!)),
+        `ids after ${resumeFrom}, increasing: ${ids}`,
+      );
       // From the newest id: nothing again.
       const again = await live('open', { lastEventId: resumed.lastId() });
       await ready(again);
-      assert.deepEqual(again.messages.map((m) => m.event), ['ready']);
+      assert.deepEqual(
+        again.messages.map((m) => m.event),
+        ['ready'],
+      );
       // An id from the future (another database): read everything again.
       const future = await live('open', { lastEventId: '999999999999' });
       await ready(future);
-      assert.deepEqual(future.messages.map((m) => m.event), ['reset', 'ready']);
+      assert.deepEqual(
+        future.messages.map((m) => m.event),
+        ['reset', 'ready'],
+      );
       for (const r of [resumed, again, future]) r.close();
     });
 

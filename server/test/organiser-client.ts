@@ -2,7 +2,12 @@
 import type { Answer } from './helpers.js';
 
 export interface OrganiserClient {
-  call<T = any>(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; csrf?: boolean; bearer?: string }): Promise<Answer<T>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  call<T = any>(
+    method: string,
+    path: string,
+    options?: { body?: unknown; headers?: Record<string, string>; csrf?: boolean; bearer?: string },
+  ): Promise<Answer<T>>;
   signIn(email: string, password: string): Promise<Answer<any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   cookie: string | null;
   csrf: string | null;
@@ -12,7 +17,9 @@ export interface OrganiserClient {
 
 export function organiserClient(base: string, defaults: Record<string, string> = {}): OrganiserClient {
   const self: OrganiserClient = {
-    cookie: null, csrf: null, setCookie: null,
+    cookie: null,
+    csrf: null,
+    setCookie: null,
     async call(method, path, { body, headers = {}, csrf = true, bearer } = {}) {
       const h: Record<string, string> = { ...defaults, ...headers };
       if (self.cookie) h.cookie = self.cookie;

@@ -22,7 +22,9 @@ export interface TestPostgres {
 function binDir(): string | null {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(root, versions[0]!, 'bin') : null;
 }
 
@@ -67,14 +69,25 @@ export async function startPostgres(): Promise<TestPostgres> {
     chmodSync(home, 0o700);
   }
   // Root runs the binaries as the postgres user, with its uid and gid.
-  const run = (cmd: string, args: string[]) => execFileSync(join(bin, cmd), args, { stdio: 'pipe', ...(asRoot ? { uid, gid } : {}), env: { ...process.env, LC_ALL: 'C' } });
+  const run = (cmd: string, args: string[]) =>
+    execFileSync(join(bin, cmd), args, { stdio: 'pipe', ...(asRoot ? { uid, gid } : {}), env: { ...process.env, LC_ALL: 'C' } });
   run('initdb', ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--no-instructions']);
   let port = 0;
   for (let attempt = 0; ; attempt++) {
     port = await freePort();
     try {
-      run('pg_ctl', ['-D', dataDir, '-l', join(home, 'server.log'), '-w', '-t', '30', 'start', '-o',
-        `-p ${port} -k ${home} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`]);
+      run('pg_ctl', [
+        '-D',
+        dataDir,
+        '-l',
+        join(home, 'server.log'),
+        '-w',
+        '-t',
+        '30',
+        'start',
+        '-o',
+        `-p ${port} -k ${home} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      ]);
       break;
     } catch (error) {
       if (attempt >= 2) {
@@ -103,8 +116,12 @@ export async function startPostgres(): Promise<TestPostgres> {
     async restart() {
       // Asynchronous, so a server in this process keeps answering (and failing cleanly) meanwhile.
       await new Promise<void>((resolve, reject) => {
-        execFile(join(bin, 'pg_ctl'), ['-D', dataDir, '-l', join(home, 'server.log'), '-w', '-t', '30', '-m', 'fast', 'restart'],
-          { ...(asRoot ? { uid, gid } : {}), env: { ...process.env, LC_ALL: 'C' } }, (error) => (error ? reject(error) : resolve()));
+        execFile(
+          join(bin, 'pg_ctl'),
+          ['-D', dataDir, '-l', join(home, 'server.log'), '-w', '-t', '30', '-m', 'fast', 'restart'],
+          { ...(asRoot ? { uid, gid } : {}), env: { ...process.env, LC_ALL: 'C' } },
+          (error) => (error ? reject(error) : resolve()),
+        );
       });
       pid = postmasterPid();
     },

@@ -16,7 +16,9 @@ const key = () => ({ idempotencyKey: newIdempotencyKey() });
 const PROCESS = 'budget-2027';
 
 async function schemas(): Promise<{ steps: GraphQLSchema; phases: GraphQLSchema }> {
-  const files = Object.fromEntries(await Promise.all(SDL_FILES.map(async (name) => [name, await (await fetch(`/src/backends/decidim/${name}`)).text()])));
+  const files = Object.fromEntries(
+    await Promise.all(SDL_FILES.map(async (name) => [name, await (await fetch(`/src/backends/decidim/${name}`)).text()])),
+  );
   return { steps: buildSchema(composeSdl(files, '0.32')), phases: buildSchema(composeSdl(files, 'dev')) };
 }
 
@@ -42,16 +44,58 @@ describe('decidim backend: texts', () => {
   const field = (translations: { locale: string; text: string; machineTranslated?: boolean }[]) => ({ translations });
 
   it('picks the locale, then fr, then en, then a machine translation, then any text', () => {
-    expect(pickTranslation(field([{ locale: 'en', text: 'Hello' }, { locale: 'fr', text: 'Bonjour' }]), 'en')).to.equal('Hello');
-    expect(pickTranslation(field([{ locale: 'ca', text: 'Hola' }, { locale: 'en', text: 'Hello' }, { locale: 'fr', text: 'Bonjour' }]), 'de')).to.equal('Bonjour');
-    expect(pickTranslation(field([{ locale: 'ca', text: 'Hola' }, { locale: 'en', text: 'Hello' }]), 'fr')).to.equal('Hello');
-    expect(pickTranslation(field([{ locale: 'fr', text: 'Bonjour (auto)', machineTranslated: true }, { locale: 'ca', text: 'Hola' }]), 'fr')).to.equal('Bonjour (auto)');
-    expect(pickTranslation(field([{ locale: 'ca', text: 'Hola' }, { locale: 'fr', text: '  ' }]), 'fr')).to.equal('Hola');
+    expect(
+      pickTranslation(
+        field([
+          { locale: 'en', text: 'Hello' },
+          { locale: 'fr', text: 'Bonjour' },
+        ]),
+        'en',
+      ),
+    ).to.equal('Hello');
+    expect(
+      pickTranslation(
+        field([
+          { locale: 'ca', text: 'Hola' },
+          { locale: 'en', text: 'Hello' },
+          { locale: 'fr', text: 'Bonjour' },
+        ]),
+        'de',
+      ),
+    ).to.equal('Bonjour');
+    expect(
+      pickTranslation(
+        field([
+          { locale: 'ca', text: 'Hola' },
+          { locale: 'en', text: 'Hello' },
+        ]),
+        'fr',
+      ),
+    ).to.equal('Hello');
+    expect(
+      pickTranslation(
+        field([
+          { locale: 'fr', text: 'Bonjour (auto)', machineTranslated: true },
+          { locale: 'ca', text: 'Hola' },
+        ]),
+        'fr',
+      ),
+    ).to.equal('Bonjour (auto)');
+    expect(
+      pickTranslation(
+        field([
+          { locale: 'ca', text: 'Hola' },
+          { locale: 'fr', text: '  ' },
+        ]),
+        'fr',
+      ),
+    ).to.equal('Hola');
     expect(pickTranslation(null, 'fr')).to.equal('');
   });
 
   it('keeps text only: no markup, no script content, paragraphs as line breaks, entities decoded', () => {
-    const html = '<p>Un <strong>jardin</strong> &amp; une grainothèque</p><script>window.__pwned=1</script><style>p{}</style><p>Ligne 2<br>Ligne 3</p><img src=x onerror="window.__pwned=1">';
+    const html =
+      '<p>Un <strong>jardin</strong> &amp; une grainothèque</p><script>window.__pwned=1</script><style>p{}</style><p>Ligne 2<br>Ligne 3</p><img src=x onerror="window.__pwned=1">';
     expect(htmlToText(html)).to.equal('Un jardin & une grainothèque\nLigne 2\nLigne 3');
     expect(htmlToText('Texte simple, sans balise')).to.equal('Texte simple, sans balise');
     expect((window as unknown as { __pwned?: unknown }).__pwned).to.equal(undefined);
@@ -77,7 +121,12 @@ describe('decidim backend: dates', () => {
   });
 
   it('splits a free-form address into street, postal code and town', () => {
-    expect(toAddress('12 rue des Lilas, 69001 Lyon', 'Centre social')).to.deep.equal({ placeName: 'Centre social', street: '12 rue des Lilas', postalCode: '69001', locality: 'Lyon' });
+    expect(toAddress('12 rue des Lilas, 69001 Lyon', 'Centre social')).to.deep.equal({
+      placeName: 'Centre social',
+      street: '12 rue des Lilas',
+      postalCode: '69001',
+      locality: 'Lyon',
+    });
     expect(toAddress('Place du marché, Bordeaux', '')).to.deep.equal({ street: 'Place du marché', locality: 'Bordeaux' });
     expect(toAddress('', '')).to.equal(undefined);
   });
@@ -97,10 +146,17 @@ describe('decidim backend: reading a process', () => {
     const consultation = Consultation.parse(await backend.getConsultation(PROCESS));
     expect(consultation.title).to.equal('Budget participatif 2027');
     expect(consultation.description).to.equal('Proposez et soutenez des projets pour votre quartier.\nlien');
-    expect(consultation.phases.map((p) => [p.id, p.title])).to.deep.equal([['31', 'Dépôt des idées\nlien'], ['32', 'Soutiens\nlien']]);
+    expect(consultation.phases.map((p) => [p.id, p.title])).to.deep.equal([
+      ['31', 'Dépôt des idées\nlien'],
+      ['32', 'Soutiens\nlien'],
+    ]);
     expect(Date.parse(consultation.phases[0]!.endsAt)).to.equal(now + 5 * DAY);
     expect(consultation.url).to.equal(`${SITE}/processes/budget-2027`);
-    expect(consultation.linkOut).to.deep.equal({ proposals: `${SITE}/processes/budget-2027/f/12/`, votes: `${SITE}/processes/budget-2027/f/12/`, eventProposals: `${SITE}/processes/budget-2027/f/13/` });
+    expect(consultation.linkOut).to.deep.equal({
+      proposals: `${SITE}/processes/budget-2027/f/12/`,
+      votes: `${SITE}/processes/budget-2027/f/12/`,
+      eventProposals: `${SITE}/processes/budget-2027/f/13/`,
+    });
     expect(consultation.settings.voteModel).to.equal('support');
     expect(backend.capabilities).to.deep.include({ proposals: true, events: true, votes: false, createProposal: false });
   });
@@ -140,10 +196,25 @@ describe('decidim backend: reading a process', () => {
     const page = await backend.listEvents(PROCESS, {});
     for (const e of page.items) ConsultationEvent.parse(e);
     const [atelier, online, walk] = page.items as [ConsultationEvent, ConsultationEvent, ConsultationEvent];
-    expect(atelier).to.deep.include({ mode: 'in-person', status: 'scheduled', title: 'Atelier au centre social\nlien', description: 'Venez nombreux.\nlien', timeZone: 'Europe/Paris' });
-    expect(atelier.address).to.deep.equal({ placeName: 'Centre social des Lilas', street: '12 rue des Lilas', postalCode: '69001', locality: 'Lyon' });
+    expect(atelier).to.deep.include({
+      mode: 'in-person',
+      status: 'scheduled',
+      title: 'Atelier au centre social\nlien',
+      description: 'Venez nombreux.\nlien',
+      timeZone: 'Europe/Paris',
+    });
+    expect(atelier.address).to.deep.equal({
+      placeName: 'Centre social des Lilas',
+      street: '12 rue des Lilas',
+      postalCode: '69001',
+      locality: 'Lyon',
+    });
     expect(atelier.geo).to.deep.equal({ lat: 45.76, lon: 4.83 });
-    expect(atelier.registration, '0 seats left with no limit is not full').to.deep.equal({ kind: 'inline', capacity: null, seatsLeft: null });
+    expect(atelier.registration, '0 seats left with no limit is not full').to.deep.equal({
+      kind: 'inline',
+      capacity: null,
+      seatsLeft: null,
+    });
     expect(atelier.organiser.name).to.equal('Mairie');
     expect(online).to.deep.include({ mode: 'online', onlineUrl: 'https://visio.example.org/budget' });
     expect(online.registration).to.deep.equal({ kind: 'external', url: 'https://inscription.example.org/budget' });
@@ -161,7 +232,11 @@ describe('decidim backend: reading a process', () => {
     expect(log.length).to.be.above(3);
     expect(log.every((entry) => entry.token === null)).to.equal(true);
     // Only the errors Decidim gives for a piece one may not see (a hidden proposal, an author, coordinates), never a refused document.
-    expect(log.flatMap((entry) => entry.errors).every((e) => /not authorized to see this (author|proposal)|non-nullable field Coordinates/.test(e))).to.equal(true);
+    expect(
+      log
+        .flatMap((entry) => entry.errors)
+        .every((e) => /not authorized to see this (author|proposal)|non-nullable field Coordinates/.test(e)),
+    ).to.equal(true);
   });
 
   it('answers not-found for an unknown process, and unsupported for a missing component', async () => {
@@ -192,9 +267,13 @@ describe('decidim backend: without a client id', () => {
     const vote = await failure(backend.vote(PROCESS, '101', 'support', key()));
     expect(vote.code).to.equal('unsupported');
     expect(vote.problem.url).to.equal(`${SITE}/processes/budget-2027/f/12/proposals/101`);
-    const create = await failure(backend.createProposal(PROCESS, { title: 'Une proposition assez longue', body: 'Avec un texte assez long.' }, key()));
+    const create = await failure(
+      backend.createProposal(PROCESS, { title: 'Une proposition assez longue', body: 'Avec un texte assez long.' }, key()),
+    );
     expect(create.problem.url).to.equal(`${SITE}/processes/budget-2027/f/12/`);
-    expect((await failure(backend.registerForEvent(PROCESS, '201', { name: 'A', email: 'a@example.fr' }, key()))).problem.url).to.equal(`${SITE}/processes/budget-2027/f/13/meetings/201`);
+    expect((await failure(backend.registerForEvent(PROCESS, '201', { name: 'A', email: 'a@example.fr' }, key()))).problem.url).to.equal(
+      `${SITE}/processes/budget-2027/f/13/meetings/201`,
+    );
     expect((await decidimLog(endpoint)).some((e) => e.query.startsWith('mutation'))).to.equal(false);
   });
 });
@@ -208,7 +287,10 @@ describe('decidim backend: sign-in and writes', () => {
 
   it('signs in through the popup, votes, unvotes and creates; the token stays in memory and goes with mutations only', async () => {
     const endpoint = await seedDecidim(demoDecidimFixture());
-    const backend = decidimBackendFromConfig({ endpoint, attributes: { process: PROCESS, 'client-id': CLIENT_ID, 'redirect-uri': `${location.origin}/__decidim/callback-relay`, locale: 'fr' } });
+    const backend = decidimBackendFromConfig({
+      endpoint,
+      attributes: { process: PROCESS, 'client-id': CLIENT_ID, 'redirect-uri': `${location.origin}/__decidim/callback-relay`, locale: 'fr' },
+    });
     await backend.getConsultation(PROCESS);
     expect(backend.capabilities).to.deep.include({ votes: true, withdrawVote: true, createProposal: true });
     const voted = await backend.vote(PROCESS, '103', 'support', key());
@@ -216,21 +298,30 @@ describe('decidim backend: sign-in and writes', () => {
     expect(voted.participation.votes).to.deep.equal({ 103: 'support' });
     expect(voted.participation.participant?.id).to.equal('user-1');
     expect((await backend.withdrawVote(PROCESS, '103', key())).tally.total).to.equal(2);
-    const created = await backend.createProposal(PROCESS, { title: 'Des fontaines dans les squares', body: 'Pour les jours de chaleur, de l’eau potable.' }, key());
+    const created = await backend.createProposal(
+      PROCESS,
+      { title: 'Des fontaines dans les squares', body: 'Pour les jours de chaleur, de l’eau potable.' },
+      key(),
+    );
     expect(created).to.deep.include({ moderation: 'published' });
     expect(created.proposal.url).to.match(/\/f\/12\/proposals\/new-1$/);
     const log = await decidimLog(endpoint);
     const mutations = log.filter((e) => e.query.startsWith('mutation'));
     expect(mutations).to.have.length(3);
     expect(mutations.every((e) => typeof e.token === 'string' && e.errors.every((m) => /see this author/.test(m)))).to.equal(true);
-    expect(log.filter((e) => e.query.includes('PgoProposals') || e.query.includes('PgoProcess')).every((e) => e.token === null)).to.equal(true);
+    expect(log.filter((e) => e.query.includes('PgoProposals') || e.query.includes('PgoProcess')).every((e) => e.token === null)).to.equal(
+      true,
+    );
     const token = mutations[0]!.token!;
     const stored = [...Object.values(localStorage), ...Object.values(store)].join('\n');
     expect(stored.includes(token)).to.equal(false);
   });
 
   it('maps Decidim’s refusals to the core errors', async () => {
-    const endpoint = await seedDecidim({ ...demoDecidimFixture(), processes: demoDecidimFixture().processes.map((p) => ({ ...p, rules: { votesEnabled: false } })) });
+    const endpoint = await seedDecidim({
+      ...demoDecidimFixture(),
+      processes: demoDecidimFixture().processes.map((p) => ({ ...p, rules: { votesEnabled: false } })),
+    });
     const backend = new DecidimBackend({ endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK() });
     await backend.getConsultation(PROCESS);
     const refused = await failure(backend.vote(PROCESS, '101', 'support', key()));
@@ -240,29 +331,55 @@ describe('decidim backend: sign-in and writes', () => {
     const invalid = await failure(backend.createProposal(PROCESS, { title: 'Court', body: '' }, key()));
     expect(invalid.code).to.equal('validation');
     expect(invalid.fieldErrors.map((e) => e.field)).to.have.members(['title', 'body']);
-    const fromDecidim = fromGraphQLErrors([{ message: [{ path: ['attributes', 'title'], message: 'Title is too short' }], extensions: { code: 'ATTRIBUTE_VALIDATION_ERROR' } } as never], 200);
+    const fromDecidim = fromGraphQLErrors(
+      [
+        {
+          message: [{ path: ['attributes', 'title'], message: 'Title is too short' }],
+          extensions: { code: 'ATTRIBUTE_VALIDATION_ERROR' },
+        } as never,
+      ],
+      200,
+    );
     expect(fromDecidim.code).to.equal('validation');
     expect(fromDecidim.fieldErrors).to.deep.equal([{ field: 'title', code: 'invalid', message: 'Title is too short' }]);
     expect(fromGraphQLErrors([{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }], 200).code).to.equal('not-found');
   });
 
   it('refuses an answer whose state does not match, and a refused sign-in', async () => {
-    for (const [flag, code] of [['tamperState', 'forbidden'], ['denySignIn', 'forbidden']] as const) {
+    for (const [flag, code] of [
+      ['tamperState', 'forbidden'],
+      ['denySignIn', 'forbidden'],
+    ] as const) {
       const endpoint = await seedDecidim({ ...demoDecidimFixture(), [flag]: true });
       const backend = new DecidimBackend({ endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK() });
       await backend.getConsultation(PROCESS);
       expect((await failure(backend.vote(PROCESS, '101', 'support', key()))).code, flag).to.equal(code);
-      expect((await decidimLog(endpoint)).some((e) => e.query.startsWith('mutation')), flag).to.equal(false);
+      expect(
+        (await decidimLog(endpoint)).some((e) => e.query.startsWith('mutation')),
+        flag,
+      ).to.equal(false);
     }
   });
 
   it('says so when the popup is blocked or closed', async () => {
     const endpoint = await seedDecidim(demoDecidimFixture());
-    const blocked = new DecidimBackend({ endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK(), openWindow: () => null });
+    const blocked = new DecidimBackend({
+      endpoint,
+      process: PROCESS,
+      clientId: CLIENT_ID,
+      redirectUri: CALLBACK(),
+      openWindow: () => null,
+    });
     await blocked.getConsultation(PROCESS);
-    expect((await failure(blocked.vote(PROCESS, '101', 'support', key()))).problem).to.deep.include({ code: 'unauthorized', title: 'The Decidim sign-in window was blocked' });
+    expect((await failure(blocked.vote(PROCESS, '101', 'support', key()))).problem).to.deep.include({
+      code: 'unauthorized',
+      title: 'The Decidim sign-in window was blocked',
+    });
     const closing = new DecidimBackend({
-      endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK(),
+      endpoint,
+      process: PROCESS,
+      clientId: CLIENT_ID,
+      redirectUri: CALLBACK(),
       openWindow: (url, name, features) => {
         const popup = window.open(url, name, features);
         popup?.close();

@@ -35,13 +35,19 @@ runDocumentsContract('rest', async (fixture) => {
     if ('url' in ready) url = ready.url;
   }
   const admin = async (method: string, path: string, body?: unknown) => {
-    const done = await executeServerCommand<{ body: unknown } | { error: string }, unknown>('pgo-server-admin', { id: started.id, method, path, body });
+    const done = await executeServerCommand<{ body: unknown } | { error: string }, unknown>('pgo-server-admin', {
+      id: started.id,
+      method,
+      path,
+      body,
+    });
     if ('error' in done) throw new Error(done.error);
   };
   return {
     participant: () => new RestBackend({ endpoint: url, storage: memoryStorage() }),
     importMarkdown: (consultationId, input) => admin('POST', `/consultations/${consultationId}/documents`, input),
-    decide: (consultationId, amendmentId, input) => admin('PUT', `/consultations/${consultationId}/amendments/${amendmentId}/decision`, input),
+    decide: (consultationId, amendmentId, input) =>
+      admin('PUT', `/consultations/${consultationId}/amendments/${amendmentId}/decision`, input),
     publish: (consultationId, documentId) => admin('POST', `/consultations/${consultationId}/documents/${documentId}/versions`),
     close: () => executeServerCommand('pgo-server-stop', { id: started.id }).then(() => undefined),
   };

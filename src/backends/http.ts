@@ -39,8 +39,16 @@ export interface HttpRequest {
 }
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: 'validation', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 408: 'timeout', 409: 'conflict',
-  413: 'too-large', 422: 'validation', 429: 'rate-limited', 501: 'unsupported',
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  408: 'timeout',
+  409: 'conflict',
+  413: 'too-large',
+  422: 'validation',
+  429: 'rate-limited',
+  501: 'unsupported',
 };
 const CODES = new Set<string>(ERROR_CODES);
 /** Failures worth a second try of the same request (not `offline`: the browser says it is pointless). */
@@ -139,9 +147,10 @@ export function problemFrom(response: Response, text: string): BackendError {
     }
   }
   const status = response.status;
-  const code: ErrorCode = body && typeof body.code === 'string' && CODES.has(body.code)
-    ? body.code
-    : CODE_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'unknown');
+  const code: ErrorCode =
+    body && typeof body.code === 'string' && CODES.has(body.code)
+      ? body.code
+      : (CODE_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'unknown'));
   const title = typeof body?.title === 'string' ? body.title : response.statusText || `HTTP ${status}`;
   const extra: Partial<ApiError> = { status };
   if (body?.type) extra.type = body.type;

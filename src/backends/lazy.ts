@@ -5,9 +5,12 @@
  */
 export function lazyMethods<T extends object>(load: () => Promise<T>, names: readonly (keyof T & string)[]): T {
   let loading: Promise<T> | null = null;
-  const target = () => (loading ??= load().catch((error: unknown) => {
-    loading = null; // a failed chunk load is tried again next time
-    throw error;
-  }));
-  return Object.fromEntries(names.map((name) => [name, (...args: unknown[]) => target().then((impl) => (impl[name] as (...a: unknown[]) => unknown)(...args))])) as T;
+  const target = () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null; // a failed chunk load is tried again next time
+      throw error;
+    }));
+  return Object.fromEntries(
+    names.map((name) => [name, (...args: unknown[]) => target().then((impl) => (impl[name] as (...a: unknown[]) => unknown)(...args))]),
+  ) as T;
 }

@@ -18,7 +18,10 @@ export function memoryStorage(): TokenStorage {
 export class TokenStore {
   readonly key: string;
 
-  constructor(endpoint: string, private readonly storage: TokenStorage | null = webStorage()) {
+  constructor(
+    endpoint: string,
+    private readonly storage: TokenStorage | null = webStorage(),
+  ) {
     this.key = storageKeys.participant(endpoint || globalThis.location?.origin || '');
   }
 

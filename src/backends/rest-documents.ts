@@ -5,7 +5,15 @@
  */
 import type { DocumentsBackend, RequestOptions, WriteOptions } from '../core/backend.js';
 import type { VoteChoice } from '../core/schemas.js';
-import type { Amendment, AmendmentDraft, AmendmentQuery, AmendmentReceipt, AmendmentVoteResult, DocumentVersion, TextDocument } from '../core/text.js';
+import type {
+  Amendment,
+  AmendmentDraft,
+  AmendmentQuery,
+  AmendmentReceipt,
+  AmendmentVoteResult,
+  DocumentVersion,
+  TextDocument,
+} from '../core/text.js';
 import { queryString, shaped } from './http.js';
 
 /** What the documents need of the rest backend. */
@@ -20,11 +28,18 @@ export class RestDocuments implements DocumentsBackend {
   constructor(private readonly host: RestHost) {}
 
   async getDocument(consultationId: string, documentId: string, options?: RequestOptions): Promise<TextDocument> {
-    return shaped(await this.host.read(consultationId, this.url(consultationId, documentId), false, options?.signal), ['id', 'sections', 'versions']);
+    return shaped(await this.host.read(consultationId, this.url(consultationId, documentId), false, options?.signal), [
+      'id',
+      'sections',
+      'versions',
+    ]);
   }
 
   async getVersion(consultationId: string, documentId: string, version: number, options?: RequestOptions): Promise<DocumentVersion> {
-    return shaped(await this.host.read(consultationId, this.url(consultationId, documentId, 'versions', String(version)), false, options?.signal), ['number', 'sections']);
+    return shaped(
+      await this.host.read(consultationId, this.url(consultationId, documentId, 'versions', String(version)), false, options?.signal),
+      ['number', 'sections'],
+    );
   }
 
   async listAmendments(consultationId: string, documentId: string, query: AmendmentQuery, options?: RequestOptions): Promise<Amendment[]> {
@@ -32,13 +47,29 @@ export class RestDocuments implements DocumentsBackend {
     return shaped<{ items: Amendment[] }>(await this.host.read(consultationId, url, true, options?.signal), ['items']).items;
   }
 
-  async proposeAmendment(consultationId: string, documentId: string, draft: AmendmentDraft, options: WriteOptions): Promise<AmendmentReceipt> {
-    return shaped(await this.host.write(consultationId, 'POST', this.url(consultationId, documentId, 'amendments'), draft, options), ['amendment']);
+  async proposeAmendment(
+    consultationId: string,
+    documentId: string,
+    draft: AmendmentDraft,
+    options: WriteOptions,
+  ): Promise<AmendmentReceipt> {
+    return shaped(await this.host.write(consultationId, 'POST', this.url(consultationId, documentId, 'amendments'), draft, options), [
+      'amendment',
+    ]);
   }
 
-  async voteAmendment(consultationId: string, documentId: string, amendmentId: string, choice: VoteChoice | null, options: WriteOptions): Promise<AmendmentVoteResult> {
+  async voteAmendment(
+    consultationId: string,
+    documentId: string,
+    amendmentId: string,
+    choice: VoteChoice | null,
+    options: WriteOptions,
+  ): Promise<AmendmentVoteResult> {
     const url = this.url(consultationId, documentId, 'amendments', amendmentId, 'vote');
-    const answer = choice === null ? this.host.write(consultationId, 'DELETE', url, undefined, options) : this.host.write(consultationId, 'PUT', url, { choice }, options);
+    const answer =
+      choice === null
+        ? this.host.write(consultationId, 'DELETE', url, undefined, options)
+        : this.host.write(consultationId, 'PUT', url, { choice }, options);
     return shaped(await answer, ['amendmentId', 'tally']);
   }
 

@@ -47,23 +47,35 @@ describe('rest backend: live stream against the reference server', function () {
     const target = one.proposals[0]!.id;
     const before = one.session.votes.tallyOf(target)!.total!;
     await two.session.votes.cast(target, 'support');
-    await waitUntil(() => one.session.votes.tallyOf(target)!.total === before + 1, 'the tally did not reach the other window', { timeout: 20_000 });
+    await waitUntil(() => one.session.votes.tallyOf(target)!.total === before + 1, 'the tally did not reach the other window', {
+      timeout: 20_000,
+    });
 
     setPageVisibility('hidden');
     expect(one.session.live.mode).to.equal('off');
-    const draft = { title: 'Une proposition publiée pendant que l’autre page est cachée', body: 'Un texte assez long pour passer la validation du serveur.', categoryId: null, consent: true };
-    const created = await two.backend.createProposal(C.open, { ...draft, categoryId: one.proposals[0]!.categoryId ?? undefined } as never, { idempotencyKey: crypto.randomUUID() });
+    const draft = {
+      title: 'Une proposition publiée pendant que l’autre page est cachée',
+      body: 'Un texte assez long pour passer la validation du serveur.',
+      categoryId: null,
+      consent: true,
+    };
+    const created = await two.backend.createProposal(C.open, { ...draft, categoryId: one.proposals[0]!.categoryId ?? undefined } as never, {
+      idempotencyKey: crypto.randomUUID(),
+    });
     setPageVisibility('visible');
     expect(one.session.live.mode).to.equal('stream');
-    await waitUntil(() => one.session.live.fresh.includes(created.proposal.id), 'the proposal published while hidden was not caught up', { timeout: 20_000 });
+    await waitUntil(() => one.session.live.fresh.includes(created.proposal.id), 'the proposal published while hidden was not caught up', {
+      timeout: 20_000,
+    });
     one.session.live.stop();
     two.session.live.stop();
   });
 
   it('polls when something between breaks the stream (an answer that is not an event stream)', async () => {
-    const proxy: typeof fetch = (input, init) => (/\/live(\?|$)/.test(String(input))
-      ? Promise.resolve(new Response('<html>buffered</html>', { status: 200, headers: { 'content-type': 'text/html' } }))
-      : fetch(input, init));
+    const proxy: typeof fetch = (input, init) =>
+      /\/live(\?|$)/.test(String(input))
+        ? Promise.resolve(new Response('<html>buffered</html>', { status: 200, headers: { 'content-type': 'text/html' } }))
+        : fetch(input, init);
     const { session } = await windowOn(proxy);
     await waitUntil(() => session.live.mode === 'polling' && session.live.polls >= 1, 'the session does not poll', { timeout: 20_000 });
     session.live.stop();

@@ -63,7 +63,10 @@ export function openRestLive(request: RestLiveRequest, handlers: LiveHandlers): 
     lost(backendError('network', 'The stream ended'), false);
   })().catch((error: unknown) => {
     if (abort.signal.aborted) return;
-    lost(error instanceof BackendError ? error : backendError('network', error instanceof Error ? error.message : 'The stream failed'), false);
+    lost(
+      error instanceof BackendError ? error : backendError('network', error instanceof Error ? error.message : 'The stream failed'),
+      false,
+    );
   });
   return {
     close() {

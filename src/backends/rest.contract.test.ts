@@ -13,7 +13,11 @@ runBackendContract('rest', async (fixture) => {
     // A storage of its own per backend: a new participant each time.
     participant: () => new RestBackend({ endpoint: server.url, storage: memoryStorage() }),
     async moderate(proposalId, action) {
-      const done = await executeServerCommand<true | { error: string }, unknown>('pgo-server-moderate', { id: server.id, proposalId, action });
+      const done = await executeServerCommand<true | { error: string }, unknown>('pgo-server-moderate', {
+        id: server.id,
+        proposalId,
+        action,
+      });
       if (done !== true) throw new Error(`moderation failed: ${done.error}`);
     },
     close: () => executeServerCommand('pgo-server-stop', { id: server.id }),

@@ -5,14 +5,21 @@ import { anySignal, HttpClient, parseRetryAfter } from './http.js';
 import { memoryStorage, type TokenStorage } from './participant-token.js';
 import { RestBackend, type RestBackendOptions } from './rest.js';
 
-interface Call { method: string; url: string; headers: Record<string, string>; body: unknown; init: RequestInit }
+interface Call {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+  init: RequestInit;
+}
 type Handler = (call: Call, index: number) => Response | Promise<Response>;
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const problem = (status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ type: `https://pgo-widgets.dev/problems/${code}`, title: code, status, code, ...extra }), {
-    status, headers: { 'content-type': 'application/problem+json', ...headers },
+    status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
   });
 
 /** A fake `fetch` that records every call and answers with `handler`. */
@@ -20,8 +27,11 @@ function fakeFetch(handler: Handler) {
   const calls: Call[] = [];
   const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const call: Call = {
-      method: init.method ?? 'GET', url: String(input), headers: { ...(init.headers as Record<string, string>) },
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined, init,
+      method: init.method ?? 'GET',
+      url: String(input),
+      headers: { ...(init.headers as Record<string, string>) },
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      init,
     };
     calls.push(call);
     return handler(call, calls.length - 1);
@@ -48,8 +58,12 @@ function backend(handler: Handler, options: Partial<RestBackendOptions> = {}) {
   const sleeps: number[] = [];
   const storage = options.storage === undefined ? memoryStorage() : options.storage;
   const rest = new RestBackend({
-    endpoint: 'https://api.example.fr', fetch: fake.fetch, storage, random: () => 1,
-    sleep: async (ms) => void sleeps.push(ms), ...options,
+    endpoint: 'https://api.example.fr',
+    fetch: fake.fetch,
+    storage,
+    random: () => 1,
+    sleep: async (ms) => void sleeps.push(ms),
+    ...options,
   });
   return { rest, calls: fake.calls, sleeps, storage };
 }
@@ -64,12 +78,17 @@ async function failure(promise: Promise<unknown>): Promise<BackendError> {
   throw new Error('expected a failure');
 }
 
-const issueToken = (token = 'tok-1') => () => json({ token, participant: { id: 'u1', displayName: null, verified: false } }, 201);
+const issueToken =
+  (token = 'tok-1') =>
+  () =>
+    json({ token, participant: { id: 'u1', displayName: null, verified: false } }, 201);
 
 describe('RestBackend', () => {
   describe('requests', () => {
     it('reads a consultation from {endpoint}/api/v1 without credentials or a token', async () => {
-      const { rest, calls } = backend(routes({ 'GET /consultations/plan-action-2017': () => json({ id: 'plan-action-2017', phases: [], settings: {} }) }));
+      const { rest, calls } = backend(
+        routes({ 'GET /consultations/plan-action-2017': () => json({ id: 'plan-action-2017', phases: [], settings: {} }) }),
+      );
       const consultation = await rest.getConsultation('plan-action-2017');
       expect(consultation.id).to.equal('plan-action-2017');
       expect(calls).to.have.length(1);
@@ -120,12 +139,14 @@ describe('RestBackend', () => {
     });
 
     it('is issued once before the first writes, stored per endpoint and sent as a bearer with the idempotency key', async () => {
-      const { rest, calls, storage } = backend(routes({
-        'POST /participants': issueToken('tok-1'),
-        'PUT /consultations/c1/proposals/p1/vote': () => json(voteResult),
-        'PUT /consultations/c1/proposals/p2/vote': () => json({ ...voteResult, tally: { ...tally, proposalId: 'p2' } }),
-        'GET /consultations/c1/participation': () => json(voteResult.participation),
-      }));
+      const { rest, calls, storage } = backend(
+        routes({
+          'POST /participants': issueToken('tok-1'),
+          'PUT /consultations/c1/proposals/p1/vote': () => json(voteResult),
+          'PUT /consultations/c1/proposals/p2/vote': () => json({ ...voteResult, tally: { ...tally, proposalId: 'p2' } }),
+          'GET /consultations/c1/participation': () => json(voteResult.participation),
+        }),
+      );
       await Promise.all([
         rest.vote('c1', 'p1', 'support', { idempotencyKey: 'k1' }),
         rest.vote('c1', 'p2', 'support', { idempotencyKey: 'k2' }),
@@ -142,7 +163,10 @@ describe('RestBackend', () => {
 
     it('is kept in localStorage by default, so the visitor is the same participant after a reload', async () => {
       const endpoint = `https://reload-${Date.now()}.example.fr`;
-      const handler = routes({ 'POST /participants': issueToken('tok-ls'), 'DELETE /consultations/c1/proposals/p1/vote': () => json(voteResult) });
+      const handler = routes({
+        'POST /participants': issueToken('tok-ls'),
+        'DELETE /consultations/c1/proposals/p1/vote': () => json(voteResult),
+      });
       const first = backend(handler, { endpoint, storage: undefined });
       try {
         await first.rest.withdrawVote('c1', 'p1', key);
@@ -158,15 +182,30 @@ describe('RestBackend', () => {
 
     it('lives in memory when storage is blocked', async () => {
       const blocked: TokenStorage = {
-        getItem: () => { throw new DOMException('blocked', 'SecurityError'); },
-        setItem: () => { throw new DOMException('blocked', 'SecurityError'); },
-        removeItem: () => { throw new DOMException('blocked', 'SecurityError'); },
+        getItem: () => {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+        setItem: () => {
+          throw new DOMException('blocked', 'SecurityError');
+        },
+        removeItem: () => {
+          throw new DOMException('blocked', 'SecurityError');
+        },
       };
-      const { rest, calls } = backend(routes({ 'POST /participants': issueToken('tok-mem'), 'POST /consultations/c1/proposals/p1/reports': () => new Response(null, { status: 202 }) }),
-        { endpoint: `https://blocked-${Date.now()}.example.fr`, storage: blocked });
+      const { rest, calls } = backend(
+        routes({
+          'POST /participants': issueToken('tok-mem'),
+          'POST /consultations/c1/proposals/p1/reports': () => new Response(null, { status: 202 }),
+        }),
+        { endpoint: `https://blocked-${Date.now()}.example.fr`, storage: blocked },
+      );
       await rest.reportProposal('c1', 'p1', 'spam', { idempotencyKey: 'r1' });
       await rest.reportProposal('c1', 'p1', 'spam', { idempotencyKey: 'r2' });
-      expect(calls.map((c) => c.url.replace(/^.*\/api\/v1/, ''))).to.deep.equal(['/participants', '/consultations/c1/proposals/p1/reports', '/consultations/c1/proposals/p1/reports']);
+      expect(calls.map((c) => c.url.replace(/^.*\/api\/v1/, ''))).to.deep.equal([
+        '/participants',
+        '/consultations/c1/proposals/p1/reports',
+        '/consultations/c1/proposals/p1/reports',
+      ]);
       expect(calls[2]!.headers.authorization).to.equal('Bearer tok-mem');
     });
 
@@ -174,19 +213,28 @@ describe('RestBackend', () => {
       let issued = 0;
       const storage = memoryStorage();
       storage.setItem('pgo-widgets:participant:https://api.example.fr', 'expired');
-      const { rest, calls } = backend(routes({
-        'POST /participants': () => json({ token: `tok-${++issued}`, participant: { id: 'u', displayName: null, verified: false } }, 201),
-        'POST /consultations/c1/proposals': (call) => (call.headers.authorization === 'Bearer tok-1'
-          ? json({ proposal: { id: 'n1' }, moderation: 'published' }, 201)
-          : problem(401, 'unauthorized')),
-      }), { storage });
+      const { rest, calls } = backend(
+        routes({
+          'POST /participants': () => json({ token: `tok-${++issued}`, participant: { id: 'u', displayName: null, verified: false } }, 201),
+          'POST /consultations/c1/proposals': (call) =>
+            call.headers.authorization === 'Bearer tok-1'
+              ? json({ proposal: { id: 'n1' }, moderation: 'published' }, 201)
+              : problem(401, 'unauthorized'),
+        }),
+        { storage },
+      );
       const receipt = await rest.createProposal('c1', { title: 't', body: 'b' }, { idempotencyKey: 'same' });
       expect(receipt.proposal.id).to.equal('n1');
       const writes = calls.filter((c) => c.url.endsWith('/proposals'));
-      expect(writes.map((c) => `${c.headers.authorization} ${c.headers['idempotency-key']}`)).to.deep.equal(['Bearer expired same', 'Bearer tok-1 same']);
+      expect(writes.map((c) => `${c.headers.authorization} ${c.headers['idempotency-key']}`)).to.deep.equal([
+        'Bearer expired same',
+        'Bearer tok-1 same',
+      ]);
       expect(storage.getItem('pgo-widgets:participant:https://api.example.fr')).to.equal('tok-1');
 
-      const always401 = backend(routes({ 'POST /participants': issueToken(), 'POST /consultations/c1/proposals': () => problem(401, 'unauthorized') }));
+      const always401 = backend(
+        routes({ 'POST /participants': issueToken(), 'POST /consultations/c1/proposals': () => problem(401, 'unauthorized') }),
+      );
       expect((await failure(always401.rest.createProposal('c1', { title: 't', body: 'b' }, key))).code).to.equal('unauthorized');
       expect(always401.calls.filter((c) => c.url.endsWith('/participants'))).to.have.length(2);
       expect(always401.calls.filter((c) => c.url.endsWith('/proposals'))).to.have.length(2);
@@ -195,9 +243,13 @@ describe('RestBackend', () => {
     it('forgets an unknown token when reading participation and reads as an anonymous visitor', async () => {
       const storage = memoryStorage();
       storage.setItem('pgo-widgets:participant:https://api.example.fr', 'stale');
-      const { rest, calls } = backend(routes({
-        'GET /consultations/c1/participation': (call) => (call.headers.authorization ? problem(401, 'unauthorized') : json(participation)),
-      }), { storage });
+      const { rest, calls } = backend(
+        routes({
+          'GET /consultations/c1/participation': (call) =>
+            call.headers.authorization ? problem(401, 'unauthorized') : json(participation),
+        }),
+        { storage },
+      );
       expect(await rest.getParticipation('c1')).to.deep.equal(participation);
       expect(calls.map((c) => c.headers.authorization ?? '-')).to.deep.equal(['Bearer stale', '-']);
       expect(storage.getItem('pgo-widgets:participant:https://api.example.fr')).to.equal(null);
@@ -205,14 +257,18 @@ describe('RestBackend', () => {
 
     it('exchanges a host-signed identity once per consultation and never creates an anonymous participant', async () => {
       let exchanges = 0;
-      const { rest, calls } = backend(routes({
-        'POST /consultations/c1/identity': (call) => {
-          expect(call.body).to.deep.equal({ assertion: 'signed.jwt.value' });
-          return json({ token: `verified-${++exchanges}`, participant: { id: 'v', displayName: 'Camille', verified: true } });
-        },
-        'GET /consultations/c1/participation': () => json(participation),
-        'PUT /consultations/c1/proposals/p1/vote': (call) => (call.headers.authorization === 'Bearer verified-1' ? problem(401, 'unauthorized') : json(voteResult)),
-      }), { identity: 'signed.jwt.value' });
+      const { rest, calls } = backend(
+        routes({
+          'POST /consultations/c1/identity': (call) => {
+            expect(call.body).to.deep.equal({ assertion: 'signed.jwt.value' });
+            return json({ token: `verified-${++exchanges}`, participant: { id: 'v', displayName: 'Camille', verified: true } });
+          },
+          'GET /consultations/c1/participation': () => json(participation),
+          'PUT /consultations/c1/proposals/p1/vote': (call) =>
+            call.headers.authorization === 'Bearer verified-1' ? problem(401, 'unauthorized') : json(voteResult),
+        }),
+        { identity: 'signed.jwt.value' },
+      );
       await rest.getParticipation('c1');
       await rest.vote('c1', 'p1', 'support', key);
       expect(calls.map((c) => `${c.method} ${c.url.replace(/^.*\/api\/v1/, '')} ${c.headers.authorization ?? '-'}`)).to.deep.equal([
@@ -228,12 +284,14 @@ describe('RestBackend', () => {
   describe('errors', () => {
     it('maps problem+json to the core error shape, with field errors and Retry-After', async () => {
       const fieldErrors = [{ field: 'title', code: 'too_short', message: 'title is too short', params: { min: 10 } }];
-      const { rest } = backend(routes({
-        'POST /participants': issueToken(),
-        'POST /consultations/c1/proposals': () => problem(422, 'validation', { fieldErrors, detail: 'fix it' }),
-        'PUT /consultations/c1/proposals/p1/vote': () => problem(409, 'limit-reached'),
-        'PUT /consultations/c1/proposals/p2/vote': () => problem(429, 'rate-limited', {}, { 'retry-after': '120' }),
-      }));
+      const { rest } = backend(
+        routes({
+          'POST /participants': issueToken(),
+          'POST /consultations/c1/proposals': () => problem(422, 'validation', { fieldErrors, detail: 'fix it' }),
+          'PUT /consultations/c1/proposals/p1/vote': () => problem(409, 'limit-reached'),
+          'PUT /consultations/c1/proposals/p2/vote': () => problem(429, 'rate-limited', {}, { 'retry-after': '120' }),
+        }),
+      );
       const invalid = await failure(rest.createProposal('c1', { title: 'x', body: 'y' }, key));
       expect(invalid.code).to.equal('validation');
       expect(invalid.fieldErrors).to.deep.equal(fieldErrors);
@@ -245,7 +303,14 @@ describe('RestBackend', () => {
     });
 
     it('maps answers that are not problem+json by their status', async () => {
-      const cases: [number, string][] = [[404, 'not-found'], [403, 'forbidden'], [413, 'too-large'], [400, 'validation'], [502, 'server'], [418, 'unknown']];
+      const cases: [number, string][] = [
+        [404, 'not-found'],
+        [403, 'forbidden'],
+        [413, 'too-large'],
+        [400, 'validation'],
+        [502, 'server'],
+        [418, 'unknown'],
+      ];
       for (const [status, code] of cases) {
         const { rest } = backend(() => new Response('<h1>nope</h1>', { status, headers: { 'content-type': 'text/html' } }), { retries: 0 });
         const err = await failure(rest.getConsultation('c1'));
@@ -271,7 +336,9 @@ describe('RestBackend', () => {
     });
 
     it('adds jitter to the backoff', async () => {
-      const { rest, sleeps } = backend((_, i) => (i < 1 ? problem(500, 'server') : json({ now: '2027-01-01T00:00:00Z' })), { random: () => 0 });
+      const { rest, sleeps } = backend((_, i) => (i < 1 ? problem(500, 'server') : json({ now: '2027-01-01T00:00:00Z' })), {
+        random: () => 0,
+      });
       await rest.getServerTime();
       expect(sleeps).to.deep.equal([200]);
     });
@@ -283,16 +350,18 @@ describe('RestBackend', () => {
     });
 
     it('retries a keyed write after a network failure, with the same key', async () => {
-      const { rest, calls } = backend(routes({
-        'POST /participants': issueToken(),
-        'POST /consultations/c1/events/e1/registrations': (() => {
-          let n = 0;
-          return () => {
-            if (n++ === 0) throw new TypeError('Failed to fetch');
-            return json({ eventId: 'e1', seatsLeft: 3 }, 201);
-          };
-        })(),
-      }));
+      const { rest, calls } = backend(
+        routes({
+          'POST /participants': issueToken(),
+          'POST /consultations/c1/events/e1/registrations': (() => {
+            let n = 0;
+            return () => {
+              if (n++ === 0) throw new TypeError('Failed to fetch');
+              return json({ eventId: 'e1', seatsLeft: 3 }, 201);
+            };
+          })(),
+        }),
+      );
       const receipt = await rest.registerForEvent('c1', 'e1', { name: 'A', email: 'a@b.fr' }, { idempotencyKey: 'reg-1' });
       expect(receipt.seatsLeft).to.equal(3);
       const posts = calls.filter((c) => c.url.endsWith('/registrations'));
@@ -300,7 +369,9 @@ describe('RestBackend', () => {
     });
 
     it('honours Retry-After on 429 when it is short, and returns it to the caller when it is long', async () => {
-      const short = backend((_, i) => (i === 0 ? problem(429, 'rate-limited', {}, { 'retry-after': '3' }) : json({ items: [], nextCursor: null })));
+      const short = backend((_, i) =>
+        i === 0 ? problem(429, 'rate-limited', {}, { 'retry-after': '3' }) : json({ items: [], nextCursor: null }),
+      );
       await short.rest.listEvents('c1', {});
       expect(short.sleeps).to.deep.equal([3000]);
       const long = backend(() => problem(429, 'rate-limited', {}, { 'retry-after': '60' }));
@@ -310,23 +381,27 @@ describe('RestBackend', () => {
     });
 
     it('a vote answered 503 with Retry-After: 10 fails at once, so the optimistic vote rolls back at once (issue #18)', async () => {
-      const { rest, calls, sleeps } = backend(routes({
-        'POST /participants': issueToken(),
-        'PUT /consultations/c1/proposals/p1/vote': () => problem(503, 'server', {}, { 'retry-after': '10' }),
-      }));
+      const { rest, calls, sleeps } = backend(
+        routes({
+          'POST /participants': issueToken(),
+          'PUT /consultations/c1/proposals/p1/vote': () => problem(503, 'server', {}, { 'retry-after': '10' }),
+        }),
+      );
       const err = await failure(rest.vote('c1', 'p1', 'support', key));
       expect(err.code).to.equal('server');
       expect(err.problem.retryAfter).to.equal(10);
       expect(sleeps, 'no 10 s wait while the citizen sees a vote that is not recorded').to.deep.equal([]);
       expect(calls.filter((c) => c.url.endsWith('/vote'))).to.have.length(1);
       // A short Retry-After is still honoured once, quietly.
-      const short = backend(routes({
-        'POST /participants': issueToken(),
-        'PUT /consultations/c1/proposals/p1/vote': (() => {
-          let n = 0;
-          return () => (n++ === 0 ? problem(503, 'server', {}, { 'retry-after': '1' }) : json(voteResult));
-        })(),
-      }));
+      const short = backend(
+        routes({
+          'POST /participants': issueToken(),
+          'PUT /consultations/c1/proposals/p1/vote': (() => {
+            let n = 0;
+            return () => (n++ === 0 ? problem(503, 'server', {}, { 'retry-after': '1' }) : json(voteResult));
+          })(),
+        }),
+      );
       await short.rest.vote('c1', 'p1', 'support', key);
       expect(short.sleeps).to.deep.equal([1000]);
     });
@@ -353,9 +428,10 @@ describe('RestBackend', () => {
 
   describe('timeouts, abort and offline', () => {
     /** A fetch that only ends when its signal aborts, as a hung server would. */
-    const hanging: Handler = (call) => new Promise((_, reject) => {
-      call.init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
-    });
+    const hanging: Handler = (call) =>
+      new Promise((_, reject) => {
+        call.init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
 
     it('times out a hung request and reports `timeout`', async () => {
       const { rest, calls } = backend(hanging, { timeoutMs: 20, retries: 0 });
@@ -402,10 +478,21 @@ describe('RestBackend', () => {
     });
 
     it('reports a failed fetch as `network`, or `offline` when the connection dropped meanwhile', async () => {
-      const net = backend(() => { throw new TypeError('Failed to fetch'); }, { retries: 0 });
+      const net = backend(
+        () => {
+          throw new TypeError('Failed to fetch');
+        },
+        { retries: 0 },
+      );
       expect((await failure(net.rest.getConsultation('c1'))).code).to.equal('network');
       let online = true;
-      const dropped = backend(() => { online = false; throw new TypeError('Failed to fetch'); }, { isOnline: () => online });
+      const dropped = backend(
+        () => {
+          online = false;
+          throw new TypeError('Failed to fetch');
+        },
+        { isOnline: () => online },
+      );
       expect((await failure(dropped.rest.getConsultation('c1'))).code).to.equal('offline');
       expect(dropped.calls).to.have.length(1);
     });

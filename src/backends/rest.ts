@@ -6,20 +6,54 @@
  * Requests time out, retry only when safe (reads, keyed writes) and fail as `BackendError`s.
  */
 import {
-  ALL_CAPABILITIES, registerBackend, newIdempotencyKey, type BackendCapabilities, type ConsultationBackend, type DocumentsBackend, type LiveHandlers, type LiveSubscription,
-  type RequestOptions, type WriteOptions,
+  ALL_CAPABILITIES,
+  registerBackend,
+  newIdempotencyKey,
+  type BackendCapabilities,
+  type ConsultationBackend,
+  type DocumentsBackend,
+  type LiveHandlers,
+  type LiveSubscription,
+  type RequestOptions,
+  type WriteOptions,
 } from '../core/backend.js';
 import { raceAbort } from '../core/async.js';
 import { BackendError } from '../core/errors.js';
 import type {
-  Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participant, Participation, Proposal, ProposalDraft,
-  ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
+  Consultation,
+  ConsultationEvent,
+  EventProposal,
+  EventQuery,
+  EventReceipt,
+  Page,
+  Participant,
+  Participation,
+  Proposal,
+  ProposalDraft,
+  ProposalQuery,
+  ProposalReceipt,
+  RegistrationInput,
+  RegistrationReceipt,
+  ServerTime,
+  VoteChoice,
+  VoteResult,
 } from '../core/schemas.js';
 import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../core/reports.js';
 import { HttpClient, queryString, shaped, type HttpOptions, type HttpRequest } from './http.js';
 import { TokenStore, type TokenStorage } from './participant-token.js';
 import * as comments from './rest-comments.js';
-import type { Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery } from '../core/comments.js';
+import type {
+  Comment,
+  CommentDraft,
+  CommentEdit,
+  CommentPage,
+  CommentQuery,
+  CommentReceipt,
+  CommentReport,
+  CommentThread,
+  HelpfulResult,
+  ReplyQuery,
+} from '../core/comments.js';
 import { lazyMethods } from './lazy.js';
 
 export interface RestBackendOptions extends HttpOptions {
@@ -31,7 +65,10 @@ export interface RestBackendOptions extends HttpOptions {
   storage?: TokenStorage | null;
 }
 
-interface TokenAnswer { token: string; participant: Participant }
+interface TokenAnswer {
+  token: string;
+  participant: Participant;
+}
 
 /**
  * Longest quiet wait before retrying a vote: the citizen sees the vote at once (optimistic), so a longer
@@ -52,11 +89,19 @@ export class RestBackend implements ConsultationBackend {
   private readonly verified = new Map<string, Promise<string>>();
   private readonly fetchImpl: typeof fetch;
   /** Issue 21: documents and amendments (rest-documents.ts, loaded with the first call: most pages never need it). */
-  readonly documents: DocumentsBackend = lazyMethods(() => import('./rest-documents.js').then((m) => new m.RestDocuments({
-    path: (consultationId, ...parts) => this.path(consultationId, ...parts),
-    read: (consultationId, url, personal, signal) => (personal ? this.readAs(consultationId, url, { signal }) : this.http.send({ method: 'GET', url, signal })),
-    write: (consultationId, method, url, body, options) => this.write(consultationId, method, url, body, options),
-  })), ['getDocument', 'getVersion', 'listAmendments', 'proposeAmendment', 'voteAmendment']);
+  readonly documents: DocumentsBackend = lazyMethods(
+    () =>
+      import('./rest-documents.js').then(
+        (m) =>
+          new m.RestDocuments({
+            path: (consultationId, ...parts) => this.path(consultationId, ...parts),
+            read: (consultationId, url, personal, signal) =>
+              personal ? this.readAs(consultationId, url, { signal }) : this.http.send({ method: 'GET', url, signal }),
+            write: (consultationId, method, url, body, options) => this.write(consultationId, method, url, body, options),
+          }),
+      ),
+    ['getDocument', 'getVersion', 'listAmendments', 'proposeAmendment', 'voteAmendment'],
+  );
 
   constructor(options: RestBackendOptions) {
     this.base = `${options.endpoint.replace(/\/+$/, '')}/api/v1`;
@@ -117,7 +162,10 @@ export class RestBackend implements ConsultationBackend {
   // ---- writes: a participant token, the caller's idempotency key ----
 
   async createProposal(consultationId: string, draft: ProposalDraft, options: WriteOptions): Promise<ProposalReceipt> {
-    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'proposals'), draft, options), ['proposal', 'moderation']);
+    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'proposals'), draft, options), [
+      'proposal',
+      'moderation',
+    ]);
   }
 
   async reportProposal(consultationId: string, proposalId: string, reason: string, options: WriteOptions): Promise<void> {
@@ -125,15 +173,42 @@ export class RestBackend implements ConsultationBackend {
   }
 
   async vote(consultationId: string, proposalId: string, choice: VoteChoice, options: WriteOptions): Promise<VoteResult> {
-    return shaped(await this.write(consultationId, 'PUT', this.path(consultationId, 'proposals', proposalId, 'vote'), { choice }, options, VOTE_MAX_WAIT_MS), ['tally', 'participation']);
+    return shaped(
+      await this.write(
+        consultationId,
+        'PUT',
+        this.path(consultationId, 'proposals', proposalId, 'vote'),
+        { choice },
+        options,
+        VOTE_MAX_WAIT_MS,
+      ),
+      ['tally', 'participation'],
+    );
   }
 
   async withdrawVote(consultationId: string, proposalId: string, options: WriteOptions): Promise<VoteResult> {
-    return shaped(await this.write(consultationId, 'DELETE', this.path(consultationId, 'proposals', proposalId, 'vote'), undefined, options, VOTE_MAX_WAIT_MS), ['tally', 'participation']);
+    return shaped(
+      await this.write(
+        consultationId,
+        'DELETE',
+        this.path(consultationId, 'proposals', proposalId, 'vote'),
+        undefined,
+        options,
+        VOTE_MAX_WAIT_MS,
+      ),
+      ['tally', 'participation'],
+    );
   }
 
-  async registerForEvent(consultationId: string, eventId: string, input: RegistrationInput, options: WriteOptions): Promise<RegistrationReceipt> {
-    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events', eventId, 'registrations'), input, options), ['eventId']);
+  async registerForEvent(
+    consultationId: string,
+    eventId: string,
+    input: RegistrationInput,
+    options: WriteOptions,
+  ): Promise<RegistrationReceipt> {
+    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events', eventId, 'registrations'), input, options), [
+      'eventId',
+    ]);
   }
 
   async proposeEvent(consultationId: string, input: EventProposal, options: WriteOptions): Promise<EventReceipt> {
@@ -173,8 +248,16 @@ export class RestBackend implements ConsultationBackend {
     return shaped(await this.get(this.path(consultationId, 'events', eventId, 'report'), options), ['id', 'contributions']);
   }
 
-  async submitWorkshopReport(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt> {
-    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events', eventId, 'report'), draft, options), ['report', 'moderation']);
+  async submitWorkshopReport(
+    consultationId: string,
+    eventId: string,
+    draft: WorkshopReportDraft,
+    options: WriteOptions,
+  ): Promise<WorkshopReportReceipt> {
+    return shaped(await this.write(consultationId, 'POST', this.path(consultationId, 'events', eventId, 'report'), draft, options), [
+      'report',
+      'moderation',
+    ]);
   }
 
   // ---- internals ----
@@ -202,8 +285,16 @@ export class RestBackend implements ConsultationBackend {
   }
 
   /** A write with the participant's token; on 401 the token is re-issued once and the write retried. */
-  async write(consultationId: string, method: HttpRequest['method'], url: string, body: unknown, options: WriteOptions, maxWaitMs?: number): Promise<unknown> {
-    const send = (token: string) => this.http.send({ method, url, body, token, idempotencyKey: options.idempotencyKey, signal: options.signal, maxWaitMs });
+  async write(
+    consultationId: string,
+    method: HttpRequest['method'],
+    url: string,
+    body: unknown,
+    options: WriteOptions,
+    maxWaitMs?: number,
+  ): Promise<unknown> {
+    const send = (token: string) =>
+      this.http.send({ method, url, body, token, idempotencyKey: options.idempotencyKey, signal: options.signal, maxWaitMs });
     const token = await this.participantToken(consultationId, options.signal);
     try {
       return await send(token);
@@ -233,7 +324,12 @@ export class RestBackend implements ConsultationBackend {
     let pending = this.verified.get(consultationId);
     if (!pending) {
       pending = this.http
-        .send<TokenAnswer>({ method: 'POST', url: this.path(consultationId, 'identity'), body: { assertion: this.identity }, idempotencyKey: newIdempotencyKey() })
+        .send<TokenAnswer>({
+          method: 'POST',
+          url: this.path(consultationId, 'identity'),
+          body: { assertion: this.identity },
+          idempotencyKey: newIdempotencyKey(),
+        })
         .then((answer) => shaped<TokenAnswer>(answer, ['token']).token);
       this.verified.set(consultationId, pending);
       pending.catch(() => this.verified.delete(consultationId));

@@ -5,8 +5,12 @@ import { VERSION } from '../core/version.js';
 
 describe('defineElement', () => {
   it('never throws: the same version twice does nothing, and warns for nobody', () => {
-    class A extends LitElement { static pgoVersion = VERSION; }
-    class B extends LitElement { static pgoVersion = VERSION; }
+    class A extends LitElement {
+      static pgoVersion = VERSION;
+    }
+    class B extends LitElement {
+      static pgoVersion = VERSION;
+    }
     const warn = console.warn;
     const warnings: unknown[] = [];
     console.warn = (...a: unknown[]) => warnings.push(a);
@@ -21,9 +25,15 @@ describe('defineElement', () => {
   });
 
   it('keeps the first of two versions and warns once per page naming both', () => {
-    class Old extends LitElement { static pgoVersion = '0.0.1'; }
-    class Other extends LitElement { static pgoVersion = '0.0.1'; }
-    class Mine extends LitElement { static pgoVersion = VERSION; }
+    class Old extends LitElement {
+      static pgoVersion = '0.0.1';
+    }
+    class Other extends LitElement {
+      static pgoVersion = '0.0.1';
+    }
+    class Mine extends LitElement {
+      static pgoVersion = VERSION;
+    }
     const warn = console.warn;
     const warnings: string[] = [];
     console.warn = (m: string) => warnings.push(m);

@@ -30,7 +30,9 @@ export function defineElement(tag: string, ctor: CustomElementConstructor & { pg
     const g = globalThis as unknown as Record<symbol, boolean>;
     if (theirs !== VERSION && !g[WARNED]) {
       g[WARNED] = true;
-      console.warn(`pgo-widgets ${VERSION} found <${tag}> already defined by pgo-widgets ${theirs}; keeping ${theirs}. Load the library once per page.`);
+      console.warn(
+        `pgo-widgets ${VERSION} found <${tag}> already defined by pgo-widgets ${theirs}; keeping ${theirs}. Load the library once per page.`,
+      );
     }
     return;
   }

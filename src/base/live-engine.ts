@@ -28,7 +28,10 @@ export class LiveEngine {
   private readonly memory: PollMemory = { seen: null };
   private readonly onVisibility = () => this.visibilityChanged();
 
-  constructor(private readonly host: LiveHost, private readonly state: LiveState) {}
+  constructor(
+    private readonly host: LiveHost,
+    private readonly state: LiveState,
+  ) {}
 
   start(visibility: VisibilitySource | null): void {
     this.stop();
@@ -60,7 +63,8 @@ export class LiveEngine {
         return;
       case 'proposal': {
         const at = this.state.fresh.indexOf(change.id);
-        if (change.status === 'published' && at < 0 && !host.writes.publishedHere().some((p) => p.id === change.id)) this.state.fresh.push(change.id);
+        if (change.status === 'published' && at < 0 && !host.writes.publishedHere().some((p) => p.id === change.id))
+          this.state.fresh.push(change.id);
         if (change.status !== 'published' && at >= 0) this.state.fresh.splice(at, 1);
         host.notify('live');
         return;

@@ -33,7 +33,8 @@ export async function pollChanges(host: LiveHost, memory: PollMemory): Promise<L
   for (const proposal of proposals.values()) {
     if (!seen.has(proposal.id)) {
       seen.add(proposal.id);
-      if (!first && newest.items.some((p) => p.id === proposal.id)) changes.push({ type: 'proposal', id: proposal.id, status: 'published' });
+      if (!first && newest.items.some((p) => p.id === proposal.id))
+        changes.push({ type: 'proposal', id: proposal.id, status: 'published' });
     }
     // Only tallies the page shows (the vote store knows them) and that moved.
     const shown = host.votes.tallyOf(proposal.id);

@@ -27,7 +27,13 @@ export interface LiveTiming {
   /** Failures in a row, before any `ready`, after which the session polls instead. */
   failuresBeforePolling: number;
 }
-export const LIVE_TIMING: LiveTiming = { pollMs: 15_000, reconnectMs: 1000, reconnectMaxMs: 30_000, readyMs: 15_000, failuresBeforePolling: 3 };
+export const LIVE_TIMING: LiveTiming = {
+  pollMs: 15_000,
+  reconnectMs: 1000,
+  reconnectMaxMs: 30_000,
+  readyMs: 15_000,
+  failuresBeforePolling: 3,
+};
 
 export type LiveMode = 'off' | 'stream' | 'polling';
 

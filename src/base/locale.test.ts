@@ -24,8 +24,12 @@ describe('language changes on an ancestor', () => {
 
   it('reach every element inside <pgo-consultation> at once, vote buttons in the list included', async () => {
     const { backend } = memoryBackendFixture({ proposals: 2 });
-    const { provider } = await mountInProvider(backend, 'plan-action-2017', html`
-      <pgo-phase-countdown></pgo-phase-countdown><pgo-proposal-list></pgo-proposal-list><pgo-proposal-form></pgo-proposal-form>`);
+    const { provider } = await mountInProvider(
+      backend,
+      'plan-action-2017',
+      html`
+      <pgo-phase-countdown></pgo-phase-countdown><pgo-proposal-list></pgo-proposal-list><pgo-proposal-form></pgo-proposal-form>`,
+    );
     const [countdown, list, form] = [...provider.children] as PgoElement[];
     await waitUntil(() => shadowText(countdown).includes('Phase en cours') && shadowText(list).includes('Rechercher'), 'French first');
     expect(shadowText(form)).to.include('Envoyer ma proposition');

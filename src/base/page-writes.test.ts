@@ -22,10 +22,17 @@ function fill(root: ShadowRoot, name: string, value: string | boolean) {
 describe('the page’s own writes reach every element of the session', () => {
   it('a proposal confirmed as published appears at once at the top of the list on the same page', async () => {
     const { backend } = memoryBackendFixture({ proposals: 3 });
-    const { provider } = await mountInProvider<HTMLElement>(backend, C, html`<div><pgo-proposal-form></pgo-proposal-form><pgo-proposal-list></pgo-proposal-list></div>`);
+    const { provider } = await mountInProvider<HTMLElement>(
+      backend,
+      C,
+      html`<div><pgo-proposal-form></pgo-proposal-form><pgo-proposal-list></pgo-proposal-list></div>`,
+    );
     const form = provider.querySelector<PgoProposalForm>('pgo-proposal-form')!;
     const list = provider.querySelector<PgoProposalList>('pgo-proposal-list')!;
-    await waitUntil(() => list.shadowRoot!.querySelectorAll('li.item').length === 3 && form.shadowRoot!.querySelector('[name="title"]'), 'the widgets did not render');
+    await waitUntil(
+      () => list.shadowRoot!.querySelectorAll('li.item').length === 3 && form.shadowRoot!.querySelector('[name="title"]'),
+      'the widgets did not render',
+    );
     const listed = backend.calls.filter((c) => c.method === 'listProposals').length;
     const root = form.shadowRoot!;
     fill(root, 'title', 'Des bancs publics devant chaque mairie annexe');
@@ -42,7 +49,11 @@ describe('the page’s own writes reach every element of the session', () => {
 
   it('a proposal awaiting moderation does not appear in the list', async () => {
     const { backend } = memoryBackendFixture({ proposals: 2, settings: { moderation: 'pre' } });
-    const { provider } = await mountInProvider<HTMLElement>(backend, C, html`<div><pgo-proposal-form></pgo-proposal-form><pgo-proposal-list></pgo-proposal-list></div>`);
+    const { provider } = await mountInProvider<HTMLElement>(
+      backend,
+      C,
+      html`<div><pgo-proposal-form></pgo-proposal-form><pgo-proposal-list></pgo-proposal-list></div>`,
+    );
     const form = provider.querySelector<PgoProposalForm>('pgo-proposal-form')!;
     const list = provider.querySelector<PgoProposalList>('pgo-proposal-list')!;
     await waitUntil(() => list.shadowRoot!.querySelectorAll('li.item').length === 2 && form.shadowRoot!.querySelector('[name="title"]'));
@@ -59,7 +70,11 @@ describe('the page’s own writes reach every element of the session', () => {
 
   it('a registration’s seat count shows at once on another card of the same event', async () => {
     const { backend } = memoryBackendFixture({ events: 1 });
-    const { provider } = await mountInProvider<HTMLElement>(backend, C, html`<div><pgo-event-card event="e0"></pgo-event-card><pgo-event-card event="e0"></pgo-event-card></div>`);
+    const { provider } = await mountInProvider<HTMLElement>(
+      backend,
+      C,
+      html`<div><pgo-event-card event="e0"></pgo-event-card><pgo-event-card event="e0"></pgo-event-card></div>`,
+    );
     const [first, second] = [...provider.querySelectorAll<PgoEventCard>('pgo-event-card')] as [PgoEventCard, PgoEventCard];
     await waitUntil(() => shadowText(first, '[part="seats"]') && shadowText(second, '[part="seats"]'), 'the cards did not load');
     expect(shadowText(second, '[part="seats"]')).to.equal('30 places restantes sur 30.');

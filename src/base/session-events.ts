@@ -1,7 +1,13 @@
 /** Why a session says it changed; elements narrow their re-render down by it. */
-export type ChangeReason = 'status' | 'phase' | 'participation' | 'tally' | 'vote'
+export type ChangeReason =
+  | 'status'
+  | 'phase'
+  | 'participation'
+  | 'tally'
+  | 'vote'
   /** The page's own writes (`session.writes`): a proposal published here, a registration made here. */
-  | 'proposal' | 'registration'
+  | 'proposal'
+  | 'registration'
   /** Live changes (`session.live`, issue 23): new proposals published elsewhere, decisions, counts. */
   | 'live';
 

@@ -31,7 +31,8 @@ export function hostSession(host: SessionHost): ConsultationSession | null {
 }
 
 /** Attributes every HTML element may carry, which never configure a backend. */
-const GENERIC = /^(id|class|style|slot|part|exportparts|hidden|inert|tabindex|title|role|dir|translate|draggable|contenteditable|spellcheck|autofocus|nonce|popover|is|aria-.*|data-.*|on.*)$/;
+const GENERIC =
+  /^(id|class|style|slot|part|exportparts|hidden|inert|tabindex|title|role|dir|translate|draggable|contenteditable|spellcheck|autofocus|nonce|popover|is|aria-.*|data-.*|on.*)$/;
 
 /** The attributes of a host meant for its backend: all but generic ones and the element's own settings (`lang` goes). */
 export function backendAttributes(host: Element): Record<string, string> {
@@ -76,7 +77,12 @@ export function sessionForBackend(backend: ConsultationBackend, consultationId: 
  * shared page-wide. When the kind is not registered (yet), its session fails with `unsupported` until
  * the backend's script loads; a retry then reaches it.
  */
-export function sessionFor(kind: string, endpoint: string, consultationId: string, attributes: Record<string, string> = {}): ConsultationSession {
+export function sessionFor(
+  kind: string,
+  endpoint: string,
+  consultationId: string,
+  attributes: Record<string, string> = {},
+): ConsultationSession {
   const sorted = Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b)));
   const key = JSON.stringify([kind, endpoint, consultationId, sorted]);
   let session = shared.get(key);

@@ -41,7 +41,10 @@ export class ConsultationSession extends EventTarget {
   private phaseTimer: (() => void) | undefined;
   private watching = false;
 
-  constructor(readonly backend: ConsultationBackend, readonly consultationId: string) {
+  constructor(
+    readonly backend: ConsultationBackend,
+    readonly consultationId: string,
+  ) {
     super();
   }
 
@@ -112,10 +115,7 @@ export class ConsultationSession extends EventTarget {
     this.error = null;
     this.notify('status');
     try {
-      const [consultation, offset] = await Promise.all([
-        this.backend.getConsultation(this.consultationId),
-        this.measureClock(),
-      ]);
+      const [consultation, offset] = await Promise.all([this.backend.getConsultation(this.consultationId), this.measureClock()]);
       this.consultation = consultation;
       this.clockOffset = offset;
       this.phaseState = phaseStateAt(consultation.phases, this.now());

@@ -37,7 +37,10 @@ describe('session vote store', () => {
     expect(session.votes.tallyOf('p1')!.total).to.equal(2);
     expect(session.votes.voteOf('p1')).to.equal('support');
     expect(session.participation!.votesLeft).to.equal(2);
-    const error = await attempt.then(() => null, (e: unknown) => e as { code: string });
+    const error = await attempt.then(
+      () => null,
+      (e: unknown) => e as { code: string },
+    );
     expect(error!.code).to.equal('closed');
     expect(session.votes.tallyOf('p1')!.total).to.equal(1);
     expect(session.votes.voteOf('p1')).to.equal(null);

@@ -82,29 +82,31 @@ export class VoteStore {
     const request = choice
       ? host.backend.vote(host.consultationId, proposalId, choice, { idempotencyKey })
       : host.backend.withdrawVote(host.consultationId, proposalId, { idempotencyKey });
-    const settled = request.then(
-      (result) => {
-        this.retryKeys.delete(attempt);
-        this.tallies.set(proposalId, result.tally);
-        host.participation = result.participation;
-        return result;
-      },
-      (thrown: unknown) => {
-        const error = toBackendError(thrown);
-        if (error.retryable) this.retryKeys.set(attempt, idempotencyKey);
-        else this.retryKeys.delete(attempt);
-        // Undo only what is still ours: nothing else writes this tally meanwhile, but another
-        // proposal's answer may have replaced the participation already.
-        if (optimistic && this.tallies.get(proposalId) === optimistic) this.tallies.set(proposalId, before);
-        if (host.participation && (host.participation.votes[proposalId] ?? null) === choice) {
-          host.participation = withVote(host.participation, proposalId, choice, previous);
-        }
-        throw error;
-      },
-    ).finally(() => {
-      this.inFlight.delete(proposalId);
-      host.notify('vote');
-    });
+    const settled = request
+      .then(
+        (result) => {
+          this.retryKeys.delete(attempt);
+          this.tallies.set(proposalId, result.tally);
+          host.participation = result.participation;
+          return result;
+        },
+        (thrown: unknown) => {
+          const error = toBackendError(thrown);
+          if (error.retryable) this.retryKeys.set(attempt, idempotencyKey);
+          else this.retryKeys.delete(attempt);
+          // Undo only what is still ours: nothing else writes this tally meanwhile, but another
+          // proposal's answer may have replaced the participation already.
+          if (optimistic && this.tallies.get(proposalId) === optimistic) this.tallies.set(proposalId, before);
+          if (host.participation && (host.participation.votes[proposalId] ?? null) === choice) {
+            host.participation = withVote(host.participation, proposalId, choice, previous);
+          }
+          throw error;
+        },
+      )
+      .finally(() => {
+        this.inFlight.delete(proposalId);
+        host.notify('vote');
+      });
     this.inFlight.set(proposalId, settled);
     host.notify('vote');
     return settled;

@@ -30,8 +30,12 @@ export class PgoAnswerForm extends ConsoleElement {
     // A half-written answer stays on this device until saved.
     draftKey: () => (this.proposal ? `pgo-draft:answer|${this.consultation}|${this.proposal.id}` : null),
     locale: () => this.locale,
-    initialValues: () => ({ state: this.proposal?.answer?.state ?? 'under-study', text: this.proposal?.answer?.text ?? '',
-      commitment: this.proposal?.answer?.commitment ?? '', mergedInto: this.proposal?.answer?.mergedInto ?? '' }),
+    initialValues: () => ({
+      state: this.proposal?.answer?.state ?? 'under-study',
+      text: this.proposal?.answer?.text ?? '',
+      commitment: this.proposal?.answer?.commitment ?? '',
+      mergedInto: this.proposal?.answer?.mergedInto ?? '',
+    }),
     onSuccess: (answer) => {
       this.form.announcement = this.t('answerSaved');
       this.emit('pgo-answer-saved', { proposalId: this.proposal!.id, answer });
@@ -42,7 +46,8 @@ export class PgoAnswerForm extends ConsoleElement {
   private input(values: FormValues): AnswerInput {
     const state = String(values.state ?? 'under-study') as AnswerInput['state'];
     return {
-      state, text: String(values.text ?? '').trim(),
+      state,
+      text: String(values.text ?? '').trim(),
       commitment: state === 'kept' ? String(values.commitment ?? '').trim() || null : null,
       mergedInto: state === 'merged' ? String(values.mergedInto ?? '').trim() || null : null,
     };
@@ -51,8 +56,22 @@ export class PgoAnswerForm extends ConsoleElement {
   private specs(): FieldSpec[] {
     const state = this.form?.values.state ?? 'under-study';
     const specs: FieldSpec[] = [
-      { name: 'state', label: this.t('answerState'), type: 'radio', required: true, options: STATES.map((s) => ({ value: s, label: this.t(`state_${s}` as ConsoleKey) })) },
-      { name: 'text', label: this.t('answerText'), type: 'textarea', hint: this.t('answerTextHint'), maxLength: 5000, rows: 4, required: state === 'not-kept' || state === 'merged' },
+      {
+        name: 'state',
+        label: this.t('answerState'),
+        type: 'radio',
+        required: true,
+        options: STATES.map((s) => ({ value: s, label: this.t(`state_${s}` as ConsoleKey) })),
+      },
+      {
+        name: 'text',
+        label: this.t('answerText'),
+        type: 'textarea',
+        hint: this.t('answerTextHint'),
+        maxLength: 5000,
+        rows: 4,
+        required: state === 'not-kept' || state === 'merged',
+      },
     ];
     if (state === 'kept') specs.push({ name: 'commitment', label: this.t('commitment'), maxLength: 2000 });
     if (state === 'merged') specs.push({ name: 'mergedInto', label: this.t('mergedInto'), required: true });
@@ -61,7 +80,15 @@ export class PgoAnswerForm extends ConsoleElement {
 
   override render() {
     const title = this.t('answerFor', { title: this.proposal?.title ?? '' });
-    return renderFormPage(this.form, renderForm(this.form, title, this.t('saveAnswer'), this.specs().map((spec) => renderField(this.form, spec))));
+    return renderFormPage(
+      this.form,
+      renderForm(
+        this.form,
+        title,
+        this.t('saveAnswer'),
+        this.specs().map((spec) => renderField(this.form, spec)),
+      ),
+    );
   }
 }
 

@@ -51,16 +51,20 @@ export class PgoAnswerList extends ConsoleElement {
     return html`<div part="base">
       ${this.error ? html`<div class="pgo-notice pgo-notice--error" role="alert"><p>${describeError(this.locale, this.error)}</p></div>` : nothing}
       ${list && !list.length ? html`<p class="pgo-notice">${this.t('noProposals')}</p>` : nothing}
-      <ul class="items">${(list ?? []).map((p) => html`<li class="item" part="item">
+      <ul class="items">${(list ?? []).map(
+        (p) => html`<li class="item" part="item">
         <div class="item-head">
           <span class="badge">${p.answer ? this.t(`state_${p.answer.state}` as ConsoleKey) : this.t('noAnswer')}</span>
           <h3>${p.title}</h3>
         </div>
         ${p.answer?.text ? html`<p class="excerpt">${p.answer.text}</p>` : nothing}
         <button type="button" class="pgo-button pgo-button--secondary" id="toggle-${p.id}" aria-expanded=${this.open === p.id ? 'true' : 'false'}
-          @click=${() => { this.open = this.open === p.id ? null : p.id; }}>${this.t('answerFor', { title: p.title })}</button>
+          @click=${() => {
+            this.open = this.open === p.id ? null : p.id;
+          }}>${this.t('answerFor', { title: p.title })}</button>
         ${this.open === p.id ? html`<pgo-answer-form .client=${this.client} consultation=${this.consultation} .proposal=${p} @pgo-answer-saved=${this.saved}></pgo-answer-form>` : nothing}
-      </li>`)}</ul>
+      </li>`,
+      )}</ul>
       ${this.next ? html`<button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.load(true)}>${this.t('loadMore')}</button>` : nothing}
     </div>`;
   }

@@ -39,11 +39,15 @@ export class PgoAuditLog extends ConsoleElement {
       <p><a href=${this.client.auditCsvUrl(this.consultation)} download>${this.t('exportCsv')}</a></p>
       ${this.error ? html`<div class="pgo-notice pgo-notice--error" role="alert"><p>${describeError(this.locale, this.error)}</p></div>` : nothing}
       ${entries && !entries.length ? html`<p class="pgo-notice">${this.t('auditEmpty')}</p>` : nothing}
-      ${entries?.length ? html`<table part="table">
+      ${
+        entries?.length
+          ? html`<table part="table">
         <caption class="visually-hidden">${this.t('audit')}</caption>
         <thead><tr><th scope="col">${this.t('when')}</th><th scope="col">${this.t('who')}</th><th scope="col">${this.t('what')}</th><th scope="col">${this.t('target')}</th><th scope="col">${this.t('why')}</th></tr></thead>
         <tbody>${entries.map((e) => html`<tr><td>${this.formatDate(e.at)}</td><td>${e.actorName}</td><td><code>${e.action}</code></td><td>${e.target ?? ''}</td><td>${e.reason ?? ''}</td></tr>`)}</tbody>
-      </table>` : nothing}
+      </table>`
+          : nothing
+      }
     </div>`;
   }
 }

@@ -5,19 +5,36 @@
  */
 import { backendError, BackendError } from '../core/errors.js';
 import type {
-  AnswerInput, AuditEntry, ModerationAction, Organiser, OrganiserInput, RoleGrant, ModerationQueuePage, ModerationTab, OrganiserRole, OrganiserSession, ProposalAnswer,
+  AnswerInput,
+  AuditEntry,
+  ModerationAction,
+  Organiser,
+  OrganiserInput,
+  RoleGrant,
+  ModerationQueuePage,
+  ModerationTab,
+  OrganiserRole,
+  OrganiserSession,
+  ProposalAnswer,
 } from '../core/organisers.js';
 import type { ConsultationAdmin, ConsultationEdit, ConsultationSave, KeyRotation } from '../core/consultation-edit.js';
 import type { Page, Proposal } from '../core/schemas.js';
 import { problemFrom } from '../backends/http.js';
 
-export interface ConsoleConsultation { id: string; title: string; role: OrganiserRole }
+export interface ConsoleConsultation {
+  id: string;
+  title: string;
+  role: OrganiserRole;
+}
 
 export class ConsoleClient {
   private csrf = '';
 
   /** `base`: the server's origin ('' for the page's own). */
-  constructor(readonly base = '', private readonly fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init)) {}
+  constructor(
+    readonly base = '',
+    private readonly fetchImpl: typeof fetch = (input, init) => globalThis.fetch(input, init),
+  ) {}
 
   /** One request to /api/v1 (also used by documents-client.ts, issue 21). */
   async send<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
@@ -26,9 +43,18 @@ export class ConsoleClient {
     if (method !== 'GET' && this.csrf) headers['x-csrf-token'] = this.csrf;
     let response: Response;
     try {
-      response = await this.fetchImpl(`${this.base}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
+      response = await this.fetchImpl(`${this.base}/api/v1${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'same-origin',
+        cache: 'no-store',
+      });
     } catch (error) {
-      throw backendError(globalThis.navigator?.onLine === false ? 'offline' : 'network', error instanceof Error ? error.message : 'The network request failed');
+      throw backendError(
+        globalThis.navigator?.onLine === false ? 'offline' : 'network',
+        error instanceof Error ? error.message : 'The network request failed',
+      );
     }
     const text = await response.text();
     if (!response.ok) throw problemFrom(response, text);
@@ -66,12 +92,21 @@ export class ConsoleClient {
     return this.send('GET', `/admin/consultations/${encodeURIComponent(consultationId)}/queue?tab=${tab}`);
   }
 
-  decide(consultationId: string, targets: string[], action: ModerationAction, reason: string): Promise<{ decided: { target: string; status: string }[] }> {
+  decide(
+    consultationId: string,
+    targets: string[],
+    action: ModerationAction,
+    reason: string,
+  ): Promise<{ decided: { target: string; status: string }[] }> {
     return this.send('POST', `/admin/consultations/${encodeURIComponent(consultationId)}/decisions`, { targets, action, reason });
   }
 
   answer(consultationId: string, proposalId: string, input: AnswerInput): Promise<ProposalAnswer> {
-    return this.send('PUT', `/admin/consultations/${encodeURIComponent(consultationId)}/proposals/${encodeURIComponent(proposalId)}/answer`, input);
+    return this.send(
+      'PUT',
+      `/admin/consultations/${encodeURIComponent(consultationId)}/proposals/${encodeURIComponent(proposalId)}/answer`,
+      input,
+    );
   }
 
   /** Published proposals, newest first (the public list, with their answers). */

@@ -81,7 +81,14 @@ export class PgoConsole extends ConsoleElement {
     }
     const sections = consoleSections(this.currentRole() as 'admin' | 'moderator' | '', this.serverAdmin());
     const section = sections.find((s) => s.id === this.section) ?? sections[0];
-    return section?.render({ client: this.client, consultation: this.current, serverAdmin: this.serverAdmin(), consultations: this.consultations }) ?? nothing;
+    return (
+      section?.render({
+        client: this.client,
+        consultation: this.current,
+        serverAdmin: this.serverAdmin(),
+        consultations: this.consultations,
+      }) ?? nothing
+    );
   }
 
   /** Titles change with a save; an import may add a consultation. */
@@ -98,33 +105,56 @@ export class PgoConsole extends ConsoleElement {
   }
 
   override render() {
-    if (this.error) return html`<div class="pgo-notice pgo-notice--error" role="alert"><p>${describeError(this.locale, this.error)}</p></div>`;
+    if (this.error)
+      return html`<div class="pgo-notice pgo-notice--error" role="alert"><p>${describeError(this.locale, this.error)}</p></div>`;
     if (!this.loaded) return html`<p class="pgo-notice" role="status">…</p>`;
     if (!this.session) {
       return html`${this.notice ? html`<p class="pgo-notice pgo-notice--success" role="status">${this.notice}</p>` : nothing}
         <pgo-console-sign-in .client=${this.client} @pgo-signed-in=${(e: HTMLElementEventMap['pgo-signed-in']) => this.enter(e.detail)}></pgo-console-sign-in>`;
     }
     const sections = consoleSections(this.currentRole() as 'admin' | 'moderator' | '', this.serverAdmin());
-    const heading = this.creating ? tEditor(this.locale, 'newConsultation') : (sections.find((s) => s.id === this.section) ?? sections[0])?.label(this.locale) ?? '';
+    const heading = this.creating
+      ? tEditor(this.locale, 'newConsultation')
+      : ((sections.find((s) => s.id === this.section) ?? sections[0])?.label(this.locale) ?? '');
     return html`<header part="header" class="actions">
         <h1 tabindex="-1">${this.t('title')}</h1>
         <span>${this.t('signedInAs', { name: this.session.organiser.displayName })}</span>
         <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.signOut(false)}>${this.t('signOut')}</button>
         <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.signOut(true)}>${this.t('signOutEverywhere')}</button>
       </header>
-      ${this.consultations.length ? html`<div class="field">
+      ${
+        this.consultations.length
+          ? html`<div class="field">
           <label for="consultation">${this.t('consultation')}</label>
-          <select id="consultation" @change=${(e: Event) => { this.current = (e.target as HTMLSelectElement).value; this.section = 'moderation'; this.creating = false; }}>
+          <select id="consultation" @change=${(e: Event) => {
+            this.current = (e.target as HTMLSelectElement).value;
+            this.section = 'moderation';
+            this.creating = false;
+          }}>
             ${this.consultations.map((c) => html`<option value=${c.id} ?selected=${c.id === this.current}>${c.title}</option>`)}
           </select>
         </div>
         <nav aria-label=${this.t('sections')} class="actions">
-          ${sections.map((s) => html`<button type="button" class="pgo-button ${s.id === this.section && !this.creating ? '' : 'pgo-button--secondary'}" aria-pressed=${s.id === this.section && !this.creating ? 'true' : 'false'}
-            @click=${() => { this.section = s.id; this.creating = false; }}>${s.label(this.locale)}</button>`)}
-          ${this.serverAdmin() ? html`<button type="button" class="pgo-button ${this.creating ? '' : 'pgo-button--secondary'}" aria-pressed=${this.creating ? 'true' : 'false'}
-            @click=${() => { this.creating = true; }}>${tEditor(this.locale, 'newConsultation')}</button>` : nothing}
+          ${sections.map(
+            (
+              s,
+            ) => html`<button type="button" class="pgo-button ${s.id === this.section && !this.creating ? '' : 'pgo-button--secondary'}" aria-pressed=${s.id === this.section && !this.creating ? 'true' : 'false'}
+            @click=${() => {
+              this.section = s.id;
+              this.creating = false;
+            }}>${s.label(this.locale)}</button>`,
+          )}
+          ${
+            this.serverAdmin()
+              ? html`<button type="button" class="pgo-button ${this.creating ? '' : 'pgo-button--secondary'}" aria-pressed=${this.creating ? 'true' : 'false'}
+            @click=${() => {
+              this.creating = true;
+            }}>${tEditor(this.locale, 'newConsultation')}</button>`
+              : nothing
+          }
         </nav>
         <main @pgo-consultation-saved=${() => this.refreshTitles()}><h2>${heading}</h2>${this.renderSection()}</main>`
-      : html`<p class="pgo-notice">${this.t('noConsultation')}</p>`}`;
+          : html`<p class="pgo-notice">${this.t('noConsultation')}</p>`
+      }`;
   }
 }

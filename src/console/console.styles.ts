@@ -3,7 +3,10 @@ import { formStyles } from '../forms/form.styles.js';
 import { baseStyles } from '../styles/tokens.js';
 
 /** The console's look: the widgets' tokens and form styles, plus tabs, lists and tables. */
-export const consoleStyles = [baseStyles, formStyles, css`
+export const consoleStyles = [
+  baseStyles,
+  formStyles,
+  css`
   [role='tablist'] {
     display: flex;
     flex-wrap: wrap;
@@ -110,4 +113,5 @@ export const consoleStyles = [baseStyles, formStyles, css`
   a {
     color: var(--_primary);
   }
-`];
+`,
+];

@@ -8,7 +8,13 @@ import { waitUntil } from '../test-utils/wait.js';
 import './index.js';
 import type { PgoConsole } from './console-app.js';
 
-interface Ready { ready?: boolean; pending?: boolean; error?: string; proposals?: string[]; password?: string }
+interface Ready {
+  ready?: boolean;
+  pending?: boolean;
+  error?: string;
+  proposals?: string[];
+  password?: string;
+}
 
 /** The focused element, through shadow roots. */
 function deepActive(): Element | null {
@@ -31,7 +37,7 @@ function deep<T extends Element = HTMLElement>(root: Element, ...selectors: stri
  */
 async function tabTo(match: (el: Element) => boolean, what: string, max = 60, fromTop = false): Promise<void> {
   const seen: string[] = [];
-  if (fromTop && !match(deepActive()!)) (document.querySelector('pgo-console')?.shadowRoot?.querySelector<HTMLElement>('h1'))?.focus();
+  if (fromTop && !match(deepActive()!)) document.querySelector('pgo-console')?.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
   for (let i = 0; i < max; i++) {
     const active = deepActive();
     if (active && match(active)) return;
@@ -73,7 +79,9 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'not the right password' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => text(deep(el, 'pgo-console-sign-in', '.send-error')) === 'Wrong e-mail or password.', 'no generic error', { timeout: 20_000 });
+    await waitUntil(() => text(deep(el, 'pgo-console-sign-in', '.send-error')) === 'Wrong e-mail or password.', 'no generic error', {
+      timeout: 20_000,
+    });
     await expect(el).to.be.accessible();
     await tabTo((a) => a.id === 'f-password', 'the password field', 10, true);
     for (let i = 0; i < 'not the right password'.length; i++) await sendKeys({ press: 'Backspace' });
@@ -105,7 +113,13 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     const queue = deep(el, 'pgo-moderation-queue')!;
     await tabTo((a) => a.id === 'tab-pending', 'the selected tab', 60, true);
     await sendKeys({ press: 'ArrowRight' });
-    await waitUntil(() => deep(queue, '#tab-reported')?.getAttribute('aria-selected') === 'true' && text(deep(queue, '.reports')).includes('Propos hors sujet'), 'reported tab', { timeout: 20_000 });
+    await waitUntil(
+      () =>
+        deep(queue, '#tab-reported')?.getAttribute('aria-selected') === 'true' &&
+        text(deep(queue, '.reports')).includes('Propos hors sujet'),
+      'reported tab',
+      { timeout: 20_000 },
+    );
     expect(deepActive()?.id).to.equal('tab-reported');
     await expect(el).to.be.accessible();
     const hidden = count(queue, 'hidden');
@@ -118,7 +132,9 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     const queue = deep(el, 'pgo-moderation-queue')!;
     await tabTo((a) => a.id === 'tab-reported', 'the selected tab', 60, true);
     await sendKeys({ press: 'ArrowRight' });
-    await waitUntil(() => deep(queue, '#tab-hidden')?.getAttribute('aria-selected') === 'true' && deep(queue, '.item'), 'hidden tab', { timeout: 20_000 });
+    await waitUntil(() => deep(queue, '#tab-hidden')?.getAttribute('aria-selected') === 'true' && deep(queue, '.item'), 'hidden tab', {
+      timeout: 20_000,
+    });
     await expect(el).to.be.accessible();
     const hidden = count(queue, 'hidden');
     await tabTo((a) => a instanceof HTMLInputElement && a.type === 'checkbox' && !!a.closest('.item'), 'an item checkbox');
@@ -150,21 +166,35 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     await sendKeys({ type: 'Déjà prévu par la loi pour une République numérique.' });
     await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the answer');
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => text(deep(list, '.badge')).includes('Not kept') || [...list.shadowRoot!.querySelectorAll('.badge')].some((b) => text(b) === 'Not kept'), 'no badge', { timeout: 20_000 });
+    await waitUntil(
+      () =>
+        text(deep(list, '.badge')).includes('Not kept') ||
+        [...list.shadowRoot!.querySelectorAll('.badge')].some((b) => text(b) === 'Not kept'),
+      'no badge',
+      { timeout: 20_000 },
+    );
     await expect(el).to.be.accessible();
   });
 
   it('edits the consultation: an origin with a path is refused on its field, then a new title and category are saved and served', async () => {
     await tabTo((a) => a.textContent?.trim() === 'Settings', 'the Settings section', 60, true);
     await sendKeys({ press: 'Enter' });
-    const editor = await waitUntil(() => deep(el, 'pgo-consultation-editor', '#f-consultation-title'), 'no editor', { timeout: 20_000 }).then(() => deep(el, 'pgo-consultation-editor')!);
+    const editor = await waitUntil(() => deep(el, 'pgo-consultation-editor', '#f-consultation-title'), 'no editor', {
+      timeout: 20_000,
+    }).then(() => deep(el, 'pgo-consultation-editor')!);
     await expect(el).to.be.accessible();
     await tabTo((a) => a.id === 'f-consultation-title', 'the title field');
     await sendKeys({ press: 'End' });
     await sendKeys({ type: ' (édité)' });
     await tabTo((a) => a.id === 'add-categories', 'Add a category', 200);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => deepActive()?.getAttribute('name')?.match(/^consultation\.categories\.\d+\.title$/), 'focus is not on the new category');
+    await waitUntil(
+      () =>
+        deepActive()
+          ?.getAttribute('name')
+          ?.match(/^consultation\.categories\.\d+\.title$/),
+      'focus is not on the new category',
+    );
     await sendKeys({ type: 'Culture' });
     await tabTo((a) => a.id === 'f-allowedOrigins', 'the origins', 200);
     await sendKeys({ press: 'End' });
@@ -179,12 +209,19 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     for (let i = 0; i < '\nhttps://bad.example/path'.length; i++) await sendKeys({ press: 'Backspace' });
     await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => /Settings saved \(revision \d+\)/.test(text(deep(editor, '[part="announcer"]'))), 'not saved', { timeout: 20_000 });
+    await waitUntil(() => /Settings saved \(revision \d+\)/.test(text(deep(editor, '[part="announcer"]'))), 'not saved', {
+      timeout: 20_000,
+    });
     await expect(el).to.be.accessible();
-    const served = await (await fetch('/api/v1/consultations/plan-action-2017')).json() as { title: string; categories: { title: string }[] };
+    const served = (await (await fetch('/api/v1/consultations/plan-action-2017')).json()) as {
+      title: string;
+      categories: { title: string }[];
+    };
     expect(served.title).to.match(/\(édité\)$/);
     expect(served.categories.map((c) => c.title)).to.include('Culture');
-    expect(deep<HTMLAnchorElement>(el, 'pgo-consultation-transfer', 'a[download]')!.href).to.match(/\/api\/v1\/admin\/consultations\/plan-action-2017\/export$/);
+    expect(deep<HTMLAnchorElement>(el, 'pgo-consultation-transfer', 'a[download]')!.href).to.match(
+      /\/api\/v1\/admin\/consultations\/plan-action-2017\/export$/,
+    );
   });
 
   it('reads the audit log, which lists every decision with its reason', async () => {
@@ -192,16 +229,21 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => deep(el, 'pgo-audit-log', 'table'), 'no audit table', { timeout: 20_000 });
     const table = text(deep(el, 'pgo-audit-log', 'table'));
-    for (const action of ['moderation.approve', 'moderation.hide', 'moderation.restore', 'proposal.answer']) expect(table).to.contain(action);
+    for (const action of ['moderation.approve', 'moderation.hide', 'moderation.restore', 'proposal.answer'])
+      expect(table).to.contain(action);
     expect(table).to.contain('Conforme à la charte');
-    expect(deep<HTMLAnchorElement>(el, 'pgo-audit-log', 'a[download]')!.href).to.match(/\/api\/v1\/admin\/audit\?consultation=plan-action-2017&format=csv$/);
+    expect(deep<HTMLAnchorElement>(el, 'pgo-audit-log', 'a[download]')!.href).to.match(
+      /\/api\/v1\/admin\/audit\?consultation=plan-action-2017&format=csv$/,
+    );
     await expect(el).to.be.accessible();
   });
 
   it('manages organisers: adds one (after the error summary), removes its role, resets its password', async () => {
     await tabTo((a) => a.textContent?.trim() === 'Organisers', 'the Organisers section', 80, true);
     await sendKeys({ press: 'Enter' });
-    const admin = await waitUntil(() => deep(el, 'pgo-organiser-admin', 'table'), 'no organiser table', { timeout: 20_000 }).then(() => deep(el, 'pgo-organiser-admin')!);
+    const admin = await waitUntil(() => deep(el, 'pgo-organiser-admin', 'table'), 'no organiser table', { timeout: 20_000 }).then(() =>
+      deep(el, 'pgo-organiser-admin')!,
+    );
     await expect(el).to.be.accessible();
     await tabTo((a) => a.getAttribute('type') === 'submit', 'Add the organiser', 80);
     await sendKeys({ press: 'Enter' });
@@ -219,14 +261,20 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
     await sendKeys({ press: 'Enter' });
     await tabTo((a) => a.textContent?.trim() === 'Remove the moderator role on every consultation', 'Remove the role', 20);
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => text(deep(admin, '.manage [role="status"]')).startsWith('Roles of Marie Modératrice saved'), 'roles not saved', { timeout: 20_000 });
+    await waitUntil(() => text(deep(admin, '.manage [role="status"]')).startsWith('Roles of Marie Modératrice saved'), 'roles not saved', {
+      timeout: 20_000,
+    });
     expect(text(deep(admin, 'table'))).to.contain('no role');
     await expect(el).to.be.accessible();
     await tabTo((a) => a.id.startsWith('password-'), 'the new password', 80, true);
     await sendKeys({ type: 'une autre phrase de passe' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => text(deep(admin, '.manage [role="status"]')).startsWith('Password of Marie Modératrice reset'), 'password not reset', { timeout: 20_000 });
+    await waitUntil(
+      () => text(deep(admin, '.manage [role="status"]')).startsWith('Password of Marie Modératrice reset'),
+      'password not reset',
+      { timeout: 20_000 },
+    );
     await expect(el).to.be.accessible();
   });
 

@@ -43,8 +43,12 @@ export class PgoConsultationEditor extends ConsoleElement {
     validate: (values) => this.check(values),
     send: (values) => {
       const edit = this.edit(values);
-      const sent = this.creating ? this.client.createConsultation(edit) : this.client.saveSettings(this.consultation, { ...edit, revision: this.settings!.revision });
-      return sent.catch((error: unknown) => { throw this.translated(error); });
+      const sent = this.creating
+        ? this.client.createConsultation(edit)
+        : this.client.saveSettings(this.consultation, { ...edit, revision: this.settings!.revision });
+      return sent.catch((error: unknown) => {
+        throw this.translated(error);
+      });
     },
     draftKey: () => null,
     locale: () => this.locale,
@@ -52,7 +56,9 @@ export class PgoConsultationEditor extends ConsoleElement {
     onSuccess: (saved) => {
       this.settings = saved;
       this.form.startOver();
-      this.form.announcement = this.creating ? this.e('created', { title: saved.consultation.title }) : this.e('saved', { revision: saved.revision });
+      this.form.announcement = this.creating
+        ? this.e('created', { title: saved.consultation.title })
+        : this.e('saved', { revision: saved.revision });
       this.emit('pgo-consultation-saved', saved);
     },
   });
@@ -70,7 +76,10 @@ export class PgoConsultationEditor extends ConsoleElement {
       const loaded = this.creating ? this.template : await this.client.settings(this.consultation);
       const base = loaded ?? null;
       this.settings = base && this.creating ? { ...base, consultation: { ...base.consultation, id: '' }, keys: [], revision: 0 } : base;
-      this.counts = { phases: this.settings?.consultation.phases.length ?? 0, categories: this.settings?.consultation.categories.length ?? 0 };
+      this.counts = {
+        phases: this.settings?.consultation.phases.length ?? 0,
+        categories: this.settings?.consultation.categories.length ?? 0,
+      };
       this.error = null;
       this.form.startOver();
     } catch (error) {
@@ -103,30 +112,41 @@ export class PgoConsultationEditor extends ConsoleElement {
     return errors.map((error) => {
       let field = error.field;
       while (field && !names.has(field)) field = field.includes('.') ? field.slice(0, field.lastIndexOf('.')) : '';
-      const known = `err_${error.code}` in { err_phase_order: 1, err_duplicate: 1, err_unknown_phase: 1, err_origin: 1, err_min_max: 1, err_json: 1 };
+      const known =
+        `err_${error.code}` in { err_phase_order: 1, err_duplicate: 1, err_unknown_phase: 1, err_origin: 1, err_min_max: 1, err_json: 1 };
       const message = known ? this.e(`err_${error.code}` as EditorKey) : error.code === 'invalid' ? this.e('err_invalid') : error.message;
       // Codes the shared texts know (required, too_long...) keep theirs; the others show the console's sentence.
-      return known || error.code === 'invalid' ? { field: field || 'consultation.title', code: `console_${error.code}`, message } : { ...error, field: field || error.field };
+      return known || error.code === 'invalid'
+        ? { field: field || 'consultation.title', code: `console_${error.code}`, message }
+        : { ...error, field: field || error.field };
     });
   }
 
   private translated(error: unknown): unknown {
     const e = toBackendError(error);
-    if (e.code === 'validation' && e.fieldErrors?.length) return new BackendError({ ...e.problem, fieldErrors: this.onFields(e.fieldErrors) });
+    if (e.code === 'validation' && e.fieldErrors?.length)
+      return new BackendError({ ...e.problem, fieldErrors: this.onFields(e.fieldErrors) });
     return e;
   }
 
   private addPhase(): void {
     const i = this.counts.phases;
     const tz = String(this.form.values['consultation.timeZone'] ?? 'Europe/Paris');
-    this.form.values = { ...this.form.values, ...phaseValues({ id: `phase-${i + 1}`, title: '', kind: 'other', startsAt: '', endsAt: '' }, i, tz, []) };
+    this.form.values = {
+      ...this.form.values,
+      ...phaseValues({ id: `phase-${i + 1}`, title: '', kind: 'other', startsAt: '', endsAt: '' }, i, tz, []),
+    };
     this.counts = { ...this.counts, phases: i + 1 };
     void this.focusField(`consultation.phases.${i}.title`);
   }
 
   private addCategory(): void {
     const i = this.counts.categories;
-    this.form.values = { ...this.form.values, [`consultation.categories.${i}.id`]: `category-${i + 1}`, [`consultation.categories.${i}.title`]: '' };
+    this.form.values = {
+      ...this.form.values,
+      [`consultation.categories.${i}.id`]: `category-${i + 1}`,
+      [`consultation.categories.${i}.title`]: '',
+    };
     this.counts = { ...this.counts, categories: i + 1 };
     void this.focusField(`consultation.categories.${i}.title`);
   }
@@ -157,11 +177,14 @@ export class PgoConsultationEditor extends ConsoleElement {
   private renderList(list: 'phases' | 'categories') {
     const fields = list === 'phases' ? phaseFields : categoryFields;
     const t = (k: EditorKey, p?: Record<string, string | number>) => this.e(k, p);
-    return html`${Array.from({ length: this.counts[list] }, (_, i) => html`<fieldset class="item">
+    return html`${Array.from(
+      { length: this.counts[list] },
+      (_, i) => html`<fieldset class="item">
         <legend>${this.e(list === 'phases' ? 'phaseN' : 'categoryN', { n: i + 1 })}</legend>
         ${fields(t, i).map((spec) => renderField(this.form, spec))}
         <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.removeAt(list, i)}>${this.e(list === 'phases' ? 'removePhase' : 'removeCategory', { n: i + 1 })}</button>
-      </fieldset>`)}
+      </fieldset>`,
+    )}
       <button type="button" id="add-${list}" class="pgo-button pgo-button--secondary" @click=${() => (list === 'phases' ? this.addPhase() : this.addCategory())}>
         ${this.e(list === 'phases' ? 'addPhase' : 'addCategory')}</button>`;
   }
@@ -170,23 +193,33 @@ export class PgoConsultationEditor extends ConsoleElement {
     if (this.creating || !this.settings?.identity) return nothing;
     const keys = this.settings.keys;
     return html`<h4>${this.e('keys')}</h4>
-      ${keys.length ? html`<ul>${keys.map((k) => html`<li>${this.e('keyLine', { id: k.id, date: this.formatDate(k.createdAt) })}${k.retiresAt ? html`, ${this.e('keyRetires', { date: this.formatDate(k.retiresAt) })}` : nothing}${k.fromEnv ? html`, ${this.e('keyFromEnv', { name: k.fromEnv })}` : nothing}</li>`)}</ul>`
-        : html`<p>${this.e('noKeys')}</p>`}
+      ${
+        keys.length
+          ? html`<ul>${keys.map((k) => html`<li>${this.e('keyLine', { id: k.id, date: this.formatDate(k.createdAt) })}${k.retiresAt ? html`, ${this.e('keyRetires', { date: this.formatDate(k.retiresAt) })}` : nothing}${k.fromEnv ? html`, ${this.e('keyFromEnv', { name: k.fromEnv })}` : nothing}</li>`)}</ul>`
+          : html`<p>${this.e('noKeys')}</p>`
+      }
       <div class="field"><label for="overlap">${this.e('f_overlap')}</label><div class="hint" id="overlap-hint">${this.e('h_overlap')}</div>
-        <input id="overlap" type="number" min="0" inputmode="numeric" aria-describedby="overlap-hint" .value=${this.overlap} @input=${(ev: Event) => { this.overlap = (ev.target as HTMLInputElement).value; }} /></div>
+        <input id="overlap" type="number" min="0" inputmode="numeric" aria-describedby="overlap-hint" .value=${this.overlap} @input=${(
+          ev: Event,
+        ) => {
+          this.overlap = (ev.target as HTMLInputElement).value;
+        }} /></div>
       <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.rotate()}>${this.e('rotateKey')}</button>
       ${this.rotation ? html`<div id="new-secret" class="pgo-notice pgo-notice--success" tabindex="-1" role="status"><p>${this.e('newSecret')}</p><p><code>${this.rotation.secret}</code></p></div>` : nothing}`;
   }
 
   override render() {
-    if (this.error) return html`<div class="pgo-notice pgo-notice--error" role="alert"><p>${describeError(this.locale, this.error)}</p></div>`;
+    if (this.error)
+      return html`<div class="pgo-notice pgo-notice--error" role="alert"><p>${describeError(this.locale, this.error)}</p></div>`;
     if (!this.settings) return html`<p class="pgo-notice" role="status">…</p>`;
     const t = (k: EditorKey, p?: Record<string, string | number>) => this.e(k, p);
-    const sections = SECTION_IDS.map((s: SectionId) => html`<fieldset class="section"><legend><h3>${this.e(`sec_${s}` as EditorKey)}</h3></legend>
+    const sections = SECTION_IDS.map(
+      (s: SectionId) => html`<fieldset class="section"><legend><h3>${this.e(`sec_${s}` as EditorKey)}</h3></legend>
       ${s === 'phases' || s === 'categories' ? this.renderList(s) : sectionFields(t, s, this.counts, this.creating).map((spec) => renderField(this.form, spec))}
       ${s === 'identity' ? this.renderKeys() : nothing}
       ${s === 'moderation' ? html`<p class="hint">${this.e('h_events')}</p>` : nothing}
-    </fieldset>`);
+    </fieldset>`,
+    );
     const title = this.creating ? this.e('newConsultation') : this.e('editTitle', { title: this.settings.consultation.title });
     return renderFormPage(this.form, renderForm(this.form, title, this.e(this.creating ? 'create' : 'save'), sections, 3));
   }

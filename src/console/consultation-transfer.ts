@@ -32,7 +32,10 @@ export class PgoConsultationTransfer extends ConsoleElement {
     try {
       file = JSON.parse(this.text);
     } catch {
-      this.error = backendError('validation', this.e('err_json'), { status: 422, fieldErrors: [{ field: 'import', code: 'json', message: this.e('err_json') }] });
+      this.error = backendError('validation', this.e('err_json'), {
+        status: 422,
+        fieldErrors: [{ field: 'import', code: 'json', message: this.e('err_json') }],
+      });
       await this.focusNotice();
       return;
     }
@@ -57,14 +60,24 @@ export class PgoConsultationTransfer extends ConsoleElement {
     const problems = this.error?.fieldErrors ?? [];
     return html`<section aria-labelledby="transfer"><h3 id="transfer">${this.e('sec_transfer')}</h3>
       <p><a href=${this.client.exportUrl(this.consultation)} download="${this.consultation}.json">${this.e('exportJson')}</a></p>
-      ${this.canImport ? html`<div class="field">
+      ${
+        this.canImport
+          ? html`<div class="field">
           <label for="import">${this.e('importLabel')}</label>
           <div class="hint" id="import-hint">${this.e('h_import')}</div>
-          <textarea id="import" rows="6" aria-describedby="import-hint" .value=${this.text} @input=${(ev: Event) => { this.text = (ev.target as HTMLTextAreaElement).value; }}></textarea>
+          <textarea id="import" rows="6" aria-describedby="import-hint" .value=${this.text} @input=${(ev: Event) => {
+            this.text = (ev.target as HTMLTextAreaElement).value;
+          }}></textarea>
         </div>
-        <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.importFile()}>${this.e('importButton')}</button>` : nothing}
-      ${this.error ? html`<div class="pgo-notice pgo-notice--error" role="alert" tabindex="-1"><p>${describeError(this.locale, this.error)}</p>
-          ${problems.length ? html`<ul>${problems.map((p) => html`<li>${p.message}</li>`)}</ul>` : nothing}</div>` : nothing}
+        <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.importFile()}>${this.e('importButton')}</button>`
+          : nothing
+      }
+      ${
+        this.error
+          ? html`<div class="pgo-notice pgo-notice--error" role="alert" tabindex="-1"><p>${describeError(this.locale, this.error)}</p>
+          ${problems.length ? html`<ul>${problems.map((p) => html`<li>${p.message}</li>`)}</ul>` : nothing}</div>`
+          : nothing
+      }
       ${this.done ? html`<p class="pgo-notice pgo-notice--success" role="status" tabindex="-1">${this.done}</p>` : nothing}
     </section>`;
   }

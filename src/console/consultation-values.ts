@@ -49,31 +49,69 @@ export function toValues(edit: ConsultationEdit): FormValues {
   const s = c.settings;
   const f = s.proposalFields;
   const values: FormValues = {
-    [`${C}.id`]: c.id, [`${C}.title`]: c.title, [`${C}.description`]: c.description, [`${C}.url`]: c.url ?? '', [`${C}.timeZone`]: c.timeZone,
-    [`${S}.voteModel`]: s.voteModel, [`${S}.votesPerParticipant`]: num(s.votesPerParticipant), [`${S}.voteWithdrawal`]: s.voteWithdrawal,
-    [`${S}.supportThreshold`]: num(s.supportThreshold), [`${S}.hideCountsUntilEnd`]: s.hideCountsUntilEnd,
-    [`${S}.closeVotingWhenAnswered`]: s.closeVotingWhenAnswered ?? false, [`${S}.moderation`]: s.moderation,
+    [`${C}.id`]: c.id,
+    [`${C}.title`]: c.title,
+    [`${C}.description`]: c.description,
+    [`${C}.url`]: c.url ?? '',
+    [`${C}.timeZone`]: c.timeZone,
+    [`${S}.voteModel`]: s.voteModel,
+    [`${S}.votesPerParticipant`]: num(s.votesPerParticipant),
+    [`${S}.voteWithdrawal`]: s.voteWithdrawal,
+    [`${S}.supportThreshold`]: num(s.supportThreshold),
+    [`${S}.hideCountsUntilEnd`]: s.hideCountsUntilEnd,
+    [`${S}.closeVotingWhenAnswered`]: s.closeVotingWhenAnswered ?? false,
+    [`${S}.moderation`]: s.moderation,
     [`${S}.comments.moderation`]: s.comments?.moderation ?? 'post',
-    [`${F}.title.min`]: num(f.title.min), [`${F}.title.max`]: num(f.title.max), [`${F}.body.min`]: num(f.body.min), [`${F}.body.max`]: num(f.body.max),
-    [`${F}.categoryRequired`]: f.categoryRequired, [`${F}.authorName`]: f.authorName, [`${F}.email`]: f.email,
-    [`${F}.consent.text`]: f.consent?.text ?? '', [`${F}.consent.privacyUrl`]: f.consent?.privacyUrl ?? '',
+    [`${F}.title.min`]: num(f.title.min),
+    [`${F}.title.max`]: num(f.title.max),
+    [`${F}.body.min`]: num(f.body.min),
+    [`${F}.body.max`]: num(f.body.max),
+    [`${F}.categoryRequired`]: f.categoryRequired,
+    [`${F}.authorName`]: f.authorName,
+    [`${F}.email`]: f.email,
+    [`${F}.consent.text`]: f.consent?.text ?? '',
+    [`${F}.consent.privacyUrl`]: f.consent?.privacyUrl ?? '',
     [`${F}.extraFields`]: JSON.stringify(f.extraFields, null, 2),
     allowedOrigins: edit.allowedOrigins.join('\n'),
-    'identity.enabled': edit.identity !== null, 'identity.issuer': edit.identity?.issuer ?? '', 'identity.audience': edit.identity?.audience ?? '',
+    'identity.enabled': edit.identity !== null,
+    'identity.issuer': edit.identity?.issuer ?? '',
+    'identity.audience': edit.identity?.audience ?? '',
   };
   for (const kind of MODERATED_KINDS) values[`moderation.${kind}`] = edit.moderation[kind] ?? 'pre';
-  c.phases.forEach((p, i) => Object.assign(values, phaseValues(p, i, c.timeZone, ALLOWS.map((a) => s[a].includes(p.id)))));
-  c.categories.forEach((cat, i) => Object.assign(values, { [`${C}.categories.${i}.id`]: cat.id, [`${C}.categories.${i}.title`]: cat.title }));
+  c.phases.forEach((p, i) =>
+    Object.assign(
+      values,
+      phaseValues(
+        p,
+        i,
+        c.timeZone,
+        ALLOWS.map((a) => s[a].includes(p.id)),
+      ),
+    ),
+  );
+  c.categories.forEach((cat, i) =>
+    Object.assign(values, { [`${C}.categories.${i}.id`]: cat.id, [`${C}.categories.${i}.title`]: cat.title }),
+  );
   return values;
 }
 
-export function phaseValues(p: Pick<Phase, 'id' | 'title' | 'kind' | 'startsAt' | 'endsAt'>, i: number, timeZone: string, allows: boolean[]): FormValues {
+export function phaseValues(
+  p: Pick<Phase, 'id' | 'title' | 'kind' | 'startsAt' | 'endsAt'>,
+  i: number,
+  timeZone: string,
+  allows: boolean[],
+): FormValues {
   const at = `${C}.phases.${i}`;
   const values: FormValues = {
-    [`${at}.id`]: p.id, [`${at}.title`]: p.title, [`${at}.kind`]: p.kind,
-    [`${at}.startsAt`]: p.startsAt ? localInput(p.startsAt, timeZone) : '', [`${at}.endsAt`]: p.endsAt ? localInput(p.endsAt, timeZone) : '',
+    [`${at}.id`]: p.id,
+    [`${at}.title`]: p.title,
+    [`${at}.kind`]: p.kind,
+    [`${at}.startsAt`]: p.startsAt ? localInput(p.startsAt, timeZone) : '',
+    [`${at}.endsAt`]: p.endsAt ? localInput(p.endsAt, timeZone) : '',
   };
-  ALLOWS.forEach((a, k) => { values[`${at}.${a}`] = allows[k] ?? false; });
+  ALLOWS.forEach((a, k) => {
+    values[`${at}.${a}`] = allows[k] ?? false;
+  });
   return values;
 }
 
@@ -95,7 +133,14 @@ export function fromValues(values: FormValues, counts: { phases: number; categor
       const typed = str(values, `${C}.phases.${i}.${key}`);
       return old && typed === localInput(old[key], c.timeZone) && timeZone === c.timeZone ? old[key] : instantOf(typed, timeZone);
     };
-    return { ...old, id, title: str(values, `${C}.phases.${i}.title`), kind: str(values, `${C}.phases.${i}.kind`) as Phase['kind'], startsAt: time('startsAt'), endsAt: time('endsAt') };
+    return {
+      ...old,
+      id,
+      title: str(values, `${C}.phases.${i}.title`),
+      kind: str(values, `${C}.phases.${i}.kind`) as Phase['kind'],
+      startsAt: time('startsAt'),
+      endsAt: time('endsAt'),
+    };
   });
   const allowed = (a: (typeof ALLOWS)[number]) => phases.filter((_, i) => values[`${C}.phases.${i}.${a}`] === true).map((p) => p.id);
   const categories = Array.from({ length: counts.categories }, (_, i) => {
@@ -114,13 +159,26 @@ export function fromValues(values: FormValues, counts: { phases: number; categor
   const { url: _url, ...rest } = c;
   return {
     consultation: {
-      ...rest, ...(url ? { url } : {}), id: str(values, `${C}.id`), title: str(values, `${C}.title`), description: str(values, `${C}.description`), timeZone, phases, categories,
+      ...rest,
+      ...(url ? { url } : {}),
+      id: str(values, `${C}.id`),
+      title: str(values, `${C}.title`),
+      description: str(values, `${C}.description`),
+      timeZone,
+      phases,
+      categories,
       settings: {
-        ...c.settings, proposalPhases: allowed('proposalPhases'), votePhases: allowed('votePhases'), eventProposalPhases: allowed('eventProposalPhases'),
+        ...c.settings,
+        proposalPhases: allowed('proposalPhases'),
+        votePhases: allowed('votePhases'),
+        eventProposalPhases: allowed('eventProposalPhases'),
         voteModel: str(values, `${S}.voteModel`) as ConsultationEdit['consultation']['settings']['voteModel'],
-        votesPerParticipant: int(values, `${S}.votesPerParticipant`), voteWithdrawal: values[`${S}.voteWithdrawal`] === true,
-        supportThreshold: int(values, `${S}.supportThreshold`), hideCountsUntilEnd: values[`${S}.hideCountsUntilEnd`] === true,
-        closeVotingWhenAnswered: values[`${S}.closeVotingWhenAnswered`] === true, moderation: str(values, `${S}.moderation`) as 'pre' | 'post',
+        votesPerParticipant: int(values, `${S}.votesPerParticipant`),
+        voteWithdrawal: values[`${S}.voteWithdrawal`] === true,
+        supportThreshold: int(values, `${S}.supportThreshold`),
+        hideCountsUntilEnd: values[`${S}.hideCountsUntilEnd`] === true,
+        closeVotingWhenAnswered: values[`${S}.closeVotingWhenAnswered`] === true,
+        moderation: str(values, `${S}.moderation`) as 'pre' | 'post',
         comments: { ...c.settings.comments, moderation: str(values, `${S}.comments.moderation`) as 'pre' | 'post' },
         proposalFields: {
           title: { min: int(values, `${F}.title.min`) ?? 0, max: int(values, `${F}.title.max`) ?? 0 },
@@ -133,11 +191,21 @@ export function fromValues(values: FormValues, counts: { phases: number; categor
         },
       },
     },
-    allowedOrigins: str(values, 'allowedOrigins').split('\n').map((o) => o.trim()).filter(Boolean),
-    moderation: { ...base.moderation, ...Object.fromEntries(MODERATED_KINDS.map((k) => [k, str(values, `moderation.${k}`) as 'pre' | 'post'])) },
-    identity: values['identity.enabled'] === true
-      ? { ...(str(values, 'identity.issuer') ? { issuer: str(values, 'identity.issuer') } : {}), ...(str(values, 'identity.audience') ? { audience: str(values, 'identity.audience') } : {}) }
-      : null,
+    allowedOrigins: str(values, 'allowedOrigins')
+      .split('\n')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    moderation: {
+      ...base.moderation,
+      ...Object.fromEntries(MODERATED_KINDS.map((k) => [k, str(values, `moderation.${k}`) as 'pre' | 'post'])),
+    },
+    identity:
+      values['identity.enabled'] === true
+        ? {
+            ...(str(values, 'identity.issuer') ? { issuer: str(values, 'identity.issuer') } : {}),
+            ...(str(values, 'identity.audience') ? { audience: str(values, 'identity.audience') } : {}),
+          }
+        : null,
   };
 }
 

@@ -15,14 +15,22 @@ const F = `${S}.proposalFields`;
 export type SectionId = 'texts' | 'phases' | 'categories' | 'votes' | 'moderation' | 'form' | 'hosts' | 'identity';
 export const SECTION_IDS: SectionId[] = ['texts', 'phases', 'categories', 'votes', 'moderation', 'form', 'hosts', 'identity'];
 
-const modes = (t: T) => [{ value: 'pre', label: t('mode_pre') }, { value: 'post', label: t('mode_post') }];
+const modes = (t: T) => [
+  { value: 'pre', label: t('mode_pre') },
+  { value: 'post', label: t('mode_post') },
+];
 
 export function phaseFields(t: T, i: number): FieldSpec[] {
   const at = `${C}.phases.${i}`;
   return [
     { name: `${at}.id`, label: t('f_id'), required: true },
     { name: `${at}.title`, label: t('f_title'), required: true, maxLength: 200 },
-    { name: `${at}.kind`, label: t('f_phaseKind'), type: 'select', options: PhaseKind.options.map((k) => ({ value: k, label: t(`kind_${k}` as EditorKey) })) },
+    {
+      name: `${at}.kind`,
+      label: t('f_phaseKind'),
+      type: 'select',
+      options: PhaseKind.options.map((k) => ({ value: k, label: t(`kind_${k}` as EditorKey) })),
+    },
     { name: `${at}.startsAt`, label: t('f_startsAt'), type: 'datetime-local', required: true },
     { name: `${at}.endsAt`, label: t('f_endsAt'), type: 'datetime-local', required: true },
     ...ALLOWS.map((a) => ({ name: `${at}.${a}`, label: t(`a_${a}` as EditorKey), type: 'checkbox' })),
@@ -53,7 +61,12 @@ export function sectionFields(t: T, section: SectionId, counts: { phases: number
       return Array.from({ length: counts.categories }, (_, i) => categoryFields(t, i)).flat();
     case 'votes':
       return [
-        { name: `${S}.voteModel`, label: t('f_voteModel'), type: 'select', options: VoteModel.options.map((m) => ({ value: m, label: t(`vm_${m}` as EditorKey) })) },
+        {
+          name: `${S}.voteModel`,
+          label: t('f_voteModel'),
+          type: 'select',
+          options: VoteModel.options.map((m) => ({ value: m, label: t(`vm_${m}` as EditorKey) })),
+        },
         { name: `${S}.votesPerParticipant`, label: t('f_votesPerParticipant'), type: 'number', hint: t('h_noLimit'), inputMode: 'numeric' },
         { name: `${S}.voteWithdrawal`, label: t('f_voteWithdrawal'), type: 'checkbox' },
         { name: `${S}.supportThreshold`, label: t('f_supportThreshold'), type: 'number', hint: t('h_noThreshold'), inputMode: 'numeric' },
@@ -73,8 +86,18 @@ export function sectionFields(t: T, section: SectionId, counts: { phases: number
         { name: `${F}.body.min`, label: t('f_bodyMin'), type: 'number', required: true },
         { name: `${F}.body.max`, label: t('f_bodyMax'), type: 'number', required: true },
         { name: `${F}.categoryRequired`, label: t('f_categoryRequired'), type: 'checkbox' },
-        { name: `${F}.authorName`, label: t('f_authorName'), type: 'select', options: (['hidden', 'optional', 'required'] as const).map((v) => ({ value: v, label: t(`opt_${v}`) })) },
-        { name: `${F}.email`, label: t('f_email'), type: 'select', options: (['none', 'optional', 'required'] as const).map((v) => ({ value: v, label: t(`opt_${v}`) })) },
+        {
+          name: `${F}.authorName`,
+          label: t('f_authorName'),
+          type: 'select',
+          options: (['hidden', 'optional', 'required'] as const).map((v) => ({ value: v, label: t(`opt_${v}`) })),
+        },
+        {
+          name: `${F}.email`,
+          label: t('f_email'),
+          type: 'select',
+          options: (['none', 'optional', 'required'] as const).map((v) => ({ value: v, label: t(`opt_${v}`) })),
+        },
         { name: `${F}.consent.text`, label: t('f_consent'), type: 'textarea', rows: 2, hint: t('h_consent'), maxLength: 1000 },
         { name: `${F}.consent.privacyUrl`, label: t('f_privacyUrl'), type: 'url' },
         { name: `${F}.extraFields`, label: t('f_extraFields'), type: 'textarea', rows: 4, hint: t('h_extraFields') },

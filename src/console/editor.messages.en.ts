@@ -89,7 +89,8 @@ export const en = {
   created: 'Consultation “{title}” created.',
   exportJson: 'Export the consultation (JSON)',
   importLabel: 'JSON file to import',
-  h_import: 'Paste the content of an exported file: it creates the consultation, or replaces the settings of the one with the same identifier.',
+  h_import:
+    'Paste the content of an exported file: it creates the consultation, or replaces the settings of the one with the same identifier.',
   importButton: 'Import',
   imported: 'Consultation “{title}” imported.',
   err_phase_order: 'The end must come after the start.',

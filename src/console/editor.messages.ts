@@ -94,7 +94,8 @@ export const editorMessages = defineMessages(
     created: 'Consultation « {title} » créée.',
     exportJson: 'Exporter la consultation (JSON)',
     importLabel: 'Fichier JSON à importer',
-    h_import: 'Collez le contenu d’un fichier exporté : il crée la consultation, ou remplace les paramètres de celle qui a le même identifiant.',
+    h_import:
+      'Collez le contenu d’un fichier exporté : il crée la consultation, ou remplace les paramètres de celle qui a le même identifiant.',
     importButton: 'Importer',
     imported: 'Consultation « {title} » importée.',
     err_phase_order: 'La fin doit venir après le début.',

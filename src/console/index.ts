@@ -32,7 +32,18 @@ defineConsoleElements();
 
 export { ConsoleClient } from './client.js';
 export { registerConsoleSection, type ConsoleSection } from './sections.js';
-export { PgoAnswerForm, PgoAnswerList, PgoAuditLog, PgoConsole, PgoConsoleDocuments, PgoConsoleSignIn, PgoConsultationEditor, PgoConsultationTransfer, PgoModerationQueue, PgoOrganiserAdmin };
+export {
+  PgoAnswerForm,
+  PgoAnswerList,
+  PgoAuditLog,
+  PgoConsole,
+  PgoConsoleDocuments,
+  PgoConsoleSignIn,
+  PgoConsultationEditor,
+  PgoConsultationTransfer,
+  PgoModerationQueue,
+  PgoOrganiserAdmin,
+};
 
 declare global {
   interface HTMLElementTagNameMap {

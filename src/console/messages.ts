@@ -46,7 +46,8 @@ export const consoleMessages = defineMessages(
     restoreSelected: 'Rétablir la sélection',
     nothingSelected: 'Sélectionnez au moins un élément.',
     decided: { one: '{count} décision enregistrée.', other: '{count} décisions enregistrées.' },
-    shortcuts: 'Raccourcis clavier : j / k élément suivant / précédent, x sélectionner, a approuver, m masquer, r rétablir (avec le motif saisi).',
+    shortcuts:
+      'Raccourcis clavier : j / k élément suivant / précédent, x sélectionner, a approuver, m masquer, r rétablir (avec le motif saisi).',
     status_pending: 'en attente',
     status_published: 'publié',
     status_hidden: 'masqué',

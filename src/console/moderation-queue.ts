@@ -10,7 +10,11 @@ import type { ConsoleKey } from './messages.js';
 const TABS: ModerationTab[] = ['pending', 'reported', 'hidden'];
 const TAB_KEY: Record<ModerationTab, ConsoleKey> = { pending: 'tabPending', reported: 'tabReported', hidden: 'tabHidden' };
 /** What each tab offers: the pending and reported ones are approved or hidden; hidden ones restored. */
-const ACTIONS: Record<ModerationTab, ModerationAction[]> = { pending: ['approve', 'hide'], reported: ['approve', 'hide'], hidden: ['restore'] };
+const ACTIONS: Record<ModerationTab, ModerationAction[]> = {
+  pending: ['approve', 'hide'],
+  reported: ['approve', 'hide'],
+  hidden: ['restore'],
+};
 const SHORTCUT: Record<string, ModerationAction> = { a: 'approve', m: 'hide', r: 'restore' };
 
 /**
@@ -146,11 +150,17 @@ export class PgoModerationQueue extends ConsoleElement {
       <p class="meta">${this.t('submittedBy', { name: item.authorName ?? this.t('anonymous'), date: this.formatDate(item.createdAt) })}
         ${item.authorEmail ? html` · <span class="email">${item.authorEmail}</span>` : nothing}</p>
       <p class="excerpt">${item.excerpt}</p>
-      ${item.reports.length ? html`<div class="reports"><p>${this.t('reports', { count: item.reports.length })}</p>
-        <ul>${item.reports.map((r) => html`<li>${r.reason} <span class="meta">(${this.formatDate(r.at)})</span></li>`)}</ul></div>` : nothing}
+      ${
+        item.reports.length
+          ? html`<div class="reports"><p>${this.t('reports', { count: item.reports.length })}</p>
+        <ul>${item.reports.map((r) => html`<li>${r.reason} <span class="meta">(${this.formatDate(r.at)})</span></li>`)}</ul></div>`
+          : nothing
+      }
       ${item.lastDecision ? html`<p class="meta">${this.t('lastDecision', { status: this.t(`status_${item.lastDecision.status}` as ConsoleKey), by: item.lastDecision.by, reason: item.lastDecision.reason })}</p>` : nothing}
-      <div class="actions">${ACTIONS[this.tab].map((action) => html`<button type="button" class="pgo-button ${action === 'hide' ? 'pgo-button--secondary' : ''}"
-        aria-describedby=${titleId} @click=${() => this.decide(action, [item.target])}>${this.t(action)}</button>`)}</div>
+      <div class="actions">${ACTIONS[this.tab].map(
+        (action) => html`<button type="button" class="pgo-button ${action === 'hide' ? 'pgo-button--secondary' : ''}"
+        aria-describedby=${titleId} @click=${() => this.decide(action, [item.target])}>${this.t(action)}</button>`,
+      )}</div>
     </li>`;
   }
 
@@ -159,8 +169,10 @@ export class PgoModerationQueue extends ConsoleElement {
     const items = page?.items ?? [];
     return html`<div part="base">
       <div role="tablist" part="tabs" aria-label=${this.t('moderation')} @keydown=${this.onTabKey}>
-        ${TABS.map((tab) => html`<button role="tab" id="tab-${tab}" type="button" aria-selected=${tab === this.tab ? 'true' : 'false'}
-          aria-controls="panel" tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.choose(tab)}>${this.t(TAB_KEY[tab], { count: page?.counts[tab] ?? 0 })}</button>`)}
+        ${TABS.map(
+          (tab) => html`<button role="tab" id="tab-${tab}" type="button" aria-selected=${tab === this.tab ? 'true' : 'false'}
+          aria-controls="panel" tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.choose(tab)}>${this.t(TAB_KEY[tab], { count: page?.counts[tab] ?? 0 })}</button>`,
+        )}
       </div>
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}" @keydown=${this.onListKey}>
         <p class="hint">${this.t('shortcuts')}</p>
@@ -170,17 +182,27 @@ export class PgoModerationQueue extends ConsoleElement {
           ${this.reasonError ? html`<p class="error-message" id="reason-error">${this.t('reasonRequired')}</p>` : nothing}
           <input id="reason" type="text" maxlength="2000" .value=${this.reason} aria-invalid=${this.reasonError ? 'true' : 'false'}
             aria-describedby=${this.reasonError ? 'reason-hint reason-error' : 'reason-hint'}
-            @input=${(e: Event) => { this.reason = (e.target as HTMLInputElement).value; this.reasonError = false; }} />
+            @input=${(e: Event) => {
+              this.reason = (e.target as HTMLInputElement).value;
+              this.reasonError = false;
+            }} />
         </div>
         ${this.error ? html`<div class="pgo-notice pgo-notice--error" role="alert"><p>${describeError(this.locale, this.error)}</p></div>` : nothing}
-        ${items.length ? html`<div class="bulk">
+        ${
+          items.length
+            ? html`<div class="bulk">
             <label><input type="checkbox" .checked=${this.selected.size === items.length} @change=${this.toggleAll} /> ${this.t('selectAll')}</label>
             <span>${this.t('selected', { count: this.selected.size })}</span>
-            ${ACTIONS[this.tab].map((action) => html`<button type="button" class="pgo-button pgo-button--secondary" aria-disabled=${this.busy ? 'true' : 'false'}
-              @click=${() => this.decide(action, [...this.selected])}>${this.t(`${action}Selected` as ConsoleKey)}</button>`)}
+            ${ACTIONS[this.tab].map(
+              (action) => html`<button type="button" class="pgo-button pgo-button--secondary" aria-disabled=${this.busy ? 'true' : 'false'}
+              @click=${() => this.decide(action, [...this.selected])}>${this.t(`${action}Selected` as ConsoleKey)}</button>`,
+            )}
           </div>
           <ul class="items" aria-busy=${this.busy ? 'true' : 'false'}>${items.map((item) => this.renderItem(item))}</ul>`
-        : page ? html`<p class="pgo-notice">${this.t('queueEmpty')}</p>` : nothing}
+            : page
+              ? html`<p class="pgo-notice">${this.t('queueEmpty')}</p>`
+              : nothing
+        }
       </div>
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;

@@ -35,7 +35,9 @@ export class PgoOrganiserAdmin extends ConsoleElement {
     fields: () => this.specs(),
     validate: (values) => {
       const parsed = OrganiserInput.safeParse(this.input(values));
-      return parsed.success ? [] : fieldErrorsOf(parsed.error).map((e) => (e.field.startsWith('roles') ? { ...e, field: 'consultationId' } : e));
+      return parsed.success
+        ? []
+        : fieldErrorsOf(parsed.error).map((e) => (e.field.startsWith('roles') ? { ...e, field: 'consultationId' } : e));
     },
     send: (values) => this.client.createOrganiser(this.input(values)),
     draftKey: () => null,
@@ -69,7 +71,9 @@ export class PgoOrganiserAdmin extends ConsoleElement {
   private input(values: FormValues) {
     const password = String(values.password ?? '');
     return {
-      email: String(values.email ?? ''), displayName: String(values.displayName ?? ''), ...(password ? { password } : {}),
+      email: String(values.email ?? ''),
+      displayName: String(values.displayName ?? ''),
+      ...(password ? { password } : {}),
       roles: [{ consultationId: String(values.consultationId ?? '*'), role: String(values.role ?? 'moderator') as OrganiserRole }],
     };
   }
@@ -93,7 +97,9 @@ export class PgoOrganiserAdmin extends ConsoleElement {
   }
 
   private where(consultationId: string): string {
-    return consultationId === '*' ? this.o('everyConsultation') : this.consultations.find((c) => c.id === consultationId)?.title ?? consultationId;
+    return consultationId === '*'
+      ? this.o('everyConsultation')
+      : (this.consultations.find((c) => c.id === consultationId)?.title ?? consultationId);
   }
 
   private describe(g: RoleGrant): string {
@@ -139,36 +145,61 @@ export class PgoOrganiserAdmin extends ConsoleElement {
     const others = (g: RoleGrant) => o.roles.filter((r) => r !== g);
     const pick = (e: Event) => (e.target as HTMLSelectElement).value;
     return html`<div class="manage" role="group" aria-label=${this.o('manage', { name: o.displayName })}>
-      <ul>${o.roles.map((g) => html`<li>${this.describe(g)}
-        <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.setRoles(o, others(g))}>${this.o('removeRole', { role: this.o(`role_${g.role}`), consultation: this.where(g.consultationId) })}</button></li>`)}</ul>
+      <ul>${o.roles.map(
+        (g) => html`<li>${this.describe(g)}
+        <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.setRoles(o, others(g))}>${this.o('removeRole', { role: this.o(`role_${g.role}`), consultation: this.where(g.consultationId) })}</button></li>`,
+      )}</ul>
       <div class="actions">
         <div class="field"><label for="grant-c-${o.id}">${this.o('consultation')}</label>
-          <select id="grant-c-${o.id}" @change=${(e: Event) => { this.grant = { ...this.grant, consultationId: pick(e) }; }}>
+          <select id="grant-c-${o.id}" @change=${(e: Event) => {
+            this.grant = { ...this.grant, consultationId: pick(e) };
+          }}>
             ${this.consultationOptions().map((c) => html`<option value=${c.value} ?selected=${c.value === this.grant.consultationId}>${c.label}</option>`)}</select></div>
         <div class="field"><label for="grant-r-${o.id}">${this.o('role')}</label>
-          <select id="grant-r-${o.id}" @change=${(e: Event) => { this.grant = { ...this.grant, role: pick(e) as OrganiserRole }; }}>
+          <select id="grant-r-${o.id}" @change=${(e: Event) => {
+            this.grant = { ...this.grant, role: pick(e) as OrganiserRole };
+          }}>
             ${this.roleOptions().map((r) => html`<option value=${r.value} ?selected=${r.value === this.grant.role}>${r.label}</option>`)}</select></div>
         <button type="button" class="pgo-button" @click=${() => this.setRoles(o, [...o.roles.filter((r) => r.consultationId !== this.grant.consultationId), this.grant])}>${this.o('grant')}</button>
       </div>
       <div class="field"><label for="password-${o.id}">${this.o('newPassword')}</label>
-        <input id="password-${o.id}" type="password" autocomplete="new-password" .value=${this.password} @input=${(e: Event) => { this.password = (e.target as HTMLInputElement).value; }} /></div>
+        <input id="password-${o.id}" type="password" autocomplete="new-password" .value=${this.password} @input=${(e: Event) => {
+          this.password = (e.target as HTMLInputElement).value;
+        }} /></div>
       <button type="button" class="pgo-button pgo-button--secondary" @click=${() => this.resetPassword(o)}>${this.o('resetPassword')}</button>
       <p id="manage-${o.id}-notice" class="pgo-notice" role="status" tabindex="-1">${this.notice}</p>
     </div>`;
   }
 
   override render() {
-    const error = this.error ? html`<div class="pgo-notice pgo-notice--error" role="alert" tabindex="-1"><p>${describeError(this.locale, this.error)}</p></div>` : nothing;
+    const error = this.error
+      ? html`<div class="pgo-notice pgo-notice--error" role="alert" tabindex="-1"><p>${describeError(this.locale, this.error)}</p></div>`
+      : nothing;
     if (!this.organisers) return this.error ? error : html`<p class="pgo-notice" role="status">…</p>`;
     return html`${error}
       <table><caption>${this.o('listCaption')}</caption>
         <thead><tr><th scope="col">${this.o('name')}</th><th scope="col">${this.o('email')}</th><th scope="col">${this.o('roles')}</th></tr></thead>
-        <tbody>${this.organisers.map((o) => html`<tr>
+        <tbody>${this.organisers.map(
+          (o) => html`<tr>
           <th scope="row"><button type="button" class="pgo-button pgo-button--secondary" aria-expanded=${this.open === o.id ? 'true' : 'false'}
-            @click=${() => { this.open = this.open === o.id ? '' : o.id; this.notice = ''; this.password = ''; }}>${this.o('manage', { name: o.displayName })}</button></th>
+            @click=${() => {
+              this.open = this.open === o.id ? '' : o.id;
+              this.notice = '';
+              this.password = '';
+            }}>${this.o('manage', { name: o.displayName })}</button></th>
           <td>${o.email}</td><td>${o.roles.length ? o.roles.map((g) => this.describe(g)).join(', ') : this.o('noRole')}</td></tr>
-          ${this.open === o.id ? html`<tr><td colspan="3">${this.renderManage(o)}</td></tr>` : nothing}`)}</tbody>
+          ${this.open === o.id ? html`<tr><td colspan="3">${this.renderManage(o)}</td></tr>` : nothing}`,
+        )}</tbody>
       </table>
-      ${renderFormPage(this.form, renderForm(this.form, this.o('addTitle'), this.o('add'), this.specs().map((spec) => renderField(this.form, spec)), 3))}`;
+      ${renderFormPage(
+        this.form,
+        renderForm(
+          this.form,
+          this.o('addTitle'),
+          this.o('add'),
+          this.specs().map((spec) => renderField(this.form, spec)),
+          3,
+        ),
+      )}`;
   }
 }

@@ -23,7 +23,12 @@ export interface ConsoleSection {
   role: OrganiserRole;
   /** Only for server admins (role `admin` on `*`): screens not tied to one consultation. */
   serverAdmin?: boolean;
-  render: (context: { client: ConsoleClient; consultation: string; serverAdmin: boolean; consultations: ConsoleConsultation[] }) => TemplateResult;
+  render: (context: {
+    client: ConsoleClient;
+    consultation: string;
+    serverAdmin: boolean;
+    consultations: ConsoleConsultation[];
+  }) => TemplateResult;
 }
 
 const sections: ConsoleSection[] = [];
@@ -41,23 +46,39 @@ export function consoleSections(role: OrganiserRole | '', serverAdmin = false): 
 }
 
 registerConsoleSection({
-  id: 'moderation', role: 'moderator', label: (l) => tConsole(l, 'moderation'),
+  id: 'moderation',
+  role: 'moderator',
+  label: (l) => tConsole(l, 'moderation'),
   render: ({ client, consultation }) => html`<pgo-moderation-queue .client=${client} consultation=${consultation}></pgo-moderation-queue>`,
 });
 registerConsoleSection({
-  id: 'answers', role: 'moderator', label: (l) => tConsole(l, 'answers'),
+  id: 'answers',
+  role: 'moderator',
+  label: (l) => tConsole(l, 'answers'),
   render: ({ client, consultation }) => html`<pgo-answer-list .client=${client} consultation=${consultation}></pgo-answer-list>`,
 });
 registerConsoleSection({
-  id: 'settings', role: 'admin', label: (l) => tEditor(l, 'settings'),
-  render: ({ client, consultation, serverAdmin }) => html`<pgo-consultation-editor .client=${client} consultation=${consultation}></pgo-consultation-editor>
+  id: 'settings',
+  role: 'admin',
+  label: (l) => tEditor(l, 'settings'),
+  render: ({
+    client,
+    consultation,
+    serverAdmin,
+  }) => html`<pgo-consultation-editor .client=${client} consultation=${consultation}></pgo-consultation-editor>
     <pgo-consultation-transfer .client=${client} consultation=${consultation} ?can-import=${serverAdmin}></pgo-consultation-transfer>`,
 });
 registerConsoleSection({
-  id: 'audit', role: 'admin', label: (l) => tConsole(l, 'audit'),
+  id: 'audit',
+  role: 'admin',
+  label: (l) => tConsole(l, 'audit'),
   render: ({ client, consultation }) => html`<pgo-audit-log .client=${client} consultation=${consultation}></pgo-audit-log>`,
 });
 registerConsoleSection({
-  id: 'organisers', role: 'admin', serverAdmin: true, label: (l) => tOrganisers(l, 'organisers'),
-  render: ({ client, consultations }) => html`<pgo-organiser-admin .client=${client} .consultations=${consultations}></pgo-organiser-admin>`,
+  id: 'organisers',
+  role: 'admin',
+  serverAdmin: true,
+  label: (l) => tOrganisers(l, 'organisers'),
+  render: ({ client, consultations }) =>
+    html`<pgo-organiser-admin .client=${client} .consultations=${consultations}></pgo-organiser-admin>`,
 });

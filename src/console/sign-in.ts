@@ -35,9 +35,12 @@ export class PgoConsoleSignIn extends ConsoleElement {
 
   private specs(): FieldSpec[] {
     if (this.fields.length && this.fields[0]!.label === this.t('email')) return this.fields;
-    this.fields.splice(0, this.fields.length,
+    this.fields.splice(
+      0,
+      this.fields.length,
       { name: 'email', label: this.t('email'), type: 'email', required: true, autocomplete: 'username' },
-      { name: 'password', label: this.t('password'), type: 'password', required: true, autocomplete: 'current-password' });
+      { name: 'password', label: this.t('password'), type: 'password', required: true, autocomplete: 'current-password' },
+    );
     return this.fields;
   }
 
@@ -56,11 +59,14 @@ export class PgoConsoleSignIn extends ConsoleElement {
   }
 
   override render() {
-    return renderFormPage(this.form, html`<h1>${this.t('signInTitle')}</h1>
+    return renderFormPage(
+      this.form,
+      html`<h1>${this.t('signInTitle')}</h1>
       <form part="form" novalidate aria-label=${this.t('signInTitle')} aria-busy=${this.form.busy ? 'true' : 'false'} @submit=${submitHandler(this.form)}>
         ${renderErrorSummary(this.form)} ${this.specs().map((spec) => renderField(this.form, spec))} ${this.renderFailure()}
         <div class="actions">${renderSubmit(this.form, this.t('signIn'))}</div>
-      </form>`);
+      </form>`,
+    );
   }
 }
 

@@ -6,13 +6,44 @@
 import type { BackendError } from './errors.js';
 import type { LiveChange } from './live.js';
 import type {
-  Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal,
-  ProposalDraft, ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
+  Consultation,
+  ConsultationEvent,
+  EventProposal,
+  EventQuery,
+  EventReceipt,
+  Page,
+  Participation,
+  Proposal,
+  ProposalDraft,
+  ProposalQuery,
+  ProposalReceipt,
+  RegistrationInput,
+  RegistrationReceipt,
+  ServerTime,
+  VoteChoice,
+  VoteResult,
 } from './schemas.js';
 import type {
-  Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery,
+  Comment,
+  CommentDraft,
+  CommentEdit,
+  CommentPage,
+  CommentQuery,
+  CommentReceipt,
+  CommentReport,
+  CommentThread,
+  HelpfulResult,
+  ReplyQuery,
 } from './comments.js';
-import type { Amendment, AmendmentDraft, AmendmentQuery, AmendmentReceipt, AmendmentVoteResult, DocumentVersion, TextDocument } from './text.js';
+import type {
+  Amendment,
+  AmendmentDraft,
+  AmendmentQuery,
+  AmendmentReceipt,
+  AmendmentVoteResult,
+  DocumentVersion,
+  TextDocument,
+} from './text.js';
 
 export interface RequestOptions {
   signal?: AbortSignal;
@@ -45,10 +76,22 @@ export interface BackendCapabilities {
 
 /** Every capability: a backend that can do everything (the reference API, the memory backend). */
 export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
-  proposals: true, createProposal: true, votes: true, withdrawVote: true, report: true,
-  events: true, registerForEvent: true, proposeEvent: true, serverTime: true,
-  comments: true, postComment: true, editComment: true, helpfulVotes: true, reportComment: true,
-  documents: true, amend: true,
+  proposals: true,
+  createProposal: true,
+  votes: true,
+  withdrawVote: true,
+  report: true,
+  events: true,
+  registerForEvent: true,
+  proposeEvent: true,
+  serverTime: true,
+  comments: true,
+  postComment: true,
+  editComment: true,
+  helpfulVotes: true,
+  reportComment: true,
+  documents: true,
+  amend: true,
   workshopReports: true,
 });
 /** No capability: a backend whose script has not loaded. */
@@ -93,7 +136,13 @@ export interface DocumentsBackend {
   listAmendments(consultationId: string, documentId: string, query: AmendmentQuery, options?: RequestOptions): Promise<Amendment[]>;
   proposeAmendment(consultationId: string, documentId: string, draft: AmendmentDraft, options: WriteOptions): Promise<AmendmentReceipt>;
   /** Votes on an amendment with the document's vote model; `null` withdraws the vote. */
-  voteAmendment(consultationId: string, documentId: string, amendmentId: string, choice: VoteChoice | null, options: WriteOptions): Promise<AmendmentVoteResult>;
+  voteAmendment(
+    consultationId: string,
+    documentId: string,
+    amendmentId: string,
+    choice: VoteChoice | null,
+    options: WriteOptions,
+  ): Promise<AmendmentVoteResult>;
 }
 
 /** Options every backend factory receives from `<pgo-consultation>` (or a standalone element). */
@@ -109,7 +158,8 @@ export type BackendFactory = (config: BackendConfig) => ConsultationBackend;
  * entry) carries its own copy of this module, and must still reach the registry the elements read.
  */
 const REGISTRY = Symbol.for('pgo-widgets.backend-factories');
-const factories: Map<string, BackendFactory> = ((globalThis as unknown as Record<symbol, Map<string, BackendFactory>>)[REGISTRY] ??= new Map());
+const factories: Map<string, BackendFactory> = ((globalThis as unknown as Record<symbol, Map<string, BackendFactory>>)[REGISTRY] ??=
+  new Map());
 
 /** Makes `backend="<kind>"` usable. Backend modules register themselves when imported. */
 export function registerBackend(kind: string, factory: BackendFactory): void {
@@ -198,5 +248,10 @@ export interface ConsultationBackend {
   /** The event's published report (not-found while there is none, or it awaits moderation). */
   getWorkshopReport?(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport>;
   /** Files the event's report (its host only: the participant who proposed it, or `draft.hostKey`). One per event. */
-  submitWorkshopReport?(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt>;
+  submitWorkshopReport?(
+    consultationId: string,
+    eventId: string,
+    draft: WorkshopReportDraft,
+    options: WriteOptions,
+  ): Promise<WorkshopReportReceipt>;
 }

@@ -39,14 +39,23 @@ export interface CommentSettingsInput {
 export type CommentRules = Required<Omit<CommentSettingsInput, 'phases'>> & { phases: string[] | null };
 
 export const DEFAULT_COMMENT_RULES: Readonly<CommentRules> = Object.freeze({
-  phases: null, stance: 'optional', sideBySide: false, length: { min: 2, max: 1000 }, hideAfterReports: 3, moderation: 'post',
+  phases: null,
+  stance: 'optional',
+  sideBySide: false,
+  length: { min: 2, max: 1000 },
+  hideAfterReports: 3,
+  moderation: 'post',
 });
 
 export function commentRules(consultation: Consultation): CommentRules {
   const own: CommentSettingsInput = consultation.settings.comments ?? {};
   return {
-    phases: own.phases ?? null, stance: own.stance ?? DEFAULT_COMMENT_RULES.stance, sideBySide: own.sideBySide ?? false,
-    length: own.length ?? DEFAULT_COMMENT_RULES.length, hideAfterReports: own.hideAfterReports ?? 3, moderation: own.moderation ?? 'post',
+    phases: own.phases ?? null,
+    stance: own.stance ?? DEFAULT_COMMENT_RULES.stance,
+    sideBySide: own.sideBySide ?? false,
+    length: own.length ?? DEFAULT_COMMENT_RULES.length,
+    hideAfterReports: own.hideAfterReports ?? 3,
+    moderation: own.moderation ?? 'post',
   };
 }
 
@@ -70,7 +79,11 @@ export function parseTarget(target: string): { kind: CommentTargetKind; id: stri
 }
 
 /** What a citizen writes: the comment (or reply) and its stance. */
-export interface CommentTextInput { body: string; stance?: CommentStance | null; authorName?: string }
+export interface CommentTextInput {
+  body: string;
+  stance?: CommentStance | null;
+  authorName?: string;
+}
 
 export function validateComment(consultation: Consultation, input: CommentTextInput, reply: boolean): FieldError[] {
   const rules = commentRules(consultation);
@@ -79,15 +92,27 @@ export function validateComment(consultation: Consultation, input: CommentTextIn
   const length = [...body].length;
   const { min, max } = rules.length;
   if (!body) errors.push({ field: 'body', code: 'required', message: 'body is required' });
-  else if (length < min) errors.push({ field: 'body', code: 'too_short', message: `body needs at least ${min} characters`, params: { min, length } });
-  else if (length > max) errors.push({ field: 'body', code: 'too_long', message: `body allows at most ${max} characters`, params: { max, length } });
+  else if (length < min)
+    errors.push({ field: 'body', code: 'too_short', message: `body needs at least ${min} characters`, params: { min, length } });
+  else if (length > max)
+    errors.push({ field: 'body', code: 'too_long', message: `body allows at most ${max} characters`, params: { max, length } });
   const stance = input.stance ?? null;
   if (stance !== null && (rules.stance === 'off' || !COMMENT_STANCES.includes(stance))) {
-    errors.push({ field: 'stance', code: 'invalid', message: rules.stance === 'off' ? 'this consultation takes no stance' : 'stance must be for, neutral or against' });
+    errors.push({
+      field: 'stance',
+      code: 'invalid',
+      message: rules.stance === 'off' ? 'this consultation takes no stance' : 'stance must be for, neutral or against',
+    });
   } else if (stance === null && rules.stance === 'required' && !reply) {
     errors.push({ field: 'stance', code: 'required', message: 'stance is required' });
   }
   const name = input.authorName?.trim() ?? '';
-  if ([...name].length > COMMENT_AUTHOR_MAX) errors.push({ field: 'authorName', code: 'too_long', message: `authorName allows at most ${COMMENT_AUTHOR_MAX} characters`, params: { max: COMMENT_AUTHOR_MAX } });
+  if ([...name].length > COMMENT_AUTHOR_MAX)
+    errors.push({
+      field: 'authorName',
+      code: 'too_long',
+      message: `authorName allows at most ${COMMENT_AUTHOR_MAX} characters`,
+      params: { max: COMMENT_AUTHOR_MAX },
+    });
   return errors;
 }

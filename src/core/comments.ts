@@ -4,7 +4,15 @@
  * windows) are in comment-rules.ts, free of zod for the browser.
  */
 import * as z from 'zod/mini';
-import { COMMENT_AUTHOR_MAX, COMMENT_PAGE_MAX, COMMENT_SORTS, COMMENT_STANCES, COMMENT_TARGET, REPORT_DETAILS_MAX, REPORT_REASONS } from './comment-rules.js';
+import {
+  COMMENT_AUTHOR_MAX,
+  COMMENT_PAGE_MAX,
+  COMMENT_SORTS,
+  COMMENT_STANCES,
+  COMMENT_TARGET,
+  REPORT_DETAILS_MAX,
+  REPORT_REASONS,
+} from './comment-rules.js';
 import { Id, Instant } from './schemas/primitives.js';
 export { CommentSettings } from './comment-settings.js';
 

@@ -69,7 +69,8 @@ export function checkConsultation(edit: z.infer<typeof ConsultationEdit>): Field
   c.phases.forEach((phase, i) => {
     if (phaseIds.has(phase.id)) add(`consultation.phases.${i}.id`, `duplicate phase id “${phase.id}”`, 'duplicate');
     phaseIds.add(phase.id);
-    if (Date.parse(phase.endsAt) <= Date.parse(phase.startsAt)) add(`consultation.phases.${i}.endsAt`, 'must come after startsAt', 'phase_order');
+    if (Date.parse(phase.endsAt) <= Date.parse(phase.startsAt))
+      add(`consultation.phases.${i}.endsAt`, 'must come after startsAt', 'phase_order');
   });
   for (const field of ['proposalPhases', 'votePhases', 'eventProposalPhases'] as const) {
     c.settings[field].forEach((id, i) => {
@@ -90,7 +91,12 @@ export function checkConsultation(edit: z.infer<typeof ConsultationEdit>): Field
   if (title.min > title.max) add('consultation.settings.proposalFields.title.min', 'must not exceed the maximum', 'min_max');
   if (body.min > body.max) add('consultation.settings.proposalFields.body.min', 'must not exceed the maximum', 'min_max');
   edit.allowedOrigins.forEach((origin, i) => {
-    if (origin !== '*' && !isOrigin(origin)) add(`allowedOrigins.${i}`, `“${origin}” is not an origin such as https://www.example.fr (scheme, host, optional port; no path)`, 'origin');
+    if (origin !== '*' && !isOrigin(origin))
+      add(
+        `allowedOrigins.${i}`,
+        `“${origin}” is not an origin such as https://www.example.fr (scheme, host, optional port; no path)`,
+        'origin',
+      );
   });
   return errors;
 }

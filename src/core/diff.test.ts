@@ -2,13 +2,26 @@ import { expect } from '@open-wc/testing';
 import { diffStats, sideOf, tokenize, wordDiff, type DiffPart } from './diff.js';
 
 const spell = (parts: DiffPart[]) => parts.map((p) => p.text).join('');
-const show = (parts: DiffPart[]) => parts.map((p) => (p.op === 'same' ? p.text : p.op === 'ins' ? `[+${p.text}]` : `[-${p.text}]`)).join('');
+const show = (parts: DiffPart[]) =>
+  parts.map((p) => (p.op === 'same' ? p.text : p.op === 'ins' ? `[+${p.text}]` : `[-${p.text}]`)).join('');
 
 describe('wordDiff (French text)', () => {
   it('keeps words with accents, apostrophes and hyphens whole', () => {
-    expect(tokenize('L’État ouvre c’est-à-dire ses données, déjà.')).to.deep.equal(
-      ['L’État', ' ', 'ouvre', ' ', 'c’est-à-dire', ' ', 'ses', ' ', 'données', ',', ' ', 'déjà', '.'],
-    );
+    expect(tokenize('L’État ouvre c’est-à-dire ses données, déjà.')).to.deep.equal([
+      'L’État',
+      ' ',
+      'ouvre',
+      ' ',
+      'c’est-à-dire',
+      ' ',
+      'ses',
+      ' ',
+      'données',
+      ',',
+      ' ',
+      'déjà',
+      '.',
+    ]);
   });
 
   it('marks one replaced word, not its letters', () => {

@@ -91,10 +91,21 @@ function joinSpaces(parts: DiffPart[]): DiffPart[] {
       continue;
     }
     let end = k;
-    while (end < parts.length && (parts[end]!.op !== 'same' || (isSpace(parts[end]!.text) && parts[end + 1] && parts[end + 1]!.op !== 'same'))) end++;
+    while (
+      end < parts.length &&
+      (parts[end]!.op !== 'same' || (isSpace(parts[end]!.text) && parts[end + 1] && parts[end + 1]!.op !== 'same'))
+    )
+      end++;
     const group = parts.slice(k, end);
     for (const op of ['del', 'ins'] as const) {
-      if (group.some((p) => p.op === op)) out.push({ op, text: group.filter((p) => p.op !== (op === 'del' ? 'ins' : 'del')).map((p) => p.text).join('') });
+      if (group.some((p) => p.op === op))
+        out.push({
+          op,
+          text: group
+            .filter((p) => p.op !== (op === 'del' ? 'ins' : 'del'))
+            .map((p) => p.text)
+            .join(''),
+        });
     }
     k = end;
   }

@@ -1,9 +1,22 @@
 import type { ApiError, ErrorCode, FieldError } from './schemas.js';
 
 const STATUS: Record<ErrorCode, number> = {
-  validation: 422, network: 0, offline: 0, timeout: 0, aborted: 0, 'rate-limited': 429, 'not-found': 404,
-  conflict: 409, closed: 409, 'limit-reached': 409, forbidden: 403, unauthorized: 401, 'too-large': 413,
-  server: 500, unsupported: 501, unknown: 500,
+  validation: 422,
+  network: 0,
+  offline: 0,
+  timeout: 0,
+  aborted: 0,
+  'rate-limited': 429,
+  'not-found': 404,
+  conflict: 409,
+  closed: 409,
+  'limit-reached': 409,
+  forbidden: 403,
+  unauthorized: 401,
+  'too-large': 413,
+  server: 500,
+  unsupported: 501,
+  unknown: 500,
 };
 
 /** The error every backend throws: it carries the core `ApiError` shape whatever the transport. */

@@ -38,9 +38,13 @@ describe('i18n', () => {
   });
 
   it('describes errors and field errors in the citizen’s language', () => {
-    expect(describeError('fr', backendError('rate-limited', 'x', { retryAfter: 30 }))).to.equal('Trop de demandes. Réessayez dans 30 secondes.');
+    expect(describeError('fr', backendError('rate-limited', 'x', { retryAfter: 30 }))).to.equal(
+      'Trop de demandes. Réessayez dans 30 secondes.',
+    );
     expect(describeError('en', backendError('offline', 'x'))).to.contain('You are offline');
-    expect(describeFieldError('fr', { field: 'title', code: 'too_short', message: 'x', params: { min: 10 } })).to.equal('Saisissez au moins 10 caractères.');
+    expect(describeFieldError('fr', { field: 'title', code: 'too_short', message: 'x', params: { min: 10 } })).to.equal(
+      'Saisissez au moins 10 caractères.',
+    );
     expect(describeFieldError('en', { field: 'title', code: 'weird', message: 'Server says no' })).to.equal('Server says no');
   });
 });

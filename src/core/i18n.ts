@@ -45,14 +45,21 @@ interface Registry {
 }
 const REGISTRY = Symbol.for('pgo-widgets.i18n');
 const registry: Registry = ((globalThis as unknown as Record<symbol, Registry>)[REGISTRY] ??= {
-  catalogues: [], modules: new Map(), loading: new Map(), hosts: new Map(),
+  catalogues: [],
+  modules: new Map(),
+  loading: new Map(),
+  hosts: new Map(),
 });
 
 /**
  * Declares a catalogue: the French texts fix the keys; other languages are given as texts or as
  * modules to load on demand (`{ en: () => import('./x.messages.en.js').then((m) => m.en) }`).
  */
-export function defineMessages<K extends string>(name: string, fr: Texts<K>, others: Record<Locale, Texts<NoInfer<K>> | TextsModule<NoInfer<K>>> = {}): Catalogue<K> {
+export function defineMessages<K extends string>(
+  name: string,
+  fr: Texts<K>,
+  others: Record<Locale, Texts<NoInfer<K>> | TextsModule<NoInfer<K>>> = {},
+): Catalogue<K> {
   const catalogue: Catalogue<K> = { name, fr, texts: {} };
   for (const [locale, texts] of Object.entries(others)) {
     if (typeof texts === 'function') {
@@ -70,7 +77,8 @@ export function defineMessages<K extends string>(name: string, fr: Texts<K>, oth
 
 /** Adds texts of one language to a catalogue (over what it has: a host's override wins over a module's). */
 export function addMessages<K extends string>(catalogue: Catalogue<K>, locale: Locale, texts: Partial<Texts<NoInfer<K>>>): void {
-  catalogue.texts[locale] = locale in catalogue.texts && texts !== catalogue.texts[locale] ? { ...texts, ...catalogue.texts[locale] } : texts;
+  catalogue.texts[locale] =
+    locale in catalogue.texts && texts !== catalogue.texts[locale] ? { ...texts, ...catalogue.texts[locale] } : texts;
 }
 
 /**
@@ -94,8 +102,9 @@ const primary = (tag: string | null | undefined) => (tag ?? '').trim().toLowerCa
 
 /** Whether texts exist for a language: French, a language module, or a host's registration. */
 function isKnown(lang: string): boolean {
-  return lang === DEFAULT_LOCALE || registry.modules.has(lang) || registry.hosts.has(lang)
-    || registry.catalogues.some((c) => lang in c.texts);
+  return (
+    lang === DEFAULT_LOCALE || registry.modules.has(lang) || registry.hosts.has(lang) || registry.catalogues.some((c) => lang in c.texts)
+  );
 }
 
 /** Maps any BCP 47 tag (`fr-FR`, `en-GB`, `EN`) to a language the page has texts for, French otherwise. */

@@ -7,11 +7,20 @@ const NOW = Date.parse('2027-01-10T09:30:00Z');
 
 function event(overrides: Partial<ConsultationEvent> = {}): ConsultationEvent {
   return {
-    id: 'e1', consultationId: 'plan-action-2017', title: 'Atelier-relais', format: 'atelier-relais',
-    description: 'Un atelier.', startsAt: '2027-03-28T08:00:00+02:00', endsAt: '2027-03-28T12:00:00+02:00',
-    timeZone: 'Europe/Paris', mode: 'in-person',
+    id: 'e1',
+    consultationId: 'plan-action-2017',
+    title: 'Atelier-relais',
+    format: 'atelier-relais',
+    description: 'Un atelier.',
+    startsAt: '2027-03-28T08:00:00+02:00',
+    endsAt: '2027-03-28T12:00:00+02:00',
+    timeZone: 'Europe/Paris',
+    mode: 'in-person',
     address: { placeName: 'Forum de Grenelle', street: '5 rue de la Croix Nivert', postalCode: '75015', locality: 'Paris' },
-    organiser: { name: 'Etalab' }, status: 'scheduled', registration: { kind: 'none' }, ...overrides,
+    organiser: { name: 'Etalab' },
+    status: 'scheduled',
+    registration: { kind: 'none' },
+    ...overrides,
   };
 }
 
@@ -23,7 +32,9 @@ function parse(text: string) {
   const vevent = calendar.getFirstSubcomponent('vevent')!;
   const parsed = new ICAL.Event(vevent);
   return {
-    calendar, vevent, parsed,
+    calendar,
+    vevent,
+    parsed,
     start: parsed.startDate.toJSDate().toISOString(),
     end: parsed.endDate.toJSDate().toISOString(),
   };
@@ -62,7 +73,9 @@ describe('eventToIcs (RFC 5545)', () => {
   });
 
   it('gives the right instants for an event straddling the March change (01:00 CET to 05:00 CEST is 3 hours)', () => {
-    const { start, end, parsed } = parse(eventToIcs(event({ startsAt: '2027-03-28T01:00:00+01:00', endsAt: '2027-03-28T05:00:00+02:00' }), { now: NOW }));
+    const { start, end, parsed } = parse(
+      eventToIcs(event({ startsAt: '2027-03-28T01:00:00+01:00', endsAt: '2027-03-28T05:00:00+02:00' }), { now: NOW }),
+    );
     expect(start).to.equal('2027-03-28T00:00:00.000Z');
     expect(end).to.equal('2027-03-28T03:00:00.000Z');
     expect(parsed.duration.toSeconds()).to.equal(3 * 3600);
@@ -78,13 +91,25 @@ describe('eventToIcs (RFC 5545)', () => {
   });
 
   it('covers a winter event with the previous autumn’s observance, and events in other zones', () => {
-    expect(parse(eventToIcs(event({ startsAt: '2027-01-15T18:00:00+01:00', endsAt: '2027-01-15T20:00:00+01:00' }), { now: NOW })).start)
-      .to.equal('2027-01-15T17:00:00.000Z');
-    const sydney = parse(eventToIcs(event({ timeZone: 'Australia/Sydney', startsAt: '2027-04-04T01:30:00+11:00', endsAt: '2027-04-04T03:30:00+10:00' }), { now: NOW }));
+    expect(
+      parse(eventToIcs(event({ startsAt: '2027-01-15T18:00:00+01:00', endsAt: '2027-01-15T20:00:00+01:00' }), { now: NOW })).start,
+    ).to.equal('2027-01-15T17:00:00.000Z');
+    const sydney = parse(
+      eventToIcs(event({ timeZone: 'Australia/Sydney', startsAt: '2027-04-04T01:30:00+11:00', endsAt: '2027-04-04T03:30:00+10:00' }), {
+        now: NOW,
+      }),
+    );
     expect([sydney.start, sydney.end]).to.deep.equal(['2027-04-03T14:30:00.000Z', '2027-04-03T17:30:00.000Z']);
-    const ny = parse(eventToIcs(event({ timeZone: 'America/New_York', startsAt: '2027-03-14T01:00:00-05:00', endsAt: '2027-03-14T04:00:00-04:00' }), { now: NOW }));
+    const ny = parse(
+      eventToIcs(event({ timeZone: 'America/New_York', startsAt: '2027-03-14T01:00:00-05:00', endsAt: '2027-03-14T04:00:00-04:00' }), {
+        now: NOW,
+      }),
+    );
     expect([ny.start, ny.end]).to.deep.equal(['2027-03-14T06:00:00.000Z', '2027-03-14T08:00:00.000Z']);
-    const tokyoText = eventToIcs(event({ timeZone: 'Asia/Tokyo', startsAt: '2027-07-01T10:00:00+09:00', endsAt: '2027-07-01T11:00:00+09:00' }), { now: NOW });
+    const tokyoText = eventToIcs(
+      event({ timeZone: 'Asia/Tokyo', startsAt: '2027-07-01T10:00:00+09:00', endsAt: '2027-07-01T11:00:00+09:00' }),
+      { now: NOW },
+    );
     expect(tokyoText).to.contain('BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0900\r\nTZOFFSETTO:+0900\r\nEND:STANDARD');
     expect(parse(tokyoText).start).to.equal('2027-07-01T01:00:00.000Z');
   });
@@ -127,7 +152,11 @@ describe('eventToIcs (RFC 5545)', () => {
   });
 
   it('maps statuses, online places and links', () => {
-    const online = parse(eventToIcs(event({ mode: 'online', address: undefined, onlineUrl: 'https://visio.example.fr/a?b=1,2', status: 'cancelled' }), { now: NOW }));
+    const online = parse(
+      eventToIcs(event({ mode: 'online', address: undefined, onlineUrl: 'https://visio.example.fr/a?b=1,2', status: 'cancelled' }), {
+        now: NOW,
+      }),
+    );
     expect(online.vevent.getFirstPropertyValue('status')).to.equal('CANCELLED');
     expect(online.vevent.getFirstPropertyValue('location')).to.equal('https://visio.example.fr/a?b=1,2');
     expect(String(online.vevent.getFirstPropertyValue('url'))).to.equal('https://visio.example.fr/a?b=1,2');

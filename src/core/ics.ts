@@ -62,7 +62,11 @@ function utcOffset(ms: number): string {
   return `${sign}${pad(Math.floor(total / 3600))}${pad(Math.floor(total / 60) % 60)}${seconds ? pad(seconds) : ''}`;
 }
 
-interface Transition { at: number; from: number; to: number }
+interface Transition {
+  at: number;
+  from: number;
+  to: number;
+}
 
 /** The zone's offset changes between two minute-aligned instants: a weekly scan, then a binary search to the minute. */
 export function zoneTransitions(timeZone: string, from: number, to: number): Transition[] {
@@ -106,12 +110,17 @@ export function vtimezone(timeZone: string, startsAt: number, endsAt: number): s
   }
   for (const { at, from, to } of transitions) {
     const kind = to > from ? 'DAYLIGHT' : 'STANDARD';
-    lines.push(`BEGIN:${kind}`, `DTSTART:${stamp(at + from, 'utc').slice(0, -1)}`, `TZOFFSETFROM:${utcOffset(from)}`, `TZOFFSETTO:${utcOffset(to)}`, `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${stamp(at + from, 'utc').slice(0, -1)}`,
+      `TZOFFSETFROM:${utcOffset(from)}`,
+      `TZOFFSETTO:${utcOffset(to)}`,
+      `END:${kind}`,
+    );
   }
   lines.push('END:VTIMEZONE');
   return lines;
 }
-
 
 export interface IcsOptions {
   /** DTSTAMP: when the file is made (ms since epoch). */
@@ -126,8 +135,10 @@ export function eventToIcs(event: ConsultationEvent, options: IcsOptions): strin
   const ends = Date.parse(event.endsAt);
   const tz = event.timeZone;
   const tzid = /[:;,"]/.test(tz) ? `"${tz}"` : tz;
-  const location = event.mode === 'online' ? event.onlineUrl ?? '' : addressLine(event);
-  const description = [event.description, options.organiserLine, event.mode === 'hybrid' ? event.onlineUrl : ''].filter(Boolean).join('\n\n');
+  const location = event.mode === 'online' ? (event.onlineUrl ?? '') : addressLine(event);
+  const description = [event.description, options.organiserLine, event.mode === 'hybrid' ? event.onlineUrl : '']
+    .filter(Boolean)
+    .join('\n\n');
   const url = event.url ?? event.onlineUrl;
   const lines = [
     'BEGIN:VCALENDAR',

@@ -8,7 +8,11 @@ import type { ConsultationEvent } from './schemas.js';
 
 const SCHEMA = 'https://schema.org/';
 const STATUS = { scheduled: 'EventScheduled', full: 'EventScheduled', postponed: 'EventPostponed', cancelled: 'EventCancelled' } as const;
-const MODE = { 'in-person': 'OfflineEventAttendanceMode', online: 'OnlineEventAttendanceMode', hybrid: 'MixedEventAttendanceMode' } as const;
+const MODE = {
+  'in-person': 'OfflineEventAttendanceMode',
+  online: 'OnlineEventAttendanceMode',
+  hybrid: 'MixedEventAttendanceMode',
+} as const;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
 
@@ -30,7 +34,13 @@ export function eventJsonLd(event: ConsultationEvent, formatLabel?: string): Rec
     places.push({
       '@type': 'Place',
       name: a.placeName ?? a.locality,
-      address: { '@type': 'PostalAddress', streetAddress: a.street, postalCode: a.postalCode, addressLocality: a.locality, addressCountry: a.country ?? 'FR' },
+      address: {
+        '@type': 'PostalAddress',
+        streetAddress: a.street,
+        postalCode: a.postalCode,
+        addressLocality: a.locality,
+        addressCountry: a.country ?? 'FR',
+      },
       geo: event.geo ? { '@type': 'GeoCoordinates', latitude: event.geo.lat, longitude: event.geo.lon } : undefined,
     });
   }
@@ -49,11 +59,14 @@ export function eventJsonLd(event: ConsultationEvent, formatLabel?: string): Rec
     eventAttendanceMode: SCHEMA + MODE[event.mode],
     location: places.length === 1 ? places[0] : places,
     organizer: { '@type': 'Organization', name: event.organiser.name, url: event.organiser.url },
-    offers: reg.kind === 'none' ? undefined : {
-      '@type': 'Offer',
-      url: registrationUrl,
-      availability: SCHEMA + (soldOut ? 'SoldOut' : 'InStock'),
-    },
+    offers:
+      reg.kind === 'none'
+        ? undefined
+        : {
+            '@type': 'Offer',
+            url: registrationUrl,
+            availability: SCHEMA + (soldOut ? 'SoldOut' : 'InStock'),
+          },
     maximumAttendeeCapacity: reg.kind === 'inline' && reg.capacity !== null ? reg.capacity : undefined,
     remainingAttendeeCapacity: reg.kind === 'inline' && reg.seatsLeft !== null ? reg.seatsLeft : undefined,
     keywords: formatLabel,

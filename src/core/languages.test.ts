@@ -9,9 +9,13 @@ import { defineMessages, languageReady, registerLanguage, translator } from './i
 
 // A language loaded slowly, for an element of this test only: it must wait, not show French first.
 let release: () => void = () => {};
-const slow = defineMessages('test-slow', { hello: 'Bonjour' }, {
-  de: () => new Promise((resolve) => (release = () => resolve({ hello: 'Hallo' }))),
-});
+const slow = defineMessages(
+  'test-slow',
+  { hello: 'Bonjour' },
+  {
+    de: () => new Promise((resolve) => (release = () => resolve({ hello: 'Hallo' }))),
+  },
+);
 const t = translator(slow);
 class SlowGreeting extends PgoElement {
   override render() {
@@ -44,15 +48,31 @@ describe('languages on demand', () => {
     registerLanguage('ar', {
       'vote-button': {
         'action.support': 'دعم',
-        'count.support': { zero: 'لا دعم', one: 'دعم واحد', two: 'دعمان', few: '{count} دعمات', many: '{count} دعمًا', other: '{count} دعم' },
+        'count.support': {
+          zero: 'لا دعم',
+          one: 'دعم واحد',
+          two: 'دعمان',
+          few: '{count} دعمات',
+          many: '{count} دعمًا',
+          other: '{count} دعم',
+        },
       },
       common: { loading: 'جارٍ التحميل…' },
     });
     const counts: Record<number, string> = {};
     for (const total of [0, 1, 2, 3, 11, 100]) {
-      const votes = Array.from({ length: total }, (_, i) => ({ participantId: `someone-${i}`, proposalId: 'p0', choice: 'support' as const }));
+      const votes = Array.from({ length: total }, (_, i) => ({
+        participantId: `someone-${i}`,
+        proposalId: 'p0',
+        choice: 'support' as const,
+      }));
       const { backend, consultation } = memoryBackendFixture({ proposals: 1, votes });
-      const { el } = await mountInProvider<PgoVoteButton>(backend, consultation.id, html`<pgo-vote-button proposal="p0"></pgo-vote-button>`, { lang: 'ar' });
+      const { el } = await mountInProvider<PgoVoteButton>(
+        backend,
+        consultation.id,
+        html`<pgo-vote-button proposal="p0"></pgo-vote-button>`,
+        { lang: 'ar' },
+      );
       await el.updateComplete;
       expect(el.locale).to.equal('ar');
       counts[total] = shadowText(el, '[part~="count"]');
@@ -72,7 +92,9 @@ describe('languages on demand', () => {
     registerLanguage('es', { common: { retry: 'Reintentar' } });
     await languageReady('es');
     const { backend, consultation } = memoryBackendFixture({ proposals: 1 });
-    const { el } = await mountInProvider<PgoVoteButton>(backend, consultation.id, html`<pgo-vote-button proposal="p0"></pgo-vote-button>`, { lang: 'fr' });
+    const { el } = await mountInProvider<PgoVoteButton>(backend, consultation.id, html`<pgo-vote-button proposal="p0"></pgo-vote-button>`, {
+      lang: 'fr',
+    });
     expect(shadowText(el, 'button.vote')).to.match(/^Je soutiens/);
     el.lang = 'es';
     await el.updateComplete;

@@ -31,8 +31,15 @@ const STATUSES: readonly string[] = ['published', 'pending', 'hidden', 'withdraw
 const SHAPES: Record<LiveChangeType, (d: Record<string, unknown>) => boolean> = {
   tally: (d) => {
     const t = d.tally as Record<string, unknown> | null;
-    return str(d.proposalId) && !!t && typeof t === 'object' && t.proposalId === d.proposalId && typeof t.hidden === 'boolean'
-      && (t.total === null || count(t.total)) && (t.counts === null || (typeof t.counts === 'object' && Object.values(t.counts as object).every(count)));
+    return (
+      str(d.proposalId) &&
+      !!t &&
+      typeof t === 'object' &&
+      t.proposalId === d.proposalId &&
+      typeof t.hidden === 'boolean' &&
+      (t.total === null || count(t.total)) &&
+      (t.counts === null || (typeof t.counts === 'object' && Object.values(t.counts as object).every(count)))
+    );
   },
   proposal: (d) => str(d.id) && STATUSES.includes(d.status as string),
   consultation: () => true,

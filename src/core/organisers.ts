@@ -29,8 +29,18 @@ const Email = z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254), z.re
 const DisplayName = z.string().check(z.trim(), z.minLength(1, 'A name'), z.maxLength(120));
 
 export const SignInInput = z.object({ email: z.string().check(z.maxLength(254)), password: z.string().check(z.maxLength(200)) });
-export const SetupInput = z.object({ setupToken: z.string().check(z.maxLength(200)), email: Email, displayName: DisplayName, password: Password });
-export const OrganiserInput = z.object({ email: Email, displayName: DisplayName, password: z.optional(Password), roles: z.array(RoleGrant) });
+export const SetupInput = z.object({
+  setupToken: z.string().check(z.maxLength(200)),
+  email: Email,
+  displayName: DisplayName,
+  password: Password,
+});
+export const OrganiserInput = z.object({
+  email: Email,
+  displayName: DisplayName,
+  password: z.optional(Password),
+  roles: z.array(RoleGrant),
+});
 export const RolesInput = z.object({ roles: z.array(RoleGrant) });
 export const PasswordInput = z.object({ password: Password });
 export const OrganiserSession = z.object({
@@ -43,7 +53,9 @@ export const OrganiserSession = z.object({
 });
 export const AdminTokenRotation = z.object({ token: z.string() });
 export const OrganiserList = z.object({ organisers: z.array(Organiser) });
-export const OrganiserConsultations = z.object({ consultations: z.array(z.object({ id: z.string(), title: z.string(), role: OrganiserRole })) });
+export const OrganiserConsultations = z.object({
+  consultations: z.array(z.object({ id: z.string(), title: z.string(), role: OrganiserRole })),
+});
 
 /** The moderation model: every kind of contribution has one of these statuses. */
 export const ModerationStatus = z.enum(['pending', 'published', 'hidden', 'withdrawn']);
@@ -88,11 +100,17 @@ export const AnswerInput = z.object({
 });
 
 /** Rules beyond the shape, shared by the server and the console: text for `not-kept` and `merged`, a target for `merged`. */
-export function answerErrors(input: { state: string; text: string; mergedInto?: string | null }, proposalId: string): { field: string; code: string; message: string }[] {
+export function answerErrors(
+  input: { state: string; text: string; mergedInto?: string | null },
+  proposalId: string,
+): { field: string; code: string; message: string }[] {
   const errors: { field: string; code: string; message: string }[] = [];
-  if ((input.state === 'not-kept' || input.state === 'merged') && !input.text.trim()) errors.push({ field: 'text', code: 'required', message: 'text: An answer text is required for this state' });
-  if (input.state === 'merged' && !input.mergedInto?.trim()) errors.push({ field: 'mergedInto', code: 'required', message: 'mergedInto: Name the proposal it was merged into' });
-  if (input.state === 'merged' && input.mergedInto === proposalId) errors.push({ field: 'mergedInto', code: 'invalid', message: 'mergedInto: A proposal cannot be merged into itself' });
+  if ((input.state === 'not-kept' || input.state === 'merged') && !input.text.trim())
+    errors.push({ field: 'text', code: 'required', message: 'text: An answer text is required for this state' });
+  if (input.state === 'merged' && !input.mergedInto?.trim())
+    errors.push({ field: 'mergedInto', code: 'required', message: 'mergedInto: Name the proposal it was merged into' });
+  if (input.state === 'merged' && input.mergedInto === proposalId)
+    errors.push({ field: 'mergedInto', code: 'invalid', message: 'mergedInto: A proposal cannot be merged into itself' });
   return errors;
 }
 

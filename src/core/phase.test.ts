@@ -42,7 +42,9 @@ describe('phase maths', () => {
   it('converts Paris wall-clock times to instants on both sides of DST changes', () => {
     expect(zonedTimeToInstant({ year: 2027, month: 3, day: 15 }, 'Europe/Paris').toISOString()).to.equal('2027-03-14T23:00:00.000Z');
     expect(zonedTimeToInstant({ year: 2027, month: 4, day: 15 }, 'Europe/Paris').toISOString()).to.equal('2027-04-14T22:00:00.000Z');
-    expect(zonedTimeToInstant({ year: 2027, month: 10, day: 31, hour: 12 }, 'Europe/Paris').toISOString()).to.equal('2027-10-31T11:00:00.000Z');
+    expect(zonedTimeToInstant({ year: 2027, month: 10, day: 31, hour: 12 }, 'Europe/Paris').toISOString()).to.equal(
+      '2027-10-31T11:00:00.000Z',
+    );
     expect(offsetAt(Date.parse('2027-07-01T00:00:00Z'), 'Europe/Paris')).to.equal(2 * HOUR);
   });
 

@@ -14,11 +14,16 @@ export type PhaseState =
 /** A key that changes exactly when the phase shown changes (which phase is open, or which comes next). */
 export function phaseKey(state: PhaseState): string {
   switch (state.kind) {
-    case 'open': return `open:${state.phase.id}`;
-    case 'upcoming': return `upcoming:${state.next.id}`;
-    case 'between': return `between:${state.previous.id}:${state.next.id}`;
-    case 'closed': return 'closed';
-    default: return 'empty';
+    case 'open':
+      return `open:${state.phase.id}`;
+    case 'upcoming':
+      return `upcoming:${state.next.id}`;
+    case 'between':
+      return `between:${state.previous.id}:${state.next.id}`;
+    case 'closed':
+      return 'closed';
+    default:
+      return 'empty';
   }
 }
 
@@ -75,10 +80,17 @@ export function nextPhaseAmong(phases: readonly Phase[], ids: readonly string[],
 export type Action = 'proposals' | 'votes' | 'eventProposals';
 
 /** Whether the phase open at `now` accepts an action, and when it next opens if not. */
-export function actionWindow(consultation: Consultation, action: Action, now: number): { open: boolean; phase: Phase | null; opensAt: Phase | null } {
-  const ids = action === 'proposals' ? consultation.settings.proposalPhases
-    : action === 'votes' ? consultation.settings.votePhases
-    : consultation.settings.eventProposalPhases;
+export function actionWindow(
+  consultation: Consultation,
+  action: Action,
+  now: number,
+): { open: boolean; phase: Phase | null; opensAt: Phase | null } {
+  const ids =
+    action === 'proposals'
+      ? consultation.settings.proposalPhases
+      : action === 'votes'
+        ? consultation.settings.votePhases
+        : consultation.settings.eventProposalPhases;
   const phase = currentPhase(consultation.phases, now);
   const open = !!phase && ids.includes(phase.id);
   return { open, phase, opensAt: open ? null : nextPhaseAmong(consultation.phases, ids, now) };
@@ -89,7 +101,12 @@ export function consultationEnd(phases: readonly Phase[]): number | null {
   return phases.length ? Math.max(...phases.map(end)) : null;
 }
 
-export interface Duration { days: number; hours: number; minutes: number; seconds: number }
+export interface Duration {
+  days: number;
+  hours: number;
+  minutes: number;
+  seconds: number;
+}
 
 export function splitDuration(ms: number): Duration {
   const total = Math.max(0, Math.floor(ms / SECOND));

@@ -27,7 +27,11 @@ export function seededRank<T extends { id: string }>(items: T[], seed: string): 
 
 /** Folds case and accents: "Évry" matches "evry". */
 export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLocaleLowerCase('fr').trim();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLocaleLowerCase('fr')
+    .trim();
 }
 
 /** A postal-code prefix (digits) or a part of the town's name. */

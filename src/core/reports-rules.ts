@@ -10,20 +10,29 @@ import { ErrorList } from './validate.js';
 
 /** Limits of a report (the form, the memory backend and the server share them). */
 export const REPORT_LIMITS = {
-  contributions: 200, attendees: 100_000, roomSupport: 100_000, summary: { min: 20, max: 4000 }, organisations: 1000, sectionId: 120,
+  contributions: 200,
+  attendees: 100_000,
+  roomSupport: 100_000,
+  summary: { min: 20, max: 4000 },
+  organisations: 1000,
+  sectionId: 120,
 } as const;
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A title as compared for duplicates: accents, case and spacing ignored. */
 export function titleKey(title: string): string {
-  return foldText(title).replace(/[\s\p{P}]+/gu, ' ').trim();
+  return foldText(title)
+    .replace(/[\s\p{P}]+/gu, ' ')
+    .trim();
 }
 
 /** The calendar day an instant falls on in a time zone (`YYYY-MM-DD`). */
 export function dayIn(instant: string | number, timeZone: string): string {
   // From the parts: engines disagree on how a locale writes a whole date (WebKit's en-CA is not ISO).
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(instant));
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(
+    new Date(instant),
+  );
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }
@@ -33,11 +42,17 @@ export function reportOpen(event: Pick<ConsultationEvent, 'startsAt' | 'status'>
   return event.status !== 'cancelled' && Date.parse(event.startsAt) <= now;
 }
 
-export function validateWorkshopReport(consultation: Consultation, draft: WorkshopReportDraft, event: Pick<ConsultationEvent, 'startsAt' | 'timeZone'>, now: number): FieldError[] {
+export function validateWorkshopReport(
+  consultation: Consultation,
+  draft: WorkshopReportDraft,
+  event: Pick<ConsultationEvent, 'startsAt' | 'timeZone'>,
+  now: number,
+): FieldError[] {
   const list = new ErrorList();
   const day = DAY_PATTERN.exec(draft.heldOn ?? '');
   if (!draft.heldOn) list.add('heldOn', 'required', 'heldOn is required');
-  else if (!day || Number.isNaN(Date.parse(`${draft.heldOn}T12:00:00Z`))) list.add('heldOn', 'invalid', 'heldOn must be a date (YYYY-MM-DD)');
+  else if (!day || Number.isNaN(Date.parse(`${draft.heldOn}T12:00:00Z`)))
+    list.add('heldOn', 'invalid', 'heldOn must be a date (YYYY-MM-DD)');
   else if (draft.heldOn < dayIn(event.startsAt, event.timeZone)) list.add('heldOn', 'before_event', 'heldOn is before the event starts');
   else if (draft.heldOn > dayIn(now, event.timeZone)) list.add('heldOn', 'future', 'heldOn is in the future');
   const attendees = draft.attendees;
@@ -49,7 +64,8 @@ export function validateWorkshopReport(consultation: Consultation, draft: Worksh
   list.text('summary', draft.summary, REPORT_LIMITS.summary.min, REPORT_LIMITS.summary.max);
   const rows = draft.contributions ?? [];
   if (!rows.length) list.add('contributions', 'required', 'A report needs at least one contribution');
-  else if (rows.length > REPORT_LIMITS.contributions) list.add('contributions', 'too_many', `At most ${REPORT_LIMITS.contributions} contributions`, { max: REPORT_LIMITS.contributions });
+  else if (rows.length > REPORT_LIMITS.contributions)
+    list.add('contributions', 'too_many', `At most ${REPORT_LIMITS.contributions} contributions`, { max: REPORT_LIMITS.contributions });
   const seen = new Map<string, number>();
   rows.forEach((row, index) => {
     contributionErrors(list, consultation, row, `contributions.${index}`);
@@ -57,7 +73,10 @@ export function validateWorkshopReport(consultation: Consultation, draft: Worksh
     if (!key) return;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, index);
-    else list.add(`contributions.${index}.title`, 'duplicate', `contributions.${index}.title repeats the title of contribution ${first + 1}`, { row: first + 1 });
+    else
+      list.add(`contributions.${index}.title`, 'duplicate', `contributions.${index}.title repeats the title of contribution ${first + 1}`, {
+        row: first + 1,
+      });
   });
   list.consent('consent', draft.consent);
   return list.errors;
@@ -72,7 +91,8 @@ function contributionErrors(list: ErrorList, consultation: Consultation, row: Wo
   const categoryId = row.categoryId ?? '';
   if (kind === 'proposal') {
     if (!categoryId) {
-      if (rules.categoryRequired && consultation.categories.length) list.add(`${at}.categoryId`, 'required', `${at}.categoryId is required`);
+      if (rules.categoryRequired && consultation.categories.length)
+        list.add(`${at}.categoryId`, 'required', `${at}.categoryId is required`);
     } else if (!consultation.categories.some((c) => c.id === categoryId)) {
       list.add(`${at}.categoryId`, 'invalid', `${at}.categoryId is not one of the consultation categories`);
     }
@@ -90,7 +110,10 @@ function contributionErrors(list: ErrorList, consultation: Consultation, row: Wo
  * title or id), support in the room. A first line naming the columns ("titre", "title") is skipped.
  */
 export function parseContributionRows(text: string, consultation: Pick<Consultation, 'categories'>): WorkshopContributionInput[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').filter((line) => line.trim());
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((line) => line.trim());
   if (lines[0] && /^(titre|title)\b/i.test(lines[0].split('\t')[0]!.trim())) lines.shift();
   return lines.map((line) => {
     const [title = '', body = '', category = '', support = ''] = line.split('\t').map((cell) => cell.trim().replace(/^"(.*)"$/s, '$1'));

@@ -13,7 +13,11 @@ export const SECTION_TITLE = { min: 3, max: 200 } as const;
 export const DECISION_REASON_MAX = 5000;
 
 /** Whether amendments (and votes on them) are open now, and the next phase that opens them if not. */
-export function amendWindow(consultation: Consultation, doc: Pick<TextDocument, 'amendmentPhases'>, now: number): { open: boolean; opensAt: Phase | null } {
+export function amendWindow(
+  consultation: Consultation,
+  doc: Pick<TextDocument, 'amendmentPhases'>,
+  now: number,
+): { open: boolean; opensAt: Phase | null } {
   const phase = currentPhase(consultation.phases, now);
   const open = !!phase && doc.amendmentPhases.includes(phase.id);
   return { open, opensAt: open ? null : nextPhaseAmong(consultation.phases, doc.amendmentPhases, now) };
@@ -27,8 +31,10 @@ export function defaultAmendmentPhases(consultation: Consultation): string[] {
 function length(errors: FieldError[], field: string, value: string, rule: { min: number; max: number }): void {
   const n = value.trim().length;
   if (rule.min > 0 && n === 0) errors.push({ field, code: 'required', message: `${field} is required` });
-  else if (n < rule.min) errors.push({ field, code: 'too_short', message: `${field} needs at least ${rule.min} characters`, params: { min: rule.min } });
-  else if (n > rule.max) errors.push({ field, code: 'too_long', message: `${field} allows at most ${rule.max} characters`, params: { max: rule.max } });
+  else if (n < rule.min)
+    errors.push({ field, code: 'too_short', message: `${field} needs at least ${rule.min} characters`, params: { min: rule.min } });
+  else if (n > rule.max)
+    errors.push({ field, code: 'too_long', message: `${field} allows at most ${rule.max} characters`, params: { max: rule.max } });
 }
 
 /** The field errors of a draft on a section of `sections` (empty when it may be sent). */
@@ -42,14 +48,16 @@ export function validateAmendmentDraft(sections: readonly Section[], draft: Amen
   }
   if (draft.kind === 'add-after') length(errors, 'title', draft.title ?? '', SECTION_TITLE);
   length(errors, 'reason', draft.reason, AMENDMENT_REASON);
-  if ((draft.authorName ?? '').trim().length > 80) errors.push({ field: 'authorName', code: 'too_long', message: 'authorName allows at most 80 characters', params: { max: 80 } });
+  if ((draft.authorName ?? '').trim().length > 80)
+    errors.push({ field: 'authorName', code: 'too_long', message: 'authorName allows at most 80 characters', params: { max: 80 } });
   return errors;
 }
 
 /** A decision's errors: a reason is required to reject or to change an amendment, and the changed text. */
 export function validateDecision(input: AmendmentDecisionInput, amendment: Pick<Amendment, 'kind'>): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.state !== 'accepted' && !input.reason.trim()) errors.push({ field: 'reason', code: 'required', message: 'A reason is required to reject an amendment or accept it with changes' });
+  if (input.state !== 'accepted' && !input.reason.trim())
+    errors.push({ field: 'reason', code: 'required', message: 'A reason is required to reject an amendment or accept it with changes' });
   if (input.state === 'accepted-with-changes' && amendment.kind !== 'delete' && !input.text?.trim()) {
     errors.push({ field: 'text', code: 'required', message: 'The changed text is required' });
   }
@@ -83,7 +91,13 @@ export function sectionsFromMarkdown(markdown: string): Section[] {
     close();
     const level = heading[1]!.length;
     while (stack.length && stack[stack.length - 1]!.level >= level) stack.pop();
-    const section: Section = { id: `s-${sections.length + 1}`, parentId: stack[stack.length - 1]?.id ?? null, level, title: heading[2]!.trim(), body: '' };
+    const section: Section = {
+      id: `s-${sections.length + 1}`,
+      parentId: stack[stack.length - 1]?.id ?? null,
+      level,
+      title: heading[2]!.trim(),
+      body: '',
+    };
     sections.push(section);
     stack.push(section);
     current = { section, lines: [] };
@@ -122,7 +136,10 @@ export interface Accepted {
  * modification replaces the body; a deletion removes the section (its subsections move up to its
  * parent); an addition goes right after the section and its subsections, at the same level.
  */
-export function applyAmendments(sections: readonly Section[], accepted: readonly Accepted[]): { sections: Section[]; changelog: ChangeLogEntry[] } {
+export function applyAmendments(
+  sections: readonly Section[],
+  accepted: readonly Accepted[],
+): { sections: Section[]; changelog: ChangeLogEntry[] } {
   let next = sections.map((s) => ({ ...s }));
   const changelog: ChangeLogEntry[] = [];
   for (const a of accepted) {
@@ -136,9 +153,21 @@ export function applyAmendments(sections: readonly Section[], accepted: readonly
     if (a.amendment.kind === 'add-after') {
       let end = index + 1;
       while (end < next.length && next[end]!.level > section.level) end++;
-      next.splice(end, 0, { id: a.newSectionId ?? nextSectionId(next.map((s) => s.id)), parentId: section.parentId, level: section.level, title: a.amendment.title.trim(), body: a.text.trim() });
+      next.splice(end, 0, {
+        id: a.newSectionId ?? nextSectionId(next.map((s) => s.id)),
+        parentId: section.parentId,
+        level: section.level,
+        title: a.amendment.title.trim(),
+        body: a.text.trim(),
+      });
     }
-    changelog.push({ amendmentId: a.amendment.id, sectionId: a.newSectionId ?? section.id, kind: a.amendment.kind, state: a.state, title: a.amendment.kind === 'add-after' ? a.amendment.title : section.title });
+    changelog.push({
+      amendmentId: a.amendment.id,
+      sectionId: a.newSectionId ?? section.id,
+      kind: a.amendment.kind,
+      state: a.state,
+      title: a.amendment.kind === 'add-after' ? a.amendment.title : section.title,
+    });
   }
   return { sections: next, changelog };
 }

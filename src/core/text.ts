@@ -125,7 +125,11 @@ export const AmendmentVoteInput = z.object({ choice: VoteChoice });
 export const AmendmentVoteResult = z.object({ amendmentId: Id, tally: VoteTally, myVote: z.nullable(VoteChoice) });
 
 /** Organisers: a decision on one amendment. */
-export const AmendmentDecisionInput = z.object({ state: DecisionState, reason: z.string().check(z.maxLength(5000)), text: z.optional(z.string().check(z.maxLength(20000))) });
+export const AmendmentDecisionInput = z.object({
+  state: DecisionState,
+  reason: z.string().check(z.maxLength(5000)),
+  text: z.optional(z.string().check(z.maxLength(20000))),
+});
 /** Organisers: a draft imported from Markdown (headings become sections). */
 export const MarkdownImport = z.object({
   id: z.optional(Id),

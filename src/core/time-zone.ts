@@ -4,7 +4,10 @@
  * Converts a wall-clock date and time in a time zone to an instant. Needed to write configuration in
  * local time ("15 March, midnight in Paris") that lands right on both sides of a DST change.
  */
-export function zonedTimeToInstant(local: { year: number; month: number; day: number; hour?: number; minute?: number }, timeZone: string): Date {
+export function zonedTimeToInstant(
+  local: { year: number; month: number; day: number; hour?: number; minute?: number },
+  timeZone: string,
+): Date {
   const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour ?? 0, local.minute ?? 0);
   // Two passes: the offset at the guess, then at the corrected instant (they differ near a DST change).
   let instant = guess - offsetAt(guess, timeZone);
@@ -20,7 +23,14 @@ export function offsetAt(instant: number, timeZone: string): number {
   let format = offsetFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     offsetFormats.set(timeZone, format);
   }

@@ -74,7 +74,8 @@ export function validateProposalDraft(consultation: Consultation, draft: Proposa
     }
   }
   for (const key of Object.keys(draft.extra ?? {})) {
-    if (!rules.extraFields.some((f) => f.id === key) && draft.extra?.[key]) list.add(`extra.${key}`, 'unknown', `extra.${key} is not a field of this consultation`);
+    if (!rules.extraFields.some((f) => f.id === key) && draft.extra?.[key])
+      list.add(`extra.${key}`, 'unknown', `extra.${key} is not a field of this consultation`);
   }
   if (rules.authorName !== 'hidden') list.text('authorName', draft.authorName, 1, NAME_MAX, rules.authorName === 'required');
   if (rules.email !== 'none') list.email('email', draft.email, rules.email === 'required');
@@ -109,7 +110,8 @@ export function validateEventProposal(consultation: Consultation, input: EventPr
   if (input.mode === 'in-person' || input.mode === 'hybrid') {
     list.text('address.locality', input.address?.locality, 1, ADDRESS_LOCALITY_MAX);
     const postal = input.address?.postalCode?.trim();
-    if (postal && !POSTAL_CODE.test(postal)) list.add('address.postalCode', 'postal_code', 'address.postalCode must be a five-digit postal code');
+    if (postal && !POSTAL_CODE.test(postal))
+      list.add('address.postalCode', 'postal_code', 'address.postalCode must be a five-digit postal code');
   }
   const onlineUrl = input.onlineUrl?.trim();
   if (!onlineUrl) {

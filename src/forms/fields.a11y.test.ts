@@ -19,13 +19,19 @@ async function mount() {
 describe('form fields in the accessibility tree', () => {
   it('a required field’s name keeps the space before “(obligatoire)”', async () => {
     const el = await mount();
-    await expectInTree(el.shadowRoot!.querySelector('[name="title"]')!, { role: 'textbox', name: 'Titre de votre proposition\u00a0(obligatoire)' });
+    await expectInTree(el.shadowRoot!.querySelector('[name="title"]')!, {
+      role: 'textbox',
+      name: 'Titre de votre proposition\u00a0(obligatoire)',
+    });
   });
 
   it('the required consent checkbox is exposed as required', async () => {
     const el = await mount();
     const consent = el.shadowRoot!.querySelector<HTMLInputElement>('[name="consent"]')!;
-    const answer = await expectInTree(consent, { role: 'checkbox', name: consent.labels![0]!.textContent!.replace(/[ \n\t]+/g, ' ').trim() });
+    const answer = await expectInTree(consent, {
+      role: 'checkbox',
+      name: consent.labels![0]!.textContent!.replace(/[ \n\t]+/g, ' ').trim(),
+    });
     expect(answer.matched).to.equal(true);
     // Native `required` (the forms are novalidate: our own messages, not the browser's bubbles), which
     // Firefox and WebKit expose as the required state. Chromium’s DevTools tree leaves "required"

@@ -56,11 +56,13 @@ export function renderField<R>(form: FormController<R>, spec: FieldSpec): Templa
     return html`<fieldset class="field field--radio ${error ? 'field--error' : ''}" part="field" aria-describedby=${describedBy}>
       <legend part="label">${spec.label}${required}</legend>
       ${hint} ${errorText}
-      ${(spec.options ?? []).map((option, index) => html`<div class="radio">
+      ${(spec.options ?? []).map(
+        (option, index) => html`<div class="radio">
         <input id=${index ? `${id}-${index}` : id} name=${spec.name} type="radio" value=${option.value} .checked=${value === option.value}
           aria-invalid=${invalid} @change=${onInput} @blur=${onLeave} />
         <label for=${index ? `${id}-${index}` : id}>${option.label}</label>
-      </div>`)}
+      </div>`,
+      )}
     </fieldset>`;
   }
 
@@ -85,9 +87,11 @@ export function renderField<R>(form: FormController<R>, spec: FieldSpec): Templa
   return html`<div class="field ${error ? 'field--error' : ''}" part="field">
     <label for=${id} part="label">${spec.label}${required}</label>
     ${hint} ${errorText} ${control}
-    ${spec.maxLength
-      ? html`<div id=${countId} class="counter ${over ? 'counter--over' : ''}" part="counter">${counterText(locale, value, spec.maxLength)}</div>`
-      : nothing}
+    ${
+      spec.maxLength
+        ? html`<div id=${countId} class="counter ${over ? 'counter--over' : ''}" part="counter">${counterText(locale, value, spec.maxLength)}</div>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -103,7 +107,10 @@ export function renderErrorSummary<R>(form: FormController<R>, level = 2): Templ
   const locale = form.locale();
   const item = (error: FieldError) => {
     const spec = form.spec(error.field);
-    const text = tForm(locale, 'summaryItem', { label: spec?.summaryLabel ?? spec?.label ?? error.field, message: describeFieldError(locale, error) });
+    const text = tForm(locale, 'summaryItem', {
+      label: spec?.summaryLabel ?? spec?.label ?? error.field,
+      message: describeFieldError(locale, error),
+    });
     if (!spec) return html`<li>${text}</li>`;
     const follow = (event: Event) => {
       event.preventDefault();
@@ -145,9 +152,11 @@ export function renderSendError<R>(form: FormController<R>): TemplateResult | ty
   const locale = form.locale();
   return html`<div class="pgo-notice pgo-notice--error send-error" part="send-error" role="alert">
     <p>${error.retryable ? `${tForm(locale, 'sendFailed')} ` : ''}${describeError(locale, error)}</p>
-    ${error.retryable
-      ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button retry" @click=${() => form.submit()}>${tCommon(locale, 'retry')}</button>`
-      : nothing}
+    ${
+      error.retryable
+        ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button retry" @click=${() => form.submit()}>${tCommon(locale, 'retry')}</button>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -185,7 +194,13 @@ export function submitHandler<R>(form: FormController<R>) {
  * The `<form>` of a form element: error summary, draft notice, its fields (in the element's layout),
  * honeypot, send error and submit, with the controller's busy state and guarded submit.
  */
-export function renderForm<R>(form: FormController<R>, label: string, submitLabel: string, fields: unknown, headingLevel = 2): TemplateResult {
+export function renderForm<R>(
+  form: FormController<R>,
+  label: string,
+  submitLabel: string,
+  fields: unknown,
+  headingLevel = 2,
+): TemplateResult {
   return html`<form part="form" novalidate aria-label=${label} aria-busy=${form.busy ? 'true' : 'false'} @submit=${submitHandler(form)}>
     ${renderErrorSummary(form, headingLevel)} ${renderDraftNotice(form)}
     ${fields}

@@ -9,7 +9,16 @@ import { FormController, type FieldSpec, type FormValues } from './form-controll
 import { formStyles } from './form.styles.js';
 
 const FIELDS: FieldSpec[] = [
-  { name: 'mode', label: 'Mode', type: 'radio', required: true, options: [{ value: 'in-person', label: 'Sur place' }, { value: 'online', label: 'En ligne' }] },
+  {
+    name: 'mode',
+    label: 'Mode',
+    type: 'radio',
+    required: true,
+    options: [
+      { value: 'in-person', label: 'Sur place' },
+      { value: 'online', label: 'En ligne' },
+    ],
+  },
   { name: 'capacity', label: 'Places', type: 'number', inputMode: 'numeric' },
 ];
 const KEY = 'pgo-draft:test-form|memory||c1';

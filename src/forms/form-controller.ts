@@ -14,7 +14,16 @@ import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
 import { fieldId, HONEYPOT, type FieldSpec, type FormOptions, type FormStatus, type FormValue, type FormValues } from './form-types.js';
 import { CountAnnouncer, counterText } from './counter.js';
 
-export { fieldId, HONEYPOT, type FieldOption, type FieldSpec, type FormOptions, type FormStatus, type FormValue, type FormValues } from './form-types.js';
+export {
+  fieldId,
+  HONEYPOT,
+  type FieldOption,
+  type FieldSpec,
+  type FormOptions,
+  type FormStatus,
+  type FormValue,
+  type FormValues,
+} from './form-types.js';
 export { COUNT_ANNOUNCE_DELAY, counterText, textLength } from './counter.js';
 
 const SAVE_DELAY = 500;
@@ -46,7 +55,10 @@ export class FormController<R = unknown> implements ReactiveController {
   private cachedValues: FormValues | null = null;
   private cachedErrors: FieldError[] = [];
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly options: FormOptions<R>) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: FormOptions<R>,
+  ) {
     host.addController(this);
     this.values = this.blank();
   }
@@ -86,10 +98,11 @@ export class FormController<R = unknown> implements ReactiveController {
     }
     this.serverErrors.delete(name);
     const max = this.spec(name)?.maxLength;
-    if (max) this.counter.changed(before, value, max, () => {
-      this.announcement = counterText(this.locale(), this.values[name], max);
-      this.host.requestUpdate();
-    });
+    if (max)
+      this.counter.changed(before, value, max, () => {
+        this.announcement = counterText(this.locale(), this.values[name], max);
+        this.host.requestUpdate();
+      });
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => this.saveDraftNow(), SAVE_DELAY);
     this.update();

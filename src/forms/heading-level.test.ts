@@ -8,7 +8,7 @@ import type { PgoProposalForm } from '../elements/proposal-form/proposal-form.js
 import { memoryBackendFixture } from '../test-utils/fixtures.js';
 import { mountInProvider } from '../test-utils/mount.js';
 
-const level = (el: Element | null) => (el?.localName.match(/^h([1-6])$/)?.[1] ?? el?.getAttribute('aria-level')) ?? null;
+const level = (el: Element | null) => el?.localName.match(/^h([1-6])$/)?.[1] ?? el?.getAttribute('aria-level') ?? null;
 
 async function failedSubmit(template = html`<pgo-proposal-form heading-level="3"></pgo-proposal-form>`) {
   const { backend } = memoryBackendFixture();

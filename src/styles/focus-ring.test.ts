@@ -9,7 +9,11 @@ import { focusables, focusRing } from '../test-utils/focus-ring.js';
 import { memoryBackendFixture } from '../test-utils/fixtures.js';
 import { mountInProvider } from '../test-utils/mount.js';
 
-const THEMES = { default: null, dark: '/wordpress/pgo-widgets/assets/themes/dark.css', dsfr: '/wordpress/pgo-widgets/assets/themes/dsfr.css' } as const;
+const THEMES = {
+  default: null,
+  dark: '/wordpress/pgo-widgets/assets/themes/dark.css',
+  dsfr: '/wordpress/pgo-widgets/assets/themes/dsfr.css',
+} as const;
 
 describe('focus ring contrast in every theme', () => {
   let style: HTMLStyleElement | null = null;
@@ -46,11 +50,20 @@ describe('focus ring contrast in every theme', () => {
 /** Mounts a vote button, a proposal form and an agenda, focuses every control, lists the rings under 3:1. */
 async function weakRings(): Promise<string[]> {
   const { backend } = memoryBackendFixture({ events: 2 });
-  const { provider } = await mountInProvider<HTMLElement>(backend, 'plan-action-2017', html`<div>
-    <pgo-vote-button proposal="p1"></pgo-vote-button><pgo-proposal-form></pgo-proposal-form><pgo-event-list></pgo-event-list></div>`);
+  const { provider } = await mountInProvider<HTMLElement>(
+    backend,
+    'plan-action-2017',
+    html`<div>
+    <pgo-vote-button proposal="p1"></pgo-vote-button><pgo-proposal-form></pgo-proposal-form><pgo-event-list></pgo-event-list></div>`,
+  );
   // The host page of a theme has the theme's background.
   document.body.style.background = getComputedStyle(provider).getPropertyValue('--pgo-color-background').trim() || '#ffffff';
-  await waitUntil(() => provider.querySelector('pgo-event-list')!.shadowRoot!.querySelector('pgo-event-card') && provider.querySelector('pgo-vote-button')!.shadowRoot!.querySelector('button.vote'), 'the widgets did not render');
+  await waitUntil(
+    () =>
+      provider.querySelector('pgo-event-list')!.shadowRoot!.querySelector('pgo-event-card') &&
+      provider.querySelector('pgo-vote-button')!.shadowRoot!.querySelector('button.vote'),
+    'the widgets did not render',
+  );
   const controls = focusables(provider);
   expect(controls.length).to.be.greaterThan(10);
   // Through the keyboard, as a reader moves: the first control, then Tab after Tab while focus stays inside.

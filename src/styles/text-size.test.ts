@@ -13,7 +13,8 @@ const CONSULTATION = 'plan-action-2017';
 /** What a hostile theme does to the root and every element. */
 const HOSTILE = 'html { font-size: 5px } body, body * { font-size: 1rem !important; line-height: 0.8 !important }';
 /** WCAG 1.4.12's user style, as the usual bookmarklet injects it. */
-const SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important } p { margin-bottom: 2em !important }';
+const SPACING =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important } p { margin-bottom: 2em !important }';
 
 let styles: HTMLStyleElement[] = [];
 function pageStyle(css: string) {
@@ -25,15 +26,25 @@ function pageStyle(css: string) {
 
 async function widgets() {
   const { backend } = memoryBackendFixture();
-  const { provider } = await mountInProvider<HTMLElement>(backend, CONSULTATION, html`<div>
-    <pgo-vote-button proposal="p1"></pgo-vote-button><pgo-proposal-form></pgo-proposal-form></div>`);
+  const { provider } = await mountInProvider<HTMLElement>(
+    backend,
+    CONSULTATION,
+    html`<div>
+    <pgo-vote-button proposal="p1"></pgo-vote-button><pgo-proposal-form></pgo-proposal-form></div>`,
+  );
   const vote = provider.querySelector<PgoVoteButton>('pgo-vote-button')!;
   const form = provider.querySelector<PgoProposalForm>('pgo-proposal-form')!;
-  await waitUntil(() => vote.shadowRoot?.querySelector('button.vote') && form.shadowRoot?.querySelector('label'), 'the widgets did not render');
+  await waitUntil(
+    () => vote.shadowRoot?.querySelector('button.vote') && form.shadowRoot?.querySelector('label'),
+    'the widgets did not render',
+  );
   return {
     provider,
     /** Computed style of the vote button's label and of the form's first label. */
-    texts: () => [vote.shadowRoot!.querySelector('button.vote span:not(.check)')!, form.shadowRoot!.querySelector('label')!].map((e) => getComputedStyle(e)),
+    texts: () =>
+      [vote.shadowRoot!.querySelector('button.vote span:not(.check)')!, form.shadowRoot!.querySelector('label')!].map((e) =>
+        getComputedStyle(e),
+      ),
   };
 }
 const px = (value: string) => parseFloat(value);

@@ -25,7 +25,9 @@ export async function inTree(element: Element, expected: { role: string; name: s
 export async function expectInTree(element: Element, expected: { role: string; name: string }): Promise<TreeAnswer> {
   const answer = await inTree(element, expected);
   if (!answer.matched) {
-    const seen = answer.actual ? `the engine computed role “${answer.actual.role}”, name “${answer.actual.name}”` : 'the engine found no node with them';
+    const seen = answer.actual
+      ? `the engine computed role “${answer.actual.role}”, name “${answer.actual.name}”`
+      : 'the engine found no node with them';
     throw new Error(`expected role “${expected.role}” and name “${expected.name}”: ${seen}`);
   }
   return answer;

@@ -13,16 +13,44 @@ import { newIdempotencyKey, type BackendCapabilities, type ConsultationBackend }
 import { BackendError } from '../core/errors.js';
 import { DAY, HOUR } from '../core/phase.js';
 import {
-  Consultation, ConsultationEvent, EventReceipt, pageOf, Participation, Proposal, ProposalReceipt, RegistrationReceipt, ServerTime, VoteResult,
-  type ErrorCode, type EventProposal, type ProposalDraft,
+  Consultation,
+  ConsultationEvent,
+  EventReceipt,
+  pageOf,
+  Participation,
+  Proposal,
+  ProposalReceipt,
+  RegistrationReceipt,
+  ServerTime,
+  VoteResult,
+  type ErrorCode,
+  type EventProposal,
+  type ProposalDraft,
 } from '../core/schemas.js';
 import { C, contractFixture, type ContractFixture } from './contract-fixture.js';
 
 /** The features the contract tests, one per group of tests. */
 export const CONTRACT_FEATURES = [
-  'serverTime', 'participation', 'proposals', 'proposalSearch', 'proposalSort', 'createProposal', 'idempotency', 'premoderation',
-  'votes', 'voteModels', 'hiddenCounts', 'voteLimits', 'withdrawVote', 'report', 'events', 'eventFilters',
-  'registerForEvent', 'proposeEvent', 'abort', 'severalParticipants',
+  'serverTime',
+  'participation',
+  'proposals',
+  'proposalSearch',
+  'proposalSort',
+  'createProposal',
+  'idempotency',
+  'premoderation',
+  'votes',
+  'voteModels',
+  'hiddenCounts',
+  'voteLimits',
+  'withdrawVote',
+  'report',
+  'events',
+  'eventFilters',
+  'registerForEvent',
+  'proposeEvent',
+  'abort',
+  'severalParticipants',
   // Finer features, for backends whose platform owns some rules (decidim):
   /** The consultation's settings as seeded: categories, vote limit and withdrawal rule, proposal form rules. */
   'seededSettings',
@@ -50,8 +78,15 @@ export type MakeBackend = (fixture: ContractFixture) => Promise<ContractTarget>;
 
 /** Which `BackendCapabilities` flag each feature rests on: a flag set to false must be declared unsupported. */
 const FLAG_OF: Partial<Record<ContractFeature, keyof BackendCapabilities>> = {
-  serverTime: 'serverTime', proposals: 'proposals', createProposal: 'createProposal', votes: 'votes', withdrawVote: 'withdrawVote',
-  report: 'report', events: 'events', registerForEvent: 'registerForEvent', proposeEvent: 'proposeEvent',
+  serverTime: 'serverTime',
+  proposals: 'proposals',
+  createProposal: 'createProposal',
+  votes: 'votes',
+  withdrawVote: 'withdrawVote',
+  report: 'report',
+  events: 'events',
+  registerForEvent: 'registerForEvent',
+  proposeEvent: 'proposeEvent',
 };
 
 const key = () => ({ idempotencyKey: newIdempotencyKey() });
@@ -81,18 +116,29 @@ export async function failsWith(promise: Promise<unknown>, code: ErrorCode | Err
 
 function validDraft(title = 'Ouvrir les données des transports publics'): ProposalDraft {
   return {
-    title, body: 'Les horaires et les retards des transports publics devraient être publiés en données ouvertes.',
-    categoryId: 'donnees', authorName: 'Camille', consent: true,
+    title,
+    body: 'Les horaires et les retards des transports publics devraient être publiés en données ouvertes.',
+    categoryId: 'donnees',
+    authorName: 'Camille',
+    consent: true,
   };
 }
 
 function validEventProposal(now: number): EventProposal {
   const starts = now + 5 * DAY;
   return {
-    title: 'Atelier-relais à la médiathèque', format: 'atelier-relais', description: 'Un atelier ouvert à toutes et à tous pour nourrir la consultation.',
-    startsAt: new Date(starts).toISOString(), endsAt: new Date(starts + 2 * HOUR).toISOString(), timeZone: 'Europe/Paris', mode: 'in-person',
+    title: 'Atelier-relais à la médiathèque',
+    format: 'atelier-relais',
+    description: 'Un atelier ouvert à toutes et à tous pour nourrir la consultation.',
+    startsAt: new Date(starts).toISOString(),
+    endsAt: new Date(starts + 2 * HOUR).toISOString(),
+    timeZone: 'Europe/Paris',
+    mode: 'in-person',
     address: { placeName: 'Médiathèque', street: '2 rue des Livres', postalCode: '33000', locality: 'Bordeaux' },
-    capacity: 20, organiserName: 'Association Exemple', organiserEmail: 'contact@association.example.fr', consent: true,
+    capacity: 20,
+    organiserName: 'Association Exemple',
+    organiserEmail: 'contact@association.example.fr',
+    consent: true,
   };
 }
 
@@ -111,7 +157,8 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
     const now = fixture.now;
     let target: ContractTarget;
     let me: ConsultationBackend;
-    const published = (consultationId: string) => fixture.proposals.filter((p) => p.consultationId === consultationId && p.status === 'published');
+    const published = (consultationId: string) =>
+      fixture.proposals.filter((p) => p.consultationId === consultationId && p.status === 'published');
 
     before(async function () {
       this.timeout(180_000);
@@ -164,7 +211,9 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
 
     describe('proposals', () => {
       const newestFirst = (consultationId: string) =>
-        published(consultationId).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((p) => p.id);
+        published(consultationId)
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+          .map((p) => p.id);
 
       test('proposals', 'lists the published proposals, newest first, with their tallies', async () => {
         const page = conforms(pageOf(Proposal), await me.listProposals(C.limited, {}), 'the page of proposals');
@@ -199,8 +248,14 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
         const page = await me.listProposals(C.open, { categoryId: 'transparence', limit: 50 });
         expect(page.items.length).to.be.at.least(2);
         expect(page.items.every((p) => p.categoryId === 'transparence')).to.equal(true);
-        const expected = published(C.open).filter((p) => p.categoryId === 'transparence').map((p) => p.id);
-        expect(ids(page.items).filter((id) => expected.includes(id)).sort()).to.deep.equal(expected.sort());
+        const expected = published(C.open)
+          .filter((p) => p.categoryId === 'transparence')
+          .map((p) => p.id);
+        expect(
+          ids(page.items)
+            .filter((id) => expected.includes(id))
+            .sort(),
+        ).to.deep.equal(expected.sort());
       });
 
       test('proposalSearch', 'searches titles and bodies', async () => {
@@ -218,7 +273,11 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
         const all = await me.listProposals(C.limited, { sort: 'random', seed: 'abc', limit: 10 });
         const again = await me.listProposals(C.limited, { sort: 'random', seed: 'abc', limit: 10 });
         expect(ids(all.items)).to.deep.equal(ids(again.items));
-        expect([...ids(all.items)].sort()).to.deep.equal(published(C.limited).map((p) => p.id).sort());
+        expect([...ids(all.items)].sort()).to.deep.equal(
+          published(C.limited)
+            .map((p) => p.id)
+            .sort(),
+        );
         const first = await me.listProposals(C.limited, { sort: 'random', seed: 'abc', limit: 2 });
         const second = await me.listProposals(C.limited, { sort: 'random', seed: 'abc', limit: 2, cursor: first.nextCursor! });
         expect([...ids(first.items), ...ids(second.items)]).to.deep.equal(ids(all.items));
@@ -234,7 +293,11 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
 
     describe('creating proposals', () => {
       test('createProposal', 'creates a proposal, published at once under post-moderation, listed first', async () => {
-        const receipt = conforms(ProposalReceipt, await me.createProposal(C.open, { ...validDraft(), title: '  Ouvrir les données des transports publics  ' }, key()), 'the receipt');
+        const receipt = conforms(
+          ProposalReceipt,
+          await me.createProposal(C.open, { ...validDraft(), title: '  Ouvrir les données des transports publics  ' }, key()),
+          'the receipt',
+        );
         expect(receipt.moderation).to.equal('published');
         expect(receipt.proposal.title).to.equal('Ouvrir les données des transports publics');
         expect(receipt.proposal.consultationId).to.equal(C.open);
@@ -245,14 +308,20 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
       });
 
       test(['createProposal', 'seededSettings'], 'refuses an invalid draft with field errors the form can map', async () => {
-        const err = await failsWith(me.createProposal(C.open, { title: 'Court', body: '', categoryId: null, consent: false }, key()), 'validation');
+        const err = await failsWith(
+          me.createProposal(C.open, { title: 'Court', body: '', categoryId: null, consent: false }, key()),
+          'validation',
+        );
         const byField = Object.fromEntries(err.fieldErrors.map((e) => [e.field, e.code]));
         expect(byField).to.deep.include({ title: 'too_short', body: 'required', categoryId: 'required', consent: 'consent' });
         expect(err.fieldErrors.find((e) => e.field === 'title')!.params).to.deep.include({ min: 10 });
       });
 
       test('createProposal', 'refuses a filled honeypot', async () => {
-        await failsWith(me.createProposal(C.open, { ...validDraft('Une proposition remplie par un robot'), website: 'https://spam.example' }, key()), 'forbidden');
+        await failsWith(
+          me.createProposal(C.open, { ...validDraft('Une proposition remplie par un robot'), website: 'https://spam.example' }, key()),
+          'forbidden',
+        );
       });
 
       test(['createProposal', 'phaseRules'], 'refuses a proposal when the phase does not accept any', async () => {
@@ -358,41 +427,45 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
         expect((await voter.getParticipation(C.open)).votes).to.deep.equal({});
       });
 
-      test(['votes', 'voteLimits', 'withdrawVote'], 'a hidden proposal releases its votes; they may be withdrawn, else come back on restore', async () => {
-        const moderate = target.moderate?.bind(target);
-        if (!moderate) return expect.fail('this target runs the vote-limit tests: give it moderate()');
-        const voter = target.participant();
-        const [a, b, c] = [0, 1, 2].map((i) => `${C.limited}-p${i}`) as [string, string, string];
-        await voter.vote(C.limited, a, 'support', key());
-        expect((await voter.vote(C.limited, b, 'support', key())).participation.votesLeft).to.equal(0);
-        await moderate(b, 'hide');
-        try {
-          const released = await voter.getParticipation(C.limited);
-          expect(released.votes).to.deep.equal({ [a]: 'support' });
-          expect(released.votesLeft).to.equal(1);
-          expect((await voter.vote(C.limited, c, 'support', key())).participation.votesLeft).to.equal(0);
-        } finally {
-          await moderate(b, 'restore');
-        }
-        // Restored: the vote counts again, even above the limit.
-        const restored = await voter.getParticipation(C.limited);
-        expect(Object.keys(restored.votes).sort()).to.deep.equal([a, b, c]);
-        expect(restored.votesLeft).to.equal(0);
+      test(
+        ['votes', 'voteLimits', 'withdrawVote'],
+        'a hidden proposal releases its votes; they may be withdrawn, else come back on restore',
+        async () => {
+          const moderate = target.moderate?.bind(target);
+          if (!moderate) return expect.fail('this target runs the vote-limit tests: give it moderate()');
+          const voter = target.participant();
+          const [a, b, c] = [0, 1, 2].map((i) => `${C.limited}-p${i}`) as [string, string, string];
+          await voter.vote(C.limited, a, 'support', key());
+          expect((await voter.vote(C.limited, b, 'support', key())).participation.votesLeft).to.equal(0);
+          await moderate(b, 'hide');
+          try {
+            const released = await voter.getParticipation(C.limited);
+            expect(released.votes).to.deep.equal({ [a]: 'support' });
+            expect(released.votesLeft).to.equal(1);
+            expect((await voter.vote(C.limited, c, 'support', key())).participation.votesLeft).to.equal(0);
+          } finally {
+            await moderate(b, 'restore');
+          }
+          // Restored: the vote counts again, even above the limit.
+          const restored = await voter.getParticipation(C.limited);
+          expect(Object.keys(restored.votes).sort()).to.deep.equal([a, b, c]);
+          expect(restored.votesLeft).to.equal(0);
 
-        const withdrawer = target.participant();
-        const proposalId = `${C.open}-p6`;
-        const before = (await withdrawer.getProposal(C.open, proposalId)).tally.total!;
-        await withdrawer.vote(C.open, proposalId, 'support', key());
-        await moderate(proposalId, 'hide');
-        try {
-          const result = conforms(VoteResult, await withdrawer.withdrawVote(C.open, proposalId, key()), 'the withdrawal result');
-          expect(result.participation.votes).to.deep.equal({});
-        } finally {
-          await moderate(proposalId, 'restore');
-        }
-        expect((await withdrawer.getParticipation(C.open)).votes).to.deep.equal({});
-        expect((await withdrawer.getProposal(C.open, proposalId)).tally.total).to.equal(before);
-      });
+          const withdrawer = target.participant();
+          const proposalId = `${C.open}-p6`;
+          const before = (await withdrawer.getProposal(C.open, proposalId)).tally.total!;
+          await withdrawer.vote(C.open, proposalId, 'support', key());
+          await moderate(proposalId, 'hide');
+          try {
+            const result = conforms(VoteResult, await withdrawer.withdrawVote(C.open, proposalId, key()), 'the withdrawal result');
+            expect(result.participation.votes).to.deep.equal({});
+          } finally {
+            await moderate(proposalId, 'restore');
+          }
+          expect((await withdrawer.getParticipation(C.open)).votes).to.deep.equal({});
+          expect((await withdrawer.getProposal(C.open, proposalId)).tally.total).to.equal(before);
+        },
+      );
 
       test(['votes', 'withdrawVote'], 'refuses a withdrawal where votes are final', async () => {
         const voter = target.participant();
@@ -461,14 +534,24 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
       });
 
       test('registerForEvent', 'refuses an invalid registration with field errors', async () => {
-        const err = await failsWith(me.registerForEvent(C.open, `${C.open}-e1`, { name: '', email: 'not-an-email', consent: false }, key()), 'validation');
-        expect(Object.fromEntries(err.fieldErrors.map((e) => [e.field, e.code]))).to.deep.include({ name: 'required', email: 'email', consent: 'consent' });
+        const err = await failsWith(
+          me.registerForEvent(C.open, `${C.open}-e1`, { name: '', email: 'not-an-email', consent: false }, key()),
+          'validation',
+        );
+        expect(Object.fromEntries(err.fieldErrors.map((e) => [e.field, e.code]))).to.deep.include({
+          name: 'required',
+          email: 'email',
+          consent: 'consent',
+        });
       });
 
       test(['registerForEvent', 'severalParticipants'], 'a full event refuses the next person', async () => {
         const eventId = `${C.open}-e2`;
         expect((await target.participant().registerForEvent(C.open, eventId, person, key())).seatsLeft).to.equal(0);
-        await failsWith(target.participant().registerForEvent(C.open, eventId, { ...person, email: 'autre@example.fr' }, key()), 'limit-reached');
+        await failsWith(
+          target.participant().registerForEvent(C.open, eventId, { ...person, email: 'autre@example.fr' }, key()),
+          'limit-reached',
+        );
         expect((await me.getEvent(C.open, eventId)).registration).to.deep.include({ seatsLeft: 0 });
       });
 
@@ -488,8 +571,19 @@ export function runBackendContract(name: string, makeBackend: MakeBackend, capab
       });
 
       test('proposeEvent', 'refuses an invalid proposal with field errors, and a closed phase', async () => {
-        const err = await failsWith(me.proposeEvent(C.open, { ...validEventProposal(now), title: '', startsAt: new Date(now - DAY).toISOString(), organiserEmail: 'x' }, key()), 'validation');
-        expect(Object.fromEntries(err.fieldErrors.map((e) => [e.field, e.code]))).to.deep.include({ title: 'required', startsAt: 'past', organiserEmail: 'email' });
+        const err = await failsWith(
+          me.proposeEvent(
+            C.open,
+            { ...validEventProposal(now), title: '', startsAt: new Date(now - DAY).toISOString(), organiserEmail: 'x' },
+            key(),
+          ),
+          'validation',
+        );
+        expect(Object.fromEntries(err.fieldErrors.map((e) => [e.field, e.code]))).to.deep.include({
+          title: 'required',
+          startsAt: 'past',
+          organiserEmail: 'email',
+        });
         await failsWith(me.proposeEvent(C.closed, validEventProposal(now), key()), 'closed');
       });
     });

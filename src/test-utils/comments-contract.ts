@@ -20,7 +20,8 @@ export function runCommentContract(name: string, makeBackend: MakeBackend): void
     let n = 0;
     /** A target of its own per test, so tests do not see each other's comments. */
     const target = () => `proposal:${C.open}-p${n++ % 7}`;
-    const post = async (backend: ConsultationBackend, draft: CommentDraft) => conforms(CommentReceipt, await backend.postComment(C.open, draft, key()), 'postComment').comment;
+    const post = async (backend: ConsultationBackend, draft: CommentDraft) =>
+      conforms(CommentReceipt, await backend.postComment(C.open, draft, key()), 'postComment').comment;
     const threads = async (backend: ConsultationBackend, t: string, sort?: 'oldest' | 'newest' | 'helpful') =>
       conforms(CommentPage, await backend.listCommentThreads(C.open, { target: t, ...(sort ? { sort } : {}) }), 'listCommentThreads').items;
 
@@ -36,7 +37,13 @@ export function runCommentContract(name: string, makeBackend: MakeBackend): void
       const [me, other] = [participant(), participant()];
       const t = target();
       const comment = await post(me, { target: t, body: '  Un commentaire du contrat.  ', stance: 'for' });
-      expect(comment).to.deep.include({ body: 'Un commentaire du contrat.', stance: 'for', status: 'published', parentId: null, mine: true });
+      expect(comment).to.deep.include({
+        body: 'Un commentaire du contrat.',
+        stance: 'for',
+        status: 'published',
+        parentId: null,
+        mine: true,
+      });
       expect((await threads(me, t)).find((c) => c.id === comment.id)?.mine).to.equal(true);
       expect((await threads(other, t)).find((c) => c.id === comment.id)?.mine).to.equal(false);
     });
@@ -84,7 +91,8 @@ export function runCommentContract(name: string, makeBackend: MakeBackend): void
     it('helpful: one vote per participant, not one’s own, taken back', async () => {
       const [author, reader] = [participant(), participant()];
       const comment = await post(author, { target: target(), body: 'Est-ce utile ?' });
-      for (let i = 0; i < 3; i++) expect(conforms(HelpfulResult, await reader.markHelpful(C.open, comment.id, true, key()), 'markHelpful').helpful).to.equal(1);
+      for (let i = 0; i < 3; i++)
+        expect(conforms(HelpfulResult, await reader.markHelpful(C.open, comment.id, true, key()), 'markHelpful').helpful).to.equal(1);
       await failsWith(author.markHelpful(C.open, comment.id, true, key()), 'forbidden');
       expect((await reader.markHelpful(C.open, comment.id, false, key())).helpful).to.equal(0);
     });
@@ -118,7 +126,10 @@ export function runCommentContract(name: string, makeBackend: MakeBackend): void
       await failsWith(me.postComment(C.closed, { target: `proposal:${C.closed}-p0`, body: 'Trop tard.' }, key()), 'closed');
       const invalid = await failsWith(me.postComment(C.open, { target: target(), body: 'x' }, key()), 'validation');
       expect(invalid.fieldErrors.map((e) => `${e.field}:${e.code}`)).to.deep.equal(['body:too_short']);
-      await failsWith(me.postComment(C.open, { target: `proposal:${C.open}-pending`, body: 'Sur une proposition en attente.' }, key()), 'not-found');
+      await failsWith(
+        me.postComment(C.open, { target: `proposal:${C.open}-pending`, body: 'Sur une proposition en attente.' }, key()),
+        'not-found',
+      );
       await failsWith(me.listCommentThreads(C.open, { target: 'proposal:nope' }), 'not-found');
     });
   });

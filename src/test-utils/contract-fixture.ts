@@ -40,11 +40,21 @@ const TITLES = [
   'Publier les avis des commissions consultatives',
 ];
 
-function consultation(id: string, now: number, position: Parameters<typeof actionPlanConsultation>[1], settings: Partial<ConsultationSettings> = {}): Consultation {
+function consultation(
+  id: string,
+  now: number,
+  position: Parameters<typeof actionPlanConsultation>[1],
+  settings: Partial<ConsultationSettings> = {},
+): Consultation {
   return { ...actionPlanConsultation(now, position, settings), id, title: `Consultation ${id}` };
 }
 
-function proposals(consultationId: string, count: number, now: number, votes: Record<number, Partial<Record<VoteChoice, number>>> = {}): ContractProposal[] {
+function proposals(
+  consultationId: string,
+  count: number,
+  now: number,
+  votes: Record<number, Partial<Record<VoteChoice, number>>> = {},
+): ContractProposal[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `${consultationId}-p${i}`,
     consultationId,
@@ -63,8 +73,17 @@ function proposals(consultationId: string, count: number, now: number, votes: Re
 export function contractFixture(now = Date.now()): ContractFixture {
   const open = C.open;
   const openProposals = proposals(open, 7, now, { 2: { support: 3 }, 4: { support: 1 } });
-  openProposals.push({ ...proposals(open, 8, now)[7]!, id: `${open}-pending`, title: 'Une proposition qui attend la modération', status: 'pending' });
-  const event = (index: number, overrides: Partial<MemoryEvent>) => ({ ...eventFixture(open, index, now), id: `${open}-e${index}`, ...overrides });
+  openProposals.push({
+    ...proposals(open, 8, now)[7]!,
+    id: `${open}-pending`,
+    title: 'Une proposition qui attend la modération',
+    status: 'pending',
+  });
+  const event = (index: number, overrides: Partial<MemoryEvent>) => ({
+    ...eventFixture(open, index, now),
+    id: `${open}-e${index}`,
+    ...overrides,
+  });
   const lyon = { placeName: 'Hôtel de ville', street: '1 place de la Comédie', postalCode: '69001', locality: 'Lyon', country: 'FR' };
   return {
     now,
@@ -89,7 +108,11 @@ export function contractFixture(now = Date.now()): ContractFixture {
       event(0, { format: 'atelier-relais', mode: 'in-person' }),
       event(1, { format: 'ministere-ouvert', mode: 'online', registration: { kind: 'inline', capacity: null, seatsLeft: null } }),
       event(2, { format: 'atelier-relais', mode: 'in-person', address: lyon, registration: { kind: 'inline', capacity: 1, seatsLeft: 1 } }),
-      event(3, { format: 'ministere-ouvert', mode: 'in-person', registration: { kind: 'external', url: 'https://inscriptions.example.fr/e3' } }),
+      event(3, {
+        format: 'ministere-ouvert',
+        mode: 'in-person',
+        registration: { kind: 'external', url: 'https://inscriptions.example.fr/e3' },
+      }),
       // Already over, and one awaiting moderation: neither is listed by default.
       event(4, { startsAt: iso(now - 2 * DAY), endsAt: iso(now - 2 * DAY + 2 * HOUR) }),
       { ...event(5, {}), moderation: 'pending' },
@@ -101,10 +124,16 @@ export function contractFixture(now = Date.now()): ContractFixture {
 export function toMemoryFixture(fixture: ContractFixture): MemoryFixture {
   return {
     consultations: fixture.consultations,
-    proposals: fixture.proposals.map(({ votes: _votes, ...p }) => ({ ...p, tally: { proposalId: p.id, hidden: false, total: 0, counts: {} } })),
+    proposals: fixture.proposals.map(({ votes: _votes, ...p }) => ({
+      ...p,
+      tally: { proposalId: p.id, hidden: false, total: 0, counts: {} },
+    })),
     events: fixture.events,
-    votes: fixture.proposals.flatMap((p) => Object.entries(p.votes ?? {}).flatMap(([choice, count]) =>
-      Array.from({ length: count ?? 0 }, (_, i) => ({ participantId: `other-${i}`, proposalId: p.id, choice: choice as VoteChoice })))),
+    votes: fixture.proposals.flatMap((p) =>
+      Object.entries(p.votes ?? {}).flatMap(([choice, count]) =>
+        Array.from({ length: count ?? 0 }, (_, i) => ({ participantId: `other-${i}`, proposalId: p.id, choice: choice as VoteChoice })),
+      ),
+    ),
   };
 }
 
@@ -115,10 +144,12 @@ export function toServerConfig(fixture: ContractFixture): Record<string, unknown
     allowedOrigins: ['*'],
     seed: {
       proposals: fixture.proposals.filter((p) => p.consultationId === consultation.id).map(({ consultationId: _c, ...p }) => p),
-      events: fixture.events.filter((e) => e.consultationId === consultation.id).map(({ consultationId: _c, registration, ...e }) => ({
-        ...e,
-        registration: registration.kind === 'inline' ? { kind: 'inline', capacity: registration.capacity } : registration,
-      })),
+      events: fixture.events
+        .filter((e) => e.consultationId === consultation.id)
+        .map(({ consultationId: _c, registration, ...e }) => ({
+          ...e,
+          registration: registration.kind === 'inline' ? { kind: 'inline', capacity: registration.capacity } : registration,
+        })),
     },
   }));
 }

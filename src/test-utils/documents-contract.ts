@@ -10,7 +10,15 @@ import { newIdempotencyKey, type ConsultationBackend, type DocumentsBackend } fr
 import { BackendError } from '../core/errors.js';
 import { currentPhase } from '../core/phase.js';
 import type { Consultation } from '../core/schemas.js';
-import { Amendment, AmendmentReceipt, AmendmentVoteResult, DocumentVersion, TextDocument, type AmendmentDecisionInput, type MarkdownImport } from '../core/text.js';
+import {
+  Amendment,
+  AmendmentReceipt,
+  AmendmentVoteResult,
+  DocumentVersion,
+  TextDocument,
+  type AmendmentDecisionInput,
+  type MarkdownImport,
+} from '../core/text.js';
 import { C, contractFixture, type ContractFixture } from './contract-fixture.js';
 
 export interface DocumentsTarget {
@@ -64,14 +72,22 @@ export function runDocumentsContract(name: string, make: (fixture: ContractFixtu
       fixture = contractFixture();
       target = await make(fixture);
       const open = fixture.consultations.find((c) => c.id === C.open) as Consultation;
-      await target.importMarkdown(C.open, { id: 'plan', markdown: CONTRACT_DRAFT, amendmentPhases: [currentPhase(open.phases, fixture.now)!.id] });
+      await target.importMarkdown(C.open, {
+        id: 'plan',
+        markdown: CONTRACT_DRAFT,
+        amendmentPhases: [currentPhase(open.phases, fixture.now)!.id],
+      });
       await target.importMarkdown(C.closed, { id: 'ferme', markdown: CONTRACT_DRAFT });
     });
     after(() => target?.close?.());
 
     it('reads the document as sections, with its versions', async () => {
       const doc = parse(TextDocument, await docs(target.participant()).getDocument(C.open, 'plan'));
-      expect(doc.sections.map((s) => [s.id, s.level, s.parentId])).to.deep.equal([['s-1', 1, null], ['s-2', 2, 's-1'], ['s-3', 2, 's-1']]);
+      expect(doc.sections.map((s) => [s.id, s.level, s.parentId])).to.deep.equal([
+        ['s-1', 1, null],
+        ['s-2', 2, 's-1'],
+        ['s-3', 2, 's-1'],
+      ]);
       expect(doc.version).to.equal(1);
       parse(DocumentVersion, await docs(target.participant()).getVersion(C.open, 'plan', 1));
       expect(await refusal(docs(target.participant()).getDocument(C.open, 'nope'))).to.equal('not-found');
@@ -81,20 +97,28 @@ export function runDocumentsContract(name: string, make: (fixture: ContractFixtu
       const me = docs(target.participant());
       const options = key();
       const draft = modify('s-2', 'Publier les budgets des communes chaque trimestre.');
-      const [first, again] = await Promise.all([me.proposeAmendment(C.open, 'plan', draft, options), me.proposeAmendment(C.open, 'plan', draft, options)]);
+      const [first, again] = await Promise.all([
+        me.proposeAmendment(C.open, 'plan', draft, options),
+        me.proposeAmendment(C.open, 'plan', draft, options),
+      ]);
       const a = parse(AmendmentReceipt, first).amendment;
       expect(again.amendment.id).to.equal(a.id);
       expect(a.mine).to.equal(true);
       expect(a.diff.filter((p) => p.op !== 'same').map((p) => p.text)).to.deep.equal(['année', 'trimestre']);
-      expect(await refusal(me.proposeAmendment(C.open, 'plan', modify('s-2', 'Une autre idée pour ce texte.'), key()))).to.equal('conflict');
+      expect(await refusal(me.proposeAmendment(C.open, 'plan', modify('s-2', 'Une autre idée pour ce texte.'), key()))).to.equal(
+        'conflict',
+      );
       expect(await refusal(me.proposeAmendment(C.open, 'plan', modify('s-3', ''), key()))).to.equal('validation');
-      const listed = (await docs(target.participant()).listAmendments(C.open, 'plan', { sectionId: 's-2' })).map((x) => parse(Amendment, x));
+      const listed = (await docs(target.participant()).listAmendments(C.open, 'plan', { sectionId: 's-2' })).map((x) =>
+        parse(Amendment, x),
+      );
       expect(listed.some((x) => x.id === a.id && !x.mine)).to.equal(true);
       expect((await docs(target.participant()).getDocument(C.open, 'plan')).sections[1]!.openAmendments).to.be.greaterThan(0);
     });
 
     it('votes once per participant with the document’s model; withdraws', async () => {
-      const a = (await docs(target.participant()).proposeAmendment(C.open, 'plan', modify('s-3', 'Ouvrir tous les codes sources.'), key())).amendment;
+      const a = (await docs(target.participant()).proposeAmendment(C.open, 'plan', modify('s-3', 'Ouvrir tous les codes sources.'), key()))
+        .amendment;
       const voter = docs(target.participant());
       expect(await refusal(voter.voteAmendment(C.open, 'plan', a.id, 'support', key()))).to.equal('validation');
       const cast = parse(AmendmentVoteResult, await voter.voteAmendment(C.open, 'plan', a.id, 'for', key()));
@@ -108,8 +132,28 @@ export function runDocumentsContract(name: string, make: (fixture: ContractFixtu
 
     it('decisions close the voting; version 2 takes the accepted ones, older amendments stay readable', async () => {
       const author = docs(target.participant());
-      const accepted = (await author.proposeAmendment(C.open, 'plan', { sectionId: 's-1', kind: 'add-after', title: 'Axe 2 : Participation', text: 'Associer les citoyens.', reason: 'Il manque un axe.' }, key())).amendment;
-      const kept = (await author.proposeAmendment(C.open, 'plan', { sectionId: 's-3', kind: 'delete', text: '', reason: 'Déjà engagé ailleurs.' }, key())).amendment;
+      const accepted = (
+        await author.proposeAmendment(
+          C.open,
+          'plan',
+          {
+            sectionId: 's-1',
+            kind: 'add-after',
+            title: 'Axe 2 : Participation',
+            text: 'Associer les citoyens.',
+            reason: 'Il manque un axe.',
+          },
+          key(),
+        )
+      ).amendment;
+      const kept = (
+        await author.proposeAmendment(
+          C.open,
+          'plan',
+          { sectionId: 's-3', kind: 'delete', text: '', reason: 'Déjà engagé ailleurs.' },
+          key(),
+        )
+      ).amendment;
       await target.decide(C.open, accepted.id, { state: 'accepted', reason: '' });
       expect(await refusal(docs(target.participant()).voteAmendment(C.open, 'plan', accepted.id, 'for', key()))).to.equal('closed');
       await target.publish(C.open, 'plan');

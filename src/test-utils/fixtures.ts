@@ -57,12 +57,30 @@ export function defaultSettings(overrides: Partial<ConsultationSettings> = {}): 
  * The action-plan consultation with its two phases placed around `now`:
  * `position` says where `now` falls ('before', 'ideation', 'between', 'redaction', 'after').
  */
-export function actionPlanConsultation(now: number, position: 'before' | 'ideation' | 'between' | 'redaction' | 'after' = 'ideation', settings: Partial<ConsultationSettings> = {}): Consultation {
+export function actionPlanConsultation(
+  now: number,
+  position: 'before' | 'ideation' | 'between' | 'redaction' | 'after' = 'ideation',
+  settings: Partial<ConsultationSettings> = {},
+): Consultation {
   const offsets = { before: -3 * DAY, ideation: 10 * DAY, between: 40 * DAY, redaction: 100 * DAY, after: 200 * DAY }[position];
   const t0 = now - offsets; // start of ideation
   const phases: Phase[] = [
-    { id: 'ideation', title: 'Idéation', kind: 'ideation', description: 'Proposez vos idées pour le plan d’action.', startsAt: iso(t0), endsAt: iso(t0 + 31 * DAY) },
-    { id: 'redaction', title: 'Co-rédaction', kind: 'collaborative-writing', description: 'Améliorons ensemble les engagements.', startsAt: iso(t0 + 92 * DAY), endsAt: iso(t0 + 122 * DAY) },
+    {
+      id: 'ideation',
+      title: 'Idéation',
+      kind: 'ideation',
+      description: 'Proposez vos idées pour le plan d’action.',
+      startsAt: iso(t0),
+      endsAt: iso(t0 + 31 * DAY),
+    },
+    {
+      id: 'redaction',
+      title: 'Co-rédaction',
+      kind: 'collaborative-writing',
+      description: 'Améliorons ensemble les engagements.',
+      startsAt: iso(t0 + 92 * DAY),
+      endsAt: iso(t0 + 122 * DAY),
+    },
   ];
   return {
     id: 'plan-action-2017',
@@ -111,7 +129,17 @@ export function eventFixture(consultationId: string, index: number, now: number,
     endsAt: iso(starts + 3 * HOUR),
     timeZone: 'Europe/Paris',
     mode: index % 3 === 1 ? 'online' : 'in-person',
-    ...(index % 3 === 1 ? { onlineUrl: 'https://visio.example.fr/atelier' } : { address: { placeName: 'Forum de Grenelle', street: '5 rue de la Croix Nivert', postalCode: '75015', locality: 'Paris', country: 'FR' } }),
+    ...(index % 3 === 1
+      ? { onlineUrl: 'https://visio.example.fr/atelier' }
+      : {
+          address: {
+            placeName: 'Forum de Grenelle',
+            street: '5 rue de la Croix Nivert',
+            postalCode: '75015',
+            locality: 'Paris',
+            country: 'FR',
+          },
+        }),
     organiser: { name: 'Etalab' },
     status: 'scheduled',
     registration: { kind: 'inline', capacity: 30, seatsLeft: 30 },

@@ -14,7 +14,10 @@ export function parseColour(css: string): Rgba {
     if (!s) throw new Error(`unreadable colour ${css}`);
     return [Number(s[1]) * 255, Number(s[2]) * 255, Number(s[3]) * 255, s[4] === undefined ? 1 : Number(s[4])];
   }
-  const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+  const parts = m[1]!
+    .split(/[\s,/]+/)
+    .filter(Boolean)
+    .map(Number);
   return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
 }
 
@@ -47,7 +50,8 @@ export function backgroundBehind(el: Element): Rgba {
     if (colour[3] >= 1) break;
   }
   let result: Rgba = [255, 255, 255, 1];
-  for (const [r, g, b, a] of layers.reverse()) result = [r * a + result[0] * (1 - a), g * a + result[1] * (1 - a), b * a + result[2] * (1 - a), 1];
+  for (const [r, g, b, a] of layers.reverse())
+    result = [r * a + result[0] * (1 - a), g * a + result[1] * (1 - a), b * a + result[2] * (1 - a), 1];
   return result;
 }
 

@@ -12,7 +12,9 @@ export async function mountInProvider<T extends HTMLElement>(
   inner: TemplateResult,
   options: { lang?: string; ready?: boolean } = {},
 ): Promise<{ provider: PgoConsultation; el: T }> {
-  const provider = await fixture<PgoConsultation>(html`<pgo-consultation lang=${options.lang ?? 'fr'} consultation=${consultationId} .customBackend=${backend}>${inner}</pgo-consultation>`);
+  const provider = await fixture<PgoConsultation>(
+    html`<pgo-consultation lang=${options.lang ?? 'fr'} consultation=${consultationId} .customBackend=${backend}>${inner}</pgo-consultation>`,
+  );
   const el = provider.firstElementChild as T;
   if (options.ready !== false) {
     await waitUntil(() => provider.session?.status === 'ready' || provider.session?.status === 'error', 'the consultation did not load');

@@ -36,12 +36,19 @@ async function failsWith(promise: Promise<unknown>, code: ErrorCode): Promise<Ba
 
 export function reportDraft(heldOn: string, rows = 5, extra: Partial<WorkshopReportDraft> = {}): WorkshopReportDraft {
   return {
-    heldOn, attendees: 31, organisations: 'Maison des associations', summary: 'Deux heures d’échanges en trois tables, restitution commune.',
+    heldOn,
+    attendees: 31,
+    organisations: 'Maison des associations',
+    summary: 'Deux heures d’échanges en trois tables, restitution commune.',
     contributions: Array.from({ length: rows }, (_, i) => ({
-      kind: 'proposal', title: `Contribution de l’atelier numéro ${i + 1}`, body: `Le texte que la table ${i + 1} a rédigé ensemble pendant l’atelier-relais.`,
-      categoryId: 'donnees', roomSupport: 7 + i,
+      kind: 'proposal',
+      title: `Contribution de l’atelier numéro ${i + 1}`,
+      body: `Le texte que la table ${i + 1} a rédigé ensemble pendant l’atelier-relais.`,
+      categoryId: 'donnees',
+      roomSupport: 7 + i,
     })),
-    consent: true, ...extra,
+    consent: true,
+    ...extra,
   };
 }
 
@@ -68,11 +75,24 @@ export function runReportContract(name: string, make: (fixture: ContractFixture)
 
     it('only the host files: a stranger, a guessed or a revoked link are refused', async () => {
       const stranger = target.participant();
-      await failsWith(stranger.submitWorkshopReport!(C.open, past.id, reportDraft(heldOn), { idempotencyKey: newIdempotencyKey() }), 'forbidden');
-      await failsWith(stranger.submitWorkshopReport!(C.open, past.id, reportDraft(heldOn, 5, { hostKey: 'hl_guessed' }), { idempotencyKey: newIdempotencyKey() }), 'forbidden');
+      await failsWith(
+        stranger.submitWorkshopReport!(C.open, past.id, reportDraft(heldOn), { idempotencyKey: newIdempotencyKey() }),
+        'forbidden',
+      );
+      await failsWith(
+        stranger.submitWorkshopReport!(C.open, past.id, reportDraft(heldOn, 5, { hostKey: 'hl_guessed' }), {
+          idempotencyKey: newIdempotencyKey(),
+        }),
+        'forbidden',
+      );
       const secret = await target.issueHostLink(past.id);
       await target.revokeHostLink(secret);
-      await failsWith(stranger.submitWorkshopReport!(C.open, past.id, reportDraft(heldOn, 5, { hostKey: secret }), { idempotencyKey: newIdempotencyKey() }), 'forbidden');
+      await failsWith(
+        stranger.submitWorkshopReport!(C.open, past.id, reportDraft(heldOn, 5, { hostKey: secret }), {
+          idempotencyKey: newIdempotencyKey(),
+        }),
+        'forbidden',
+      );
     });
 
     let reportId = '';
@@ -82,7 +102,10 @@ export function runReportContract(name: string, make: (fixture: ContractFixture)
       const secret = await target.issueHostLink(past.id);
       const twice = reportDraft(heldOn, 3, { hostKey: secret });
       twice.contributions[1]!.title = 'CONTRIBUTION de l’atelier numéro 1';
-      const refused = await failsWith(host.submitWorkshopReport!(C.open, past.id, twice, { idempotencyKey: newIdempotencyKey() }), 'validation');
+      const refused = await failsWith(
+        host.submitWorkshopReport!(C.open, past.id, twice, { idempotencyKey: newIdempotencyKey() }),
+        'validation',
+      );
       expect(refused.fieldErrors.map((e) => `${e.field}:${e.code}`)).to.deep.equal(['contributions.1.title:duplicate']);
       const draft = reportDraft(heldOn, 5, { hostKey: secret });
       const key = newIdempotencyKey();
@@ -100,7 +123,12 @@ export function runReportContract(name: string, make: (fixture: ContractFixture)
 
     it('a workshop that has not started takes no report', async () => {
       const secret = await target.issueHostLink(future);
-      await failsWith(target.participant().submitWorkshopReport!(C.open, future, reportDraft(heldOn, 1, { hostKey: secret }), { idempotencyKey: newIdempotencyKey() }), 'closed');
+      await failsWith(
+        target.participant().submitWorkshopReport!(C.open, future, reportDraft(heldOn, 1, { hostKey: secret }), {
+          idempotencyKey: newIdempotencyKey(),
+        }),
+        'closed',
+      );
     });
 
     it('approved, the report and its contributions show, with their origin; one hidden alone stays hidden', async () => {
@@ -113,7 +141,14 @@ export function runReportContract(name: string, make: (fixture: ContractFixture)
       const listed = await reader.listProposals(C.open, { origin: 'workshop', eventId: past.id, limit: 100 });
       expect(listed.items.map((p) => p.id).sort()).to.deep.equal(proposalIds.slice(0, 4).sort());
       const one = listed.items.find((p) => p.id === proposalIds[0])!;
-      expect(one.origin).to.deep.equal({ kind: 'workshop', eventId: past.id, reportId, eventTitle: past.title, town: past.address?.locality ?? null, roomSupport: 7 });
+      expect(one.origin).to.deep.equal({
+        kind: 'workshop',
+        eventId: past.id,
+        reportId,
+        eventTitle: past.title,
+        town: past.address?.locality ?? null,
+        roomSupport: 7,
+      });
       expect(one.tally.total).to.equal(0);
       const online = await reader.listProposals(C.open, { origin: 'online', limit: 100 });
       expect(online.items.some((p) => proposalIds.includes(p.id))).to.equal(false);

@@ -41,13 +41,36 @@ Publier chaque trimestre l’état d’avancement de chaque engagement, avec ses
 `;
 
 /** The draft as a memory backend document, with a few amendments written by other participants. */
-export function actionPlanDocument(consultationId: string, amendmentPhases: string[] = ['redaction'], amendments = true): MemoryDocumentFixture {
+export function actionPlanDocument(
+  consultationId: string,
+  amendmentPhases: string[] = ['redaction'],
+  amendments = true,
+): MemoryDocumentFixture {
   return {
-    id: 'plan-2017', consultationId, markdown: ACTION_PLAN_DRAFT, title: 'Plan d’action national 2017-2019 : projet', amendmentPhases,
-    amendments: amendments ? [
-      { id: 'a-budget', sectionId: 's-2', text: 'Publier en données ouvertes les marchés publics de l’État et des collectivités, dès leur attribution, avec leurs avenants.', reason: 'Les avenants changent souvent le montant final : sans eux, les données trompent.', authorName: 'Claire' },
-      { id: 'a-local', sectionId: 's-5', kind: 'add-after', title: 'Engagement 3 bis : Des budgets participatifs', text: 'Accompagner les collectivités qui ouvrent une part de leur budget aux propositions des habitants.', reason: 'Les budgets participatifs sont la forme de participation la plus concrète.' },
-    ] : [],
+    id: 'plan-2017',
+    consultationId,
+    markdown: ACTION_PLAN_DRAFT,
+    title: 'Plan d’action national 2017-2019 : projet',
+    amendmentPhases,
+    amendments: amendments
+      ? [
+          {
+            id: 'a-budget',
+            sectionId: 's-2',
+            text: 'Publier en données ouvertes les marchés publics de l’État et des collectivités, dès leur attribution, avec leurs avenants.',
+            reason: 'Les avenants changent souvent le montant final : sans eux, les données trompent.',
+            authorName: 'Claire',
+          },
+          {
+            id: 'a-local',
+            sectionId: 's-5',
+            kind: 'add-after',
+            title: 'Engagement 3 bis : Des budgets participatifs',
+            text: 'Accompagner les collectivités qui ouvrent une part de leur budget aux propositions des habitants.',
+            reason: 'Les budgets participatifs sont la forme de participation la plus concrète.',
+          },
+        ]
+      : [],
     votes: amendments ? { 'other-1|a-budget': 'for', 'other-2|a-budget': 'for', 'other-3|a-budget': 'mixed' } : {},
   };
 }

@@ -17,7 +17,13 @@ export function workshopBackend(options: FixtureOptions = {}): { backend: Memory
 export function addWorkshops(backend: MemoryBackend, now: number, consultationId = 'plan-action-2017'): string {
   const consultation = { id: consultationId };
   const lyon = { placeName: 'Centre social des Pentes', postalCode: '69001', locality: 'Lyon', country: 'FR' };
-  const past = { ...eventFixture(consultation.id, 0, now - 3 * DAY), id: PAST, title: 'Atelier-relais des Pentes', address: lyon, participantId: 'me' };
+  const past = {
+    ...eventFixture(consultation.id, 0, now - 3 * DAY),
+    id: PAST,
+    title: 'Atelier-relais des Pentes',
+    address: lyon,
+    participantId: 'me',
+  };
   const future = { ...eventFixture(consultation.id, 4, now), id: FUTURE, title: 'Atelier-relais de Bordeaux', participantId: 'me' };
   backend.events.set(PAST, past);
   backend.events.set(FUTURE, future);
@@ -26,8 +32,12 @@ export function addWorkshops(backend: MemoryBackend, now: number, consultationId
 
 /** `count` tab-separated rows, as copied from a spreadsheet (title, text, theme, support in the room). */
 export function spreadsheetRows(count: number): string {
-  return Array.from({ length: count }, (_, i) => [
-    `Proposition de la table ${i + 1} : ouvrir les données locales`, `Le texte rédigé par la table ${i + 1} pendant l’atelier, relu par la salle.`,
-    i % 2 ? 'Augmenter la participation citoyenne et l’inclusion de nouveaux publics' : 'donnees', String(i % 9),
-  ].join('\t')).join('\n');
+  return Array.from({ length: count }, (_, i) =>
+    [
+      `Proposition de la table ${i + 1} : ouvrir les données locales`,
+      `Le texte rédigé par la table ${i + 1} pendant l’atelier, relu par la salle.`,
+      i % 2 ? 'Augmenter la participation citoyenne et l’inclusion de nouveaux publics' : 'donnees',
+      String(i % 9),
+    ].join('\t'),
+  ).join('\n');
 }

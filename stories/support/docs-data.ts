@@ -18,7 +18,9 @@ export interface ElementDoc {
 /** Every element in custom-elements.json, the provider first. */
 export function elementDocs(): ElementDoc[] {
   const manifest = getCustomElements() as Manifest | undefined;
-  const declarations = (manifest?.modules ?? []).flatMap((m) => m.declarations ?? []).filter((d) => d.tagName) as (Declaration & { summary?: string })[];
+  const declarations = (manifest?.modules ?? []).flatMap((m) => m.declarations ?? []).filter((d) => d.tagName) as (Declaration & {
+    summary?: string;
+  })[];
   return declarations
     .map((declaration) => ({ tag: declaration.tagName!, summary: declaration.summary ?? '', declaration }))
     .sort((a, b) => (a.tag === 'pgo-consultation' ? -1 : b.tag === 'pgo-consultation' ? 1 : a.tag.localeCompare(b.tag)));
@@ -27,7 +29,8 @@ export function elementDocs(): ElementDoc[] {
 /** `--pgo-x` -> its default, read from `var(--pgo-x, default)` in the shared base styles. */
 export function tokenDefaults(): Record<string, string> {
   const defaults: Record<string, string> = {};
-  for (const [, name, value] of tokensSource.matchAll(/var\((--pgo-[\w-]+),\s*((?:[^()]|\([^()]*\))+)\)/g)) defaults[name!] ??= value!.trim();
+  for (const [, name, value] of tokensSource.matchAll(/var\((--pgo-[\w-]+),\s*((?:[^()]|\([^()]*\))+)\)/g))
+    defaults[name!] ??= value!.trim();
   return defaults;
 }
 
@@ -47,7 +50,10 @@ export function customPropertyRows(): CustomPropertyRow[] {
     let found = rows.get(name);
     if (!found) {
       found = {
-        name, defaultValue: defaults[name] ?? '', elements: [], descriptions: [],
+        name,
+        defaultValue: defaults[name] ?? '',
+        elements: [],
+        descriptions: [],
         themes: Object.fromEntries(Object.entries(THEMES).map(([key, theme]) => [key, theme.properties[name] ?? ''])),
       };
       rows.set(name, found);
@@ -77,7 +83,12 @@ export interface RouteRow {
 /** The public HTTP API (moderation routes left out), as the reference server declares it. */
 export function httpRoutes(): RouteRow[] {
   return ROUTES.filter((r) => r.tag !== 'Moderation').map((r) => ({
-    method: r.method.toUpperCase(), path: `/api/v1${r.path}`, operation: r.id, summary: r.summary, auth: r.auth, write: Boolean(r.write),
+    method: r.method.toUpperCase(),
+    path: `/api/v1${r.path}`,
+    operation: r.id,
+    summary: r.summary,
+    auth: r.auth,
+    write: Boolean(r.write),
   }));
 }
 

@@ -6,7 +6,13 @@
  */
 import { getCustomElements } from '@storybook/web-components-vite';
 
-interface Item { name: string; description?: string; privacy?: string; static?: boolean; kind?: string }
+interface Item {
+  name: string;
+  description?: string;
+  privacy?: string;
+  static?: boolean;
+  kind?: string;
+}
 export interface Declaration extends Item {
   tagName?: string;
   attributes?: Item[];
@@ -16,7 +22,9 @@ export interface Declaration extends Item {
   cssParts?: Item[];
   cssProperties?: Item[];
 }
-export interface Manifest { modules: { declarations?: Declaration[] }[] }
+export interface Manifest {
+  modules: { declarations?: Declaration[] }[];
+}
 
 /** What Storybook shows: public instance members only, and the default slot under a visible name. */
 export function forDocs<T>(manifest: T): T {

@@ -17,29 +17,39 @@ export function deepQuery<T extends Element = HTMLElement>(root: ParentNode, sel
 
 /** Waits until `selector` is rendered inside the shadow root of the first `host` element. */
 export function rendered<T extends Element = HTMLElement>(root: ParentNode, host: string, selector: string): Promise<T> {
-  return waitFor(() => {
-    const el = deepQuery(root, host)?.shadowRoot?.querySelector<T>(selector);
-    if (!el) throw new Error(`<${host}> has not rendered ${selector}`);
-    return el;
-  }, { timeout: PLAY_TIMEOUT });
+  return waitFor(
+    () => {
+      const el = deepQuery(root, host)?.shadowRoot?.querySelector<T>(selector);
+      if (!el) throw new Error(`<${host}> has not rendered ${selector}`);
+      return el;
+    },
+    { timeout: PLAY_TIMEOUT },
+  );
 }
 
 /** Waits until the shadow text of `selector` in `host` contains `text`. */
 export function renderedText(root: ParentNode, host: string, selector: string, text: string | RegExp): Promise<HTMLElement> {
-  return waitFor(() => {
-    const el = deepQuery(root, host)?.shadowRoot?.querySelector<HTMLElement>(selector);
-    const content = el?.textContent ?? '';
-    if (!el || !(typeof text === 'string' ? content.includes(text) : text.test(content))) throw new Error(`<${host}> ${selector} does not say ${text}`);
-    return el;
-  }, { timeout: PLAY_TIMEOUT });
+  return waitFor(
+    () => {
+      const el = deepQuery(root, host)?.shadowRoot?.querySelector<HTMLElement>(selector);
+      const content = el?.textContent ?? '';
+      if (!el || !(typeof text === 'string' ? content.includes(text) : text.test(content)))
+        throw new Error(`<${host}> ${selector} does not say ${text}`);
+      return el;
+    },
+    { timeout: PLAY_TIMEOUT },
+  );
 }
 
 /** Waits until `host` has rendered `count` elements matching `selector`. */
 export function renderedCount(root: ParentNode, host: string, selector: string, count: number): Promise<void> {
-  return waitFor(() => {
-    const found = deepQuery(root, host)?.shadowRoot?.querySelectorAll(selector).length ?? 0;
-    if (found !== count) throw new Error(`<${host}> shows ${found} ${selector}, not ${count}`);
-  }, { timeout: PLAY_TIMEOUT });
+  return waitFor(
+    () => {
+      const found = deepQuery(root, host)?.shadowRoot?.querySelectorAll(selector).length ?? 0;
+      if (found !== count) throw new Error(`<${host}> shows ${found} ${selector}, not ${count}`);
+    },
+    { timeout: PLAY_TIMEOUT },
+  );
 }
 
 /** Types into a field the way the element hears it (value, then an `input` event). */

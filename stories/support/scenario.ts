@@ -86,7 +86,12 @@ export function scenario(options: Scenario = {}): StoryBackend {
 }
 
 /** Votes of other participants on a proposal, so counts start above zero. */
-export function othersVotes(proposalId: string, count: number, choice: VoteChoice = 'support', prefix = 'other'): NonNullable<Scenario['votes']> {
+export function othersVotes(
+  proposalId: string,
+  count: number,
+  choice: VoteChoice = 'support',
+  prefix = 'other',
+): NonNullable<Scenario['votes']> {
   return Array.from({ length: count }, (_, i) => ({ participantId: `${prefix}-${i}`, proposalId, choice }));
 }
 

@@ -16,7 +16,9 @@ export interface Theme {
 /** The `--pgo-*: value;` declarations of a stylesheet. */
 export function customProperties(css: string): Record<string, string> {
   const withoutComments = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  return Object.fromEntries([...withoutComments.matchAll(/(--pgo-[\w-]+)\s*:\s*([^;}]+)/g)].map(([, name, value]) => [name!, value!.trim()]));
+  return Object.fromEntries(
+    [...withoutComments.matchAll(/(--pgo-[\w-]+)\s*:\s*([^;}]+)/g)].map(([, name, value]) => [name!, value!.trim()]),
+  );
 }
 
 export const THEMES: Record<'default' | 'dark' | 'dsfr', Theme> = {

@@ -17,7 +17,11 @@ export function packTarball() {
   if (tarball) return tarball;
   ensureBuild();
   const dir = mkdtempSync(join(tmpdir(), 'pgo-pack-'));
-  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const out = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   tarball = join(dir, JSON.parse(out)[0].filename);
   return tarball;
 }
@@ -25,7 +29,12 @@ export function packTarball() {
 /** A fresh project outside the repository with `files` written and the tarball installed with npm. */
 export function tarballProject(files = {}, dependencies = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'pgo-consumer-'));
-  const pkg = { name: 'consumer', private: true, type: 'module', dependencies: { 'pgo-widgets': `file:${packTarball()}`, ...dependencies } };
+  const pkg = {
+    name: 'consumer',
+    private: true,
+    type: 'module',
+    dependencies: { 'pgo-widgets': `file:${packTarball()}`, ...dependencies },
+  };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   execFileSync('npm', ['install', ...NPM_QUIET], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -38,7 +47,14 @@ export function sh(cmd, args, cwd, env = {}) {
   return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
 
 /** Serves `dir` on a free loopback port (index.html for folders; unknown paths fall back to it, as an SPA host would). */
 export function serveStatic(dir) {
@@ -50,7 +66,9 @@ export function serveStatic(dir) {
     res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () => done({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })),
+  );
 }
 
 /** A check list: `await check(title, fn)` where fn throws (or returns a string) to fail. */
@@ -64,7 +82,11 @@ export function checklist() {
       console.log(`  ✓ ${title}`);
     } catch (error) {
       results.push({ title, ok: false });
-      console.log(`  ✗ ${title}\n      ${String(error?.message ?? error).slice(0, 1500).replace(/\n/g, '\n      ')}`);
+      console.log(
+        `  ✗ ${title}\n      ${String(error?.message ?? error)
+          .slice(0, 1500)
+          .replace(/\n/g, '\n      ')}`,
+      );
     }
   };
   const counts = () => ({ passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length });
@@ -73,5 +95,7 @@ export function checklist() {
 
 /** Every file under `dir`, relative paths. */
 export function filesUnder(dir, base = dir) {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n), base) : [join(dir, n).slice(base.length + 1)]));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n), base) : [join(dir, n).slice(base.length + 1)],
+  );
 }

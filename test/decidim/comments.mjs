@@ -8,13 +8,17 @@ const COMMENT = 'Decidim::Comments::Comment';
 const MAX_LENGTH = 1000;
 
 function votesOf(store, comment, weight) {
-  let count = weight > 0 ? comment.upVotes ?? 0 : comment.downVotes ?? 0;
+  let count = weight > 0 ? (comment.upVotes ?? 0) : (comment.downVotes ?? 0);
   for (const key of store.commentVotes.keys()) if (key.endsWith(`|${comment.id}|${weight}`)) count++;
   return count;
 }
 
 function threadOf(store, commentable) {
-  return (store.fixture.comments ?? []).filter((c) => (commentable.type === PROPOSAL ? String(c.proposalId) === String(commentable.id) && !c.parentId : String(c.parentId) === String(commentable.id)));
+  return (store.fixture.comments ?? []).filter((c) =>
+    commentable.type === PROPOSAL
+      ? String(c.proposalId) === String(commentable.id) && !c.parentId
+      : String(c.parentId) === String(commentable.id),
+  );
 }
 
 /**
@@ -32,7 +36,8 @@ export function commentableFields(store, context, commentable) {
     totalCommentsCount: (store.fixture.comments ?? []).filter((c) => String(c.proposalId) === String(commentable.id) && !c.hidden).length,
     userAllowedToComment: accepts && !!context.user,
     comments: ({ orderBy }) => {
-      const list = threadOf(store, commentable).filter((c) => !c.hidden)
+      const list = threadOf(store, commentable)
+        .filter((c) => !c.hidden)
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt) * (orderBy === 'recent' ? -1 : 1));
       return list.map((c) => settle(() => commentNode(store, context, c, commentable.process)));
     },
@@ -43,12 +48,19 @@ function commentNode(store, context, c, process) {
   if (c.deleted) throw unauthorisedObject('comment');
   const user = context.user?.id;
   return {
-    id: c.id, body: c.body, createdAt: c.createdAt, alignment: c.alignment ?? 0,
-    upVotes: votesOf(store, c, 1), downVotes: votesOf(store, c, -1),
-    upVoted: store.commentVotes.has(`${user}|${c.id}|1`), downVoted: store.commentVotes.has(`${user}|${c.id}|-1`),
-    author: authorOf(c, 'c'), hasComments: threadOf(store, { type: COMMENT, id: c.id }).some((r) => !r.hidden),
+    id: c.id,
+    body: c.body,
+    createdAt: c.createdAt,
+    alignment: c.alignment ?? 0,
+    upVotes: votesOf(store, c, 1),
+    downVotes: votesOf(store, c, -1),
+    upVoted: store.commentVotes.has(`${user}|${c.id}|1`),
+    downVoted: store.commentVotes.has(`${user}|${c.id}|-1`),
+    author: authorOf(c, 'c'),
+    hasComments: threadOf(store, { type: COMMENT, id: c.id }).some((r) => !r.hidden),
     ...(({ comments, acceptsNewComments, userAllowedToComment }) => ({ comments, acceptsNewComments, userAllowedToComment }))(
-      commentableFields(store, context, { type: COMMENT, id: c.id, process })),
+      commentableFields(store, context, { type: COMMENT, id: c.id, process }),
+    ),
   };
 }
 
@@ -71,11 +83,17 @@ export function commentMutations(store, context) {
           const errors = [];
           if (!body.trim()) errors.push({ path: ['body'], message: 'Body cannot be blank' });
           if (body.length > MAX_LENGTH) errors.push({ path: ['body'], message: `Body is too long (maximum is ${MAX_LENGTH} characters)` });
-          if (![undefined, null, -1, 0, 1].includes(alignment)) errors.push({ path: ['alignment'], message: 'Alignment is not included in the list' });
+          if (![undefined, null, -1, 0, 1].includes(alignment))
+            errors.push({ path: ['alignment'], message: 'Alignment is not included in the list' });
           if (errors.length) throw new DecidimError('ATTRIBUTE_VALIDATION_ERROR', errors);
           const comment = {
-            id: `c-new-${++store.created}`, proposalId: root.id, ...(type === COMMENT ? { parentId: parent.id } : {}),
-            body, alignment: alignment ?? 0, authorName: user.name, createdAt: new Date().toISOString(),
+            id: `c-new-${++store.created}`,
+            proposalId: root.id,
+            ...(type === COMMENT ? { parentId: parent.id } : {}),
+            body,
+            alignment: alignment ?? 0,
+            authorName: user.name,
+            createdAt: new Date().toISOString(),
           };
           (store.fixture.comments ??= []).push(comment);
           return commentNode(store, context, comment, process);

@@ -15,8 +15,12 @@ export class DecidimError extends Error {
     this.decidimMessage = message;
   }
 }
-const LEGACY = { NOT_FOUND_ERROR: 'NOT_FOUND', MUTATION_NOT_AUTHORIZED_ERROR: 'MUTATION_NOT_AUTHORIZED', UNAUTHORIZED_OBJECT_ERROR: 'NO_OBJECT_PERMISSION' };
-export const codeFor = (store, code) => (store.fixture.legacyErrorCodes ? LEGACY[code] ?? code : code);
+const LEGACY = {
+  NOT_FOUND_ERROR: 'NOT_FOUND',
+  MUTATION_NOT_AUTHORIZED_ERROR: 'MUTATION_NOT_AUTHORIZED',
+  UNAUTHORIZED_OBJECT_ERROR: 'NO_OBJECT_PERMISSION',
+};
+export const codeFor = (store, code) => (store.fixture.legacyErrorCodes ? (LEGACY[code] ?? code) : code);
 
 export const notAuthorised = () => new DecidimError('MUTATION_NOT_AUTHORIZED_ERROR', 'You are not authorized to perform this action');
 /** decidim-api graphql_permissions.rb + #15682: an object the visitor may not see is an error at its path. */
@@ -32,8 +36,10 @@ export function translated(value) {
   return {
     locales: () => locales,
     translation: ({ locale }) => display[locale] ?? null,
-    translations: ({ locales: only }) => locales.filter((l) => !only || only.includes(l))
-      .map((locale) => ({ locale, text: display[locale], machineTranslated: !defined[locale] })),
+    translations: ({ locales: only }) =>
+      locales
+        .filter((l) => !only || only.includes(l))
+        .map((locale) => ({ locale, text: display[locale], machineTranslated: !defined[locale] })),
   };
 }
 
@@ -60,7 +66,12 @@ function connection(items, { first, after }, toNode) {
   return {
     edges: slice.map((item, i) => ({ cursor: cursorOf(start + i), node: () => toNode(item) })),
     nodes: () => slice.map((item) => settle(() => toNode(item))),
-    pageInfo: { hasNextPage: end < items.length, hasPreviousPage: start > 0, startCursor: slice.length ? cursorOf(start) : null, endCursor: slice.length ? cursorOf(end - 1) : null },
+    pageInfo: {
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: slice.length ? cursorOf(start) : null,
+      endCursor: slice.length ? cursorOf(end - 1) : null,
+    },
   };
 }
 
@@ -80,24 +91,39 @@ const userNode = (id, name) => ({ __typename: 'User', id, name, nickname: `n${id
 
 /** An author the visitor may not see (deleted, blocked) is an unauthorised object since 0.32 (#15682). */
 export function authorOf(item, prefix) {
-  if (item.authorHidden) return () => { throw unauthorisedObject('author'); };
+  if (item.authorHidden)
+    return () => {
+      throw unauthorisedObject('author');
+    };
   return item.authorName ? userNode(`${prefix}-${item.id}`, item.authorName) : null;
 }
 
 export function proposalNode(store, p, context) {
   // decidim-proposals proposal_type.rb `self.authorized?`: a hidden (moderated) proposal is not readable.
   if (p.hidden) throw unauthorisedObject('proposal');
-  const amendments = store.fixture.proposals.filter((e) => e.emendationOf === p.id)
+  const amendments = store.fixture.proposals
+    .filter((e) => e.emendationOf === p.id)
     .map((e) => ({ id: `a-${e.id}`, state: 'evaluating', emendation: { __typename: 'Proposal', id: e.id } }));
   return {
     __typename: 'Proposal',
-    id: p.id, title: translated(p.title), body: translated(p.body), address: p.address ?? null, reference: `P-${p.id}`,
+    id: p.id,
+    title: translated(p.title),
+    body: translated(p.body),
+    address: p.address ?? null,
+    reference: `P-${p.id}`,
     // state is nil until an answer is published; it may be an organisation's own state.
-    state: p.answerPublished === false ? null : p.state ?? null,
-    answer: p.answerPublished === false ? null : translated(p.answer), answeredAt: p.answerPublished === false ? null : p.answeredAt ?? null,
+    state: p.answerPublished === false ? null : (p.state ?? null),
+    answer: p.answerPublished === false ? null : translated(p.answer),
+    answeredAt: p.answerPublished === false ? null : (p.answeredAt ?? null),
     amendments,
-    withdrawn: !!p.withdrawn, official: !p.authorName, publishedAt: p.publishedAt, createdAt: p.publishedAt, updatedAt: p.publishedAt,
-    voteCount: voteCount(store, p), author: authorOf(p, 'u'), authorsCount: 1,
+    withdrawn: !!p.withdrawn,
+    official: !p.authorName,
+    publishedAt: p.publishedAt,
+    createdAt: p.publishedAt,
+    updatedAt: p.publishedAt,
+    voteCount: voteCount(store, p),
+    author: authorOf(p, 'u'),
+    authorsCount: 1,
     ...commentableFields(store, context, { type: 'Decidim::Proposals::Proposal', id: p.id, process: processOf(store, p.componentId) }),
   };
 }
@@ -115,7 +141,8 @@ function listedProposals(store, componentId) {
 const SORT_KEYS = ['publishedAt', 'id', 'voteCount'];
 function sortProposals(store, items, order) {
   const keys = SORT_KEYS.filter((k) => order?.[k]).map((k) => [k, order[k]]);
-  const value = (p, key) => (key === 'voteCount' ? voteCount(store, p) ?? 0 : key === 'publishedAt' ? Date.parse(p.publishedAt) : Number(p.id) || String(p.id));
+  const value = (p, key) =>
+    key === 'voteCount' ? (voteCount(store, p) ?? 0) : key === 'publishedAt' ? Date.parse(p.publishedAt) : Number(p.id) || String(p.id);
   return [...items].sort((a, b) => {
     for (const [key, direction] of keys) {
       if (key === 'voteCount' && processOf(store, a.componentId)?.rules?.votesHidden) continue; // "ignored if votes are hidden"
@@ -133,9 +160,16 @@ function meetingNode(m) {
   // at `...coordinates.latitude` and `coordinates` becomes null.
   const slots = m.availableSlots ?? 0;
   return {
-    ...m, title: translated(m.title), description: translated(m.description), location: translated(m.location), locationHints: null,
-    coordinates: { latitude: m.coordinates?.latitude ?? null, longitude: m.coordinates?.longitude ?? null }, closed: false, privateMeeting: false,
-    onlineMeetingUrl: m.onlineMeetingUrl ?? '', registrationsEnabled: m.registrationsEnabled ?? m.registrationType === 'on_this_platform',
+    ...m,
+    title: translated(m.title),
+    description: translated(m.description),
+    location: translated(m.location),
+    locationHints: null,
+    coordinates: { latitude: m.coordinates?.latitude ?? null, longitude: m.coordinates?.longitude ?? null },
+    closed: false,
+    privateMeeting: false,
+    onlineMeetingUrl: m.onlineMeetingUrl ?? '',
+    registrationsEnabled: m.registrationsEnabled ?? m.registrationType === 'on_this_platform',
     // decidim-meetings Meeting#remaining_slots: 0 when `available_slots` is 0, which means NO limit.
     remainingSlots: slots === 0 ? 0 : Math.max(0, slots - (m.attendees ?? 0)),
     author: authorOf(m, 'm'),
@@ -143,7 +177,13 @@ function meetingNode(m) {
 }
 
 function componentNode(store, process, c, context) {
-  const base = { __typename: c.type, id: String(c.id), weight: c.weight ?? 0, url: c.url, name: translated(c.name ?? { fr: c.type, en: c.type }) };
+  const base = {
+    __typename: c.type,
+    id: String(c.id),
+    weight: c.weight ?? 0,
+    url: c.url,
+    name: translated(c.name ?? { fr: c.type, en: c.type }),
+  };
   if (c.type === 'Proposals') {
     const node = (p) => proposalNode(store, p, context);
     return {
@@ -170,10 +210,24 @@ function componentNode(store, process, c, context) {
 }
 
 function processNode(store, p, context) {
-  const stage = (s) => ({ ...s, title: translated(s.title), description: translated(s.description), callToActionPath: null, callToActionText: null });
+  const stage = (s) => ({
+    ...s,
+    title: translated(s.title),
+    description: translated(s.description),
+    callToActionPath: null,
+    callToActionText: null,
+  });
   return {
-    id: p.id, slug: p.slug, title: translated(p.title), subtitle: null, shortDescription: translated(p.shortDescription), description: translated(p.description),
-    type: 'Decidim::ParticipatoryProcess', startDate: p.startDate ?? null, endDate: p.endDate ?? null, publishedAt: '2026-01-01T00:00:00Z',
+    id: p.id,
+    slug: p.slug,
+    title: translated(p.title),
+    subtitle: null,
+    shortDescription: translated(p.shortDescription),
+    description: translated(p.description),
+    type: 'Decidim::ParticipatoryProcess',
+    startDate: p.startDate ?? null,
+    endDate: p.endDate ?? null,
+    publishedAt: '2026-01-01T00:00:00Z',
     [store.stages]: p.steps.map(stage),
     components: () => p.components.map((c) => componentNode(store, p, c, context)),
   };
@@ -213,7 +267,8 @@ function mutationComponent(store, context, id) {
     return { vote: () => vote(true), unvote: () => vote(false) };
   };
   return {
-    __typename: 'ProposalsMutation', id: String(id),
+    __typename: 'ProposalsMutation',
+    id: String(id),
     proposal: ({ id: proposalId }) => proposalMutation(proposalId),
     createProposal: ({ input }) => {
       // decidim-proposals create_proposal_type.rb: `authorized?` first (MUTATION_NOT_AUTHORIZED_ERROR, HTTP 200).
@@ -226,7 +281,14 @@ function mutationComponent(store, context, id) {
       if (title.length > 150) errors.push({ path: ['attributes', 'title'], message: 'Title is too long (maximum is 150 characters)' });
       if (body.length < 15) errors.push({ path: ['attributes', 'body'], message: 'Body is too short (minimum is 15 characters)' });
       if (errors.length) throw new DecidimError('ATTRIBUTE_VALIDATION_ERROR', errors);
-      const proposal = { id: `new-${++store.created}`, componentId: String(id), title: { [input.locale]: title }, body: { [input.locale]: body }, publishedAt: new Date().toISOString(), authorName: user.name };
+      const proposal = {
+        id: `new-${++store.created}`,
+        componentId: String(id),
+        title: { [input.locale]: title },
+        body: { [input.locale]: body },
+        publishedAt: new Date().toISOString(),
+        authorName: user.name,
+      };
       store.fixture.proposals.push(proposal);
       return proposalNode(store, proposal, context);
     },

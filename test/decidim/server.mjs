@@ -35,9 +35,19 @@ function createStore(fixture) {
   const version = fixture.version ?? '0.32';
   if (!schemas[version]) throw new Error(`unknown Decidim version ${version}`);
   const store = {
-    id, fixture: JSON.parse(JSON.stringify(fixture)), version, stages: stagesOf(version), log: [],
-    votes: new Map(), commentVotes: new Map(), codes: new Map(), tokens: new Map(), users: 0, created: 0,
-    window: { start: 0, count: 0 }, stats: { requests: 0, throttled: 0, tokenRequests: 0 },
+    id,
+    fixture: JSON.parse(JSON.stringify(fixture)),
+    version,
+    stages: stagesOf(version),
+    log: [],
+    votes: new Map(),
+    commentVotes: new Map(),
+    codes: new Map(),
+    tokens: new Map(),
+    users: 0,
+    created: 0,
+    window: { start: 0, count: 0 },
+    stats: { requests: 0, throttled: 0, tokenRequests: 0 },
   };
   store.fixture.proposals ??= [];
   for (const p of store.fixture.proposals) {
@@ -59,7 +69,8 @@ function throttled(store) {
 function formatError(store, error) {
   const original = error.originalError;
   const path = error.path ? { path: error.path } : {};
-  if (original instanceof DecidimError) return { message: original.decidimMessage, ...path, extensions: { code: codeFor(store, original.code) } };
+  if (original instanceof DecidimError)
+    return { message: original.decidimMessage, ...path, extensions: { code: codeFor(store, original.code) } };
   return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), ...path };
 }
 
@@ -99,18 +110,28 @@ async function runGraphQL(store, body, token, aud) {
   }
   const operation = document.definitions.find((d) => d.kind === 'OperationDefinition')?.operation;
   const context = { ...callerOf(store, token, aud), operation };
-  const result = await execute({ schema, document, rootValue: rootValue(store, context), contextValue: context, variableValues: body.variables ?? {} });
+  const result = await execute({
+    schema,
+    document,
+    rootValue: rootValue(store, context),
+    contextValue: context,
+    variableValues: body.variables ?? {},
+  });
   entry.errors = (result.errors ?? []).map((e) => e.message);
   // Unauthorised mutations included: graphql-ruby answers HTTP 200 with `errors`, never 401.
-  return { status: 200, json: { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => formatError(store, e)) } : {}) } };
+  return {
+    status: 200,
+    json: { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => formatError(store, e)) } : {}) },
+  };
 }
 
-const readBody = (req) => new Promise((resolve, reject) => {
-  let data = '';
-  req.on('data', (chunk) => (data += chunk));
-  req.on('end', () => resolve(data));
-  req.on('error', reject);
-});
+const readBody = (req) =>
+  new Promise((resolve, reject) => {
+    let data = '';
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
 const b64url = (buffer) => buffer.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 
 const RELAY_PAGE = `<!doctype html><meta charset="utf-8"><title>Sign-in</title>
@@ -125,14 +146,25 @@ function authorize(store, url, ctx) {
     ctx.redirect(redirect.href);
     return true;
   };
-  if (q.get('client_id') !== store.fixture.clientId || q.get('response_type') !== 'code' || q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge')) {
+  if (
+    q.get('client_id') !== store.fixture.clientId ||
+    q.get('response_type') !== 'code' ||
+    q.get('code_challenge_method') !== 'S256' ||
+    !q.get('code_challenge')
+  ) {
     return answer({ error: 'invalid_request', state: q.get('state') ?? '' });
   }
-  if (store.fixture.denySignIn) return answer({ error: 'access_denied', error_description: 'The participant refused', state: q.get('state') ?? '' });
+  if (store.fixture.denySignIn)
+    return answer({ error: 'access_denied', error_description: 'The participant refused', state: q.get('state') ?? '' });
   const code = b64url(randomBytes(16));
   const n = ++store.users;
   const scopes = (q.get('scope') ?? '').split(/\s+/).filter(Boolean);
-  store.codes.set(code, { challenge: q.get('code_challenge'), redirectUri: q.get('redirect_uri'), user: { id: `user-${n}`, name: `Participant ${n}` }, scopes });
+  store.codes.set(code, {
+    challenge: q.get('code_challenge'),
+    redirectUri: q.get('redirect_uri'),
+    user: { id: `user-${n}`, name: `Participant ${n}` },
+    scopes,
+  });
   return answer({ code, state: store.fixture.tamperState ? 'forged-state' : q.get('state') });
 }
 
@@ -141,12 +173,29 @@ async function exchange(store, ctx) {
   const form = new URLSearchParams(await readBody(ctx.req));
   const grant = store.codes.get(form.get('code'));
   store.codes.delete(form.get('code'));
-  const verified = grant && form.get('grant_type') === 'authorization_code' && form.get('client_id') === store.fixture.clientId
-    && form.get('redirect_uri') === grant.redirectUri && b64url(createHash('sha256').update(form.get('code_verifier') ?? '').digest()) === grant.challenge;
+  const verified =
+    grant &&
+    form.get('grant_type') === 'authorization_code' &&
+    form.get('client_id') === store.fixture.clientId &&
+    form.get('redirect_uri') === grant.redirectUri &&
+    b64url(
+      createHash('sha256')
+        .update(form.get('code_verifier') ?? '')
+        .digest(),
+    ) === grant.challenge;
   if (!verified) return [400, { error: 'invalid_grant', error_description: 'The code or its verifier is invalid' }];
   const token = b64url(randomBytes(24));
   store.tokens.set(token, { user: grant.user, scopes: grant.scopes, aud: store.fixture.clientId });
-  return [200, { access_token: token, token_type: 'Bearer', expires_in: 7200, scope: grant.scopes.join(' '), created_at: Math.floor(Date.now() / 1000) }];
+  return [
+    200,
+    {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: 7200,
+      scope: grant.scopes.join(' '),
+      created_at: Math.floor(Date.now() / 1000),
+    },
+  ];
 }
 
 /** Handles a request to /__decidim/...; returns false when the path is not its own. */

@@ -7,7 +7,12 @@ const escape = (value) => value.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};
 const markup = () =>
   tags
     .filter((tag) => tag !== 'pgo-consultation')
-    .map((tag) => `<div class="widget"><${tag}${Object.entries(ATTRIBUTES[tag] ?? {}).map(([n, v]) => ` ${n}="${escape(v)}"`).join('')}></${tag}></div>`)
+    .map(
+      (tag) =>
+        `<div class="widget"><${tag}${Object.entries(ATTRIBUTES[tag] ?? {})
+          .map(([n, v]) => ` ${n}="${escape(v)}"`)
+          .join('')}></${tag}></div>`,
+    )
     .join('');
 
 let renders = 0;

@@ -16,7 +16,9 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 describe('the one list of elements', () => {
   it('names each element folder once, and every folder is listed', () => {
-    const folders = readdirSync(join(ROOT, 'src/elements'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(join(ROOT, 'src/elements'), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     assert.deepEqual(sorted(elements.map((e) => e.folder)), sorted(folders));
     assert.equal(new Set(tags).size, elements.length);
   });
@@ -27,7 +29,11 @@ describe('the one list of elements', () => {
       assert.match(source, new RegExp(`export class ${name} extends`), 'the class lives in its folder');
       const define = read(`src/define/${folder}.ts`);
       assert.match(define, new RegExp(`defineElement\\('${tag}', ${name}\\)`), `src/define/${folder}.ts registers it`);
-      assert.match(define, new RegExp(`interface HTMLElementTagNameMap \\{[^}]*'${tag}': ${name};`), `src/define/${folder}.ts maps the tag (HTMLElementTagNameMap)`);
+      assert.match(
+        define,
+        new RegExp(`interface HTMLElementTagNameMap \\{[^}]*'${tag}': ${name};`),
+        `src/define/${folder}.ts maps the tag (HTMLElementTagNameMap)`,
+      );
       assert.match(read('src/define/index.ts'), new RegExp(`import '\\./${folder}\\.js';`), 'src/define/index.ts registers it');
       assert.match(read('src/index.ts'), new RegExp(`\\b${name}\\b`), 'the package root exports its class');
       assert.ok(existsSync(join(ROOT, `stories/${folder}.stories.ts`)), `stories/${folder}.stories.ts documents it`);
@@ -35,13 +41,14 @@ describe('the one list of elements', () => {
   }
 
   it('registers nothing else', () => {
-    const defined = readdirSync(join(ROOT, 'src/define')).filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+    const defined = readdirSync(join(ROOT, 'src/define'))
+      .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
       .flatMap((f) => [...read(`src/define/${f}`).matchAll(/defineElement\('([a-z0-9-]+)'/g)].map((m) => m[1]!));
     assert.deepEqual(sorted(defined), tags);
   });
 
   it('the README table lists exactly these elements', () => {
-    assert.deepEqual(sorted([...read('README.md').matchAll(/^\| `<(pgo-[a-z-]+)>` \|/gm)].map((m) => m[1]!)), tags);
+    assert.deepEqual(sorted([...read('README.md').matchAll(/^\| `<(pgo-[a-z-]+)>` +\|/gm)].map((m) => m[1]!)), tags);
   });
 
   it('the WordPress plugin offers exactly these elements, with a label each', () => {
@@ -55,7 +62,11 @@ describe('the one list of elements', () => {
   });
 
   it('every element has a chunk the loader can fetch, and no size budget names a missing file', async () => {
-    const size = (await import(pathToFileURL(join(ROOT, 'scripts/size.mjs')).href)) as { BUDGETS: object; CEILINGS: object; ENTRY_BUDGET: number };
+    const size = (await import(pathToFileURL(join(ROOT, 'scripts/size.mjs')).href)) as {
+      BUDGETS: object;
+      CEILINGS: object;
+      ENTRY_BUDGET: number;
+    };
     const { BUDGETS, CEILINGS, ENTRY_BUDGET } = size;
     assert.ok(ENTRY_BUDGET > 0);
     const chunks = (await import(pathToFileURL(join(ROOT, 'scripts/chunks.mjs')).href)) as { elementEntries: () => Record<string, string> };
@@ -66,5 +77,4 @@ describe('the one list of elements', () => {
     const budgeted = [...Object.keys(BUDGETS), ...Object.keys(CEILINGS)].map((file) => file.replace(/\.js$/, ''));
     for (const name of budgeted) assert.ok(name === 'pgo-widgets' || entries.includes(name), `${name}.js is built`);
   });
-
 });

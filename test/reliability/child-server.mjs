@@ -22,9 +22,23 @@ export function freePort() {
  * variables (DATABASE_URL, WORKERS, LIMITS...).
  */
 export function startChild({ port, dataDir, configDir, staticDirs = {}, env = {} }) {
-  const args = ['--import', 'tsx', 'server/main.ts', '--port', String(port), '--config', configDir, '--quiet',
-    ...(dataDir ? ['--data', dataDir] : []), ...Object.entries(staticDirs).flatMap(([prefix, dir]) => ['--static', `${prefix}=${dir}`])];
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ADMIN_TOKEN, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = [
+    '--import',
+    'tsx',
+    'server/main.ts',
+    '--port',
+    String(port),
+    '--config',
+    configDir,
+    '--quiet',
+    ...(dataDir ? ['--data', dataDir] : []),
+    ...Object.entries(staticDirs).flatMap(([prefix, dir]) => ['--static', `${prefix}=${dir}`]),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ADMIN_TOKEN, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const ready = new Promise((resolve, reject) => {
     child.stdout.on('data', (d) => {
@@ -32,7 +46,9 @@ export function startChild({ port, dataDir, configDir, staticDirs = {}, env = {}
       if (output.includes('pgo-widgets server:')) resolve();
     });
     child.stderr.on('data', (d) => (output += d));
-    child.once('exit', (code, signal) => reject(new Error(`the server exited (${code ?? signal}) before listening:\n${output.slice(-2000)}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the server exited (${code ?? signal}) before listening:\n${output.slice(-2000)}`)),
+    );
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   return {

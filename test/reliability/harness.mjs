@@ -31,21 +31,42 @@ const rel = (relativeDays, time) => (time ? { relativeDays, time } : { relativeD
 function consultation(id, { settings = {}, fields = {}, extra = {} } = {}) {
   return {
     consultation: {
-      id, title: `Consultation ${id}`, description: 'Une consultation de test.', timeZone: 'Europe/Paris',
+      id,
+      title: `Consultation ${id}`,
+      description: 'Une consultation de test.',
+      timeZone: 'Europe/Paris',
       phases: [
         { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: rel(-10), endsAt: rel(21) },
         { id: 'redaction', title: 'Co-rédaction', kind: 'collaborative-writing', startsAt: rel(82), endsAt: rel(112) },
       ],
-      categories: [{ id: 'donnees', title: 'Ouvrir plus de données' }, { id: 'participation', title: 'Augmenter la participation' }],
+      categories: [
+        { id: 'donnees', title: 'Ouvrir plus de données' },
+        { id: 'participation', title: 'Augmenter la participation' },
+      ],
       settings: {
-        proposalPhases: ['ideation'], votePhases: ['ideation'], eventProposalPhases: ['ideation'],
-        voteModel: 'support', votesPerParticipant: null, voteWithdrawal: true, supportThreshold: null, hideCountsUntilEnd: false, moderation: 'post',
+        proposalPhases: ['ideation'],
+        votePhases: ['ideation'],
+        eventProposalPhases: ['ideation'],
+        voteModel: 'support',
+        votesPerParticipant: null,
+        voteWithdrawal: true,
+        supportThreshold: null,
+        hideCountsUntilEnd: false,
+        moderation: 'post',
         proposalFields: {
-          title: { min: 10, max: 120 }, body: { min: 30, max: 3000 }, categoryRequired: false, authorName: 'optional', email: 'optional',
-          extraFields: [{ id: 'commune', label: 'Commune', type: 'text', required: false, maxLength: 200 }], consent: { text: 'J’accepte.' },
+          title: { min: 10, max: 120 },
+          body: { min: 30, max: 3000 },
+          categoryRequired: false,
+          authorName: 'optional',
+          email: 'optional',
+          extraFields: [{ id: 'commune', label: 'Commune', type: 'text', required: false, maxLength: 200 }],
+          consent: { text: 'J’accepte.' },
           ...fields,
         },
-        eventFormats: [{ id: 'atelier-relais', label: 'Atelier-relais' }, { id: 'ministere-ouvert', label: 'Ministère ouvert' }],
+        eventFormats: [
+          { id: 'atelier-relais', label: 'Atelier-relais' },
+          { id: 'ministere-ouvert', label: 'Ministère ouvert' },
+        ],
         ...settings,
       },
     },
@@ -68,12 +89,37 @@ export function consultationFiles() {
       extra: {
         seed: {
           proposals: Array.from({ length: 4 }, (_, i) => ({
-            id: `s${i}`, title: `Proposition numéro ${i} pour ouvrir les données`, body: `Le corps de la proposition ${i}, assez long pour un test.`,
-            categoryId: 'donnees', createdAt: rel(-3 + i, '10:00'),
+            id: `s${i}`,
+            title: `Proposition numéro ${i} pour ouvrir les données`,
+            body: `Le corps de la proposition ${i}, assez long pour un test.`,
+            categoryId: 'donnees',
+            createdAt: rel(-3 + i, '10:00'),
           })),
           events: [
-            { id: 'small', title: 'Atelier-relais à Paris', format: 'atelier-relais', description: 'Deux places.', startsAt: rel(2, '18:00'), endsAt: rel(2, '20:00'), mode: 'in-person', address, organiser: { name: 'Etalab' }, registration: { kind: 'inline', capacity: 2 } },
-            { id: 'big', title: 'Ministère ouvert', format: 'ministere-ouvert', description: 'Sans limite.', startsAt: rel(3, '18:00'), endsAt: rel(3, '20:00'), mode: 'in-person', address, organiser: { name: 'Etalab' }, registration: { kind: 'inline', capacity: null } },
+            {
+              id: 'small',
+              title: 'Atelier-relais à Paris',
+              format: 'atelier-relais',
+              description: 'Deux places.',
+              startsAt: rel(2, '18:00'),
+              endsAt: rel(2, '20:00'),
+              mode: 'in-person',
+              address,
+              organiser: { name: 'Etalab' },
+              registration: { kind: 'inline', capacity: 2 },
+            },
+            {
+              id: 'big',
+              title: 'Ministère ouvert',
+              format: 'ministere-ouvert',
+              description: 'Sans limite.',
+              startsAt: rel(3, '18:00'),
+              endsAt: rel(3, '20:00'),
+              mode: 'in-person',
+              address,
+              organiser: { name: 'Etalab' },
+              registration: { kind: 'inline', capacity: null },
+            },
           ],
         },
       },
@@ -82,8 +128,21 @@ export function consultationFiles() {
     consultation('pre', {
       settings: { voteModel: 'for-against-mixed', voteWithdrawal: false, moderation: 'pre' },
       fields: {
-        authorName: 'required', email: 'required', categoryRequired: true,
-        extraFields: [{ id: 'format', label: 'Format', type: 'select', required: true, options: [{ value: 'atelier', label: 'Atelier' }, { value: 'pitch', label: 'Pitch' }] }],
+        authorName: 'required',
+        email: 'required',
+        categoryRequired: true,
+        extraFields: [
+          {
+            id: 'format',
+            label: 'Format',
+            type: 'select',
+            required: true,
+            options: [
+              { value: 'atelier', label: 'Atelier' },
+              { value: 'pitch', label: 'Pitch' },
+            ],
+          },
+        ],
       },
       extra: { allowedOrigins: ['*'], identity: undefined },
     }),
@@ -102,7 +161,16 @@ export async function startTestServer({ files, limits = OPEN_LIMITS, dataDir = '
   const { startServer } = await loadTs('server/server.ts');
   const config = writeConfig(files);
   try {
-    const server = await startServer({ port: 0, dataDir, databaseUrl, configDir: config.dir, adminToken: ADMIN_TOKEN, limits, staticDirs, log });
+    const server = await startServer({
+      port: 0,
+      dataDir,
+      databaseUrl,
+      configDir: config.dir,
+      adminToken: ADMIN_TOKEN,
+      limits,
+      staticDirs,
+      log,
+    });
     const { loadConsultations } = await loadTs('server/setup/config.ts');
     // The same files, loaded as the server did: consultation id -> Consultation.
     const consultations = new Map(loadConsultations(config.dir).map((c) => [c.consultation.id, c.consultation]));
@@ -128,7 +196,8 @@ export function client(base, { fetchImpl = fetch } = {}) {
     if (options.key !== undefined) headers['idempotency-key'] = options.key;
     let body = options.raw;
     if (options.body !== undefined) body = JSON.stringify(options.body);
-    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+      headers['content-type'] = 'application/json';
     const res = await fetchImpl(`${base}/api/v1${path}`, { method, headers, body, signal: options.signal });
     const text = await res.text();
     let parsed = text;
@@ -148,39 +217,47 @@ export function client(base, { fetchImpl = fetch } = {}) {
  */
 export function pooledClient(base, { connections = 256, localAddress } = {}) {
   const agent = new Agent({ keepAlive: true, maxSockets: connections, localAddress });
-  const call = (method, path, options = {}) => new Promise((resolve, reject) => {
-    const headers = { ...options.headers };
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
-    if (options.key !== undefined) headers['idempotency-key'] = options.key;
-    const body = options.body !== undefined ? JSON.stringify(options.body) : options.raw;
-    if (body !== undefined) {
-      headers['content-type'] ??= 'application/json';
-      headers['content-length'] = Buffer.byteLength(body);
-    }
-    const req = httpRequest(`${base}/api/v1${path}`, { method, agent, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d) => (text += d));
-      res.on('end', () => {
-        let parsed = text;
-        try {
-          parsed = text ? JSON.parse(text) : null;
-        } catch {
-          // Not JSON.
-        }
-        resolve({ status: res.statusCode, headers: new Headers(Object.entries(res.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]]))), body: parsed, text });
+  const call = (method, path, options = {}) =>
+    new Promise((resolve, reject) => {
+      const headers = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      if (options.key !== undefined) headers['idempotency-key'] = options.key;
+      const body = options.body !== undefined ? JSON.stringify(options.body) : options.raw;
+      if (body !== undefined) {
+        headers['content-type'] ??= 'application/json';
+        headers['content-length'] = Buffer.byteLength(body);
+      }
+      const req = httpRequest(`${base}/api/v1${path}`, { method, agent, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d) => (text += d));
+        res.on('end', () => {
+          let parsed = text;
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            // Not JSON.
+          }
+          resolve({
+            status: res.statusCode,
+            headers: new Headers(
+              Object.entries(res.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, String(v)]])),
+            ),
+            body: parsed,
+            text,
+          });
+        });
       });
+      // A kept-alive socket that the server closed while it sat idle (its keep-alive timeout) resets when
+      // reused: the server never saw the request, so sending it again on a fresh socket is what Node's docs
+      // prescribe (`request.reusedSocket`); each such reset discards one stale socket, so this ends. Any other
+      // error, or a reset on a fresh socket, is the server's and fails the call.
+      req.on('error', (error) => {
+        if (req.reusedSocket && error.code === 'ECONNRESET') call(method, path, options).then(resolve, reject);
+        else reject(Object.assign(error, { message: `${error.message} (${method} ${path})` }));
+      });
+      req.end(body);
     });
-    // A kept-alive socket that the server closed while it sat idle (its keep-alive timeout) resets when
-    // reused: the server never saw the request, so sending it again on a fresh socket is what Node's docs
-    // prescribe (`request.reusedSocket`); each such reset discards one stale socket, so this ends. Any other
-    // error, or a reset on a fresh socket, is the server's and fails the call.
-    req.on('error', (error) => {
-      if (req.reusedSocket && error.code === 'ECONNRESET') call(method, path, options).then(resolve, reject);
-      else reject(Object.assign(error, { message: `${error.message} (${method} ${path})` }));
-    });
-    req.end(body);
-  });
   call.close = () => agent.destroy();
   return call;
 }
@@ -188,7 +265,8 @@ export function pooledClient(base, { connections = 256, localAddress } = {}) {
 /** Why an answer is not a proper problem+json refusal (null when it is one). */
 export function problemDefect(ApiError, answer) {
   const type = answer.headers.get('content-type') ?? '';
-  if (!/^application\/problem\+json/.test(type)) return `content-type ${type || '(none)'} for ${answer.status}: ${answer.text.slice(0, 120)}`;
+  if (!/^application\/problem\+json/.test(type))
+    return `content-type ${type || '(none)'} for ${answer.status}: ${answer.text.slice(0, 120)}`;
   const parsed = ApiError.safeParse(answer.body);
   if (!parsed.success) return `not an ApiError: ${answer.text.slice(0, 200)}`;
   const problem = parsed.data;
@@ -230,7 +308,9 @@ export class Tally {
   report(figures = {}) {
     const seconds = ((performance.now() - this.started) / 1000).toFixed(1);
     const lines = Object.entries(figures).map(([k, v]) => `${k}: ${v}`);
-    console.log(`  ${this.name}: ${lines.join(', ')}${lines.length ? ', ' : ''}checks: ${this.passed + this.failed}, failures: ${this.failed}, ${seconds} s`);
+    console.log(
+      `  ${this.name}: ${lines.join(', ')}${lines.length ? ', ' : ''}checks: ${this.passed + this.failed}, failures: ${this.failed}, ${seconds} s`,
+    );
     return { passed: this.passed, failed: this.failed };
   }
 }

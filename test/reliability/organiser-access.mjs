@@ -6,7 +6,14 @@
 import { ADMIN_TOKEN, OPEN_LIMITS, loadTs, problemDefect, writeConfig } from './harness.mjs';
 
 const ROLES = ['none', 'participant', 'otherModerator', 'moderator', 'admin', 'token'];
-const LABEL = { none: 'no session', participant: 'participant token', otherModerator: 'moderator of another consultation', moderator: 'moderator', admin: 'admin', token: 'admin token' };
+const LABEL = {
+  none: 'no session',
+  participant: 'participant token',
+  otherModerator: 'moderator of another consultation',
+  moderator: 'moderator',
+  admin: 'admin',
+  token: 'admin token',
+};
 const PASSWORD = 'une phrase de passe pour les tests';
 
 export async function organiserAccess(tally, { ApiError, printTable }) {
@@ -21,16 +28,35 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
   const { DEFAULT_SESSION_POLICY: policy } = await loadTs('server/store/sessions.ts');
   const config = writeConfig();
   let now = Date.now();
-  const server = await startServer({ port: 0, dataDir: 'memory://', configDir: config.dir, adminToken: ADMIN_TOKEN, limits: OPEN_LIMITS, clock: () => now, passwordParams: { N: 4096, r: 8, p: 1 } });
+  const server = await startServer({
+    port: 0,
+    dataDir: 'memory://',
+    configDir: config.dir,
+    adminToken: ADMIN_TOKEN,
+    limits: OPEN_LIMITS,
+    clock: () => now,
+    passwordParams: { N: 4096, r: 8, p: 1 },
+  });
   let cases = 0;
   try {
     const base = server.url;
-    const setup = await browser(base).call('POST', '/admin/setup', { body: { setupToken: server.setupToken, email: 'admin@ville.example.fr', displayName: 'Admin', password: PASSWORD } });
-    tally.check('organisers: the first admin is created with the printed setup token', setup.status === 201 ? null : `${setup.status} ${setup.text}`);
+    const setup = await browser(base).call('POST', '/admin/setup', {
+      body: { setupToken: server.setupToken, email: 'admin@ville.example.fr', displayName: 'Admin', password: PASSWORD },
+    });
+    tally.check(
+      'organisers: the first admin is created with the printed setup token',
+      setup.status === 201 ? null : `${setup.status} ${setup.text}`,
+    );
     const admin = browser(base);
     await admin.signIn('admin@ville.example.fr');
-    for (const [email, roles] of [['mod@ville.example.fr', [{ consultationId: 'open', role: 'moderator' }]], ['other@ville.example.fr', [{ consultationId: 'unlimited', role: 'moderator' }]], ['spare@ville.example.fr', []]]) {
-      const a = await admin.call('POST', '/admin/organisers', { body: { email, displayName: email.split('@')[0], password: PASSWORD, roles } });
+    for (const [email, roles] of [
+      ['mod@ville.example.fr', [{ consultationId: 'open', role: 'moderator' }]],
+      ['other@ville.example.fr', [{ consultationId: 'unlimited', role: 'moderator' }]],
+      ['spare@ville.example.fr', []],
+    ]) {
+      const a = await admin.call('POST', '/admin/organisers', {
+        body: { email, displayName: email.split('@')[0], password: PASSWORD, roles },
+      });
       tally.check(`organisers: ${email} created`, a.status === 201 ? null : `${a.status} ${a.text}`);
     }
     const spareId = (await admin.call('GET', '/admin/organisers')).body.organisers.find((o) => o.email === 'spare@ville.example.fr').id;
@@ -50,12 +76,23 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
     // Consultation settings (read with the automation token before each cell: a save sends the current revision).
     const automation = browser(base);
     const settingsOf = async (id) => {
-      const { revision, keys: _k, updatedAt: _u, ...edit } = (await automation.call('GET', `/admin/consultations/${id}/settings`, { bearer: ADMIN_TOKEN })).body;
+      const {
+        revision,
+        keys: _k,
+        updatedAt: _u,
+        ...edit
+      } = (await automation.call('GET', `/admin/consultations/${id}/settings`, { bearer: ADMIN_TOKEN })).body;
       return { edit, revision };
     };
     const open = await settingsOf('open');
-    const identityOn = await automation.call('PUT', '/admin/consultations/open/settings', { bearer: ADMIN_TOKEN, body: { ...open.edit, identity: {}, revision: open.revision } });
-    tally.check('consultations: host-signed identities turned on for the key row', identityOn.status === 200 ? null : `${identityOn.status} ${identityOn.text}`);
+    const identityOn = await automation.call('PUT', '/admin/consultations/open/settings', {
+      bearer: ADMIN_TOKEN,
+      body: { ...open.edit, identity: {}, revision: open.revision },
+    });
+    tally.check(
+      'consultations: host-signed identities turned on for the key row',
+      identityOn.status === 200 ? null : `${identityOn.status} ${identityOn.text}`,
+    );
     const saveBody = async () => {
       const { edit, revision } = await settingsOf('open');
       return { ...edit, consultation: { ...edit.consultation, title: `Titre ${n++}` }, revision };
@@ -69,24 +106,67 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
     const admins = (ok) => ({ ...staff(ok), otherModerator: 403, moderator: 403 });
     const sessionOnly = (ok) => ({ ...staff(ok), token: 401 });
     const rows = [
-      ['POST /admin/setup (setup closed)', 'POST', '/admin/setup', () => ({ setupToken: 'x', email: `s${n++}@ville.example.fr`, displayName: 'S', password: PASSWORD }), Object.fromEntries(ROLES.map((r) => [r, 403]))],
-      ['POST /admin/session (sign in)', 'POST', '/admin/session', { email: 'spare@ville.example.fr', password: PASSWORD }, Object.fromEntries(ROLES.map((r) => [r, 200])), 'throwaway'],
+      [
+        'POST /admin/setup (setup closed)',
+        'POST',
+        '/admin/setup',
+        () => ({ setupToken: 'x', email: `s${n++}@ville.example.fr`, displayName: 'S', password: PASSWORD }),
+        Object.fromEntries(ROLES.map((r) => [r, 403])),
+      ],
+      [
+        'POST /admin/session (sign in)',
+        'POST',
+        '/admin/session',
+        { email: 'spare@ville.example.fr', password: PASSWORD },
+        Object.fromEntries(ROLES.map((r) => [r, 200])),
+        'throwaway',
+      ],
       ['GET /admin/session', 'GET', '/admin/session', undefined, sessionOnly(200)],
       ['GET /admin/consultations', 'GET', '/admin/consultations', undefined, staff(200)],
       ['GET /admin/consultations/{id}/queue', 'GET', '/admin/consultations/open/queue?tab=pending', undefined, moderators(200)],
-      ['POST /admin/consultations/{id}/decisions', 'POST', '/admin/consultations/open/decisions', { targets: ['proposal:s0'], action: 'approve', reason: 'Conforme' }, moderators(200)],
-      ['PUT /admin/consultations/{id}/proposals/{id}/answer', 'PUT', '/admin/consultations/open/proposals/s1/answer', { state: 'under-study', text: '' }, moderators(200)],
+      [
+        'POST /admin/consultations/{id}/decisions',
+        'POST',
+        '/admin/consultations/open/decisions',
+        { targets: ['proposal:s0'], action: 'approve', reason: 'Conforme' },
+        moderators(200),
+      ],
+      [
+        'PUT /admin/consultations/{id}/proposals/{id}/answer',
+        'PUT',
+        '/admin/consultations/open/proposals/s1/answer',
+        { state: 'under-study', text: '' },
+        moderators(200),
+      ],
       ['GET /admin/audit?consultation={id}', 'GET', '/admin/audit?consultation=open', undefined, admins(200)],
       ['GET /admin/audit', 'GET', '/admin/audit', undefined, admins(200)],
       ['GET /admin/organisers', 'GET', '/admin/organisers', undefined, admins(200)],
-      ['POST /admin/organisers', 'POST', '/admin/organisers', () => ({ email: `new${n++}@ville.example.fr`, displayName: 'New', roles: [] }), admins(201)],
-      ['PUT /admin/organisers/{id}/roles', 'PUT', `/admin/organisers/${spareId}/roles`, { roles: [{ consultationId: 'pre', role: 'moderator' }] }, admins(200)],
+      [
+        'POST /admin/organisers',
+        'POST',
+        '/admin/organisers',
+        () => ({ email: `new${n++}@ville.example.fr`, displayName: 'New', roles: [] }),
+        admins(201),
+      ],
+      [
+        'PUT /admin/organisers/{id}/roles',
+        'PUT',
+        `/admin/organisers/${spareId}/roles`,
+        { roles: [{ consultationId: 'pre', role: 'moderator' }] },
+        admins(200),
+      ],
       ['PUT /admin/organisers/{id}/password', 'PUT', `/admin/organisers/${spareId}/password`, { password: PASSWORD }, admins(204)],
       ['GET /admin/consultations/{id}/settings', 'GET', '/admin/consultations/open/settings', undefined, admins(200)],
       ['PUT /admin/consultations/{id}/settings', 'PUT', '/admin/consultations/open/settings', saveBody, admins(200)],
       ['POST /admin/consultations (create)', 'POST', '/admin/consultations', newConsultation, admins(201)],
       ['GET /admin/consultations/{id}/export', 'GET', '/admin/consultations/open/export', undefined, admins(200)],
-      ['POST /admin/consultations/import', 'POST', '/admin/consultations/import', async () => ({ ...(await newConsultation()), identity: undefined }), admins(201)],
+      [
+        'POST /admin/consultations/import',
+        'POST',
+        '/admin/consultations/import',
+        async () => ({ ...(await newConsultation()), identity: undefined }),
+        admins(201),
+      ],
       ['POST /admin/consultations/{id}/keys', 'POST', '/admin/consultations/open/keys', { overlapHours: 1 }, admins(201)],
       ['POST /admin/token (rotate)', 'POST', '/admin/token', undefined, admins(201)],
       ['DELETE /admin/session (sign out)', 'DELETE', '/admin/session', undefined, sessionOnly(204), 'throwaway'],
@@ -116,32 +196,55 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
     await connect();
 
     // CSRF: a session's writes from a foreign origin, a cross-site fetch, or without the token: refused, no effect.
-    const csrfCases = [['Origin: another site', { headers: { origin: 'https://evil.example' } }], ['Origin: null', { headers: { origin: 'null' } }],
-      ['Sec-Fetch-Site: cross-site', { headers: { 'sec-fetch-site': 'cross-site' } }], ['no X-CSRF-Token (a plain form post)', { csrf: false, headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
-      ['another session’s X-CSRF-Token', { csrf: false, headers: { 'x-csrf-token': clients.admin.csrf } }]];
+    const csrfCases = [
+      ['Origin: another site', { headers: { origin: 'https://evil.example' } }],
+      ['Origin: null', { headers: { origin: 'null' } }],
+      ['Sec-Fetch-Site: cross-site', { headers: { 'sec-fetch-site': 'cross-site' } }],
+      ['no X-CSRF-Token (a plain form post)', { csrf: false, headers: { 'content-type': 'application/x-www-form-urlencoded' } }],
+      ['another session’s X-CSRF-Token', { csrf: false, headers: { 'x-csrf-token': clients.admin.csrf } }],
+    ];
     for (const [what, options] of csrfCases) {
-      const a = await clients.moderator.call('POST', '/admin/consultations/open/decisions', { ...options, body: { targets: ['proposal:s2'], action: 'hide', reason: 'CSRF' } });
+      const a = await clients.moderator.call('POST', '/admin/consultations/open/decisions', {
+        ...options,
+        body: { targets: ['proposal:s2'], action: 'hide', reason: 'CSRF' },
+      });
       cases++;
-      tally.check(`CSRF: a moderator's decision with ${what}`, a.status === 403 ? problemDefect(ApiError, a) : `${a.status} ${a.text.slice(0, 120)}`);
+      tally.check(
+        `CSRF: a moderator's decision with ${what}`,
+        a.status === 403 ? problemDefect(ApiError, a) : `${a.status} ${a.text.slice(0, 120)}`,
+      );
     }
     const visible = (await browser(base).call('GET', '/consultations/open/proposals/s2')).status;
     cases++;
-    tally.say(`CSRF: ${csrfCases.length} forged decisions refused (403), none took effect`, visible === 200 ? null : `s2 answers ${visible}`);
+    tally.say(
+      `CSRF: ${csrfCases.length} forged decisions refused (403), none took effect`,
+      visible === 200 ? null : `s2 answers ${visible}`,
+    );
 
     // Session fixation: a planted cookie is replaced at sign-in and never becomes a session.
     const planted = browser(base);
     planted.cookie = 'pgo-organiser=planted-by-an-attacker-0123456789abcdef';
     await planted.signIn('mod@ville.example.fr');
-    const plantedNow = await browser(base, { cookie: 'pgo-organiser=planted-by-an-attacker-0123456789abcdef' }).call('GET', '/admin/session');
+    const plantedNow = await browser(base, { cookie: 'pgo-organiser=planted-by-an-attacker-0123456789abcdef' }).call(
+      'GET',
+      '/admin/session',
+    );
     const earlier = clients.moderator.cookie;
     await clients.moderator.signIn('mod@ville.example.fr');
     const earlierNow = await browser(base, { cookie: earlier }).call('GET', '/admin/session');
     cases += 2;
-    tally.say('session fixation: a planted cookie and the cookie from before sign-in are refused after sign-in (401)',
-      planted.cookie !== 'pgo-organiser=planted-by-an-attacker-0123456789abcdef' && plantedNow.status === 401 && earlierNow.status === 401 ? null : `planted ${plantedNow.status}, earlier ${earlierNow.status}`);
+    tally.say(
+      'session fixation: a planted cookie and the cookie from before sign-in are refused after sign-in (401)',
+      planted.cookie !== 'pgo-organiser=planted-by-an-attacker-0123456789abcdef' && plantedNow.status === 401 && earlierNow.status === 401
+        ? null
+        : `planted ${plantedNow.status}, earlier ${earlierNow.status}`,
+    );
     const attributes = /^pgo-organiser=[\w-]{43}; Max-Age=\d+; Path=\/; HttpOnly; SameSite=Strict$/.test(planted.setCookie);
     cases++;
-    tally.say('the session cookie is HttpOnly, SameSite=Strict, Path=/ (Secure and __Host- under HTTPS: server/organisers.test.ts)', attributes ? null : planted.setCookie);
+    tally.say(
+      'the session cookie is HttpOnly, SameSite=Strict, Path=/ (Secure and __Host- under HTTPS: server/organisers.test.ts)',
+      attributes ? null : planted.setCookie,
+    );
 
     // Expired sessions: idle, then absolute.
     now += policy.idleMs + 1000;
@@ -159,20 +262,35 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
     }
     const absolute = await clients.admin.call('GET', '/admin/session');
     cases++;
-    tally.say(`expired sessions: idle ${policy.idleMs / 60_000} min → ${expired} GET routes answer 401; absolute ${policy.absoluteMs / 3_600_000} h however busy → ${absolute.status}`, absolute.status === 401 ? null : `absolute: ${absolute.status}`);
+    tally.say(
+      `expired sessions: idle ${policy.idleMs / 60_000} min → ${expired} GET routes answer 401; absolute ${policy.absoluteMs / 3_600_000} h however busy → ${absolute.status}`,
+      absolute.status === 401 ? null : `absolute: ${absolute.status}`,
+    );
 
     // Brute force: per account, then per address; one generic error before the limit.
     const failures = [];
-    for (let i = 0; i < policy.failuresPerAccount; i++) failures.push((await browser(base).signIn('mod@ville.example.fr', `guess number ${i} guess`)).status);
+    for (let i = 0; i < policy.failuresPerAccount; i++)
+      failures.push((await browser(base).signIn('mod@ville.example.fr', `guess number ${i} guess`)).status);
     const blockedRight = await browser(base).signIn('mod@ville.example.fr');
     const unknown = await browser(base).signIn('nobody@ville.example.fr', 'guess number 0 guess');
     cases += failures.length + 2;
-    tally.say(`brute force: ${policy.failuresPerAccount} wrong passwords (401, the same problem as an unknown e-mail), then even the right one is throttled (429, Retry-After ${blockedRight.headers.get('retry-after')} s)`,
-      failures.every((s) => s === 401) && blockedRight.status === 429 && blockedRight.headers.get('retry-after') && unknown.status === 401 && unknown.body.title === 'Wrong e-mail or password' ? null : `${failures} then ${blockedRight.status}`);
+    tally.say(
+      `brute force: ${policy.failuresPerAccount} wrong passwords (401, the same problem as an unknown e-mail), then even the right one is throttled (429, Retry-After ${blockedRight.headers.get('retry-after')} s)`,
+      failures.every((s) => s === 401) &&
+        blockedRight.status === 429 &&
+        blockedRight.headers.get('retry-after') &&
+        unknown.status === 401 &&
+        unknown.body.title === 'Wrong e-mail or password'
+        ? null
+        : `${failures} then ${blockedRight.status}`,
+    );
     for (let i = 0; i < policy.failuresPerAddress; i++) await browser(base).signIn(`user${i}@ville.example.fr`, 'guess guess guess');
     const byAddress = await browser(base).signIn('admin@ville.example.fr');
     cases += policy.failuresPerAddress + 1;
-    tally.say(`brute force: ${policy.failuresPerAddress} failures from one address over many accounts throttle that address (${byAddress.status})`, byAddress.status === 429 ? null : `${byAddress.status}`);
+    tally.say(
+      `brute force: ${policy.failuresPerAddress} failures from one address over many accounts throttle that address (${byAddress.status})`,
+      byAddress.status === 429 ? null : `${byAddress.status}`,
+    );
     now += policy.failureWindowMs;
     const later = await browser(base).signIn('mod@ville.example.fr');
     cases++;

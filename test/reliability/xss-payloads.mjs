@@ -4,11 +4,30 @@
 // template syntaxes (Lit's own markers included), CSS expressions and Unicode tricks.
 
 const HANDLERS = [
-  ['img src=x', 'onerror'], ['svg', 'onload'], ['body', 'onload'], ['input autofocus', 'onfocus'], ['details open', 'ontoggle'],
-  ['video><source', 'onerror'], ['audio src=x', 'onerror'], ['iframe', 'onload'], ['marquee', 'onstart'], ['select autofocus', 'onfocus'],
-  ['textarea autofocus', 'onfocus'], ['div style="animation-name:x"', 'onanimationstart'], ['a href=#', 'onmouseover'], ['object data=x', 'onerror'],
-  ['style', 'onload'], ['link rel=stylesheet href=x', 'onerror'], ['embed src=x', 'onerror'], ['image src=x', 'onerror'], ['svg><animate attributeName=x dur=1s', 'onbegin'],
-  ['form><button', 'onfocus'], ['keygen autofocus', 'onfocus'], ['isindex type=image src=x', 'onerror'], ['frameset', 'onload'], ['x contenteditable autofocus', 'onfocusin'],
+  ['img src=x', 'onerror'],
+  ['svg', 'onload'],
+  ['body', 'onload'],
+  ['input autofocus', 'onfocus'],
+  ['details open', 'ontoggle'],
+  ['video><source', 'onerror'],
+  ['audio src=x', 'onerror'],
+  ['iframe', 'onload'],
+  ['marquee', 'onstart'],
+  ['select autofocus', 'onfocus'],
+  ['textarea autofocus', 'onfocus'],
+  ['div style="animation-name:x"', 'onanimationstart'],
+  ['a href=#', 'onmouseover'],
+  ['object data=x', 'onerror'],
+  ['style', 'onload'],
+  ['link rel=stylesheet href=x', 'onerror'],
+  ['embed src=x', 'onerror'],
+  ['image src=x', 'onerror'],
+  ['svg><animate attributeName=x dur=1s', 'onbegin'],
+  ['form><button', 'onfocus'],
+  ['keygen autofocus', 'onfocus'],
+  ['isindex type=image src=x', 'onerror'],
+  ['frameset', 'onload'],
+  ['x contenteditable autofocus', 'onfocusin'],
 ];
 
 const FIXED = (n) => [
@@ -96,7 +115,14 @@ export function payloads() {
 
 /** URLs a host would never allow as links (refused by the API; also forced into the database). */
 export const HOSTILE_URLS = [
-  'javascript:window.__xss(900)', ' javascript:window.__xss(901)', 'JAVASCRIPT:window.__xss(902)', 'java\tscript:window.__xss(903)',
-  'data:text/html,<script>parent.__xss(904)</script>', 'vbscript:msgbox(905)', '\uFF4Aavascript:window.__xss(906)', '//evil.example/907',
-  'javascript://%0awindow.__xss(908)', 'file:///etc/passwd',
+  'javascript:window.__xss(900)',
+  ' javascript:window.__xss(901)',
+  'JAVASCRIPT:window.__xss(902)',
+  'java\tscript:window.__xss(903)',
+  'data:text/html,<script>parent.__xss(904)</script>',
+  'vbscript:msgbox(905)',
+  '\uFF4Aavascript:window.__xss(906)',
+  '//evil.example/907',
+  'javascript://%0awindow.__xss(908)',
+  'file:///etc/passwd',
 ];

@@ -17,15 +17,18 @@ const bin = (pkg, file) => join(ROOT, 'node_modules', pkg, file);
 function specifiers(pkgDir) {
   const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8'));
   const files = filesUnder(pkgDir);
-  return Object.entries(pkg.exports).flatMap(([key, target]) => {
-    const path = (typeof target === 'string' ? target : target.default ?? '').replace(/^\.\//, '');
-    if (!path.endsWith('.js')) return [];
-    if (!key.includes('*')) return [`pgo-widgets${key.slice(1)}`];
-    const [head, tail] = path.split('*');
-    return files.filter((f) => f.startsWith(head) && f.endsWith(tail) && !f.slice(head.length, -tail.length || undefined).includes('/'))
-      .map((f) => `pgo-widgets${key.slice(1).replace('*', f.slice(head.length, f.length - tail.length))}`)
-      .filter((spec) => !spec.includes('*'));
-  }).filter((spec, i, all) => all.indexOf(spec) === i && !spec.endsWith('/*'));
+  return Object.entries(pkg.exports)
+    .flatMap(([key, target]) => {
+      const path = (typeof target === 'string' ? target : (target.default ?? '')).replace(/^\.\//, '');
+      if (!path.endsWith('.js')) return [];
+      if (!key.includes('*')) return [`pgo-widgets${key.slice(1)}`];
+      const [head, tail] = path.split('*');
+      return files
+        .filter((f) => f.startsWith(head) && f.endsWith(tail) && !f.slice(head.length, -tail.length || undefined).includes('/'))
+        .map((f) => `pgo-widgets${key.slice(1).replace('*', f.slice(head.length, f.length - tail.length))}`)
+        .filter((spec) => !spec.includes('*'));
+    })
+    .filter((spec, i, all) => all.indexOf(spec) === i && !spec.endsWith('/*'));
 }
 
 const DEMO_PAGE = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>demo</title>
@@ -39,11 +42,24 @@ async function seededListRenders(browser, url) {
   page.on('pageerror', (e) => errors.push(e.message));
   try {
     await page.goto(url);
-    const rendered = await page.waitForFunction(() => {
-      const list = document.querySelector('pgo-proposal-list');
-      return (list?.shadowRoot?.querySelectorAll('pgo-vote-button').length ?? 0) > 0;
-    }, null, { timeout: 10000 }).then(() => true, () => false);
-    const text = await page.evaluate(() => document.querySelector('pgo-proposal-list')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200) ?? 'no <pgo-proposal-list> upgraded');
+    const rendered = await page
+      .waitForFunction(
+        () => {
+          const list = document.querySelector('pgo-proposal-list');
+          return (list?.shadowRoot?.querySelectorAll('pgo-vote-button').length ?? 0) > 0;
+        },
+        null,
+        { timeout: 10000 },
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+    const text = await page.evaluate(
+      () =>
+        document.querySelector('pgo-proposal-list')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').slice(0, 200) ??
+        'no <pgo-proposal-list> upgraded',
+    );
     return rendered && !errors.length ? '' : `the seeded proposals did not render: ${text} ${errors.join(' | ')}`;
   } finally {
     await page.close();
@@ -59,8 +75,10 @@ export async function run() {
     // The one-file bundle: `cdn/pgo-widgets.js` is the loader, which fetches chunks beside its own URL and
     // is meant to be served as is, not re-bundled.
     'cdn.js': "import 'pgo-widgets/cdn/pgo-memory-backend.js';\nimport 'pgo-widgets/cdn/pgo-widgets-all.js';\n",
-    'vite.demo.mjs': "export default { logLevel: 'error', base: './', build: { outDir: 'vite-demo', rollupOptions: { input: 'index.html' } } };\n",
-    'vite.cdn.mjs': "export default { logLevel: 'error', base: './', build: { outDir: 'vite-cdn', rollupOptions: { input: 'cdn.html' } } };\n",
+    'vite.demo.mjs':
+      "export default { logLevel: 'error', base: './', build: { outDir: 'vite-demo', rollupOptions: { input: 'index.html' } } };\n",
+    'vite.cdn.mjs':
+      "export default { logLevel: 'error', base: './', build: { outDir: 'vite-cdn', rollupOptions: { input: 'cdn.html' } } };\n",
     'rollup.config.mjs': `import nodeResolve from ${JSON.stringify(pathToFileURL(bin('@rollup/plugin-node-resolve', 'dist/es/index.js')).href)};
 export default { input: 'main.js', plugins: [nodeResolve({ browser: true })], output: { dir: 'rollup-out', format: 'es' } };\n`,
   });
@@ -90,11 +108,30 @@ if (globalThis.HTMLElement || globalThis.document || added.length) { console.err
     const declarations = manifest.modules.flatMap((m) => (m.declarations ?? []).map((d) => ({ ...d, module: m })));
     const elements = declarations.filter((d) => d.tagName);
     await check('every define type file declares something', () => {
-      const empty = filesUnder(join(pkgDir, 'dist/define')).filter((f) => f.endsWith('.d.ts') && /^\s*export \{\};?\s*$/.test(readFileSync(join(pkgDir, 'dist/define', f), 'utf8')));
+      const empty = filesUnder(join(pkgDir, 'dist/define')).filter(
+        (f) => f.endsWith('.d.ts') && /^\s*export \{\};?\s*$/.test(readFileSync(join(pkgDir, 'dist/define', f), 'utf8')),
+      );
       return empty.length ? `empty: ${empty.join(', ')}` : '';
     });
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', lib: ['es2022', 'dom'], types: [], skipLibCheck: false }, files: ['types.ts'] }));
-    writeFileSync(join(dir, 'types.ts'), `import 'pgo-widgets/define/vote-button.js';
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          target: 'es2022',
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          lib: ['es2022', 'dom'],
+          types: [],
+          skipLibCheck: false,
+        },
+        files: ['types.ts'],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'types.ts'),
+      `import 'pgo-widgets/define/vote-button.js';
 import type {} from 'pgo-widgets/define';
 import type { LitElement } from 'lit';
 const button = document.createElement('pgo-vote-button');
@@ -108,7 +145,8 @@ const classes: { [K in (typeof tags)[number]]: HTMLElementTagNameMap[K] extends 
 ${elements.map((e) => `  '${e.tagName}': true,`).join('\n')}
 };
 console.log(tags, classes);
-`);
+`,
+    );
     await check(`a strict TypeScript project gets HTMLElementTagNameMap for all ${elements.length} tags and typed pgo-* events`, () => {
       const r = sh('node', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json'], dir);
       return r.ok ? '' : r.out.slice(0, 1500);
@@ -123,7 +161,9 @@ console.log(tags, classes);
     await check('every pgo-* event in custom-elements.json has its CustomEvent type', () => {
       const events = elements.flatMap((e) => (e.events ?? []).map((ev) => ({ tag: e.tagName, ...ev })));
       const untyped = events.filter((ev) => !/^CustomEvent<.+>$/.test(ev.type?.text ?? ''));
-      return events.length < 10 || untyped.length ? `${events.length} events; untyped: ${untyped.map((ev) => `${ev.tag} ${ev.name}: ${ev.type?.text}`).join(', ')}` : '';
+      return events.length < 10 || untyped.length
+        ? `${events.length} events; untyped: ${untyped.map((ev) => `${ev.tag} ${ev.name}: ${ev.type?.text}`).join(', ')}`
+        : '';
     });
 
     // Bug 2: the seeded demo backend in production builds.
@@ -135,9 +175,16 @@ console.log(tags, classes);
     browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS });
     const server = await serveStatic(dir);
     try {
-      await check('Vite production build: pgo-widgets/define + pgo-widgets/backends/demo.js show the seeded proposals', async () => (vite.ok ? seededListRenders(browser, `${server.url}/vite-demo/index.html`) : vite.out));
-      await check('Vite production build: the CDN files (pgo-memory-backend.js + pgo-widgets-all.js) show the seeded proposals', async () => (viteCdn.ok ? seededListRenders(browser, `${server.url}/vite-cdn/cdn.html`) : viteCdn.out));
-      await check('rollup production build: pgo-widgets/define + pgo-widgets/backends/demo.js show the seeded proposals', async () => (rollup.ok ? seededListRenders(browser, `${server.url}/rollup-out/index.html`) : rollup.out));
+      await check('Vite production build: pgo-widgets/define + pgo-widgets/backends/demo.js show the seeded proposals', async () =>
+        vite.ok ? seededListRenders(browser, `${server.url}/vite-demo/index.html`) : vite.out,
+      );
+      await check(
+        'Vite production build: the CDN files (pgo-memory-backend.js + pgo-widgets-all.js) show the seeded proposals',
+        async () => (viteCdn.ok ? seededListRenders(browser, `${server.url}/vite-cdn/cdn.html`) : viteCdn.out),
+      );
+      await check('rollup production build: pgo-widgets/define + pgo-widgets/backends/demo.js show the seeded proposals', async () =>
+        rollup.ok ? seededListRenders(browser, `${server.url}/rollup-out/index.html`) : rollup.out,
+      );
     } finally {
       server.close();
     }

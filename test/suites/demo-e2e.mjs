@@ -13,7 +13,16 @@ import { startReferenceServer } from '../reference-server.mjs';
 
 export const name = 'demo-e2e';
 
-const TAGS = ['pgo-consultation', 'pgo-phase-countdown', 'pgo-proposal-form', 'pgo-proposal-list', 'pgo-vote-button', 'pgo-event-list', 'pgo-event-card', 'pgo-event-form'];
+const TAGS = [
+  'pgo-consultation',
+  'pgo-phase-countdown',
+  'pgo-proposal-form',
+  'pgo-proposal-list',
+  'pgo-vote-button',
+  'pgo-event-list',
+  'pgo-event-card',
+  'pgo-event-form',
+];
 const WAIT = { timeout: 20_000 };
 const FEATURED_PROPOSAL = 'algorithmes-publics';
 const EVENT = 'ar-paris-parmentier';
@@ -29,7 +38,12 @@ export async function run() {
       console.log(`  ✓ ${title}`);
     } catch (error) {
       counts.failed++;
-      console.log(`  ✗ ${title}\n      ${String(error?.message ?? error).split('\n').slice(0, 6).join('\n      ')}`);
+      console.log(
+        `  ✗ ${title}\n      ${String(error?.message ?? error)
+          .split('\n')
+          .slice(0, 6)
+          .join('\n      ')}`,
+      );
     }
   };
 
@@ -39,16 +53,29 @@ export async function run() {
   cpSync('dist/cdn', join(work, 'cdn'), { recursive: true });
   // The no-server demo's script, as `npm start` builds it.
   await build({
-    entryPoints: ['demo/memory-demo.ts'], bundle: true, format: 'esm', outfile: join(work, 'demo', 'memory-demo.js'), tsconfig: 'tsconfig.json', logLevel: 'warning',
+    entryPoints: ['demo/memory-demo.ts'],
+    bundle: true,
+    format: 'esm',
+    outfile: join(work, 'demo', 'memory-demo.js'),
+    tsconfig: 'tsconfig.json',
+    logLevel: 'warning',
     // package.json's sideEffects names dist/ files only; from sources the define modules must be kept.
     ignoreAnnotations: true,
   });
   // The focus-ring measure the element tests use, bundled for the demo pages.
-  const focusRingScript = (await build({
-    entryPoints: ['src/test-utils/focus-ring.ts'], bundle: true, format: 'iife', globalName: 'pgoFocusRing', write: false, logLevel: 'warning',
-  })).outputFiles[0].text;
+  const focusRingScript = (
+    await build({
+      entryPoints: ['src/test-utils/focus-ring.ts'],
+      bundle: true,
+      format: 'iife',
+      globalName: 'pgoFocusRing',
+      write: false,
+      logLevel: 'warning',
+    })
+  ).outputFiles[0].text;
   const dataDir = join(work, 'pglite');
-  const serve = (port = 0) => startReferenceServer({ dataDir, port, staticDirs: { '/': 'demo', '/dist/cdn': join(work, 'cdn'), '/dist/demo': join(work, 'demo') } });
+  const serve = (port = 0) =>
+    startReferenceServer({ dataDir, port, staticDirs: { '/': 'demo', '/dist/cdn': join(work, 'cdn'), '/dist/demo': join(work, 'demo') } });
 
   let server = await serve();
   const browser = await chromium.launch({ executablePath: ensureChrome(), headless: true, args: CHROME_ARGS });
@@ -62,7 +89,9 @@ export async function run() {
     };
     const requireElement = async (tag) => {
       if (!(await page.evaluate((t) => customElements.get(t) !== undefined, tag))) {
-        throw new Error(`<${tag}> is not defined by dist/cdn/pgo-widgets.js: this step cannot run until the element is built and registered`);
+        throw new Error(
+          `<${tag}> is not defined by dist/cdn/pgo-widgets.js: this step cannot run until the element is built and registered`,
+        );
       }
     };
     const featured = `.featured pgo-vote-button[proposal="${FEATURED_PROPOSAL}"]`;
@@ -74,10 +103,14 @@ export async function run() {
       return { pressed: await button.getAttribute('aria-pressed'), count };
     };
     const expectVote = async (expected) => {
-      await page.waitForFunction(({ selector, pressed }) => {
-        const el = document.querySelector(selector);
-        return el?.shadowRoot?.querySelector('button.vote')?.getAttribute('aria-pressed') === pressed;
-      }, { selector: featured, pressed: expected.pressed }, WAIT);
+      await page.waitForFunction(
+        ({ selector, pressed }) => {
+          const el = document.querySelector(selector);
+          return el?.shadowRoot?.querySelector('button.vote')?.getAttribute('aria-pressed') === pressed;
+        },
+        { selector: featured, pressed: expected.pressed },
+        WAIT,
+      );
       const state = await voteState();
       if (state.pressed !== expected.pressed || state.count !== expected.count) {
         throw new Error(`the vote button shows ${JSON.stringify(state)}, expected ${JSON.stringify(expected)}`);
@@ -86,7 +119,9 @@ export async function run() {
     const card = () => page.locator(`pgo-event-card[event="${EVENT}"]`);
     /** The sidebar's card is compact: its registration shows once its details are open. */
     const expandCard = async () => {
-      await card().getByRole('button', { name: /^(Voir|Masquer) le détail/ }).waitFor(WAIT);
+      await card()
+        .getByRole('button', { name: /^(Voir|Masquer) le détail/ })
+        .waitFor(WAIT);
       const more = card().getByRole('button', { name: /^Voir le détail/ });
       if (await more.count()) await more.click();
     };
@@ -107,7 +142,9 @@ export async function run() {
       await requireElement('pgo-proposal-list');
       const form = page.locator('pgo-proposal-form');
       await form.getByRole('textbox', { name: /^Titre de votre proposition/ }).fill(proposalTitle);
-      await form.getByRole('textbox', { name: /^Votre proposition/ }).fill('Des bancs pour attendre à l’ombre devant chaque mairie annexe, pensés avec les habitants du quartier.');
+      await form
+        .getByRole('textbox', { name: /^Votre proposition/ })
+        .fill('Des bancs pour attendre à l’ombre devant chaque mairie annexe, pensés avec les habitants du quartier.');
       await form.getByRole('combobox', { name: /^Thème/ }).selectOption('participation');
       await form.getByRole('checkbox').check();
       await form.getByRole('button', { name: 'Envoyer ma proposition' }).click();
@@ -135,12 +172,18 @@ export async function run() {
       await requireElement('pgo-event-card');
       await expandCard();
       await card().getByText('40 places restantes sur 40.').waitFor(WAIT);
-      await card().getByRole('button', { name: /S’inscrire/ }).click();
+      await card()
+        .getByRole('button', { name: /S’inscrire/ })
+        .click();
       await card().getByRole('textbox', { name: /^Nom/ }).fill('Dominique Martin');
-      await card().getByRole('textbox', { name: /^Adresse e-mail/ }).fill('dominique.martin@example.fr');
+      await card()
+        .getByRole('textbox', { name: /^Adresse e-mail/ })
+        .fill('dominique.martin@example.fr');
       await card().getByRole('checkbox').check();
       await card().getByRole('button', { name: 'Confirmer mon inscription' }).click();
-      await card().getByText(/C’est noté : vous êtes inscrit·e/).waitFor(WAIT);
+      await card()
+        .getByText(/C’est noté : vous êtes inscrit·e/)
+        .waitFor(WAIT);
       await open();
       await expandCard();
       await card().getByText('Vous êtes inscrit·e à cet événement.').waitFor(WAIT);
@@ -157,10 +200,16 @@ export async function run() {
     let amendmentId = '';
     await step('phase 2: an amendment proposed and voted on in <pgo-text>', async () => {
       await openText();
-      const commitment = text().locator('section').filter({ has: page.getByRole('heading', { name: 'Engagement 1 : Publier les données des marchés publics' }) });
+      const commitment = text()
+        .locator('section')
+        .filter({ has: page.getByRole('heading', { name: 'Engagement 1 : Publier les données des marchés publics' }) });
       await commitment.getByRole('button', { name: 'Proposer une modification' }).click();
-      await text().getByRole('textbox', { name: /^Nouveau texte/ }).fill(AMENDED);
-      await text().getByRole('textbox', { name: /^Pourquoi ce changement/ }).fill('Les avenants changent le montant final des marchés.');
+      await text()
+        .getByRole('textbox', { name: /^Nouveau texte/ })
+        .fill(AMENDED);
+      await text()
+        .getByRole('textbox', { name: /^Pourquoi ce changement/ })
+        .fill('Les avenants changent le montant final des marchés.');
       const sent = page.waitForResponse((r) => r.url().includes('/documents/plan-2017/amendments') && r.request().method() === 'POST');
       await text().getByRole('button', { name: 'Envoyer mon amendement' }).click();
       amendmentId = (await (await sent).json()).amendment.id;
@@ -177,12 +226,19 @@ export async function run() {
     await step('phase 2: the organisers accept it and publish version 2, shown after a reload', async () => {
       if (!amendmentId) throw new Error('no amendment from the previous step');
       const admin = { authorization: `Bearer ${server.adminToken}` };
-      const decided = await page.request.put(`${server.url}/api/v1/admin/consultations/plan-action-2017/amendments/${amendmentId}/decision`, { headers: admin, data: { state: 'accepted', reason: '' } });
+      const decided = await page.request.put(
+        `${server.url}/api/v1/admin/consultations/plan-action-2017/amendments/${amendmentId}/decision`,
+        { headers: admin, data: { state: 'accepted', reason: '' } },
+      );
       if (decided.status() !== 200) throw new Error(`decision: ${decided.status()} ${await decided.text()}`);
-      const published = await page.request.post(`${server.url}/api/v1/admin/consultations/plan-action-2017/documents/plan-2017/versions`, { headers: admin });
+      const published = await page.request.post(`${server.url}/api/v1/admin/consultations/plan-action-2017/documents/plan-2017/versions`, {
+        headers: admin,
+      });
       if (published.status() !== 201) throw new Error(`publication: ${published.status()} ${await published.text()}`);
       await openText();
-      await text().getByText(/^Version 2, publiée le/).waitFor(WAIT);
+      await text()
+        .getByText(/^Version 2, publiée le/)
+        .waitFor(WAIT);
       await text().getByText(AMENDED, { exact: true }).waitFor(WAIT);
     });
 
@@ -198,14 +254,19 @@ export async function run() {
       if (vote.pressed !== 'false') throw new Error(`the withdrawn vote came back: ${JSON.stringify(vote)}`);
       // Phase 2: version 2 and the accepted amendment with its vote.
       await openText();
-      await text().getByText(/^Version 2, publiée le/).waitFor(WAIT);
+      await text()
+        .getByText(/^Version 2, publiée le/)
+        .waitFor(WAIT);
       await text().getByText(AMENDED, { exact: true }).waitFor(WAIT);
     });
 
     await step('the no-server demo (memory.html) shows the consultation, its proposals and events', async () => {
       await page.goto(`${server.url}/memory.html`);
       await page.locator('pgo-phase-countdown').getByText('Idéation').first().waitFor(WAIT);
-      await page.locator('pgo-proposal-list').getByRole('heading', { name: 'Publier les données des marchés publics en format ouvert', exact: true }).waitFor(WAIT);
+      await page
+        .locator('pgo-proposal-list')
+        .getByRole('heading', { name: 'Publier les données des marchés publics en format ouvert', exact: true })
+        .waitFor(WAIT);
       await page.locator('pgo-event-card[event="e0"]').getByRole('heading').first().waitFor(WAIT);
     });
 
@@ -213,12 +274,16 @@ export async function run() {
       const missing = [];
       for (const path of DEMO_PAGES) {
         await page.goto(`${server.url}${path}`);
-        const description = await page.locator('meta[name="description"]').getAttribute('content', { timeout: 2000 }).catch(() => null);
+        const description = await page
+          .locator('meta[name="description"]')
+          .getAttribute('content', { timeout: 2000 })
+          .catch(() => null);
         if (!description || description.trim().length < 50) missing.push(`${path}: ${JSON.stringify(description)}`);
       }
       if (missing.length) throw new Error(`no meta description worth the name: ${missing.join(', ')}`);
       const icon = await page.request.get(`${server.url}/favicon.ico`);
-      if (icon.status() !== 200 || !/^image\//.test(icon.headers()['content-type'] ?? '')) throw new Error(`/favicon.ico answered ${icon.status()} ${icon.headers()['content-type']}`);
+      if (icon.status() !== 200 || !/^image\//.test(icon.headers()['content-type'] ?? ''))
+        throw new Error(`/favicon.ico answered ${icon.status()} ${icon.headers()['content-type']}`);
     });
 
     await step('keyboard focus rings keep 3:1 against what is behind them on every demo page', async () => {
@@ -226,7 +291,12 @@ export async function run() {
       for (const path of DEMO_PAGES) {
         await page.goto(`${server.url}${path}`);
         await page.addScriptTag({ content: focusRingScript });
-        await page.locator('pgo-proposal-list, pgo-event-list').first().locator('[aria-busy="true"]').waitFor({ state: 'detached', ...WAIT }).catch(() => {});
+        await page
+          .locator('pgo-proposal-list, pgo-event-list')
+          .first()
+          .locator('[aria-busy="true"]')
+          .waitFor({ state: 'detached', ...WAIT })
+          .catch(() => {});
         await page.waitForTimeout(300);
         const seen = new Set();
         // Tab through the whole page, as a keyboard user does, and measure each ring as drawn.
@@ -241,7 +311,8 @@ export async function run() {
           const key = `${report.element} ${report.ring} ${report.background}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          if (!(report.ratio >= 3)) weak.push(`${path} ${report.element}: ${report.ring} on ${report.background} = ${report.ratio.toFixed(2)}:1`);
+          if (!(report.ratio >= 3))
+            weak.push(`${path} ${report.element}: ${report.ring} on ${report.background} = ${report.ratio.toFixed(2)}:1`);
         }
       }
       if (weak.length) throw new Error(`focus rings under 3:1:\n${[...new Set(weak)].join('\n')}`);

@@ -75,11 +75,22 @@ export async function run() {
           const hasCheck = Boolean(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts.check);
           const typecheck = hasCheck ? sh('npm', ['run', 'check'], dir) : build;
           const checkTime = hasCheck ? seconds(start) : 'in build';
-          await check(`${app}: type-check with the generated types (${hasCheck ? `npm run check, ${checkTime}` : 'ng build, strict templates'})`, () => (typecheck.ok ? '' : typecheck.out.slice(-1500)));
+          await check(
+            `${app}: type-check with the generated types (${hasCheck ? `npm run check, ${checkTime}` : 'ng build, strict templates'})`,
+            () => (typecheck.ok ? '' : typecheck.out.slice(-1500)),
+          );
           timings.push({ app, install: installTime, build: buildTime, check: checkTime });
           if (app === 'react') {
             await check('react: importing pgo-widgets/react (the @lit/react wrappers) on a server is harmless', () => {
-              const r = sh('node', ['--input-type=module', '-e', "const m = await import('pgo-widgets/react'); if (!m.PgoVoteButton || globalThis.document) process.exit(3);"], dir);
+              const r = sh(
+                'node',
+                [
+                  '--input-type=module',
+                  '-e',
+                  "const m = await import('pgo-widgets/react'); if (!m.PgoVoteButton || globalThis.document) process.exit(3);",
+                ],
+                dir,
+              );
               return r.ok ? '' : r.out.slice(0, 800);
             });
           }
@@ -89,7 +100,8 @@ export async function run() {
         try {
           await drive(browser, `${server.url}/index.html`, app, check);
           // React also renders the @lit/react wrappers on the server and hydrates them (examples/react/hydrate.html).
-          if (app === 'react') await drive(browser, `${server.url}/hydrate.html`, 'react (server-rendered, hydrated, @lit/react wrappers)', check);
+          if (app === 'react')
+            await drive(browser, `${server.url}/hydrate.html`, 'react (server-rendered, hydrated, @lit/react wrappers)', check);
         } finally {
           server.close();
         }

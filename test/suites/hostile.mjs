@@ -22,11 +22,18 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
 const VERSION = readFileSync(join(ROOT, 'src/core/version.ts'), 'utf8').match(/VERSION = '([^']+)'/)[1];
 const OTHER_VERSION = '9.9.9';
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.map': 'application/json' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 const TIMEOUT = 15_000;
 
 /** Every element, from the one list (src/elements/elements.json), the provider first. */
-const TAGS = JSON.parse(readFileSync(join(ROOT, 'src/elements/elements.json'), 'utf8')).elements.map((e) => e.tag)
+const TAGS = JSON.parse(readFileSync(join(ROOT, 'src/elements/elements.json'), 'utf8'))
+  .elements.map((e) => e.tag)
   .sort((a, b) => (a === 'pgo-consultation' ? -1 : b === 'pgo-consultation' ? 1 : a.localeCompare(b)));
 
 /** Serves `dist` (a snapshot of the build: a rebuild meanwhile does not pull files away) and test/hostile. */
@@ -46,7 +53,7 @@ function startServer(dist) {
     // The loader's own trials: any CDN path, a provider chunk that comes late, a chunk that 404s until healed.
     const [, trial, name] = path.match(/^\/(static\/cdn\/pgo\/1\.2|slow-provider|flaky)\/(.+)$/) ?? [];
     if (trial) {
-      if (name === 'heal') return (healed = true), res.writeHead(204).end();
+      if (name === 'heal') return ((healed = true), res.writeHead(204).end());
       if (trial === 'flaky' && !healed && /^vote-button-[0-9a-f]+\.js$/.test(name)) return res.writeHead(404).end('Not found');
       if (trial === 'slow-provider' && /^consultation-[0-9a-f]+\.js$/.test(name)) await new Promise((r) => setTimeout(r, 1000));
       if (!existsSync(cdnFile(name))) return res.writeHead(404).end('Not found');
@@ -55,7 +62,8 @@ function startServer(dist) {
     if (url.searchParams.get('bundle') === 'all' && path.endsWith('.html')) {
       // The same page with the one-file bundle: every script of the library, and the frames it embeds.
       const html = readFileSync(join(ROOT, 'test', path), 'utf8')
-        .replaceAll('/pgo-widgets.js', '/pgo-widgets-all.js').replaceAll('.html"', '.html?bundle=all"');
+        .replaceAll('/pgo-widgets.js', '/pgo-widgets-all.js')
+        .replaceAll('.html"', '.html?bundle=all"');
       const headers = { 'content-type': TYPES['.html'], 'cache-control': 'no-store' };
       if (path === '/hostile/csp.html') headers['content-security-policy'] = CSP;
       return res.writeHead(200, headers).end(html);
@@ -91,7 +99,9 @@ function inspect(tags) {
     const box = el.getBoundingClientRect();
     const text = root ? textElement(root) : null;
     const buttons = root ? [...root.querySelectorAll('.pgo-button, button')].filter((b) => b.getClientRects().length) : [];
-    const descendants = root ? [...root.querySelectorAll('*')].filter((d) => d.getClientRects().length && !d.closest('.visually-hidden')) : [];
+    const descendants = root
+      ? [...root.querySelectorAll('*')].filter((d) => d.getClientRects().length && !d.closest('.visually-hidden'))
+      : [];
     const outside = descendants.filter((d) => {
       const r = d.getBoundingClientRect();
       // Straddling the element's edge is broken layout; far off on purpose (a honeypot field) is not,
@@ -113,10 +123,20 @@ function inspect(tags) {
       letterSpacing: text ? parseFloat(getComputedStyle(text).letterSpacing) / parseFloat(getComputedStyle(el).fontSize) : null,
       wordSpacing: text ? parseFloat(getComputedStyle(text).wordSpacing) / parseFloat(getComputedStyle(el).fontSize) : null,
       lineHeight: text ? parseFloat(getComputedStyle(text).lineHeight) / parseFloat(getComputedStyle(text).fontSize) : null,
-      smallButtons: buttons.map((b) => b.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).map((r) => `${Math.round(r.width)}x${Math.round(r.height)}`),
-      overflow: el.scrollWidth > el.clientWidth + 1 || outside.length > 0
-        ? `${Math.round(box.left)}..${Math.round(box.right)} scrollWidth ${el.scrollWidth}/${el.clientWidth}; ${outside.slice(0, 3).map((d) => `<${d.localName} class="${d.className}"> ${Math.round(d.getBoundingClientRect().left)}..${Math.round(d.getBoundingClientRect().right)}`).join(', ')}`
-        : null,
+      smallButtons: buttons
+        .map((b) => b.getBoundingClientRect())
+        .filter((r) => r.width < 44 || r.height < 44)
+        .map((r) => `${Math.round(r.width)}x${Math.round(r.height)}`),
+      overflow:
+        el.scrollWidth > el.clientWidth + 1 || outside.length > 0
+          ? `${Math.round(box.left)}..${Math.round(box.right)} scrollWidth ${el.scrollWidth}/${el.clientWidth}; ${outside
+              .slice(0, 3)
+              .map(
+                (d) =>
+                  `<${d.localName} class="${d.className}"> ${Math.round(d.getBoundingClientRect().left)}..${Math.round(d.getBoundingClientRect().right)}`,
+              )
+              .join(', ')}`
+          : null,
       locale: el.locale,
     };
   });
@@ -151,7 +171,9 @@ async function open(browser, base, path, recorder = {}, { defaultFontSize } = {}
   page.on('request', (r) => log.requests.push(r.url()));
   await page.exposeFunction('__pgoViolation', (v) => log.violations.push(v));
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => window.__pgoViolation(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__pgoViolation(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`),
+    );
   });
   Object.assign(recorder, log);
   await page.goto(`${base}${path}`);
@@ -199,7 +221,12 @@ export async function run() {
     try {
       opened = await open(browser, base, path, {}, { defaultFontSize });
       const { page, log } = opened;
-      const states = topLevel ? await settle(page, TAGS).then(() => page.evaluate(inspect, TAGS), () => page.evaluate(inspect, TAGS)) : [];
+      const states = topLevel
+        ? await settle(page, TAGS).then(
+            () => page.evaluate(inspect, TAGS),
+            () => page.evaluate(inspect, TAGS),
+          )
+        : [];
       for (const s of states) check(`${label}: <${s.tag}> renders`, () => notRendered(s));
       await more(page, states, log);
       const errors = log.errors.filter((e) => !expectedErrors.test(e));
@@ -228,22 +255,27 @@ export async function run() {
   };
 
   /** The reader's settings win inside: text at their raised default size; with 1.4.12 spacing, that spacing. */
-  const readersOwnAs = (label, size, { spacing = false } = {}) => async (page, states) => {
-    for (const s of states.filter((x) => x.tag !== 'pgo-consultation' && x.found)) {
-      check(`${label}: <${s.tag}> text follows the reader's ${size}px default${spacing ? ' and 1.4.12 spacing' : ''}, buttons keep 44x44 px, nothing spills out`, () => {
-        // The smallest text of the widgets is 0.875em (notes).
-        if (s.fontSize === null || s.fontSize < size * 0.875) return `text at ${s.fontSize}px`;
-        if (spacing && !(Math.abs(s.letterSpacing - 0.12) < 0.01 && Math.abs(s.wordSpacing - 0.16) < 0.01)) {
-          return `letter spacing ${s.letterSpacing?.toFixed(3)}em, word spacing ${s.wordSpacing?.toFixed(3)}em`;
-        }
-        // Text runs at --pgo-line-height (1.5, 1.4.12's value); headings keep their own 1.3.
-        if (!(s.lineHeight >= (spacing ? 1.3 : 1.1))) return `lines squeezed to ${s.lineHeight?.toFixed(2)} times the text size`;
-        if (s.smallButtons.length) return `buttons under 44x44: ${s.smallButtons.join(', ')}`;
-        if (s.overflow) return `content overflows the element: ${s.overflow}`;
-        return null;
-      });
-    }
-  };
+  const readersOwnAs =
+    (label, size, { spacing = false } = {}) =>
+    async (page, states) => {
+      for (const s of states.filter((x) => x.tag !== 'pgo-consultation' && x.found)) {
+        check(
+          `${label}: <${s.tag}> text follows the reader's ${size}px default${spacing ? ' and 1.4.12 spacing' : ''}, buttons keep 44x44 px, nothing spills out`,
+          () => {
+            // The smallest text of the widgets is 0.875em (notes).
+            if (s.fontSize === null || s.fontSize < size * 0.875) return `text at ${s.fontSize}px`;
+            if (spacing && !(Math.abs(s.letterSpacing - 0.12) < 0.01 && Math.abs(s.wordSpacing - 0.16) < 0.01)) {
+              return `letter spacing ${s.letterSpacing?.toFixed(3)}em, word spacing ${s.wordSpacing?.toFixed(3)}em`;
+            }
+            // Text runs at --pgo-line-height (1.5, 1.4.12's value); headings keep their own 1.3.
+            if (!(s.lineHeight >= (spacing ? 1.3 : 1.1))) return `lines squeezed to ${s.lineHeight?.toFixed(2)} times the text size`;
+            if (s.smallButtons.length) return `buttons under 44x44: ${s.smallButtons.join(', ')}`;
+            if (s.overflow) return `content overflows the element: ${s.overflow}`;
+            return null;
+          },
+        );
+      }
+    };
 
   /** The pages every build must pass: `mode` is 'loader' (pgo-widgets.js) or 'one file' (pgo-widgets-all.js). */
   async function commonPages(mode) {
@@ -253,8 +285,18 @@ export async function run() {
     const check = (title, fn) => checkAs(`[${mode}] ${title}`, fn);
     const readersOwn = (label, ...rest) => readersOwnAs(`[${mode}] ${label}`, ...rest);
     await hostPage('/hostile/aggressive.html', 'aggressive CSS, html at 5px', readable('aggressive CSS, html at 5px'));
-    await hostPage('/hostile/aggressive.html', 'aggressive CSS, reader default 24px', readersOwn('aggressive CSS, reader default 24px', 24), { defaultFontSize: 24 });
-    await hostPage('/hostile/text-spacing.html', 'reader default 24px + 1.4.12 spacing', readersOwn('reader default 24px + 1.4.12 spacing', 24, { spacing: true }), { defaultFontSize: 24 });
+    await hostPage(
+      '/hostile/aggressive.html',
+      'aggressive CSS, reader default 24px',
+      readersOwn('aggressive CSS, reader default 24px', 24),
+      { defaultFontSize: 24 },
+    );
+    await hostPage(
+      '/hostile/text-spacing.html',
+      'reader default 24px + 1.4.12 spacing',
+      readersOwn('reader default 24px + 1.4.12 spacing', 24, { spacing: true }),
+      { defaultFontSize: 24 },
+    );
     await hostPage('/hostile/aggressive-large.html', 'aggressive CSS, html at 40px', readable('aggressive CSS, html at 40px'));
     await hostPage('/hostile/csp.html', 'strict CSP + Trusted Types', async (page) => {
       const header = await page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
@@ -263,7 +305,12 @@ export async function run() {
     await hostPage('/hostile/twice.html', 'bundle loaded twice + another version', async (page, states, log) => {
       const ours = log.warnings.filter((w) => w.includes('pgo-widgets'));
       check('bundle loaded twice + another version: exactly one warning, naming both versions', () =>
-        ours.length !== 1 ? `${ours.length} warnings: ${ours.join(' | ')}` : ours[0].includes(VERSION) && ours[0].includes(OTHER_VERSION) ? null : `warning names neither version: ${ours[0]}`);
+        ours.length !== 1
+          ? `${ours.length} warnings: ${ours.join(' | ')}`
+          : ours[0].includes(VERSION) && ours[0].includes(OTHER_VERSION)
+            ? null
+            : `warning names neither version: ${ours[0]}`,
+      );
     });
     for (const lang of ['en', 'fr']) {
       const other = lang === 'en' ? 'fr' : 'en';
@@ -275,23 +322,38 @@ export async function run() {
         const own = await page.evaluate(() => {
           const el = document.getElementById('own-lang');
           const inProvider = document.querySelector('pgo-consultation pgo-phase-countdown');
-          return { locale: el.locale, text: el.shadowRoot.textContent.replace(/\s+/g, ' ').trim(), providerText: inProvider.shadowRoot.textContent.replace(/\s+/g, ' ').trim() };
+          return {
+            locale: el.locale,
+            text: el.shadowRoot.textContent.replace(/\s+/g, ' ').trim(),
+            providerText: inProvider.shadowRoot.textContent.replace(/\s+/g, ' ').trim(),
+          };
         });
         check(`lang="${lang}" page: an element with lang="${other}" speaks ${other}`, () =>
-          own.locale !== other ? `locale ${own.locale}` : own.text === own.providerText ? 'same text as the page-language countdown' : null);
+          own.locale !== other ? `locale ${own.locale}` : own.text === own.providerText ? 'same text as the page-language countdown' : null,
+        );
       });
     }
     await hostPage('/hostile/rtl.html', 'dir="rtl" page', async (page, states) => {
-      for (const s of states.filter((x) => x.found)) check(`dir="rtl" page: <${s.tag}> stays within its box`, () => (s.overflow ? `content overflows the element: ${s.overflow}` : null));
-      const pageOverflow = await page.evaluate(() => (document.documentElement.scrollWidth > innerWidth ? `${document.documentElement.scrollWidth} > ${innerWidth}` : null));
+      for (const s of states.filter((x) => x.found))
+        check(`dir="rtl" page: <${s.tag}> stays within its box`, () =>
+          s.overflow ? `content overflows the element: ${s.overflow}` : null,
+        );
+      const pageOverflow = await page.evaluate(() =>
+        document.documentElement.scrollWidth > innerWidth ? `${document.documentElement.scrollWidth} > ${innerWidth}` : null,
+      );
       check('dir="rtl" page: no horizontal scroll', () => (pageOverflow ? `the page scrolls sideways: ${pageOverflow}` : null));
     });
-    await hostPage('/hostile/iframe.html', 'inside an iframe', async (page) => {
-      const frame = page.frames().find((f) => f.url().includes('/hostile/embed.html'));
-      await settle(frame, TAGS).catch(() => {});
-      const states = await frame.evaluate(inspect, TAGS);
-      for (const s of states) check(`inside an iframe: <${s.tag}> renders in the frame`, () => notRendered(s));
-    }, { topLevel: false });
+    await hostPage(
+      '/hostile/iframe.html',
+      'inside an iframe',
+      async (page) => {
+        const frame = page.frames().find((f) => f.url().includes('/hostile/embed.html'));
+        await settle(frame, TAGS).catch(() => {});
+        const states = await frame.evaluate(inspect, TAGS);
+        for (const s of states) check(`inside an iframe: <${s.tag}> renders in the frame`, () => notRendered(s));
+      },
+      { topLevel: false },
+    );
     await hostPage('/hostile/framework.html', 'another framework re-renders the parent', async (page) => {
       const calls = () => page.evaluate(() => window.pgoMemoryBackend.calls.map((c) => c.method));
       const rendered = () => page.evaluate(inspect, TAGS);
@@ -331,7 +393,9 @@ export async function run() {
       const idleStart = (await calls()).length;
       await page.waitForTimeout(1500);
       const idleEnd = (await calls()).length;
-      check('framework page at rest: no requests while idle', () => (idleEnd === idleStart ? null : `${idleEnd - idleStart} calls in 1.5 s of idle`));
+      check('framework page at rest: no requests while idle', () =>
+        idleEnd === idleStart ? null : `${idleEnd - idleStart} calls in 1.5 s of idle`,
+      );
     });
   }
 

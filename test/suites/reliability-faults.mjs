@@ -12,7 +12,17 @@ import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
 import { ensureBuild } from '../../scripts/size.mjs';
 import { DIST, freePort, startChild, startProxy } from '../reliability/child-server.mjs';
-import { Tally, client, loadTs, pooledClient, problemDefect, schemas, sleep, startTestServer, writeConfig } from '../reliability/harness.mjs';
+import {
+  Tally,
+  client,
+  loadTs,
+  pooledClient,
+  problemDefect,
+  schemas,
+  sleep,
+  startTestServer,
+  writeConfig,
+} from '../reliability/harness.mjs';
 
 export const name = 'reliability-faults';
 
@@ -50,13 +60,15 @@ export async function run() {
   writeFileSync(join(pageDir, 'index.html'), PAGE);
   const browser = await chromium.launch({ executablePath: ensureChrome(), args: CHROME_ARGS, headless: true });
   const port = await freePort();
-  const start = () => startChild({ port, dataDir: join(home, 'pglite'), configDir: config.dir, staticDirs: { '/': pageDir, '/dist': DIST } });
+  const start = () =>
+    startChild({ port, dataDir: join(home, 'pglite'), configDir: config.dir, staticDirs: { '/': pageDir, '/dist': DIST } });
   let server = start();
   const proxy = await startProxy(() => port);
   try {
     await server.ready;
     const api = client(proxy.url);
-    const countTitled = async (title) => (await api('GET', `/consultations/open/proposals?limit=100&q=${encodeURIComponent(title)}`)).body.total;
+    const countTitled = async (title) =>
+      (await api('GET', `/consultations/open/proposals?limit=100&q=${encodeURIComponent(title)}`)).body.total;
 
     // (a) Killed mid-send, started again on the same data, retried by the element.
     for (const moment of ['arrival', 'mid-request', 'after-answer']) {
@@ -86,8 +98,10 @@ export async function run() {
         }
         const n = await countTitled(title);
         cases++;
-        tally.say(`(a) server SIGKILLed ${moment === 'arrival' ? 'as the proposal arrived' : moment === 'mid-request' ? 'right after the proposal’s last byte' : 'after it answered (answer lost)'}, restarted on the same PGlite folder: ${clicks} retry click(s), success shown, ${n} proposal`,
-          killed && first === 'success' && n === 1 ? null : `killed ${killed}, form ${first}, ${n} proposals`);
+        tally.say(
+          `(a) server SIGKILLed ${moment === 'arrival' ? 'as the proposal arrived' : moment === 'mid-request' ? 'right after the proposal’s last byte' : 'after it answered (answer lost)'}, restarted on the same PGlite folder: ${clicks} retry click(s), success shown, ${n} proposal`,
+          killed && first === 'success' && n === 1 ? null : `killed ${killed}, form ${first}, ${n} proposals`,
+        );
       } finally {
         await context.close();
       }
@@ -113,7 +127,10 @@ export async function run() {
         if (variant === 'reload') {
           await page.reload();
           await page.locator(`${FORM} [part~="draft-notice"]`).waitFor({ timeout: 30_000 });
-          restored = { title: await page.locator(`${FORM} #f-title`).inputValue(), body: await page.locator(`${FORM} #f-body`).inputValue() };
+          restored = {
+            title: await page.locator(`${FORM} #f-title`).inputValue(),
+            body: await page.locator(`${FORM} #f-body`).inputValue(),
+          };
           await page.locator(`${FORM} [part~="submit"]`).click();
         } else {
           await page.locator(`${FORM} [part~="retry"]`).click();
@@ -122,10 +139,15 @@ export async function run() {
         const n = await countTitled(title);
         cases++;
         if (variant === 'reload') {
-          tally.say(`(b) offline: the draft survives a reload (title and text restored: ${restored.title === title && restored.body === BODY})`, restored.title === title && restored.body === BODY ? null : JSON.stringify(restored));
+          tally.say(
+            `(b) offline: the draft survives a reload (title and text restored: ${restored.title === title && restored.body === BODY})`,
+            restored.title === title && restored.body === BODY ? null : JSON.stringify(restored),
+          );
         }
-        tally.say(`(b) offline while submitting (“${said?.slice(0, 70)}”), back online, ${variant === 'reload' ? 'reloaded and sent' : 'retry clicked'}: ${n} proposal`,
-          offline === 'retry' && sent === 'success' && n === 1 ? null : `offline ${offline}, then ${sent}, ${n} proposals`);
+        tally.say(
+          `(b) offline while submitting (“${said?.slice(0, 70)}”), back online, ${variant === 'reload' ? 'reloaded and sent' : 'retry clicked'}: ${n} proposal`,
+          offline === 'retry' && sent === 'success' && n === 1 ? null : `offline ${offline}, then ${sent}, ${n} proposals`,
+        );
       } finally {
         await context.close();
       }
@@ -152,7 +174,12 @@ async function databaseRestart(tally, ApiError) {
     server = await startTestServer({ databaseUrl: await postgres.createDatabase('pgo_faults') });
     const call = pooledClient(server.url, { connections: 32 });
     const owner = (await call('POST', '/participants')).body.token;
-    const target = (await call('POST', '/consultations/unlimited/proposals', { token: owner, body: { title: 'Cible des votes sous panne', body: BODY, consent: true } })).body.proposal.id;
+    const target = (
+      await call('POST', '/consultations/unlimited/proposals', {
+        token: owner,
+        body: { title: 'Cible des votes sous panne', body: BODY, consent: true },
+      })
+    ).body.proposal.id;
     const accepted = { proposals: [], votes: [] };
     const failures = { network: 0, problems: 0, unclean: [], statuses: new Set() };
     let retried = 0;
@@ -177,7 +204,7 @@ async function databaseRestart(tally, ApiError) {
           failures.statuses.add(answer.status);
           const defect = problemDefect(ApiError, answer);
           if (defect) failures.unclean.push(defect);
-          await sleep(Math.max(250, Number(answer.headers.get('retry-after') ?? 0) * 1000 / 4));
+          await sleep(Math.max(250, (Number(answer.headers.get('retry-after') ?? 0) * 1000) / 4));
           retried++;
           continue;
         }
@@ -195,7 +222,11 @@ async function databaseRestart(tally, ApiError) {
           const a = await write('PUT', `/consultations/unlimited/proposals/${target}/vote`, token, { choice: 'support' });
           if (a) accepted.votes.push(participant.id);
         } else {
-          const a = await write('POST', '/consultations/unlimited/proposals', token, { title: `Sous panne ${w}-${i}`, body: BODY, consent: true });
+          const a = await write('POST', '/consultations/unlimited/proposals', token, {
+            title: `Sous panne ${w}-${i}`,
+            body: BODY,
+            consent: true,
+          });
           if (a) accepted.proposals.push(a.body.proposal.id);
         }
       }
@@ -207,26 +238,54 @@ async function databaseRestart(tally, ApiError) {
     await postgres.restart();
     const restartSeconds = (performance.now() - restartStarted) / 1000;
     await sleep(1500);
-    const second = (await postgres.restart().then(() => true, () => false));
+    const second = await postgres.restart().then(
+      () => true,
+      () => false,
+    );
     await sleep(1500);
     stop = true;
     await Promise.all(workers);
     // Every accepted write is there.
-    const storedProposals = new Set((await server.db.query('SELECT id FROM proposals WHERE id = ANY($1::text[])', [accepted.proposals])).map((r) => r.id));
-    const storedVotes = new Set((await server.db.query('SELECT participant_id FROM votes WHERE proposal_id = $1', [target])).map((r) => r.participant_id));
+    const storedProposals = new Set(
+      (await server.db.query('SELECT id FROM proposals WHERE id = ANY($1::text[])', [accepted.proposals])).map((r) => r.id),
+    );
+    const storedVotes = new Set(
+      (await server.db.query('SELECT participant_id FROM votes WHERE proposal_id = $1', [target])).map((r) => r.participant_id),
+    );
     const lostProposals = accepted.proposals.filter((id) => !storedProposals.has(id));
     const lostVotes = accepted.votes.filter((id) => !storedVotes.has(id));
     const tallyNow = (await call('GET', `/consultations/unlimited/proposals/${target}`)).body.tally.total;
-    tally.say(`(c) PostgreSQL restarted twice (pg_ctl restart -m fast, ${restartSeconds.toFixed(1)} s) under 12 writers: ${accepted.proposals.length} proposals and ${accepted.votes.length} votes answered 2xx (${beforeRestart} before the first restart), all stored`,
-      lostProposals.length || lostVotes.length || !second ? `lost ${lostProposals.length} proposals, ${lostVotes.length} votes (second restart ${second})` : null);
-    tally.say(`(c) the tally equals the accepted votes (${tallyNow})`, tallyNow === storedVotes.size && storedVotes.size === new Set(accepted.votes).size ? null : `tally ${tallyNow}, rows ${storedVotes.size}, accepted ${accepted.votes.length}`);
-    tally.say(`(c) during the restarts: ${failures.problems} answers ${[...failures.statuses].join('/') || '5xx'} (all problem+json: ${!failures.unclean.length}), ${failures.network} connection errors, ${retried} retries with the same key`,
-      failures.unclean.length ? failures.unclean.slice(0, 3).join('; ') : failures.problems + failures.network === 0 ? 'no failure seen at all: the restart did not hit the stream' : null);
+    tally.say(
+      `(c) PostgreSQL restarted twice (pg_ctl restart -m fast, ${restartSeconds.toFixed(1)} s) under 12 writers: ${accepted.proposals.length} proposals and ${accepted.votes.length} votes answered 2xx (${beforeRestart} before the first restart), all stored`,
+      lostProposals.length || lostVotes.length || !second
+        ? `lost ${lostProposals.length} proposals, ${lostVotes.length} votes (second restart ${second})`
+        : null,
+    );
+    tally.say(
+      `(c) the tally equals the accepted votes (${tallyNow})`,
+      tallyNow === storedVotes.size && storedVotes.size === new Set(accepted.votes).size
+        ? null
+        : `tally ${tallyNow}, rows ${storedVotes.size}, accepted ${accepted.votes.length}`,
+    );
+    tally.say(
+      `(c) during the restarts: ${failures.problems} answers ${[...failures.statuses].join('/') || '5xx'} (all problem+json: ${!failures.unclean.length}), ${failures.network} connection errors, ${retried} retries with the same key`,
+      failures.unclean.length
+        ? failures.unclean.slice(0, 3).join('; ')
+        : failures.problems + failures.network === 0
+          ? 'no failure seen at all: the restart did not hit the stream'
+          : null,
+    );
     // Recovered without restarting the server: fresh writes and reads work at once.
     const after = await call('POST', '/participants');
-    const afterWrite = after.status === 201 ? await call('PUT', `/consultations/unlimited/proposals/${target}/vote`, { token: after.body.token, body: { choice: 'support' } }) : after;
+    const afterWrite =
+      after.status === 201
+        ? await call('PUT', `/consultations/unlimited/proposals/${target}/vote`, { token: after.body.token, body: { choice: 'support' } })
+        : after;
     cases += 2;
-    tally.say('(c) the same server process serves writes again after the restarts (its pool reconnected)', after.status === 201 && afterWrite.status === 200 ? null : `${after.status} / ${afterWrite.status} ${afterWrite.text?.slice(0, 120)}`);
+    tally.say(
+      '(c) the same server process serves writes again after the restarts (its pool reconnected)',
+      after.status === 201 && afterWrite.status === 200 ? null : `${after.status} / ${afterWrite.status} ${afterWrite.text?.slice(0, 120)}`,
+    );
     call.close();
   } finally {
     await server?.close().catch(() => {});

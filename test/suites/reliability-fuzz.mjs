@@ -12,8 +12,32 @@ import { ADMIN_TOKEN, IDENTITY_SECRET, Tally, client, loadTs, problemDefect, sch
 export const name = 'reliability-fuzz';
 
 /** Path words kept as they are (everything else is an id, percent-encoded). */
-const WORDS = new Set(['consultations', 'proposals', 'events', 'admin', 'vote', 'reports', 'registrations', 'identity', 'participation', 'participants',
-  'time', 'export.csv', 'export.json', 'openapi.json', 'docs', 'moderation', 'approve', 'hide', 'restore', 'delete', 'x', '', '.', '..']);
+const WORDS = new Set([
+  'consultations',
+  'proposals',
+  'events',
+  'admin',
+  'vote',
+  'reports',
+  'registrations',
+  'identity',
+  'participation',
+  'participants',
+  'time',
+  'export.csv',
+  'export.json',
+  'openapi.json',
+  'docs',
+  'moderation',
+  'approve',
+  'hide',
+  'restore',
+  'delete',
+  'x',
+  '',
+  '.',
+  '..',
+]);
 const CASES = Number(process.env.PGO_FUZZ_CASES ?? 11_000);
 const CONCURRENCY = 6;
 
@@ -42,7 +66,13 @@ export async function run() {
     const participants = [];
     for (let i = 0; i < 12; i++) participants.push((await call('POST', '/participants')).body.token);
     const key = new TextEncoder().encode(IDENTITY_SECRET);
-    const sign = (k = key, exp = '10m') => new SignJWT({ name: 'Vérifiée' }).setProtectedHeader({ alg: 'HS256' }).setSubject(`user-${Math.random()}`).setIssuedAt().setExpirationTime(exp).sign(k);
+    const sign = (k = key, exp = '10m') =>
+      new SignJWT({ name: 'Vérifiée' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(`user-${Math.random()}`)
+        .setIssuedAt()
+        .setExpirationTime(exp)
+        .sign(k);
     const assertions = {
       valid: await sign(),
       'wrong-key': await sign(new TextEncoder().encode('another-key-another-key-another-key-0123')),
@@ -52,14 +82,31 @@ export async function run() {
     };
     const verified = (await call('POST', '/consultations/open/identity', { body: { assertion: assertions.valid } })).body.token;
     // Ids by consultation, so most cases reach past the 404s into the routes' own rules.
-    const known = { proposal: { open: ['s0', 's1', 's2', 's3'], unlimited: [], pre: [] }, event: { open: ['small', 'big'], unlimited: [], pre: [] } };
+    const known = {
+      proposal: { open: ['s0', 's1', 's2', 's3'], unlimited: [], pre: [] },
+      event: { open: ['small', 'big'], unlimited: [], pre: [] },
+    };
 
     const expected = {
-      'GET /time': s.ServerTime, 'POST /participants': api.ParticipantToken, 'POST identity': api.ParticipantToken,
-      'GET consultation': s.Consultation, 'GET participation': s.Participation, 'GET proposals': s.pageOf(s.Proposal), 'GET proposal': s.Proposal,
-      'POST proposals': s.ProposalReceipt, 'POST report': api.ReportReceipt, 'PUT vote': s.VoteResult, 'DELETE vote': s.VoteResult,
-      'GET events': s.pageOf(s.ConsultationEvent), 'GET event': s.ConsultationEvent, 'POST registration': s.RegistrationReceipt, 'POST events': s.EventReceipt,
-      'GET export.json': api.OpenDataExport, 'GET moderation': api.ModerationQueue, 'POST admin proposal': api.ModeratedProposal, 'POST admin event': api.ModeratedEvent,
+      'GET /time': s.ServerTime,
+      'POST /participants': api.ParticipantToken,
+      'POST identity': api.ParticipantToken,
+      'GET consultation': s.Consultation,
+      'GET participation': s.Participation,
+      'GET proposals': s.pageOf(s.Proposal),
+      'GET proposal': s.Proposal,
+      'POST proposals': s.ProposalReceipt,
+      'POST report': api.ReportReceipt,
+      'PUT vote': s.VoteResult,
+      'DELETE vote': s.VoteResult,
+      'GET events': s.pageOf(s.ConsultationEvent),
+      'GET event': s.ConsultationEvent,
+      'POST registration': s.RegistrationReceipt,
+      'POST events': s.EventReceipt,
+      'GET export.json': api.OpenDataExport,
+      'GET moderation': api.ModerationQueue,
+      'POST admin proposal': api.ModeratedProposal,
+      'POST admin event': api.ModeratedEvent,
     };
 
     const resolveId = (part, consultation) => {
@@ -103,7 +150,8 @@ export async function run() {
       const withBody = c.body && !c.body.none && c.method !== 'GET' && c.method !== 'HEAD';
       if (withBody) {
         body = 'raw' in c.body ? c.body.raw : JSON.stringify(c.body.json === undefined ? null : c.body.json);
-        if (c.body.json?.assertion && assertions[c.body.json.assertion]) body = JSON.stringify({ ...c.body.json, assertion: assertions[c.body.json.assertion] });
+        if (c.body.json?.assertion && assertions[c.body.json.assertion])
+          body = JSON.stringify({ ...c.body.json, assertion: assertions[c.body.json.assertion] });
         headers['content-type'] = c.headers.contentType;
       }
       let answer;
@@ -117,11 +165,13 @@ export async function run() {
       }
       const label = `${c.method} /${path.slice(0, 80)}${query.slice(0, 60)} (${c.label})`;
       let problem = null;
-      if (answer.status >= 500) problem = `${answer.status}: ${answer.text.slice(0, 200)} (server log: ${serverErrors.at(-1)?.slice(0, 200)})`;
+      if (answer.status >= 500)
+        problem = `${answer.status}: ${answer.text.slice(0, 200)} (server log: ${serverErrors.at(-1)?.slice(0, 200)})`;
       else if (answer.status >= 400 && c.method !== 'HEAD') problem = problemDefect(s.ApiError, answer);
       else if (answer.status >= 200 && answer.status < 300 && c.method !== 'HEAD' && expected[c.label]) {
         const parsed = expected[c.label].safeParse(answer.body);
-        if (!parsed.success) problem = `2xx answer not in the documented shape: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`;
+        if (!parsed.success)
+          problem = `2xx answer not in the documented shape: ${parsed.error.issues[0]?.message} at ${parsed.error.issues[0]?.path.join('.')}`;
       }
       problem ??= notAsDocumented(c.method, `/${path}${query}`, answer);
       if (problem) {
@@ -129,7 +179,8 @@ export async function run() {
       }
       tally.check(label, problem);
       // Created items become targets of later cases.
-      if (answer.status === 201 && answer.body?.proposal?.id) known.proposal[answer.body.proposal.consultationId]?.push(answer.body.proposal.id);
+      if (answer.status === 201 && answer.body?.proposal?.id)
+        known.proposal[answer.body.proposal.consultationId]?.push(answer.body.proposal.id);
       if (answer.status === 201 && answer.body?.event?.id) known.event[answer.body.event.consultationId]?.push(answer.body.event.id);
       return true;
     }
@@ -154,14 +205,26 @@ export async function run() {
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       statuses[routeName] = `${tally.passed + tally.failed - before} (${((performance.now() - started) / 1000).toFixed(1)} s)`;
     }
-    console.log(`  cases per route: ${Object.entries(statuses).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `  cases per route: ${Object.entries(statuses)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
 
     // After the run: every stored row must still be valid.
     const integrity = await storedRowsDefects(server.db, s, server.consultations, everHidden);
     for (const [what, defect] of integrity.defects) tally.check(`stored ${what}`, defect);
     tally.check('stored rows were checked', integrity.checked > 0 ? null : 'nothing stored');
-    console.log(`  stored rows re-validated: ${integrity.checked} (${Object.entries(integrity.counts).map(([k, v]) => `${k} ${v}`).join(', ')}), invalid: ${integrity.defects.length}`);
-    return tally.report({ 'cases tried': tried, 'refused by the client before sending': refusedByClient, 'failures (5xx, bad problem, bad shape, invalid row)': tally.failed });
+    console.log(
+      `  stored rows re-validated: ${integrity.checked} (${Object.entries(integrity.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}), invalid: ${integrity.defects.length}`,
+    );
+    return tally.report({
+      'cases tried': tried,
+      'refused by the client before sending': refusedByClient,
+      'failures (5xx, bad problem, bad shape, invalid row)': tally.failed,
+    });
   } finally {
     await server.close();
   }
@@ -198,7 +261,13 @@ export async function storedRowsDefects(db, s, consultations, everHidden = new S
     if (row.participant_id) {
       // Written through the API: it must pass the rules the form and the server share.
       const errors = validateProposalDraft(consultation, {
-        title: row.title, body: row.body, categoryId: row.category_id, extra: row.extra, authorName: row.author_name ?? '', email: row.author_email ?? '', consent: true,
+        title: row.title,
+        body: row.body,
+        categoryId: row.category_id,
+        extra: row.extra,
+        authorName: row.author_name ?? '',
+        email: row.author_email ?? '',
+        consent: true,
       });
       if (errors.length) defects.push([`proposal ${row.id}`, errors.map((e) => `${e.field} ${e.code}`).join(', ')]);
       if (/\u0000/.test(row.title + row.body)) defects.push([`proposal ${row.id}`, 'contains NUL']);
@@ -209,19 +278,39 @@ export async function storedRowsDefects(db, s, consultations, everHidden = new S
     const consultation = consultationOf(row.consultation_id);
     const event = toEvent(row);
     const shape = s.ConsultationEvent.safeParse(event);
-    if (!shape.success) defects.push([`event ${row.id}`, `not a ConsultationEvent: ${shape.error.issues[0].message} at ${shape.error.issues[0].path.join('.')}`]);
+    if (!shape.success)
+      defects.push([
+        `event ${row.id}`,
+        `not a ConsultationEvent: ${shape.error.issues[0].message} at ${shape.error.issues[0].path.join('.')}`,
+      ]);
     if (row.participant_id) {
       const createdAt = row.created_at instanceof Date ? row.created_at : new Date(String(row.created_at));
-      const errors = validateEventProposal(consultation, {
-        title: row.title, format: row.format, description: row.description, startsAt: event.startsAt, endsAt: event.endsAt, mode: row.mode,
-        address: row.address ?? undefined, onlineUrl: row.online_url ?? undefined, capacity: row.capacity, organiserName: row.organiser_name,
-        organiserEmail: row.organiser_email ?? '', consent: true,
-      }, new Date(createdAt.getTime() - 60_000));
+      const errors = validateEventProposal(
+        consultation,
+        {
+          title: row.title,
+          format: row.format,
+          description: row.description,
+          startsAt: event.startsAt,
+          endsAt: event.endsAt,
+          mode: row.mode,
+          address: row.address ?? undefined,
+          onlineUrl: row.online_url ?? undefined,
+          capacity: row.capacity,
+          organiserName: row.organiser_name,
+          organiserEmail: row.organiser_email ?? '',
+          consent: true,
+        },
+        new Date(createdAt.getTime() - 60_000),
+      );
       if (errors.length) defects.push([`event ${row.id}`, errors.map((e) => `${e.field} ${e.code}`).join(', ')]);
     }
-    if (row.capacity !== null && row.registered > row.capacity) defects.push([`event ${row.id}`, `${row.registered} registered for ${row.capacity} seats`]);
+    if (row.capacity !== null && row.registered > row.capacity)
+      defects.push([`event ${row.id}`, `${row.registered} registered for ${row.capacity} seats`]);
   }
-  const votes = await db.query('SELECT v.*, p.consultation_id AS proposal_consultation, p.status AS proposal_status FROM votes v JOIN proposals p ON p.id = v.proposal_id');
+  const votes = await db.query(
+    'SELECT v.*, p.consultation_id AS proposal_consultation, p.status AS proposal_status FROM votes v JOIN proposals p ON p.id = v.proposal_id',
+  );
   // Only votes for published proposals count (API-CHANGES.md #10); each vote for a proposal hidden
   // during the run may have been released and spent again, so it allows one more.
   const perParticipant = new Map();
@@ -231,8 +320,10 @@ export async function storedRowsDefects(db, s, consultations, everHidden = new S
     const k0 = `${vote.participant_id}|${vote.consultation_id}`;
     if (everHidden.has(vote.proposal_id)) leeway.set(k0, (leeway.get(k0) ?? 0) + 1);
     const consultation = consultationOf(vote.consultation_id);
-    if (vote.proposal_consultation !== vote.consultation_id) defects.push([`vote ${vote.participant_id}/${vote.proposal_id}`, 'counted in another consultation than its proposal']);
-    if (!consultation || !VOTE_CHOICES[consultation.settings.voteModel].includes(vote.choice)) defects.push([`vote ${vote.participant_id}/${vote.proposal_id}`, `choice ${vote.choice} not of the vote model`]);
+    if (vote.proposal_consultation !== vote.consultation_id)
+      defects.push([`vote ${vote.participant_id}/${vote.proposal_id}`, 'counted in another consultation than its proposal']);
+    if (!consultation || !VOTE_CHOICES[consultation.settings.voteModel].includes(vote.choice))
+      defects.push([`vote ${vote.participant_id}/${vote.proposal_id}`, `choice ${vote.choice} not of the vote model`]);
     if (vote.proposal_status === 'published') perParticipant.set(k0, (perParticipant.get(k0) ?? 0) + 1);
   }
   for (const [k, n] of perParticipant) {
@@ -242,7 +333,8 @@ export async function storedRowsDefects(db, s, consultations, everHidden = new S
   for (const row of await db.query('SELECT * FROM registrations')) {
     counts.registrations++;
     const errors = validateRegistration({ name: row.name, email: row.email, consent: true });
-    if (errors.length) defects.push([`registration ${row.event_id}/${row.participant_id}`, errors.map((e) => `${e.field} ${e.code}`).join(', ')]);
+    if (errors.length)
+      defects.push([`registration ${row.event_id}/${row.participant_id}`, errors.map((e) => `${e.field} ${e.code}`).join(', ')]);
   }
   for (const row of await db.query('SELECT * FROM reports')) {
     counts.reports++;

@@ -14,7 +14,12 @@ export const name = 'reliability-races';
 const N = Number(process.env.PGO_RACE_N ?? 1000);
 const LIMITS = OPEN_LIMITS;
 
-const draft = (i) => ({ title: `Proposition de course ${i}`, body: 'Un texte assez long pour passer la validation du serveur.', categoryId: 'donnees', consent: true });
+const draft = (i) => ({
+  title: `Proposition de course ${i}`,
+  body: 'Un texte assez long pour passer la validation du serveur.',
+  categoryId: 'donnees',
+  consent: true,
+});
 
 /** Runs `count` calls at once (all started before any is awaited). */
 const burst = (count, fn) => Promise.all(Array.from({ length: count }, (_, i) => fn(i)));
@@ -37,60 +42,98 @@ async function raceOn(label, server, tally, s) {
   call.close = () => clients.forEach((c) => c.close());
   let shed = 0;
   const rows = async (sql, params = []) => (await server.db.query(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
-  const statuses = (answers) => Object.entries(answers.reduce((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {})).map(([k, v]) => `${v}×${k}`).join(', ');
+  const statuses = (answers) =>
+    Object.entries(answers.reduce((m, a) => ({ ...m, [a.status]: (m[a.status] ?? 0) + 1 }), {}))
+      .map(([k, v]) => `${v}×${k}`)
+      .join(', ');
   let cases = 0;
   const owner = (await call('POST', '/participants')).body.token;
-  const target = (await call('POST', '/consultations/unlimited/proposals', { token: owner, body: draft(`${label}-cible`) })).body.proposal.id;
+  const target = (await call('POST', '/consultations/unlimited/proposals', { token: owner, body: draft(`${label}-cible`) })).body.proposal
+    .id;
 
   // 1. One participant, N identical votes at once: half with one shared key, half with a key each.
   const voter = await call('POST', '/participants');
-  const one = await burst(N, (i) => call('PUT', `/consultations/unlimited/proposals/${target}/vote`, { token: voter.body.token, body: { choice: 'support' }, key: i % 2 ? 'same-key' : `key-${i}` }));
+  const one = await burst(N, (i) =>
+    call('PUT', `/consultations/unlimited/proposals/${target}/vote`, {
+      token: voter.body.token,
+      body: { choice: 'support' },
+      key: i % 2 ? 'same-key' : `key-${i}`,
+    }),
+  );
   cases += one.length;
   const oneRows = await rows('votes WHERE participant_id = $1', [voter.body.participant.id]);
   const bad = one.filter((a) => a.status !== 200 || !s.VoteResult.safeParse(a.body).success);
-  tally.say(`${label}: ${N} concurrent identical votes from one participant → ${statuses(one)}, ${oneRows} vote row`, oneRows === 1 && !bad.length ? null : `${oneRows} rows; ${bad.length} bad answers, e.g. ${bad[0]?.text.slice(0, 160)}`);
+  tally.say(
+    `${label}: ${N} concurrent identical votes from one participant → ${statuses(one)}, ${oneRows} vote row`,
+    oneRows === 1 && !bad.length ? null : `${oneRows} rows; ${bad.length} bad answers, e.g. ${bad[0]?.text.slice(0, 160)}`,
+  );
   const sameKey = one.filter((_, i) => i % 2);
-  tally.check(`${label}: every answer to the shared key is the same`, new Set(sameKey.map((a) => JSON.stringify(a.body))).size === 1 ? null : 'different answers for one key');
+  tally.check(
+    `${label}: every answer to the shared key is the same`,
+    new Set(sameKey.map((a) => JSON.stringify(a.body))).size === 1 ? null : 'different answers for one key',
+  );
 
   // 2. N participants, one vote each, all at once.
   const voters = await burst(N, () => call('POST', '/participants'));
   const failedTokens = voters.filter((a) => a.status !== 201).length;
   const before = await rows('votes WHERE proposal_id = $1', [target]);
-  const many = await burst(N, (i) => call('PUT', `/consultations/unlimited/proposals/${target}/vote`, { token: voters[i].body.token, body: { choice: 'support' } }));
+  const many = await burst(N, (i) =>
+    call('PUT', `/consultations/unlimited/proposals/${target}/vote`, { token: voters[i].body.token, body: { choice: 'support' } }),
+  );
   cases += voters.length + many.length;
   const manyRows = (await rows('votes WHERE proposal_id = $1', [target])) - before;
   const tallyTotal = (await call('GET', `/consultations/unlimited/proposals/${target}`)).body.tally.total;
-  tally.say(`${label}: ${N} participants voting at once → ${statuses(many)}, ${manyRows} new vote rows, tally ${tallyTotal}`,
-    !failedTokens && manyRows === N && tallyTotal === before + N && many.every((a) => a.status === 200) ? null : `${failedTokens} tokens failed (${statuses(voters)}), ${manyRows} rows, tally ${tallyTotal}`);
+  tally.say(
+    `${label}: ${N} participants voting at once → ${statuses(many)}, ${manyRows} new vote rows, tally ${tallyTotal}`,
+    !failedTokens && manyRows === N && tallyTotal === before + N && many.every((a) => a.status === 200)
+      ? null
+      : `${failedTokens} tokens failed (${statuses(voters)}), ${manyRows} rows, tally ${tallyTotal}`,
+  );
   // The last answers saw (nearly) every vote: no answer ever counted more than there were.
   const maxSeen = Math.max(...many.map((a) => a.body?.tally?.total ?? 0));
   tally.check(`${label}: no answer reports more votes than were cast`, maxSeen <= before + N ? null : `an answer said ${maxSeen}`);
 
   // 3. Participants with 3 votes left, each firing 20 concurrent votes on 20 proposals: exactly 3 each.
   const targets = [];
-  for (let i = 0; i < 20; i++) targets.push((await call('POST', '/consultations/open/proposals', { token: owner, body: draft(`${label}-${i}`) })).body.proposal.id);
+  for (let i = 0; i < 20; i++)
+    targets.push((await call('POST', '/consultations/open/proposals', { token: owner, body: draft(`${label}-${i}`) })).body.proposal.id);
   const limited = await burst(10, () => call('POST', '/participants'));
-  const races = await burst(limited.length, (p) => burst(20, (i) => call('PUT', `/consultations/open/proposals/${targets[i]}/vote`, { token: limited[p].body.token, body: { choice: 'support' } })));
+  const races = await burst(limited.length, (p) =>
+    burst(20, (i) =>
+      call('PUT', `/consultations/open/proposals/${targets[i]}/vote`, { token: limited[p].body.token, body: { choice: 'support' } }),
+    ),
+  );
   for (const [p, answers] of races.entries()) {
     cases += answers.length;
     const ok = answers.filter((a) => a.status === 200).length;
     const refused = answers.filter((a) => a.status === 409 && a.body.code === 'limit-reached').length;
     const stored = await rows('votes WHERE participant_id = $1', [limited[p].body.participant.id]);
     const left = (await call('GET', '/consultations/open/participation', { token: limited[p].body.token })).body.votesLeft;
-    tally.check(`${label}: participant ${p} with 3 votes left firing 20 at once`, ok === 3 && refused === 17 && stored === 3 && left === 0 ? null : `${ok} accepted, ${refused} limit-reached, ${stored} rows, ${left} left (${statuses(answers)})`);
+    tally.check(
+      `${label}: participant ${p} with 3 votes left firing 20 at once`,
+      ok === 3 && refused === 17 && stored === 3 && left === 0
+        ? null
+        : `${ok} accepted, ${refused} limit-reached, ${stored} rows, ${left} left (${statuses(answers)})`,
+    );
   }
   console.log(`  ✓ ${label}: ${limited.length} participants with 3 votes left, 20 concurrent votes each: exactly 3 counted for each`);
 
   // 4. Votes and withdrawals interleaved by one participant on one proposal, then by many.
   const flipper = await call('POST', '/participants');
-  const flips = await burst(200, (i) => (i % 2
-    ? call('DELETE', `/consultations/unlimited/proposals/${target}/vote`, { token: flipper.body.token })
-    : call('PUT', `/consultations/unlimited/proposals/${target}/vote`, { token: flipper.body.token, body: { choice: 'support' } })));
+  const flips = await burst(200, (i) =>
+    i % 2
+      ? call('DELETE', `/consultations/unlimited/proposals/${target}/vote`, { token: flipper.body.token })
+      : call('PUT', `/consultations/unlimited/proposals/${target}/vote`, { token: flipper.body.token, body: { choice: 'support' } }),
+  );
   cases += flips.length;
   const flipRows = await rows('votes WHERE participant_id = $1', [flipper.body.participant.id]);
   const flipState = (await call('GET', '/consultations/unlimited/participation', { token: flipper.body.token })).body.votes[target];
-  tally.say(`${label}: 200 interleaved votes and withdrawals by one participant → ${statuses(flips)}, ${flipRows} row, participation agrees`,
-    flips.every((a) => a.status === 200) && flipRows <= 1 && (flipRows === 1) === (flipState === 'support') ? null : `${flipRows} rows, participation ${flipState}`);
+  tally.say(
+    `${label}: 200 interleaved votes and withdrawals by one participant → ${statuses(flips)}, ${flipRows} row, participation agrees`,
+    flips.every((a) => a.status === 200) && flipRows <= 1 && (flipRows === 1) === (flipState === 'support')
+      ? null
+      : `${flipRows} rows, participation ${flipState}`,
+  );
 
   // 5. Tallies equal the vote rows, for every proposal of every consultation.
   let compared = 0;
@@ -107,9 +150,14 @@ async function raceOn(label, server, tally, s) {
       cursor = page.nextCursor ?? '';
     } while (cursor);
   }
-  const orphan = await rows('votes v LEFT JOIN proposals p ON p.id = v.proposal_id WHERE p.id IS NULL OR p.consultation_id <> v.consultation_id');
+  const orphan = await rows(
+    'votes v LEFT JOIN proposals p ON p.id = v.proposal_id WHERE p.id IS NULL OR p.consultation_id <> v.consultation_id',
+  );
   cases += compared;
-  tally.say(`${label}: tallies equal the vote rows for all ${compared} proposals; ${orphan} vote rows outside their proposal's consultation`, mismatches.length || orphan ? `${mismatches.slice(0, 5).join('; ')} orphans ${orphan}` : null);
+  tally.say(
+    `${label}: tallies equal the vote rows for all ${compared} proposals; ${orphan} vote rows outside their proposal's consultation`,
+    mismatches.length || orphan ? `${mismatches.slice(0, 5).join('; ')} orphans ${orphan}` : null,
+  );
   // 6. Issue 21: amendments and their votes.
   cases += await amendmentRaces(label, call, rows, tally, N);
   // 7. Issue 20: helpful votes and reports on comments.

@@ -20,9 +20,17 @@ const PARALLEL = 2;
 const RENDER_TIMEOUT = 30_000;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MIME = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon',
-  '.map': 'application/json', '.txt': 'text/plain',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json',
+  '.txt': 'text/plain',
 };
 
 function exec(cmd, args) {
@@ -77,13 +85,19 @@ const DEEP_ELEMENTS = `(root) => {
 
 /** Waits until Storybook has finished story `id` (render, play, afterEach) and reports its phase. */
 async function storyFinished(page, id) {
-  await page.waitForFunction((storyId) => {
-    const render = window.__STORYBOOK_PREVIEW__?.currentRender;
-    return render?.id === storyId && ['finished', 'aborted', 'errored'].includes(render.phase);
-  }, id, { timeout: RENDER_TIMEOUT });
+  await page.waitForFunction(
+    (storyId) => {
+      const render = window.__STORYBOOK_PREVIEW__?.currentRender;
+      return render?.id === storyId && ['finished', 'aborted', 'errored'].includes(render.phase);
+    },
+    id,
+    { timeout: RENDER_TIMEOUT },
+  );
   return page.evaluate(() => ({
     phase: window.__STORYBOOK_PREVIEW__.currentRender.phase,
-    error: document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message, .sb-errordisplay')?.textContent?.trim().slice(0, 300) : null,
+    error: document.body.classList.contains('sb-show-errordisplay')
+      ? document.querySelector('#error-message, .sb-errordisplay')?.textContent?.trim().slice(0, 300)
+      : null,
   }));
 }
 
@@ -92,7 +106,9 @@ async function storyFinished(page, id) {
  * channel (as Storybook's own test runner does), which saves reloading the preview each time.
  */
 async function openStory(page, base, id) {
-  const loaded = await page.evaluate(() => Boolean(window.__STORYBOOK_ADDONS_CHANNEL__ && window.__STORYBOOK_PREVIEW__?.currentRender?.viewMode === 'story')).catch(() => false);
+  const loaded = await page
+    .evaluate(() => Boolean(window.__STORYBOOK_ADDONS_CHANNEL__ && window.__STORYBOOK_PREVIEW__?.currentRender?.viewMode === 'story'))
+    .catch(() => false);
   if (loaded) {
     await page.evaluate((storyId) => {
       window.__pgoStory = { pending: 0 };
@@ -111,12 +127,18 @@ async function checkStory(page, base, entry, axeSource) {
   if (error || phase !== 'finished') problems.push(`Storybook ended in phase "${phase}"${error ? `: ${error}` : ''}`);
   const pending = entry.tags?.includes('pgo-pending');
   // Settled: no backend call running (unless the story stays loading on purpose), every Lit update done.
-  await page.waitForFunction(`(async () => {
+  await page
+    .waitForFunction(
+      `(async () => {
     if (${!pending} && (window.__pgoStory?.pending ?? 0) > 0) return false;
     const all = (${DEEP_ELEMENTS})(document.getElementById('storybook-root'));
     const updates = await Promise.all(all.map((el) => el.updateComplete ?? true));
     return updates.every((done) => done !== false);
-  })()`, null, { timeout: RENDER_TIMEOUT, polling: 50 }).catch(() => problems.push('did not settle (backend calls or Lit updates still running)'));
+  })()`,
+      null,
+      { timeout: RENDER_TIMEOUT, polling: 50 },
+    )
+    .catch(() => problems.push('did not settle (backend calls or Lit updates still running)'));
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   const rendered = await page.evaluate(`(${DEEP_ELEMENTS})(document.getElementById('storybook-root'))
     .some((el) => el.shadowRoot && (el.shadowRoot.textContent.trim() || el.shadowRoot.querySelector(':not(style):not(slot)')))`);
@@ -125,8 +147,17 @@ async function checkStory(page, base, entry, axeSource) {
     await page.addScriptTag({ content: `${axeSource}\nwindow.__pgoAxe = true;` });
   }
   const violations = await page.evaluate(async (tags) => {
-    const result = await window.axe.run(document.getElementById('storybook-root'), { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    const result = await window.axe.run(document.getElementById('storybook-root'), {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
   }, AXE_TAGS);
   problems.push(...violations.map((v) => `axe: ${v}`));
   return problems;
@@ -138,8 +169,11 @@ function expectedNames(manifest, tag) {
   if (!declaration) return null;
   const names = (items) => (items ?? []).map((i) => i.name || '(default)');
   return {
-    attributes: names(declaration.attributes), events: names(declaration.events), slots: names(declaration.slots),
-    parts: names(declaration.cssParts), 'custom properties': names(declaration.cssProperties),
+    attributes: names(declaration.attributes),
+    events: names(declaration.events),
+    slots: names(declaration.slots),
+    parts: names(declaration.cssParts),
+    'custom properties': names(declaration.cssProperties),
   };
 }
 
@@ -150,7 +184,9 @@ async function checkComponentDocs(page, base, entry, manifest) {
   await page.goto(`${base}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`, { waitUntil: 'load' });
   await page.waitForSelector('.docblock-argstable tbody tr', { timeout: RENDER_TIMEOUT });
   // The name cell of each row (a required arg carries a trailing *).
-  const cells = new Set(await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) => tds.map((td) => td.textContent.trim().replace(/\*$/, ''))));
+  const cells = new Set(
+    await page.$$eval('.docblock-argstable tbody tr td:first-child', (tds) => tds.map((td) => td.textContent.trim().replace(/\*$/, ''))),
+  );
   const problems = [];
   for (const [kind, list] of Object.entries(expected)) {
     const missing = list.filter((n) => !cells.has(n));
@@ -170,7 +206,10 @@ async function checkMdxDocs(page, base, entry, manifest) {
   const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
   const missing = declarations.flatMap((d) => [
     ...(d.cssProperties ?? []).map((p) => p.name).filter((name) => !text.includes(name)),
-    ...(d.cssParts ?? []).map((p) => `::part(${p.name})`).filter((name) => !text.includes(name)).map((name) => `${d.tagName} ${name}`),
+    ...(d.cssParts ?? [])
+      .map((p) => `::part(${p.name})`)
+      .filter((name) => !text.includes(name))
+      .map((name) => `${d.tagName} ${name}`),
   ]);
   return missing.length ? [`the theming page misses: ${[...new Set(missing)].join(', ')}`] : [];
 }
@@ -198,10 +237,18 @@ export async function run() {
     const index = await (await fetch(`${base}/index.json`)).json();
     const entries = Object.values(index.entries);
     const jobs = [
-      ...entries.filter((e) => e.type === 'story').map((e) => ({ label: `story ${e.id}`, check: (page) => checkStory(page, base, e, axeSource) })),
-      ...entries.filter((e) => e.type === 'docs' && e.importPath.endsWith('.stories.ts')).map((e) => ({ label: `docs ${e.id}`, check: (page) => checkComponentDocs(page, base, e, manifest) })),
-      ...entries.filter((e) => e.type === 'docs' && e.importPath.endsWith('.mdx')).map((e) => ({ label: `docs ${e.id}`, check: (page) => checkMdxDocs(page, base, e, manifest) })),
-      ...manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName)
+      ...entries
+        .filter((e) => e.type === 'story')
+        .map((e) => ({ label: `story ${e.id}`, check: (page) => checkStory(page, base, e, axeSource) })),
+      ...entries
+        .filter((e) => e.type === 'docs' && e.importPath.endsWith('.stories.ts'))
+        .map((e) => ({ label: `docs ${e.id}`, check: (page) => checkComponentDocs(page, base, e, manifest) })),
+      ...entries
+        .filter((e) => e.type === 'docs' && e.importPath.endsWith('.mdx'))
+        .map((e) => ({ label: `docs ${e.id}`, check: (page) => checkMdxDocs(page, base, e, manifest) })),
+      ...manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .filter((d) => d.tagName)
         .map((d) => ({ label: `stories for <${d.tagName}>`, check: async () => checkElementHasStories(entries, d.tagName) })),
     ];
     if (!jobs.some((j) => j.label.startsWith('story '))) throw new Error('index.json lists no story');
@@ -209,7 +256,11 @@ export async function run() {
     const worker = async () => {
       const page = await context.newPage();
       let logged = [];
-      page.on('console', (msg) => msg.type() === 'error' && logged.push(`console error: ${msg.text()}${msg.location()?.url ? ` (${msg.location().url})` : ''}`));
+      page.on(
+        'console',
+        (msg) =>
+          msg.type() === 'error' && logged.push(`console error: ${msg.text()}${msg.location()?.url ? ` (${msg.location().url})` : ''}`),
+      );
       page.on('pageerror', (err) => logged.push(`page error: ${err.message}`));
       for (let job = jobs.shift(); job; job = jobs.shift()) {
         logged = [];

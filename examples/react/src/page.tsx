@@ -13,8 +13,12 @@ export function usePage(): { lang: 'fr' | 'en'; shown: boolean; setVoted: (detai
   const [voted, setVoted] = useState<VotedDetail | null>(null);
   const controls = (
     <p>
-      <button id="lang" type="button" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>English / français</button>
-      <button id="toggle" type="button" onClick={() => setShown(!shown)}>Remove / add the widgets</button>
+      <button id="lang" type="button" onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}>
+        English / français
+      </button>
+      <button id="toggle" type="button" onClick={() => setShown(!shown)}>
+        Remove / add the widgets
+      </button>
       Votes seen by React: <output id="voted">{voted ? voted.proposalId : 'none'}</output>
     </p>
   );

@@ -16,15 +16,20 @@ import { organiserById, roleOn, type OrganiserRecord } from '../../store/organis
 import { useSession, type SessionRecord } from '../../store/sessions.js';
 
 export type Caller =
-  | { kind: 'token'; actor: Actor }
-  | { kind: 'organiser'; actor: Actor; organiser: OrganiserRecord; session: SessionRecord; token: string };
+  { kind: 'token'; actor: Actor } | { kind: 'organiser'; actor: Actor; organiser: OrganiserRecord; session: SessionRecord; token: string };
 
 const secure = (ctx: AppContext, c: Context<Env>) => ctx.ownOrigin(c).startsWith('https:');
 /** `__Host-` (Secure, Path=/, no Domain) under HTTPS; browsers refuse that prefix over plain HTTP. */
 export const cookieName = (ctx: AppContext, c: Context<Env>) => (secure(ctx, c) ? '__Host-pgo-organiser' : 'pgo-organiser');
 
 export function setSessionCookie(ctx: AppContext, c: Context<Env>, token: string): void {
-  setCookie(c, cookieName(ctx, c), token, { httpOnly: true, sameSite: 'Strict', secure: secure(ctx, c), path: '/', maxAge: Math.floor(ctx.sessionPolicy.absoluteMs / 1000) });
+  setCookie(c, cookieName(ctx, c), token, {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: secure(ctx, c),
+    path: '/',
+    maxAge: Math.floor(ctx.sessionPolicy.absoluteMs / 1000),
+  });
 }
 
 export function clearSessionCookie(ctx: AppContext, c: Context<Env>): void {
@@ -42,7 +47,11 @@ const endedCookie = new WeakSet<Request>();
 export function clearEndedCookies(ctx: AppContext): MiddlewareHandler<Env> {
   return async (c, next) => {
     await next();
-    if (endedCookie.has(c.req.raw)) c.res.headers.append('set-cookie', `${cookieName(ctx, c)}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict${secure(ctx, c) ? '; Secure' : ''}`);
+    if (endedCookie.has(c.req.raw))
+      c.res.headers.append(
+        'set-cookie',
+        `${cookieName(ctx, c)}=; Max-Age=0; Path=/; HttpOnly; SameSite=Strict${secure(ctx, c) ? '; Secure' : ''}`,
+      );
   };
 }
 
@@ -73,8 +82,9 @@ export async function caller(ctx: AppContext, c: Context<Env>): Promise<Caller> 
 export function requireRole(who: Caller, consultationId: string, role: OrganiserRole): void {
   if (who.kind === 'token') return;
   const held = roleOn(who.organiser, consultationId);
-  const ok = consultationId === '*'
-    ? who.organiser.roles.some((g) => g.consultationId === '*' && (g.role === 'admin' || role === 'moderator'))
-    : held === 'admin' || (held === 'moderator' && role === 'moderator');
+  const ok =
+    consultationId === '*'
+      ? who.organiser.roles.some((g) => g.consultationId === '*' && (g.role === 'admin' || role === 'moderator'))
+      : held === 'admin' || (held === 'moderator' && role === 'moderator');
   if (!ok) fail('forbidden', role === 'admin' ? 'Only an admin of this consultation may do this' : 'You do not moderate this consultation');
 }

@@ -22,7 +22,12 @@ export function accountRoutes(app: Hono<Env>, ctx: AppContext): void {
   };
   const checkGrants = (roles: RoleGrant[]) => {
     const unknown = roles.findIndex((g) => g.consultationId !== '*' && !ctx.find(g.consultationId));
-    if (unknown >= 0) fail('validation', 'Unknown consultation', { fieldErrors: [{ field: `roles.${unknown}.consultationId`, code: 'invalid', message: `roles.${unknown}.consultationId: No such consultation` }] });
+    if (unknown >= 0)
+      fail('validation', 'Unknown consultation', {
+        fieldErrors: [
+          { field: `roles.${unknown}.consultationId`, code: 'invalid', message: `roles.${unknown}.consultationId: No such consultation` },
+        ],
+      });
   };
 
   app.get('/admin/organisers', async (c) => {
@@ -36,11 +41,23 @@ export function accountRoutes(app: Hono<Env>, ctx: AppContext): void {
     checkGrants(data.roles);
     const passwordHash = data.password ? await hashPassword(data.password, ctx.passwordParams) : null;
     const created = await ctx.db.transaction(async (tx) => {
-      const organiser = await createOrganiser(tx, { email: data.email, displayName: data.displayName, passwordHash, roles: data.roles }, ctx.now());
-      if (organiser) await audit(tx, who.actor, ctx.now(), { action: 'organiser.create', target: `organiser:${organiser.id}`, details: { email: organiser.email, roles: organiser.roles } });
+      const organiser = await createOrganiser(
+        tx,
+        { email: data.email, displayName: data.displayName, passwordHash, roles: data.roles },
+        ctx.now(),
+      );
+      if (organiser)
+        await audit(tx, who.actor, ctx.now(), {
+          action: 'organiser.create',
+          target: `organiser:${organiser.id}`,
+          details: { email: organiser.email, roles: organiser.roles },
+        });
       return organiser;
     });
-    if (!created) fail('conflict', 'An organiser has this e-mail already', { fieldErrors: [{ field: 'email', code: 'invalid', message: 'email: An organiser has this e-mail already' }] });
+    if (!created)
+      fail('conflict', 'An organiser has this e-mail already', {
+        fieldErrors: [{ field: 'email', code: 'invalid', message: 'email: An organiser has this e-mail already' }],
+      });
     return c.json(publicOrganiser(created), 201);
   });
 
@@ -67,7 +84,11 @@ export function accountRoutes(app: Hono<Env>, ctx: AppContext): void {
     const done = await ctx.db.transaction(async (tx) => {
       if (!(await setPasswordHash(tx, id, hash))) return false;
       const sessions = await closeAllSessions(tx, id);
-      await audit(tx, who.actor, ctx.now(), { action: 'organiser.password-reset', target: `organiser:${id}`, details: { sessionsEnded: sessions } });
+      await audit(tx, who.actor, ctx.now(), {
+        action: 'organiser.password-reset',
+        target: `organiser:${id}`,
+        details: { sessionsEnded: sessions },
+      });
       return true;
     });
     if (!done) fail('not-found', 'No such organiser');

@@ -5,7 +5,13 @@
  * public consultation document changes its ETag, widgets see it at their next load.
  */
 import type { Context, Hono } from 'hono';
-import { checkConsultation, ConsultationEdit, ConsultationSave, KeyRotationInput, type ConsultationAdmin } from '../../../src/core/consultation-edit.js';
+import {
+  checkConsultation,
+  ConsultationEdit,
+  ConsultationSave,
+  KeyRotationInput,
+  type ConsultationAdmin,
+} from '../../../src/core/consultation-edit.js';
 import { validationError } from '../../../src/core/errors.js';
 import type { AppContext, Env } from '../../context.js';
 import { readJson } from '../../http/body.js';
@@ -13,7 +19,15 @@ import { fail } from '../../http/problem.js';
 import { ConsultationFile, parseConsultationFile } from '../../setup/config.js';
 import { recordChange } from '../../live/changes.js';
 import { audit } from '../../store/audit.js';
-import { ensureStored, loadedOf, publicKey, rotateKey, saveConsultation, storedConsultation, type StoredConsultation } from '../../store/consultations.js';
+import {
+  ensureStored,
+  loadedOf,
+  publicKey,
+  rotateKey,
+  saveConsultation,
+  storedConsultation,
+  type StoredConsultation,
+} from '../../store/consultations.js';
 import { caller, requireRole } from './access.js';
 
 /** A consultation document is deeper than a participant's body (extra fields' options). */
@@ -84,7 +98,9 @@ export function consultationRoutes(app: Hono<Env>, ctx: AppContext): void {
     const { who, id } = await admin(c);
     const { data } = await readJson(c, ConsultationSave, DEPTH);
     if (data.consultation.id !== id) {
-      throw validationError([{ field: 'consultation.id', code: 'invalid', message: 'consultation.id: The id of a consultation cannot change' }]);
+      throw validationError([
+        { field: 'consultation.id', code: 'invalid', message: 'consultation.id: The id of a consultation cannot change' },
+      ]);
     }
     await stored(id);
     const { revision, ...edit } = checked(data);
@@ -115,14 +131,21 @@ export function consultationRoutes(app: Hono<Env>, ctx: AppContext): void {
       loaded = parseConsultationFile(canonical, 'import', { now: ctx.now() });
     } catch (error) {
       const problems = (error as { problems?: string[] }).problems ?? [String(error)];
-      throw validationError(problems.map((p) => {
-        const [, field = '(root)', ...rest] = p.split(': ');
-        return { field: field.replace(/\[(\d+)\]/g, '.$1'), code: 'invalid', message: `${field}: ${rest.join(': ')}` };
-      }));
+      throw validationError(
+        problems.map((p) => {
+          const [, field = '(root)', ...rest] = p.split(': ');
+          return { field: field.replace(/\[(\d+)\]/g, '.$1'), code: 'invalid', message: `${field}: ${rest.join(': ')}` };
+        }),
+      );
     }
     const id = loaded.consultation.id;
     const existing = ctx.find(id) ? await stored(id) : null;
-    const edit = { consultation: loaded.consultation, allowedOrigins: loaded.allowedOrigins, moderation: loaded.moderation, identity: loaded.identitySettings };
+    const edit = {
+      consultation: loaded.consultation,
+      allowedOrigins: loaded.allowedOrigins,
+      moderation: loaded.moderation,
+      identity: loaded.identitySettings,
+    };
     const saved = await save(edit, existing?.revision ?? null, who.actor, existing ? 'consultation.import-replace' : 'consultation.import');
     return c.json(adminView(saved), existing ? 200 : 201);
   });
@@ -131,10 +154,16 @@ export function consultationRoutes(app: Hono<Env>, ctx: AppContext): void {
     const { who, id } = await admin(c);
     const { data } = await readJson(c, KeyRotationInput, DEPTH);
     const current = await stored(id);
-    if (!current.edit.identity) fail('conflict', 'This consultation takes no host-signed identities', { detail: 'Turn them on in its settings first' });
+    if (!current.edit.identity)
+      fail('conflict', 'This consultation takes no host-signed identities', { detail: 'Turn them on in its settings first' });
     const made = await ctx.db.transaction(async (tx) => {
       const rotation = await rotateKey(tx, id, data.overlapHours, ctx.now());
-      await audit(tx, who.actor, ctx.now(), { action: 'consultation.key-rotate', consultationId: id, target: `consultation:${id}`, details: { key: rotation.key.id, overlapHours: data.overlapHours } });
+      await audit(tx, who.actor, ctx.now(), {
+        action: 'consultation.key-rotate',
+        consultationId: id,
+        target: `consultation:${id}`,
+        details: { key: rotation.key.id, overlapHours: data.overlapHours },
+      });
       return rotation;
     });
     await serveNow(id);

@@ -13,12 +13,15 @@ import { decide, moderationQueue, type DecisionOutcome } from '../../store/moder
 import { roleOn } from '../../store/organisers.js';
 import { caller, requireRole } from './access.js';
 
-
 export function moderationRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.get('/admin/consultations', async (c) => {
     const who = await caller(ctx, c);
     const list = ctx.consultations
-      .map(({ consultation }) => ({ id: consultation.id, title: consultation.title, role: who.kind === 'token' ? 'admin' : roleOn(who.organiser, consultation.id) }))
+      .map(({ consultation }) => ({
+        id: consultation.id,
+        title: consultation.title,
+        role: who.kind === 'token' ? 'admin' : roleOn(who.organiser, consultation.id),
+      }))
       .filter((x) => x.role);
     return c.json({ consultations: list });
   });
@@ -38,10 +41,12 @@ export function moderationRoutes(app: Hono<Env>, ctx: AppContext): void {
     const { data } = await readJson(c, DecisionInput, ctx.limits.jsonDepth);
     const outcomes: DecisionOutcome[] = await ctx.db.transaction(async (tx) => {
       const done: DecisionOutcome[] = [];
-      for (const target of new Set(data.targets)) done.push(await decide(tx, consultation.id, target, data.action, data.reason, who.actor, ctx.now()));
+      for (const target of new Set(data.targets))
+        done.push(await decide(tx, consultation.id, target, data.action, data.reason, who.actor, ctx.now()));
       // All or nothing: one unknown target refuses the whole batch.
       const missing = done.find((o) => 'error' in o);
-      if (missing) fail('error' in missing && missing.error === 'conflict' ? 'conflict' : 'not-found', `Cannot ${data.action} ${missing.target}`);
+      if (missing)
+        fail('error' in missing && missing.error === 'conflict' ? 'conflict' : 'not-found', `Cannot ${data.action} ${missing.target}`);
       return done;
     });
     return c.json({ decided: outcomes });
@@ -55,7 +60,13 @@ export function moderationRoutes(app: Hono<Env>, ctx: AppContext): void {
     const proposalId = c.req.param('proposalId');
     const answer = await ctx.db.transaction(async (tx) => {
       const saved = await saveAnswer(tx, consultation.id, proposalId, data, who.actor.ref, ctx.now());
-      await audit(tx, who.actor, ctx.now(), { action: 'proposal.answer', consultationId: consultation.id, target: `proposal:${proposalId}`, reason: data.text || null, details: { state: data.state, mergedInto: saved.mergedInto, commitment: saved.commitment } });
+      await audit(tx, who.actor, ctx.now(), {
+        action: 'proposal.answer',
+        consultationId: consultation.id,
+        target: `proposal:${proposalId}`,
+        reason: data.text || null,
+        details: { state: data.state, mergedInto: saved.mergedInto, commitment: saved.commitment },
+      });
       return saved;
     });
     return c.json(answer);

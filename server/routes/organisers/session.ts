@@ -12,10 +12,22 @@ import { useSetupToken } from '../../store/admin-tokens.js';
 import { audit } from '../../store/audit.js';
 import { countOrganisers, createOrganiser, organiserByEmail, publicOrganiser, type OrganiserRecord } from '../../store/organisers.js';
 import { hashPassword, verifyPassword } from '../../store/passwords.js';
-import { clearAccountFailures, closeAllSessions, closeSession, openSession, recordFailure, signInWait, type SessionRecord } from '../../store/sessions.js';
+import {
+  clearAccountFailures,
+  closeAllSessions,
+  closeSession,
+  openSession,
+  recordFailure,
+  signInWait,
+  type SessionRecord,
+} from '../../store/sessions.js';
 import { caller, clearSessionCookie, sessionToken, setSessionCookie } from './access.js';
 
-export function sessionBody(ctx: AppContext, organiser: OrganiserRecord, session: Pick<SessionRecord, 'csrfToken' | 'createdAt' | 'lastSeenAt'>): OrganiserSession {
+export function sessionBody(
+  ctx: AppContext,
+  organiser: OrganiserRecord,
+  session: Pick<SessionRecord, 'csrfToken' | 'createdAt' | 'lastSeenAt'>,
+): OrganiserSession {
   return {
     organiser: publicOrganiser(organiser),
     csrfToken: session.csrfToken,
@@ -31,11 +43,22 @@ export function sessionRoutes(app: Hono<Env>, ctx: AppContext): void {
     const passwordHash = await hashPassword(data.password, ctx.passwordParams);
     const organiser = await ctx.db.transaction(async (tx) => {
       if ((await countOrganisers(tx)) > 0 || !(await useSetupToken(tx, data.setupToken))) return null;
-      const created = (await createOrganiser(tx, { email: data.email, displayName: data.displayName, passwordHash, roles: [{ consultationId: '*', role: 'admin' }] }, ctx.now()))!;
-      await audit(tx, { ref: 'setup', name: 'setup' }, ctx.now(), { action: 'organiser.create', target: `organiser:${created.id}`, details: { email: created.email, roles: created.roles } });
+      const created = (await createOrganiser(
+        tx,
+        { email: data.email, displayName: data.displayName, passwordHash, roles: [{ consultationId: '*', role: 'admin' }] },
+        ctx.now(),
+      ))!;
+      await audit(tx, { ref: 'setup', name: 'setup' }, ctx.now(), {
+        action: 'organiser.create',
+        target: `organiser:${created.id}`,
+        details: { email: created.email, roles: created.roles },
+      });
       return created;
     });
-    if (!organiser) fail('forbidden', 'Setup is closed or the setup token is wrong', { detail: 'The first admin exists already, or restart the server for a new setup token' });
+    if (!organiser)
+      fail('forbidden', 'Setup is closed or the setup token is wrong', {
+        detail: 'The first admin exists already, or restart the server for a new setup token',
+      });
     return c.json(publicOrganiser(organiser), 201);
   });
 
@@ -57,7 +80,10 @@ export function sessionRoutes(app: Hono<Env>, ctx: AppContext): void {
     if (previous) await closeSession(ctx.db, previous);
     const { token, csrfToken } = await openSession(ctx.db, organiser.id, now);
     await clearAccountFailures(ctx.db, keys.account);
-    await audit(ctx.db, { ref: `organiser:${organiser.id}`, name: organiser.displayName }, now, { action: 'session.sign-in', details: { method: 'password' } });
+    await audit(ctx.db, { ref: `organiser:${organiser.id}`, name: organiser.displayName }, now, {
+      action: 'session.sign-in',
+      details: { method: 'password' },
+    });
     setSessionCookie(ctx, c, token);
     return c.json(sessionBody(ctx, organiser, { csrfToken, createdAt: now, lastSeenAt: now }), 200);
   });

@@ -7,20 +7,39 @@ import { ADMIN, assertProblem, OPEN, type ApiTestContext } from './context.js';
 export function commentTests({ call, token, query, count }: ApiTestContext): void {
   describe('comments', () => {
     const target = 'proposal:s3';
-    const post = async (who: string, body: Record<string, unknown>, consultation = OPEN) => call('POST', `${consultation}/comments`, { token: who, body: { target, ...body } });
+    const post = async (who: string, body: Record<string, unknown>, consultation = OPEN) =>
+      call('POST', `${consultation}/comments`, { token: who, body: { target, ...body } });
     const posted = async (who: string, body: Record<string, unknown>, consultation = OPEN) => {
       const answer = await post(who, body, consultation);
       assert.equal(answer.status, 201, JSON.stringify(answer.body));
       return CommentReceipt.parse(answer.body).comment;
     };
-    const threads = async (who: string | null, q = '') => CommentPage.parse((await call('GET', `${OPEN}/comments?target=${target}${q}`, { token: who })).body);
-    const decide = (targets: string[], action: string) => call('POST', '/admin/consultations/open/decisions', { token: ADMIN, body: { targets, action, reason: 'test' } });
+    const threads = async (who: string | null, q = '') =>
+      CommentPage.parse((await call('GET', `${OPEN}/comments?target=${target}${q}`, { token: who })).body);
+    const decide = (targets: string[], action: string) =>
+      call('POST', '/admin/consultations/open/decisions', { token: ADMIN, body: { targets, action, reason: 'test' } });
 
     it('posts a comment and lists it, saying to its author what is theirs; an anonymous read is public and cacheable', async () => {
       const ana = await token();
       const comment = await posted(ana, { body: '  Une bonne idée, à étendre aux départements.  ', stance: 'for', authorName: 'Ana' });
-      assert.deepEqual({ body: comment.body, stance: comment.stance, authorName: comment.authorName, status: comment.status, mine: comment.mine, parentId: comment.parentId },
-        { body: 'Une bonne idée, à étendre aux départements.', stance: 'for', authorName: 'Ana', status: 'published', mine: true, parentId: null });
+      assert.deepEqual(
+        {
+          body: comment.body,
+          stance: comment.stance,
+          authorName: comment.authorName,
+          status: comment.status,
+          mine: comment.mine,
+          parentId: comment.parentId,
+        },
+        {
+          body: 'Une bonne idée, à étendre aux départements.',
+          stance: 'for',
+          authorName: 'Ana',
+          status: 'published',
+          mine: true,
+          parentId: null,
+        },
+      );
       const anonymous = await call('GET', `${OPEN}/comments?target=${target}`);
       assert.equal(anonymous.headers.get('cache-control'), 'public, max-age=0, s-maxage=5');
       const listed = CommentPage.parse(anonymous.body).items.find((c) => c.id === comment.id)!;
@@ -41,7 +60,9 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       assert.deepEqual(await fields({ body: 'x'.repeat(1001) }), ['body:too_long']);
       assert.deepEqual(await fields({ body: '   ' }), ['body:required']);
       assert.deepEqual(await fields({ body: 'Avec une position', stance: 'maybe' }), ['stance:invalid']);
-      assert.deepEqual(await fields({ body: 'Avec une position', target: 'proposal:fs0', stance: 'for' }, '/consultations/final'), ['stance:invalid']);
+      assert.deepEqual(await fields({ body: 'Avec une position', target: 'proposal:fs0', stance: 'for' }, '/consultations/final'), [
+        'stance:invalid',
+      ]);
       assert.equal((await post(who, { body: 'Sans position', target: 'proposal:fs0' }, '/consultations/final')).status, 201);
       assertProblem(await post(who, { body: 'Sur rien', target: 'thing:1' }), 422, 'validation');
       assertProblem(await post(who, { body: 'Sur une proposition en attente', target: 'proposal:pending-1' }), 404, 'not-found');
@@ -63,25 +84,50 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       assert.equal(second.parentId, root.id);
       assert.deepEqual(second.replyTo, { id: first.id, authorName: 'Bo' });
       const replies = CommentPage.parse((await call('GET', `${OPEN}/comments/${root.id}/replies`)).body);
-      assert.deepEqual(replies.items.map((r) => r.id), [first.id, second.id]);
+      assert.deepEqual(
+        replies.items.map((r) => r.id),
+        [first.id, second.id],
+      );
       assert.equal((await threads(null)).items.find((t) => t.id === root.id)!.replies, 2);
       const thread = CommentThread.parse((await call('GET', `${OPEN}/comments/${second.id}/thread`)).body);
       assert.equal(thread.comment.id, root.id);
-      assert.deepEqual(thread.replies.map((r) => r.id), [first.id, second.id]);
+      assert.deepEqual(
+        thread.replies.map((r) => r.id),
+        [first.id, second.id],
+      );
       assertProblem(await call('GET', `${OPEN}/comments/${first.id}/replies`), 404, 'not-found');
-      await assert.rejects(query(`INSERT INTO comments (id, consultation_id, target, parent_id, body, status, created_at) VALUES ('deep', 'open', $1, $2, 'trop profond', 'published', now())`, [target, first.id]), /pgo:validation/);
-      await assert.rejects(query(`INSERT INTO comments (id, consultation_id, target, parent_id, body, status, created_at) VALUES ('elsewhere', 'open', 'proposal:s1', $1, 'ailleurs', 'published', now())`, [root.id]), /pgo:validation/);
+      await assert.rejects(
+        query(
+          `INSERT INTO comments (id, consultation_id, target, parent_id, body, status, created_at) VALUES ('deep', 'open', $1, $2, 'trop profond', 'published', now())`,
+          [target, first.id],
+        ),
+        /pgo:validation/,
+      );
+      await assert.rejects(
+        query(
+          `INSERT INTO comments (id, consultation_id, target, parent_id, body, status, created_at) VALUES ('elsewhere', 'open', 'proposal:s1', $1, 'ailleurs', 'published', now())`,
+          [root.id],
+        ),
+        /pgo:validation/,
+      );
     });
 
     it('edits keep the earlier version on the server; only the author edits or deletes', async () => {
       const [author, other] = [await token(), await token()];
       const comment = await posted(author, { body: 'Premier jet du texte.', stance: 'neutral' });
-      const edited = await call('PUT', `${OPEN}/comments/${comment.id}`, { token: author, body: { body: 'Texte corrigé.', stance: 'against' } });
+      const edited = await call('PUT', `${OPEN}/comments/${comment.id}`, {
+        token: author,
+        body: { body: 'Texte corrigé.', stance: 'against' },
+      });
       assert.equal(edited.status, 200, JSON.stringify(edited.body));
       const after = Comment.parse(edited.body);
       assert.deepEqual([after.body, after.stance, !!after.editedAt], ['Texte corrigé.', 'against', true]);
       assert.equal(await count('comment_edits WHERE comment_id = $1 AND body = $2', [comment.id, 'Premier jet du texte.']), 1);
-      assertProblem(await call('PUT', `${OPEN}/comments/${comment.id}`, { token: other, body: { body: 'Pas le mien.' } }), 403, 'forbidden');
+      assertProblem(
+        await call('PUT', `${OPEN}/comments/${comment.id}`, { token: other, body: { body: 'Pas le mien.' } }),
+        403,
+        'forbidden',
+      );
       assertProblem(await call('DELETE', `${OPEN}/comments/${comment.id}`, { token: other }), 403, 'forbidden');
       assertProblem(await call('PUT', `${OPEN}/comments/${comment.id}`, { token: author, body: { body: 'x' } }), 422, 'validation');
     });
@@ -99,7 +145,12 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       }
       const listed = (await threads(null)).items;
       assert.ok(!listed.some((c) => c.id === lonely.id));
-      assert.deepEqual(((c) => [c.status, c.body, c.authorName, c.replies])(listed.find((c) => c.id === root.id)!), ['deleted', '', null, 1]);
+      assert.deepEqual(((c) => [c.status, c.body, c.authorName, c.replies])(listed.find((c) => c.id === root.id)!), [
+        'deleted',
+        '',
+        null,
+        1,
+      ]);
       assert.equal(await count("comments WHERE id = $1 AND body = ''", [root.id]), 1);
       assert.equal(await count('comment_edits WHERE comment_id = $1', [root.id]), 0);
       assertProblem(await call('DELETE', `${OPEN}/comments/${root.id}`, { token: a }), 409, 'conflict');
@@ -109,11 +160,22 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       const [author, reader] = [await token(), await token()];
       const comment = await posted(author, { body: 'Utile ou pas ?' });
       const url = `${OPEN}/comments/${comment.id}/helpful`;
-      for (let i = 0; i < 3; i++) assert.deepEqual(HelpfulResult.parse((await call('PUT', url, { token: reader })).body), { commentId: comment.id, helpful: 1, helpfulByMe: true });
+      for (let i = 0; i < 3; i++)
+        assert.deepEqual(HelpfulResult.parse((await call('PUT', url, { token: reader })).body), {
+          commentId: comment.id,
+          helpful: 1,
+          helpfulByMe: true,
+        });
       assertProblem(await call('PUT', url, { token: author }), 403, 'forbidden');
       assert.equal((await threads(reader)).items.find((c) => c.id === comment.id)!.helpfulByMe, true);
-      const [{ participant_id }] = await query<{ participant_id: string }>('SELECT participant_id FROM comment_helpful WHERE comment_id = $1', [comment.id]);
-      await assert.rejects(query('INSERT INTO comment_helpful (comment_id, participant_id) VALUES ($1, $2)', [comment.id, participant_id]), /duplicate key|unique/);
+      const [{ participant_id }] = await query<{ participant_id: string }>(
+        'SELECT participant_id FROM comment_helpful WHERE comment_id = $1',
+        [comment.id],
+      );
+      await assert.rejects(
+        query('INSERT INTO comment_helpful (comment_id, participant_id) VALUES ($1, $2)', [comment.id, participant_id]),
+        /duplicate key|unique/,
+      );
       assert.equal(HelpfulResult.parse((await call('DELETE', url, { token: reader })).body).helpful, 0);
     });
 
@@ -121,19 +183,32 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       const [a, b, c] = [await token(), await token(), await token()];
       const t = 'proposal:s4';
       const made = [];
-      for (let i = 0; i < 22; i++) made.push((await call('POST', `${OPEN}/comments`, { token: a, body: { target: t, body: `Commentaire numéro ${i}` } })).body.comment.id as string);
+      for (let i = 0; i < 22; i++)
+        made.push(
+          (await call('POST', `${OPEN}/comments`, { token: a, body: { target: t, body: `Commentaire numéro ${i}` } })).body.comment
+            .id as string,
+        );
       for (const who of [b, c]) await call('PUT', `${OPEN}/comments/${made[5]}/helpful`, { token: who });
       const list = async (q: string) => CommentPage.parse((await call('GET', `${OPEN}/comments?target=${t}${q}`)).body);
       const first = await list('');
       assert.equal(first.items.length, 20);
       assert.equal(first.items[0]!.id, made[0]);
       const second = await list(`&cursor=${first.nextCursor}`);
-      assert.deepEqual(second.items.map((x) => x.id), made.slice(20));
+      assert.deepEqual(
+        second.items.map((x) => x.id),
+        made.slice(20),
+      );
       assert.equal(second.nextCursor, null);
       assert.equal((await list('&sort=newest')).items[0]!.id, made[21]);
       assert.equal((await list('&sort=helpful')).items[0]!.id, made[5]);
-      assert.equal((await call('PUT', `/admin/consultations/open/comments/${made[9]}/pin`, { token: ADMIN, body: { pinned: true } })).status, 200);
-      assert.equal((await call('PUT', `/admin/consultations/open/comments/${made[10]}/pin`, { token: ADMIN, body: { pinned: true } })).body.pinned, true);
+      assert.equal(
+        (await call('PUT', `/admin/consultations/open/comments/${made[9]}/pin`, { token: ADMIN, body: { pinned: true } })).status,
+        200,
+      );
+      assert.equal(
+        (await call('PUT', `/admin/consultations/open/comments/${made[10]}/pin`, { token: ADMIN, body: { pinned: true } })).body.pinned,
+        true,
+      );
       const pinned = await list('&sort=newest');
       assert.deepEqual([pinned.items[0]!.id, pinned.items.filter((x) => x.pinned).length], [made[10], 1]);
       await assert.rejects(query('UPDATE comments SET pinned = true WHERE id = $1', [made[11]]), /duplicate key|unique/);
@@ -145,7 +220,8 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       const url = `${OPEN}/comments/${comment.id}/reports`;
       assertProblem(await call('POST', url, { token: await token(), body: { reason: 'because' } }), 422, 'validation');
       const first = await token();
-      for (let i = 0; i < 3; i++) assert.equal((await call('POST', url, { token: first, body: { reason: 'spam', details: 'Publicité.' } })).status, 202);
+      for (let i = 0; i < 3; i++)
+        assert.equal((await call('POST', url, { token: first, body: { reason: 'spam', details: 'Publicité.' } })).status, 202);
       await call('POST', url, { token: await token(), body: { reason: 'offensive' } });
       assert.equal((await threads(null)).items.find((c) => c.id === comment.id)!.status, 'published');
       assert.equal((await threads(first)).items.find((c) => c.id === comment.id)!.reportedByMe, true);
@@ -154,7 +230,10 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       assert.deepEqual([hidden.status, hidden.body], ['hidden', '']);
       const queue = await call('GET', '/admin/consultations/open/queue?tab=hidden', { token: ADMIN });
       const item = queue.body.items.find((i: { target: string }) => i.target === `comment:${comment.id}`);
-      assert.deepEqual(item.reports.map((r: { reason: string }) => r.reason), ['spam: Publicité.', 'offensive', 'other']);
+      assert.deepEqual(
+        item.reports.map((r: { reason: string }) => r.reason),
+        ['spam: Publicité.', 'offensive', 'other'],
+      );
       assertProblem(await call('POST', url, { token: await token(), body: { reason: 'spam' } }), 404, 'not-found');
       assert.equal((await decide([`comment:${comment.id}`], 'restore')).status, 200);
       assert.equal((await threads(null)).items.find((c) => c.id === comment.id)!.status, 'published');
@@ -162,21 +241,49 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
 
     it('pre-moderation: a pending comment is its author’s only until approved; organisers reply with a badge from the console only', async () => {
       const author = await token();
-      const answer = await call('POST', '/consultations/hidden/comments', { token: author, body: { target: 'proposal:h0', body: 'En attente de modération.', stance: 'for' } });
+      const answer = await call('POST', '/consultations/hidden/comments', {
+        token: author,
+        body: { target: 'proposal:h0', body: 'En attente de modération.', stance: 'for' },
+      });
       assert.equal(answer.status, 201, JSON.stringify(answer.body));
       assert.equal(answer.body.moderation, 'pending');
       const id = answer.body.comment.id;
-      const list = async (who: string | null) => CommentPage.parse((await call('GET', '/consultations/hidden/comments?target=proposal:h0', { token: who })).body).items.map((c) => c.id);
+      const list = async (who: string | null) =>
+        CommentPage.parse((await call('GET', '/consultations/hidden/comments?target=proposal:h0', { token: who })).body).items.map(
+          (c) => c.id,
+        );
       assert.deepEqual([await list(null), await list(author)], [[], [id]]);
-      assert.equal((await call('POST', '/admin/consultations/hidden/decisions', { token: ADMIN, body: { targets: [`comment:${id}`], action: 'approve', reason: 'ok' } })).status, 200);
+      assert.equal(
+        (
+          await call('POST', '/admin/consultations/hidden/decisions', {
+            token: ADMIN,
+            body: { targets: [`comment:${id}`], action: 'approve', reason: 'ok' },
+          })
+        ).status,
+        200,
+      );
       assert.deepEqual(await list(null), [id]);
       // An approved comment edited under pre-moderation goes back to the queue: approval is of a text, not of an author.
-      const edited = await call('PUT', `/consultations/hidden/comments/${id}`, { token: author, body: { body: 'Un tout autre texte, jamais relu.', stance: 'for' } });
+      const edited = await call('PUT', `/consultations/hidden/comments/${id}`, {
+        token: author,
+        body: { body: 'Un tout autre texte, jamais relu.', stance: 'for' },
+      });
       assert.equal(edited.status, 200, JSON.stringify(edited.body));
       assert.equal(Comment.parse(edited.body).status, 'pending');
       assert.deepEqual([await list(null), await list(author)], [[], [id]]);
-      assertProblem(await call('POST', '/consultations/hidden/comments', { token: author, body: { target: 'proposal:h0', body: 'Sans position' } }), 422, 'validation');
-      assertProblem(await call('POST', '/admin/consultations/hidden/comments', { token: ADMIN, body: { target: 'proposal:h0', body: 'Le jeton n’est personne.' } }), 403, 'forbidden');
+      assertProblem(
+        await call('POST', '/consultations/hidden/comments', { token: author, body: { target: 'proposal:h0', body: 'Sans position' } }),
+        422,
+        'validation',
+      );
+      assertProblem(
+        await call('POST', '/admin/consultations/hidden/comments', {
+          token: ADMIN,
+          body: { target: 'proposal:h0', body: 'Le jeton n’est personne.' },
+        }),
+        403,
+        'forbidden',
+      );
     });
   });
 }

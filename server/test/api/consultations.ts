@@ -34,7 +34,19 @@ export function consultationTests({ call, count }: ApiTestContext): void {
       assert.equal(answer.body.consultation.id, 'open');
       const s2 = answer.body.proposals.find((p: { id: string }) => p.id === 's2');
       assert.equal(s2.total, await count("votes WHERE proposal_id = 's2'"));
-      assert.deepEqual(Object.keys(s2).sort(), ['answer', 'body', 'category', 'categoryId', 'counts', 'createdAt', 'extra', 'id', 'origin', 'title', 'total']);
+      assert.deepEqual(Object.keys(s2).sort(), [
+        'answer',
+        'body',
+        'category',
+        'categoryId',
+        'counts',
+        'createdAt',
+        'extra',
+        'id',
+        'origin',
+        'title',
+        'total',
+      ]);
       assert.ok(!answer.text.includes('@example.fr'));
       assert.ok(!answer.text.includes('authorName'));
       assert.ok(!answer.body.proposals.some((p: { id: string }) => p.id === 'pending-1'));
@@ -44,7 +56,10 @@ export function consultationTests({ call, count }: ApiTestContext): void {
       const answer = await call('GET', '/consultations/hidden/export.csv');
       assert.match(answer.headers.get('content-type')!, /^text\/csv/);
       const [header, row] = answer.text.split('\r\n');
-      assert.equal(header, 'id,created_at,category_id,category,title,body,extra_format,total,votes_interest,answer_state,answer_text,answer_commitment,answer_merged_into,answered_at,origin,origin_event_id,origin_event,origin_town,room_support');
+      assert.equal(
+        header,
+        'id,created_at,category_id,category,title,body,extra_format,total,votes_interest,answer_state,answer_text,answer_commitment,answer_merged_into,answered_at,origin,origin_event_id,origin_event,origin_town,room_support',
+      );
       assert.ok(row!.startsWith('h0,'));
       assert.ok(row!.includes(`"'=HYPERLINK(""x"") formule"`));
       assert.ok(row!.includes('"Un corps, avec ""guillemets""\net une ligne."'));

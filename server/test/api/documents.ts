@@ -24,18 +24,37 @@ Associer les citoyens, les élus et les agents.
 export function documentTests({ call, token, count }: ApiTestContext): void {
   describe('documents and amendments', () => {
     const D = `${OPEN}/documents/plan`;
-    const amend = (t: string, body: Record<string, unknown>, key?: string) => call('POST', `${D}/amendments`, { token: t, body, ...(key ? { key } : {}) });
+    const amend = (t: string, body: Record<string, unknown>, key?: string) =>
+      call('POST', `${D}/amendments`, { token: t, body, ...(key ? { key } : {}) });
     const modify = (sectionId: string, text: string) => ({ sectionId, kind: 'modify', text, reason: 'Parce que c’est plus précis ainsi.' });
-    const callAdmin = (method: string, path: string, body?: unknown) => call(method, path, { token: ADMIN, ...(body === undefined ? {} : { body }) });
-    const decide = (id: string, body: Record<string, unknown>) => callAdmin('PUT', `/admin/consultations/open/amendments/${id}/decision`, body);
+    const callAdmin = (method: string, path: string, body?: unknown) =>
+      call(method, path, { token: ADMIN, ...(body === undefined ? {} : { body }) });
+    const decide = (id: string, body: Record<string, unknown>) =>
+      callAdmin('PUT', `/admin/consultations/open/amendments/${id}/decision`, body);
 
     it('imports a Markdown draft as sections (organisers only)', async () => {
-      assertProblem(await call('POST', '/admin/consultations/open/documents', { token: await token(), body: { markdown: DRAFT } }), 401, 'unauthorized');
-      const created = await callAdmin('POST', '/admin/consultations/open/documents', { id: 'plan', markdown: DRAFT, amendmentPhases: ['ideation'] });
+      assertProblem(
+        await call('POST', '/admin/consultations/open/documents', { token: await token(), body: { markdown: DRAFT } }),
+        401,
+        'unauthorized',
+      );
+      const created = await callAdmin('POST', '/admin/consultations/open/documents', {
+        id: 'plan',
+        markdown: DRAFT,
+        amendmentPhases: ['ideation'],
+      });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       const doc = TextDocument.parse(created.body);
       assert.equal(doc.title, 'Axe 1 : Ouvrir les données');
-      assert.deepEqual(doc.sections.map((s) => [s.id, s.parentId, s.level]), [['s-1', null, 1], ['s-2', 's-1', 2], ['s-3', 's-1', 2], ['s-4', null, 1]]);
+      assert.deepEqual(
+        doc.sections.map((s) => [s.id, s.parentId, s.level]),
+        [
+          ['s-1', null, 1],
+          ['s-2', 's-1', 2],
+          ['s-3', 's-1', 2],
+          ['s-4', null, 1],
+        ],
+      );
       assert.equal(doc.sections[1]!.body, 'Publier les budgets des communes chaque année.');
       assert.equal(doc.version, 1);
       assertProblem(await callAdmin('POST', '/admin/consultations/open/documents', { id: 'plan', markdown: DRAFT }), 409, 'conflict');
@@ -50,7 +69,14 @@ export function documentTests({ call, token, count }: ApiTestContext): void {
       const a = Amendment.parse(sent.body.amendment);
       assert.equal(a.baseVersion, 1);
       assert.equal(a.mine, true);
-      assert.deepEqual(a.diff.filter((p) => p.op !== 'same').map((p) => [p.op, p.text]), [['ins', 'en données ouvertes '], ['del', 'année'], ['ins', 'trimestre']]);
+      assert.deepEqual(
+        a.diff.filter((p) => p.op !== 'same').map((p) => [p.op, p.text]),
+        [
+          ['ins', 'en données ouvertes '],
+          ['del', 'année'],
+          ['ins', 'trimestre'],
+        ],
+      );
       assertProblem(await amend(author, modify('s-2', 'Encore une autre version du texte.')), 409, 'conflict');
       assert.equal((await amend(author, modify('s-3', 'Ouvrir tous les codes sources des administrations.'))).status, 201);
       assertProblem(await amend(author, modify('s-9', 'x')), 422, 'validation');
@@ -63,14 +89,26 @@ export function documentTests({ call, token, count }: ApiTestContext): void {
 
     it('concurrent amendments of one participant on one section: one is kept', async () => {
       const author = await token();
-      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => amend(author, modify('s-4', `Associer les citoyens et les agents, version ${i}.`))));
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => amend(author, modify('s-4', `Associer les citoyens et les agents, version ${i}.`))),
+      );
       assert.equal(answers.filter((a) => a.status === 201).length, 1, JSON.stringify(answers.map((a) => a.status)));
       for (const a of answers.filter((x) => x.status !== 201)) assertProblem(a, 409, 'conflict');
     });
 
     it('votes with the document’s model, one each; a decision closes the voting', async () => {
       const author = await token();
-      const a = Amendment.parse((await amend(author, { sectionId: 's-1', kind: 'add-after', title: 'Axe 1 bis', text: 'Un nouvel axe sur les communs.', reason: 'Il manque un axe entier.' })).body.amendment);
+      const a = Amendment.parse(
+        (
+          await amend(author, {
+            sectionId: 's-1',
+            kind: 'add-after',
+            title: 'Axe 1 bis',
+            text: 'Un nouvel axe sur les communs.',
+            reason: 'Il manque un axe entier.',
+          })
+        ).body.amendment,
+      );
       const voters = await Promise.all([token(), token(), token()]);
       const vote = (t: string, choice: string) => call('PUT', `${D}/amendments/${a.id}/vote`, { token: t, body: { choice } });
       assertProblem(await vote(voters[0]!, 'support'), 422, 'validation');
@@ -88,7 +126,9 @@ export function documentTests({ call, token, count }: ApiTestContext): void {
     });
 
     it('a decision racing votes leaves every counted vote before it', async () => {
-      const a = Amendment.parse((await amend(await token(), modify('s-3', 'Ouvrir les codes sources et les algorithmes publics.'))).body.amendment);
+      const a = Amendment.parse(
+        (await amend(await token(), modify('s-3', 'Ouvrir les codes sources et les algorithmes publics.'))).body.amendment,
+      );
       const voters = await Promise.all(Array.from({ length: 8 }, () => token()));
       const votes = voters.map((t) => call('PUT', `${D}/amendments/${a.id}/vote`, { token: t, body: { choice: 'against' } }));
       const decision = decide(a.id, { state: 'rejected', reason: 'Hors du champ du plan.' });
@@ -105,7 +145,16 @@ export function documentTests({ call, token, count }: ApiTestContext): void {
     it('publishes version 2 from the accepted amendments; older amendments stay readable against their base', async () => {
       const list = (await call('GET', `${D}/amendments?sectionId=s-2&state=open`)).body.items as Amendment[];
       const budget = list[0]!;
-      assert.equal((await decide(budget.id, { state: 'accepted-with-changes', reason: 'Chaque semestre plutôt.', text: 'Publier en données ouvertes les budgets des communes chaque semestre.' })).status, 200);
+      assert.equal(
+        (
+          await decide(budget.id, {
+            state: 'accepted-with-changes',
+            reason: 'Chaque semestre plutôt.',
+            text: 'Publier en données ouvertes les budgets des communes chaque semestre.',
+          })
+        ).status,
+        200,
+      );
       const published = await callAdmin('POST', '/admin/consultations/open/documents/plan/versions');
       assert.equal(published.status, 201, JSON.stringify(published.body));
       const v2 = DocumentVersion.parse(published.body);
@@ -116,7 +165,10 @@ export function documentTests({ call, token, count }: ApiTestContext): void {
       assertProblem(await callAdmin('POST', '/admin/consultations/open/documents/plan/versions'), 409, 'conflict');
       const doc = TextDocument.parse((await call('GET', D)).body);
       assert.equal(doc.version, 2);
-      assert.deepEqual(doc.versions.map((v) => v.number), [1, 2]);
+      assert.deepEqual(
+        doc.versions.map((v) => v.number),
+        [1, 2],
+      );
       const older = ((await call('GET', `${D}/amendments?sectionId=s-3&state=open`)).body.items as Amendment[])[0]!;
       assert.equal(older.outdated, true);
       assert.equal(older.baseText, 'Ouvrir les codes sources des administrations.');

@@ -9,15 +9,33 @@ export function eventTests({ call, token, count, admin }: ApiTestContext): void 
   describe('events', () => {
     it('lists approved events from now on, filtered by format, mode and place', async () => {
       const page = pageOf(ConsultationEvent).parse((await call('GET', `${OPEN}/events`)).body);
-      assert.deepEqual(page.items.map((e) => e.id), ['small', 'evry', 'online', 'cancelled']);
-      const fromPast = await call('GET', `${OPEN}/events?from=${encodeURIComponent(new Date(Date.now() - 30 * 86_400_000).toISOString())}&limit=1`);
+      assert.deepEqual(
+        page.items.map((e) => e.id),
+        ['small', 'evry', 'online', 'cancelled'],
+      );
+      const fromPast = await call(
+        'GET',
+        `${OPEN}/events?from=${encodeURIComponent(new Date(Date.now() - 30 * 86_400_000).toISOString())}&limit=1`,
+      );
       assert.equal(fromPast.body.items[0].id, 'past');
       assert.equal(fromPast.body.total, 5);
       assert.ok(fromPast.body.nextCursor);
-      assert.deepEqual((await call('GET', `${OPEN}/events?mode=online`)).body.items.map((e: { id: string }) => e.id), ['online']);
-      assert.deepEqual((await call('GET', `${OPEN}/events?format=ministere-ouvert`)).body.items.map((e: { id: string }) => e.id), ['online']);
-      assert.deepEqual((await call('GET', `${OPEN}/events?place=evry`)).body.items.map((e: { id: string }) => e.id), ['evry']);
-      assert.deepEqual((await call('GET', `${OPEN}/events?place=750`)).body.items.map((e: { id: string }) => e.id), ['small', 'cancelled']);
+      assert.deepEqual(
+        (await call('GET', `${OPEN}/events?mode=online`)).body.items.map((e: { id: string }) => e.id),
+        ['online'],
+      );
+      assert.deepEqual(
+        (await call('GET', `${OPEN}/events?format=ministere-ouvert`)).body.items.map((e: { id: string }) => e.id),
+        ['online'],
+      );
+      assert.deepEqual(
+        (await call('GET', `${OPEN}/events?place=evry`)).body.items.map((e: { id: string }) => e.id),
+        ['evry'],
+      );
+      assert.deepEqual(
+        (await call('GET', `${OPEN}/events?place=750`)).body.items.map((e: { id: string }) => e.id),
+        ['small', 'cancelled'],
+      );
       assertProblem(await call('GET', `${OPEN}/events?mode=underwater`), 422, 'validation');
     });
 
@@ -33,9 +51,14 @@ export function eventTests({ call, token, count, admin }: ApiTestContext): void 
       const one = await call('POST', `${OPEN}/events/small/registrations`, { token: first, body: input });
       assert.equal(one.status, 201);
       assert.deepEqual(one.body, { eventId: 'small', seatsLeft: 1 });
-      assert.deepEqual((await call('POST', `${OPEN}/events/small/registrations`, { token: first, body: input })).body, { eventId: 'small', seatsLeft: 1 });
+      assert.deepEqual((await call('POST', `${OPEN}/events/small/registrations`, { token: first, body: input })).body, {
+        eventId: 'small',
+        seatsLeft: 1,
+      });
       assert.deepEqual((await call('GET', `${OPEN}/participation`, { token: first })).body.registrations, ['small']);
-      const racers = await Promise.all([1, 2, 3].map(async () => call('POST', `${OPEN}/events/small/registrations`, { token: await token(), body: input })));
+      const racers = await Promise.all(
+        [1, 2, 3].map(async () => call('POST', `${OPEN}/events/small/registrations`, { token: await token(), body: input })),
+      );
       assert.equal(racers.filter((a) => a.status === 201).length, 1);
       assert.equal(racers.filter((a) => a.status === 409 && a.body.code === 'limit-reached').length, 2);
       const full = (await call('GET', `${OPEN}/events/small`)).body;
@@ -54,10 +77,17 @@ export function eventTests({ call, token, count, admin }: ApiTestContext): void 
       assertProblem(await call('POST', `${OPEN}/events/cancelled/registrations`, { token: t, body: input }), 409, 'closed');
       assertProblem(await call('POST', `${OPEN}/events/past/registrations`, { token: t, body: input }), 409, 'closed');
       assertProblem(await call('POST', `${OPEN}/events/waiting/registrations`, { token: t, body: input }), 404, 'not-found');
-      assertProblem(await call('POST', `${OPEN}/events/evry/registrations`, { token: t, body: { ...input, website: 'x' } }), 403, 'forbidden');
+      assertProblem(
+        await call('POST', `${OPEN}/events/evry/registrations`, { token: t, body: { ...input, website: 'x' } }),
+        403,
+        'forbidden',
+      );
       const invalid = await call('POST', `${OPEN}/events/evry/registrations`, { token: t, body: { name: '', email: 'nope' } });
       assertProblem(invalid, 422, 'validation');
-      assert.deepEqual(invalid.body.fieldErrors.map((e: { field: string }) => e.field), ['name', 'email', 'consent']);
+      assert.deepEqual(
+        invalid.body.fieldErrors.map((e: { field: string }) => e.field),
+        ['name', 'email', 'consent'],
+      );
       assertProblem(await call('POST', `${OPEN}/events/evry/registrations`, { body: input }), 401, 'unauthorized');
     });
 
@@ -78,12 +108,24 @@ export function eventTests({ call, token, count, admin }: ApiTestContext): void 
 
     it('refuses invalid event proposals and closed phases', async () => {
       const bad = await call('POST', `${OPEN}/events`, {
-        token: await token(), body: { ...eventProposal(), format: 'banquet', startsAt: '2001-01-01T10:00:00Z', mode: 'online', onlineUrl: 'ftp://x', timeZone: 'Mars/Olympus', address: { locality: 'x'.repeat(10), placeName: 'p'.repeat(300) } },
+        token: await token(),
+        body: {
+          ...eventProposal(),
+          format: 'banquet',
+          startsAt: '2001-01-01T10:00:00Z',
+          mode: 'online',
+          onlineUrl: 'ftp://x',
+          timeZone: 'Mars/Olympus',
+          address: { locality: 'x'.repeat(10), placeName: 'p'.repeat(300) },
+        },
       });
       assertProblem(bad, 422, 'validation');
       const fields = bad.body.fieldErrors.map((e: { field: string }) => e.field);
       for (const field of ['format', 'startsAt', 'onlineUrl', 'timeZone']) assert.ok(fields.includes(field), field);
-      const long = await call('POST', `${OPEN}/events`, { token: await token(), body: { ...eventProposal(), address: { locality: 'Lyon', placeName: 'p'.repeat(300) } } });
+      const long = await call('POST', `${OPEN}/events`, {
+        token: await token(),
+        body: { ...eventProposal(), address: { locality: 'Lyon', placeName: 'p'.repeat(300) } },
+      });
       assertProblem(long, 422, 'validation');
       assert.equal(long.body.fieldErrors[0].field, 'address.placeName');
       assertProblem(await call('POST', '/consultations/closed/events', { token: await token(), body: eventProposal() }), 409, 'closed');

@@ -58,19 +58,24 @@ export function framingTests({ call, token, logs, url }: ApiTestContext): void {
     });
 
     it('refuses an absolute-form request target (400) before the admin same-origin check reads the URL', async () => {
-      const hide = `POST http://evil.example/api/v1/admin/proposals/s2/hide HTTP/1.1\r\nHost: ${new URL(url()).host}\r\n`
-        + `Origin: http://evil.example\r\nAuthorization: Bearer ${ADMIN}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`;
+      const hide =
+        `POST http://evil.example/api/v1/admin/proposals/s2/hide HTTP/1.1\r\nHost: ${new URL(url()).host}\r\n` +
+        `Origin: http://evil.example\r\nAuthorization: Bearer ${ADMIN}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`;
       const answer = parse(await raw(url(), hide));
       assert.equal(answer.status, 400, answer.head);
       assert.equal(ApiError.parse(answer.body).status, 400);
       assert.equal((await call('GET', `${OPEN}/proposals/s2`)).body.status, 'published');
-      const read = parse(await raw(url(), `GET http://127.0.0.1/api/v1/time HTTP/1.1\r\nHost: ${new URL(url()).host}\r\nConnection: close\r\n\r\n`));
+      const read = parse(
+        await raw(url(), `GET http://127.0.0.1/api/v1/time HTTP/1.1\r\nHost: ${new URL(url()).host}\r\nConnection: close\r\n\r\n`),
+      );
       assert.equal(read.status, 400);
     });
 
     it('refuses two Host lines (400)', async () => {
       const host = new URL(url()).host;
-      const answer = parse(await raw(url(), `GET /api/v1/time HTTP/1.1\r\nHost: ${host}\r\nHost: evil.example\r\nConnection: close\r\n\r\n`));
+      const answer = parse(
+        await raw(url(), `GET /api/v1/time HTTP/1.1\r\nHost: ${host}\r\nHost: evil.example\r\nConnection: close\r\n\r\n`),
+      );
       assert.equal(answer.status, 400, answer.head);
       assert.equal(ApiError.parse(answer.body).code, 'validation');
       assert.equal(parse(await raw(url(), `GET /api/v1/time HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)).status, 200);
@@ -79,7 +84,8 @@ export function framingTests({ call, token, logs, url }: ApiTestContext): void {
     it('a client that goes away mid-body or breaks its chunk framing is not logged as a database outage', async () => {
       const t = await token();
       const host = new URL(url()).host;
-      const head = (framing: string) => `POST /api/v1${OPEN}/proposals HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${t}\r\nContent-Type: application/json\r\n${framing}\r\n`;
+      const head = (framing: string) =>
+        `POST /api/v1${OPEN}/proposals HTTP/1.1\r\nHost: ${host}\r\nAuthorization: Bearer ${t}\r\nContent-Type: application/json\r\n${framing}\r\n`;
       const body = JSON.stringify(validDraft);
       const from = logs.length;
       await raw(url(), `${head(`Content-Length: ${body.length + 100}\r\n`)}${body}`, { cut: true });
@@ -88,9 +94,15 @@ export function framingTests({ call, token, logs, url }: ApiTestContext): void {
       const answered = () => logs.slice(from).filter((l) => l.startsWith(`POST /api/v1${OPEN}/proposals `));
       while (answered().length < 2) await sleep(10);
       const lines = logs.slice(from);
-      assert.deepEqual(lines.filter((l) => /database unavailable/.test(l)), []);
+      assert.deepEqual(
+        lines.filter((l) => /database unavailable/.test(l)),
+        [],
+      );
       assert.equal(lines.filter((l) => /^client went away: POST /.test(l)).length, 2, lines.join('\n'));
-      assert.deepEqual(answered().map((l) => l.split(' ')[2]), ['400', '400']);
+      assert.deepEqual(
+        answered().map((l) => l.split(' ')[2]),
+        ['400', '400'],
+      );
       assert.equal((await call('GET', '/time')).status, 200);
     });
   });

@@ -7,7 +7,11 @@ import { assertProblem, OPEN, type ApiTestContext } from './context.js';
 export function httpTests({ call, strictCall, token }: ApiTestContext): void {
   describe('CORS', () => {
     it('answers preflights from allowed origins and exposes the headers the client reads', async () => {
-      const headers = { origin: 'https://ville.example.fr', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization, idempotency-key, content-type' };
+      const headers = {
+        origin: 'https://ville.example.fr',
+        'access-control-request-method': 'PUT',
+        'access-control-request-headers': 'authorization, idempotency-key, content-type',
+      };
       const preflight = await call('OPTIONS', `${OPEN}/proposals/s0/vote`, { headers });
       assert.equal(preflight.status, 204);
       assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://ville.example.fr');
@@ -22,7 +26,13 @@ export function httpTests({ call, strictCall, token }: ApiTestContext): void {
 
     it('refuses origins not on the consultation’s list; `*` when configured', async () => {
       assertProblem(await call('GET', OPEN, { headers: { origin: 'https://evil.example' } }), 403, 'forbidden');
-      assertProblem(await call('GET', '/consultations/hidden', { headers: { origin: 'https://ville.example.fr' } }).then(async () => call('GET', '/consultations/final', { headers: { origin: 'https://other.example' } })), 403, 'forbidden');
+      assertProblem(
+        await call('GET', '/consultations/hidden', { headers: { origin: 'https://ville.example.fr' } }).then(async () =>
+          call('GET', '/consultations/final', { headers: { origin: 'https://other.example' } }),
+        ),
+        403,
+        'forbidden',
+      );
       const any = await call('GET', '/consultations/hidden', { headers: { origin: 'https://anywhere.example' } });
       assert.equal(any.headers.get('access-control-allow-origin'), '*');
       const time = await call('GET', '/time', { headers: { origin: 'https://ville.example.fr' } });
@@ -32,7 +42,10 @@ export function httpTests({ call, strictCall, token }: ApiTestContext): void {
 
   describe('limits', () => {
     it('refuses bodies over 64 KB (413)', async () => {
-      const answer = await call('POST', `${OPEN}/proposals`, { token: await token(), body: { ...validDraft, body: 'x'.repeat(70 * 1024) } });
+      const answer = await call('POST', `${OPEN}/proposals`, {
+        token: await token(),
+        body: { ...validDraft, body: 'x'.repeat(70 * 1024) },
+      });
       assertProblem(answer, 413, 'too-large');
     });
 
@@ -48,8 +61,12 @@ export function httpTests({ call, strictCall, token }: ApiTestContext): void {
     it('rate-limits writes per participant (429 + Retry-After)', async () => {
       const t = await token(strictCall);
       const answers = [];
-      for (let i = 0; i < 4; i++) answers.push(await strictCall('PUT', `${OPEN}/proposals/s0/vote`, { token: t, body: { choice: 'support' } }));
-      assert.deepEqual(answers.slice(0, 3).map((a) => a.status), [200, 200, 200]);
+      for (let i = 0; i < 4; i++)
+        answers.push(await strictCall('PUT', `${OPEN}/proposals/s0/vote`, { token: t, body: { choice: 'support' } }));
+      assert.deepEqual(
+        answers.slice(0, 3).map((a) => a.status),
+        [200, 200, 200],
+      );
       assertProblem(answers[3]!, 429, 'rate-limited');
       const retryAfter = Number(answers[3]!.headers.get('retry-after'));
       assert.ok(retryAfter >= 1 && retryAfter <= 60);

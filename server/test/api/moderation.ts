@@ -17,7 +17,9 @@ export function moderationTests({ call, token, admin, db, query }: ApiTestContex
     it('admin routes refuse any cross-origin request, preflights included', async () => {
       assertProblem(await admin('GET', '/admin/consultations/open/moderation', { origin: 'https://ville.example.fr' }), 403, 'forbidden');
       assertProblem(await admin('POST', '/admin/proposals/s0/hide', { 'sec-fetch-site': 'cross-site' }), 403, 'forbidden');
-      const preflight = await call('OPTIONS', '/admin/proposals/s0/hide', { headers: { origin: 'https://ville.example.fr', 'access-control-request-method': 'POST' } });
+      const preflight = await call('OPTIONS', '/admin/proposals/s0/hide', {
+        headers: { origin: 'https://ville.example.fr', 'access-control-request-method': 'POST' },
+      });
       assert.equal(preflight.status, 403);
       assert.equal(preflight.headers.get('access-control-allow-origin'), null);
       assert.equal((await call('GET', '/proposals/s0', {})).status, 404);
@@ -43,7 +45,7 @@ export function moderationTests({ call, token, admin, db, query }: ApiTestContex
       assert.equal((await admin('POST', '/admin/events/evry/restore')).body.moderation, 'approved');
       assertProblem(await admin('POST', '/admin/events/nope/hide'), 404, 'not-found');
     });
-  
+
     it('lists the moderation queue in the same number of queries however many proposals it holds', async () => {
       let queries = 0;
       const counted: Db = { ...db(), query: (sql, params) => (queries++, db().query(sql, params)) };
@@ -57,7 +59,10 @@ export function moderationTests({ call, token, admin, db, query }: ApiTestContex
         };
         const before = await queue();
         for (let i = 0; i < 5; i++) {
-          await query("INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ($1, 'open', 'En attente', 'Une proposition en attente', 'pending')", [`queue-${i}`]);
+          await query(
+            "INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ($1, 'open', 'En attente', 'Une proposition en attente', 'pending')",
+            [`queue-${i}`],
+          );
         }
         const after = await queue();
         assert.equal(after.listed, before.listed + 5);

@@ -54,7 +54,9 @@ export function participantTests({ call, token, count, db, query }: ApiTestConte
         assert.equal(await count('participants'), rows);
         assert.equal(await count('participant_tokens WHERE participant_id = $1', [first.body.participant.id]), 1);
         // Nothing readable is stored: neither the token nor its hash.
-        const stored = JSON.stringify(await query('SELECT * FROM idempotency_keys WHERE body::text LIKE $1', [`%${first.body.participant.id}%`]));
+        const stored = JSON.stringify(
+          await query('SELECT * FROM idempotency_keys WHERE body::text LIKE $1', [`%${first.body.participant.id}%`]),
+        );
         assert.ok(!stored.includes(first.body.token) && !stored.includes(sha256(first.body.token)));
         // Past its life the key no longer names that participant: a new one, never a token for the first.
         now += 2 * 60_000;
@@ -118,18 +120,37 @@ export function participantTests({ call, token, count, db, query }: ApiTestConte
     it('an anonymous participant who signs in keeps their votes', async () => {
       const anonymous = await token();
       await call('PUT', `${OPEN}/proposals/s1/vote`, { token: anonymous, body: { choice: 'support' } });
-      const signed = await call('POST', `${OPEN}/identity`, { token: anonymous, body: { assertion: await signIdentity({ sub: 'cms-user-77' }) } });
+      const signed = await call('POST', `${OPEN}/identity`, {
+        token: anonymous,
+        body: { assertion: await signIdentity({ sub: 'cms-user-77' }) },
+      });
       const participation = await call('GET', `${OPEN}/participation`, { token: signed.body.token });
       assert.equal(participation.body.participant.verified, true);
       assert.deepEqual(participation.body.votes, { s1: 'support' });
     });
 
     it('refuses expired, forged or missing assertions, and consultations without a key', async () => {
-      assertProblem(await call('POST', `${OPEN}/identity`, { body: { assertion: await signIdentity({ sub: 'u' }, { expiresIn: Math.floor(Date.now() / 1000) - 60 }) } }), 401, 'unauthorized');
-      assertProblem(await call('POST', `${OPEN}/identity`, { body: { assertion: await signIdentity({ sub: 'u' }, { secret: 'another-key-of-at-least-32-characters!!' }) } }), 401, 'unauthorized');
+      assertProblem(
+        await call('POST', `${OPEN}/identity`, {
+          body: { assertion: await signIdentity({ sub: 'u' }, { expiresIn: Math.floor(Date.now() / 1000) - 60 }) },
+        }),
+        401,
+        'unauthorized',
+      );
+      assertProblem(
+        await call('POST', `${OPEN}/identity`, {
+          body: { assertion: await signIdentity({ sub: 'u' }, { secret: 'another-key-of-at-least-32-characters!!' }) },
+        }),
+        401,
+        'unauthorized',
+      );
       assertProblem(await call('POST', `${OPEN}/identity`, { body: { assertion: 'not.a.jwt' } }), 401, 'unauthorized');
       assertProblem(await call('POST', `${OPEN}/identity`, { body: {} }), 422, 'validation');
-      assertProblem(await call('POST', '/consultations/final/identity', { body: { assertion: await signIdentity({ sub: 'u' }) } }), 403, 'forbidden');
+      assertProblem(
+        await call('POST', '/consultations/final/identity', { body: { assertion: await signIdentity({ sub: 'u' }) } }),
+        403,
+        'forbidden',
+      );
     });
   });
 }

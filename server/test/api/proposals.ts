@@ -31,14 +31,20 @@ export function proposalTests({ call, token, count, admin }: ApiTestContext): vo
       const category = await call('GET', `${OPEN}/proposals?categoryId=participation&limit=100`);
       assert.ok(category.body.items.length >= 2 && category.body.items.every((p: Proposal) => p.categoryId === 'participation'));
       const text = await call('GET', `${OPEN}/proposals?q=${encodeURIComponent('NUMÉRO 3')}`);
-      assert.deepEqual(text.body.items.map((p: Proposal) => p.id), ['s3']);
+      assert.deepEqual(
+        text.body.items.map((p: Proposal) => p.id),
+        ['s3'],
+      );
     });
 
     it('gives the same random order for the same seed, page after page', async () => {
       const all = (await call('GET', `${OPEN}/proposals?sort=random&seed=abc&limit=100`)).body.items.map((p: Proposal) => p.id);
       const a = (await call('GET', `${OPEN}/proposals?sort=random&seed=abc&limit=2`)).body;
       const b = (await call('GET', `${OPEN}/proposals?sort=random&seed=abc&limit=2&cursor=${a.nextCursor}`)).body;
-      assert.deepEqual([...a.items, ...b.items].map((p: Proposal) => p.id), all.slice(0, 4));
+      assert.deepEqual(
+        [...a.items, ...b.items].map((p: Proposal) => p.id),
+        all.slice(0, 4),
+      );
     });
 
     it('refuses bad query parameters with field errors', async () => {
@@ -53,7 +59,8 @@ export function proposalTests({ call, token, count, admin }: ApiTestContext): vo
       assertProblem(await call('GET', `${OPEN}/proposals/nope`), 404, 'not-found');
       const author = await token();
       const receipt = await call('POST', '/consultations/hidden/proposals', {
-        token: author, body: { ...validDraft, categoryId: null, authorName: 'Camille', email: 'camille@example.fr', extra: { format: 'atelier' } },
+        token: author,
+        body: { ...validDraft, categoryId: null, authorName: 'Camille', email: 'camille@example.fr', extra: { format: 'atelier' } },
       });
       assert.equal(receipt.status, 201);
       assert.equal(receipt.body.moderation, 'pending');
@@ -66,7 +73,11 @@ export function proposalTests({ call, token, count, admin }: ApiTestContext): vo
 
     it('POST creates a proposal (201) that the list then shows, without the e-mail', async () => {
       const author = await token();
-      const answer = await call('POST', `${OPEN}/proposals`, { token: author, key: 'create-1', body: { ...validDraft, title: `  ${validDraft.title}  `, email: 'me@example.fr', authorName: 'Camille' } });
+      const answer = await call('POST', `${OPEN}/proposals`, {
+        token: author,
+        key: 'create-1',
+        body: { ...validDraft, title: `  ${validDraft.title}  `, email: 'me@example.fr', authorName: 'Camille' },
+      });
       assert.equal(answer.status, 201);
       assert.equal(answer.body.moderation, 'published');
       const proposal = Proposal.parse(answer.body.proposal);
@@ -81,24 +92,44 @@ export function proposalTests({ call, token, count, admin }: ApiTestContext): vo
       const author = await token();
       const first = await call('POST', `${OPEN}/proposals`, { token: author, key: 'retry-me', body: validDraft });
       const rows = await count('proposals');
-      const retries = await Promise.all([1, 2, 3].map(() => call('POST', `${OPEN}/proposals`, { token: author, key: 'retry-me', body: validDraft })));
+      const retries = await Promise.all(
+        [1, 2, 3].map(() => call('POST', `${OPEN}/proposals`, { token: author, key: 'retry-me', body: validDraft })),
+      );
       for (const retry of retries) {
         assert.equal(retry.status, 201);
         assert.deepEqual(retry.body, first.body);
         assert.equal(retry.headers.get('idempotent-replayed'), 'true');
       }
       assert.equal(await count('proposals'), rows);
-      assertProblem(await call('POST', `${OPEN}/proposals`, { token: author, key: 'retry-me', body: { ...validDraft, title: 'Un tout autre titre ici' } }), 409, 'conflict');
+      assertProblem(
+        await call('POST', `${OPEN}/proposals`, {
+          token: author,
+          key: 'retry-me',
+          body: { ...validDraft, title: 'Un tout autre titre ici' },
+        }),
+        409,
+        'conflict',
+      );
       // Keys are per participant: another participant may use the same key.
       assert.equal((await call('POST', `${OPEN}/proposals`, { token: await token(), key: 'retry-me', body: validDraft })).status, 201);
     });
 
     it('refuses invalid drafts with the shared field errors, and a refused key can be retried once fixed', async () => {
       const author = await token();
-      const bad = await call('POST', `${OPEN}/proposals`, { token: author, key: 'fix-me', body: { title: 'court', body: '', categoryId: 'nope', extra: { color: 'red' } } });
+      const bad = await call('POST', `${OPEN}/proposals`, {
+        token: author,
+        key: 'fix-me',
+        body: { title: 'court', body: '', categoryId: 'nope', extra: { color: 'red' } },
+      });
       assertProblem(bad, 422, 'validation');
       const codes = Object.fromEntries(bad.body.fieldErrors.map((e: { field: string; code: string }) => [e.field, e.code]));
-      assert.deepEqual(codes, { title: 'too_short', body: 'required', categoryId: 'invalid', 'extra.color': 'unknown', consent: 'consent' });
+      assert.deepEqual(codes, {
+        title: 'too_short',
+        body: 'required',
+        categoryId: 'invalid',
+        'extra.color': 'unknown',
+        consent: 'consent',
+      });
       assert.equal((await call('POST', `${OPEN}/proposals`, { token: author, key: 'fix-me', body: validDraft })).status, 201);
       const typed = await call('POST', `${OPEN}/proposals`, { token: author, body: { title: 12, body: 'x' } });
       assertProblem(typed, 422, 'validation');
@@ -106,14 +137,28 @@ export function proposalTests({ call, token, count, admin }: ApiTestContext): vo
     });
 
     it('checks the select extra field of a consultation', async () => {
-      const answer = await call('POST', '/consultations/hidden/proposals', { token: await token(), body: { ...validDraft, authorName: 'C', email: 'c@example.fr', extra: { format: 'banquet' } } });
+      const answer = await call('POST', '/consultations/hidden/proposals', {
+        token: await token(),
+        body: { ...validDraft, authorName: 'C', email: 'c@example.fr', extra: { format: 'banquet' } },
+      });
       assertProblem(answer, 422, 'validation');
-      assert.deepEqual(answer.body.fieldErrors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`), ['extra.format:invalid']);
+      assert.deepEqual(
+        answer.body.fieldErrors.map((e: { field: string; code: string }) => `${e.field}:${e.code}`),
+        ['extra.format:invalid'],
+      );
     });
 
     it('rejects the honeypot (403) and stores nothing', async () => {
       const rows = await count('proposals');
-      assertProblem(await call('POST', `${OPEN}/proposals`, { token: await token(), key: 'bot', body: { ...validDraft, website: 'http://spam.example' } }), 403, 'forbidden');
+      assertProblem(
+        await call('POST', `${OPEN}/proposals`, {
+          token: await token(),
+          key: 'bot',
+          body: { ...validDraft, website: 'http://spam.example' },
+        }),
+        403,
+        'forbidden',
+      );
       assert.equal(await count('proposals'), rows);
       assert.equal(await count("idempotency_keys WHERE key = 'bot'"), 0);
     });
@@ -127,7 +172,11 @@ export function proposalTests({ call, token, count, admin }: ApiTestContext): vo
 
     it('anyone with a token may report a proposal (202); the moderators see the reason', async () => {
       const reporter = await token();
-      const answer = await call('POST', `${OPEN}/proposals/s0/reports`, { token: reporter, key: 'report-1', body: { reason: 'Propos injurieux' } });
+      const answer = await call('POST', `${OPEN}/proposals/s0/reports`, {
+        token: reporter,
+        key: 'report-1',
+        body: { reason: 'Propos injurieux' },
+      });
       assert.equal(answer.status, 202);
       assert.deepEqual(answer.body, { received: true });
       await call('POST', `${OPEN}/proposals/s0/reports`, { token: reporter, key: 'report-1', body: { reason: 'Propos injurieux' } });

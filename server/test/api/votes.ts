@@ -57,9 +57,14 @@ export function voteTests({ call, token, count, admin, query }: ApiTestContext):
       assert.deepEqual(answer.body.tally, { proposalId: 'h0', hidden: true, total: null, counts: null });
       assert.equal((await call('GET', '/consultations/hidden/proposals/h0')).body.tally.hidden, true);
       // Sorting by support would leak the hidden counts: it falls back to the newest first.
-      await query("INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ('h1', 'hidden', 'Récente', 'Sans soutien', 'published')");
+      await query(
+        "INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ('h1', 'hidden', 'Récente', 'Sans soutien', 'published')",
+      );
       const sorted = await call('GET', '/consultations/hidden/proposals?sort=most-supported');
-      assert.deepEqual(sorted.body.items.map((p: Proposal) => p.id), ['h1', 'h0']);
+      assert.deepEqual(
+        sorted.body.items.map((p: Proposal) => p.id),
+        ['h1', 'h0'],
+      );
     });
 
     it('100 concurrent identical votes with one key count once and all get the first answer', async () => {
@@ -74,14 +79,20 @@ export function voteTests({ call, token, count, admin, query }: ApiTestContext):
       const voter = await token();
       const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => vote(voter, 's4', 'support', OPEN, `key-${i}`)));
       assert.deepEqual([...new Set(answers.map((a) => a.status))], [200]);
-      assert.equal(await count("votes WHERE participant_id = $1 AND proposal_id = 's4'", [answers[0]!.body.participation.participant.id]), 1);
+      assert.equal(
+        await count("votes WHERE participant_id = $1 AND proposal_id = 's4'", [answers[0]!.body.participation.participant.id]),
+        1,
+      );
     });
 
     it('a participant with 3 votes left firing 10 concurrent votes gets exactly 3', async () => {
       const voter = await token();
       const ids = Array.from({ length: 10 }, (_, i) => `race-${i}`);
       for (const id of ids) {
-        await query("INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ($1, 'open', 'Course', 'Course aux votes', 'published')", [id]);
+        await query(
+          "INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ($1, 'open', 'Course', 'Course aux votes', 'published')",
+          [id],
+        );
       }
       const answers = await Promise.all(ids.map((id) => vote(voter, id, 'support')));
       assert.equal(answers.filter((a) => a.status === 200).length, 3);
@@ -95,7 +106,10 @@ export function voteTests({ call, token, count, admin, query }: ApiTestContext):
     it('a vote for a proposal moderators hide is released (costs nothing, not listed) and may still be withdrawn', async () => {
       const ids = ['mod-a', 'mod-b', 'mod-c', 'mod-d', 'mod-e'];
       for (const id of ids) {
-        await query("INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ($1, 'open', 'Modérée', 'Proposition modérée', 'published')", [id]);
+        await query(
+          "INSERT INTO proposals (id, consultation_id, title, body, status) VALUES ($1, 'open', 'Modérée', 'Proposition modérée', 'published')",
+          [id],
+        );
       }
       const voter = await token();
       for (const id of ['mod-a', 'mod-b', 'mod-c']) assert.equal((await vote(voter, id, 'support')).status, 200);
@@ -109,7 +123,11 @@ export function voteTests({ call, token, count, admin, query }: ApiTestContext):
       // Withdrawing the hidden proposal's vote works; it does not come back on restore.
       const withdrawn = await call('DELETE', `${OPEN}/proposals/mod-b/vote`, { token: voter });
       assert.equal(withdrawn.status, 200, withdrawn.text);
-      assert.deepEqual(VoteResult.parse(withdrawn.body).participation.votes, { 'mod-a': 'support', 'mod-c': 'support', 'mod-d': 'support' });
+      assert.deepEqual(VoteResult.parse(withdrawn.body).participation.votes, {
+        'mod-a': 'support',
+        'mod-c': 'support',
+        'mod-d': 'support',
+      });
       assert.equal(await count("votes WHERE proposal_id = 'mod-b'"), 0);
       assert.equal((await admin('POST', '/admin/proposals/mod-b/restore')).status, 200);
       assert.equal(Object.keys((await call('GET', `${OPEN}/participation`, { token: voter })).body.votes).length, 3);

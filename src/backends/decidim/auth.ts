@@ -13,7 +13,10 @@ import { SESSION_QUERY } from './documents.js';
 import { signIn, type AccessToken } from './oauth.js';
 import { DEFAULT_SCOPE, type ResolvedOptions } from './options.js';
 
-export interface SessionUser { id: string; name: string }
+export interface SessionUser {
+  id: string;
+  name: string;
+}
 
 const codeOf = (error: unknown) => (error as { problem?: { code?: string } })?.problem?.code;
 
@@ -21,7 +24,10 @@ export class DecidimAuth {
   private token: AccessToken | null = null;
   private signingIn: Promise<AccessToken> | null = null;
 
-  constructor(private readonly options: ResolvedOptions, private readonly client: DecidimClient) {}
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly client: DecidimClient,
+  ) {}
 
   /** The token in memory while it lives, else null. */
   live(): string | null {
@@ -45,10 +51,18 @@ export class DecidimAuth {
     const live = this.live();
     if (live) return Promise.resolve(live);
     const o = this.options;
-    this.signingIn ??= signIn({
-      base: o.endpoint, clientId: o.clientId!, scope: o.scope, redirectUri: o.redirectUri || `${location.origin}${location.pathname}`,
-      ...(o.tokenUrl ? { tokenUrl: o.tokenUrl } : {}), ...(o.fetch ? { fetch: o.fetch } : {}), ...(o.openWindow ? { open: o.openWindow } : {}),
-    }, signal).finally(() => (this.signingIn = null));
+    this.signingIn ??= signIn(
+      {
+        base: o.endpoint,
+        clientId: o.clientId!,
+        scope: o.scope,
+        redirectUri: o.redirectUri || `${location.origin}${location.pathname}`,
+        ...(o.tokenUrl ? { tokenUrl: o.tokenUrl } : {}),
+        ...(o.fetch ? { fetch: o.fetch } : {}),
+        ...(o.openWindow ? { open: o.openWindow } : {}),
+      },
+      signal,
+    ).finally(() => (this.signingIn = null));
     return this.signingIn.then((token) => (this.token = token).value);
   }
 
@@ -80,8 +94,9 @@ export class DecidimAuth {
 
   private notRecognised() {
     return backendError('unauthorized', 'Decidim did not recognise your sign-in', {
-      detail: `Decidim ran the request as nobody after a fresh sign-in. The OAuth application must grant the scopes “${DEFAULT_SCOPE}” `
-        + `(this page asked “${this.options.scope}”), and Decidim must accept the X-Jwt-Aud header on /api.`,
+      detail:
+        `Decidim ran the request as nobody after a fresh sign-in. The OAuth application must grant the scopes “${DEFAULT_SCOPE}” ` +
+        `(this page asked “${this.options.scope}”), and Decidim must accept the X-Jwt-Aud header on /api.`,
     });
   }
 }

@@ -9,12 +9,35 @@
  * comments.ts, mapping.ts, documents.ts, transport.ts.
  */
 import type { BackendConfig, ConsultationBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
-import type { Comment, CommentDraft as ContractDraft, CommentPage, CommentQuery, CommentReceipt, CommentThread as ContractThread, HelpfulResult, ReplyQuery } from '../../core/comments.js';
+import type {
+  Comment,
+  CommentDraft as ContractDraft,
+  CommentPage,
+  CommentQuery,
+  CommentReceipt,
+  CommentThread as ContractThread,
+  HelpfulResult,
+  ReplyQuery,
+} from '../../core/comments.js';
 import { backendError } from '../../core/errors.js';
 import { foldText, matchesPlace, pageFrom, seededRank } from '../../core/query.js';
 import type {
-  Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal, ProposalDraft, ProposalQuery,
-  ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
+  Consultation,
+  ConsultationEvent,
+  EventProposal,
+  EventQuery,
+  EventReceipt,
+  Page,
+  Participation,
+  Proposal,
+  ProposalDraft,
+  ProposalQuery,
+  ProposalReceipt,
+  RegistrationInput,
+  RegistrationReceipt,
+  ServerTime,
+  VoteChoice,
+  VoteResult,
 } from '../../core/schemas.js';
 import { validateProposalDraft } from '../../core/validate.js';
 import { DecidimAuth } from './auth.js';
@@ -24,7 +47,14 @@ import * as contract from './comment-contract.js';
 import * as doc from './documents.js';
 import { WriteOnce } from './once.js';
 import { listable, toEvent, toProposal, toTally, webUrl, type RawMeeting, type RawProposal } from './mapping.js';
-import { initialCapabilities, optionsFromConfig, resolveOptions, type DecidimCapabilities, type DecidimOptions, type ResolvedOptions } from './options.js';
+import {
+  initialCapabilities,
+  optionsFromConfig,
+  resolveOptions,
+  type DecidimCapabilities,
+  type DecidimOptions,
+  type ResolvedOptions,
+} from './options.js';
 import { ProcessReader, writeLocale, type ProcessInfo } from './process.js';
 
 export type { DecidimOptions } from './options.js';
@@ -69,7 +99,12 @@ export class DecidimBackend implements ConsultationBackend {
     const votes = Object.fromEntries(this.myVotes);
     const token = this.auth.live();
     const user = token ? await this.auth.whoIs(token, options) : null;
-    return { participant: user ? { id: user.id, displayName: user.name, verified: false } : null, votes, votesLeft: null, registrations: [] };
+    return {
+      participant: user ? { id: user.id, displayName: user.name, verified: false } : null,
+      votes,
+      votesLeft: null,
+      registrations: [],
+    };
   }
 
   async listProposals(consultationId: string, query: ProposalQuery, options?: RequestOptions): Promise<Page<Proposal>> {
@@ -83,10 +118,15 @@ export class DecidimBackend implements ConsultationBackend {
     // all (pages of 50, at most 300 proposals: one request for most processes) and pages it here.
     if (query.categoryId) return { items: [], nextCursor: null, total: 0 };
     const order = sort === 'most-supported' ? { voteCount: 'desc' } : { publishedAt: 'desc', id: 'desc' };
-    let items = listable(await this.client.all<RawProposal>(doc.PROPOSALS_QUERY, 'proposals', { component: component.id, order }, options))
-      .map((raw) => this.proposal(raw, info));
+    let items = listable(
+      await this.client.all<RawProposal>(doc.PROPOSALS_QUERY, 'proposals', { component: component.id, order }, options),
+    ).map((raw) => this.proposal(raw, info));
     // Ties in supports: newest first (Decidim's order among equals is the database's).
-    if (sort === 'most-supported') items = items.map((p, i) => [p, i] as const).sort(([a, i], [b, j]) => (b.tally.total ?? 0) - (a.tally.total ?? 0) || b.createdAt.localeCompare(a.createdAt) || i - j).map(([p]) => p);
+    if (sort === 'most-supported')
+      items = items
+        .map((p, i) => [p, i] as const)
+        .sort(([a, i], [b, j]) => (b.tally.total ?? 0) - (a.tally.total ?? 0) || b.createdAt.localeCompare(a.createdAt) || i - j)
+        .map(([p]) => p);
     const q = foldText(query.q ?? '');
     if (q) items = items.filter((p) => foldText(`${p.title}\n${p.body}`).includes(q));
     if (sort === 'random') items = seededRank(items, query.seed ?? '');
@@ -118,7 +158,11 @@ export class DecidimBackend implements ConsultationBackend {
   async getEvent(consultationId: string, eventId: string, options?: RequestOptions): Promise<ConsultationEvent> {
     const info = await this.process(consultationId, options);
     const component = this.need(info.meetings, 'events');
-    const data = await this.client.request<{ component: { meeting?: RawMeeting | null } | null }>(doc.MEETING_QUERY, { component: component.id, id: eventId }, options);
+    const data = await this.client.request<{ component: { meeting?: RawMeeting | null } | null }>(
+      doc.MEETING_QUERY,
+      { component: component.id, id: eventId },
+      options,
+    );
     if (!data.component?.meeting) throw backendError('not-found', 'No such event');
     return this.event(data.component.meeting, info);
   }
@@ -129,49 +173,90 @@ export class DecidimBackend implements ConsultationBackend {
     return this.discussion.list(this.need(info.proposals, 'proposals').id, proposalId, this.proposalUrl(info, proposalId), options);
   }
   addComment(consultationId: string, proposalId: string, draft: CommentDraft, options: WriteOptions): Promise<DecidimComment> {
-    return this.writes.run(`comment:${options.idempotencyKey}`, () => this.withProcess(consultationId, options, (info) => {
-      this.writable(info, this.proposalUrl(info, proposalId));
-      return this.discussion.add(proposalId, draft, writeLocale(info, this.options.locale), options);
-    }));
+    return this.writes.run(`comment:${options.idempotencyKey}`, () =>
+      this.withProcess(consultationId, options, (info) => {
+        this.writable(info, this.proposalUrl(info, proposalId));
+        return this.discussion.add(proposalId, draft, writeLocale(info, this.options.locale), options);
+      }),
+    );
   }
-  voteComment(consultationId: string, proposalId: string, commentId: string, direction: 'up' | 'down', options: WriteOptions): Promise<DecidimComment> {
-    return this.writes.run(`comment-vote:${options.idempotencyKey}`, () => this.withProcess(consultationId, options, (info) => {
-      this.writable(info, this.proposalUrl(info, proposalId));
-      return this.discussion.vote(commentId, direction, options);
-    }));
+  voteComment(
+    consultationId: string,
+    proposalId: string,
+    commentId: string,
+    direction: 'up' | 'down',
+    options: WriteOptions,
+  ): Promise<DecidimComment> {
+    return this.writes.run(`comment-vote:${options.idempotencyKey}`, () =>
+      this.withProcess(consultationId, options, (info) => {
+        this.writable(info, this.proposalUrl(info, proposalId));
+        return this.discussion.vote(commentId, direction, options);
+      }),
+    );
   }
   // ---- comments in the contract (issue 20, comment-contract.ts): what Decidim's API allows, else its page ----
-  listCommentThreads(id: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage> { return contract.listThreads(this, id, query, options); }
-  listCommentReplies(id: string, commentId: string, query: ReplyQuery, options?: RequestOptions): Promise<CommentPage> { return contract.listReplies(this, id, commentId, query, options); }
+  listCommentThreads(id: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage> {
+    return contract.listThreads(this, id, query, options);
+  }
+  listCommentReplies(id: string, commentId: string, query: ReplyQuery, options?: RequestOptions): Promise<CommentPage> {
+    return contract.listReplies(this, id, commentId, query, options);
+  }
   async postComment(id: string, draft: ContractDraft, options: WriteOptions): Promise<CommentReceipt> {
     const { proposalId, draft: decidimDraft } = contract.decidimDraft(draft);
     return contract.receipt(id, draft, await this.addComment(id, proposalId, decidimDraft, options));
   }
-  getCommentThread(id: string): Promise<ContractThread> { return this.commentLinkOut(id, 'Open the discussion on Decidim'); }
-  editComment(id: string): Promise<Comment> { return this.commentLinkOut(id, 'Edit the comment on Decidim'); }
-  deleteComment(id: string): Promise<Comment> { return this.commentLinkOut(id, 'Delete the comment on Decidim'); }
-  markHelpful(id: string): Promise<HelpfulResult> { return this.commentLinkOut(id, 'Vote on the comment on Decidim'); }
-  reportComment(id: string): Promise<void> { return this.commentLinkOut(id, 'Report the comment on Decidim'); }
-  private async commentLinkOut(id: string, title: string): Promise<never> { throw this.linkOut(title, (await this.process(id)).consultation.url); }
+  getCommentThread(id: string): Promise<ContractThread> {
+    return this.commentLinkOut(id, 'Open the discussion on Decidim');
+  }
+  editComment(id: string): Promise<Comment> {
+    return this.commentLinkOut(id, 'Edit the comment on Decidim');
+  }
+  deleteComment(id: string): Promise<Comment> {
+    return this.commentLinkOut(id, 'Delete the comment on Decidim');
+  }
+  markHelpful(id: string): Promise<HelpfulResult> {
+    return this.commentLinkOut(id, 'Vote on the comment on Decidim');
+  }
+  reportComment(id: string): Promise<void> {
+    return this.commentLinkOut(id, 'Report the comment on Decidim');
+  }
+  private async commentLinkOut(id: string, title: string): Promise<never> {
+    throw this.linkOut(title, (await this.process(id)).consultation.url);
+  }
 
   // ---- writes ----
 
   createProposal(consultationId: string, draft: ProposalDraft, options: WriteOptions): Promise<ProposalReceipt> {
-    return this.writes.run(`create:${options.idempotencyKey}`, () => this.withProcess(consultationId, options, (info) => {
-      const component = this.writable(info, info.consultation.linkOut?.proposals);
-      if (draft.website) throw backendError('forbidden', 'Rejected as spam');
-      // Decidim's own rules (no categories, no author name or email fields here).
-      const errors = validateProposalDraft(info.consultation, { title: draft.title, body: draft.body });
-      if (errors.length) throw backendError('validation', 'Some fields need attention', { fieldErrors: errors, detail: errors.map((e) => e.message).join('; ') });
-      // `locale` is required (create_proposal_type.rb) and must be one of the organisation's.
-      const variables = { component: component.id, attributes: { title: draft.title.trim(), body: draft.body.trim() }, locale: writeLocale(info, this.options.locale) };
-      return this.auth.asParticipant(options, async (token) => {
-        const data = await this.client.request<{ component: { createProposal?: RawProposal | null } | null }>(doc.CREATE_PROPOSAL, variables, options, token);
-        const raw = data.component?.createProposal;
-        if (!raw) throw backendError('server', 'Decidim did not return the new proposal');
-        return { proposal: this.proposal(raw, info), moderation: 'published' as const };
-      });
-    }));
+    return this.writes.run(`create:${options.idempotencyKey}`, () =>
+      this.withProcess(consultationId, options, (info) => {
+        const component = this.writable(info, info.consultation.linkOut?.proposals);
+        if (draft.website) throw backendError('forbidden', 'Rejected as spam');
+        // Decidim's own rules (no categories, no author name or email fields here).
+        const errors = validateProposalDraft(info.consultation, { title: draft.title, body: draft.body });
+        if (errors.length)
+          throw backendError('validation', 'Some fields need attention', {
+            fieldErrors: errors,
+            detail: errors.map((e) => e.message).join('; '),
+          });
+        // `locale` is required (create_proposal_type.rb) and must be one of the organisation's.
+        const variables = {
+          component: component.id,
+          attributes: { title: draft.title.trim(), body: draft.body.trim() },
+          locale: writeLocale(info, this.options.locale),
+        };
+        return this.auth.asParticipant(options, async (token) => {
+          const data = await this.client.request<{ component: { createProposal?: RawProposal | null } | null }>(
+            doc.CREATE_PROPOSAL,
+            variables,
+            options,
+            token,
+          );
+          const raw = data.component?.createProposal;
+          if (!raw) throw backendError('server', 'Decidim did not return the new proposal');
+          return { proposal: this.proposal(raw, info), moderation: 'published' as const };
+        });
+      }),
+    );
   }
 
   vote(consultationId: string, proposalId: string, choice: VoteChoice, options: WriteOptions): Promise<VoteResult> {
@@ -182,7 +267,9 @@ export class DecidimBackend implements ConsultationBackend {
   }
 
   withdrawVote(consultationId: string, proposalId: string, options: WriteOptions): Promise<VoteResult> {
-    return this.writes.run(`unvote:${options.idempotencyKey}`, () => this.voteMutation(consultationId, proposalId, doc.UNVOTE, 'unvote', options));
+    return this.writes.run(`unvote:${options.idempotencyKey}`, () =>
+      this.voteMutation(consultationId, proposalId, doc.UNVOTE, 'unvote', options),
+    );
   }
 
   async reportProposal(consultationId: string, proposalId: string, _reason: string, options: WriteOptions): Promise<void> {
@@ -190,7 +277,12 @@ export class DecidimBackend implements ConsultationBackend {
     throw this.linkOut('Report the proposal on Decidim', this.proposalUrl(info, proposalId));
   }
 
-  async registerForEvent(consultationId: string, eventId: string, _input: RegistrationInput, options: WriteOptions): Promise<RegistrationReceipt> {
+  async registerForEvent(
+    consultationId: string,
+    eventId: string,
+    _input: RegistrationInput,
+    options: WriteOptions,
+  ): Promise<RegistrationReceipt> {
     const event = await this.getEvent(consultationId, eventId, options).catch(() => null);
     throw this.linkOut('Register on Decidim', event?.url);
   }
@@ -207,14 +299,25 @@ export class DecidimBackend implements ConsultationBackend {
 
   // ---- internals ----
 
-  private voteMutation(consultationId: string, proposalId: string, document: string, field: 'vote' | 'unvote', options: WriteOptions): Promise<VoteResult> {
+  private voteMutation(
+    consultationId: string,
+    proposalId: string,
+    document: string,
+    field: 'vote' | 'unvote',
+    options: WriteOptions,
+  ): Promise<VoteResult> {
     return this.withProcess(consultationId, options, (info) => {
       const component = this.writable(info, this.proposalUrl(info, proposalId));
       const variables = { component: component.id, id: proposalId };
       return this.auth.asParticipant(options, async (token) => {
         let raw: RawProposal | null | undefined;
         try {
-          const data = await this.client.request<{ component: { proposal?: Record<string, RawProposal | null> | null } | null }>(document, variables, options, token);
+          const data = await this.client.request<{ component: { proposal?: Record<string, RawProposal | null> | null } | null }>(
+            document,
+            variables,
+            options,
+            token,
+          );
           raw = data.component?.proposal?.[field];
         } catch (error) {
           // Decidim refuses a second support from the same person: when this page cast the first one,
@@ -225,7 +328,10 @@ export class DecidimBackend implements ConsultationBackend {
         if (!raw) throw backendError('not-found', 'No such proposal');
         if (field === 'vote') this.myVotes.set(proposalId, 'support');
         else this.myVotes.delete(proposalId);
-        return { tally: toTally(raw.id, raw.voteCount), participation: await this.getParticipation(consultationId, options).catch(() => this.anonymous()) };
+        return {
+          tally: toTally(raw.id, raw.voteCount),
+          participation: await this.getParticipation(consultationId, options).catch(() => this.anonymous()),
+        };
       });
     });
   }
@@ -267,7 +373,12 @@ export class DecidimBackend implements ConsultationBackend {
 
   private proposal(raw: RawProposal, info: ProcessInfo): Proposal {
     const { locale, timeZone } = this.options;
-    return toProposal(raw, { consultationId: info.consultation.id, locale, timeZone, ...(info.proposals?.url ? { componentUrl: info.proposals.url } : {}) });
+    return toProposal(raw, {
+      consultationId: info.consultation.id,
+      locale,
+      timeZone,
+      ...(info.proposals?.url ? { componentUrl: info.proposals.url } : {}),
+    });
   }
 
   private proposalUrl(info: ProcessInfo, proposalId: string): string | undefined {
@@ -280,7 +391,8 @@ export class DecidimBackend implements ConsultationBackend {
   }
 
   private need<T>(component: T | null, what: 'proposals' | 'events'): T {
-    if (!component) throw backendError('unsupported', `This Decidim process has no ${what === 'events' ? 'meetings' : 'proposals'} component`);
+    if (!component)
+      throw backendError('unsupported', `This Decidim process has no ${what === 'events' ? 'meetings' : 'proposals'} component`);
     return component;
   }
 

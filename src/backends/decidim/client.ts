@@ -12,7 +12,10 @@ export const PAGE_SIZE = 50;
 /** Fetching everything stops here (pages of 50): a handful of requests, 300 items. */
 const MAX_PAGES = 6;
 
-export interface Connection<T> { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: ({ node: T | null } | null)[] | null }
+export interface Connection<T> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: ({ node: T | null } | null)[] | null;
+}
 
 export function nodes<T>(connection: Connection<T>): T[] {
   return (connection.edges ?? []).map((edge) => edge?.node).filter((node): node is T => !!node);
@@ -28,10 +31,17 @@ export class DecidimClient {
     if (wait > 0) throw backendError('rate-limited', 'Too many requests to Decidim', { retryAfter: Math.ceil(wait / 1000) });
     try {
       const { endpoint, clientId, fetch } = this.settings;
-      return usableData(await graphql<T>({
-        url: `${endpoint}/api`, query, variables, token: token ?? null, ...(clientId ? { audience: clientId } : {}),
-        ...(options?.signal ? { signal: options.signal } : {}), ...(fetch ? { fetch } : {}),
-      }));
+      return usableData(
+        await graphql<T>({
+          url: `${endpoint}/api`,
+          query,
+          variables,
+          token: token ?? null,
+          ...(clientId ? { audience: clientId } : {}),
+          ...(options?.signal ? { signal: options.signal } : {}),
+          ...(fetch ? { fetch } : {}),
+        }),
+      );
     } catch (error) {
       const problem = (error as { problem?: { code: string; retryAfter?: number } }).problem;
       if (problem?.code === 'rate-limited') this.pausedUntil = Date.now() + (problem.retryAfter ?? THROTTLE_PERIOD_S) * 1000;
@@ -44,7 +54,11 @@ export class DecidimClient {
     const items: T[] = [];
     let after: string | null = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const data: { component: Record<string, Connection<T> | undefined> | null } = await this.request(query, { ...variables, first: PAGE_SIZE, after }, options);
+      const data: { component: Record<string, Connection<T> | undefined> | null } = await this.request(
+        query,
+        { ...variables, first: PAGE_SIZE, after },
+        options,
+      );
       const connection = data.component?.[field];
       if (!connection) throw backendError('not-found', `No ${field} component with this id`);
       items.push(...nodes(connection));

@@ -21,9 +21,24 @@ const proposalOf = new Map<string, string>();
 
 function toComment(consultationId: string, target: string, raw: DecidimComment, parentId: string | null): Comment {
   return {
-    id: raw.id, consultationId, target, parentId, replyTo: null, body: raw.body, stance: raw.alignment, authorName: raw.authorName,
-    organiser: false, status: 'published', createdAt: raw.createdAt, editedAt: null, helpful: raw.upVotes, pinned: false,
-    replies: parentId ? 0 : raw.replies.length, mine: false, helpfulByMe: raw.upVoted, reportedByMe: false,
+    id: raw.id,
+    consultationId,
+    target,
+    parentId,
+    replyTo: null,
+    body: raw.body,
+    stance: raw.alignment,
+    authorName: raw.authorName,
+    organiser: false,
+    status: 'published',
+    createdAt: raw.createdAt,
+    editedAt: null,
+    helpful: raw.upVotes,
+    pinned: false,
+    replies: parentId ? 0 : raw.replies.length,
+    mine: false,
+    helpfulByMe: raw.upVoted,
+    reportedByMe: false,
   };
 }
 
@@ -33,7 +48,12 @@ function proposalTarget(target: string): string {
   return parsed.id;
 }
 
-export async function listThreads(source: DecidimCommentSource, consultationId: string, query: CommentQuery, options?: RequestOptions): Promise<CommentPage> {
+export async function listThreads(
+  source: DecidimCommentSource,
+  consultationId: string,
+  query: CommentQuery,
+  options?: RequestOptions,
+): Promise<CommentPage> {
   const proposalId = proposalTarget(query.target);
   const thread = await source.listComments(consultationId, proposalId, options);
   for (const c of thread.comments) proposalOf.set(c.id, proposalId);
@@ -43,7 +63,13 @@ export async function listThreads(source: DecidimCommentSource, consultationId: 
   return pageFrom(items, query.cursor, query.limit ?? COMMENT_PAGE);
 }
 
-export async function listReplies(source: DecidimCommentSource, consultationId: string, commentId: string, query: { cursor?: string; limit?: number }, options?: RequestOptions): Promise<CommentPage> {
+export async function listReplies(
+  source: DecidimCommentSource,
+  consultationId: string,
+  commentId: string,
+  query: { cursor?: string; limit?: number },
+  options?: RequestOptions,
+): Promise<CommentPage> {
   const proposalId = proposalOf.get(commentId);
   if (!proposalId) throw backendError('not-found', 'No such thread');
   const thread = await source.listComments(consultationId, proposalId, options);
@@ -56,7 +82,14 @@ export async function listReplies(source: DecidimCommentSource, consultationId: 
 /** The Decidim draft of a contract draft (the proposal, the alignment, the comment replied to). */
 export function decidimDraft(draft: CommentDraft): { proposalId: string; draft: DecidimDraft } {
   const proposalId = proposalTarget(draft.target);
-  return { proposalId, draft: { body: draft.body, ...(draft.stance ? { alignment: draft.stance } : {}), ...(draft.parentId ? { replyTo: draft.parentId } : {}) } };
+  return {
+    proposalId,
+    draft: {
+      body: draft.body,
+      ...(draft.stance ? { alignment: draft.stance } : {}),
+      ...(draft.parentId ? { replyTo: draft.parentId } : {}),
+    },
+  };
 }
 
 export function receipt(consultationId: string, draft: CommentDraft, added: DecidimComment): CommentReceipt {

@@ -16,9 +16,15 @@ describe('decidim backend: comments', () => {
     await backend.getConsultation(PROCESS);
     expect(backend.capabilities).to.deep.include({ comments: true, addComment: false, voteComment: false });
     const thread = await backend.listComments(PROCESS, '101');
-    expect(thread).to.deep.include({ proposalId: '101', accepting: true, alignment: true, votes: true, url: `${SITE}/processes/budget-2027/f/12/proposals/101` });
+    expect(thread).to.deep.include({
+      proposalId: '101',
+      accepting: true,
+      alignment: true,
+      votes: true,
+      url: `${SITE}/processes/budget-2027/f/12/proposals/101`,
+    });
     expect(thread.comments.map((c) => c.id)).to.deep.equal(['901', '902']);
-    const [ana, bo] = thread.comments as [typeof thread.comments[number], typeof thread.comments[number]];
+    const [ana, bo] = thread.comments as [(typeof thread.comments)[number], (typeof thread.comments)[number]];
     expect(ana).to.deep.include({ alignment: 'for', authorName: 'Ana', upVotes: 3, downVotes: 0 });
     expect(ana.replies.map((r) => r.body)).to.deep.equal(['D’accord avec Ana.']);
     expect(bo).to.deep.include({ alignment: 'against', body: 'Trop cher à mon avislien' });
@@ -43,9 +49,17 @@ describe('decidim backend: comments', () => {
     expect(added).to.deep.include({ body: 'Oui, et des tables aussi.', alignment: 'for', authorName: 'Participant 1' });
     const reply = await backend.addComment(PROCESS, '101', { body: 'Bonne idée.', replyTo: '902' }, key());
     expect(reply.alignment).to.equal('neutral');
-    expect((await backend.voteComment(PROCESS, '101', '901', 'up', key()))).to.deep.include({ upVotes: 4, upVoted: true });
-    expect((await backend.voteComment(PROCESS, '101', '901', 'down', key()))).to.deep.include({ upVotes: 4, downVotes: 1, upVoted: true, downVoted: true });
-    expect((await backend.voteComment(PROCESS, '101', '901', 'up', key()))).to.deep.include({ upVotes: 3, upVoted: false }, 'the same vote again takes it back');
+    expect(await backend.voteComment(PROCESS, '101', '901', 'up', key())).to.deep.include({ upVotes: 4, upVoted: true });
+    expect(await backend.voteComment(PROCESS, '101', '901', 'down', key())).to.deep.include({
+      upVotes: 4,
+      downVotes: 1,
+      upVoted: true,
+      downVoted: true,
+    });
+    expect(await backend.voteComment(PROCESS, '101', '901', 'up', key())).to.deep.include(
+      { upVotes: 3, upVoted: false },
+      'the same vote again takes it back',
+    );
     const thread = await backend.listComments(PROCESS, '101');
     expect(thread.comments.map((c) => c.id)).to.include(added.id);
     expect(thread.comments.find((c) => c.id === '902')!.replies.map((r) => r.id)).to.deep.equal([reply.id]);
@@ -56,7 +70,12 @@ describe('decidim backend: comments', () => {
   it('a step where comments are blocked: reading works, adding is not offered and Decidim’s refusal is “forbidden”', async () => {
     const fixture = demoDecidimFixture();
     fixture.processes = fixture.processes.map((p) => ({ ...p, rules: { commentsBlocked: true } }));
-    const backend = new DecidimBackend({ endpoint: await seedDecidim(fixture), process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK() });
+    const backend = new DecidimBackend({
+      endpoint: await seedDecidim(fixture),
+      process: PROCESS,
+      clientId: CLIENT_ID,
+      redirectUri: CALLBACK(),
+    });
     await backend.getConsultation(PROCESS);
     const thread = await backend.listComments(PROCESS, '101');
     expect(thread.accepting).to.equal(false);

@@ -53,12 +53,24 @@ export interface CommentDraft {
 }
 
 interface RawComment {
-  id: string; body: string; createdAt: string; alignment?: number | null; upVotes: number; downVotes: number;
-  upVoted: boolean; downVoted: boolean; author?: { name: string } | null; comments?: (RawComment | null)[] | null;
+  id: string;
+  body: string;
+  createdAt: string;
+  alignment?: number | null;
+  upVotes: number;
+  downVotes: number;
+  upVoted: boolean;
+  downVoted: boolean;
+  author?: { name: string } | null;
+  comments?: (RawComment | null)[] | null;
 }
 interface RawCommentable {
-  id: string; acceptsNewComments: boolean; commentsHaveAlignment: boolean; commentsHaveVotes: boolean;
-  totalCommentsCount: number; comments: (RawComment | null)[];
+  id: string;
+  acceptsNewComments: boolean;
+  commentsHaveAlignment: boolean;
+  commentsHaveVotes: boolean;
+  totalCommentsCount: number;
+  comments: (RawComment | null)[];
 }
 
 const ALIGNMENT: Record<string, CommentAlignment> = { 1: 'for', '-1': 'against' };
@@ -68,24 +80,43 @@ const MAX_LENGTH = 1000;
 
 function toComment(raw: RawComment, timeZone: string): DecidimComment {
   return {
-    id: raw.id, body: htmlToText(raw.body ?? ''), alignment: ALIGNMENT[String(raw.alignment ?? 0)] ?? 'neutral',
-    authorName: raw.author?.name?.trim() || null, createdAt: decidimInstant(raw.createdAt, timeZone, 'start') ?? new Date(0).toISOString(),
-    upVotes: raw.upVotes ?? 0, downVotes: raw.downVotes ?? 0, upVoted: !!raw.upVoted, downVoted: !!raw.downVoted,
+    id: raw.id,
+    body: htmlToText(raw.body ?? ''),
+    alignment: ALIGNMENT[String(raw.alignment ?? 0)] ?? 'neutral',
+    authorName: raw.author?.name?.trim() || null,
+    createdAt: decidimInstant(raw.createdAt, timeZone, 'start') ?? new Date(0).toISOString(),
+    upVotes: raw.upVotes ?? 0,
+    downVotes: raw.downVotes ?? 0,
+    upVoted: !!raw.upVoted,
+    downVoted: !!raw.downVoted,
     replies: (raw.comments ?? []).filter((c): c is RawComment => !!c).map((c) => toComment(c, timeZone)),
   };
 }
 
 export class DecidimComments {
-  constructor(private readonly client: DecidimClient, private readonly auth: DecidimAuth, private readonly settings: { timeZone: string }) {}
+  constructor(
+    private readonly client: DecidimClient,
+    private readonly auth: DecidimAuth,
+    private readonly settings: { timeZone: string },
+  ) {}
 
   /** Read with the participant's token when there is one, so `upVoted`/`downVoted` speak for them. */
   async list(componentId: string, proposalId: string, url: string | undefined, options?: RequestOptions): Promise<CommentThread> {
     type Answer = { component: { proposal?: RawCommentable | null } | null };
-    const data = await this.client.request<Answer>(doc.COMMENTS_QUERY, { component: componentId, id: proposalId }, options, this.auth.live());
+    const data = await this.client.request<Answer>(
+      doc.COMMENTS_QUERY,
+      { component: componentId, id: proposalId },
+      options,
+      this.auth.live(),
+    );
     const raw = data.component?.proposal;
     if (!raw) throw backendError('not-found', 'No such proposal');
     return {
-      proposalId, total: raw.totalCommentsCount, accepting: raw.acceptsNewComments, alignment: raw.commentsHaveAlignment, votes: raw.commentsHaveVotes,
+      proposalId,
+      total: raw.totalCommentsCount,
+      accepting: raw.acceptsNewComments,
+      alignment: raw.commentsHaveAlignment,
+      votes: raw.commentsHaveVotes,
       comments: raw.comments.filter((c): c is RawComment => !!c).map((c) => toComment(c, this.settings.timeZone)),
       ...(url ? { url } : {}),
     };
@@ -96,11 +127,19 @@ export class DecidimComments {
     if (!body) throw validationError([{ field: 'body', code: 'required', message: 'Write a comment' }]);
     if (body.length > MAX_LENGTH) throw validationError([{ field: 'body', code: 'too-long', message: `At most ${MAX_LENGTH} characters` }]);
     const variables = {
-      id: draft.replyTo ?? proposalId, type: draft.replyTo ? 'Decidim::Comments::Comment' : 'Decidim::Proposals::Proposal',
-      body, alignment: ALIGNMENT_VALUE[draft.alignment ?? 'neutral'], locale,
+      id: draft.replyTo ?? proposalId,
+      type: draft.replyTo ? 'Decidim::Comments::Comment' : 'Decidim::Proposals::Proposal',
+      body,
+      alignment: ALIGNMENT_VALUE[draft.alignment ?? 'neutral'],
+      locale,
     };
     return this.auth.asParticipant(options, async (token) => {
-      const data = await this.client.request<{ commentable: { addComment: RawComment | null } }>(doc.ADD_COMMENT, variables, options, token);
+      const data = await this.client.request<{ commentable: { addComment: RawComment | null } }>(
+        doc.ADD_COMMENT,
+        variables,
+        options,
+        token,
+      );
       if (!data.commentable.addComment) throw backendError('server', 'Decidim did not add the comment');
       return toComment(data.commentable.addComment, this.settings.timeZone);
     });

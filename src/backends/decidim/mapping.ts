@@ -85,7 +85,10 @@ export function decidimInstant(value: string | null | undefined, timeZone: strin
   const day = DATE_ONLY.exec(value);
   if (day) {
     const date = new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]) + (edge === 'end' ? 1 : 0)));
-    return zonedTimeToInstant({ year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }, timeZone).toISOString();
+    return zonedTimeToInstant(
+      { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
+      timeZone,
+    ).toISOString();
   }
   const ms = Date.parse(value);
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
@@ -117,7 +120,8 @@ export function processUrlFrom(componentUrl: string | undefined): string | undef
 function toPhases(process: RawProcess, ctx: MapContext): Phase[] {
   const processStart = decidimInstant(process.startDate, ctx.timeZone, 'start');
   const processEnd = decidimInstant(process.endDate, ctx.timeZone, 'end');
-  const stages = (process.steps ?? process.phases ?? []).filter((s): s is RawStage => !!s)
+  const stages = (process.steps ?? process.phases ?? [])
+    .filter((s): s is RawStage => !!s)
     .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
   const phases: Phase[] = [];
   for (const stage of stages) {
@@ -126,17 +130,30 @@ function toPhases(process: RawProcess, ctx: MapContext): Phase[] {
     if (!startsAt || !endsAt || Date.parse(endsAt) <= Date.parse(startsAt)) continue;
     const description = translatedText(stage.description, ctx.locale, 2000);
     phases.push({
-      id: stage.id, title: translatedText(stage.title, ctx.locale, 200), kind: 'other', startsAt, endsAt,
+      id: stage.id,
+      title: translatedText(stage.title, ctx.locale, 200),
+      kind: 'other',
+      startsAt,
+      endsAt,
       ...(description ? { description } : {}),
     });
   }
   if (!phases.length && processStart && processEnd) {
-    phases.push({ id: `process-${process.id}`, title: translatedText(process.title, ctx.locale, 200), kind: 'other', startsAt: processStart, endsAt: processEnd });
+    phases.push({
+      id: `process-${process.id}`,
+      title: translatedText(process.title, ctx.locale, 200),
+      kind: 'other',
+      startsAt: processStart,
+      endsAt: processEnd,
+    });
   }
   return phases;
 }
 
-export function toConsultation(process: RawProcess, ctx: MapContext & { proposalsUrl?: string; meetingsUrl?: string; processUrl?: string; eventLabel: string }): Consultation {
+export function toConsultation(
+  process: RawProcess,
+  ctx: MapContext & { proposalsUrl?: string; meetingsUrl?: string; processUrl?: string; eventLabel: string },
+): Consultation {
   const phases = toPhases(process, ctx);
   const ids = phases.map((p) => p.id);
   const linkOut: Consultation['linkOut'] = {};
@@ -165,8 +182,13 @@ export function toConsultation(process: RawProcess, ctx: MapContext & { proposal
       // Decidim's own form rules (ProposalForm: title 15 to 150 characters, body from 15); the component's
       // body limit is not in the API, so Decidim's answer decides beyond it.
       proposalFields: {
-        title: { min: 15, max: 150 }, body: { min: 15, max: 20000 }, categoryRequired: false,
-        authorName: 'hidden', email: 'none', extraFields: [], consent: null,
+        title: { min: 15, max: 150 },
+        body: { min: 15, max: 20000 },
+        categoryRequired: false,
+        authorName: 'hidden',
+        email: 'none',
+        extraFields: [],
+        consent: null,
       },
       eventFormats: [{ id: 'meeting', label: ctx.eventLabel }],
     },
@@ -279,7 +301,10 @@ export function toAddress(address: string, placeName: string): Address | undefin
     const street = postal[1]!.replace(/[,\s]+$/, '');
     return { ...withPlace, ...(street ? { street: clip(street, 200) } : {}), postalCode: postal[2]!, locality: clip(postal[3]!, 120) };
   }
-  const parts = text.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const locality = parts.pop() ?? '';
   return { ...withPlace, ...(parts.length ? { street: clip(parts.join(', '), 200) } : {}), locality: clip(locality || placeName, 120) };
 }

@@ -35,7 +35,11 @@ export interface AccessToken {
 /** What a redirect page relays to the window that opened it. */
 export const LOGIN_MESSAGE = 'pgo-decidim-oauth';
 
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const randomString = (size: number) => base64url(crypto.getRandomValues(new Uint8Array(size)));
 
 export async function pkceChallenge(verifier: string): Promise<string> {
@@ -49,7 +53,10 @@ export async function pkceChallenge(verifier: string): Promise<string> {
 export function signIn(config: OAuthConfig, signal?: AbortSignal): Promise<AccessToken> {
   const open = config.open ?? ((url, name, features) => window.open(url, name, features));
   const popup = open('about:blank', 'pgo-decidim-login', 'popup,width=520,height=720');
-  if (!popup) return Promise.reject(backendError('unauthorized', 'The Decidim sign-in window was blocked', { detail: 'Allow pop-ups for this site, then try again.' }));
+  if (!popup)
+    return Promise.reject(
+      backendError('unauthorized', 'The Decidim sign-in window was blocked', { detail: 'Allow pop-ups for this site, then try again.' }),
+    );
   return run(config, popup, signal).finally(() => {
     try {
       popup.close();
@@ -64,14 +71,22 @@ async function run(config: OAuthConfig, popup: Window, signal?: AbortSignal): Pr
   const state = randomString(24);
   const authorize = new URL('oauth/authorize', withSlash(config.base));
   authorize.search = new URLSearchParams({
-    response_type: 'code', client_id: config.clientId, redirect_uri: config.redirectUri, scope: config.scope, state,
-    code_challenge: await pkceChallenge(verifier), code_challenge_method: 'S256',
+    response_type: 'code',
+    client_id: config.clientId,
+    redirect_uri: config.redirectUri,
+    scope: config.scope,
+    state,
+    code_challenge: await pkceChallenge(verifier),
+    code_challenge_method: 'S256',
   }).toString();
   popup.location.href = authorize.href;
   const answer = await waitForRedirect(config, popup, signal);
   if (answer.get('state') !== state) throw backendError('forbidden', 'The Decidim sign-in answer did not match this request');
   const error = answer.get('error');
-  if (error) throw backendError(error === 'access_denied' ? 'forbidden' : 'unauthorized', 'Decidim did not sign you in', { detail: answer.get('error_description') ?? error });
+  if (error)
+    throw backendError(error === 'access_denied' ? 'forbidden' : 'unauthorized', 'Decidim did not sign you in', {
+      detail: answer.get('error_description') ?? error,
+    });
   const code = answer.get('code');
   if (!code) throw backendError('unauthorized', 'Decidim did not sign you in');
   return exchange(config, code, verifier, signal);
@@ -115,7 +130,10 @@ function waitForRedirect(config: OAuthConfig, popup: Window, signal?: AbortSigna
       // A relayed message may still be on its way when the popup closes: give it two ticks.
       if (popup.closed && ++closedTicks > 2) finish(() => reject(backendError('unauthorized', 'The Decidim sign-in window was closed')));
     }, 150);
-    const timer = setTimeout(() => finish(() => reject(backendError('timeout', 'The Decidim sign-in took too long'))), config.timeoutMs ?? 10 * 60_000);
+    const timer = setTimeout(
+      () => finish(() => reject(backendError('timeout', 'The Decidim sign-in took too long'))),
+      config.timeoutMs ?? 10 * 60_000,
+    );
     window.addEventListener('message', onMessage);
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
@@ -130,7 +148,13 @@ async function exchange(config: OAuthConfig, code: string, verifier: string, sig
     response = await send(tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: config.redirectUri, client_id: config.clientId, code_verifier: verifier }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: config.redirectUri,
+        client_id: config.clientId,
+        code_verifier: verifier,
+      }),
       credentials: 'omit',
       signal,
     });
@@ -139,13 +163,23 @@ async function exchange(config: OAuthConfig, code: string, verifier: string, sig
     if (await readableOnlyWithoutCors(send, tokenUrl)) throw corsError(tokenUrl);
     throw backendError('network', 'Decidim could not be reached to finish the sign-in');
   }
-  const body = (await response.json().catch(() => null)) as { access_token?: string; expires_in?: number; error_description?: string; error?: string } | null;
+  const body = (await response.json().catch(() => null)) as {
+    access_token?: string;
+    expires_in?: number;
+    error_description?: string;
+    error?: string;
+  } | null;
   if (!response.ok || !body?.access_token) {
-    throw backendError('unauthorized', 'Decidim did not sign you in', { detail: body?.error_description ?? body?.error ?? `HTTP ${response.status}` });
+    throw backendError('unauthorized', 'Decidim did not sign you in', {
+      detail: body?.error_description ?? body?.error ?? `HTTP ${response.status}`,
+    });
   }
   const lifetime = Number(body.expires_in);
   // A minute early, so a token never expires between the check and the request.
-  return { value: body.access_token, expiresAt: Number.isFinite(lifetime) && lifetime > 0 ? Date.now() + lifetime * 1000 - 60_000 : Infinity };
+  return {
+    value: body.access_token,
+    expiresAt: Number.isFinite(lifetime) && lifetime > 0 ? Date.now() + lifetime * 1000 - 60_000 : Infinity,
+  };
 }
 
 /** Where the code is exchanged for a token: `tokenUrl`, else Decidim's `/oauth/token`. */
@@ -172,12 +206,21 @@ async function readableOnlyWithoutCors(send: typeof fetch, tokenUrl: string): Pr
  * origin (one empty POST, which Doorkeeper refuses as an invalid request, readable when CORS allows it).
  * Null when it can, or when the server cannot be reached at all (then the sign-in will say so).
  */
-export async function tokenCorsProblem(config: Pick<OAuthConfig, 'base' | 'tokenUrl' | 'fetch'>, signal?: AbortSignal): Promise<BackendError | null> {
+export async function tokenCorsProblem(
+  config: Pick<OAuthConfig, 'base' | 'tokenUrl' | 'fetch'>,
+  signal?: AbortSignal,
+): Promise<BackendError | null> {
   const tokenUrl = tokenUrlOf(config);
   if (typeof location === 'undefined' || new URL(tokenUrl).origin === location.origin) return null;
   const send = config.fetch ?? globalThis.fetch;
   try {
-    await send(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: '', credentials: 'omit', ...(signal ? { signal } : {}) });
+    await send(tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: '',
+      credentials: 'omit',
+      ...(signal ? { signal } : {}),
+    });
     return null;
   } catch {
     return (await readableOnlyWithoutCors(send, tokenUrl)) ? corsError(tokenUrl) : null;
@@ -187,8 +230,9 @@ export async function tokenCorsProblem(config: Pick<OAuthConfig, 'base' | 'token
 function corsError(tokenUrl: string): BackendError {
   const origin = location.origin;
   return backendError('unsupported', 'Signing in to Decidim from this site is not set up', {
-    detail: `Decidim answers the sign-in at ${tokenUrl}, but does not let ${origin} read the answer: Decidim allows other sites on /api only. `
-      + `The Decidim host must allow CORS from ${origin} on /oauth/token (POST), or this site must relay /oauth/token on its own origin and set token-url (see the README).`,
+    detail:
+      `Decidim answers the sign-in at ${tokenUrl}, but does not let ${origin} read the answer: Decidim allows other sites on /api only. ` +
+      `The Decidim host must allow CORS from ${origin} on /oauth/token (POST), or this site must relay /oauth/token on its own origin and set token-url (see the README).`,
   });
 }
 

@@ -55,21 +55,38 @@ export interface DecidimCapabilities extends BackendCapabilities {
 export function resolveOptions(options: DecidimOptions): ResolvedOptions {
   const lang = options.locale ?? (typeof document !== 'undefined' ? document.documentElement.lang : '') ?? '';
   return {
-    ...options, endpoint: options.endpoint.replace(/\/+$/, ''), locale: lang.toLowerCase().split(/[-_]/)[0] || 'fr',
-    timeZone: options.timeZone || 'Europe/Paris', scope: options.scope?.trim() || DEFAULT_SCOPE,
+    ...options,
+    endpoint: options.endpoint.replace(/\/+$/, ''),
+    locale: lang.toLowerCase().split(/[-_]/)[0] || 'fr',
+    timeZone: options.timeZone || 'Europe/Paris',
+    scope: options.scope?.trim() || DEFAULT_SCOPE,
   };
 }
 
 /** What the backend can do before the process is read (updated in place once it is). */
 export function initialCapabilities(writes: boolean): DecidimCapabilities {
   return {
-    proposals: true, createProposal: writes, votes: writes, withdrawVote: writes, report: false,
-    events: true, registerForEvent: false, proposeEvent: false, serverTime: false,
-    comments: true, addComment: writes, voteComment: writes, answers: true,
+    proposals: true,
+    createProposal: writes,
+    votes: writes,
+    withdrawVote: writes,
+    report: false,
+    events: true,
+    registerForEvent: false,
+    proposeEvent: false,
+    serverTime: false,
+    comments: true,
+    addComment: writes,
+    voteComment: writes,
+    answers: true,
     // The contract's comments (comment-contract.ts): Decidim's API neither edits, deletes, reports nor has "helpful".
-    postComment: writes, editComment: false, helpfulVotes: false, reportComment: false,
+    postComment: writes,
+    editComment: false,
+    helpfulVotes: false,
+    reportComment: false,
     // Issue 21: Decidim's participatory texts are not read yet.
-    documents: false, amend: false,
+    documents: false,
+    amend: false,
     // A meeting's closing report (report, attendees, linked proposals) is written through Decidim's own
     // pages only: its API has mutations for proposals components alone (schema.graphql, ComponentMutation).
     workshopReports: false,
@@ -82,9 +99,15 @@ export function optionsFromConfig(config: BackendConfig): DecidimOptions {
   const pick = (name: string) => a[name]?.trim() || undefined;
   const options: DecidimOptions = { endpoint: config.endpoint || pick('endpoint') || '' };
   const entries: [keyof DecidimOptions, string | undefined][] = [
-    ['process', pick('process')], ['proposalsComponent', pick('proposals-component')], ['meetingsComponent', pick('meetings-component')],
-    ['clientId', pick('client-id')], ['redirectUri', pick('redirect-uri')], ['scope', pick('oauth-scope')], ['tokenUrl', pick('token-url')],
-    ['locale', pick('locale') ?? pick('lang')], ['timeZone', pick('time-zone')],
+    ['process', pick('process')],
+    ['proposalsComponent', pick('proposals-component')],
+    ['meetingsComponent', pick('meetings-component')],
+    ['clientId', pick('client-id')],
+    ['redirectUri', pick('redirect-uri')],
+    ['scope', pick('oauth-scope')],
+    ['tokenUrl', pick('token-url')],
+    ['locale', pick('locale') ?? pick('lang')],
+    ['timeZone', pick('time-zone')],
   ];
   for (const [key, value] of entries) if (value) (options as unknown as Record<string, string>)[key] = value;
   return options;

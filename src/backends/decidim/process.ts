@@ -36,7 +36,11 @@ export class ProcessReader {
   /** `steps` (Decidim 0.32) until the server says it only knows `phases`. */
   private stages: doc.StagesField = 'steps';
 
-  constructor(private readonly client: DecidimClient, private readonly options: ResolvedOptions, private readonly capabilities: DecidimCapabilities) {}
+  constructor(
+    private readonly client: DecidimClient,
+    private readonly options: ResolvedOptions,
+    private readonly capabilities: DecidimCapabilities,
+  ) {}
 
   async read(consultationId: string, options?: RequestOptions): Promise<ProcessInfo> {
     const key = this.options.process || consultationId;
@@ -55,24 +59,49 @@ export class ProcessReader {
     const { endpoint, locale, timeZone } = this.options;
     const proposals = pickComponent(raw, 'Proposals', this.options.proposalsComponent);
     const meetings = pickComponent(raw, 'Meetings', this.options.meetingsComponent);
-    const componentUrl = (c: typeof proposals) => (c ? webUrl(c.url) ?? webUrl(`${endpoint}/processes/${raw.slug}/f/${c.id}/`) : undefined);
+    const componentUrl = (c: typeof proposals) =>
+      c ? (webUrl(c.url) ?? webUrl(`${endpoint}/processes/${raw.slug}/f/${c.id}/`)) : undefined;
     const proposalsUrl = componentUrl(proposals);
     const meetingsUrl = componentUrl(meetings);
     const processUrl = processUrlFrom(proposalsUrl ?? meetingsUrl) ?? webUrl(`${endpoint}/processes/${raw.slug}`);
     const consultation = toConsultation(raw, {
-      consultationId, locale, timeZone, eventLabel: EVENT_LABEL[locale] ?? EVENT_LABEL.en!,
-      ...(proposalsUrl ? { proposalsUrl } : {}), ...(meetingsUrl ? { meetingsUrl } : {}), ...(processUrl ? { processUrl } : {}),
+      consultationId,
+      locale,
+      timeZone,
+      eventLabel: EVENT_LABEL[locale] ?? EVENT_LABEL.en!,
+      ...(proposalsUrl ? { proposalsUrl } : {}),
+      ...(meetingsUrl ? { meetingsUrl } : {}),
+      ...(processUrl ? { processUrl } : {}),
     });
     // A sign-in this page could not finish is found before the first click: writes then link to Decidim.
-    const signInProblem = this.options.clientId && proposals ? await tokenCorsProblem({ base: endpoint, ...(this.options.tokenUrl ? { tokenUrl: this.options.tokenUrl } : {}), ...(this.options.fetch ? { fetch: this.options.fetch } : {}) }, options?.signal) : null;
+    const signInProblem =
+      this.options.clientId && proposals
+        ? await tokenCorsProblem(
+            {
+              base: endpoint,
+              ...(this.options.tokenUrl ? { tokenUrl: this.options.tokenUrl } : {}),
+              ...(this.options.fetch ? { fetch: this.options.fetch } : {}),
+            },
+            options?.signal,
+          )
+        : null;
     if (signInProblem) console.warn(`pgo-widgets, decidim: ${signInProblem.problem.detail}`);
     const writes = !!this.options.clientId && !!proposals && !signInProblem;
     Object.assign(this.capabilities, {
-      proposals: !!proposals, events: !!meetings, createProposal: writes, votes: writes, withdrawVote: writes,
-      comments: !!proposals, addComment: writes, voteComment: writes, answers: !!proposals,
+      proposals: !!proposals,
+      events: !!meetings,
+      createProposal: writes,
+      votes: writes,
+      withdrawVote: writes,
+      comments: !!proposals,
+      addComment: writes,
+      voteComment: writes,
+      answers: !!proposals,
     });
     return {
-      raw, consultation, organiser: translatedText(data.organization?.name, locale, 200) || consultation.title,
+      raw,
+      consultation,
+      organiser: translatedText(data.organization?.name, locale, 200) || consultation.title,
       locales: [...new Set([...localesOf(data.organization?.name), ...localesOf(raw.title)])],
       proposals: proposals ? { id: proposals.id, ...(proposalsUrl ? { url: proposalsUrl } : {}) } : null,
       meetings: meetings ? { id: meetings.id, ...(meetingsUrl ? { url: meetingsUrl } : {}) } : null,

@@ -4,7 +4,17 @@ import { ConsultationEvent } from '../../core/schemas.js';
 import { DecidimBackend, decidimBackendFromConfig } from './index.js';
 import { fromGraphQLErrors } from './transport.js';
 import {
-  CALLBACK, CLIENT_ID, crossOrigin, decidimLog, decidimStats, demoDecidimFixture, failure, revokeTokens, seedDecidim, SITE, type DecidimFixture,
+  CALLBACK,
+  CLIENT_ID,
+  crossOrigin,
+  decidimLog,
+  decidimStats,
+  demoDecidimFixture,
+  failure,
+  revokeTokens,
+  seedDecidim,
+  SITE,
+  type DecidimFixture,
 } from '../../../test/decidim/fixture.js';
 
 // What a real Decidim 0.32 does and our first adapter did not expect (issue #16), against the stand-in
@@ -12,7 +22,10 @@ import {
 const PROCESS = 'budget-2027';
 const key = () => ({ idempotencyKey: newIdempotencyKey() });
 
-async function writer(fixture: DecidimFixture = demoDecidimFixture(), options: Partial<ConstructorParameters<typeof DecidimBackend>[0]> = {}) {
+async function writer(
+  fixture: DecidimFixture = demoDecidimFixture(),
+  options: Partial<ConstructorParameters<typeof DecidimBackend>[0]> = {},
+) {
   const endpoint = await seedDecidim(fixture);
   const backend = new DecidimBackend({ endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK(), ...options });
   await backend.getConsultation(PROCESS);
@@ -83,7 +96,13 @@ describe('decidim (issue 16) 3: the token names the participant', () => {
 describe('decidim (issue 16) 4: sign-in from another site', () => {
   it('finds the missing CORS rule on /oauth/token before any click: writes link to Decidim and name the rule, never “network”', async () => {
     const endpoint = crossOrigin(await seedDecidim(demoDecidimFixture()));
-    const backend = new DecidimBackend({ endpoint, process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK(), openWindow: () => expect.fail('no sign-in popup') });
+    const backend = new DecidimBackend({
+      endpoint,
+      process: PROCESS,
+      clientId: CLIENT_ID,
+      redirectUri: CALLBACK(),
+      openWindow: () => expect.fail('no sign-in popup'),
+    });
     await backend.getConsultation(PROCESS);
     expect(backend.capabilities).to.deep.include({ votes: false, createProposal: false, addComment: false, comments: true });
     const error = await failure(backend.vote(PROCESS, '101', 'support', key()));
@@ -94,10 +113,18 @@ describe('decidim (issue 16) 4: sign-in from another site', () => {
 
   it('works through a same-origin relay (`token-url`), or when the Decidim host allows CORS on /oauth/token', async () => {
     const sameOrigin = await seedDecidim(demoDecidimFixture());
-    const relayed = decidimBackendFromConfig({ endpoint: crossOrigin(sameOrigin), attributes: { process: PROCESS, 'client-id': CLIENT_ID, 'redirect-uri': CALLBACK(), 'token-url': `${sameOrigin}/oauth/token` } });
+    const relayed = decidimBackendFromConfig({
+      endpoint: crossOrigin(sameOrigin),
+      attributes: { process: PROCESS, 'client-id': CLIENT_ID, 'redirect-uri': CALLBACK(), 'token-url': `${sameOrigin}/oauth/token` },
+    });
     await relayed.getConsultation(PROCESS);
     expect((await relayed.vote(PROCESS, '101', 'support', key())).tally.total).to.equal(5);
-    const allowed = new DecidimBackend({ endpoint: crossOrigin(await seedDecidim({ ...demoDecidimFixture(), corsOnToken: true })), process: PROCESS, clientId: CLIENT_ID, redirectUri: CALLBACK() });
+    const allowed = new DecidimBackend({
+      endpoint: crossOrigin(await seedDecidim({ ...demoDecidimFixture(), corsOnToken: true })),
+      process: PROCESS,
+      clientId: CLIENT_ID,
+      redirectUri: CALLBACK(),
+    });
     await allowed.getConsultation(PROCESS);
     expect((await allowed.vote(PROCESS, '101', 'support', key())).tally.total).to.equal(5);
   });
@@ -135,7 +162,14 @@ describe('decidim (issue 16) 6: no silent wrong data', () => {
 
   it('asks at most 50 at a time (Decidim caps `first` silently) and still reads every proposal', async () => {
     const fixture = demoDecidimFixture();
-    for (let i = 0; i < 120; i++) fixture.proposals.push({ id: String(1000 + i), componentId: '12', title: { fr: `Idée numéro ${i}` }, body: { fr: 'Un texte assez long.' }, publishedAt: new Date(Date.now() - (10 + i) * 60_000).toISOString() });
+    for (let i = 0; i < 120; i++)
+      fixture.proposals.push({
+        id: String(1000 + i),
+        componentId: '12',
+        title: { fr: `Idée numéro ${i}` },
+        body: { fr: 'Un texte assez long.' },
+        publishedAt: new Date(Date.now() - (10 + i) * 60_000).toISOString(),
+      });
     const endpoint = await seedDecidim(fixture);
     const backend = new DecidimBackend({ endpoint, process: PROCESS });
     expect((await backend.listProposals(PROCESS, { q: 'numéro', limit: 200 })).items).to.have.length(120);
@@ -153,7 +187,12 @@ describe('decidim (issue 16) 6: no silent wrong data', () => {
   it('maps both spellings of Decidim’s error codes', () => {
     const code = (c: string) => fromGraphQLErrors([{ message: 'x', extensions: { code: c } }], 200).code;
     expect(['MUTATION_NOT_AUTHORIZED', 'MUTATION_NOT_AUTHORIZED_ERROR'].map(code)).to.deep.equal(['forbidden', 'forbidden']);
-    expect(['NOT_FOUND', 'NOT_FOUND_ERROR', 'UNAUTHORIZED_OBJECT_ERROR', 'NO_OBJECT_PERMISSION'].map(code)).to.deep.equal(['not-found', 'not-found', 'not-found', 'not-found']);
+    expect(['NOT_FOUND', 'NOT_FOUND_ERROR', 'UNAUTHORIZED_OBJECT_ERROR', 'NO_OBJECT_PERMISSION'].map(code)).to.deep.equal([
+      'not-found',
+      'not-found',
+      'not-found',
+      'not-found',
+    ]);
     expect(code('INVALID_LOCALE_ERROR')).to.equal('validation');
   });
 

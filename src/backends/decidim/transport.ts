@@ -113,7 +113,9 @@ function statusError(response: Response): BackendError {
     // Decidim throttles 100 requests a minute per address (decidim-core rack_attack.rb); Rack::Attack
     // sends no Retry-After the page could read, so a whole period is assumed.
     const retryAfter = Number(response.headers.get('retry-after'));
-    return backendError('rate-limited', 'Too many requests to Decidim', { retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : THROTTLE_PERIOD_S });
+    return backendError('rate-limited', 'Too many requests to Decidim', {
+      retryAfter: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : THROTTLE_PERIOD_S,
+    });
   }
   return backendError(status >= 500 ? 'server' : 'unknown', `Decidim answered ${status}`);
 }
@@ -132,11 +134,17 @@ export const THROTTLE_PERIOD_S = 60;
  * servers did (no `_ERROR`; an unauthorised object was NO_OBJECT_PERMISSION).
  */
 const CODES: Record<string, 'validation' | 'forbidden' | 'conflict' | 'not-found' | 'locale'> = {
-  ATTRIBUTE_VALIDATION_ERROR: 'validation', VALIDATION_ERROR: 'conflict',
-  MUTATION_NOT_AUTHORIZED: 'forbidden', MUTATION_NOT_AUTHORIZED_ERROR: 'forbidden',
-  NOT_FOUND: 'not-found', NOT_FOUND_ERROR: 'not-found',
-  UNAUTHORIZED_OBJECT: 'not-found', UNAUTHORIZED_OBJECT_ERROR: 'not-found', NO_OBJECT_PERMISSION: 'not-found',
-  INVALID_LOCALE: 'locale', INVALID_LOCALE_ERROR: 'locale',
+  ATTRIBUTE_VALIDATION_ERROR: 'validation',
+  VALIDATION_ERROR: 'conflict',
+  MUTATION_NOT_AUTHORIZED: 'forbidden',
+  MUTATION_NOT_AUTHORIZED_ERROR: 'forbidden',
+  NOT_FOUND: 'not-found',
+  NOT_FOUND_ERROR: 'not-found',
+  UNAUTHORIZED_OBJECT: 'not-found',
+  UNAUTHORIZED_OBJECT_ERROR: 'not-found',
+  NO_OBJECT_PERMISSION: 'not-found',
+  INVALID_LOCALE: 'locale',
+  INVALID_LOCALE_ERROR: 'locale',
 };
 
 export function fromGraphQLErrors(errors: GraphQLError[], status: number): BackendError {
@@ -144,7 +152,11 @@ export function fromGraphQLErrors(errors: GraphQLError[], status: number): Backe
   const kind = CODES[first.extensions?.code ?? ''];
   const text = messageOf(first.message);
   if (kind === 'validation') return validationError(fieldErrors(first.message, text));
-  if (kind === 'locale') return backendError('validation', 'Decidim does not accept this language', { detail: text, fieldErrors: [{ field: 'form', code: 'invalid', message: text }] });
+  if (kind === 'locale')
+    return backendError('validation', 'Decidim does not accept this language', {
+      detail: text,
+      fieldErrors: [{ field: 'form', code: 'invalid', message: text }],
+    });
   // HTTP 200 too when the token names nobody: the backend asks Decidim who it is before believing it.
   if (kind === 'forbidden') return backendError('forbidden', 'Decidim does not allow this now', { detail: text });
   if (kind === 'conflict') return backendError('conflict', 'Decidim refused this change', { detail: text });
@@ -168,7 +180,7 @@ function messageOf(message: unknown): string {
 function fieldErrors(message: unknown, text: string): FieldError[] {
   const list = Array.isArray(message) ? message : [];
   const errors = list.map((item): FieldError => {
-    const path = Array.isArray((item as { path?: unknown }).path) ? ((item as { path: unknown[] }).path) : [];
+    const path = Array.isArray((item as { path?: unknown }).path) ? (item as { path: unknown[] }).path : [];
     const field = String(path[path.length - 1] ?? 'form');
     return { field: field === 'attributes' ? 'form' : field, code: 'invalid', message: messageOf((item as { message?: unknown }).message) };
   });

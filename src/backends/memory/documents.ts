@@ -10,9 +10,26 @@ import { wordDiff } from '../../core/diff.js';
 import { backendError, validationError } from '../../core/errors.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Consultation, VoteChoice, VoteTally } from '../../core/schemas.js';
-import { applyAmendments, amendWindow, defaultAmendmentPhases, nextSectionId, sectionsFromMarkdown, validateAmendmentDraft, validateDecision, type Accepted } from '../../core/text-rules.js';
+import {
+  applyAmendments,
+  amendWindow,
+  defaultAmendmentPhases,
+  nextSectionId,
+  sectionsFromMarkdown,
+  validateAmendmentDraft,
+  validateDecision,
+  type Accepted,
+} from '../../core/text-rules.js';
 import type {
-  Amendment, AmendmentDecisionInput, AmendmentDraft, AmendmentQuery, AmendmentReceipt, AmendmentVoteResult, DocumentVersion, MarkdownImport, TextDocument,
+  Amendment,
+  AmendmentDecisionInput,
+  AmendmentDraft,
+  AmendmentQuery,
+  AmendmentReceipt,
+  AmendmentVoteResult,
+  DocumentVersion,
+  MarkdownImport,
+  TextDocument,
 } from '../../core/text.js';
 import { VOTE_CHOICES } from '../../core/vote-choices.js';
 
@@ -44,7 +61,10 @@ export class MemoryDocuments implements DocumentsBackend {
   readonly amendments = new Map<string, StoredAmendment>();
   readonly votes = new Map<string, VoteChoice>();
 
-  constructor(private readonly host: MemoryHost, fixtures: MemoryDocumentFixture[] = []) {
+  constructor(
+    private readonly host: MemoryHost,
+    fixtures: MemoryDocumentFixture[] = [],
+  ) {
     for (const f of fixtures) this.seed(f);
   }
 
@@ -87,28 +107,45 @@ export class MemoryDocuments implements DocumentsBackend {
       const errors = validateAmendmentDraft(current.sections, draft);
       if (errors.length) throw validationError(errors);
       const section = current.sections.find((s) => s.id === draft.sectionId)!;
-      const taken = [...this.amendments.values()].some((a) => a.documentId === documentId && a.sectionId === section.id && a.state === 'open' && a.participantId === this.host.participantId);
-      if (doc.meta.oneOpenPerSection && taken) throw backendError('conflict', 'You already have an open amendment on this section', { detail: 'one-open-per-section' });
+      const taken = [...this.amendments.values()].some(
+        (a) =>
+          a.documentId === documentId && a.sectionId === section.id && a.state === 'open' && a.participantId === this.host.participantId,
+      );
+      if (doc.meta.oneOpenPerSection && taken)
+        throw backendError('conflict', 'You already have an open amendment on this section', { detail: 'one-open-per-section' });
       const stored = this.store({
-        ...this.amendmentDefaults(documentId, section.id), id: `a-${this.amendments.size + 1}`, kind: draft.kind,
-        title: draft.kind === 'add-after' ? (draft.title ?? '').trim() : section.title, text: draft.kind === 'delete' ? '' : draft.text.trim(),
-        reason: draft.reason.trim(), authorName: draft.authorName?.trim() || null, participantId: this.host.participantId,
+        ...this.amendmentDefaults(documentId, section.id),
+        id: `a-${this.amendments.size + 1}`,
+        kind: draft.kind,
+        title: draft.kind === 'add-after' ? (draft.title ?? '').trim() : section.title,
+        text: draft.kind === 'delete' ? '' : draft.text.trim(),
+        reason: draft.reason.trim(),
+        authorName: draft.authorName?.trim() || null,
+        participantId: this.host.participantId,
       });
       return { amendment: this.publicAmendment(doc, stored) };
     });
   }
 
-  voteAmendment(consultationId: string, documentId: string, amendmentId: string, choice: VoteChoice | null, options: WriteOptions): Promise<AmendmentVoteResult> {
+  voteAmendment(
+    consultationId: string,
+    documentId: string,
+    amendmentId: string,
+    choice: VoteChoice | null,
+    options: WriteOptions,
+  ): Promise<AmendmentVoteResult> {
     return this.host.once('voteAmendment', [consultationId, documentId, amendmentId, choice], options, () => {
       const doc = this.doc(consultationId, documentId);
       this.requireAmending(consultationId, doc);
       const target = this.amendments.get(amendmentId);
       if (!target || target.documentId !== documentId || target.hidden) throw backendError('not-found', 'No such amendment');
-      if (choice !== null && !VOTE_CHOICES[doc.meta.voteModel].includes(choice)) throw backendError('validation', `“${choice}” is not a choice of this vote model`);
+      if (choice !== null && !VOTE_CHOICES[doc.meta.voteModel].includes(choice))
+        throw backendError('validation', `“${choice}” is not a choice of this vote model`);
       if (choice !== null && target.state !== 'open') throw backendError('closed', 'This amendment has been decided');
       const key = `${this.host.participantId}|${amendmentId}`;
       const previous = this.votes.get(key);
-      if (previous && previous !== choice && !this.host.consultation(consultationId).settings.voteWithdrawal) throw backendError('forbidden', 'Votes are final in this consultation');
+      if (previous && previous !== choice && !this.host.consultation(consultationId).settings.voteWithdrawal)
+        throw backendError('forbidden', 'Votes are final in this consultation');
       if (choice === null) this.votes.delete(key);
       else this.votes.set(key, choice);
       const view = this.publicAmendment(doc, target);
@@ -122,12 +159,16 @@ export class MemoryDocuments implements DocumentsBackend {
   importMarkdown(consultationId: string, input: MarkdownImport): TextDocument {
     const consultation = this.host.consultation(consultationId);
     const sections = sectionsFromMarkdown(input.markdown);
-    if (!sections.length) throw validationError([{ field: 'markdown', code: 'required', message: 'Paste the draft, with headings for its sections' }]);
+    if (!sections.length)
+      throw validationError([{ field: 'markdown', code: 'required', message: 'Paste the draft, with headings for its sections' }]);
     const id = input.id ?? `d-${this.docs.size + 1}`;
     if (this.docs.has(id)) throw backendError('conflict', 'A document with this id exists');
     const meta: Meta = {
-      id, consultationId, title: input.title?.trim() || sections.find((s) => s.level === 1 && s.title)?.title || consultation.title,
-      voteModel: input.voteModel ?? 'for-against-mixed', amendmentPhases: input.amendmentPhases ?? defaultAmendmentPhases(consultation),
+      id,
+      consultationId,
+      title: input.title?.trim() || sections.find((s) => s.level === 1 && s.title)?.title || consultation.title,
+      voteModel: input.voteModel ?? 'for-against-mixed',
+      amendmentPhases: input.amendmentPhases ?? defaultAmendmentPhases(consultation),
       oneOpenPerSection: input.oneOpenPerSection ?? true,
     };
     this.docs.set(id, { meta, versions: [{ documentId: id, number: 1, publishedAt: this.iso(), sections, changelog: [] }] });
@@ -141,7 +182,12 @@ export class MemoryDocuments implements DocumentsBackend {
     if (errors.length) throw validationError(errors);
     if (target.state !== 'open') throw backendError('conflict', 'This amendment is already decided');
     target.state = input.state;
-    target.decision = { state: input.state, reason: input.reason.trim(), text: input.state === 'accepted-with-changes' ? input.text?.trim() ?? '' : null, decidedAt: this.iso() };
+    target.decision = {
+      state: input.state,
+      reason: input.reason.trim(),
+      text: input.state === 'accepted-with-changes' ? (input.text?.trim() ?? '') : null,
+      decidedAt: this.iso(),
+    };
     return this.publicAmendment(this.docs.get(target.documentId)!, target);
   }
 
@@ -175,7 +221,8 @@ export class MemoryDocuments implements DocumentsBackend {
   }
 
   private requireAmending(consultationId: string, doc: { meta: Meta }): void {
-    if (!amendWindow(this.host.consultation(consultationId), doc.meta, this.host.now()).open) throw backendError('closed', 'The current phase does not accept amendments');
+    if (!amendWindow(this.host.consultation(consultationId), doc.meta, this.host.now()).open)
+      throw backendError('closed', 'The current phase does not accept amendments');
   }
 
   private amendmentDefaults(documentId: string, sectionId: string): StoredAmendment {
@@ -183,8 +230,21 @@ export class MemoryDocuments implements DocumentsBackend {
     const current = doc.versions[doc.versions.length - 1]!;
     const section = current.sections.find((s) => s.id === sectionId);
     return {
-      id: '', documentId, sectionId, baseVersion: current.number, kind: 'modify', title: section?.title ?? '', baseText: section?.body ?? '', text: '', reason: '',
-      authorName: null, createdAt: this.iso(), state: 'open', decision: null, appliedIn: null, participantId: 'someone-else',
+      id: '',
+      documentId,
+      sectionId,
+      baseVersion: current.number,
+      kind: 'modify',
+      title: section?.title ?? '',
+      baseText: section?.body ?? '',
+      text: '',
+      reason: '',
+      authorName: null,
+      createdAt: this.iso(),
+      state: 'open',
+      decision: null,
+      appliedIn: null,
+      participantId: 'someone-else',
     };
   }
 
@@ -199,16 +259,22 @@ export class MemoryDocuments implements DocumentsBackend {
 
   private view(doc: { meta: Meta; versions: DocumentVersion[] }): TextDocument {
     const current = doc.versions[doc.versions.length - 1]!;
-    const open = (sectionId: string) => [...this.amendments.values()].filter((a) => a.documentId === doc.meta.id && a.sectionId === sectionId && a.state === 'open' && !a.hidden).length;
+    const open = (sectionId: string) =>
+      [...this.amendments.values()].filter(
+        (a) => a.documentId === doc.meta.id && a.sectionId === sectionId && a.state === 'open' && !a.hidden,
+      ).length;
     return structuredClone({
-      ...doc.meta, version: current.number, sections: current.sections.map((s) => ({ ...s, openAmendments: open(s.id) })),
+      ...doc.meta,
+      version: current.number,
+      sections: current.sections.map((s) => ({ ...s, openAmendments: open(s.id) })),
       versions: doc.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt, changes: v.changelog.length })),
     });
   }
 
   private tally(consultation: Consultation, voteModel: TextDocument['voteModel'], amendmentId: string): VoteTally {
     const end = consultationEnd(consultation.phases);
-    if (consultation.settings.hideCountsUntilEnd && end !== null && this.host.now() < end) return { proposalId: amendmentId, hidden: true, total: null, counts: null };
+    if (consultation.settings.hideCountsUntilEnd && end !== null && this.host.now() < end)
+      return { proposalId: amendmentId, hidden: true, total: null, counts: null };
     const counts: Partial<Record<VoteChoice, number>> = Object.fromEntries(VOTE_CHOICES[voteModel].map((c) => [c, 0]));
     let total = 0;
     for (const [key, choice] of this.votes) {
@@ -222,9 +288,12 @@ export class MemoryDocuments implements DocumentsBackend {
   private publicAmendment(doc: { meta: Meta; versions: DocumentVersion[] }, a: StoredAmendment): Amendment {
     const { participantId, hidden: _hidden, ...rest } = a;
     return structuredClone({
-      ...rest, outdated: a.baseVersion < doc.versions.length, diff: wordDiff(a.baseText, a.kind === 'delete' ? '' : a.text),
+      ...rest,
+      outdated: a.baseVersion < doc.versions.length,
+      diff: wordDiff(a.baseText, a.kind === 'delete' ? '' : a.text),
       tally: this.tally(this.host.consultation(doc.meta.consultationId), doc.meta.voteModel, a.id),
-      myVote: this.votes.get(`${this.host.participantId}|${a.id}`) ?? null, mine: participantId === this.host.participantId,
+      myVote: this.votes.get(`${this.host.participantId}|${a.id}`) ?? null,
+      mine: participantId === this.host.participantId,
     });
   }
 }

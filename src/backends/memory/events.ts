@@ -3,12 +3,23 @@ import type { RequestOptions, WriteOptions } from '../../core/backend.js';
 import { backendError, validationError } from '../../core/errors.js';
 import { matchesPlace, pageFrom } from '../../core/query.js';
 import type {
-  ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, RegistrationInput, RegistrationReceipt,
+  ConsultationEvent,
+  EventProposal,
+  EventQuery,
+  EventReceipt,
+  Page,
+  RegistrationInput,
+  RegistrationReceipt,
 } from '../../core/schemas.js';
 import { validateEventProposal, validateRegistration } from '../../core/validate.js';
 import type { MemoryEvent, MemoryStore } from './store.js';
 
-export async function listEvents(store: MemoryStore, consultationId: string, query: EventQuery, options?: RequestOptions): Promise<Page<ConsultationEvent>> {
+export async function listEvents(
+  store: MemoryStore,
+  consultationId: string,
+  query: EventQuery,
+  options?: RequestOptions,
+): Promise<Page<ConsultationEvent>> {
   await store.enter('listEvents', [consultationId, query], options);
   store.consultation(consultationId);
   const from = query.from ? Date.parse(query.from) : store.now();
@@ -24,20 +35,33 @@ export async function listEvents(store: MemoryStore, consultationId: string, que
   return pageFrom(items, query.cursor, query.limit ?? 20);
 }
 
-export async function getEvent(store: MemoryStore, consultationId: string, eventId: string, options?: RequestOptions): Promise<ConsultationEvent> {
+export async function getEvent(
+  store: MemoryStore,
+  consultationId: string,
+  eventId: string,
+  options?: RequestOptions,
+): Promise<ConsultationEvent> {
   await store.enter('getEvent', [consultationId, eventId], options);
   return publicEvent(listedEvent(store, consultationId, eventId));
 }
 
 export function registerForEvent(
-  store: MemoryStore, consultationId: string, eventId: string, input: RegistrationInput, options: WriteOptions,
+  store: MemoryStore,
+  consultationId: string,
+  eventId: string,
+  input: RegistrationInput,
+  options: WriteOptions,
 ): Promise<RegistrationReceipt> {
   return store.once('registerForEvent', [consultationId, eventId, input], options, () => {
     const event = listedEvent(store, consultationId, eventId);
     if (input.website) throw backendError('forbidden', 'Rejected as spam');
     if (event.registration.kind !== 'inline') {
       // As the server: the client's case (409 closed), with the external registration page when there is one.
-      throw backendError('closed', 'This event takes no registration here', event.registration.kind === 'external' ? { url: event.registration.url } : {});
+      throw backendError(
+        'closed',
+        'This event takes no registration here',
+        event.registration.kind === 'external' ? { url: event.registration.url } : {},
+      );
     }
     if (event.status === 'cancelled' || event.status === 'postponed') throw backendError('closed', `This event is ${event.status}`);
     const errors = validateRegistration(input);
@@ -55,7 +79,12 @@ export function registerForEvent(
   });
 }
 
-export function proposeEvent(store: MemoryStore, consultationId: string, input: EventProposal, options: WriteOptions): Promise<EventReceipt> {
+export function proposeEvent(
+  store: MemoryStore,
+  consultationId: string,
+  input: EventProposal,
+  options: WriteOptions,
+): Promise<EventReceipt> {
   return store.once('proposeEvent', [consultationId, input], options, () => {
     const consultation = store.consultation(consultationId);
     store.requireOpen(consultation, 'eventProposals');
@@ -63,18 +92,24 @@ export function proposeEvent(store: MemoryStore, consultationId: string, input: 
     const errors = validateEventProposal(consultation, input, new Date(store.now()));
     if (errors.length) throw validationError(errors);
     const id = `e-${store.nextSequence()}`;
-    const address = input.address?.locality?.trim()
-      ? { ...input.address, locality: input.address.locality.trim() }
-      : undefined;
+    const address = input.address?.locality?.trim() ? { ...input.address, locality: input.address.locality.trim() } : undefined;
     const event: MemoryEvent = {
-      id, consultationId, title: input.title.trim(), format: input.format, description: input.description.trim(),
-      startsAt: new Date(input.startsAt).toISOString(), endsAt: new Date(input.endsAt).toISOString(),
-      timeZone: input.timeZone || consultation.timeZone, mode: input.mode as MemoryEvent['mode'],
+      id,
+      consultationId,
+      title: input.title.trim(),
+      format: input.format,
+      description: input.description.trim(),
+      startsAt: new Date(input.startsAt).toISOString(),
+      endsAt: new Date(input.endsAt).toISOString(),
+      timeZone: input.timeZone || consultation.timeZone,
+      mode: input.mode as MemoryEvent['mode'],
       ...(address && input.mode !== 'online' ? { address } : {}),
       ...(input.onlineUrl?.trim() && input.mode !== 'in-person' ? { onlineUrl: input.onlineUrl.trim() } : {}),
-      organiser: { name: input.organiserName.trim() }, status: 'scheduled',
+      organiser: { name: input.organiserName.trim() },
+      status: 'scheduled',
       registration: input.capacity ? { kind: 'inline', capacity: input.capacity, seatsLeft: input.capacity } : { kind: 'none' },
-      moderation: 'pending', participantId: store.participantId,
+      moderation: 'pending',
+      participantId: store.participantId,
     };
     store.events.set(id, event);
     return { event: publicEvent(event), moderation: 'pending' };
@@ -84,7 +119,8 @@ export function proposeEvent(store: MemoryStore, consultationId: string, input: 
 /** An approved event of the consultation, or `not-found` (pending and hidden events are not there for the public). */
 function listedEvent(store: MemoryStore, consultationId: string, eventId: string): MemoryEvent {
   const event = store.events.get(eventId);
-  if (!event || event.consultationId !== consultationId || (event.moderation ?? 'approved') !== 'approved') throw backendError('not-found', 'No such event');
+  if (!event || event.consultationId !== consultationId || (event.moderation ?? 'approved') !== 'approved')
+    throw backendError('not-found', 'No such event');
   return event;
 }
 

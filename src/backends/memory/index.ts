@@ -8,12 +8,44 @@
  * amendments, workshop reports...) adds `<kind>.ts` beside them, its rows in the store or in a map of its
  * own module, and its one-line methods below in a block of its own.
  */
-import { ALL_CAPABILITIES, type BackendCapabilities, type ConsultationBackend, type OpenLive, type RequestOptions, type WriteOptions } from '../../core/backend.js';
+import {
+  ALL_CAPABILITIES,
+  type BackendCapabilities,
+  type ConsultationBackend,
+  type OpenLive,
+  type RequestOptions,
+  type WriteOptions,
+} from '../../core/backend.js';
 import type {
-  Consultation, ConsultationEvent, EventProposal, EventQuery, EventReceipt, Page, Participation, Proposal, ProposalDraft,
-  ProposalQuery, ProposalReceipt, RegistrationInput, RegistrationReceipt, ServerTime, VoteChoice, VoteResult,
+  Consultation,
+  ConsultationEvent,
+  EventProposal,
+  EventQuery,
+  EventReceipt,
+  Page,
+  Participation,
+  Proposal,
+  ProposalDraft,
+  ProposalQuery,
+  ProposalReceipt,
+  RegistrationInput,
+  RegistrationReceipt,
+  ServerTime,
+  VoteChoice,
+  VoteResult,
 } from '../../core/schemas.js';
-import type { Comment, CommentDraft, CommentEdit, CommentPage, CommentQuery, CommentReceipt, CommentReport, CommentThread, HelpfulResult, ReplyQuery } from '../../core/comments.js';
+import type {
+  Comment,
+  CommentDraft,
+  CommentEdit,
+  CommentPage,
+  CommentQuery,
+  CommentReceipt,
+  CommentReport,
+  CommentThread,
+  HelpfulResult,
+  ReplyQuery,
+} from '../../core/comments.js';
 import * as comments from './comments.js';
 import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../../core/reports.js';
 import { MemoryDocuments } from './documents.js';
@@ -69,7 +101,8 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   }
   createProposal(consultationId: string, draft: ProposalDraft, options: WriteOptions): Promise<ProposalReceipt> {
     return proposals.createProposal(this, consultationId, draft, options).then((receipt) => {
-      if (receipt.moderation === 'published') this.live.emit(consultationId, { type: 'proposal', id: receipt.proposal.id, status: 'published' });
+      if (receipt.moderation === 'published')
+        this.live.emit(consultationId, { type: 'proposal', id: receipt.proposal.id, status: 'published' });
       return receipt;
     });
   }
@@ -135,8 +168,15 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
     await this.enter('getWorkshopReport', [consultationId, eventId], options);
     return this.workshops.published(this, consultationId, eventId);
   }
-  submitWorkshopReport(consultationId: string, eventId: string, draft: WorkshopReportDraft, options: WriteOptions): Promise<WorkshopReportReceipt> {
-    return this.once('submitWorkshopReport', [consultationId, eventId, draft], options, () => this.workshops.file(this, consultationId, eventId, draft, options.idempotencyKey));
+  submitWorkshopReport(
+    consultationId: string,
+    eventId: string,
+    draft: WorkshopReportDraft,
+    options: WriteOptions,
+  ): Promise<WorkshopReportReceipt> {
+    return this.once('submitWorkshopReport', [consultationId, eventId, draft], options, () =>
+      this.workshops.file(this, consultationId, eventId, draft, options.idempotencyKey),
+    );
   }
 
   // ---- helpers for tests and demos ----

@@ -8,7 +8,10 @@ import type { LiveHandlers, LiveSubscription } from '../../core/backend.js';
 import { backendError } from '../../core/errors.js';
 import type { LiveChange } from '../../core/live.js';
 
-interface Subscriber { consultationId: string; handlers: LiveHandlers }
+interface Subscriber {
+  consultationId: string;
+  handlers: LiveHandlers;
+}
 
 export class MemoryLive {
   /** While true, no stream can be held: opening one fails for good, as behind a proxy that buffers. */
@@ -32,7 +35,8 @@ export class MemoryLive {
     queueMicrotask(() => {
       if (!this.open.has(subscriber)) return;
       const after = since === null ? this.seq : Number(since);
-      for (const entry of this.log) if (entry.id > after && entry.consultationId === consultationId) handlers.change(entry.change, String(entry.id));
+      for (const entry of this.log)
+        if (entry.id > after && entry.consultationId === consultationId) handlers.change(entry.change, String(entry.id));
       handlers.ready(String(this.seq));
     });
     return { close: () => this.open.delete(subscriber) };
@@ -42,7 +46,8 @@ export class MemoryLive {
     const id = ++this.seq;
     this.log.push({ id, consultationId, change });
     if (this.log.length > 1000) this.log.shift();
-    for (const subscriber of [...this.open]) if (subscriber.consultationId === consultationId) subscriber.handlers.change(change, String(id));
+    for (const subscriber of [...this.open])
+      if (subscriber.consultationId === consultationId) subscriber.handlers.change(change, String(id));
   }
 
   /** Every open stream drops, as when a connection is cut. */

@@ -8,32 +8,50 @@ import { commentCount } from './comments.js';
 import type { MemoryStore, StoredProposal } from './store.js';
 import { emptyTally, rawTotal, tally } from './votes.js';
 
-export async function listProposals(store: MemoryStore, consultationId: string, query: ProposalQuery, options?: RequestOptions): Promise<Page<Proposal>> {
+export async function listProposals(
+  store: MemoryStore,
+  consultationId: string,
+  query: ProposalQuery,
+  options?: RequestOptions,
+): Promise<Page<Proposal>> {
   await store.enter('listProposals', [consultationId, query], options);
   const consultation = store.consultation(consultationId);
   const q = query.q?.trim().toLocaleLowerCase();
   let items = [...store.proposals.values()]
     .filter((p) => p.consultationId === consultationId && p.status === 'published')
     .filter((p) => !query.categoryId || p.categoryId === query.categoryId)
-    .filter((p) => (!query.origin || (query.origin === 'workshop') === !!p.origin) && (!query.eventId || p.origin?.eventId === query.eventId))
+    .filter(
+      (p) => (!query.origin || (query.origin === 'workshop') === !!p.origin) && (!query.eventId || p.origin?.eventId === query.eventId),
+    )
     .filter((p) => !query.answer || (p.answer?.state ?? 'none') === query.answer)
     .filter((p) => !q || `${p.title}\n${p.body}`.toLocaleLowerCase().includes(q))
     .map((p) => publicProposal(store, consultation, p));
   const sort = query.sort ?? 'newest';
   if (sort === 'newest') items.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
-  if (sort === 'most-supported') items.sort((a, b) => rawTotal(store, b.id) - rawTotal(store, a.id) || b.createdAt.localeCompare(a.createdAt));
+  if (sort === 'most-supported')
+    items.sort((a, b) => rawTotal(store, b.id) - rawTotal(store, a.id) || b.createdAt.localeCompare(a.createdAt));
   if (sort === 'random') items = seededRank(items, query.seed ?? '');
   return pageFrom(items, query.cursor, query.limit ?? 20);
 }
 
-export async function getProposal(store: MemoryStore, consultationId: string, proposalId: string, options?: RequestOptions): Promise<Proposal> {
+export async function getProposal(
+  store: MemoryStore,
+  consultationId: string,
+  proposalId: string,
+  options?: RequestOptions,
+): Promise<Proposal> {
   await store.enter('getProposal', [consultationId, proposalId], options);
   const stored = store.proposals.get(proposalId);
   if (!stored || stored.consultationId !== consultationId) throw backendError('not-found', 'No such proposal');
   return publicProposal(store, store.consultation(consultationId), stored);
 }
 
-export function createProposal(store: MemoryStore, consultationId: string, draft: ProposalDraft, options: WriteOptions): Promise<ProposalReceipt> {
+export function createProposal(
+  store: MemoryStore,
+  consultationId: string,
+  draft: ProposalDraft,
+  options: WriteOptions,
+): Promise<ProposalReceipt> {
   return store.once('createProposal', [consultationId, draft], options, () => {
     const consultation = store.consultation(consultationId);
     store.requireOpen(consultation, 'proposals');
@@ -44,18 +62,34 @@ export function createProposal(store: MemoryStore, consultationId: string, draft
     const id = `p-${store.nextSequence()}-${Math.random().toString(36).slice(2, 8)}`;
     const fields = consultation.settings.proposalFields;
     const stored: StoredProposal = {
-      id, consultationId, title: draft.title.trim(), body: draft.body.trim(), categoryId: draft.categoryId || null,
-      extra: Object.fromEntries(Object.entries(draft.extra ?? {}).filter(([, v]) => v.trim()).map(([k, v]) => [k, v.trim()])),
+      id,
+      consultationId,
+      title: draft.title.trim(),
+      body: draft.body.trim(),
+      categoryId: draft.categoryId || null,
+      extra: Object.fromEntries(
+        Object.entries(draft.extra ?? {})
+          .filter(([, v]) => v.trim())
+          .map(([k, v]) => [k, v.trim()]),
+      ),
       authorName: fields.authorName !== 'hidden' && draft.authorName?.trim() ? draft.authorName.trim() : null,
-      createdAt: new Date(store.now()).toISOString(), status: pre ? 'pending' : 'published',
-      tally: emptyTally(id), ...(draft.email?.trim() ? { email: draft.email.trim() } : {}),
+      createdAt: new Date(store.now()).toISOString(),
+      status: pre ? 'pending' : 'published',
+      tally: emptyTally(id),
+      ...(draft.email?.trim() ? { email: draft.email.trim() } : {}),
     };
     store.proposals.set(id, stored);
     return { proposal: publicProposal(store, consultation, stored), moderation: pre ? 'pending' : 'published' };
   });
 }
 
-export function reportProposal(store: MemoryStore, consultationId: string, proposalId: string, reason: string, options: WriteOptions): Promise<void> {
+export function reportProposal(
+  store: MemoryStore,
+  consultationId: string,
+  proposalId: string,
+  reason: string,
+  options: WriteOptions,
+): Promise<void> {
   return store.once('reportProposal', [consultationId, proposalId, reason], options, () => {
     const stored = store.proposals.get(proposalId);
     if (!stored || stored.consultationId !== consultationId) throw backendError('not-found', 'No such proposal');
@@ -66,5 +100,9 @@ export function reportProposal(store: MemoryStore, consultationId: string, propo
 /** What the public sees of a stored proposal: no email, no report count, the current tally. */
 export function publicProposal(store: MemoryStore, consultation: Consultation, stored: StoredProposal): Proposal {
   const { email: _email, reports: _reports, ...proposal } = stored;
-  return structuredClone({ ...proposal, tally: tally(store, consultation, stored.id), comments: commentCount(store, `proposal:${stored.id}`) });
+  return structuredClone({
+    ...proposal,
+    tally: tally(store, consultation, stored.id),
+    comments: commentCount(store, `proposal:${stored.id}`),
+  });
 }

@@ -18,7 +18,9 @@ export interface WorkshopHost {
   now(): number;
 }
 
-interface StoredReport extends WorkshopReport { key: string }
+interface StoredReport extends WorkshopReport {
+  key: string;
+}
 
 export class WorkshopStore {
   /** By event id: one report per event. */
@@ -40,14 +42,16 @@ export class WorkshopStore {
 
   published(host: WorkshopHost, consultationId: string, eventId: string): WorkshopReport {
     const report = this.reports.get(eventId);
-    if (!report || report.consultationId !== consultationId || report.status !== 'published') throw backendError('not-found', 'This event has no published report');
+    if (!report || report.consultationId !== consultationId || report.status !== 'published')
+      throw backendError('not-found', 'This event has no published report');
     return this.view(host, report, true);
   }
 
   file(host: WorkshopHost, consultationId: string, eventId: string, draft: WorkshopReportDraft, key: string): WorkshopReportReceipt {
     const consultation = host.consultations.get(consultationId);
     const event = host.events.get(eventId);
-    if (!consultation || !event || event.consultationId !== consultationId || (event.moderation ?? 'approved') !== 'approved') throw backendError('not-found', 'No such event');
+    if (!consultation || !event || event.consultationId !== consultationId || (event.moderation ?? 'approved') !== 'approved')
+      throw backendError('not-found', 'No such event');
     if (draft.website) throw backendError('forbidden', 'Rejected as spam');
     const link = draft.hostKey ? this.links.get(draft.hostKey) : undefined;
     const isHost = event.participantId === host.participantId || (link && !link.revoked && link.eventId === eventId);
@@ -63,24 +67,57 @@ export class WorkshopStore {
     const id = `wr-${++this.sequence}`;
     const createdAt = new Date(host.now()).toISOString();
     const contributions = draft.contributions.map((c, index) => {
-      const kind = c.kind === 'amendment' ? 'amendment' as const : 'proposal' as const;
+      const kind = c.kind === 'amendment' ? ('amendment' as const) : ('proposal' as const);
       let proposalId: string | null = null;
       if (kind === 'proposal') {
         proposalId = `${id}-p${index + 1}`;
         host.proposals.set(proposalId, {
-          id: proposalId, consultationId, title: c.title.trim(), body: c.body.trim(), categoryId: c.categoryId || null, extra: {}, authorName: null, createdAt,
-          status: 'pending', tally: { proposalId, hidden: false, total: 0, counts: {} },
-          origin: { kind: 'workshop', eventId, reportId: id, eventTitle: event.title, town: event.address?.locality ?? null, roomSupport: c.roomSupport ?? null },
+          id: proposalId,
+          consultationId,
+          title: c.title.trim(),
+          body: c.body.trim(),
+          categoryId: c.categoryId || null,
+          extra: {},
+          authorName: null,
+          createdAt,
+          status: 'pending',
+          tally: { proposalId, hidden: false, total: 0, counts: {} },
+          origin: {
+            kind: 'workshop',
+            eventId,
+            reportId: id,
+            eventTitle: event.title,
+            town: event.address?.locality ?? null,
+            roomSupport: c.roomSupport ?? null,
+          },
         });
       }
       return {
-        position: index + 1, kind, title: c.title.trim(), body: c.body.trim(), categoryId: kind === 'proposal' ? c.categoryId || null : null,
-        sectionId: kind === 'amendment' ? c.sectionId?.trim() || null : null, roomSupport: c.roomSupport ?? null, proposalId,
+        position: index + 1,
+        kind,
+        title: c.title.trim(),
+        body: c.body.trim(),
+        categoryId: kind === 'proposal' ? c.categoryId || null : null,
+        sectionId: kind === 'amendment' ? c.sectionId?.trim() || null : null,
+        roomSupport: c.roomSupport ?? null,
+        proposalId,
       };
     });
     const report: StoredReport = {
-      id, consultationId, eventId, heldOn: draft.heldOn, attendees: draft.attendees!, summary: draft.summary.trim(), status: 'pending', createdAt, key,
-      organisations: (draft.organisations ?? '').split(/\r?\n/).map((o) => o.trim()).filter(Boolean), contributions,
+      id,
+      consultationId,
+      eventId,
+      heldOn: draft.heldOn,
+      attendees: draft.attendees!,
+      summary: draft.summary.trim(),
+      status: 'pending',
+      createdAt,
+      key,
+      organisations: (draft.organisations ?? '')
+        .split(/\r?\n/)
+        .map((o) => o.trim())
+        .filter(Boolean),
+      contributions,
     };
     this.reports.set(eventId, report);
     return { report: this.view(host, report, false), moderation: 'pending' };
@@ -100,7 +137,9 @@ export class WorkshopStore {
 
   private view(host: WorkshopHost, report: StoredReport, publicOnly: boolean): WorkshopReport {
     const { key: _key, ...rest } = report;
-    const contributions = rest.contributions.filter((c) => !publicOnly || !c.proposalId || host.proposals.get(c.proposalId)?.status === 'published');
+    const contributions = rest.contributions.filter(
+      (c) => !publicOnly || !c.proposalId || host.proposals.get(c.proposalId)?.status === 'published',
+    );
     return structuredClone({ ...rest, contributions });
   }
 }

@@ -39,7 +39,11 @@ export interface MemoryBackendOptions {
 /** A proposal as stored: with what the public never sees. */
 export type StoredProposal = Proposal & { email?: string; reports?: number };
 export type Method = (keyof ConsultationBackend | keyof DocumentsBackend) & string;
-interface Failure { method: Method | '*'; error: BackendError; remaining: number }
+interface Failure {
+  method: Method | '*';
+  error: BackendError;
+  remaining: number;
+}
 
 export class MemoryStore {
   latency: number | [number, number];
@@ -88,7 +92,8 @@ export class MemoryStore {
 
   /** Makes the next `count` calls of `method` (or of any method, `'*'`) fail with `error`. */
   failNext(method: Method | '*', error: BackendError | ErrorCode, count = 1): void {
-    const err = typeof error === 'string' ? backendError(error, `Injected ${error}`, error === 'rate-limited' ? { retryAfter: 30 } : {}) : error;
+    const err =
+      typeof error === 'string' ? backendError(error, `Injected ${error}`, error === 'rate-limited' ? { retryAfter: 30 } : {}) : error;
     this.failures.push({ method, error: err, remaining: count });
   }
 

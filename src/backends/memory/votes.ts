@@ -7,7 +7,13 @@ import { VOTE_CHOICES } from '../../core/vote-choices.js';
 import type { Consultation, Participation, Proposal, VoteChoice, VoteResult, VoteTally } from '../../core/schemas.js';
 import type { MemoryStore } from './store.js';
 
-export function vote(store: MemoryStore, consultationId: string, proposalId: string, choice: VoteChoice, options: WriteOptions): Promise<VoteResult> {
+export function vote(
+  store: MemoryStore,
+  consultationId: string,
+  proposalId: string,
+  choice: VoteChoice,
+  options: WriteOptions,
+): Promise<VoteResult> {
   return store.once('vote', [consultationId, proposalId, choice], options, () => {
     const consultation = store.consultation(consultationId);
     store.requireOpen(consultation, 'votes');
@@ -17,7 +23,8 @@ export function vote(store: MemoryStore, consultationId: string, proposalId: str
     }
     const key = `${store.participantId}|${proposalId}`;
     const previous = store.votes.get(key);
-    if (previous && previous !== choice && !consultation.settings.voteWithdrawal) throw backendError('forbidden', 'Votes are final in this consultation');
+    if (previous && previous !== choice && !consultation.settings.voteWithdrawal)
+      throw backendError('forbidden', 'Votes are final in this consultation');
     if (!previous) {
       const left = votesLeft(store, consultation);
       if (left !== null && left <= 0) throw backendError('limit-reached', 'No votes left');
@@ -101,7 +108,8 @@ function myVotes(store: MemoryStore, consultationId: string): Record<string, Vot
   for (const [key, choice] of store.votes) {
     const [participant, proposalId] = key.split('|') as [string, string];
     const proposal = store.proposals.get(proposalId);
-    if (participant === store.participantId && proposal?.consultationId === consultationId && proposal.status === 'published') votes[proposalId] = choice;
+    if (participant === store.participantId && proposal?.consultationId === consultationId && proposal.status === 'published')
+      votes[proposalId] = choice;
   }
   return votes;
 }

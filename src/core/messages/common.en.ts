@@ -8,7 +8,10 @@ export const en = {
   'error.offline': 'You are offline. Nothing is lost: try again once you are back online.',
   'error.timeout': 'The server is taking too long to answer. Try again in a moment.',
   'error.aborted': 'The request was cancelled.',
-  'error.rate-limited': { one: 'Too many requests. Try again in {count} second.', other: 'Too many requests. Try again in {count} seconds.' },
+  'error.rate-limited': {
+    one: 'Too many requests. Try again in {count} second.',
+    other: 'Too many requests. Try again in {count} seconds.',
+  },
   'error.not-found': 'Not found.',
   'error.conflict': 'This action conflicts with another one. Reload the page.',
   'error.closed': 'This action is not open in the current phase.',

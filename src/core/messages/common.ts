@@ -12,7 +12,10 @@ export const commonMessages = defineMessages(
     'error.offline': 'Vous êtes hors ligne. Rien n’est perdu : réessayez une fois la connexion revenue.',
     'error.timeout': 'Le serveur met trop de temps à répondre. Réessayez dans un instant.',
     'error.aborted': 'La demande a été annulée.',
-    'error.rate-limited': { one: 'Trop de demandes. Réessayez dans {count} seconde.', other: 'Trop de demandes. Réessayez dans {count} secondes.' },
+    'error.rate-limited': {
+      one: 'Trop de demandes. Réessayez dans {count} seconde.',
+      other: 'Trop de demandes. Réessayez dans {count} secondes.',
+    },
     'error.not-found': 'Élément introuvable.',
     'error.conflict': 'Cette action entre en conflit avec une autre. Rechargez la page.',
     'error.closed': 'Cette action n’est pas ouverte dans la phase en cours.',

@@ -68,12 +68,14 @@ export const EventProposal = z.object({
   endsAt: z.string(),
   timeZone: z.optional(z.string()),
   mode: z.string(),
-  address: z.optional(z.object({
-    placeName: z.optional(z.string()),
-    street: z.optional(z.string()),
-    postalCode: z.optional(z.string()),
-    locality: z.optional(z.string()),
-  })),
+  address: z.optional(
+    z.object({
+      placeName: z.optional(z.string()),
+      street: z.optional(z.string()),
+      postalCode: z.optional(z.string()),
+      locality: z.optional(z.string()),
+    }),
+  ),
   onlineUrl: z.optional(z.string()),
   capacity: z.optional(z.nullable(z.number())),
   organiserName: z.string(),

@@ -16,7 +16,11 @@ export const Text = (max: number) => z.string().check(z.maxLength(max));
 export function pageOf<T extends z.ZodMiniType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()), total: z.optional(z.int()) });
 }
-export interface Page<T> { items: T[]; nextCursor: string | null; total?: number }
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total?: number;
+}
 
 function isTimeZone(tz: string): boolean {
   try {

@@ -65,20 +65,37 @@ function renderActions(host: CommentViewHost, comment: Comment): TemplateResult 
   // Each button's accessible name says whose comment it acts on: a list of "Répondre" buttons is no help.
   const label = (key: CommentsKey) => `${t(key)} – ${who}`;
   return html`<div class="actions" part="actions">
-    ${host.can.reply && published ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button reply" aria-label=${label('reply')}
-      @click=${() => host.reply(comment)}>${t('reply')}</button>` : nothing}
-    ${host.can.helpful && published && !comment.mine ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button helpful"
+    ${
+      host.can.reply && published
+        ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button reply" aria-label=${label('reply')}
+      @click=${() => host.reply(comment)}>${t('reply')}</button>`
+        : nothing
+    }
+    ${
+      host.can.helpful && published && !comment.mine
+        ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button helpful"
       aria-pressed=${comment.helpfulByMe ? 'true' : 'false'} aria-disabled=${busy ? 'true' : 'false'} aria-label=${`${t('helpfulCount', { count: comment.helpful })} – ${who}`}
       @click=${() => !busy && host.toggleHelpful(comment)}>${t('helpfulCount', { count: comment.helpful })}</button>`
-      : comment.helpful ? html`<span part="helpful-count">${t('helpfulCount', { count: comment.helpful })}</span>` : nothing}
-    ${host.can.report && published && !comment.mine ? comment.reportedByMe
-      ? html`<span part="reported">${t('reported')}</span>`
-      : html`<button type="button" class="pgo-button pgo-button--secondary" part="button report" aria-label=${label('report')}
-          aria-expanded=${host.reporting?.id === comment.id ? 'true' : 'false'} @click=${() => host.startReport(comment)}>${t('report')}</button>` : nothing}
-    ${host.can.edit && comment.mine ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button edit" aria-label=${label('edit')}
+        : comment.helpful
+          ? html`<span part="helpful-count">${t('helpfulCount', { count: comment.helpful })}</span>`
+          : nothing
+    }
+    ${
+      host.can.report && published && !comment.mine
+        ? comment.reportedByMe
+          ? html`<span part="reported">${t('reported')}</span>`
+          : html`<button type="button" class="pgo-button pgo-button--secondary" part="button report" aria-label=${label('report')}
+          aria-expanded=${host.reporting?.id === comment.id ? 'true' : 'false'} @click=${() => host.startReport(comment)}>${t('report')}</button>`
+        : nothing
+    }
+    ${
+      host.can.edit && comment.mine
+        ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button edit" aria-label=${label('edit')}
         @click=${() => host.startEdit(comment)}>${t('edit')}</button>
       <button type="button" class="pgo-button pgo-button--secondary" part="button delete" aria-label=${label('delete')} aria-disabled=${busy ? 'true' : 'false'}
-        @click=${() => !busy && host.deleteOne(comment)}>${t('delete')}</button>` : nothing}
+        @click=${() => !busy && host.deleteOne(comment)}>${t('delete')}</button>`
+        : nothing
+    }
   </div>`;
 }
 
@@ -105,11 +122,13 @@ function renderReport(host: CommentViewHost, comment: Comment): TemplateResult {
       @submit=${(e: Event) => (e.preventDefault(), host.sendReport(comment))}>
     <fieldset class="field field--radio">
       <legend>${t('reason')}</legend>
-      ${REPORT_REASONS.map((reason) => html`<div class="radio">
+      ${REPORT_REASONS.map(
+        (reason) => html`<div class="radio">
         <input id="${id}-${reason}" type="radio" name="${id}-reason" value=${reason} .checked=${state.reason === reason}
           @change=${() => host.reportInput('reason', reason)} />
         <label for="${id}-${reason}">${t(`reason.${reason}`)}</label>
-      </div>`)}
+      </div>`,
+      )}
     </fieldset>
     <label for="${id}-details">${t('details')}</label>
     <textarea id="${id}-details" class="control" rows="2" part="control textarea" .value=${state.details}

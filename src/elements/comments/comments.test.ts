@@ -18,13 +18,26 @@ const key = () => ({ idempotencyKey: newIdempotencyKey() });
 
 /** The same store, acting as another participant. */
 const as = (backend: MemoryBackend, participantId: string) => Object.assign(Object.create(backend) as MemoryBackend, { participantId });
-const post = (backend: MemoryBackend, who: string, draft: Partial<CommentDraft>) => as(backend, who).postComment(C, { target: TARGET, body: 'Un commentaire.', ...draft }, key());
+const post = (backend: MemoryBackend, who: string, draft: Partial<CommentDraft>) =>
+  as(backend, who).postComment(C, { target: TARGET, body: 'Un commentaire.', ...draft }, key());
 
-async function mount(options: { position?: 'ideation' | 'after'; comments?: CommentSettings; lang?: string; seed?: (b: MemoryBackend) => Promise<unknown> } = {}) {
+async function mount(
+  options: {
+    position?: 'ideation' | 'after';
+    comments?: CommentSettings;
+    lang?: string;
+    seed?: (b: MemoryBackend) => Promise<unknown>;
+  } = {},
+) {
   localStorage.clear();
-  const { backend } = memoryBackendFixture({ position: options.position, ...(options.comments ? { settings: { comments: options.comments } } : {}) });
+  const { backend } = memoryBackendFixture({
+    position: options.position,
+    ...(options.comments ? { settings: { comments: options.comments } } : {}),
+  });
   await options.seed?.(backend);
-  const { el } = await mountInProvider<PgoComments>(backend, C, html`<pgo-comments target=${TARGET}></pgo-comments>`, { lang: options.lang });
+  const { el } = await mountInProvider<PgoComments>(backend, C, html`<pgo-comments target=${TARGET}></pgo-comments>`, {
+    lang: options.lang,
+  });
   await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'the discussion did not load');
   return { el, backend };
 }
@@ -89,7 +102,10 @@ describe('<pgo-comments>', () => {
     el.remove();
     const { backend } = memoryBackendFixture();
     const { el: again } = await mountInProvider<PgoComments>(backend, C, html`<pgo-comments target=${TARGET}></pgo-comments>`);
-    await waitUntil(() => $<HTMLTextAreaElement>(again, '[name="body"]')?.value === 'Un brouillon qui ne doit pas se perdre.', 'the draft was not restored');
+    await waitUntil(
+      () => $<HTMLTextAreaElement>(again, '[name="body"]')?.value === 'Un brouillon qui ne doit pas se perdre.',
+      'the draft was not restored',
+    );
     expect(shadowText(again, '[part="draft-notice"]')).to.contain('brouillon');
   });
 
@@ -140,12 +156,19 @@ describe('<pgo-comments>', () => {
   });
 
   it('20 threads a page, "load more" moves focus to the first new one; the orders reload', async () => {
-    const { el } = await mount({ seed: async (b) => { for (let i = 0; i < 23; i++) await post(b, `p${i}`, { body: `Commentaire ${i}` }); } });
+    const { el } = await mount({
+      seed: async (b) => {
+        for (let i = 0; i < 23; i++) await post(b, `p${i}`, { body: `Commentaire ${i}` });
+      },
+    });
     expect(bodies(el).length).to.equal(20);
     expect(shadowText(el, '[part~="count"]')).to.equal('23 commentaires');
     $(el, '[part~="load-more"]')!.click();
     await waitUntil(() => bodies(el).length === 23);
-    await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.includes('Commentaire 20') ?? false, 'focus did not move to the first new comment');
+    await waitUntil(
+      () => el.shadowRoot!.activeElement?.textContent?.includes('Commentaire 20') ?? false,
+      'focus did not move to the first new comment',
+    );
     expect($(el, '[part~="load-more"]')).to.equal(null);
     const select = $<HTMLSelectElement>(el, '#sort')!;
     select.value = 'newest';
@@ -155,7 +178,11 @@ describe('<pgo-comments>', () => {
 
   it('helpful once, report with a reason (pgo-comment-reported), edit with an "edited" mark, delete leaving "comment deleted" where replies follow', async () => {
     let theirs = '';
-    const { el, backend } = await mount({ seed: async (b) => { theirs = (await post(b, 'other', { body: 'Le leur.', authorName: 'Cam' })).comment.id; } });
+    const { el, backend } = await mount({
+      seed: async (b) => {
+        theirs = (await post(b, 'other', { body: 'Le leur.', authorName: 'Cam' })).comment.id;
+      },
+    });
     const helpful = $(el, '[part~="helpful"]')!;
     helpful.click();
     await waitUntil(() => helpful.getAttribute('aria-pressed') === 'true');
@@ -193,7 +220,9 @@ describe('<pgo-comments>', () => {
         const bad = (await post(b, 'x', { body: 'À masquer.' })).comment.id;
         moderateComment(b, bad, 'approve');
         await as(b, 'y').reportComment(C, bad, { reason: 'offensive' }, key());
-        const official = (await postComment(as(b, 'staff'), C, { target: TARGET, body: 'Réponse officielle.', authorName: 'Mairie' }, key(), true)).comment.id;
+        const official = (
+          await postComment(as(b, 'staff'), C, { target: TARGET, body: 'Réponse officielle.', authorName: 'Mairie' }, key(), true)
+        ).comment.id;
         pinComment(b, official);
         await b.postComment(C, { target: TARGET, body: 'Le mien, en attente.' }, key());
       },

@@ -3,7 +3,14 @@ import { property, state } from 'lit/decorators.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
 import { newIdempotencyKey } from '../../core/backend.js';
-import { commentRules, commentWindow, parseTarget, validateComment, type CommentSort, type ReportReason } from '../../core/comment-rules.js';
+import {
+  commentRules,
+  commentWindow,
+  parseTarget,
+  validateComment,
+  type CommentSort,
+  type ReportReason,
+} from '../../core/comment-rules.js';
 import type { Comment, CommentReceipt } from '../../core/comments.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
@@ -76,18 +83,46 @@ export class PgoComments extends PgoElement implements CommentViewHost {
   private readonly form = new FormController<CommentReceipt>(this, {
     fields: () => this.fields(),
     validate: (values) => (this.session?.consultation ? validateComment(this.session.consultation, this.draft(values), false) : []),
-    send: (values, idempotencyKey) => this.session!.backend.postComment(this.session!.consultationId, { ...this.draft(values), website: String(values[HONEYPOT] ?? '') }, { idempotencyKey }),
+    send: (values, idempotencyKey) =>
+      this.session!.backend.postComment(
+        this.session!.consultationId,
+        { ...this.draft(values), website: String(values[HONEYPOT] ?? '') },
+        { idempotencyKey },
+      ),
     draftKey: () => (this.target ? draftKey('comment', this.session, this.target) : null),
     locale: () => this.locale,
     onSuccess: (receipt) => this.posted(receipt, this.form),
   });
 
   private readonly replyForm = new FormController<CommentReceipt>(this, {
-    fields: () => [{ name: 'reply.body', label: this.replyingTo ? this.t('replyLabel', { name: this.replyingTo.authorName ?? this.t('anonymous') }) : this.t('body'), type: 'textarea', required: true, maxLength: this.rules()?.length.max, rows: 4 }],
-    validate: (values) => (this.session?.consultation ? validateComment(this.session.consultation, { body: String(values['reply.body'] ?? '') }, true).map((e) => ({ ...e, field: `reply.${e.field}` })) : []),
-    send: (values, idempotencyKey) => this.session!.backend.postComment(this.session!.consultationId, {
-      target: this.target, body: String(values['reply.body'] ?? ''), parentId: this.replyingTo!.id, ...this.name(this.form.values),
-    }, { idempotencyKey }),
+    fields: () => [
+      {
+        name: 'reply.body',
+        label: this.replyingTo ? this.t('replyLabel', { name: this.replyingTo.authorName ?? this.t('anonymous') }) : this.t('body'),
+        type: 'textarea',
+        required: true,
+        maxLength: this.rules()?.length.max,
+        rows: 4,
+      },
+    ],
+    validate: (values) =>
+      this.session?.consultation
+        ? validateComment(this.session.consultation, { body: String(values['reply.body'] ?? '') }, true).map((e) => ({
+            ...e,
+            field: `reply.${e.field}`,
+          }))
+        : [],
+    send: (values, idempotencyKey) =>
+      this.session!.backend.postComment(
+        this.session!.consultationId,
+        {
+          target: this.target,
+          body: String(values['reply.body'] ?? ''),
+          parentId: this.replyingTo!.id,
+          ...this.name(this.form.values),
+        },
+        { idempotencyKey },
+      ),
     draftKey: () => (this.target && this.replyingTo ? draftKey('comment-reply', this.session, this.target, this.replyingTo.id) : null),
     locale: () => this.locale,
     onSuccess: (receipt) => this.posted(receipt, this.replyForm),
@@ -100,7 +135,12 @@ export class PgoComments extends PgoElement implements CommentViewHost {
   get can(): CommentViewHost['can'] {
     const caps = this.session?.backend.capabilities;
     const open = this.isOpen();
-    return { reply: !!caps?.postComment && open, helpful: !!caps?.helpfulVotes, report: !!caps?.reportComment, edit: !!caps?.editComment && open };
+    return {
+      reply: !!caps?.postComment && open,
+      helpful: !!caps?.helpfulVotes,
+      report: !!caps?.reportComment,
+      edit: !!caps?.editComment && open,
+    };
   }
 
   t(key: CommentsKey, params?: Record<string, string | number>): string {
@@ -124,7 +164,17 @@ export class PgoComments extends PgoElement implements CommentViewHost {
     const rules = this.rules();
     if (!rules) return [];
     const { min, max } = rules.length;
-    const fields: FieldSpec[] = [{ name: 'body', label: this.t('body'), type: 'textarea', required: true, hint: this.t('bodyHint', { min, max }), maxLength: max, rows: 4 }];
+    const fields: FieldSpec[] = [
+      {
+        name: 'body',
+        label: this.t('body'),
+        type: 'textarea',
+        required: true,
+        hint: this.t('bodyHint', { min, max }),
+        maxLength: max,
+        rows: 4,
+      },
+    ];
     if (rules.stance !== 'off') {
       const options = ['for', 'neutral', 'against'].map((value) => ({ value, label: this.t(`stance.${value}` as CommentsKey) }));
       fields.push({ name: 'stance', label: this.t('stance'), type: 'radio', required: rules.stance === 'required', options });
@@ -204,25 +254,37 @@ export class PgoComments extends PgoElement implements CommentViewHost {
 
   saveEdit(comment: Comment): Promise<void> {
     const text = this.editing?.text ?? '';
-    return this.act(comment, (key) => this.session!.backend.editComment(this.session!.consultationId, comment.id, { body: text, stance: comment.stance }, key), (edited) => {
-      this.thread.replace(edited);
-      this.editing = null;
-      this.form.announcement = this.t('saved');
-      void this.focusComment(comment.id);
-    });
+    return this.act(
+      comment,
+      (key) => this.session!.backend.editComment(this.session!.consultationId, comment.id, { body: text, stance: comment.stance }, key),
+      (edited) => {
+        this.thread.replace(edited);
+        this.editing = null;
+        this.form.announcement = this.t('saved');
+        void this.focusComment(comment.id);
+      },
+    );
   }
 
   deleteOne(comment: Comment): Promise<void> {
-    return this.act(comment, (key) => this.session!.backend.deleteComment(this.session!.consultationId, comment.id, key), (left) => {
-      this.thread.replace(left);
-      this.form.announcement = this.t('removed');
-    });
+    return this.act(
+      comment,
+      (key) => this.session!.backend.deleteComment(this.session!.consultationId, comment.id, key),
+      (left) => {
+        this.thread.replace(left);
+        this.form.announcement = this.t('removed');
+      },
+    );
   }
 
   toggleHelpful(comment: Comment): Promise<void> {
-    return this.act(comment, (key) => this.session!.backend.markHelpful(this.session!.consultationId, comment.id, !comment.helpfulByMe, key), (result) => {
-      this.thread.replace({ ...comment, helpful: result.helpful, helpfulByMe: result.helpfulByMe });
-    });
+    return this.act(
+      comment,
+      (key) => this.session!.backend.markHelpful(this.session!.consultationId, comment.id, !comment.helpfulByMe, key),
+      (result) => {
+        this.thread.replace({ ...comment, helpful: result.helpful, helpfulByMe: result.helpfulByMe });
+      },
+    );
   }
 
   sendReport(comment: Comment): Promise<void> {
@@ -230,15 +292,23 @@ export class PgoComments extends PgoElement implements CommentViewHost {
     if (!state?.reason) return Promise.resolve();
     const reason = state.reason;
     const report = { reason, ...(state.details.trim() ? { details: state.details.trim() } : {}) };
-    return this.act(comment, (key) => this.session!.backend.reportComment(this.session!.consultationId, comment.id, report, key), () => {
-      this.reporting = { ...state, sent: true };
-      this.thread.replace({ ...comment, reportedByMe: true });
-      this.emit('pgo-comment-reported', { commentId: comment.id, reason });
-    });
+    return this.act(
+      comment,
+      (key) => this.session!.backend.reportComment(this.session!.consultationId, comment.id, report, key),
+      () => {
+        this.reporting = { ...state, sent: true };
+        this.thread.replace({ ...comment, reportedByMe: true });
+        this.emit('pgo-comment-reported', { commentId: comment.id, reason });
+      },
+    );
   }
 
   /** One action on one comment at a time; its failure is said once, the state stays as it was. */
-  private async act<R>(comment: Comment, run: (options: { idempotencyKey: string }) => Promise<R>, done: (result: R) => void): Promise<void> {
+  private async act<R>(
+    comment: Comment,
+    run: (options: { idempotencyKey: string }) => Promise<R>,
+    done: (result: R) => void,
+  ): Promise<void> {
     if (this.pending.has(comment.id)) return;
     this.pending.add(comment.id);
     this.actionError = null;
@@ -261,11 +331,14 @@ export class PgoComments extends PgoElement implements CommentViewHost {
     if (!parseTarget(this.target)) return html`<p part="status" class="pgo-notice">${this.t('noTarget')}</p>`;
     const caps = this.session!.backend.capabilities;
     if (!caps.comments) return html`<p part="status" class="pgo-notice">${this.t('unavailable')}</p>`;
-    return renderFormPage(this.form, html`<section class="discussion" aria-label=${this.t('discussion')}>
+    return renderFormPage(
+      this.form,
+      html`<section class="discussion" aria-label=${this.t('discussion')}>
       ${this.renderComposer()}
       ${this.actionError ? renderLoadError(this.locale, this.t('actionError'), this.actionError, null) : nothing}
       ${this.thread.render()}
-    </section>`);
+    </section>`,
+    );
   }
 
   private renderComposer() {
@@ -274,7 +347,13 @@ export class PgoComments extends PgoElement implements CommentViewHost {
       const next = commentWindow(this.session!.consultation!, this.session!.now()).opensAt;
       return html`<p part="status" class="pgo-notice closed">${this.t('closed')} ${next ? this.t('opensOn', { date: formatInstant(this.locale, next.startsAt, this.timeZone) }) : ''}</p>`;
     }
-    return renderForm(this.form, this.t('formLabel'), this.t('submit'), this.fields().map((spec) => renderField(this.form, spec)), this.headingLevel);
+    return renderForm(
+      this.form,
+      this.t('formLabel'),
+      this.t('submit'),
+      this.fields().map((spec) => renderField(this.form, spec)),
+      this.headingLevel,
+    );
   }
 
   /** The reply form, under the thread being answered. */

@@ -25,7 +25,12 @@ export interface ThreadHost extends ReactiveControllerHost {
   renderLoading(): TemplateResult;
 }
 
-interface Replies { open: boolean; items: Comment[]; loading: boolean; error: BackendError | null }
+interface Replies {
+  open: boolean;
+  items: Comment[];
+  loading: boolean;
+  error: BackendError | null;
+}
 
 export class Thread {
   items: Comment[] = [];
@@ -68,11 +73,17 @@ export class Thread {
     }
     this.host.requestUpdate();
     try {
-      const page = await session.backend.listCommentThreads(session.consultationId, {
-        target: this.host.target, sort: this.host.sort, ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}),
-      }, { signal: request.signal });
+      const page = await session.backend.listCommentThreads(
+        session.consultationId,
+        {
+          target: this.host.target,
+          sort: this.host.sort,
+          ...(more && this.nextCursor ? { cursor: this.nextCursor } : {}),
+        },
+        { signal: request.signal },
+      );
       const fresh = page.items.filter((c) => !this.items.some((x) => x.id === c.id));
-      this.focusAfter = more ? fresh[0]?.id ?? null : null;
+      this.focusAfter = more ? (fresh[0]?.id ?? null) : null;
       this.items = [...this.items, ...fresh];
       this.nextCursor = page.nextCursor;
       this.total = page.total ?? null;
@@ -165,8 +176,12 @@ export class Thread {
       ${!this.loading && !this.error && !this.items.length ? html`<p part="status" class="pgo-notice empty">${h.t('empty')}</p>` : nothing}
       <ul class="threads">${this.items.map((c) => html`<li>${h.renderOne(c, this.renderReplies(c))}</li>`)}</ul>
       ${this.error ? renderLoadError(h.locale, h.t('listError'), this.error, () => void this.load(this.items.length > 0)) : nothing}
-      ${this.nextCursor && !this.error ? html`<button part="button load-more" class="pgo-button pgo-button--secondary more" type="button"
-          aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => !this.loading && this.load(true)}>${h.t('more')}</button>` : nothing}`;
+      ${
+        this.nextCursor && !this.error
+          ? html`<button part="button load-more" class="pgo-button pgo-button--secondary more" type="button"
+          aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => !this.loading && this.load(true)}>${h.t('more')}</button>`
+          : nothing
+      }`;
   }
 
   private renderReplies(root: Comment): TemplateResult {
@@ -174,11 +189,22 @@ export class Thread {
     const state = this.replies.get(root.id);
     const count = Math.max(root.replies, state?.items.length ?? 0);
     const open = !!state?.open;
-    return html`${count ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button replies" aria-expanded=${open ? 'true' : 'false'}
-        aria-controls="replies-${root.id}" @click=${() => this.toggle(root)}>${open ? h.t('hideReplies') : h.t('showReplies', { count })}</button>` : nothing}
+    return html`${
+      count
+        ? html`<button type="button" class="pgo-button pgo-button--secondary" part="button replies" aria-expanded=${open ? 'true' : 'false'}
+        aria-controls="replies-${root.id}" @click=${() => this.toggle(root)}>${open ? h.t('hideReplies') : h.t('showReplies', { count })}</button>`
+        : nothing
+    }
       <ul id="replies-${root.id}" class="replies" part="replies" ?hidden=${!open}>
         ${open && state?.loading ? html`<li>${h.renderLoading()}</li>` : nothing}
-        ${open && state?.error ? html`<li>${renderLoadError(h.locale, h.t('repliesError'), state.error, () => { this.replies.delete(root.id); void this.toggle(root); })}</li>` : nothing}
+        ${
+          open && state?.error
+            ? html`<li>${renderLoadError(h.locale, h.t('repliesError'), state.error, () => {
+                this.replies.delete(root.id);
+                void this.toggle(root);
+              })}</li>`
+            : nothing
+        }
         ${open ? state?.items.map((r) => html`<li>${h.renderOne(r)}</li>`) : nothing}
       </ul>
       ${h.renderReplyForm(root)}`;

@@ -51,7 +51,8 @@ export class PgoConsultation extends LitElement implements SessionHost {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('backend') || changed.has('endpoint') || changed.has('consultation') || changed.has('customBackend')) this.connectSession();
+    if (changed.has('backend') || changed.has('endpoint') || changed.has('consultation') || changed.has('customBackend'))
+      this.connectSession();
   }
 
   override disconnectedCallback(): void {
@@ -85,10 +86,14 @@ export class PgoConsultation extends LitElement implements SessionHost {
     if (!session || session.status === this.announced) return;
     if (session.status === 'ready' && session.consultation) {
       this.announced = 'ready';
-      this.dispatchEvent(new CustomEvent('pgo-consultation-ready', { detail: { consultation: session.consultation }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('pgo-consultation-ready', { detail: { consultation: session.consultation }, bubbles: true, composed: true }),
+      );
     } else if (session.status === 'error' && session.error) {
       this.announced = 'error';
-      this.dispatchEvent(new CustomEvent('pgo-consultation-error', { detail: { error: session.error.problem }, bubbles: true, composed: true }));
+      this.dispatchEvent(
+        new CustomEvent('pgo-consultation-error', { detail: { error: session.error.problem }, bubbles: true, composed: true }),
+      );
     }
   }
 

@@ -12,8 +12,11 @@ async function mountCompact(count = 1) {
   const { backend } = memoryBackendFixture({ events: 0 });
   const events = Array.from({ length: count }, (_, i) => eventFixture('plan-action-2017', i * 2, Date.now()));
   for (const e of events) backend.events.set(e.id, e);
-  const { provider } = await mountInProvider<HTMLElement>(backend, 'plan-action-2017',
-    html`<div>${events.map((e) => html`<pgo-event-card compact .event=${e}></pgo-event-card>`)}</div>`);
+  const { provider } = await mountInProvider<HTMLElement>(
+    backend,
+    'plan-action-2017',
+    html`<div>${events.map((e) => html`<pgo-event-card compact .event=${e}></pgo-event-card>`)}</div>`,
+  );
   const cards = [...provider.querySelectorAll<PgoEventCard>('pgo-event-card')];
   await waitUntil(() => cards.every((c) => c.shadowRoot?.querySelector('[part~="toggle"]')), 'the cards did not render');
   return { cards, events };
@@ -26,7 +29,9 @@ async function open(card: PgoEventCard) {
 
 describe('<pgo-event-card> reading order and regions', () => {
   it('opening a compact card puts the place and organiser after the button that opened it', async () => {
-    const { cards: [card] } = await mountCompact();
+    const {
+      cards: [card],
+    } = await mountCompact();
     await open(card!);
     const root = card!.shadowRoot!;
     const toggle = root.querySelector('[part~="toggle"]')!;

@@ -47,5 +47,8 @@ export const en = {
   'report.title': 'Workshop report',
   'report.facts': { one: 'Held on {date}, {count} person.', other: 'Held on {date}, {count} people.' },
   'report.roomSupport': { one: '{count} supporter in the room', other: '{count} supporters in the room' },
-  'report.contributions': { one: 'See its contribution and support it online', other: 'See its {count} contributions and support them online' },
+  'report.contributions': {
+    one: 'See its contribution and support it online',
+    other: 'See its {count} contributions and support them online',
+  },
 };

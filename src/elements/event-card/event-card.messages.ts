@@ -31,7 +31,11 @@ export const eventMessages = defineMessages(
     noRegistration: 'Entrée libre, sans inscription.',
     registerExternal: 'S’inscrire sur le site de l’organisateur',
     register: 'S’inscrire',
-    seatsLeft: { zero: 'Plus aucune place sur {capacity}.', one: '{count} place restante sur {capacity}.', other: '{count} places restantes sur {capacity}.' },
+    seatsLeft: {
+      zero: 'Plus aucune place sur {capacity}.',
+      one: '{count} place restante sur {capacity}.',
+      other: '{count} places restantes sur {capacity}.',
+    },
     seatsOpen: 'Places sans limite.',
     registered: 'Vous êtes inscrit·e à cet événement.',
     registeredNow: 'C’est noté : vous êtes inscrit·e à « {title} ».',
@@ -51,7 +55,10 @@ export const eventMessages = defineMessages(
     'report.title': 'Compte rendu de l’atelier',
     'report.facts': { one: 'Tenu le {date}, {count} personne.', other: 'Tenu le {date}, {count} personnes.' },
     'report.roomSupport': { one: '{count} soutien dans la salle', other: '{count} soutiens dans la salle' },
-    'report.contributions': { one: 'Voir sa contribution et la soutenir en ligne', other: 'Voir ses {count} contributions et les soutenir en ligne' },
+    'report.contributions': {
+      one: 'Voir sa contribution et la soutenir en ligne',
+      other: 'Voir ses {count} contributions et les soutenir en ligne',
+    },
   },
   // English is a module of its own, loaded when an element is asked to speak it.
   { en: () => import('./event-card.messages.en.js').then((m) => m.en) },

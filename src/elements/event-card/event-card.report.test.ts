@@ -12,20 +12,47 @@ const C = 'plan-action-2017';
 describe('<pgo-event-card> of a past relay workshop', () => {
   it('shows its published report, the room support apart, and links to its contributions', async () => {
     const { backend, heldOn } = workshopBackend();
-    const { report } = await backend.submitWorkshopReport(C, PAST, {
-      heldOn, attendees: 21, organisations: 'Centre social des Pentes', summary: 'Deux heures de débat, trois tables, une restitution.', consent: true,
-      contributions: [{ title: 'Ouvrir les données des cantines', body: 'Publier les menus et la provenance des produits servis.', categoryId: 'donnees', roomSupport: 12 }],
-    }, { idempotencyKey: 'r' });
-    const { el } = await mountInProvider<PgoEventCard>(backend, C, html`<pgo-event-card event=${PAST} contributions-url="https://ville.example.fr/propositions"></pgo-event-card>`);
+    const { report } = await backend.submitWorkshopReport(
+      C,
+      PAST,
+      {
+        heldOn,
+        attendees: 21,
+        organisations: 'Centre social des Pentes',
+        summary: 'Deux heures de débat, trois tables, une restitution.',
+        consent: true,
+        contributions: [
+          {
+            title: 'Ouvrir les données des cantines',
+            body: 'Publier les menus et la provenance des produits servis.',
+            categoryId: 'donnees',
+            roomSupport: 12,
+          },
+        ],
+      },
+      { idempotencyKey: 'r' },
+    );
+    const { el } = await mountInProvider<PgoEventCard>(
+      backend,
+      C,
+      html`<pgo-event-card event=${PAST} contributions-url="https://ville.example.fr/propositions"></pgo-event-card>`,
+    );
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="title"]'), 'the card did not render');
     expect(el.shadowRoot!.querySelector('[part~="report"]'), 'no report while it awaits moderation').to.equal(null);
     el.remove();
 
     backend.approve(report.id);
-    const again = await mountInProvider<PgoEventCard>(backend, C, html`<pgo-event-card event=${PAST} contributions-url="https://ville.example.fr/propositions"></pgo-event-card>`);
+    const again = await mountInProvider<PgoEventCard>(
+      backend,
+      C,
+      html`<pgo-event-card event=${PAST} contributions-url="https://ville.example.fr/propositions"></pgo-event-card>`,
+    );
     await waitUntil(() => again.el.shadowRoot!.querySelector('[part~="report"]'), 'the report did not show');
     const text = shadowText(again.el, '[part~="report"]');
-    expect(text).to.contain('21 personnes').and.contain('Centre social des Pentes').and.contain('Ouvrir les données des cantines · 12 soutiens dans la salle');
+    expect(text)
+      .to.contain('21 personnes')
+      .and.contain('Centre social des Pentes')
+      .and.contain('Ouvrir les données des cantines · 12 soutiens dans la salle');
     const link = again.el.shadowRoot!.querySelector<HTMLAnchorElement>('[part~="report-link"]')!;
     expect(link.href).to.equal(`https://ville.example.fr/propositions?workshop=${PAST}`);
     await expectInTree(again.el.shadowRoot!.querySelector('[part~="report"]')!, { role: 'region', name: 'Compte rendu de l’atelier' });

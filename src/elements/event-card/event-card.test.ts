@@ -14,8 +14,10 @@ const XSS = '<img src=x onerror=alert(1)>';
 /** An event on Sunday 6 December 2026, 10:00–11:00 in Paris, in person, free entry. */
 function baseEvent(overrides: Partial<MemoryEvent> = {}): MemoryEvent {
   return eventFixture('plan-action-2017', 0, Date.now(), {
-    startsAt: '2026-12-06T10:00:00+01:00', endsAt: '2026-12-06T11:00:00+01:00',
-    registration: { kind: 'none' }, ...overrides,
+    startsAt: '2026-12-06T10:00:00+01:00',
+    endsAt: '2026-12-06T11:00:00+01:00',
+    registration: { kind: 'none' },
+    ...overrides,
   });
 }
 
@@ -27,14 +29,22 @@ function backendWith(events: MemoryEvent[]): MemoryBackend {
 
 async function mountObject(event: ConsultationEvent, options: { lang?: string; backend?: MemoryBackend; compact?: boolean } = {}) {
   const backend = options.backend ?? backendWith([event as MemoryEvent]);
-  const { el, provider } = await mountInProvider<PgoEventCard>(backend, 'plan-action-2017',
-    html`<pgo-event-card .event=${event} ?compact=${options.compact ?? false}></pgo-event-card>`, { lang: options.lang });
+  const { el, provider } = await mountInProvider<PgoEventCard>(
+    backend,
+    'plan-action-2017',
+    html`<pgo-event-card .event=${event} ?compact=${options.compact ?? false}></pgo-event-card>`,
+    { lang: options.lang },
+  );
   await el.updateComplete;
   return { el, provider, backend };
 }
 
 async function mountId(backend: MemoryBackend, id: string) {
-  const { el, provider } = await mountInProvider<PgoEventCard>(backend, 'plan-action-2017', html`<pgo-event-card event=${id}></pgo-event-card>`);
+  const { el, provider } = await mountInProvider<PgoEventCard>(
+    backend,
+    'plan-action-2017',
+    html`<pgo-event-card event=${id}></pgo-event-card>`,
+  );
   await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'the event did not load');
   await el.updateComplete;
   return { el, provider };
@@ -58,9 +68,13 @@ describe('<pgo-event-card>', () => {
       const times = el.shadowRoot!.querySelectorAll('[part="when"] time');
       expect([...times].map((t) => t.getAttribute('datetime'))).to.deep.equal(['2026-12-06T10:00:00+01:00', '2026-12-06T11:00:00+01:00']);
       expect(shadowText(el, '[part="mode"]')).to.equal('Sur place');
-      expect(shadowText(el, '[part="address"]')).to.equal('Forum de Grenelle 5 rue de la Croix Nivert 75015 Paris Voir le lieu sur OpenStreetMap');
+      expect(shadowText(el, '[part="address"]')).to.equal(
+        'Forum de Grenelle 5 rue de la Croix Nivert 75015 Paris Voir le lieu sur OpenStreetMap',
+      );
       const map = $<HTMLAnchorElement>(el, '[part="map-link"]');
-      expect(map.href).to.equal('https://www.openstreetmap.org/search?query=Forum%20de%20Grenelle%2C%205%20rue%20de%20la%20Croix%20Nivert%2C%2075015%20Paris');
+      expect(map.href).to.equal(
+        'https://www.openstreetmap.org/search?query=Forum%20de%20Grenelle%2C%205%20rue%20de%20la%20Croix%20Nivert%2C%2075015%20Paris',
+      );
       expect(map.target).to.equal('');
       expect(shadowText(el, '[part="organiser"]')).to.equal('Etalab');
       expect(shadowText(el, '[part="registration"]')).to.contain('Entrée libre, sans inscription.');
@@ -78,9 +92,16 @@ describe('<pgo-event-card>', () => {
       await expect(el).to.be.accessible();
     });
 
-    for (const [status, text] of [['scheduled', 'Programmé'], ['cancelled', 'Annulé'], ['postponed', 'Reporté'], ['full', 'Complet']] as const) {
+    for (const [status, text] of [
+      ['scheduled', 'Programmé'],
+      ['cancelled', 'Annulé'],
+      ['postponed', 'Reporté'],
+      ['full', 'Complet'],
+    ] as const) {
       it(`shows the ${status} status`, async () => {
-        const { el } = await mountObject(baseEvent({ status: status, registration: { kind: 'inline', capacity: 20, seatsLeft: status === 'full' ? 0 : 5 } }));
+        const { el } = await mountObject(
+          baseEvent({ status: status, registration: { kind: 'inline', capacity: 20, seatsLeft: status === 'full' ? 0 : 5 } }),
+        );
         expect(shadowText(el, '[part~="status"]')).to.equal(`Statut : ${text}`);
         expect($(el, `[part~="status-${status}"]`)).to.exist;
         const registration = shadowText(el, '[part="registration"]');
@@ -106,15 +127,21 @@ describe('<pgo-event-card>', () => {
       const hybrid = baseEvent({ mode: 'hybrid', onlineUrl: 'https://visio.example.fr/h', geo: { lat: 48.8466, lon: 2.2936 } });
       const { el: el2 } = await mountObject(hybrid);
       expect(shadowText(el2, '[part="mode"]')).to.equal('Sur place et en ligne');
-      expect($<HTMLAnchorElement>(el2, '[part="map-link"]').href).to.equal('https://www.openstreetmap.org/?mlat=48.8466&mlon=2.2936#map=17/48.8466/2.2936');
+      expect($<HTMLAnchorElement>(el2, '[part="map-link"]').href).to.equal(
+        'https://www.openstreetmap.org/?mlat=48.8466&mlon=2.2936#map=17/48.8466/2.2936',
+      );
       expect($<HTMLAnchorElement>(el2, '[part="online-link"]').href).to.equal('https://visio.example.fr/h');
       await expect(el2).to.be.accessible();
     });
 
     it('never turns a non-http link into a link, and shows user text as text with its line breaks', async () => {
       const event = baseEvent({
-        mode: 'online', address: undefined, onlineUrl: 'javascript:alert(1)', title: `Atelier ${XSS}`,
-        description: `Première ligne ${XSS}\nDeuxième ligne`, organiser: { name: XSS, url: 'javascript:alert(2)' },
+        mode: 'online',
+        address: undefined,
+        onlineUrl: 'javascript:alert(1)',
+        title: `Atelier ${XSS}`,
+        description: `Première ligne ${XSS}\nDeuxième ligne`,
+        organiser: { name: XSS, url: 'javascript:alert(2)' },
       });
       const { el } = await mountObject(event);
       expect(el.shadowRoot!.querySelector('img')).to.equal(null);
@@ -176,7 +203,11 @@ describe('<pgo-event-card>', () => {
 
   describe('calendar file and structured data', () => {
     it('offers an .ics download that an independent parser reads back with the right instants', async () => {
-      const event = baseEvent({ startsAt: '2027-03-28T08:00:00+02:00', endsAt: '2027-03-28T12:00:00+02:00', title: 'Atelier, « données » ; relais' });
+      const event = baseEvent({
+        startsAt: '2027-03-28T08:00:00+02:00',
+        endsAt: '2027-03-28T12:00:00+02:00',
+        title: 'Atelier, « données » ; relais',
+      });
       const { el } = await mountObject(event);
       const link = $<HTMLAnchorElement>(el, '[part="calendar"]');
       expect(link.getAttribute('download')).to.equal('atelier-donnees-relais.ics');
@@ -199,7 +230,11 @@ describe('<pgo-event-card>', () => {
     });
 
     it('keeps schema.org Event JSON-LD in the light DOM, updates it and removes it on disconnect', async () => {
-      const event = baseEvent({ mode: 'hybrid', onlineUrl: 'https://visio.example.fr/h', registration: { kind: 'external', url: 'https://inscription.example.fr/e0' } });
+      const event = baseEvent({
+        mode: 'hybrid',
+        onlineUrl: 'https://visio.example.fr/h',
+        registration: { kind: 'external', url: 'https://inscription.example.fr/e0' },
+      });
       const { el } = await mountObject(event);
       const data = jsonLd(el);
       expect(data['@context']).to.equal('https://schema.org');
@@ -209,14 +244,35 @@ describe('<pgo-event-card>', () => {
       expect(data.eventStatus).to.equal('https://schema.org/EventScheduled');
       expect(data.eventAttendanceMode).to.equal('https://schema.org/MixedEventAttendanceMode');
       expect(data.location[0]).to.deep.include({ '@type': 'Place', name: 'Forum de Grenelle' });
-      expect(data.location[0].address).to.deep.equal({ '@type': 'PostalAddress', streetAddress: '5 rue de la Croix Nivert', postalCode: '75015', addressLocality: 'Paris', addressCountry: 'FR' });
+      expect(data.location[0].address).to.deep.equal({
+        '@type': 'PostalAddress',
+        streetAddress: '5 rue de la Croix Nivert',
+        postalCode: '75015',
+        addressLocality: 'Paris',
+        addressCountry: 'FR',
+      });
       expect(data.location[1]).to.deep.equal({ '@type': 'VirtualLocation', url: 'https://visio.example.fr/h' });
       expect(data.organizer).to.deep.equal({ '@type': 'Organization', name: 'Etalab' });
-      expect(data.offers).to.deep.equal({ '@type': 'Offer', url: 'https://inscription.example.fr/e0', availability: 'https://schema.org/InStock' });
-      el.event = { ...event, status: 'cancelled', mode: 'online', address: undefined, startsAt: '2027-07-01T18:00:00+02:00', endsAt: '2027-07-01T20:00:00+02:00' };
+      expect(data.offers).to.deep.equal({
+        '@type': 'Offer',
+        url: 'https://inscription.example.fr/e0',
+        availability: 'https://schema.org/InStock',
+      });
+      el.event = {
+        ...event,
+        status: 'cancelled',
+        mode: 'online',
+        address: undefined,
+        startsAt: '2027-07-01T18:00:00+02:00',
+        endsAt: '2027-07-01T20:00:00+02:00',
+      };
       await el.updateComplete;
       expect(el.querySelectorAll('script')).to.have.length(1);
-      expect(jsonLd(el)).to.deep.include({ eventStatus: 'https://schema.org/EventCancelled', startDate: '2027-07-01T18:00:00+02:00', eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode' });
+      expect(jsonLd(el)).to.deep.include({
+        eventStatus: 'https://schema.org/EventCancelled',
+        startDate: '2027-07-01T18:00:00+02:00',
+        eventAttendanceMode: 'https://schema.org/OnlineEventAttendanceMode',
+      });
       expect(jsonLd(el).location).to.deep.equal({ '@type': 'VirtualLocation', url: 'https://visio.example.fr/h' });
       const parent = el.parentElement!;
       el.remove();
@@ -237,7 +293,13 @@ describe('<pgo-event-card>', () => {
     });
 
     it('says the event is over, with no registration and no calendar file', async () => {
-      const { el } = await mountObject(baseEvent({ startsAt: '2020-01-10T10:00:00+01:00', endsAt: '2020-01-10T12:00:00+01:00', registration: { kind: 'inline', capacity: 10, seatsLeft: 3 } }));
+      const { el } = await mountObject(
+        baseEvent({
+          startsAt: '2020-01-10T10:00:00+01:00',
+          endsAt: '2020-01-10T12:00:00+01:00',
+          registration: { kind: 'inline', capacity: 10, seatsLeft: 3 },
+        }),
+      );
       expect(shadowText(el, '[part="registration"]')).to.contain('Cet événement est terminé.');
       expect(el.shadowRoot!.querySelector('.register')).to.equal(null);
       expect(el.shadowRoot!.querySelector('[part="calendar"]')).to.equal(null);
@@ -298,7 +360,10 @@ describe('<pgo-event-card>', () => {
       $(el, '.register').click();
       await el.updateComplete;
       const fill = async () => {
-        for (const [id, value] of [['f-name', 'Camille'], ['f-email', 'camille@example.fr']]) {
+        for (const [id, value] of [
+          ['f-name', 'Camille'],
+          ['f-email', 'camille@example.fr'],
+        ]) {
           const input = $<HTMLInputElement>(el, `#${id}`);
           input.value = value!;
           input.dispatchEvent(new Event('input'));

@@ -10,7 +10,15 @@ import { tEvent } from './event-card.messages.js';
 import type { ConsultationEvent, RegistrationInput, RegistrationReceipt } from '../../core/schemas.js';
 import { validateRegistration } from '../../core/validate.js';
 import { FormController, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
-import { renderAnnouncer, renderErrorSummary, renderField, renderHoneypot, renderSendError, renderSubmit, submitHandler } from '../../forms/fields.js';
+import {
+  renderAnnouncer,
+  renderErrorSummary,
+  renderField,
+  renderHoneypot,
+  renderSendError,
+  renderSubmit,
+  submitHandler,
+} from '../../forms/fields.js';
 import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { icsFileName, mapUrl, renderDateRange, webUrl } from './event-display.js';
@@ -124,7 +132,11 @@ export class PgoEventCard extends PgoElement {
     const event = typeof this.event === 'object' ? this.event : this.loaded;
     const seatsLeft = event && this.session?.writes.seatsLeft(event.id);
     if (!event || seatsLeft === undefined || event.registration.kind !== 'inline') return event;
-    return { ...event, registration: { ...event.registration, seatsLeft }, status: seatsLeft === 0 && event.status === 'scheduled' ? 'full' : event.status };
+    return {
+      ...event,
+      registration: { ...event.registration, seatsLeft },
+      status: seatsLeft === 0 && event.status === 'scheduled' ? 'full' : event.status,
+    };
   }
 
   override connectedCallback(): void {
@@ -199,7 +211,10 @@ export class PgoEventCard extends PgoElement {
     click.preventDefault();
     const link = click.currentTarget as HTMLAnchorElement;
     const { eventToIcs } = await import('../../core/ics.js');
-    const text = eventToIcs(event, { now: this.session?.now() ?? Date.now(), organiserLine: tEvent(this.locale, 'organisedBy', { name: event.organiser.name }) });
+    const text = eventToIcs(event, {
+      now: this.session?.now() ?? Date.now(),
+      organiserLine: tEvent(this.locale, 'organisedBy', { name: event.organiser.name }),
+    });
     if (this.ics?.key !== key) {
       this.revokeIcs();
       this.ics = { key, url: URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })) };
@@ -247,16 +262,24 @@ export class PgoEventCard extends PgoElement {
         <div><dt>${tEvent(locale, 'mode')}</dt> <dd part="mode">${tEvent(locale, `mode.${event.mode}`)}${!full && event.address && event.mode !== 'online' ? ` · ${event.address.locality}` : ''}</dd></div>
         ${this.compact ? nothing : this.renderPlace(locale, event)}
       </dl>
-      ${this.compact ? html`<button part="button toggle" class="pgo-button pgo-button--secondary toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'}
+      ${
+        this.compact
+          ? html`<button part="button toggle" class="pgo-button pgo-button--secondary toggle" type="button" aria-expanded=${this.expanded ? 'true' : 'false'}
           aria-controls="more" @click=${() => (this.expanded = !this.expanded)}>
           ${tEvent(locale, this.expanded ? 'hideDetails' : 'details')}<span class="visually-hidden"> : ${event.title}</span>
-        </button>` : nothing}
+        </button>`
+          : nothing
+      }
       <div id="more" class="more" ?hidden=${!full}>
-        ${full ? html`${this.compact ? html`<dl part="details" class="facts">${this.renderPlace(locale, event)}</dl>` : nothing}
+        ${
+          full
+            ? html`${this.compact ? html`<dl part="details" class="facts">${this.renderPlace(locale, event)}</dl>` : nothing}
           <p part="description" class="description">${event.description}</p>
           ${this.workshopReport.render(locale, event, this.contributionsUrl)}
           ${this.renderRegistration(locale, event)}
-          ${this.renderCalendar(locale, event)}` : nothing}
+          ${this.renderCalendar(locale, event)}`
+            : nothing
+        }
       </div>
     </article>`;
   }
@@ -268,13 +291,21 @@ export class PgoEventCard extends PgoElement {
     const map = address ? mapUrl(event) : null;
     const organiserHref = webUrl(event.organiser.url);
     return html`
-      ${address ? html`<div><dt>${tEvent(locale, 'where')}</dt> <dd part="address" class="address">
+      ${
+        address
+          ? html`<div><dt>${tEvent(locale, 'where')}</dt> <dd part="address" class="address">
         ${[address.placeName, address.street, [address.postalCode, address.locality].filter(Boolean).join(' ')].filter(Boolean).map((line) => html`<span class="line">${line}</span> `)}
         ${map ? html`<a part="map-link" class="line" href=${map}>${tEvent(locale, 'map')}</a>` : nothing}
-      </dd></div>` : nothing}
-      ${online ? html`<div><dt>${tEvent(locale, 'online')}</dt> <dd>
+      </dd></div>`
+          : nothing
+      }
+      ${
+        online
+          ? html`<div><dt>${tEvent(locale, 'online')}</dt> <dd>
         ${onlineHref ? html`<a part="online-link" href=${onlineHref}>${tEvent(locale, 'join')}</a> <span class="host">(${new URL(onlineHref).host})</span>` : online}
-      </dd></div>` : nothing}
+      </dd></div>`
+          : nothing
+      }
       <div><dt>${tEvent(locale, 'organiser')}</dt> <dd part="organiser">
         ${organiserHref ? html`<a href=${organiserHref}>${event.organiser.name}</a>` : event.organiser.name}
       </dd></div>`;
@@ -300,33 +331,48 @@ export class PgoEventCard extends PgoElement {
       html`<p part="notice" class="pgo-notice ${kind}" id="registration-notice" tabindex="-1">${tEvent(locale, key, params)}</p>`;
     let body: TemplateResult | typeof nothing = nothing;
     switch (view) {
-      case 'none': body = html`<p>${tEvent(locale, 'noRegistration')}</p>`; break;
-      case 'ended': body = notice('ended'); break;
-      case 'closed': body = notice('registrationClosed'); break;
+      case 'none':
+        body = html`<p>${tEvent(locale, 'noRegistration')}</p>`;
+        break;
+      case 'ended':
+        body = notice('ended');
+        break;
+      case 'closed':
+        body = notice('registrationClosed');
+        break;
       case 'external': {
         const href = reg.kind === 'external' ? webUrl(reg.url) : null;
         body = href ? html`<a part="button register" class="pgo-button" href=${href}>${tEvent(locale, 'registerExternal')}</a>` : nothing;
         break;
       }
       case 'registered':
-        body = this.form.status === 'success'
-          ? notice('registeredNow', 'pgo-notice--success', { title: event.title })
-          : notice('registered', 'pgo-notice--success');
+        body =
+          this.form.status === 'success'
+            ? notice('registeredNow', 'pgo-notice--success', { title: event.title })
+            : notice('registered', 'pgo-notice--success');
         break;
-      case 'full': body = notice('full'); break;
-      case 'unavailable': body = notice('registrationUnavailable'); break;
+      case 'full':
+        body = notice('full');
+        break;
+      case 'unavailable':
+        body = notice('registrationUnavailable');
+        break;
       case 'open':
-        body = this.registering ? this.renderForm(locale, event)
+        body = this.registering
+          ? this.renderForm(locale, event)
           : html`<button part="button register" class="pgo-button register" type="button" @click=${this.openForm}>
               ${tEvent(locale, 'register')}<span class="visually-hidden"> : ${event.title}</span>
             </button>`;
         break;
     }
-    const seats = reg.kind === 'inline' && view !== 'ended' && view !== 'closed'
-      ? html`<p part="seats" class="seats">${reg.capacity !== null && reg.seatsLeft !== null
-        ? tEvent(locale, 'seatsLeft', { count: reg.seatsLeft, capacity: reg.capacity })
-        : tEvent(locale, 'seatsOpen')}</p>`
-      : nothing;
+    const seats =
+      reg.kind === 'inline' && view !== 'ended' && view !== 'closed'
+        ? html`<p part="seats" class="seats">${
+            reg.capacity !== null && reg.seatsLeft !== null
+              ? tEvent(locale, 'seatsLeft', { count: reg.seatsLeft, capacity: reg.capacity })
+              : tEvent(locale, 'seatsOpen')
+          }</p>`
+        : nothing;
     return html`<section part="registration" class="registration" aria-labelledby="registration-title">
       <div id="registration-title" class="section-title" role="heading" aria-level=${Math.min(6, this.headingLevel + 1)}>${tEvent(locale, 'registration')}<span class="visually-hidden"> : ${event.title}</span></div>
       ${seats} ${body}
@@ -350,7 +396,14 @@ export class PgoEventCard extends PgoElement {
     if (this.fields?.locale === locale) return this.fields.specs;
     const specs: FieldSpec[] = [
       { name: 'name', label: tEvent(locale, 'name'), required: true, autocomplete: 'name' },
-      { name: 'email', label: tEvent(locale, 'email'), type: 'email', required: true, autocomplete: 'email', hint: tEvent(locale, 'emailHint') },
+      {
+        name: 'email',
+        label: tEvent(locale, 'email'),
+        type: 'email',
+        required: true,
+        autocomplete: 'email',
+        hint: tEvent(locale, 'emailHint'),
+      },
       { name: 'consent', label: tEvent(locale, 'consent'), summaryLabel: tEvent(locale, 'consentShort'), type: 'checkbox', required: true },
     ];
     this.fields = { locale, specs };
@@ -399,5 +452,10 @@ export class PgoEventCard extends PgoElement {
 }
 
 function registrationInput(values: FormValues): RegistrationInput {
-  return { name: String(values.name ?? '').trim(), email: String(values.email ?? '').trim(), consent: values.consent === true, website: String(values.website ?? '') };
+  return {
+    name: String(values.name ?? '').trim(),
+    email: String(values.email ?? '').trim(),
+    consent: values.consent === true,
+    website: String(values.website ?? ''),
+  };
 }

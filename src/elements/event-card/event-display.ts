@@ -11,7 +11,13 @@ import type { ConsultationEvent } from '../../core/schemas.js';
 function rangeFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
   // The zone's short name is added when the visitor lives elsewhere, so "10:00" is never misread.
   return dateTimeFormat(locale, {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
     ...(localTimeZone() !== timeZone ? { timeZoneName: 'short' } : {}),
   });
 }
@@ -31,8 +37,13 @@ export function renderDateRange(locale: Locale, event: Pick<ConsultationEvent, '
   if (!pieces.some((p) => p.source === 'startRange')) {
     return html`<time datetime=${event.startsAt}>${pieces.map((p) => p.text).join('')}</time>`;
   }
-  return html`${pieces.map((p) => p.source === 'startRange' ? html`<time datetime=${event.startsAt}>${p.text}</time>`
-    : p.source === 'endRange' ? html`<time datetime=${event.endsAt}>${p.text}</time>` : p.text)}`;
+  return html`${pieces.map((p) =>
+    p.source === 'startRange'
+      ? html`<time datetime=${event.startsAt}>${p.text}</time>`
+      : p.source === 'endRange'
+        ? html`<time datetime=${event.endsAt}>${p.text}</time>`
+        : p.text,
+  )}`;
 }
 
 /** The URL when it is an http(s) address, else null (the text is then shown, not linked). */
@@ -58,6 +69,12 @@ export function mapUrl(event: Pick<ConsultationEvent, 'address' | 'geo'>): strin
 
 /** A file name for the `.ics` download: the title, folded to ASCII. */
 export function icsFileName(title: string): string {
-  const slug = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const slug = title
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
   return `${slug || 'evenement'}.ics`;
 }

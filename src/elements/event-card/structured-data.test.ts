@@ -16,10 +16,12 @@ before(() => {
   document.head.append(meta);
 });
 
-describe('JSON-LD under require-trusted-types-for \'script\'', () => {
+describe("JSON-LD under require-trusted-types-for 'script'", () => {
   it('is enforced on this page: a plain string cannot become script text', () => {
     const script = document.createElement('script');
-    expect(() => { script.text = '{}'; }).to.throw(TypeError);
+    expect(() => {
+      script.text = '{}';
+    }).to.throw(TypeError);
   });
 
   it('writes the JSON through the pgo-widgets-jsonld policy, with < escaped', async () => {
@@ -40,7 +42,11 @@ describe('JSON-LD under require-trusted-types-for \'script\'', () => {
     violations.length = 0; // the first test's refused string
     const { backend } = memoryBackendFixture({ events: 0 });
     const event = eventFixture('plan-action-2017', 0, Date.now());
-    const { el } = await mountInProvider<PgoEventCard>(backend, 'plan-action-2017', html`<pgo-event-card .event=${event}></pgo-event-card>`);
+    const { el } = await mountInProvider<PgoEventCard>(
+      backend,
+      'plan-action-2017',
+      html`<pgo-event-card .event=${event}></pgo-event-card>`,
+    );
     await waitUntil(() => el.querySelector('script[type="application/ld+json"]'));
     expect(JSON.parse(el.querySelector('script')!.textContent!).name).to.equal(event.title);
     expect(violations).to.deep.equal([]);

@@ -6,8 +6,12 @@
  */
 import { serializeJsonLd } from '../../core/jsonld.js';
 
-interface ScriptPolicy { createScript(input: string): unknown }
-interface TrustedTypesFactory { createPolicy(name: string, rules: { createScript(input: string): string }): ScriptPolicy }
+interface ScriptPolicy {
+  createScript(input: string): unknown;
+}
+interface TrustedTypesFactory {
+  createPolicy(name: string, rules: { createScript(input: string): string }): ScriptPolicy;
+}
 
 export const JSONLD_POLICY = 'pgo-widgets-jsonld';
 const SELECTOR = ':scope > script[type="application/ld+json"][data-pgo-jsonld]';

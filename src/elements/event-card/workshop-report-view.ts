@@ -25,7 +25,10 @@ export class WorkshopReportView implements ReactiveController {
     const session = this.host.session;
     const event = this.host.current;
     const past = event && session?.consultation && Date.parse(event.startsAt) <= session.now();
-    const key = past && session.backend.getWorkshopReport && session.backend.capabilities.workshopReports ? `${session.consultationId}|${event.id}` : null;
+    const key =
+      past && session.backend.getWorkshopReport && session.backend.capabilities.workshopReports
+        ? `${session.consultationId}|${event.id}`
+        : null;
     if (key === this.requested) return;
     this.requested = key;
     this.abort?.abort();

@@ -54,8 +54,14 @@ async function fillValid(el: PgoEventForm, title = 'Atelier-relais : le gouverne
   await set(el, 'consent', true);
 }
 
-const labels = (el: PgoEventForm) => [...el.shadowRoot!.querySelectorAll('[part~="field"] > label, [part~="field"] .checkbox label, [part~="field"] > legend')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim());
-const clearDrafts = () => Object.keys(localStorage).filter((k) => k.startsWith('pgo-draft:event|')).forEach((k) => localStorage.removeItem(k));
+const labels = (el: PgoEventForm) =>
+  [...el.shadowRoot!.querySelectorAll('[part~="field"] > label, [part~="field"] .checkbox label, [part~="field"] > legend')].map((l) =>
+    l.textContent!.replace(/\s+/g, ' ').trim(),
+  );
+const clearDrafts = () =>
+  Object.keys(localStorage)
+    .filter((k) => k.startsWith('pgo-draft:event|'))
+    .forEach((k) => localStorage.removeItem(k));
 
 describe('<pgo-event-form>', () => {
   beforeEach(clearDrafts);
@@ -64,9 +70,19 @@ describe('<pgo-event-form>', () => {
   it('asks for everything an event needs, the format defaulting to atelier-relais, times in the named zone', async () => {
     const { el } = await mount();
     expect(labels(el)).to.deep.equal([
-      'Titre de l’événement (obligatoire)', 'Format (obligatoire)', 'Présentation (obligatoire)', 'Début (obligatoire)', 'Fin (obligatoire)',
-      'Participation (obligatoire)', 'Nom du lieu', 'Adresse', 'Code postal', 'Commune (obligatoire)', 'Nombre de places',
-      'Votre nom ou celui de votre structure (obligatoire)', 'Votre adresse e-mail (obligatoire)',
+      'Titre de l’événement (obligatoire)',
+      'Format (obligatoire)',
+      'Présentation (obligatoire)',
+      'Début (obligatoire)',
+      'Fin (obligatoire)',
+      'Participation (obligatoire)',
+      'Nom du lieu',
+      'Adresse',
+      'Code postal',
+      'Commune (obligatoire)',
+      'Nombre de places',
+      'Votre nom ou celui de votre structure (obligatoire)',
+      'Votre adresse e-mail (obligatoire)',
       'J’accepte que cet événement soit publié après modération et que mes coordonnées servent à l’organiser. (obligatoire)',
     ]);
     expect(control(el, 'format').value).to.equal('atelier-relais');
@@ -138,7 +154,9 @@ describe('<pgo-event-form>', () => {
     await el.updateComplete;
     const success = $(el, '[part~="success"]')!;
     await waitUntil(() => el.shadowRoot!.activeElement === success, 'the confirmation was not focused');
-    expect(shadowText(el, '[part~="success"] p')).to.equal(`« Atelier ${XSS} à Lyon » sera publié après modération. L’équipe vous écrira à contact@lyon-ouverte.example.fr si besoin.`);
+    expect(shadowText(el, '[part~="success"] p')).to.equal(
+      `« Atelier ${XSS} à Lyon » sera publié après modération. L’équipe vous écrira à contact@lyon-ouverte.example.fr si besoin.`,
+    );
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     // Pending events are not in the agenda.
     const page = await backend.listEvents(C, {});
@@ -201,10 +219,14 @@ describe('<pgo-event-form>', () => {
   it('is closed, with the opening date, while the phase takes no event proposals', async () => {
     const { el } = await mount({ position: 'between' });
     expect($(el, 'form')).to.equal(null);
-    expect(shadowText(el, '[part="closed"]')).to.match(/^Les propositions d’événements ne sont pas ouvertes en ce moment\. Elles ouvriront le \d+ \w+/);
+    expect(shadowText(el, '[part="closed"]')).to.match(
+      /^Les propositions d’événements ne sont pas ouvertes en ce moment\. Elles ouvriront le \d+ \w+/,
+    );
     await expect(el).to.be.accessible();
     const { el: after } = await mount({ position: 'after' });
-    expect(shadowText(after, '[part="closed"]')).to.equal('Les propositions d’événements ne sont pas ouvertes en ce moment. Elles sont closes.');
+    expect(shadowText(after, '[part="closed"]')).to.equal(
+      'Les propositions d’événements ne sont pas ouvertes en ce moment. Elles sont closes.',
+    );
   });
 
   it('speaks English', async () => {

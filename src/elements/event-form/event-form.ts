@@ -83,7 +83,8 @@ export class PgoEventForm extends PgoElement {
       const session = this.session;
       return session?.consultation ? validateEventProposal(session.consultation, this.proposal(values), new Date(session.now())) : [];
     },
-    send: (values, idempotencyKey) => this.session!.backend.proposeEvent(this.session!.consultationId, this.proposal(values), { idempotencyKey }),
+    send: (values, idempotencyKey) =>
+      this.session!.backend.proposeEvent(this.session!.consultationId, this.proposal(values), { idempotencyKey }),
     draftKey: () => draftKey('event', this.session),
     locale: () => this.locale,
     beforeSend: (values) => this.emit('pgo-event-submit', this.proposal(values), { cancelable: true }),
@@ -124,11 +125,31 @@ export class PgoEventForm extends PgoElement {
     const zone = zoneHint(locale, consultation.timeZone);
     const fields: FieldSpec[] = [
       { name: 'title', label: t('formTitle'), required: true, hint: t('formTitleHint'), maxLength: EVENT_TITLE.max },
-      { name: 'format', label: t('format'), type: 'select', required: true, options: consultation.settings.eventFormats.map((f) => ({ value: f.id, label: f.label })) },
-      { name: 'description', label: t('formDescription'), type: 'textarea', required: true, hint: t('formDescriptionHint'), maxLength: EVENT_DESCRIPTION.max, rows: 6 },
+      {
+        name: 'format',
+        label: t('format'),
+        type: 'select',
+        required: true,
+        options: consultation.settings.eventFormats.map((f) => ({ value: f.id, label: f.label })),
+      },
+      {
+        name: 'description',
+        label: t('formDescription'),
+        type: 'textarea',
+        required: true,
+        hint: t('formDescriptionHint'),
+        maxLength: EVENT_DESCRIPTION.max,
+        rows: 6,
+      },
       { name: 'startsAt', label: t('startsAt'), type: 'datetime-local', required: true, hint: zone },
       { name: 'endsAt', label: t('endsAt'), type: 'datetime-local', required: true, hint: zone },
-      { name: 'mode', label: t('mode'), type: 'radio', required: true, options: (['in-person', 'online', 'hybrid'] as const).map((m) => ({ value: m, label: t(`mode.${m}`) })) },
+      {
+        name: 'mode',
+        label: t('mode'),
+        type: 'radio',
+        required: true,
+        options: (['in-person', 'online', 'hybrid'] as const).map((m) => ({ value: m, label: t(`mode.${m}`) })),
+      },
     ];
     if (mode !== 'online') {
       fields.push(
@@ -138,11 +159,19 @@ export class PgoEventForm extends PgoElement {
         { name: 'address.locality', label: t('locality'), required: true, autocomplete: 'address-level2' },
       );
     }
-    if (mode !== 'in-person') fields.push({ name: 'onlineUrl', label: t('onlineUrl'), type: 'url', required: true, hint: t('onlineUrlHint'), autocomplete: 'url' });
+    if (mode !== 'in-person')
+      fields.push({ name: 'onlineUrl', label: t('onlineUrl'), type: 'url', required: true, hint: t('onlineUrlHint'), autocomplete: 'url' });
     fields.push(
       { name: 'capacity', label: t('capacity'), type: 'number', hint: t('capacityHint'), inputMode: 'numeric' },
       { name: 'organiserName', label: t('organiserName'), required: true, autocomplete: 'name' },
-      { name: 'organiserEmail', label: t('organiserEmail'), type: 'email', required: true, hint: t('organiserEmailHint'), autocomplete: 'email' },
+      {
+        name: 'organiserEmail',
+        label: t('organiserEmail'),
+        type: 'email',
+        required: true,
+        hint: t('organiserEmailHint'),
+        autocomplete: 'email',
+      },
       { name: 'consent', label: t('proposalConsent'), summaryLabel: t('consentShort'), type: 'checkbox', required: true },
     );
     this.cachedFields = { key, fields };
@@ -163,7 +192,16 @@ export class PgoEventForm extends PgoElement {
       endsAt: localToInstant(text('endsAt'), consultation.timeZone),
       timeZone: consultation.timeZone,
       mode,
-      ...(mode !== 'online' ? { address: { placeName: text('address.placeName'), street: text('address.street'), postalCode: text('address.postalCode'), locality: text('address.locality') } } : {}),
+      ...(mode !== 'online'
+        ? {
+            address: {
+              placeName: text('address.placeName'),
+              street: text('address.street'),
+              postalCode: text('address.postalCode'),
+              locality: text('address.locality'),
+            },
+          }
+        : {}),
       ...(mode !== 'in-person' ? { onlineUrl: text('onlineUrl') } : {}),
       capacity: capacity ? Number(capacity) : null,
       organiserName: text('organiserName'),
@@ -193,10 +231,19 @@ export class PgoEventForm extends PgoElement {
       const fields = this.fields();
       const field = (spec: FieldSpec) => renderField(form, spec);
       const address = fields.filter((f) => ADDRESS.includes(f.name));
-      content = renderForm(form, t('formLabel'), t('submit'), html`
+      content = renderForm(
+        form,
+        t('formLabel'),
+        t('submit'),
+        html`
         ${fields.slice(0, 6).map(field)}
         ${address.length ? html`<fieldset part="group" class="group"><legend>${t('where')}</legend>${address.map(field)}</fieldset>` : nothing}
-        ${fields.slice(6).filter((f) => !ADDRESS.includes(f.name)).map(field)}`, this.headingLevel);
+        ${fields
+          .slice(6)
+          .filter((f) => !ADDRESS.includes(f.name))
+          .map(field)}`,
+        this.headingLevel,
+      );
     }
     return renderFormPage(this.form, content);
   }
@@ -223,6 +270,8 @@ export function localToInstant(value: string, timeZone: string): string {
 }
 
 function zoneHint(locale: Locale, timeZone: string): string {
-  const name = dateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value;
+  const name = dateTimeFormat(locale, { timeZone, timeZoneName: 'longGeneric' })
+    .formatToParts(new Date())
+    .find((p) => p.type === 'timeZoneName')?.value;
   return tEventForm(locale, 'zoneHint', { zone: name ?? timeZone, id: timeZone });
 }

@@ -40,7 +40,8 @@ describe('<pgo-proposal-list> selects', () => {
     const { el } = await mountInProvider<PgoProposalList>(backend, C, html`<pgo-proposal-list></pgo-proposal-list>`);
     const list = el;
     await waitUntil(() => el.shadowRoot!.querySelectorAll('li.item').length === 6, 'the list did not load');
-    const lists = () => backend.calls.filter((c) => c.method === 'listProposals').map((c) => c.args[1] as { categoryId?: string; sort?: string });
+    const lists = () =>
+      backend.calls.filter((c) => c.method === 'listProposals').map((c) => c.args[1] as { categoryId?: string; sort?: string });
     const before = lists().length;
     const [category, sort] = [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('select')] as [HTMLSelectElement, HTMLSelectElement];
     // What a closed select does in Chromium on Windows and Linux: one change event per arrow key.
@@ -66,7 +67,11 @@ describe('<pgo-proposal-list> selects', () => {
 });
 
 describe('<pgo-proposal-list> wording follows the vote model', () => {
-  for (const [model, label] of [['support', 'Les plus soutenues'], ['for-against-mixed', 'Les plus votées'], ['interest', 'Celles qui intéressent le plus']] as const) {
+  for (const [model, label] of [
+    ['support', 'Les plus soutenues'],
+    ['for-against-mixed', 'Les plus votées'],
+    ['interest', 'Celles qui intéressent le plus'],
+  ] as const) {
     it(`${model}: the order by count reads “${label}”`, async () => {
       const { backend } = memoryBackendFixture({ proposals: 2, settings: { voteModel: model } });
       const { el } = await mountInProvider<HTMLElement>(backend, C, html`<pgo-proposal-list></pgo-proposal-list>`);

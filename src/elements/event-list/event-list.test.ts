@@ -21,26 +21,46 @@ function agendaBackend(): MemoryBackend {
     eventFixture(C, 0, now),
     eventFixture(C, 1, now),
     eventFixture(C, 2, now, { address: lyon, title: 'Atelier-relais à Lyon' }),
-    eventFixture(C, 3, now, { address: evry, title: 'Ministère ouvert à Évry', format: 'ministere-ouvert', mode: 'hybrid', onlineUrl: 'https://visio.example.fr/evry' }),
+    eventFixture(C, 3, now, {
+      address: evry,
+      title: 'Ministère ouvert à Évry',
+      format: 'ministere-ouvert',
+      mode: 'hybrid',
+      onlineUrl: 'https://visio.example.fr/evry',
+    }),
     eventFixture(C, 4, now, { id: 'past', title: 'Un atelier passé', startsAt: iso(now - 3 * DAY), endsAt: iso(now - 3 * DAY + 2 * HOUR) }),
-    eventFixture(C, 5, now, { id: 'midnight', title: 'Atelier de minuit', format: 'atelier-relais', startsAt: '2027-02-11T00:30:00+01:00', endsAt: '2027-02-11T02:00:00+01:00' }),
+    eventFixture(C, 5, now, {
+      id: 'midnight',
+      title: 'Atelier de minuit',
+      format: 'atelier-relais',
+      startsAt: '2027-02-11T00:30:00+01:00',
+      endsAt: '2027-02-11T02:00:00+01:00',
+    }),
   ];
   for (const e of events) backend.events.set(e.id, e);
   return backend;
 }
 
 async function mount(backend: MemoryBackend, attrs: { pageSize?: number } = {}) {
-  const { el, provider } = await mountInProvider<PgoEventList>(backend, C, html`<pgo-event-list page-size=${attrs.pageSize ?? 10}></pgo-event-list>`);
+  const { el, provider } = await mountInProvider<PgoEventList>(
+    backend,
+    C,
+    html`<pgo-event-list page-size=${attrs.pageSize ?? 10}></pgo-event-list>`,
+  );
   await settle(el);
   return { el, provider };
 }
 
 async function settle(el: PgoEventList) {
-  await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]') && !shadowText(el, '[part~="load-more"]').includes('Chargement'), 'the agenda did not load');
+  await waitUntil(
+    () => !el.shadowRoot!.querySelector('[aria-busy="true"]') && !shadowText(el, '[part~="load-more"]').includes('Chargement'),
+    'the agenda did not load',
+  );
   await el.updateComplete;
 }
 
-const titles = (el: PgoEventList) => [...el.shadowRoot!.querySelectorAll<PgoEventCard>('pgo-event-card')].map((card) => (card.event as { title: string }).title);
+const titles = (el: PgoEventList) =>
+  [...el.shadowRoot!.querySelectorAll<PgoEventCard>('pgo-event-card')].map((card) => (card.event as { title: string }).title);
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const lastQuery = (backend: MemoryBackend) => backend.calls.filter((c) => c.method === 'listEvents').at(-1)!.args[1] as EventQuery;
 
@@ -74,8 +94,11 @@ describe('<pgo-event-list>', () => {
   it('puts each day under a heading in the consultation’s time zone', async () => {
     const { el } = await mount(agendaBackend());
     // 00:30 in Paris on 11 February is still the 10th in UTC, where the tests run.
-    const section = [...el.shadowRoot!.querySelectorAll('[part="day"]')]
-      .find((s) => [...s.querySelectorAll<PgoEventCard>('pgo-event-card')].some((card) => (card.event as { title: string }).title === 'Atelier de minuit'))!;
+    const section = [...el.shadowRoot!.querySelectorAll('[part="day"]')].find((s) =>
+      [...s.querySelectorAll<PgoEventCard>('pgo-event-card')].some(
+        (card) => (card.event as { title: string }).title === 'Atelier de minuit',
+      ),
+    )!;
     expect(section.querySelector('[part="day-heading"]')!.textContent).to.equal('jeudi 11 février 2027');
   });
 
@@ -177,7 +200,9 @@ describe('<pgo-event-list>', () => {
     const backend = agendaBackend();
     backend.failNext('listEvents', 'server');
     const { el } = await mount(backend);
-    expect(shadowText(el, '[role="alert"]')).to.equal('Impossible de charger les événements. Le serveur a rencontré une erreur. Réessayez dans un instant. Réessayer');
+    expect(shadowText(el, '[role="alert"]')).to.equal(
+      'Impossible de charger les événements. Le serveur a rencontré une erreur. Réessayez dans un instant. Réessayer',
+    );
     await expect(el).to.be.accessible();
     const release = backend.hold('listEvents');
     $(el, '[part~="retry"]').click();
@@ -200,7 +225,12 @@ describe('<pgo-event-list>', () => {
 
   it('takes starting filters from attributes and speaks English', async () => {
     const backend = agendaBackend();
-    const { el } = await mountInProvider<PgoEventList>(backend, C, html`<pgo-event-list format="ministere-ouvert" place="91"></pgo-event-list>`, { lang: 'en' });
+    const { el } = await mountInProvider<PgoEventList>(
+      backend,
+      C,
+      html`<pgo-event-list format="ministere-ouvert" place="91"></pgo-event-list>`,
+      { lang: 'en' },
+    );
     await settle(el);
     expect(titles(el)).to.deep.equal(['Ministère ouvert à Évry']);
     expect(shadowText(el, '[part="count"]')).to.equal('1 event');

@@ -146,8 +146,12 @@ export class PgoEventList extends PgoElement {
       this.total = null;
     }
     try {
-      const cursor = more ? this.nextCursor ?? undefined : undefined;
-      const page = await session.backend.listEvents(session.consultationId, { ...this.query(session.consultation), ...(cursor ? { cursor } : {}) }, { signal: request.signal });
+      const cursor = more ? (this.nextCursor ?? undefined) : undefined;
+      const page = await session.backend.listEvents(
+        session.consultationId,
+        { ...this.query(session.consultation), ...(cursor ? { cursor } : {}) },
+        { signal: request.signal },
+      );
       if (more) this.focusIndex = this.items.length;
       this.items = more ? [...this.items, ...page.items] : page.items;
       this.nextCursor = page.nextCursor;
@@ -188,16 +192,24 @@ export class PgoEventList extends PgoElement {
       ${this.hideFilters ? nothing : this.renderFilters(locale, consultation)}
       <p part="count" class="count" role="status">${firstLoad || (this.error && !this.items.length) ? '' : tAgenda(locale, 'count', { count })}</p>
       ${firstLoad ? html`<p part="status" class="pgo-notice" aria-busy="true">${tCommon(locale, 'loading')}</p>` : nothing}
-      ${!this.loading && !this.error && !this.items.length ? html`<div part="status" class="pgo-notice empty">
+      ${
+        !this.loading && !this.error && !this.items.length
+          ? html`<div part="status" class="pgo-notice empty">
         <p>${tAgenda(locale, this.filtered ? 'empty' : 'emptyUpcoming')}</p>
         ${this.filtered ? html`<button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.reset}>${tAgenda(locale, 'reset')}</button>` : nothing}
-      </div>` : nothing}
+      </div>`
+          : nothing
+      }
       ${this.renderDays(locale, consultation)}
       ${this.error ? renderLoadError(locale, tAgenda(locale, 'listError'), this.error, () => this.load(this.items.length > 0)) : nothing}
-      ${this.nextCursor && !this.error ? html`<button part="button load-more" class="pgo-button pgo-button--secondary more" type="button"
+      ${
+        this.nextCursor && !this.error
+          ? html`<button part="button load-more" class="pgo-button pgo-button--secondary more" type="button"
           aria-disabled=${this.loading ? 'true' : 'false'} @click=${() => !this.loading && this.load(true)}>
           ${this.loading ? tCommon(locale, 'loading') : tAgenda(locale, 'more')}
-        </button>` : nothing}
+        </button>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -214,7 +226,11 @@ export class PgoEventList extends PgoElement {
       <div class="field"><label for="filter-from">${tAgenda(locale, 'from')}</label><input id="filter-from" class="control" name="from" type="date" .value=${f.from} /></div>
       <div class="field"><label for="filter-to">${tAgenda(locale, 'to')}</label><input id="filter-to" class="control" name="to" type="date" .value=${f.to} /></div>
       ${select('format', tAgenda(locale, 'anyFormat'), consultation.settings.eventFormats)}
-      ${select('mode', tAgenda(locale, 'anyMode'), MODES.map((id) => ({ id, label: tAgenda(locale, `mode.${id}`) })))}
+      ${select(
+        'mode',
+        tAgenda(locale, 'anyMode'),
+        MODES.map((id) => ({ id, label: tAgenda(locale, `mode.${id}`) })),
+      )}
       <div class="field">
         <label for="filter-place">${tAgenda(locale, 'place')}</label>
         <div id="filter-place-hint" class="hint">${tAgenda(locale, 'placeHint')}</div>
@@ -236,14 +252,18 @@ export class PgoEventList extends PgoElement {
       else days.push({ label, items: [{ event, index }] });
     });
     const level = Math.min(6, Math.max(2, this.headingLevel || 3));
-    return days.map((day, d) => html`<section part="day" class="day" aria-labelledby="day-${d}">
+    return days.map(
+      (day, d) => html`<section part="day" class="day" aria-labelledby="day-${d}">
       <div part="day-heading" class="day-heading" id="day-${d}" role="heading" aria-level=${level}>${day.label}</div>
       <ul part="list" class="list" role="list">
-        ${day.items.map(({ event }) => html`<li part="item" class="item" tabindex="-1">
+        ${day.items.map(
+          ({ event }) => html`<li part="item" class="item" tabindex="-1">
           <pgo-event-card compact no-structured-data heading-level=${Math.min(6, level + 1)} .event=${event}
             backend=${this.backend} endpoint=${this.endpoint} consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-event-card>
-        </li>`)}
+        </li>`,
+        )}
       </ul>
-    </section>`);
+    </section>`,
+    );
   }
 }

@@ -15,8 +15,12 @@ async function mount(lang: string, endsAt: string) {
     { ...first!, startsAt: '2026-11-20T00:00:00+01:00', endsAt },
     { ...second!, startsAt: '2027-01-10T00:00:00+01:00', endsAt: '2027-02-10T18:00:00+01:00' },
   ];
-  const { el } = await mountInProvider<PgoPhaseCountdown>(new MemoryBackend({ consultations: [consultation] }), consultation.id,
-    html`<pgo-phase-countdown></pgo-phase-countdown>`, { lang });
+  const { el } = await mountInProvider<PgoPhaseCountdown>(
+    new MemoryBackend({ consultations: [consultation] }),
+    consultation.id,
+    html`<pgo-phase-countdown></pgo-phase-countdown>`,
+    { lang },
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('[part~="timeline"]'), 'no timeline');
   return el;
 }

@@ -53,7 +53,12 @@ describe('<pgo-phase-countdown>', () => {
     const now = Date.parse('2027-03-25T10:00:00+01:00');
     const backend = backendAt(now);
     const release = backend.hold();
-    const { el } = await mountInProvider<PgoPhaseCountdown>(backend, 'plan-action-2017', html`<pgo-phase-countdown></pgo-phase-countdown>`, { ready: false });
+    const { el } = await mountInProvider<PgoPhaseCountdown>(
+      backend,
+      'plan-action-2017',
+      html`<pgo-phase-countdown></pgo-phase-countdown>`,
+      { ready: false },
+    );
     expect(shadowText(el)).to.equal('Chargement…');
     expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.exist;
     await expect(el).to.be.accessible();
@@ -133,7 +138,9 @@ describe('<pgo-phase-countdown>', () => {
   it('counts real elapsed time across the March daylight-saving change in Europe/Paris', async () => {
     // 27 March 2027 noon (CET, +01:00) to 28 March noon (CEST, +02:00) is 23 hours, not a day.
     const now = Date.parse('2027-03-27T11:59:30+01:00');
-    const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: '2027-03-15T00:00:00+01:00', endsAt: '2027-03-28T12:00:00+02:00' }];
+    const phases: Phase[] = [
+      { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: '2027-03-15T00:00:00+01:00', endsAt: '2027-03-28T12:00:00+02:00' },
+    ];
     const { el } = await mount(backendAt(now, phases));
     expect(shadowText(el, '[part="remaining"]')).to.equal('Il reste 23 heures');
     expect(shadowText(el, '[part="deadline"]')).to.match(/^Jusqu’au 28 mars 2027 (à )?12:00/);
@@ -141,7 +148,9 @@ describe('<pgo-phase-countdown>', () => {
 
   it('trusts the server clock when the local one is 10 minutes off', async () => {
     const serverNow = Date.now() + 10 * MINUTE;
-    const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 30 * MINUTE) }];
+    const phases: Phase[] = [
+      { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 30 * MINUTE) },
+    ];
     const { el, provider } = await mount(backendAt(serverNow, phases));
     expect(Math.round(provider.session!.clockOffset / MINUTE)).to.equal(10);
     // The local clock would say 40 minutes; the server says 30.
@@ -184,7 +193,9 @@ describe('<pgo-phase-countdown>', () => {
 
   it('ticks every second in the last hour and keeps the ticking text out of live regions', async () => {
     const serverNow = Date.now();
-    const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 50 * MINUTE) }];
+    const phases: Phase[] = [
+      { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 50 * MINUTE) },
+    ];
     const { el } = await mount(backendAt(serverNow, phases));
     const before = shadowText(el, '[part="remaining"]');
     await sleep(2100);
@@ -196,7 +207,9 @@ describe('<pgo-phase-countdown>', () => {
 
   it('does not tick while the page is hidden, and catches up when shown', async () => {
     const serverNow = Date.now();
-    const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 50 * MINUTE) }];
+    const phases: Phase[] = [
+      { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 50 * MINUTE) },
+    ];
     const { el } = await mount(backendAt(serverNow, phases));
     const timers = countTimers();
     try {
@@ -216,7 +229,9 @@ describe('<pgo-phase-countdown>', () => {
 
   it('wakes up once per tick: the session’s transition timer is not re-armed on every tick', async () => {
     const serverNow = Date.now();
-    const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 50 * MINUTE) }];
+    const phases: Phase[] = [
+      { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 50 * MINUTE) },
+    ];
     const { el } = await mount(backendAt(serverNow, phases));
     const timers = countTimers();
     try {
@@ -234,7 +249,13 @@ describe('<pgo-phase-countdown>', () => {
     const serverNow = Date.now();
     const phases: Phase[] = [
       { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 1200) },
-      { id: 'redaction', title: 'Co-rédaction', kind: 'collaborative-writing', startsAt: iso(serverNow + 1200), endsAt: iso(serverNow + 30 * DAY) },
+      {
+        id: 'redaction',
+        title: 'Co-rédaction',
+        kind: 'collaborative-writing',
+        startsAt: iso(serverNow + 1200),
+        endsAt: iso(serverNow + 30 * DAY),
+      },
     ];
     const { el, provider } = await mount(backendAt(serverNow, phases));
     expect(provider.session!.phaseState.kind).to.equal('open');
@@ -255,7 +276,13 @@ describe('<pgo-phase-countdown>', () => {
     const serverNow = Date.now();
     const phases: Phase[] = [
       { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + 10 * MINUTE) },
-      { id: 'redaction', title: 'Co-rédaction', kind: 'collaborative-writing', startsAt: iso(serverNow + 10 * MINUTE), endsAt: iso(serverNow + 30 * DAY) },
+      {
+        id: 'redaction',
+        title: 'Co-rédaction',
+        kind: 'collaborative-writing',
+        startsAt: iso(serverNow + 10 * MINUTE),
+        endsAt: iso(serverNow + 30 * DAY),
+      },
     ];
     const { el, provider } = await mount(backendAt(serverNow, phases));
     const session = provider.session!;
@@ -278,7 +305,9 @@ describe('<pgo-phase-countdown>', () => {
 
   it('announces the last hour once, politely', async () => {
     const serverNow = Date.now();
-    const phases: Phase[] = [{ id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + HOUR + 1000) }];
+    const phases: Phase[] = [
+      { id: 'ideation', title: 'Idéation', kind: 'ideation', startsAt: iso(serverNow - DAY), endsAt: iso(serverNow + HOUR + 1000) },
+    ];
     const { el } = await mount(backendAt(serverNow, phases));
     expect(statusText(el)).to.equal('');
     await waitUntil(() => statusText(el) !== '', 'no announcement');

@@ -5,7 +5,17 @@ import { formatInstant } from '../../core/format.js';
 import { offsetAt } from '../../core/time-zone.js';
 import type { Locale } from '../../core/i18n.js';
 import { tCountdown } from './phase-countdown.messages.js';
-import { DAY, delayToNextTick, HOUR, MINUTE, phaseKey, phaseStateAt, sortPhases, splitDuration, type PhaseState } from '../../core/phase.js';
+import {
+  DAY,
+  delayToNextTick,
+  HOUR,
+  MINUTE,
+  phaseKey,
+  phaseStateAt,
+  sortPhases,
+  splitDuration,
+  type PhaseState,
+} from '../../core/phase.js';
 import type { Phase } from '../../core/schemas.js';
 import { progressStyles } from '../../styles/progress.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -113,11 +123,14 @@ export class PgoPhaseCountdown extends PgoElement {
     if (document.visibilityState === 'hidden') return;
     const state = this.currentState();
     if (!state || state.kind === 'empty' || state.kind === 'closed') return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.session?.refreshPhase();
-      this.requestUpdate();
-    }, this.transitionDue ? 0 : Math.min(delayToNextTick(state.until), state.until + 1));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.session?.refreshPhase();
+        this.requestUpdate();
+      },
+      this.transitionDue ? 0 : Math.min(delayToNextTick(state.until), state.until + 1),
+    );
   }
 
   private stopTicking(): void {
@@ -133,7 +146,8 @@ export class PgoPhaseCountdown extends PgoElement {
     const locale = this.locale;
     if (this.lastKey !== null && key !== this.lastKey) {
       if (state.kind === 'open') this.announcement = tCountdown(locale, 'announceOpen', { title: state.phase.title });
-      else if (state.kind === 'between') this.announcement = tCountdown(locale, 'announceBetween', { title: state.previous.title, next: state.next.title });
+      else if (state.kind === 'between')
+        this.announcement = tCountdown(locale, 'announceBetween', { title: state.previous.title, next: state.next.title });
       else if (state.kind === 'closed') this.announcement = tCountdown(locale, 'announceClosed');
       this.emit('pgo-phase-change', { state: state.kind, phase, previous: this.lastPhase });
     } else if (phase && this.lastThreshold && threshold && threshold !== this.lastThreshold && threshold !== 'far') {
@@ -174,9 +188,11 @@ export class PgoPhaseCountdown extends PgoElement {
       case 'upcoming':
       case 'between':
         return html`<p part="heading" class="heading"><span class="label">${tCountdown(locale, 'nextPhase')}</span> <strong class="title">${state.next.title}</strong></p>
-          <p part="remaining" class="remaining">${state.kind === 'upcoming'
-            ? tCountdown(locale, 'startsIn', { duration: this.duration(locale, state.until) })
-            : tCountdown(locale, 'opensIn', { duration: this.duration(locale, state.until) })}</p>
+          <p part="remaining" class="remaining">${
+            state.kind === 'upcoming'
+              ? tCountdown(locale, 'startsIn', { duration: this.duration(locale, state.until) })
+              : tCountdown(locale, 'opensIn', { duration: this.duration(locale, state.until) })
+          }</p>
           ${this.compact ? nothing : html`<p part="deadline" class="deadline">${this.fill(tCountdown(locale, 'opensOn', { date: '\u0000' }), time(state.next.startsAt))}</p>`}`;
     }
   }

@@ -10,8 +10,15 @@ import { mountInProvider, restorePageVisibility, setPageVisibility, shadowText, 
 import type { PgoProposalForm } from './proposal-form.js';
 
 const SESSION_FORMAT: ExtraField = {
-  id: 'format', label: 'Format de session', type: 'select', required: true,
-  options: [{ value: 'conference', label: 'Conférence' }, { value: 'atelier', label: 'Atelier' }, { value: 'pitch', label: 'Pitch' }],
+  id: 'format',
+  label: 'Format de session',
+  type: 'select',
+  required: true,
+  options: [
+    { value: 'conference', label: 'Conférence' },
+    { value: 'atelier', label: 'Atelier' },
+    { value: 'pitch', label: 'Pitch' },
+  ],
 };
 const COMMUNE: ExtraField = { id: 'commune', label: 'Code postal de votre commune', type: 'postal-code', required: false };
 const XSS = '<img src=x onerror=alert(1)>';
@@ -20,16 +27,32 @@ function fields(overrides: Partial<ProposalFieldRules>): Partial<ConsultationSet
   return { proposalFields: { ...defaultSettings().proposalFields, ...overrides } };
 }
 
-async function mount(options: { settings?: Partial<ConsultationSettings>; lang?: string; position?: 'before' | 'ideation' | 'between'; held?: boolean; backend?: MemoryBackend; ready?: boolean } = {}) {
+async function mount(
+  options: {
+    settings?: Partial<ConsultationSettings>;
+    lang?: string;
+    position?: 'before' | 'ideation' | 'between';
+    held?: boolean;
+    backend?: MemoryBackend;
+    ready?: boolean;
+  } = {},
+) {
   const backend = options.backend ?? memoryBackendFixture({ settings: options.settings, position: options.position }).backend;
   const release = options.held ? backend.hold() : () => {};
-  const { el, provider } = await mountInProvider<PgoProposalForm>(backend, 'plan-action-2017', html`<pgo-proposal-form></pgo-proposal-form>`, {
-    lang: options.lang ?? 'fr', ready: options.ready,
-  });
+  const { el, provider } = await mountInProvider<PgoProposalForm>(
+    backend,
+    'plan-action-2017',
+    html`<pgo-proposal-form></pgo-proposal-form>`,
+    {
+      lang: options.lang ?? 'fr',
+      ready: options.ready,
+    },
+  );
   return { el, provider, backend, release };
 }
 
-const $ = <T extends Element = HTMLElement>(el: PgoProposalForm, selector: string) => el.shadowRoot!.querySelector<T & HTMLElement>(selector);
+const $ = <T extends Element = HTMLElement>(el: PgoProposalForm, selector: string) =>
+  el.shadowRoot!.querySelector<T & HTMLElement>(selector);
 const control = (el: PgoProposalForm, name: string) => $<HTMLInputElement>(el, `[name="${name}"]`)!;
 const focused = (el: PgoProposalForm) => el.shadowRoot!.activeElement;
 const proposalCount = (backend: MemoryBackend) => backend.proposals.size;
@@ -61,7 +84,10 @@ const submitButton = (el: PgoProposalForm) => $<HTMLButtonElement>(el, '[part~="
 async function submitAndWait(el: PgoProposalForm) {
   submitButton(el).click();
   await el.updateComplete; // a summary from an earlier attempt goes first
-  await waitUntil(() => el.shadowRoot!.querySelector('[part="success"], [part="send-error"], [part="error-summary"]'), 'nothing happened after submit');
+  await waitUntil(
+    () => el.shadowRoot!.querySelector('[part="success"], [part="send-error"], [part="error-summary"]'),
+    'nothing happened after submit',
+  );
 }
 
 function clearDrafts() {
@@ -95,7 +121,13 @@ describe('<pgo-proposal-form>', () => {
       `${defaultSettings().proposalFields.consent!.text} (obligatoire)`,
       'Ne pas remplir ce champ',
     ]);
-    expect([...(control(el, 'categoryId') as unknown as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal(['', 'donnees', 'participation', 'transparence', 'nouveaux-themes']);
+    expect([...(control(el, 'categoryId') as unknown as HTMLSelectElement).options].map((o) => o.value)).to.deep.equal([
+      '',
+      'donnees',
+      'participation',
+      'transparence',
+      'nouveaux-themes',
+    ]);
     expect(control(el, 'email').getAttribute('autocomplete')).to.equal('email');
     expect(control(el, 'email').type).to.equal('email');
     expect(control(el, 'authorName').getAttribute('autocomplete')).to.equal('name');
@@ -124,11 +156,18 @@ describe('<pgo-proposal-form>', () => {
   });
 
   it('builds extra, author, e-mail and consent fields from the consultation', async () => {
-    const { el } = await mount({ settings: fields({ extraFields: [SESSION_FORMAT, COMMUNE], authorName: 'hidden', email: 'required', consent: null }) });
+    const { el } = await mount({
+      settings: fields({ extraFields: [SESSION_FORMAT, COMMUNE], authorName: 'hidden', email: 'required', consent: null }),
+    });
     expect(control(el, 'authorName')).to.equal(null);
     expect(control(el, 'consent')).to.equal(null);
     expect(shadowText(el, 'label[for="f-email"]')).to.equal('Votre adresse e-mail (obligatoire)');
-    expect([...(control(el, 'extra.format') as unknown as HTMLSelectElement).options].map((o) => o.textContent)).to.deep.equal(['Choisir…', 'Conférence', 'Atelier', 'Pitch']);
+    expect([...(control(el, 'extra.format') as unknown as HTMLSelectElement).options].map((o) => o.textContent)).to.deep.equal([
+      'Choisir…',
+      'Conférence',
+      'Atelier',
+      'Pitch',
+    ]);
     const commune = control(el, 'extra.commune');
     expect(commune.getAttribute('autocomplete')).to.equal('postal-code');
     expect(commune.getAttribute('inputmode')).to.equal('numeric');
@@ -142,7 +181,9 @@ describe('<pgo-proposal-form>', () => {
     const { el, backend } = await mount({ position: 'before' });
     expect($(el, 'form')).to.equal(null);
     const opens = backend.consultations.get('plan-action-2017')!.phases[0]!.startsAt;
-    const date = new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(opens));
+    const date = new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(
+      new Date(opens),
+    );
     expect(shadowText(el, '[part="closed"]')).to.contain('Le dépôt de propositions n’est pas ouvert en ce moment. Il ouvrira le');
     expect(shadowText(el, '[part="closed"]')).to.contain(date);
     await expect(el).to.be.accessible();
@@ -250,7 +291,12 @@ describe('<pgo-proposal-form>', () => {
     await waitUntil(() => focused(el) === $(el, '[part="success"]'), 'the confirmation did not take focus');
     expect(proposalCount(backend)).to.equal(before + 1);
     const created = [...backend.proposals.values()].at(-1)!;
-    expect(created).to.include({ title: 'Ouvrir les données des transports', categoryId: 'donnees', authorName: 'Camille', email: 'camille@example.fr' });
+    expect(created).to.include({
+      title: 'Ouvrir les données des transports',
+      categoryId: 'donnees',
+      authorName: 'Camille',
+      email: 'camille@example.fr',
+    });
     await expect(el).to.be.accessible();
   });
 
@@ -296,7 +342,9 @@ describe('<pgo-proposal-form>', () => {
     await submitAndWait(el);
     const alert = $(el, '[part="send-error"]')!;
     expect(alert.getAttribute('role')).to.equal('alert');
-    expect(shadowText(el, '[part="send-error"] p')).to.equal('L’envoi n’a pas abouti. Votre texte est conservé. La connexion au serveur a échoué. Vérifiez votre connexion puis réessayez.');
+    expect(shadowText(el, '[part="send-error"] p')).to.equal(
+      'L’envoi n’a pas abouti. Votre texte est conservé. La connexion au serveur a échoué. Vérifiez votre connexion puis réessayez.',
+    );
     expect(control(el, 'title').value).to.equal('Publier les budgets en données ouvertes');
     expect(storedDraft()).to.exist;
     await expect(el).to.be.accessible();
@@ -324,10 +372,13 @@ describe('<pgo-proposal-form>', () => {
     const { el, backend } = await mount({ settings: fields({ extraFields: [SESSION_FORMAT] }) });
     await fillValid(el);
     set(el, 'extra.format', 'atelier');
-    backend.failNext('createProposal', validationError([
-      { field: 'extra.format', code: 'invalid', message: 'extra.format is not one of the allowed options' },
-      { field: 'title', code: 'duplicate', message: `A proposal titled ${XSS} already exists` },
-    ]));
+    backend.failNext(
+      'createProposal',
+      validationError([
+        { field: 'extra.format', code: 'invalid', message: 'extra.format is not one of the allowed options' },
+        { field: 'title', code: 'duplicate', message: `A proposal titled ${XSS} already exists` },
+      ]),
+    );
     await submitAndWait(el);
     await waitUntil(() => focused(el)?.matches('[part="error-summary"]'), 'the summary did not take focus');
     expect([...$(el, '[part="error-summary"]')!.querySelectorAll('a')].map((a) => a.textContent)).to.deep.equal([
@@ -371,7 +422,9 @@ describe('<pgo-proposal-form>', () => {
     expect(event.bubbles && event.composed).to.equal(true);
     expect(backend.proposals.get(event.detail.proposal.id)!.status).to.equal('pending');
     await el.updateComplete;
-    expect(shadowText(el, '[part="success"] p')).to.equal('Votre proposition « Publier les budgets en données ouvertes » sera publiée après modération.');
+    expect(shadowText(el, '[part="success"] p')).to.equal(
+      'Votre proposition « Publier les budgets en données ouvertes » sera publiée après modération.',
+    );
     expect($(el, '[part="link"]')).to.equal(null);
     await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part~="another"]')!.click();

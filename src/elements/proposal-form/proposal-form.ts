@@ -96,7 +96,8 @@ export class PgoProposalForm extends PgoElement {
   protected override sessionChanged(reason: ChangeReason): void {
     if (reason === 'phase') {
       const open = this.isOpen();
-      if (this.wasOpen !== null && open !== this.wasOpen) this.form.announcement = tProposalForm(this.locale, open ? 'nowOpen' : 'nowClosed');
+      if (this.wasOpen !== null && open !== this.wasOpen)
+        this.form.announcement = tProposalForm(this.locale, open ? 'nowOpen' : 'nowClosed');
     }
     super.sessionChanged(reason);
   }
@@ -119,23 +120,43 @@ export class PgoProposalForm extends PgoElement {
     ];
     if (consultation.categories.length) {
       fields.push({
-        name: 'categoryId', label: t('category'), type: 'select', required: rules.categoryRequired,
+        name: 'categoryId',
+        label: t('category'),
+        type: 'select',
+        required: rules.categoryRequired,
         options: consultation.categories.map((c) => ({ value: c.id, label: c.title })),
       });
     }
     for (const extra of rules.extraFields) {
       fields.push({
-        name: `extra.${extra.id}`, label: extra.label, required: extra.required, hint: extra.hint,
-        type: extra.type === 'select' ? 'select' : 'text', options: extra.options,
+        name: `extra.${extra.id}`,
+        label: extra.label,
+        required: extra.required,
+        hint: extra.hint,
+        type: extra.type === 'select' ? 'select' : 'text',
+        options: extra.options,
         ...(extra.type === 'postal-code' ? { autocomplete: 'postal-code', inputMode: 'numeric' } : { maxLength: extra.maxLength }),
       });
     }
     if (rules.authorName !== 'hidden') {
       const required = rules.authorName === 'required';
-      fields.push({ name: 'authorName', label: t('authorName'), required, hint: t(required ? 'authorNameRequiredHint' : 'authorNameHint'), autocomplete: 'name' });
+      fields.push({
+        name: 'authorName',
+        label: t('authorName'),
+        required,
+        hint: t(required ? 'authorNameRequiredHint' : 'authorNameHint'),
+        autocomplete: 'name',
+      });
     }
     if (rules.email !== 'none') {
-      fields.push({ name: 'email', label: t('email'), type: 'email', required: rules.email === 'required', hint: t('emailHint'), autocomplete: 'email' });
+      fields.push({
+        name: 'email',
+        label: t('email'),
+        type: 'email',
+        required: rules.email === 'required',
+        hint: t('emailHint'),
+        autocomplete: 'email',
+      });
     }
     if (rules.consent) {
       const url = rules.consent.privacyUrl;
@@ -152,7 +173,12 @@ export class PgoProposalForm extends PgoElement {
   private draft(values: FormValues): ProposalDraft {
     const rules = this.session!.consultation!.settings.proposalFields;
     const text = (name: string) => String(values[name] ?? '');
-    const draft: ProposalDraft = { title: text('title'), body: text('body'), categoryId: text('categoryId') || null, website: text(HONEYPOT) };
+    const draft: ProposalDraft = {
+      title: text('title'),
+      body: text('body'),
+      categoryId: text('categoryId') || null,
+      website: text(HONEYPOT),
+    };
     if (rules.extraFields.length) draft.extra = Object.fromEntries(rules.extraFields.map((f) => [f.id, text(`extra.${f.id}`)]));
     if (rules.authorName !== 'hidden') draft.authorName = text('authorName');
     if (rules.email !== 'none') draft.email = text('email');
@@ -180,7 +206,13 @@ export class PgoProposalForm extends PgoElement {
         <p>${t('closed')} ${next ? t('opensOn', { date }) : t('closedForGood')}</p>
       </div>`;
     } else {
-      content = renderForm(this.form, t('label'), t('submit'), this.fields().map((spec) => renderField(this.form, spec)), this.headingLevel);
+      content = renderForm(
+        this.form,
+        t('label'),
+        t('submit'),
+        this.fields().map((spec) => renderField(this.form, spec)),
+        this.headingLevel,
+      );
     }
     return renderFormPage(this.form, content);
   }

@@ -8,11 +8,18 @@ const EXCERPT_LENGTH = 220;
  * Proposals published from this page that the list does not show yet and that its category and search
  * would show, newest first.
  */
-export function joinPublished(shown: readonly Proposal[], published: readonly Proposal[], filter: { categoryId: string; q: string }): Proposal[] {
+export function joinPublished(
+  shown: readonly Proposal[],
+  published: readonly Proposal[],
+  filter: { categoryId: string; q: string },
+): Proposal[] {
   const q = filter.q.trim().toLowerCase();
-  return published.filter((p) => !shown.some((s) => s.id === p.id)
-    && (!filter.categoryId || p.categoryId === filter.categoryId)
-    && (!q || `${p.title} ${p.body}`.toLowerCase().includes(q)));
+  return published.filter(
+    (p) =>
+      !shown.some((s) => s.id === p.id) &&
+      (!filter.categoryId || p.categoryId === filter.categoryId) &&
+      (!q || `${p.title} ${p.body}`.toLowerCase().includes(q)),
+  );
 }
 
 /** The first words of a text, on one line, cut at a word boundary. */

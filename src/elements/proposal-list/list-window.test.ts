@@ -6,7 +6,12 @@ afterEach(() => cleanup());
 
 /** A host stub: an element whose list holds the rendered rows, rendered by hand from `range`. */
 function setup(count: number, rowHeight = 40) {
-  const host = document.createElement('div') as HTMLDivElement & { addController(): void; requestUpdate(): void; removeController(): void; updateComplete: Promise<boolean> };
+  const host = document.createElement('div') as HTMLDivElement & {
+    addController(): void;
+    requestUpdate(): void;
+    removeController(): void;
+    updateComplete: Promise<boolean>;
+  };
   const list = document.createElement('ol');
   host.append(list);
   document.body.append(host);
@@ -14,7 +19,12 @@ function setup(count: number, rowHeight = 40) {
   host.removeController = () => undefined;
   host.requestUpdate = () => undefined;
   const ids = Array.from({ length: count }, (_, i) => `r${i}`);
-  const window_ = new ListWindow(host as never, () => ids, (id) => id, () => list);
+  const window_ = new ListWindow(
+    host as never,
+    () => ids,
+    (id) => id,
+    () => list,
+  );
   window_.hostConnected();
   const render = () => {
     const { start, end, before, after } = window_.range;
@@ -92,7 +102,8 @@ describe('list window', () => {
     const row = list.children[3] as HTMLElement;
     row.focus();
     // A page of a concurrent run may not hold the window's focus (no focus events): say it as the browser would.
-    if (document.activeElement === row && !document.hasFocus()) row.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    if (document.activeElement === row && !document.hasFocus())
+      row.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     const top = list.getBoundingClientRect().top + window.scrollY;
     window.scrollTo(0, top + 40 * 40);
     let range = w.compute();

@@ -109,15 +109,20 @@ export class ListWindow<T> implements ReactiveController {
   private pinned: number | null = null;
   /** The key of the row holding focus: it stays rendered, or focus would fall to the page. */
   private focusedKey: string | null = null;
-  private readonly observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
-    // Measured after the observer returns: resizing rows inside its callback is a "ResizeObserver loop" error in WebKit.
-    const rows = entries.map((e) => e.target as HTMLElement);
-    setTimeout(() => this.measure(rows));
-  });
+  private readonly observer =
+    typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver((entries) => {
+          // Measured after the observer returns: resizing rows inside its callback is a "ResizeObserver loop" error in WebKit.
+          const rows = entries.map((e) => e.target as HTMLElement);
+          setTimeout(() => this.measure(rows));
+        });
   private readonly onScroll = () => this.schedule();
   private readonly onFocus = (event: FocusEvent) => {
-    const row = event.type === 'focusin' && event.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.parentElement === this.list());
-    this.focusedKey = row ? row.dataset['key'] ?? null : null;
+    const row =
+      event.type === 'focusin' &&
+      event.composedPath().find((n): n is HTMLElement => n instanceof HTMLElement && n.parentElement === this.list());
+    this.focusedKey = row ? (row.dataset['key'] ?? null) : null;
   };
 
   constructor(
@@ -189,14 +194,17 @@ export class ListWindow<T> implements ReactiveController {
         // The row to focus lies outside the viewport: render from it; focusing it scrolls it in.
         next = rangeFor(rows, -rows.before(this.pinned), window.innerHeight, 0);
       }
-      const focused = this.focusedKey === null ? -1 : index.get(this.focusedKey) ?? -1;
+      const focused = this.focusedKey === null ? -1 : (index.get(this.focusedKey) ?? -1);
       if (focused >= 0 && focused >= next.start - KEEP_FOCUSED && focused < next.end + KEEP_FOCUSED) {
         next = spaced(rows, Math.min(next.start, focused), Math.max(next.end, focused + 1));
       }
     }
     const current = this.range;
-    const moved = next.start !== current.start || next.end !== current.end
-      || Math.abs(next.before - current.before) > 1 || Math.abs(next.after - current.after) > 1;
+    const moved =
+      next.start !== current.start ||
+      next.end !== current.end ||
+      Math.abs(next.before - current.before) > 1 ||
+      Math.abs(next.after - current.after) > 1;
     if (moved) {
       this.range = next;
       this.host.requestUpdate();

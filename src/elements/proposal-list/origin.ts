@@ -7,5 +7,8 @@ import { tProposalList } from './proposal-list.messages.js';
 export function renderOrigin(origin: ProposalOrigin | undefined, locale: Locale) {
   if (!origin) return nothing;
   return html`<p part="origin" class="origin">${tProposalList(locale, 'origin.workshop', { place: origin.town ? `${origin.eventTitle}, ${origin.town}` : origin.eventTitle })}${
-    origin.roomSupport !== null ? html` · <span part="room-support">${tProposalList(locale, 'origin.roomSupport', { count: origin.roomSupport })}</span>` : nothing}</p>`;
+    origin.roomSupport !== null
+      ? html` · <span part="room-support">${tProposalList(locale, 'origin.roomSupport', { count: origin.roomSupport })}</span>`
+      : nothing
+  }</p>`;
 }

@@ -11,7 +11,9 @@ const CONSULTATION = 'plan-action-2017';
 
 async function mount(lang = 'fr') {
   const { backend } = memoryBackendFixture({ proposals: 4 });
-  const { el, provider } = await mountInProvider<PgoProposalList>(backend, CONSULTATION, html`<pgo-proposal-list></pgo-proposal-list>`, { lang });
+  const { el, provider } = await mountInProvider<PgoProposalList>(backend, CONSULTATION, html`<pgo-proposal-list></pgo-proposal-list>`, {
+    lang,
+  });
   await waitUntil(() => el.shadowRoot!.querySelectorAll('li.item').length === 4, 'the list did not load');
   await waitUntil(() => provider.session!.live.lastId !== null, 'the stream did not get ready');
   return { el, backend, session: provider.session! };
@@ -64,7 +66,10 @@ describe('<pgo-proposal-list> live', () => {
     const show = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="show-new"]')!;
     expect(show.textContent!.trim()).to.equal('Afficher les 2 nouvelles propositions');
     show.click();
-    await waitUntil(() => rows(el).some((r) => r.textContent!.includes('Une proposition publiée ailleurs')), 'the new proposals were not shown');
+    await waitUntil(
+      () => rows(el).some((r) => r.textContent!.includes('Une proposition publiée ailleurs')),
+      'the new proposals were not shown',
+    );
     await waitUntil(() => status().textContent!.trim() === '', 'the announcement stayed');
     expect(el.shadowRoot!.querySelector('[part~="show-new"]')).to.equal(null);
     await waitUntil(() => deepActive()?.tagName === 'ARTICLE', 'focus did not go to the list');

@@ -16,7 +16,11 @@ export const proposalListMessages = defineMessages(
     'sort.most-interest': 'Celles qui intéressent le plus',
     'sort.random': 'Ordre aléatoire',
     count: { zero: 'Aucune proposition', one: '{count} proposition', other: '{count} propositions' },
-    matches: { zero: 'Aucune proposition ne correspond', one: '{count} proposition correspond', other: '{count} propositions correspondent' },
+    matches: {
+      zero: 'Aucune proposition ne correspond',
+      one: '{count} proposition correspond',
+      other: '{count} propositions correspondent',
+    },
     loading: 'Chargement des propositions…',
     empty: 'Aucune proposition pour l’instant.',
     noMatch: 'Aucune proposition ne correspond à vos critères.',

@@ -13,13 +13,31 @@ const XSS = '<img src=x onerror=alert(1)>';
 async function withReport() {
   const { backend, heldOn } = workshopBackend();
   backend.events.get(PAST)!.title = `Atelier-relais des Pentes ${XSS}`;
-  const { report } = await backend.submitWorkshopReport(C, PAST, {
-    heldOn, attendees: 20, summary: 'Deux heures de débat en trois tables, puis une restitution.', consent: true,
-    contributions: [
-      { title: 'Ouvrir les données des cantines scolaires', body: 'Publier les menus et la provenance des produits en données ouvertes.', categoryId: 'donnees', roomSupport: 14 },
-      { title: 'Un budget participatif par quartier', body: 'Chaque quartier décide de l’usage d’une part du budget d’investissement.', categoryId: 'participation', roomSupport: null },
-    ],
-  }, { idempotencyKey: 'report-1' });
+  const { report } = await backend.submitWorkshopReport(
+    C,
+    PAST,
+    {
+      heldOn,
+      attendees: 20,
+      summary: 'Deux heures de débat en trois tables, puis une restitution.',
+      consent: true,
+      contributions: [
+        {
+          title: 'Ouvrir les données des cantines scolaires',
+          body: 'Publier les menus et la provenance des produits en données ouvertes.',
+          categoryId: 'donnees',
+          roomSupport: 14,
+        },
+        {
+          title: 'Un budget participatif par quartier',
+          body: 'Chaque quartier décide de l’usage d’une part du budget d’investissement.',
+          categoryId: 'participation',
+          roomSupport: null,
+        },
+      ],
+    },
+    { idempotencyKey: 'report-1' },
+  );
   backend.approve(report.id);
   return backend;
 }
@@ -33,7 +51,9 @@ describe('<pgo-proposal-list> and relay workshops', () => {
     await waitUntil(() => titles(el).includes('Ouvrir les données des cantines scolaires'), 'the contribution is not listed');
     const item = [...el.shadowRoot!.querySelectorAll('[part~="item"]')].find((i) => i.textContent!.includes('cantines'))!;
     const origin = item.querySelector('[part~="origin"]')!;
-    expect(origin.textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Atelier-relais : Atelier-relais des Pentes ${XSS}, Lyon · 14 soutiens dans la salle, comptés à part`);
+    expect(origin.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      `Atelier-relais : Atelier-relais des Pentes ${XSS}, Lyon · 14 soutiens dans la salle, comptés à part`,
+    );
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     const online = [...el.shadowRoot!.querySelectorAll('[part~="item"]')].find((i) => !i.textContent!.includes('Atelier-relais'))!;
     expect(online.querySelector('[part~="origin"]')).to.equal(null);
@@ -49,7 +69,10 @@ describe('<pgo-proposal-list> and relay workshops', () => {
     await waitUntil(() => titles(el).length === 2 && !titles(el).some((t) => t.includes('cantines')), 'the online filter did not apply');
     el.origin = '';
     el.workshop = PAST;
-    await waitUntil(() => titles(el).length === 2 && titles(el).some((t) => t.includes('cantines')), 'the workshop id filter did not apply');
+    await waitUntil(
+      () => titles(el).length === 2 && titles(el).some((t) => t.includes('cantines')),
+      'the workshop id filter did not apply',
+    );
     expect(shadowText(el)).to.contain('Atelier-relais');
   });
 });

@@ -22,7 +22,8 @@ interface Setup {
 }
 
 async function mount(setup: Setup = {}) {
-  const backend = setup.backend ?? memoryBackendFixture({ proposals: setup.proposals ?? 5, settings: setup.settings, votes: setup.votes }).backend;
+  const backend =
+    setup.backend ?? memoryBackendFixture({ proposals: setup.proposals ?? 5, settings: setup.settings, votes: setup.votes }).backend;
   const template = setup.template ?? html`<pgo-proposal-list></pgo-proposal-list>`;
   const { el, provider } = await mountInProvider<PgoProposalList>(backend, CONSULTATION, template, { lang: setup.lang ?? 'fr' });
   await settled(el.shadowRoot ? el : el.querySelector<PgoProposalList>('pgo-proposal-list')!);
@@ -37,8 +38,10 @@ async function settled(el: PgoProposalList) {
 
 const rows = (el: PgoProposalList) => [...el.shadowRoot!.querySelectorAll<HTMLLIElement>('li.item')];
 const titles = (el: PgoProposalList) => rows(el).map((r) => r.querySelector('[part="title"]')!.textContent!.trim());
-const selects = (el: PgoProposalList) => [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('select')] as [HTMLSelectElement, HTMLSelectElement];
-const listCalls = (backend: MemoryBackend) => backend.calls.filter((c) => c.method === 'listProposals').map((c) => c.args[1] as Record<string, unknown>);
+const selects = (el: PgoProposalList) =>
+  [...el.shadowRoot!.querySelectorAll<HTMLSelectElement>('select')] as [HTMLSelectElement, HTMLSelectElement];
+const listCalls = (backend: MemoryBackend) =>
+  backend.calls.filter((c) => c.method === 'listProposals').map((c) => c.args[1] as Record<string, unknown>);
 
 function choose(select: HTMLSelectElement, value: string) {
   select.value = value;
@@ -66,7 +69,9 @@ describe('<pgo-proposal-list>', () => {
     const first = rows(el)[0]!;
     expect(first.querySelector('[part="title"]')!.textContent).to.equal('Publier les données des marchés publics en format ouvert');
     expect(first.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
-    expect(first.querySelector('[part="category"]')!.textContent).to.equal('Ouvrir plus de données pour créer des biens communs numériques');
+    expect(first.querySelector('[part="category"]')!.textContent).to.equal(
+      'Ouvrir plus de données pour créer des biens communs numériques',
+    );
     // p0 has no author name, p1 has one.
     expect(first.querySelector('[part="meta"]')!.textContent).to.contain('Par Anonyme');
     expect(rows(el)[1]!.querySelector('[part="meta"]')!.textContent).to.contain('Par Citoyen·ne 1');
@@ -93,7 +98,11 @@ describe('<pgo-proposal-list>', () => {
     expect(rows(el).map((r) => r.dataset['key'])).to.deep.equal(['p0', 'p1', 'p2', 'p3', 'p4']);
     choose(selects(el)[1], 'most-supported');
     await waitUntil(() => rows(el)[0]?.dataset['key'] === 'p3');
-    expect(rows(el).map((r) => r.dataset['key']).slice(0, 2)).to.deep.equal(['p3', 'p1']);
+    expect(
+      rows(el)
+        .map((r) => r.dataset['key'])
+        .slice(0, 2),
+    ).to.deep.equal(['p3', 'p1']);
     choose(selects(el)[1], 'random');
     await waitUntil(() => listCalls(backend).at(-1)!['sort'] === 'random' && !el.shadowRoot!.querySelector('ol[aria-busy="true"]'));
     await el.updateComplete;
@@ -110,7 +119,9 @@ describe('<pgo-proposal-list>', () => {
     choose(selects(el)[0], 'participation');
     await waitUntil(() => shadowText(el, '[part="count"]').includes('correspond'));
     expect(shadowText(el, '[part="count"]')).to.equal('3 propositions correspondent');
-    expect(rows(el).map((r) => r.querySelector('[part="category"]')!.textContent)).to.deep.equal(Array(3).fill('Augmenter la participation citoyenne et l’inclusion de nouveaux publics'));
+    expect(rows(el).map((r) => r.querySelector('[part="category"]')!.textContent)).to.deep.equal(
+      Array(3).fill('Augmenter la participation citoyenne et l’inclusion de nouveaux publics'),
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -158,7 +169,9 @@ describe('<pgo-proposal-list>', () => {
     const { backend } = memoryBackendFixture();
     backend.failNext('listProposals', 'server');
     const { el } = await mount({ backend });
-    expect(shadowText(el, '[role="alert"] p')).to.equal('Impossible de charger les propositions. Le serveur a rencontré une erreur. Réessayez dans un instant.');
+    expect(shadowText(el, '[role="alert"] p')).to.equal(
+      'Impossible de charger les propositions. Le serveur a rencontré une erreur. Réessayez dans un instant.',
+    );
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
     await waitUntil(() => rows(el).length === 5);
@@ -203,7 +216,9 @@ describe('<pgo-proposal-list>', () => {
     expect(toggle.textContent!.trim()).to.equal('Réduire');
     const body = row.querySelector(`#${toggle.getAttribute('aria-controls')}`)!;
     expect(body.getAttribute('part')).to.equal('body');
-    expect(body.textContent).to.equal('Proposition 0 : une administration plus ouverte commence par des données publiées, lisibles et réutilisables par tous.\nDeuxième paragraphe.');
+    expect(body.textContent).to.equal(
+      'Proposition 0 : une administration plus ouverte commence par des données publiées, lisibles et réutilisables par tous.\nDeuxième paragraphe.',
+    );
     expect(getComputedStyle(body).whiteSpace).to.equal('pre-line');
     await expect(el).to.be.accessible();
   });
@@ -252,7 +267,9 @@ describe('<pgo-proposal-list>', () => {
 
   it('works alone, without a provider: its vote buttons share its session', async () => {
     const { backend } = memoryBackendFixture({ proposals: 3 });
-    const el = await fixture<PgoProposalList>(html`<pgo-proposal-list lang="fr" consultation=${CONSULTATION} .customBackend=${backend}></pgo-proposal-list>`);
+    const el = await fixture<PgoProposalList>(
+      html`<pgo-proposal-list lang="fr" consultation=${CONSULTATION} .customBackend=${backend}></pgo-proposal-list>`,
+    );
     await settled(el);
     expect(rows(el)).to.have.length(3);
     const button = rows(el)[1]!.querySelector<PgoVoteButton>('pgo-vote-button')!;
@@ -271,13 +288,26 @@ describe('<pgo-proposal-list>', () => {
   it('shows what became of a proposal: the answer badge, its text and its commitment (issue 19)', async () => {
     const now = Date.now();
     const consultation = actionPlanConsultation(now);
-    const answer = { state: 'kept' as const, text: 'Nous la reprenons dans le plan.', commitment: 'Engagement 3 : ouvrir les algorithmes', mergedInto: null, answeredAt: new Date(now).toISOString() };
-    const backend = new MemoryBackend({ consultations: [consultation], proposals: [proposalFixture(consultation.id, 0, now, { answer }), proposalFixture(consultation.id, 1, now)] });
+    const answer = {
+      state: 'kept' as const,
+      text: 'Nous la reprenons dans le plan.',
+      commitment: 'Engagement 3 : ouvrir les algorithmes',
+      mergedInto: null,
+      answeredAt: new Date(now).toISOString(),
+    };
+    const backend = new MemoryBackend({
+      consultations: [consultation],
+      proposals: [proposalFixture(consultation.id, 0, now, { answer }), proposalFixture(consultation.id, 1, now)],
+    });
     const { el } = await mount({ backend });
     const answered = rows(el).find((r) => r.dataset.key === 'p0')!;
     expect(answered.querySelector('[part="answer-badge"]')!.textContent!.trim()).to.equal('Retenue');
     expect(answered.querySelector('[part="answer"]')!.textContent).to.contain('Engagement : Engagement 3 : ouvrir les algorithmes');
-    expect(rows(el).find((r) => r.dataset.key === 'p1')!.querySelector('[part="answer"]')).to.equal(null);
+    expect(
+      rows(el)
+        .find((r) => r.dataset.key === 'p1')!
+        .querySelector('[part="answer"]'),
+    ).to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -287,12 +317,24 @@ describe('<pgo-proposal-list>', () => {
     const at = new Date(now).toISOString();
     const kept = { state: 'kept' as const, text: '', commitment: 'Engagement 3', mergedInto: null, answeredAt: at };
     const notKept = { state: 'not-kept' as const, text: 'Hors du champ du plan.', commitment: null, mergedInto: null, answeredAt: at };
-    const backend = new MemoryBackend({ consultations: [consultation], proposals: [
-      proposalFixture(consultation.id, 0, now, { answer: kept }), proposalFixture(consultation.id, 1, now, { answer: notKept }), proposalFixture(consultation.id, 2, now),
-    ] });
+    const backend = new MemoryBackend({
+      consultations: [consultation],
+      proposals: [
+        proposalFixture(consultation.id, 0, now, { answer: kept }),
+        proposalFixture(consultation.id, 1, now, { answer: notKept }),
+        proposalFixture(consultation.id, 2, now),
+      ],
+    });
     const { el } = await mount({ backend });
     const filter = el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="answer"]')!;
-    expect([...filter.options].map((o) => o.textContent!.trim())).to.deep.equal(['Toutes les propositions', 'Sans réponse pour l’instant', 'À l’étude', 'Retenue', 'Fusionnée', 'Non retenue']);
+    expect([...filter.options].map((o) => o.textContent!.trim())).to.deep.equal([
+      'Toutes les propositions',
+      'Sans réponse pour l’instant',
+      'À l’étude',
+      'Retenue',
+      'Fusionnée',
+      'Non retenue',
+    ]);
     choose(filter, 'not-kept');
     await waitUntil(() => rows(el).length === 1 && rows(el)[0]!.dataset.key === 'p1', 'not filtered to the proposal not kept');
     expect(listCalls(backend).at(-1)!.answer).to.equal('not-kept');

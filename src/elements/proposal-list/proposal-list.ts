@@ -96,7 +96,12 @@ export class PgoProposalList extends PgoElement {
   /** Proposals whose discussion is open in place (issue 20). */
   @state() private discussed = new Set<string>();
 
-  private readonly window = new ListWindow(this, () => this.items, (p) => p.id, () => this.renderRoot.querySelector('ol'));
+  private readonly window = new ListWindow(
+    this,
+    () => this.items,
+    (p) => p.id,
+    () => this.renderRoot.querySelector('ol'),
+  );
   private requested: ConsultationSession | null = null;
   private abort: AbortController | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -125,7 +130,10 @@ export class PgoProposalList extends PgoElement {
     // A proposal published from this page (the form beside the list) joins it at once.
     const session = this.session;
     if (reason === 'proposal' && session && !this.loading && !this.error) {
-      const joined = this.answer && this.answer !== 'none' ? [] : joinPublished(this.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
+      const joined =
+        this.answer && this.answer !== 'none'
+          ? []
+          : joinPublished(this.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
       if (joined.length && this.effectiveSort(session) !== 'newest') void this.reload();
       else if (joined.length) {
         session.votes.seed(joined.map((p) => p.tally));
@@ -142,7 +150,7 @@ export class PgoProposalList extends PgoElement {
     if (session?.status === 'ready' && this.requested !== session) {
       this.requested = session;
       void this.reload();
-    } else if (this.requested && (['sort', 'category', 'answer', 'pageSize', 'origin', 'workshop'].some((k) => changed.has(k)))) {
+    } else if (this.requested && ['sort', 'category', 'answer', 'pageSize', 'origin', 'workshop'].some((k) => changed.has(k))) {
       void this.reload();
     }
     if (changed.has('items')) this.window.compute();
@@ -269,7 +277,8 @@ export class PgoProposalList extends PgoElement {
     if (pending !== nothing) return pending;
     const session = this.session!;
     const locale = this.locale;
-    if (!session.backend.capabilities.proposals) return html`<p part="status" class="pgo-notice">${tProposalList(locale, 'unsupported')}</p>`;
+    if (!session.backend.capabilities.proposals)
+      return html`<p part="status" class="pgo-notice">${tProposalList(locale, 'unsupported')}</p>`;
     return html`<section part="base" class="base" aria-label=${tProposalList(locale, 'label')}>
       ${this.renderFilters(session, locale)}
       ${this.renderBody(session, locale)}
@@ -283,11 +292,15 @@ export class PgoProposalList extends PgoElement {
       <label class="field"><span>${tProposalList(locale, 'search')}</span>
         <input part="search" type="search" maxlength="200" .value=${this.searchText} @input=${this.onSearchInput} />
       </label>
-      ${categories.length ? html`<label class="field"><span>${tProposalList(locale, 'category')}</span>
+      ${
+        categories.length
+          ? html`<label class="field"><span>${tProposalList(locale, 'category')}</span>
         <select part="select" name="category" @change=${this.onSelect}>
           <option value="" ?selected=${!this.category}>${tProposalList(locale, 'allCategories')}</option>
           ${categories.map((c) => html`<option value=${c.id} ?selected=${this.category === c.id}>${c.title}</option>`)}
-        </select></label>` : nothing}
+        </select></label>`
+          : nothing
+      }
       <label class="field"><span>${tProposalList(locale, 'sort')}</span>
         <select part="select" name="sort" @change=${this.onSelect}>
           ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, s === 'most-supported' ? BY_COUNT[session.consultation!.settings.voteModel] : `sort.${s}`)}</option>`)}
@@ -307,12 +320,14 @@ export class PgoProposalList extends PgoElement {
     return html`<p part="count" class="count" role="status" aria-live="polite" aria-atomic="true">${summary}</p>
       ${renderLiveNotice(session, this.items, locale, () => void this.reload().then(() => ((this.focusIndex = 0), this.requestUpdate())))}
       ${first || !this.requested ? html`<p part="status" class="pgo-notice pgo-loading" role="status" aria-busy="true">${tProposalList(locale, 'loading')}</p>` : nothing}
-      ${!first && !this.loading && !this.items.length
-        ? filtered
-          ? html`<div part="status" class="pgo-notice"><p>${tProposalList(locale, 'noMatch')}</p>
+      ${
+        !first && !this.loading && !this.items.length
+          ? filtered
+            ? html`<div part="status" class="pgo-notice"><p>${tProposalList(locale, 'noMatch')}</p>
               <button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.resetFilters}>${tProposalList(locale, 'reset')}</button></div>`
-          : html`<p part="status" class="pgo-notice">${tProposalList(locale, 'empty')}</p>`
-        : nothing}
+            : html`<p part="status" class="pgo-notice">${tProposalList(locale, 'empty')}</p>`
+          : nothing
+      }
       ${this.items.length ? this.renderList(session, locale, count) : nothing}
       ${this.renderMore(locale, count)}`;
   }
@@ -323,11 +338,22 @@ export class PgoProposalList extends PgoElement {
     const shown = this.items.slice(start, end);
     return html`<ol part="list" class="list" role="list" aria-busy=${this.loading ? 'true' : 'false'}
       style=${styleProps({ paddingBlockStart: `${before}px`, paddingBlockEnd: `${after}px` })}>
-      ${repeat(shown, (p) => p.id, (p, i) => this.renderItem(p, start + i, count, consultation.categories, consultation.timeZone, locale))}
+      ${repeat(
+        shown,
+        (p) => p.id,
+        (p, i) => this.renderItem(p, start + i, count, consultation.categories, consultation.timeZone, locale),
+      )}
     </ol>`;
   }
 
-  private renderItem(p: Proposal, index: number, count: number, categories: { id: string; title: string }[], timeZone: string, locale: Locale) {
+  private renderItem(
+    p: Proposal,
+    index: number,
+    count: number,
+    categories: { id: string; title: string }[],
+    timeZone: string,
+    locale: Locale,
+  ) {
     const category = categories.find((c) => c.id === p.categoryId);
     const open = this.opened.has(p.id);
     const excerpt = excerptOf(p.body);
@@ -342,8 +368,12 @@ export class PgoProposalList extends PgoElement {
         </p>
         ${renderOrigin(p.origin, locale)} ${renderAnswer(p.answer, locale)}
         <div id="b-${p.id}" part=${open ? 'body' : 'excerpt'} class=${open ? 'body' : 'excerpt'}>${open ? p.body : excerpt}</div>
-        ${long ? html`<button part="button read-more" class="more" type="button" aria-expanded=${open ? 'true' : 'false'}
-          aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>` : nothing}
+        ${
+          long
+            ? html`<button part="button read-more" class="more" type="button" aria-expanded=${open ? 'true' : 'false'}
+          aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>`
+            : nothing
+        }
         <pgo-vote-button .data=${p} proposal=${p.id} .lang=${locale} backend=${this.backend} endpoint=${this.endpoint}
           consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-vote-button>
         ${this.renderDiscussion(p, locale)}
@@ -357,8 +387,12 @@ export class PgoProposalList extends PgoElement {
     const open = this.discussed.has(p.id);
     return html`<button part="button comments" class="more" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="d-${p.id}"
         aria-describedby="t-${p.id}" @click=${() => (void PgoProposalList.loadDiscussion?.(), this.toggle(p.id, 'discussed'))}>${tProposalList(locale, 'comments', { count: p.comments })}</button>
-      ${open ? html`<pgo-comments id="d-${p.id}" target="proposal:${p.id}" .lang=${locale} heading-level=${Math.min(6, this.headingLevel + 1)} backend=${this.backend}
-        endpoint=${this.endpoint} consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-comments>` : nothing}`;
+      ${
+        open
+          ? html`<pgo-comments id="d-${p.id}" target="proposal:${p.id}" .lang=${locale} heading-level=${Math.min(6, this.headingLevel + 1)} backend=${this.backend}
+        endpoint=${this.endpoint} consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-comments>`
+          : nothing
+      }`;
   }
 
   private renderMore(locale: Locale, count: number) {

@@ -46,8 +46,13 @@ export class AmendmentForm {
     const text = (name: string) => String(values[name] ?? '');
     const kind = (['modify', 'add-after', 'delete'].includes(text('kind')) ? text('kind') : 'modify') as AmendmentDraft['kind'];
     return {
-      sectionId: this.section.id, kind, text: kind === 'delete' ? '' : text('text'), reason: text('reason'),
-      ...(kind === 'add-after' ? { title: text('title') } : {}), authorName: text('authorName'), website: text(HONEYPOT),
+      sectionId: this.section.id,
+      kind,
+      text: kind === 'delete' ? '' : text('text'),
+      reason: text('reason'),
+      ...(kind === 'add-after' ? { title: text('title') } : {}),
+      authorName: text('authorName'),
+      website: text(HONEYPOT),
     };
   }
 
@@ -63,13 +68,35 @@ export class AmendmentForm {
     if (this.cached?.key === key) return this.cached.fields;
     const t = translatorFor(host.locale);
     const fields: FieldSpec[] = [
-      { name: 'kind', label: t('kind'), type: 'radio', required: true, options: (['modify', 'add-after', 'delete'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) })) },
+      {
+        name: 'kind',
+        label: t('kind'),
+        type: 'radio',
+        required: true,
+        options: (['modify', 'add-after', 'delete'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) })),
+      },
     ];
     if (kind === 'add-after') fields.push({ name: 'title', label: t('newTitle'), required: true, maxLength: SECTION_TITLE.max });
     if (kind !== 'delete') {
-      fields.push({ name: 'text', label: t(kind === 'add-after' ? 'addText' : 'newText'), type: 'textarea', required: true, rows: 8, maxLength: AMENDMENT_TEXT.max, ...(kind === 'modify' ? { hint: t('newTextHint') } : {}) });
+      fields.push({
+        name: 'text',
+        label: t(kind === 'add-after' ? 'addText' : 'newText'),
+        type: 'textarea',
+        required: true,
+        rows: 8,
+        maxLength: AMENDMENT_TEXT.max,
+        ...(kind === 'modify' ? { hint: t('newTextHint') } : {}),
+      });
     }
-    fields.push({ name: 'reason', label: t('reason'), type: 'textarea', required: true, rows: 4, hint: t('reasonHint'), maxLength: AMENDMENT_REASON.max });
+    fields.push({
+      name: 'reason',
+      label: t('reason'),
+      type: 'textarea',
+      required: true,
+      rows: 4,
+      hint: t('reasonHint'),
+      maxLength: AMENDMENT_REASON.max,
+    });
     fields.push({ name: 'authorName', label: t('authorName'), hint: t('authorNameHint'), autocomplete: 'name' });
     this.cached = { key, fields };
     return fields;
@@ -78,8 +105,10 @@ export class AmendmentForm {
   render(host: AmendmentFormHost, headingLevel: number, cancel: () => void): TemplateResult {
     const t = translatorFor(host.locale);
     const draft = this.draft(this.form.values);
-    const preview = draft.kind === 'modify' && draft.text.trim() && draft.text !== this.section.body
-      ? html`<div class="preview"><p class="preview-title">${t('preview')}</p>${renderDiff(wordDiff(this.section.body, draft.text), t)}</div>` : nothing;
+    const preview =
+      draft.kind === 'modify' && draft.text.trim() && draft.text !== this.section.body
+        ? html`<div class="preview"><p class="preview-title">${t('preview')}</p>${renderDiff(wordDiff(this.section.body, draft.text), t)}</div>`
+        : nothing;
     const fields = this.fields(host).map((spec) => html`${renderField(this.form, spec)}${spec.name === 'text' ? preview : nothing}`);
     return html`<div part="amendment-form" class="amendment-form">
       ${renderForm(this.form, t('formLabel', { title: this.section.title || this.doc.title }), t('submit'), fields, headingLevel)}

@@ -14,33 +14,45 @@ import { VOTE_CHOICES } from '../../core/vote-choices.js';
 import { tText, type TextKey } from './text.messages.js';
 
 type T = (key: TextKey, params?: Record<string, string | number>) => string;
-export const translatorFor = (locale: Locale): T => (key, params) => tText(locale, key, params);
+export const translatorFor =
+  (locale: Locale): T =>
+  (key, params) =>
+    tText(locale, key, params);
 
 /** The id a section's heading gets, and the page fragment that links to it (`#<document>:<section>`). */
 export const sectionAnchor = (doc: Pick<TextDocument, 'id'>, sectionId: string) => `${doc.id}:${sectionId}`;
 
 /** Paragraphs from a section's body (blank lines separate them; single line breaks are kept). */
 export function paragraphs(body: string): TemplateResult[] {
-  return body.split(/\n\s*\n/).filter((p) => p.trim()).map((p) => html`<p class="para">${p.trim()}</p>`);
+  return body
+    .split(/\n\s*\n/)
+    .filter((p) => p.trim())
+    .map((p) => html`<p class="para">${p.trim()}</p>`);
 }
 
 export function renderToc(doc: TextDocument, t: T, go: (event: Event, sectionId: string) => void): TemplateResult {
   return html`<nav part="toc" class="toc" aria-label=${t('toc')}>
     <ol>
-      ${doc.sections.filter((s) => s.title).map((s) => html`<li class="toc-item" style="--depth: ${s.level - 1}">
+      ${doc.sections
+        .filter((s) => s.title)
+        .map(
+          (s) => html`<li class="toc-item" style="--depth: ${s.level - 1}">
         <a href="#${sectionAnchor(doc, s.id)}" @click=${(e: Event) => go(e, s.id)}>${s.title}</a>
         ${s.openAmendments ? html`<span class="count">(${t('open', { count: s.openAmendments })})</span>` : nothing}
-      </li>`)}
+      </li>`,
+        )}
     </ol>
   </nav>`;
 }
 
 function pieces(parts: readonly DiffPart[], t: T): TemplateResult[] {
-  return parts.map((p) => (p.op === 'ins'
-    ? html`<ins><span class="visually-hidden">${t('added')} </span>${p.text}</ins>`
-    : p.op === 'del'
-      ? html`<del><span class="visually-hidden">${t('removed')} </span>${p.text}</del>`
-      : html`${p.text}`));
+  return parts.map((p) =>
+    p.op === 'ins'
+      ? html`<ins><span class="visually-hidden">${t('added')} </span>${p.text}</ins>`
+      : p.op === 'del'
+        ? html`<del><span class="visually-hidden">${t('removed')} </span>${p.text}</del>`
+        : html`${p.text}`,
+  );
 }
 
 /** Inline (narrow) and side by side (wide): one of the two is shown, by the container's width. */
@@ -65,19 +77,31 @@ export interface VoteView {
 
 function renderVotes(a: Amendment, view: VoteView, t: T): TemplateResult {
   const choices = VOTE_CHOICES[view.voteModel] as readonly VoteChoice[];
-  const counts = a.tally.hidden ? html`<span class="counts">${t('hiddenCounts')}</span>`
+  const counts = a.tally.hidden
+    ? html`<span class="counts">${t('hiddenCounts')}</span>`
     : html`<span class="counts">${t('votes', { count: a.tally.total ?? 0 })}</span>`;
   if (!view.open || a.state !== 'open') return html`<p part="votes" class="votes">${counts}</p>`;
   return html`<div part="votes" class="votes" role="group" aria-label=${t('voteLabel')}>
-    ${choices.map((choice) => html`<button type="button" part="button vote" class="pgo-button pgo-button--secondary vote" aria-pressed=${a.myVote === choice ? 'true' : 'false'}
+    ${choices.map(
+      (
+        choice,
+      ) => html`<button type="button" part="button vote" class="pgo-button pgo-button--secondary vote" aria-pressed=${a.myVote === choice ? 'true' : 'false'}
         aria-disabled=${view.busy ? 'true' : 'false'} @click=${() => view.vote(a, choice)}>
         ${t(`choice.${choice}` as TextKey)}${a.tally.hidden ? nothing : html` <span class="n">(${a.tally.counts?.[choice] ?? 0})</span>`}
-      </button>`)}
+      </button>`,
+    )}
     ${counts}
   </div>`;
 }
 
-export function renderAmendment(a: Amendment, section: SectionView | undefined, locale: Locale, timeZone: string, view: VoteView, headingTag: (content: unknown) => TemplateResult): TemplateResult {
+export function renderAmendment(
+  a: Amendment,
+  section: SectionView | undefined,
+  locale: Locale,
+  timeZone: string,
+  view: VoteView,
+  headingTag: (content: unknown) => TemplateResult,
+): TemplateResult {
   const t = translatorFor(locale);
   const title = a.kind === 'add-after' ? t('title.add-after', { title: a.title }) : t(`title.${a.kind}` as TextKey);
   return html`<article part="amendment" class="amendment state-${a.state}" aria-label=${title}>
@@ -87,10 +111,14 @@ export function renderAmendment(a: Amendment, section: SectionView | undefined, 
     ${a.outdated || (section && section.body !== a.baseText && a.kind !== 'add-after') ? html`<p part="outdated" class="outdated">${t('outdated', { version: a.baseVersion })}</p>` : nothing}
     ${a.kind === 'add-after' ? html`<div class="added-text">${paragraphs(a.text)}</div>` : renderDiff(a.diff, t)}
     <p class="reason"><strong>${t('why')}</strong> ${a.reason}</p>
-    ${a.decision ? html`<div part="decision" class="decision">
+    ${
+      a.decision
+        ? html`<div part="decision" class="decision">
       <p><strong>${t('decision')}</strong> ${t(`state.${a.decision.state}` as TextKey)}${a.decision.reason ? html` — ${a.decision.reason}` : nothing}</p>
       ${a.decision.text ? html`<p><strong>${t('decidedText')}</strong> ${a.decision.text}</p>` : nothing}
-    </div>` : nothing}
+    </div>`
+        : nothing
+    }
     ${renderVotes(a, view, t)}
   </article>`;
 }

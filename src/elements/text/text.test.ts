@@ -13,11 +13,21 @@ import type { PgoText } from './text.js';
 const C = 'plan-action-2017';
 const HOSTILE = '<img src=x onerror="window.__pgoXss=1"><script>window.__pgoXss=1</script>';
 
-async function mount(options: { position?: 'ideation' | 'redaction'; amendments?: boolean; lang?: string; setup?: (b: MemoryBackend) => void; wait?: boolean } = {}) {
+async function mount(
+  options: {
+    position?: 'ideation' | 'redaction';
+    amendments?: boolean;
+    lang?: string;
+    setup?: (b: MemoryBackend) => void;
+    wait?: boolean;
+  } = {},
+) {
   const { backend } = memoryBackendFixture({ position: options.position ?? 'redaction', proposals: 0, events: 0 });
   backend.documents.seed(actionPlanDocument(C, ['redaction'], options.amendments ?? true));
   options.setup?.(backend);
-  const { el, provider } = await mountInProvider<PgoText>(backend, C, html`<pgo-text document="plan-2017"></pgo-text>`, { lang: options.lang ?? 'fr' });
+  const { el, provider } = await mountInProvider<PgoText>(backend, C, html`<pgo-text document="plan-2017"></pgo-text>`, {
+    lang: options.lang ?? 'fr',
+  });
   if (options.wait !== false) await waitUntil(() => el.shadowRoot!.querySelector('[part~="toc"]'), 'the text did not load');
   await el.updateComplete;
   return { el, provider, backend };
@@ -100,12 +110,22 @@ describe('<pgo-text>', () => {
     propose.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => $(el, '[part~="amendment-form"]'));
-    expect((field(el, 'text') as HTMLTextAreaElement).value).to.equal('Publier en données ouvertes les marchés publics de l’État et des collectivités, dès leur attribution.');
+    expect((field(el, 'text') as HTMLTextAreaElement).value).to.equal(
+      'Publier en données ouvertes les marchés publics de l’État et des collectivités, dès leur attribution.',
+    );
     type(el, 'text', 'Publier en données ouvertes les marchés publics de l’État, dès leur signature.');
     type(el, 'reason', 'La signature est le bon moment.');
     await el.updateComplete;
-    expect($$(el, '.preview .diff-inline del').map((d) => d.textContent).join('|')).to.contain('attribution');
-    expect($$(el, '.preview .diff-inline ins').map((d) => d.textContent).join('|')).to.contain('Ajouté : signature');
+    expect(
+      $$(el, '.preview .diff-inline del')
+        .map((d) => d.textContent)
+        .join('|'),
+    ).to.contain('attribution');
+    expect(
+      $$(el, '.preview .diff-inline ins')
+        .map((d) => d.textContent)
+        .join('|'),
+    ).to.contain('Ajouté : signature');
     await expect(el).to.be.accessible();
     const release = backend.hold('proposeAmendment');
     $<HTMLButtonElement>(el, '[part~="submit"]')!.click();
@@ -193,8 +213,14 @@ describe('<pgo-text>', () => {
 
   it('hostile text stays text', async () => {
     const { el } = await mount({
-      setup: (b) => b.documents.seed({ id: 'hostile', consultationId: C, markdown: `# ${HOSTILE}\n\n${HOSTILE}`, amendmentPhases: ['redaction'],
-        amendments: [{ id: 'a-x', sectionId: 's-1', text: HOSTILE + ' de plus', reason: HOSTILE, authorName: HOSTILE }] }),
+      setup: (b) =>
+        b.documents.seed({
+          id: 'hostile',
+          consultationId: C,
+          markdown: `# ${HOSTILE}\n\n${HOSTILE}`,
+          amendmentPhases: ['redaction'],
+          amendments: [{ id: 'a-x', sectionId: 's-1', text: HOSTILE + ' de plus', reason: HOSTILE, authorName: HOSTILE }],
+        }),
     });
     el.document = 'hostile';
     await waitUntil(() => shadowText(el).includes('onerror'));

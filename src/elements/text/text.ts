@@ -19,7 +19,9 @@ import { AmendmentForm } from './amendment-form.js';
 import { paragraphs, renderAmendment, renderToc, sectionAnchor, translatorFor, type VoteView } from './text-parts.js';
 import { textStyles } from './text.styles.js';
 
-export interface AmendmentDecidedDetail { amendment: Amendment }
+export interface AmendmentDecidedDetail {
+  amendment: Amendment;
+}
 
 declare global {
   interface HTMLElementEventMap {
@@ -121,13 +123,15 @@ export class PgoText extends PgoElement {
     if (!session || !documents || !session.backend.capabilities.documents || !this.document) return;
     try {
       const [doc, amendments] = await Promise.all([
-        documents.getDocument(session.consultationId, this.document), documents.listAmendments(session.consultationId, this.document, {}),
+        documents.getDocument(session.consultationId, this.document),
+        documents.listAmendments(session.consultationId, this.document, {}),
       ]);
       const before = new Map(this.amendments.map((a) => [a.id, a.state]));
       this.doc = doc;
       this.amendments = amendments;
       this.loadError = null;
-      for (const a of amendments) if (before.get(a.id) === 'open' && a.state !== 'open' && a.decision) this.emit('pgo-amendment-decided', { amendment: a });
+      for (const a of amendments)
+        if (before.get(a.id) === 'open' && a.state !== 'open' && a.decision) this.emit('pgo-amendment-decided', { amendment: a });
       this.pendingFocus ??= this.hashSection();
     } catch (error) {
       this.loadError = toBackendError(error);
@@ -180,9 +184,14 @@ export class PgoText extends PgoElement {
   private openForm(section: SectionView): void {
     const session = this.ready!;
     if (this.editing) this.removeController(this.editing.form);
-    this.editing = new AmendmentForm(this, this.doc!, section,
-      (draft, idempotencyKey) => session.backend.documents!.proposeAmendment(session.consultationId, this.doc!.id, draft, { idempotencyKey }),
-      (receipt) => this.submitted(receipt));
+    this.editing = new AmendmentForm(
+      this,
+      this.doc!,
+      section,
+      (draft, idempotencyKey) =>
+        session.backend.documents!.proposeAmendment(session.consultationId, this.doc!.id, draft, { idempotencyKey }),
+      (receipt) => this.submitted(receipt),
+    );
     void this.updateComplete.then(() => this.editing?.form.focusField('kind'));
   }
 
@@ -197,7 +206,11 @@ export class PgoText extends PgoElement {
     this.emit('pgo-amendment-submitted', receipt);
     this.amendments = [...this.amendments, amendment];
     this.expanded = new Set([...this.expanded, amendment.sectionId]);
-    if (this.doc) this.doc = { ...this.doc, sections: this.doc.sections.map((s) => (s.id === amendment.sectionId ? { ...s, openAmendments: s.openAmendments + 1 } : s)) };
+    if (this.doc)
+      this.doc = {
+        ...this.doc,
+        sections: this.doc.sections.map((s) => (s.id === amendment.sectionId ? { ...s, openAmendments: s.openAmendments + 1 } : s)),
+      };
     this.announcement = translatorFor(this.locale)('sent');
     this.closeForm(amendment.sectionId);
   }
@@ -209,11 +222,14 @@ export class PgoText extends PgoElement {
     const t = translatorFor(this.locale);
     const next = amendment.myVote === choice ? (session.consultation.settings.voteWithdrawal ? null : choice) : choice;
     if (next === amendment.myVote) return;
-    const replace = (patch: Partial<Amendment>) => (this.amendments = this.amendments.map((a) => (a.id === amendment.id ? { ...a, ...patch } : a)));
+    const replace = (patch: Partial<Amendment>) =>
+      (this.amendments = this.amendments.map((a) => (a.id === amendment.id ? { ...a, ...patch } : a)));
     replace({ myVote: next, tally: shiftTally(amendment.tally, amendment.myVote, next) });
     this.busyVotes = new Set([...this.busyVotes, amendment.id]);
     try {
-      const result = await session.backend.documents.voteAmendment(session.consultationId, this.doc!.id, amendment.id, next, { idempotencyKey: newIdempotencyKey() });
+      const result = await session.backend.documents.voteAmendment(session.consultationId, this.doc!.id, amendment.id, next, {
+        idempotencyKey: newIdempotencyKey(),
+      });
       replace({ myVote: result.myVote, tally: result.tally });
       this.announcement = next ? t('voted', { choice: t(`choice.${next}`) }) : t('voteWithdrawn');
     } catch (error) {
@@ -233,7 +249,8 @@ export class PgoText extends PgoElement {
     const locale = this.locale;
     const t = translatorFor(locale);
     let content: unknown;
-    if (!session.backend.capabilities.documents || !session.backend.documents) content = html`<p part="status" class="pgo-notice">${t('unavailable')}</p>`;
+    if (!session.backend.capabilities.documents || !session.backend.documents)
+      content = html`<p part="status" class="pgo-notice">${t('unavailable')}</p>`;
     else if (!this.document) content = html`<p part="status" class="pgo-notice">${t('noDocument')}</p>`;
     else if (this.loadError && !this.doc) content = renderLoadError(locale, t('loadError'), this.loadError, () => void this.refresh());
     else if (!this.doc) content = renderLoading(locale);
@@ -281,16 +298,35 @@ export class PgoText extends PgoElement {
       ${section.title ? this.heading(level, section.title, { id: sectionAnchor(doc, section.id) }) : nothing}
       ${paragraphs(section.body)}
       <div class="actions">
-        ${list.length ? html`<button type="button" part="button toggle" class="pgo-button pgo-button--secondary" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${listId}
+        ${
+          list.length
+            ? html`<button type="button" part="button toggle" class="pgo-button pgo-button--secondary" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${listId}
             @click=${() => this.toggle(section.id)}>${t(expanded ? 'hideAmendments' : 'showAmendments')} (${t('open', { count: section.openAmendments })})</button>`
-          : html`<span class="count">${t('open', { count: 0 })}</span>`}
+            : html`<span class="count">${t('open', { count: 0 })}</span>`
+        }
         ${open && !editing ? html`<button type="button" part="button propose" class="pgo-button" data-propose=${section.id} @click=${() => this.openForm(section)}>${t('propose')}</button>` : nothing}
       </div>
       ${editing ? editing.render(this, Math.min(6, level + 1), () => this.closeForm(section.id)) : nothing}
-      ${list.length ? html`<div part="amendments" class="amendments" id=${listId} ?hidden=${!expanded} aria-label=${t('amendmentsOf', { title: section.title || doc.title })}>
-        ${expanded ? list.map((a) => renderAmendment(a, section, this.locale, this.ready!.consultation.timeZone, { ...voteView, busy: this.busyVotes.has(a.id) },
-          (content) => this.heading(level + 1, content))) : nothing}
-      </div>` : nothing}
+      ${
+        list.length
+          ? html`<div part="amendments" class="amendments" id=${listId} ?hidden=${!expanded} aria-label=${t('amendmentsOf', { title: section.title || doc.title })}>
+        ${
+          expanded
+            ? list.map((a) =>
+                renderAmendment(
+                  a,
+                  section,
+                  this.locale,
+                  this.ready!.consultation.timeZone,
+                  { ...voteView, busy: this.busyVotes.has(a.id) },
+                  (content) => this.heading(level + 1, content),
+                ),
+              )
+            : nothing
+        }
+      </div>`
+          : nothing
+      }
     </section>`;
   }
 }

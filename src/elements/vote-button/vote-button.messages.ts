@@ -16,7 +16,11 @@ export const voteMessages = defineMessages(
     'count.support': { one: '{count} soutien', other: '{count} soutiens' },
     'count.vote': { one: '{count} vote', other: '{count} votes' },
     'count.interest': { one: '{count} personne intéressée', other: '{count} personnes intéressées' },
-    'left.support': { zero: 'Il ne vous reste aucun soutien', one: 'Il vous reste {count} soutien', other: 'Il vous reste {count} soutiens' },
+    'left.support': {
+      zero: 'Il ne vous reste aucun soutien',
+      one: 'Il vous reste {count} soutien',
+      other: 'Il vous reste {count} soutiens',
+    },
     'left.vote': { zero: 'Il ne vous reste aucun vote', one: 'Il vous reste {count} vote', other: 'Il vous reste {count} votes' },
     'left.interest': {
       zero: 'Vous ne pouvez plus marquer d’intérêt',

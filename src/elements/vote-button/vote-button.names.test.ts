@@ -14,7 +14,9 @@ const P1 = 'Créer des budgets participatifs dans chaque département';
 
 async function mount(settings: Partial<ConsultationSettings> = {}, lang = 'fr') {
   const { backend } = memoryBackendFixture({ settings });
-  const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`, { lang });
+  const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`, {
+    lang,
+  });
   await waitUntil(() => el.shadowRoot!.querySelector('button.vote'), 'the vote button did not render');
   await el.updateComplete;
   return { el, backend };
@@ -60,12 +62,19 @@ describe('<pgo-vote-button> names its proposal', () => {
 
   it('a button added by id after a list seeded its tally still fetches and names the title', async () => {
     const { backend } = memoryBackendFixture({ proposals: 3 });
-    const { el: list, provider } = await mountInProvider<PgoProposalList>(backend, CONSULTATION, html`<pgo-proposal-list></pgo-proposal-list>`);
+    const { el: list, provider } = await mountInProvider<PgoProposalList>(
+      backend,
+      CONSULTATION,
+      html`<pgo-proposal-list></pgo-proposal-list>`,
+    );
     await waitUntil(() => provider.session!.votes.tallyOf('p1'), 'the list did not seed the tallies');
     const featured = document.createElement('pgo-vote-button') as PgoVoteButton;
     featured.proposal = 'p1';
     list.after(featured);
-    await waitUntil(() => featured.shadowRoot?.querySelector('button.vote') && featured.shadowRoot.textContent!.includes(P1), 'the title never came');
+    await waitUntil(
+      () => featured.shadowRoot?.querySelector('button.vote') && featured.shadowRoot.textContent!.includes(P1),
+      'the title never came',
+    );
     await expectInTree(voteButtons(featured)[0]!, { role: 'button', name: `Soutenir « ${P1} » (0 soutien)` });
   });
 });

@@ -51,14 +51,27 @@ describe('<pgo-vote-button>', () => {
     it('shows the organisers’ answer and, when the consultation says so, that voting on it is closed', async () => {
       const now = Date.now();
       const consultation = actionPlanConsultation(now, 'ideation', { closeVotingWhenAnswered: true });
-      const answer = { state: 'not-kept' as const, text: 'Déjà prévu par la loi.', commitment: null, mergedInto: null, answeredAt: new Date(now).toISOString() };
-      const backend = new MemoryBackend({ consultations: [consultation], proposals: [proposalFixture(consultation.id, 1, now, { answer })] });
-      const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`, { lang: 'fr' });
+      const answer = {
+        state: 'not-kept' as const,
+        text: 'Déjà prévu par la loi.',
+        commitment: null,
+        mergedInto: null,
+        answeredAt: new Date(now).toISOString(),
+      };
+      const backend = new MemoryBackend({
+        consultations: [consultation],
+        proposals: [proposalFixture(consultation.id, 1, now, { answer })],
+      });
+      const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`, {
+        lang: 'fr',
+      });
       await waitUntil(() => el.shadowRoot!.querySelector('button.vote'), 'the vote button did not render');
       expect(shadowText(el, '[part="answer-badge"]')).to.equal('Non retenue');
       expect(shadowText(el, '[part="answer"]')).to.contain('Déjà prévu par la loi.');
       expect(button(el).getAttribute('aria-disabled')).to.equal('true');
-      expect(shadowText(el, '[part="reason"]')).to.equal('Les soutiens sont clos pour cette proposition : les organisateurs y ont répondu.');
+      expect(shadowText(el, '[part="reason"]')).to.equal(
+        'Les soutiens sont clos pour cette proposition : les organisateurs y ont répondu.',
+      );
       button(el).click();
       await el.updateComplete;
       expect(backend.calls.filter((c) => c.method === 'vote')).to.have.length(0);
@@ -258,7 +271,9 @@ describe('<pgo-vote-button>', () => {
       backend.failNext('getProposal', 'server');
       const { el } = await mountInProvider<PgoVoteButton>(backend, CONSULTATION, html`<pgo-vote-button proposal="p1"></pgo-vote-button>`);
       await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'));
-      expect(shadowText(el, '[role="alert"] p')).to.equal('Impossible de charger cette proposition. Le serveur a rencontré une erreur. Réessayez dans un instant.');
+      expect(shadowText(el, '[role="alert"] p')).to.equal(
+        'Impossible de charger cette proposition. Le serveur a rencontré une erreur. Réessayez dans un instant.',
+      );
       await expect(el).to.be.accessible();
       el.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
       await waitUntil(() => buttons(el).length === 1);
@@ -286,12 +301,17 @@ describe('<pgo-vote-button>', () => {
 
   describe('for-against-mixed model', () => {
     it('offers three exclusive choices with their counts', async () => {
-      const votes = [...othersVotes('p1', 2, 'for'), ...othersVotes('p1', 1, 'against').map((v) => ({ ...v, participantId: `x${v.participantId}` }))];
+      const votes = [
+        ...othersVotes('p1', 2, 'for'),
+        ...othersVotes('p1', 1, 'against').map((v) => ({ ...v, participantId: `x${v.participantId}` })),
+      ];
       const { el, backend } = await mount({ settings: { voteModel: 'for-against-mixed' }, votes });
       const group = el.shadowRoot!.querySelector('[role="group"]')!;
       expect(group.getAttribute('aria-label')).to.equal('Votre avis sur « Créer des budgets participatifs dans chaque département »');
       expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-        'D’accord « Créer des budgets participatifs dans chaque département » 2 (2 votes)', 'Mitigé « Créer des budgets participatifs dans chaque département » 0 (0 vote)', 'Pas d’accord « Créer des budgets participatifs dans chaque département » 1 (1 vote)',
+        'D’accord « Créer des budgets participatifs dans chaque département » 2 (2 votes)',
+        'Mitigé « Créer des budgets participatifs dans chaque département » 0 (0 vote)',
+        'Pas d’accord « Créer des budgets participatifs dans chaque département » 1 (1 vote)',
       ]);
       await expect(el).to.be.accessible();
       button(el, 0).click();
@@ -313,7 +333,9 @@ describe('<pgo-vote-button>', () => {
     it('reads in English', async () => {
       const { el } = await mount({ settings: { voteModel: 'for-against-mixed' }, lang: 'en' });
       expect(buttons(el).map((b) => b.textContent!.replace(/\s+/g, ' ').trim())).to.deep.equal([
-        'Agree “Créer des budgets participatifs dans chaque département” 0 (0 votes)', 'Mixed “Créer des budgets participatifs dans chaque département” 0 (0 votes)', 'Disagree “Créer des budgets participatifs dans chaque département” 0 (0 votes)',
+        'Agree “Créer des budgets participatifs dans chaque département” 0 (0 votes)',
+        'Mixed “Créer des budgets participatifs dans chaque département” 0 (0 votes)',
+        'Disagree “Créer des budgets participatifs dans chaque département” 0 (0 votes)',
       ]);
       button(el, 1).click();
       await waitUntil(() => status(el) === 'Vote “Mixed” recorded');
@@ -323,17 +345,23 @@ describe('<pgo-vote-button>', () => {
   describe('interest model', () => {
     it('shows “Ça m’intéresse” with its count', async () => {
       const { el, backend } = await mount({ settings: { voteModel: 'interest' }, votes: othersVotes('p1', 1, 'interest') });
-      expect(shadowText(el, 'button')).to.equal('Ça m’intéresse « Créer des budgets participatifs dans chaque département » 1 (1 personne intéressée)');
+      expect(shadowText(el, 'button')).to.equal(
+        'Ça m’intéresse « Créer des budgets participatifs dans chaque département » 1 (1 personne intéressée)',
+      );
       button(el).click();
       await waitUntil(() => status(el) === 'Intérêt enregistré');
-      expect(shadowText(el, 'button')).to.equal('✓Ça m’intéresse « Créer des budgets participatifs dans chaque département » 2 (2 personnes intéressées)');
+      expect(shadowText(el, 'button')).to.equal(
+        '✓Ça m’intéresse « Créer des budgets participatifs dans chaque département » 2 (2 personnes intéressées)',
+      );
       expect(backend.votes.get('me|p1')).to.equal('interest');
       await expect(el).to.be.accessible();
     });
 
     it('reads in English', async () => {
       const { el } = await mount({ settings: { voteModel: 'interest', votesPerParticipant: 1 }, lang: 'en' });
-      expect(shadowText(el, 'button')).to.equal('I’m interested “Créer des budgets participatifs dans chaque département” 0 (0 people interested)');
+      expect(shadowText(el, 'button')).to.equal(
+        'I’m interested “Créer des budgets participatifs dans chaque département” 0 (0 people interested)',
+      );
       expect(shadowText(el, '[part="votes-left"]')).to.equal('You can show interest in 1 more proposal');
     });
   });
@@ -358,7 +386,9 @@ describe('<pgo-vote-button>', () => {
     it('phase closed, with when votes open', async () => {
       const { el, backend, session } = await mount({ position: 'between' });
       const opens = session.consultation!.phases[1]!.startsAt;
-      const date = new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date(opens));
+      const date = new Intl.DateTimeFormat('fr', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' }).format(
+        new Date(opens),
+      );
       expect(shadowText(el, '#reason')).to.contain(`Vous pourrez soutenir des propositions à partir du ${date}`);
       await expectDisabled(el, backend, shadowText(el, '#reason'));
     });
@@ -369,7 +399,10 @@ describe('<pgo-vote-button>', () => {
     });
 
     it('limit reached', async () => {
-      const { el, backend } = await mount({ settings: { votesPerParticipant: 1 }, votes: [{ participantId: 'me', proposalId: 'p2', choice: 'support' }] });
+      const { el, backend } = await mount({
+        settings: { votesPerParticipant: 1 },
+        votes: [{ participantId: 'me', proposalId: 'p2', choice: 'support' }],
+      });
       expect(shadowText(el, '[part="votes-left"]')).to.equal('Il ne vous reste aucun soutien');
       await expectDisabled(el, backend, 'Vous avez utilisé tous vos soutiens.');
     });

@@ -131,18 +131,21 @@ export class PgoVoteButton extends PgoElement {
     if (!session || session.status !== 'ready' || !id || this.data || this.loadError) return;
     if (this.fetched?.id === id || this.fetching === id) return;
     this.fetching = id;
-    session.backend.getProposal(session.consultationId, id).then(
-      (proposal) => {
-        if (this.fetching !== id) return;
-        this.fetched = proposal;
-        session.votes.seed([proposal.tally]);
-      },
-      (error: unknown) => {
-        if (this.fetching === id) this.loadError = toBackendError(error);
-      },
-    ).finally(() => {
-      if (this.fetching === id) this.fetching = null;
-    });
+    session.backend
+      .getProposal(session.consultationId, id)
+      .then(
+        (proposal) => {
+          if (this.fetching !== id) return;
+          this.fetched = proposal;
+          session.votes.seed([proposal.tally]);
+        },
+        (error: unknown) => {
+          if (this.fetching === id) this.loadError = toBackendError(error);
+        },
+      )
+      .finally(() => {
+        if (this.fetching === id) this.fetching = null;
+      });
   }
 
   private get known(): Proposal | null {
@@ -165,7 +168,9 @@ export class PgoVoteButton extends PgoElement {
   private describeBlocker(blocker: Blocker, session: ConsultationSession, locale: Locale): string {
     const opensAt = blocker === 'opens' ? session.window('votes').opensAt : null;
     const noun = NOUN[session.consultation!.settings.voteModel];
-    const key = WORDED.has(blocker) ? (`reason.${blocker}.${noun}` as `reason.limit.${typeof noun}`) : (`reason.${blocker}` as 'reason.hidden');
+    const key = WORDED.has(blocker)
+      ? (`reason.${blocker}.${noun}` as `reason.limit.${typeof noun}`)
+      : (`reason.${blocker}` as 'reason.hidden');
     return tVote(locale, key, opensAt ? { date: formatInstant(locale, opensAt.startsAt, session.consultation!.timeZone) } : {});
   }
 
@@ -197,7 +202,9 @@ export class PgoVoteButton extends PgoElement {
         : tVote(locale, `undone.${noun}`);
       this.emit('pgo-voted', { proposalId: id, choice: next, tally: result.tally });
     } catch (error) {
-      this.refusal = tVote(locale, `${next ? 'refused' : 'refusedWithdrawal'}.${noun}`, { reason: describeError(locale, toBackendError(error)) });
+      this.refusal = tVote(locale, `${next ? 'refused' : 'refusedWithdrawal'}.${noun}`, {
+        reason: describeError(locale, toBackendError(error)),
+      });
     }
   }
 
@@ -233,7 +240,7 @@ export class PgoVoteButton extends PgoElement {
     const about = title ? html`<span class="visually-hidden"> ${tVote(locale, 'about', { title })}</span>` : nothing;
     const button = (choice: VoteChoice, label: string) => {
       const pressed = current === choice;
-      const count = hidden ? null : (model === 'for-against-mixed' ? tally.counts![choice] ?? 0 : tally.total!);
+      const count = hidden ? null : model === 'for-against-mixed' ? (tally.counts![choice] ?? 0) : tally.total!;
       return html`<button part=${pressed ? 'button pressed' : 'button'} class="pgo-button vote" type="button"
         aria-pressed=${pressed ? 'true' : 'false'} aria-disabled=${reason ? 'true' : nothing} aria-describedby=${describedBy}
         @click=${() => this.choose(choice)}>
@@ -242,21 +249,25 @@ export class PgoVoteButton extends PgoElement {
       </button>`;
     };
 
-    const controls = model === 'for-against-mixed'
-      ? html`<div part="choices" class="choices" role="group" aria-label=${title ? tVote(locale, 'groupOf', { title }) : tVote(locale, 'group')}>
+    const controls =
+      model === 'for-against-mixed'
+        ? html`<div part="choices" class="choices" role="group" aria-label=${title ? tVote(locale, 'groupOf', { title }) : tVote(locale, 'group')}>
           ${VOTE_CHOICES[model].map((choice) => button(choice, tVote(locale, `choice.${choice as 'for'}`)))}
         </div>`
-      : model === 'support'
-        ? button('support', tVote(locale, current ? 'action.supported' : 'action.support'))
-        : button('interest', tVote(locale, 'action.interest'));
+        : model === 'support'
+          ? button('support', tVote(locale, current ? 'action.supported' : 'action.support'))
+          : button('interest', tVote(locale, 'action.interest'));
 
     const left = session.participation?.votesLeft;
     return html`<div part="base" class="base" aria-busy=${session.votes.isVoting(id) ? 'true' : 'false'}>
       ${this.fetched ? renderAnswer(this.fetched.answer, locale) : nothing}
       ${controls}
       ${hidden ? html`<p part="hidden-counts" class="note">${tVote(locale, 'hidden')}</p>` : this.renderThreshold(model, tally, settings.supportThreshold, locale)}
-      ${settings.votesPerParticipant !== null && typeof left === 'number' && (!blocker || blocker === 'limit' || blocker === 'final')
-        ? html`<p part="votes-left" class="note">${tVote(locale, `left.${noun}`, { count: left })}</p>` : nothing}
+      ${
+        settings.votesPerParticipant !== null && typeof left === 'number' && (!blocker || blocker === 'limit' || blocker === 'final')
+          ? html`<p part="votes-left" class="note">${tVote(locale, `left.${noun}`, { count: left })}</p>`
+          : nothing
+      }
       ${finalNote ? html`<p part="final-note" id="final-note" class="note">${tVote(locale, `final.${noun}`)}</p>` : nothing}
       ${reason ? html`<p part="reason" id="reason" class="note reason">${reason}</p>` : nothing}
       ${blocker === 'unsupported' ? this.renderLinkOut(consultation, locale) : nothing}
@@ -268,12 +279,14 @@ export class PgoVoteButton extends PgoElement {
   /** Where a backend cannot vote from here (Decidim without a client id), the place where one can. */
   private renderLinkOut(consultation: Consultation, locale: Locale) {
     const url = [this.known?.url, consultation.linkOut?.votes].find((u) => u && isWebUrl(u));
-    return url ? html`<p class="note"><a part="link-out" href=${url}>${tVote(locale, `linkOut.${NOUN[consultation.settings.voteModel]}`)}</a></p>` : nothing;
+    return url
+      ? html`<p class="note"><a part="link-out" href=${url}>${tVote(locale, `linkOut.${NOUN[consultation.settings.voteModel]}`)}</a></p>`
+      : nothing;
   }
 
   private renderThreshold(model: VoteModel, tally: VoteTally, threshold: number | null, locale: Locale) {
     if (threshold === null) return nothing;
-    const current = model === 'for-against-mixed' ? tally.counts?.for ?? 0 : tally.total ?? 0;
+    const current = model === 'for-against-mixed' ? (tally.counts?.for ?? 0) : (tally.total ?? 0);
     const text = tVote(locale, current >= threshold ? 'thresholdReached' : 'threshold', { current, count: threshold });
     const percent = Math.min(100, Math.round((current / threshold) * 100));
     return html`<div part="threshold" class="threshold">

@@ -15,7 +15,12 @@ const CHOICE = { support: 'support', 'for-against-mixed': 'for', interest: 'inte
 async function mount(model: VoteModel, lang: string, settings: Partial<ConsultationSettings> = {}, position?: 'after', myVoteOnP2 = false) {
   const votes = myVoteOnP2 ? [{ participantId: 'me', proposalId: 'p2', choice: CHOICE[model] }] : [];
   const { backend } = memoryBackendFixture({ settings: { voteModel: model, ...settings }, position, votes });
-  const { el, provider } = await mountInProvider<PgoVoteButton>(backend, 'plan-action-2017', html`<pgo-vote-button proposal="p1"></pgo-vote-button>`, { lang });
+  const { el, provider } = await mountInProvider<PgoVoteButton>(
+    backend,
+    'plan-action-2017',
+    html`<pgo-vote-button proposal="p1"></pgo-vote-button>`,
+    { lang },
+  );
   await waitUntil(() => el.shadowRoot!.querySelector('button.vote') && provider.session!.participation, 'the vote button did not render');
   await el.updateComplete;
   return { el, backend };
@@ -27,29 +32,41 @@ const allText = (el: PgoVoteButton) => el.shadowRoot!.textContent!.replace(/\s+/
 const TEXTS = {
   fr: {
     support: {
-      limit: 'Vous avez utilisé tous vos soutiens.', final: 'Votre soutien est définitif.', closed: 'Les soutiens sont clos.',
+      limit: 'Vous avez utilisé tous vos soutiens.',
+      final: 'Votre soutien est définitif.',
+      closed: 'Les soutiens sont clos.',
       refused: 'Votre soutien n’a pas été enregistré. Vous avez atteint la limite autorisée.',
     },
     interest: {
-      limit: 'Vous avez marqué votre intérêt pour le nombre maximal de propositions.', final: 'Votre marque d’intérêt est définitive.',
-      closed: 'Les marques d’intérêt sont closes.', refused: 'Votre marque d’intérêt n’a pas été enregistrée. Vous avez atteint la limite autorisée.',
+      limit: 'Vous avez marqué votre intérêt pour le nombre maximal de propositions.',
+      final: 'Votre marque d’intérêt est définitive.',
+      closed: 'Les marques d’intérêt sont closes.',
+      refused: 'Votre marque d’intérêt n’a pas été enregistrée. Vous avez atteint la limite autorisée.',
     },
     'for-against-mixed': {
-      limit: 'Vous avez atteint le nombre maximal de votes.', final: 'Votre vote est définitif.', closed: 'Les votes sont clos.',
+      limit: 'Vous avez atteint le nombre maximal de votes.',
+      final: 'Votre vote est définitif.',
+      closed: 'Les votes sont clos.',
       refused: 'Votre vote n’a pas été enregistré. Vous avez atteint la limite autorisée.',
     },
   },
   en: {
     support: {
-      limit: 'You have used all your supports.', final: 'Your support is final.', closed: 'Supporting is closed.',
+      limit: 'You have used all your supports.',
+      final: 'Your support is final.',
+      closed: 'Supporting is closed.',
       refused: 'Your support was not recorded. You have reached the limit.',
     },
     interest: {
-      limit: 'You have marked your interest in as many proposals as allowed.', final: 'Your interest is final.',
-      closed: 'Marking interest is closed.', refused: 'Your interest was not recorded. You have reached the limit.',
+      limit: 'You have marked your interest in as many proposals as allowed.',
+      final: 'Your interest is final.',
+      closed: 'Marking interest is closed.',
+      refused: 'Your interest was not recorded. You have reached the limit.',
     },
     'for-against-mixed': {
-      limit: 'You have used all your votes.', final: 'Your vote is final.', closed: 'Voting is closed.',
+      limit: 'You have used all your votes.',
+      final: 'Your vote is final.',
+      closed: 'Voting is closed.',
       refused: 'Your vote was not recorded. You have reached the limit.',
     },
   },

@@ -40,7 +40,10 @@ export const en = {
   savedOnDevice: 'The report is kept on this device as you type.',
   offline: 'No network: the report stays on this device and will be sent once, by itself, when the connection is back.',
   successTitle: 'Thank you, the report has been received',
-  successText: { one: 'Its contribution will be published once the moderation team has reviewed it.', other: 'Its {count} contributions will be published once the moderation team has reviewed them.' },
+  successText: {
+    one: 'Its contribution will be published once the moderation team has reviewed it.',
+    other: 'Its {count} contributions will be published once the moderation team has reviewed them.',
+  },
   notStarted: 'The report can be filed from {date}, once the workshop has started.',
   published: 'This workshop’s report is already published.',
   unavailable: 'Workshop reports are not available from this site.',

@@ -44,7 +44,10 @@ export const workshopReportMessages = defineMessages(
     savedOnDevice: 'Le compte rendu est enregistré sur cet appareil au fil de la saisie.',
     offline: 'Pas de réseau : le compte rendu reste sur cet appareil et partira une seule fois, tout seul, au retour de la connexion.',
     successTitle: 'Merci, le compte rendu est bien reçu',
-    successText: { one: 'Sa contribution sera publiée après relecture par l’équipe de modération.', other: 'Ses {count} contributions seront publiées après relecture par l’équipe de modération.' },
+    successText: {
+      one: 'Sa contribution sera publiée après relecture par l’équipe de modération.',
+      other: 'Ses {count} contributions seront publiées après relecture par l’équipe de modération.',
+    },
     notStarted: 'Le compte rendu pourra être déposé à partir du {date}, quand l’atelier aura commencé.',
     published: 'Le compte rendu de cet atelier est déjà publié.',
     unavailable: 'Les comptes rendus d’ateliers ne sont pas possibles depuis ce site.',
@@ -54,7 +57,8 @@ export const workshopReportMessages = defineMessages(
     'field.before_event': 'Choisissez une date à partir du début de l’atelier.',
     'field.future': 'Choisissez une date passée ou celle d’aujourd’hui.',
     'field.too_many': 'Un compte rendu compte au plus {max} contributions.',
-    eventUnknown: 'Les informations de l’atelier n’ont pas pu être chargées : vous pouvez saisir le compte rendu, il sera vérifié à l’envoi.',
+    eventUnknown:
+      'Les informations de l’atelier n’ont pas pu être chargées : vous pouvez saisir le compte rendu, il sera vérifié à l’envoi.',
   },
   { en: () => import('./workshop-report.messages.en.js').then((m) => m.en) },
 );

@@ -2,11 +2,23 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import { formatInstant } from '../../core/format.js';
-import { headingTag, renderDraftNotice, renderErrorSummary, renderField, renderHoneypot, renderSendError, renderSubmit } from '../../forms/fields.js';
+import {
+  headingTag,
+  renderDraftNotice,
+  renderErrorSummary,
+  renderField,
+  renderHoneypot,
+  renderSendError,
+  renderSubmit,
+} from '../../forms/fields.js';
 import type { PgoWorkshopReport } from './workshop-report.js';
 import { rowCount, rowKey, STEPS, type Step } from './workshop-report.values.js';
 
-interface Options { online: boolean; eventUnknown: boolean; facts: readonly string[] }
+interface Options {
+  online: boolean;
+  eventUnknown: boolean;
+  facts: readonly string[];
+}
 
 export function renderReportForm(host: PgoWorkshopReport, options: Options): TemplateResult {
   const { form } = host;
@@ -76,8 +88,14 @@ function review(host: PgoWorkshopReport, options: Options): TemplateResult {
   const { form } = host;
   const draft = host.draft();
   const locale = host.locale;
-  const date = draft.heldOn && /^\d{4}-\d{2}-\d{2}$/.test(draft.heldOn) ? formatInstant(locale, `${draft.heldOn}T12:00:00Z`, 'UTC', 'date') : draft.heldOn;
-  const organisations = (draft.organisations ?? '').split('\n').map((o) => o.trim()).filter(Boolean);
+  const date =
+    draft.heldOn && /^\d{4}-\d{2}-\d{2}$/.test(draft.heldOn)
+      ? formatInstant(locale, `${draft.heldOn}T12:00:00Z`, 'UTC', 'date')
+      : draft.heldOn;
+  const organisations = (draft.organisations ?? '')
+    .split('\n')
+    .map((o) => o.trim())
+    .filter(Boolean);
   const consent = host.fields().find((f) => f.name === 'consent')!;
   return html`<div part="step" class="step">
     <section part="review" class="review" aria-label=${host.t('step.review')}>

@@ -15,8 +15,12 @@ const XSS = '<img src=x onerror=alert(1)>';
 async function mount(options: { backend?: MemoryBackend; event?: string; lang?: string; hostKey?: string } = {}) {
   const made = workshopBackend();
   const backend = options.backend ?? made.backend;
-  const { el, provider } = await mountInProvider<PgoWorkshopReport>(backend, C,
-    html`<pgo-workshop-report event=${options.event ?? PAST} host-key=${options.hostKey ?? ''}></pgo-workshop-report>`, { lang: options.lang });
+  const { el, provider } = await mountInProvider<PgoWorkshopReport>(
+    backend,
+    C,
+    html`<pgo-workshop-report event=${options.event ?? PAST} host-key=${options.hostKey ?? ''}></pgo-workshop-report>`,
+    { lang: options.lang },
+  );
   await waitUntil(() => !el.shadowRoot!.querySelector('.pgo-loading'), 'the workshop did not load');
   await el.updateComplete;
   return { el, provider, backend, heldOn: made.heldOn };
@@ -42,7 +46,10 @@ const click = async (el: PgoWorkshopReport, selector: string) => {
   $<HTMLButtonElement>(el, selector)!.click();
   await el.updateComplete;
 };
-const clearDrafts = () => Object.keys(localStorage).filter((k) => k.startsWith('pgo-draft:workshop-report|')).forEach((k) => localStorage.removeItem(k));
+const clearDrafts = () =>
+  Object.keys(localStorage)
+    .filter((k) => k.startsWith('pgo-draft:workshop-report|'))
+    .forEach((k) => localStorage.removeItem(k));
 
 describe('<pgo-workshop-report>', () => {
   beforeEach(clearDrafts);
@@ -75,7 +82,10 @@ describe('<pgo-workshop-report>', () => {
     await row(el, 0, 'Publier les budgets des communes');
     $<HTMLButtonElement>(el, '.add-row')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('name') === 'contributions.1.title', 'the new row did not take the focus');
+    await waitUntil(
+      () => el.shadowRoot!.activeElement?.getAttribute('name') === 'contributions.1.title',
+      'the new row did not take the focus',
+    );
     await sendKeys({ type: 'Un budget participatif par quartier' });
     await row(el, 1, 'Un budget participatif par quartier');
     $<HTMLButtonElement>(el, '[part~="next"]')!.focus();
@@ -88,7 +98,10 @@ describe('<pgo-workshop-report>', () => {
     $<HTMLButtonElement>(el, '[part~="submit"]')!.focus();
     await sendKeys({ press: 'Enter' });
     const { detail } = await sent;
-    expect(detail.report.contributions.map((c: { title: string }) => c.title)).to.deep.equal(['Publier les budgets des communes', 'Un budget participatif par quartier']);
+    expect(detail.report.contributions.map((c: { title: string }) => c.title)).to.deep.equal([
+      'Publier les budgets des communes',
+      'Un budget participatif par quartier',
+    ]);
     expect(backend.workshops.reports.size).to.equal(1);
     await waitUntil(() => el.shadowRoot!.activeElement?.classList.contains('success'), 'the confirmation did not take the focus');
     await expect(el).to.be.accessible();
@@ -172,10 +185,20 @@ describe('<pgo-workshop-report>', () => {
     early.el.remove();
 
     const { backend, heldOn } = workshopBackend();
-    const filed = await backend.submitWorkshopReport(C, PAST, {
-      heldOn, attendees: 9, summary: 'Un compte rendu déjà déposé et publié.', consent: true,
-      contributions: [{ title: 'Une proposition déjà publiée', body: 'Le texte de la proposition déjà publiée ici.', categoryId: 'donnees' }],
-    }, { idempotencyKey: 'k' });
+    const filed = await backend.submitWorkshopReport(
+      C,
+      PAST,
+      {
+        heldOn,
+        attendees: 9,
+        summary: 'Un compte rendu déjà déposé et publié.',
+        consent: true,
+        contributions: [
+          { title: 'Une proposition déjà publiée', body: 'Le texte de la proposition déjà publiée ici.', categoryId: 'donnees' },
+        ],
+      },
+      { idempotencyKey: 'k' },
+    );
     backend.approve(filed.report.id);
     const done = await mount({ backend });
     expect(shadowText(done.el, '[part~="status"]')).to.contain('déjà publié');

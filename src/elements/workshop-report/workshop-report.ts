@@ -102,7 +102,8 @@ export class PgoWorkshopReport extends PgoElement {
       const event = this.loaded ?? { startsAt: '0001-01-01T00:00:00Z', timeZone: consultation.timeZone };
       return validateWorkshopReport(consultation, this.draft(values), event, this.session!.now()).map((e) => this.localised(e));
     },
-    send: (values, idempotencyKey) => this.session!.backend.submitWorkshopReport!(this.session!.consultationId, this.event, this.draft(values), { idempotencyKey }),
+    send: (values, idempotencyKey) =>
+      this.session!.backend.submitWorkshopReport!(this.session!.consultationId, this.event, this.draft(values), { idempotencyKey }),
     draftKey: () => (this.event ? draftKey('workshop-report', this.session, this.event) : null),
     locale: () => this.locale,
     initialValues: () => ({ rows: '1', consent: false }),
@@ -152,7 +153,10 @@ export class PgoWorkshopReport extends PgoElement {
     this.loadError = null;
     try {
       this.loaded = await session.backend.getEvent(session.consultationId, this.event, { signal: request.signal });
-      await session.backend.getWorkshopReport?.(session.consultationId, this.event, { signal: request.signal }).then(() => (this.published = true), () => (this.published = false));
+      await session.backend.getWorkshopReport?.(session.consultationId, this.event, { signal: request.signal }).then(
+        () => (this.published = true),
+        () => (this.published = false),
+      );
     } catch (error) {
       if (!isAbort(error)) this.loadError = toBackendError(error);
     }
@@ -190,15 +194,39 @@ export class PgoWorkshopReport extends PgoElement {
       rows.push(
         { name: rowKey(i, 'title'), label: this.t('rowTitle', { n }), required: true, maxLength: rules.title.max },
         { name: rowKey(i, 'body'), label: this.t('rowBody', { n }), type: 'textarea', required: true, maxLength: rules.body.max, rows: 3 },
-        ...(categories.length ? [{ name: rowKey(i, 'categoryId'), label: this.t('rowCategory', { n }), type: 'select', required: rules.categoryRequired, options: categories }] : []),
-        { name: rowKey(i, 'roomSupport'), label: this.t('rowSupport', { n }), type: 'number', inputMode: 'numeric', hint: this.t('rowSupportHint') },
+        ...(categories.length
+          ? [
+              {
+                name: rowKey(i, 'categoryId'),
+                label: this.t('rowCategory', { n }),
+                type: 'select',
+                required: rules.categoryRequired,
+                options: categories,
+              },
+            ]
+          : []),
+        {
+          name: rowKey(i, 'roomSupport'),
+          label: this.t('rowSupport', { n }),
+          type: 'number',
+          inputMode: 'numeric',
+          hint: this.t('rowSupportHint'),
+        },
       );
     }
     return [
       { name: 'heldOn', label: this.t('heldOn'), type: 'date', required: true },
       { name: 'attendees', label: this.t('attendees'), type: 'number', required: true, inputMode: 'numeric' },
       { name: 'organisations', label: this.t('organisations'), type: 'textarea', rows: 3, hint: this.t('organisationsHint') },
-      { name: 'summary', label: this.t('summary'), type: 'textarea', required: true, rows: 5, hint: this.t('summaryHint'), maxLength: 4000 },
+      {
+        name: 'summary',
+        label: this.t('summary'),
+        type: 'textarea',
+        required: true,
+        rows: 5,
+        hint: this.t('summaryHint'),
+        maxLength: 4000,
+      },
       ...rows,
       { name: 'consent', label: this.t('consent'), summaryLabel: this.t('consentShort'), type: 'checkbox', required: true },
     ];
@@ -232,7 +260,8 @@ export class PgoWorkshopReport extends PgoElement {
 
   addRows(text?: string): void {
     const consultation = this.session!.consultation!;
-    const rows = text === undefined ? [{ title: '', body: '', categoryId: null, roomSupport: null }] : parseContributionRows(text, consultation);
+    const rows =
+      text === undefined ? [{ title: '', body: '', categoryId: null, roomSupport: null }] : parseContributionRows(text, consultation);
     if (!rows.length) return;
     const first = rowCount(this.form.values);
     this.form.values = withRows(this.form.values, rows);

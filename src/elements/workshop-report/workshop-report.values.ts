@@ -26,13 +26,22 @@ export function draftOf(values: FormValues, hostKey: string): WorkshopReportDraf
   const contributions: WorkshopContributionInput[] = [];
   for (let i = 0; i < rowCount(values); i++) {
     contributions.push({
-      kind: 'proposal', title: text(rowKey(i, 'title')), body: text(rowKey(i, 'body')), categoryId: text(rowKey(i, 'categoryId')) || null,
+      kind: 'proposal',
+      title: text(rowKey(i, 'title')),
+      body: text(rowKey(i, 'body')),
+      categoryId: text(rowKey(i, 'categoryId')) || null,
       roomSupport: count(rowKey(i, 'roomSupport')),
     });
   }
   return {
-    heldOn: text('heldOn'), attendees: count('attendees'), organisations: text('organisations'), summary: text('summary'), contributions,
-    consent: values.consent === true, ...(hostKey ? { hostKey } : {}), website: String(values[HONEYPOT] ?? ''),
+    heldOn: text('heldOn'),
+    attendees: count('attendees'),
+    organisations: text('organisations'),
+    summary: text('summary'),
+    contributions,
+    consent: values.consent === true,
+    ...(hostKey ? { hostKey } : {}),
+    website: String(values[HONEYPOT] ?? ''),
   };
 }
 
