@@ -6,7 +6,7 @@
  * (`consultation.linkOut`), a hidden vote count (`tally.hidden`); what Decidim cannot do here is
  * `unsupported` with the Decidim page where it can be done (`problem.url`), never an error.
  * Split: options.ts (options, capabilities), client.ts (requests, throttle), process.ts, auth.ts,
- * comments.ts, mapping.ts, documents.ts, transport.ts.
+ * comments.ts, mapping.ts, documents.ts, transport.ts; base.ts what the calls share (the process, the mapping, writes).
  */
 import type { BackendConfig, ConsultationBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
 import type {
@@ -40,51 +40,17 @@ import type {
   VoteResult,
 } from '../../core/schemas.js';
 import { validateProposalDraft } from '../../core/validate.js';
-import { DecidimAuth } from './auth.js';
-import { DecidimClient } from './client.js';
-import { DecidimComments, type CommentDraft, type CommentThread, type DecidimComment } from './comments.js';
+import { DecidimBase, type ProposalAnswer } from './base.js';
+import { type CommentDraft, type CommentThread, type DecidimComment } from './comments.js';
 import * as contract from './comment-contract.js';
 import * as doc from './documents.js';
-import { WriteOnce } from './once.js';
-import { listable, toEvent, toProposal, toTally, webUrl, type RawMeeting, type RawProposal } from './mapping.js';
-import {
-  initialCapabilities,
-  optionsFromConfig,
-  resolveOptions,
-  type DecidimCapabilities,
-  type DecidimOptions,
-  type ResolvedOptions,
-} from './options.js';
-import { ProcessReader, writeLocale, type ProcessInfo } from './process.js';
+import { listable, type RawMeeting, type RawProposal } from './mapping.js';
+import { optionsFromConfig } from './options.js';
+import { writeLocale } from './process.js';
 
 export type { DecidimOptions } from './options.js';
 
-type ProposalAnswer = { component: { proposal?: RawProposal | null } | null };
-
-export class DecidimBackend implements ConsultationBackend {
-  readonly kind = 'decidim';
-  /** Updated in place once the process is read (which components it has). */
-  readonly capabilities: DecidimCapabilities;
-  readonly options: ResolvedOptions;
-  private readonly client: DecidimClient;
-  private readonly auth: DecidimAuth;
-  private readonly reader: ProcessReader;
-  private readonly discussion: DecidimComments;
-  private readonly processes = new Map<string, Promise<ProcessInfo>>();
-  private readonly settled = new Map<string, ProcessInfo>();
-  private readonly writes = new WriteOnce();
-  /** Decidim's API does not list a participant's votes: the ones cast from this page are kept here. */
-  private readonly myVotes = new Map<string, VoteChoice>();
-
-  constructor(options: DecidimOptions) {
-    this.options = resolveOptions(options);
-    this.capabilities = initialCapabilities(!!options.clientId);
-    this.client = new DecidimClient({ endpoint: this.options.endpoint, clientId: options.clientId, fetch: options.fetch });
-    this.auth = new DecidimAuth(this.options, this.client);
-    this.reader = new ProcessReader(this.client, this.options, this.capabilities);
-    this.discussion = new DecidimComments(this.client, this.auth, this.options);
-  }
-
+export class DecidimBackend extends DecidimBase implements ConsultationBackend {
   // ---- reads ----
 
   async getConsultation(consultationId: string, options?: RequestOptions): Promise<Consultation> {
@@ -295,116 +261,6 @@ export class DecidimBackend implements ConsultationBackend {
   /** Forgets the token (sign out from the widgets; Decidim's own session is untouched). */
   signOut(): void {
     this.auth.forget();
-  }
-
-  // ---- internals ----
-
-  private voteMutation(
-    consultationId: string,
-    proposalId: string,
-    document: string,
-    field: 'vote' | 'unvote',
-    options: WriteOptions,
-  ): Promise<VoteResult> {
-    return this.withProcess(consultationId, options, (info) => {
-      const component = this.writable(info, this.proposalUrl(info, proposalId));
-      const variables = { component: component.id, id: proposalId };
-      return this.auth.asParticipant(options, async (token) => {
-        let raw: RawProposal | null | undefined;
-        try {
-          const data = await this.client.request<{ component: { proposal?: Record<string, RawProposal | null> | null } | null }>(
-            document,
-            variables,
-            options,
-            token,
-          );
-          raw = data.component?.proposal?.[field];
-        } catch (error) {
-          // Decidim refuses a second support from the same person: when this page cast the first one,
-          // the vote stands, so answer with the current tally.
-          if (field !== 'vote' || !this.myVotes.has(proposalId) || (error as { code?: string }).code !== 'conflict') throw error;
-          raw = (await this.client.request<ProposalAnswer>(doc.PROPOSAL_QUERY, variables, options)).component?.proposal;
-        }
-        if (!raw) throw backendError('not-found', 'No such proposal');
-        if (field === 'vote') this.myVotes.set(proposalId, 'support');
-        else this.myVotes.delete(proposalId);
-        return {
-          tally: toTally(raw.id, raw.voteCount),
-          participation: await this.getParticipation(consultationId, options).catch(() => this.anonymous()),
-        };
-      });
-    });
-  }
-
-  /**
-   * Runs `write` with the process: at once when it is already read, so a sign-in popup opens within the
-   * participant's click (browsers block popups opened later), else once it is read. A sign-in this site
-   * cannot finish (CORS) is `unsupported`: it links to the Decidim page where the write can be done.
-   */
-  private withProcess<T>(consultationId: string, options: RequestOptions, write: (info: ProcessInfo) => Promise<T>): Promise<T> {
-    const info = this.settled.get(consultationId);
-    if (options.signal?.aborted) return Promise.reject(backendError('aborted', 'The request was cancelled'));
-    return (info ? write(info) : this.process(consultationId, options).then(write)).catch((error: unknown) => {
-      const problem = (error as { problem?: { code: string; url?: string } }).problem;
-      const url = this.settled.get(consultationId)?.consultation.url;
-      if (problem?.code === 'unsupported' && !problem.url && url) problem.url = url;
-      throw error;
-    });
-  }
-
-  private anonymous(): Participation {
-    return { participant: null, votes: Object.fromEntries(this.myVotes), votesLeft: null, registrations: [] };
-  }
-
-  /** The process, read once per consultation id (and again after a failure). */
-  private process(consultationId: string, options?: RequestOptions): Promise<ProcessInfo> {
-    if (options?.signal?.aborted) return Promise.reject(backendError('aborted', 'The request was cancelled'));
-    let pending = this.processes.get(consultationId);
-    if (!pending) {
-      pending = this.reader.read(consultationId, options).then((info) => {
-        this.settled.set(consultationId, info);
-        return info;
-      });
-      this.processes.set(consultationId, pending);
-      pending.catch(() => this.processes.delete(consultationId));
-    }
-    return pending;
-  }
-
-  private proposal(raw: RawProposal, info: ProcessInfo): Proposal {
-    const { locale, timeZone } = this.options;
-    return toProposal(raw, {
-      consultationId: info.consultation.id,
-      locale,
-      timeZone,
-      ...(info.proposals?.url ? { componentUrl: info.proposals.url } : {}),
-    });
-  }
-
-  private proposalUrl(info: ProcessInfo, proposalId: string): string | undefined {
-    return info.proposals?.url ? webUrl(`proposals/${encodeURIComponent(proposalId)}`, info.proposals.url.replace(/\/?$/, '/')) : undefined;
-  }
-
-  private event(raw: RawMeeting, info: ProcessInfo): ConsultationEvent {
-    const { locale, timeZone } = this.options;
-    return toEvent(raw, { consultationId: info.consultation.id, locale, timeZone, organiser: info.organiser });
-  }
-
-  private need<T>(component: T | null, what: 'proposals' | 'events'): T {
-    if (!component)
-      throw backendError('unsupported', `This Decidim process has no ${what === 'events' ? 'meetings' : 'proposals'} component`);
-    return component;
-  }
-
-  /** The proposals component, when writes are possible here; else `unsupported` with where to go. */
-  private writable(info: ProcessInfo, url: string | undefined): { id: string } {
-    if (!this.options.clientId) throw this.linkOut('Do this on Decidim', url);
-    if (info.signInProblem) throw this.linkOut(info.signInProblem.problem.title, url, info.signInProblem.problem.detail);
-    return this.need(info.proposals, 'proposals');
-  }
-
-  private linkOut(title: string, url: string | undefined, detail = url) {
-    return backendError('unsupported', title, { ...(url ? { url } : {}), ...(detail ? { detail } : {}) });
   }
 }
 

@@ -1,27 +1,18 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
-import type { Locale } from '../../core/i18n.js';
 import { eventJsonLd } from '../../core/jsonld.js';
 import { tEvent } from './event-card.messages.js';
-import type { ConsultationEvent, RegistrationInput, RegistrationReceipt } from '../../core/schemas.js';
-import { validateRegistration } from '../../core/validate.js';
-import { FormController, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
-import {
-  renderAnnouncer,
-  renderErrorSummary,
-  renderField,
-  renderHoneypot,
-  renderSendError,
-  renderSubmit,
-  submitHandler,
-} from '../../forms/fields.js';
+import type { ConsultationEvent } from '../../core/schemas.js';
 import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
-import { icsFileName, mapUrl, renderDateRange, webUrl } from './event-display.js';
+import { CalendarFile } from './calendar-file.js';
+import { renderDateRange } from './event-display.js';
+import { renderPlace } from './event-place.js';
+import { EventRegistration } from './registration.js';
 import { eventCardStyles } from './event-card.styles.js';
 import { syncJsonLd } from './structured-data.js';
 import { WorkshopReportView } from './workshop-report-view.js';
@@ -37,9 +28,6 @@ declare global {
     'pgo-registered': CustomEvent<RegisteredDetail>;
   }
 }
-
-/** What the registration part shows. */
-type RegistrationView = 'none' | 'external' | 'ended' | 'closed' | 'registered' | 'full' | 'unavailable' | 'open';
 
 /**
  * One event of a consultation: a relay workshop, an open-ministry dialogue, a summit session. Shows
@@ -105,27 +93,13 @@ export class PgoEventCard extends PgoElement {
   @state() private loaded: ConsultationEvent | null = null;
   @state() private loadError: BackendError | null = null;
   @state() private expanded = false;
-  @state() private registering = false;
 
   private request: AbortController | null = null;
   private requested: string | null = null;
-  private ics: { key: string; url: string } | null = null;
-
-  private readonly form = new FormController<RegistrationReceipt>(this, {
-    fields: () => this.registrationFields(),
-    validate: (values) => validateRegistration(registrationInput(values)),
-    send: (values, idempotencyKey) => {
-      return this.session!.writes.registerForEvent(this.current!.id, registrationInput(values), { idempotencyKey });
-    },
-    // Names and addresses are not kept on the device: three fields are quickly typed again.
-    draftKey: () => null,
-    locale: () => this.locale,
-    initialValues: () => ({ name: '', email: '', consent: false }),
-    onSuccess: (receipt) => this.registered(receipt),
-    onFailure: (error) => {
-      if (error.code === 'limit-reached') this.markFull();
-    },
-  });
+  private readonly calendar = new CalendarFile(() => this.session?.now() ?? Date.now());
+  private readonly registration = new EventRegistration(this, (event, receipt) =>
+    this.emit('pgo-registered', { event, seatsLeft: receipt.seatsLeft }),
+  );
 
   /** The event shown: the object given, else the one fetched, with the seats this page's registrations left. */
   get current(): ConsultationEvent | null {
@@ -150,7 +124,7 @@ export class PgoEventCard extends PgoElement {
     this.request?.abort();
     this.requested = null;
     syncJsonLd(this, null);
-    this.revokeIcs();
+    this.calendar.revoke();
   }
 
   protected override sessionAttached(_session: ConsultationSession): void {
@@ -160,15 +134,13 @@ export class PgoEventCard extends PgoElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (changed.has('event')) {
-      this.registering = false;
-      if (this.form.status !== 'idle') this.form.startOver();
+      this.registration.reset();
       if (typeof this.event !== 'string') this.loaded = null;
     }
     const id = typeof this.event === 'string' ? this.event : null;
     const session = this.session;
     if (id && session && this.requested !== `${session.consultationId}|${id}`) void this.fetch(session, id);
-    // A calendar file made for another event or language is stale: the next click makes a new one.
-    if (this.ics && (!this.current || this.ics.key !== this.icsKey(this.current))) this.revokeIcs();
+    this.calendar.forget(this.locale, this.current);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -194,38 +166,6 @@ export class PgoEventCard extends PgoElement {
     this.requested = null;
     this.loadError = null;
     this.requestUpdate();
-  }
-
-  /** The calendar file is the event's in one language (the file names the organiser in it). */
-  private icsKey(event: ConsultationEvent): string {
-    return `${this.locale}|${JSON.stringify(event)}`;
-  }
-
-  /**
-   * "Add to my calendar": the `.ics` writer is loaded on the first click only (a chunk of its own, not in
-   * the card's: issue 24), then the file is made once per event and language and the link downloads it.
-   */
-  private async downloadIcs(click: MouseEvent, event: ConsultationEvent): Promise<void> {
-    const key = this.icsKey(event);
-    if (this.ics?.key === key) return; // made already: the browser follows the link
-    click.preventDefault();
-    const link = click.currentTarget as HTMLAnchorElement;
-    const { eventToIcs } = await import('../../core/ics.js');
-    const text = eventToIcs(event, {
-      now: this.session?.now() ?? Date.now(),
-      organiserLine: tEvent(this.locale, 'organisedBy', { name: event.organiser.name }),
-    });
-    if (this.ics?.key !== key) {
-      this.revokeIcs();
-      this.ics = { key, url: URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })) };
-    }
-    link.href = this.ics!.url;
-    link.click();
-  }
-
-  private revokeIcs(): void {
-    if (this.ics) URL.revokeObjectURL(this.ics.url);
-    this.ics = null;
   }
 
   private formatLabel(event: ConsultationEvent): string {
@@ -260,7 +200,7 @@ export class PgoEventCard extends PgoElement {
       <dl part="details" class="facts">
         <div><dt>${tEvent(locale, 'when')}</dt> <dd part="when">${renderDateRange(locale, event)}</dd></div>
         <div><dt>${tEvent(locale, 'mode')}</dt> <dd part="mode">${tEvent(locale, `mode.${event.mode}`)}${!full && event.address && event.mode !== 'online' ? ` · ${event.address.locality}` : ''}</dd></div>
-        ${this.compact ? nothing : this.renderPlace(locale, event)}
+        ${this.compact ? nothing : renderPlace(locale, event)}
       </dl>
       ${
         this.compact
@@ -273,189 +213,14 @@ export class PgoEventCard extends PgoElement {
       <div id="more" class="more" ?hidden=${!full}>
         ${
           full
-            ? html`${this.compact ? html`<dl part="details" class="facts">${this.renderPlace(locale, event)}</dl>` : nothing}
+            ? html`${this.compact ? html`<dl part="details" class="facts">${renderPlace(locale, event)}</dl>` : nothing}
           <p part="description" class="description">${event.description}</p>
           ${this.workshopReport.render(locale, event, this.contributionsUrl)}
-          ${this.renderRegistration(locale, event)}
-          ${this.renderCalendar(locale, event)}`
+          ${this.registration.render(locale, event)}
+          ${this.calendar.render(locale, event)}`
             : nothing
         }
       </div>
     </article>`;
   }
-
-  private renderPlace(locale: Locale, event: ConsultationEvent) {
-    const address = event.mode !== 'online' ? event.address : undefined;
-    const online = event.mode !== 'in-person' ? event.onlineUrl : undefined;
-    const onlineHref = webUrl(online);
-    const map = address ? mapUrl(event) : null;
-    const organiserHref = webUrl(event.organiser.url);
-    return html`
-      ${
-        address
-          ? html`<div><dt>${tEvent(locale, 'where')}</dt> <dd part="address" class="address">
-        ${[address.placeName, address.street, [address.postalCode, address.locality].filter(Boolean).join(' ')].filter(Boolean).map((line) => html`<span class="line">${line}</span> `)}
-        ${map ? html`<a part="map-link" class="line" href=${map}>${tEvent(locale, 'map')}</a>` : nothing}
-      </dd></div>`
-          : nothing
-      }
-      ${
-        online
-          ? html`<div><dt>${tEvent(locale, 'online')}</dt> <dd>
-        ${onlineHref ? html`<a part="online-link" href=${onlineHref}>${tEvent(locale, 'join')}</a> <span class="host">(${new URL(onlineHref).host})</span>` : online}
-      </dd></div>`
-          : nothing
-      }
-      <div><dt>${tEvent(locale, 'organiser')}</dt> <dd part="organiser">
-        ${organiserHref ? html`<a href=${organiserHref}>${event.organiser.name}</a>` : event.organiser.name}
-      </dd></div>`;
-  }
-
-  private registrationView(event: ConsultationEvent): RegistrationView {
-    const session = this.session!;
-    const reg = event.registration;
-    if (reg.kind === 'none') return 'none';
-    if (Date.parse(event.endsAt) <= session.now()) return 'ended';
-    if (event.status === 'cancelled' || event.status === 'postponed') return 'closed';
-    if (reg.kind === 'external') return 'external';
-    if (this.form.status === 'success' || session.participation?.registrations.includes(event.id)) return 'registered';
-    if (event.status === 'full' || reg.seatsLeft === 0) return 'full';
-    if (!session.backend.capabilities.registerForEvent) return 'unavailable';
-    return 'open';
-  }
-
-  private renderRegistration(locale: Locale, event: ConsultationEvent) {
-    const view = this.registrationView(event);
-    const reg = event.registration;
-    const notice = (key: Parameters<typeof tEvent>[1], kind = '', params = {}) =>
-      html`<p part="notice" class="pgo-notice ${kind}" id="registration-notice" tabindex="-1">${tEvent(locale, key, params)}</p>`;
-    let body: TemplateResult | typeof nothing = nothing;
-    switch (view) {
-      case 'none':
-        body = html`<p>${tEvent(locale, 'noRegistration')}</p>`;
-        break;
-      case 'ended':
-        body = notice('ended');
-        break;
-      case 'closed':
-        body = notice('registrationClosed');
-        break;
-      case 'external': {
-        const href = reg.kind === 'external' ? webUrl(reg.url) : null;
-        body = href ? html`<a part="button register" class="pgo-button" href=${href}>${tEvent(locale, 'registerExternal')}</a>` : nothing;
-        break;
-      }
-      case 'registered':
-        body =
-          this.form.status === 'success'
-            ? notice('registeredNow', 'pgo-notice--success', { title: event.title })
-            : notice('registered', 'pgo-notice--success');
-        break;
-      case 'full':
-        body = notice('full');
-        break;
-      case 'unavailable':
-        body = notice('registrationUnavailable');
-        break;
-      case 'open':
-        body = this.registering
-          ? this.renderForm(locale, event)
-          : html`<button part="button register" class="pgo-button register" type="button" @click=${this.openForm}>
-              ${tEvent(locale, 'register')}<span class="visually-hidden"> : ${event.title}</span>
-            </button>`;
-        break;
-    }
-    const seats =
-      reg.kind === 'inline' && view !== 'ended' && view !== 'closed'
-        ? html`<p part="seats" class="seats">${
-            reg.capacity !== null && reg.seatsLeft !== null
-              ? tEvent(locale, 'seatsLeft', { count: reg.seatsLeft, capacity: reg.capacity })
-              : tEvent(locale, 'seatsOpen')
-          }</p>`
-        : nothing;
-    return html`<section part="registration" class="registration" aria-labelledby="registration-title">
-      <div id="registration-title" class="section-title" role="heading" aria-level=${Math.min(6, this.headingLevel + 1)}>${tEvent(locale, 'registration')}<span class="visually-hidden"> : ${event.title}</span></div>
-      ${seats} ${body}
-    </section>
-    ${reg.kind === 'inline' ? renderAnnouncer(this.form) : nothing}`;
-  }
-
-  private renderCalendar(locale: Locale, event: ConsultationEvent) {
-    if ((this.compact && !this.expanded) || Date.parse(event.endsAt) <= this.session!.now()) return nothing;
-    const ready = this.ics?.key === this.icsKey(event) ? this.ics.url : '#';
-    return html`<a part="calendar" class="pgo-button pgo-button--secondary calendar" href=${ready} download=${icsFileName(event.title)} type="text/calendar"
-      @click=${(click: MouseEvent) => this.downloadIcs(click, event)}>
-      ${tEvent(locale, 'calendar')} ${tEvent(locale, 'calendarFile')}
-    </a>`;
-  }
-
-  private fields: { locale: Locale; specs: FieldSpec[] } | null = null;
-
-  private registrationFields(): FieldSpec[] {
-    const locale = this.locale;
-    if (this.fields?.locale === locale) return this.fields.specs;
-    const specs: FieldSpec[] = [
-      { name: 'name', label: tEvent(locale, 'name'), required: true, autocomplete: 'name' },
-      {
-        name: 'email',
-        label: tEvent(locale, 'email'),
-        type: 'email',
-        required: true,
-        autocomplete: 'email',
-        hint: tEvent(locale, 'emailHint'),
-      },
-      { name: 'consent', label: tEvent(locale, 'consent'), summaryLabel: tEvent(locale, 'consentShort'), type: 'checkbox', required: true },
-    ];
-    this.fields = { locale, specs };
-    return specs;
-  }
-
-  private renderForm(locale: Locale, event: ConsultationEvent) {
-    return html`<form part="registration-form" class="registration-form" novalidate aria-label=${tEvent(locale, 'registrationForm', { title: event.title })}
-        aria-busy=${this.form.busy ? 'true' : 'false'} @submit=${submitHandler(this.form)}>
-      ${renderErrorSummary(this.form, Math.min(6, this.headingLevel + 2))}
-      ${this.registrationFields().map((spec) => renderField(this.form, spec))}
-      ${renderHoneypot(this.form)}
-      ${renderSendError(this.form)}
-      <div class="actions">
-        ${renderSubmit(this.form, tEvent(locale, 'confirm'))}
-        <button part="button cancel" class="pgo-button pgo-button--secondary" type="button" @click=${this.closeForm}>${tEvent(locale, 'cancel')}</button>
-      </div>
-    </form>`;
-  }
-
-  private readonly openForm = async () => {
-    this.registering = true;
-    this.form.focusField('name');
-  };
-
-  private readonly closeForm = async () => {
-    this.registering = false;
-    await this.updateComplete;
-    this.shadowRoot!.querySelector<HTMLElement>('.register')?.focus();
-  };
-
-  /** The session has the seats left and the participant's registrations already (`session.writes`). */
-  private registered(receipt: RegistrationReceipt): void {
-    this.registering = false;
-    this.emit('pgo-registered', { event: this.current!, seatsLeft: receipt.seatsLeft });
-    void this.form.focus('#registration-notice');
-  }
-
-  private markFull(): void {
-    const event = this.current!;
-    if (event.registration.kind !== 'inline') return;
-    this.session!.writes.eventFull(event.id);
-    this.registering = false;
-    void this.form.focus('#registration-notice');
-  }
-}
-
-function registrationInput(values: FormValues): RegistrationInput {
-  return {
-    name: String(values.name ?? '').trim(),
-    email: String(values.email ?? '').trim(),
-    consent: values.consent === true,
-    website: String(values.website ?? ''),
-  };
 }

@@ -1,5 +1,7 @@
-/** The proposal list's small pieces that need no element: excerpts, the visitor's random seed, proposals published here. */
-import type { Proposal } from '../../core/schemas.js';
+/** The proposal list's small pieces that need no element: excerpts, the visitor's random seed, proposals published here, the order applied. */
+import type { ReadySession } from '../../base/session.js';
+import { consultationEnd } from '../../core/phase.js';
+import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { readStored, storageKeys, webStorage, writeStored } from '../../core/storage.js';
 
 const EXCERPT_LENGTH = 220;
@@ -41,4 +43,36 @@ export function visitorSeed(): string {
   memorySeed ||= Math.random().toString(36).slice(2, 10);
   writeStored(storage, storageKeys.randomSeed, memorySeed);
   return memorySeed;
+}
+
+/** Sorting by support would reveal counts the consultation hides until the end. */
+export function countsHidden(session: ReadySession): boolean {
+  const consultation = session.consultation;
+  const end = consultationEnd(consultation.phases);
+  return consultation.settings.hideCountsUntilEnd && end !== null && session.now() < end;
+}
+
+/** The order applied: by support falls back to newest while counts are hidden. */
+export function effectiveSort(sort: ProposalSort, session: ReadySession): ProposalSort {
+  return sort === 'most-supported' && countsHidden(session) ? 'newest' : sort;
+}
+
+/** The backend query for the list's filters and order (`q` the search typed, `workshop` an event id or null). */
+export function proposalQuery(filters: {
+  sort: ProposalSort;
+  pageSize: number;
+  category: string;
+  answer: string;
+  origin: '' | 'online' | 'workshop';
+  workshop: string | null;
+  q: string;
+}): ProposalQuery {
+  const query: ProposalQuery = { sort: filters.sort, limit: Math.min(100, Math.max(1, filters.pageSize || 20)) };
+  if (query.sort === 'random') query.seed = visitorSeed();
+  if (filters.category) query.categoryId = filters.category;
+  if (filters.answer) query.answer = filters.answer as ProposalQuery['answer'];
+  if (filters.origin) query.origin = filters.origin;
+  if (filters.workshop) query.eventId = filters.workshop;
+  if (filters.q) query.q = filters.q.slice(0, 200);
+  return query;
 }

@@ -5,25 +5,21 @@ import { repeat } from 'lit/directives/repeat.js';
 import { renderLoadError } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ChangeReason } from '../../base/session-events.js';
-import type { ConsultationSession } from '../../base/session.js';
-import { toBackendError, isAbort, type BackendError } from '../../core/errors.js';
-import { formatInstant } from '../../core/format.js';
+import type { ConsultationSession, ReadySession } from '../../base/session.js';
+import { PageLoader } from '../../base/page-loader.js';
 import type { Locale } from '../../core/i18n.js';
-import { describeError } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
-import { renderAnswer, renderAnswerFilter } from '../../base/answer.js';
-import { renderOrigin } from './origin.js';
-import { consultationEnd } from '../../core/phase.js';
-import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
+import type { Proposal, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { styleProps } from '../../base/style-props.js';
-import { excerptOf, joinPublished, visitorSeed } from './list-parts.js';
+import { effectiveSort, joinPublished, proposalQuery } from './list-parts.js';
+import { renderFilters } from './list-filters.js';
+import { renderProposalItem, type ItemPlace } from './proposal-item.js';
+import { renderMore } from './more-row.js';
 import { ListWindow } from './list-window.js';
 import { proposalListStyles } from './proposal-list.styles.js';
 
 const SEARCH_DELAY = 300;
-/** The order by count, in the words of the vote model. */
-const BY_COUNT = { support: 'sort.most-supported', 'for-against-mixed': 'sort.most-voted', interest: 'sort.most-interest' } as const;
 
 /**
  * The proposals of a consultation, each with its title, an excerpt that opens to the whole text,
@@ -77,13 +73,10 @@ export class PgoProposalList extends PgoElement {
   /** Level of the proposals' headings, to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  @state() private items: Proposal[] = [];
-  @state() private total: number | null = null;
-  @state() private nextCursor: string | null = null;
-  @state() private loading = false;
-  @state() private loadingMore = false;
-  @state() private error: BackendError | null = null;
-  @state() private moreError: BackendError | null = null;
+  /** The pages loaded, their loading and errors. */
+  private readonly pages = new PageLoader<Proposal>(this);
+  /** The items the row window was last computed for. */
+  private windowed: readonly Proposal[] | null = null;
   @state() private searchText = '';
   /** The search the shown list answers (the field may run ahead of it while debouncing). */
   @state() private searched = '';
@@ -98,12 +91,11 @@ export class PgoProposalList extends PgoElement {
 
   private readonly window = new ListWindow(
     this,
-    () => this.items,
+    () => this.pages.items,
     (p) => p.id,
     () => this.renderRoot.querySelector('ol'),
   );
   private requested: ConsultationSession | null = null;
-  private abort: AbortController | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private selectTimer: ReturnType<typeof setTimeout> | undefined;
   private focusIndex: number | null = null;
@@ -112,7 +104,6 @@ export class PgoProposalList extends PgoElement {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     clearTimeout(this.selectTimer);
-    this.abort?.abort();
     this.requested = null;
   }
 
@@ -123,22 +114,23 @@ export class PgoProposalList extends PgoElement {
 
   /** Appends the next page, then moves focus to its first proposal. */
   loadMore(): Promise<void> {
-    return this.nextCursor ? this.fetchPage(true) : Promise.resolve();
+    return this.pages.nextCursor ? this.fetchPage(true) : Promise.resolve();
   }
 
   protected override sessionChanged(reason: ChangeReason): void {
     // A proposal published from this page (the form beside the list) joins it at once.
     const session = this.session;
-    if (reason === 'proposal' && session && !this.loading && !this.error) {
+    const pages = this.pages;
+    if (reason === 'proposal' && session?.isReady() && !pages.loading && !pages.error) {
       const joined =
         this.answer && this.answer !== 'none'
           ? []
-          : joinPublished(this.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
-      if (joined.length && this.effectiveSort(session) !== 'newest') void this.reload();
+          : joinPublished(pages.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
+      if (joined.length && effectiveSort(this.sort, session) !== 'newest') void this.reload();
       else if (joined.length) {
         session.votes.seed(joined.map((p) => p.tally));
-        this.items = [...joined, ...this.items];
-        if (this.total !== null) this.total += joined.length;
+        pages.items = [...joined, ...pages.items];
+        if (pages.total !== null) pages.total += joined.length;
       }
     }
     super.sessionChanged(reason);
@@ -153,7 +145,10 @@ export class PgoProposalList extends PgoElement {
     } else if (this.requested && ['sort', 'category', 'answer', 'pageSize', 'origin', 'workshop'].some((k) => changed.has(k))) {
       void this.reload();
     }
-    if (changed.has('items')) this.window.compute();
+    if (this.windowed !== this.pages.items) {
+      this.windowed = this.pages.items;
+      this.window.compute();
+    }
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -167,64 +162,31 @@ export class PgoProposalList extends PgoElement {
     }
   }
 
-  private async fetchPage(more: boolean): Promise<void> {
+  private fetchPage(more: boolean): Promise<void> {
     const session = this.session;
-    if (!session || session.status !== 'ready') return;
-    this.abort?.abort();
-    const abort = (this.abort = new AbortController());
+    if (!session?.isReady()) return Promise.resolve();
     const q = this.searchText.trim();
-    const query: ProposalQuery = { sort: this.effectiveSort(session), limit: Math.min(100, Math.max(1, this.pageSize || 20)) };
-    if (query.sort === 'random') query.seed = visitorSeed();
-    if (this.category) query.categoryId = this.category;
-    if (this.answer) query.answer = this.answer as ProposalQuery['answer'];
-    if (this.origin) query.origin = this.origin;
     const workshop = this.workshop || new URLSearchParams(globalThis.location?.search ?? '').get('workshop');
-    if (workshop) query.eventId = workshop;
-    if (q) query.q = q.slice(0, 200);
-    if (more && this.nextCursor) query.cursor = this.nextCursor;
-    if (more) {
-      this.loadingMore = true;
-      this.moreError = null;
-    } else {
-      this.loading = true;
-      this.error = null;
-    }
-    try {
-      const page = await session.backend.listProposals(session.consultationId, query, { signal: abort.signal });
-      if (abort.signal.aborted) return;
-      session.votes.seed(page.items.map((p) => p.tally));
-      if (more) {
-        this.focusIndex = this.items.length;
-        this.items = [...this.items, ...page.items];
-        this.window.reveal(this.focusIndex);
-      } else {
-        this.items = page.items;
-        this.searched = q;
-      }
-      this.nextCursor = page.nextCursor;
-      this.total = page.total ?? null;
-    } catch (error) {
-      if (abort.signal.aborted || isAbort(error)) return;
-      if (more) this.moreError = toBackendError(error);
-      else this.error = toBackendError(error);
-    } finally {
-      if (this.abort === abort) {
-        this.loading = false;
-        this.loadingMore = false;
-        this.abort = null;
-      }
-    }
-  }
-
-  /** Sorting by support would reveal counts the consultation hides until the end. */
-  private countsHidden(session: ConsultationSession): boolean {
-    const consultation = session.consultation!;
-    const end = consultationEnd(consultation.phases);
-    return consultation.settings.hideCountsUntilEnd && end !== null && session.now() < end;
-  }
-
-  private effectiveSort(session: ConsultationSession): ProposalSort {
-    return this.sort === 'most-supported' && this.countsHidden(session) ? 'newest' : this.sort;
+    const query = proposalQuery({
+      sort: effectiveSort(this.sort, session),
+      pageSize: this.pageSize,
+      category: this.category,
+      answer: this.answer,
+      origin: this.origin,
+      workshop,
+      q,
+    });
+    return this.pages.load(
+      more,
+      (cursor, signal) => session.backend.listProposals(session.consultationId, cursor ? { ...query, cursor } : query, { signal }),
+      (page, first) => {
+        session.votes.seed(page.items.map((p) => p.tally));
+        if (more) {
+          this.focusIndex = first;
+          this.window.reveal(first);
+        } else this.searched = q;
+      },
+    );
   }
 
   private onSearchInput(event: Event): void {
@@ -237,11 +199,6 @@ export class PgoProposalList extends PgoElement {
     clearTimeout(this.searchTimer);
     this.refined = true;
     void this.reload();
-  }
-
-  private onSubmit(event: Event): void {
-    event.preventDefault();
-    this.refine();
   }
 
   /** Arrow keys on a closed select fire a change per key press: apply both selects once they settle. */
@@ -266,142 +223,75 @@ export class PgoProposalList extends PgoElement {
     this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
   }
 
-  private toggle(id: string, which: 'opened' | 'discussed' = 'opened'): void {
+  private readonly toggle = (id: string, which: 'opened' | 'discussed') => {
+    if (which === 'discussed') void PgoProposalList.loadDiscussion?.();
     const opened = new Set(this[which]);
     if (!opened.delete(id)) opened.add(id);
     this[which] = opened;
-  }
+  };
 
   protected override render() {
     const pending = this.renderSessionState();
     if (pending !== nothing) return pending;
-    const session = this.session!;
+    const session = this.ready!;
     const locale = this.locale;
     if (!session.backend.capabilities.proposals)
       return html`<p part="status" class="pgo-notice">${tProposalList(locale, 'unsupported')}</p>`;
     return html`<section part="base" class="base" aria-label=${tProposalList(locale, 'label')}>
-      ${this.renderFilters(session, locale)}
+      ${renderFilters(session, locale, {
+        searchText: this.searchText,
+        category: this.category,
+        answer: this.answer,
+        sort: effectiveSort(this.sort, session),
+        onSubmit: (event) => (event.preventDefault(), this.refine()),
+        onSearchInput: this.onSearchInput,
+        onSelect: this.onSelect,
+      })}
       ${this.renderBody(session, locale)}
     </section>`;
   }
 
-  private renderFilters(session: ConsultationSession, locale: Locale) {
-    const categories = session.consultation!.categories;
-    const sorts: ProposalSort[] = this.countsHidden(session) ? ['newest', 'random'] : ['newest', 'most-supported', 'random'];
-    return html`<form part="filters" class="filters" role="search" aria-label=${tProposalList(locale, 'filters')} @submit=${this.onSubmit}>
-      <label class="field"><span>${tProposalList(locale, 'search')}</span>
-        <input part="search" type="search" maxlength="200" .value=${this.searchText} @input=${this.onSearchInput} />
-      </label>
-      ${
-        categories.length
-          ? html`<label class="field"><span>${tProposalList(locale, 'category')}</span>
-        <select part="select" name="category" @change=${this.onSelect}>
-          <option value="" ?selected=${!this.category}>${tProposalList(locale, 'allCategories')}</option>
-          ${categories.map((c) => html`<option value=${c.id} ?selected=${this.category === c.id}>${c.title}</option>`)}
-        </select></label>`
-          : nothing
-      }
-      <label class="field"><span>${tProposalList(locale, 'sort')}</span>
-        <select part="select" name="sort" @change=${this.onSelect}>
-          ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, s === 'most-supported' ? BY_COUNT[session.consultation!.settings.voteModel] : `sort.${s}`)}</option>`)}
-        </select></label>
-      ${renderAnswerFilter(this.answer, locale, this.onSelect)}
-    </form>`;
-  }
-
-  private renderBody(session: ConsultationSession, locale: Locale) {
-    if (this.error) {
-      return renderLoadError(locale, tProposalList(locale, 'loadError'), this.error, () => this.reload());
+  private renderBody(session: ReadySession, locale: Locale) {
+    if (this.pages.error) {
+      return renderLoadError(locale, tProposalList(locale, 'loadError'), this.pages.error, () => this.reload());
     }
-    const first = this.loading && !this.items.length && this.requested;
-    const count = this.total ?? this.items.length;
+    const first = this.pages.loading && !this.pages.items.length && this.requested;
+    const count = this.pages.total ?? this.pages.items.length;
     const filtered = !!(this.searched || this.category || this.answer);
-    const summary = first || this.loading ? '' : tProposalList(locale, this.refined && filtered ? 'matches' : 'count', { count });
+    const summary = first || this.pages.loading ? '' : tProposalList(locale, this.refined && filtered ? 'matches' : 'count', { count });
     return html`<p part="count" class="count" role="status" aria-live="polite" aria-atomic="true">${summary}</p>
-      ${renderLiveNotice(session, this.items, locale, () => void this.reload().then(() => ((this.focusIndex = 0), this.requestUpdate())))}
+      ${renderLiveNotice(session, this.pages.items, locale, () => void this.reload().then(() => ((this.focusIndex = 0), this.requestUpdate())))}
       ${first || !this.requested ? html`<p part="status" class="pgo-notice pgo-loading" role="status" aria-busy="true">${tProposalList(locale, 'loading')}</p>` : nothing}
       ${
-        !first && !this.loading && !this.items.length
+        !first && !this.pages.loading && !this.pages.items.length
           ? filtered
             ? html`<div part="status" class="pgo-notice"><p>${tProposalList(locale, 'noMatch')}</p>
               <button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.resetFilters}>${tProposalList(locale, 'reset')}</button></div>`
             : html`<p part="status" class="pgo-notice">${tProposalList(locale, 'empty')}</p>`
           : nothing
       }
-      ${this.items.length ? this.renderList(session, locale, count) : nothing}
-      ${this.renderMore(locale, count)}`;
+      ${this.pages.items.length ? this.renderList(session, locale, count) : nothing}
+      ${renderMore(this.pages, locale, count, () => void this.loadMore())}`;
   }
 
-  private renderList(session: ConsultationSession, locale: Locale, count: number) {
+  private renderList(session: ReadySession, locale: Locale, count: number) {
     const { start, end, before, after } = this.window.range;
-    const consultation = session.consultation!;
-    const shown = this.items.slice(start, end);
-    return html`<ol part="list" class="list" role="list" aria-busy=${this.loading ? 'true' : 'false'}
+    const { categories, timeZone } = session.consultation;
+    const place: ItemPlace = {
+      count,
+      categories,
+      timeZone,
+      opened: this.opened,
+      discussed: session.backend.capabilities.comments ? this.discussed : null,
+      toggle: this.toggle,
+    };
+    return html`<ol part="list" class="list" role="list" aria-busy=${this.pages.loading ? 'true' : 'false'}
       style=${styleProps({ paddingBlockStart: `${before}px`, paddingBlockEnd: `${after}px` })}>
       ${repeat(
-        shown,
+        this.pages.items.slice(start, end),
         (p) => p.id,
-        (p, i) => this.renderItem(p, start + i, count, consultation.categories, consultation.timeZone, locale),
+        (p, i) => renderProposalItem(this, p, start + i, place, locale),
       )}
     </ol>`;
-  }
-
-  private renderItem(
-    p: Proposal,
-    index: number,
-    count: number,
-    categories: { id: string; title: string }[],
-    timeZone: string,
-    locale: Locale,
-  ) {
-    const category = categories.find((c) => c.id === p.categoryId);
-    const open = this.opened.has(p.id);
-    const excerpt = excerptOf(p.body);
-    const long = excerpt !== p.body.trim();
-    return html`<li part="item" class="item" data-key=${p.id} data-index=${index} aria-setsize=${count} aria-posinset=${index + 1}>
-      <article aria-labelledby="t-${p.id}" tabindex="-1">
-        <div part="title" class="title" role="heading" aria-level=${this.headingLevel} id="t-${p.id}">${p.title}</div>
-        <p part="meta" class="meta">
-          ${category ? html`<span part="category" class="category">${category.title}</span>` : nothing}
-          <span>${tProposalList(locale, 'by', { name: p.authorName?.trim() || tProposalList(locale, 'anonymous') })}</span>
-          <time datetime=${p.createdAt}>${formatInstant(locale, p.createdAt, timeZone, 'date')}</time>
-        </p>
-        ${renderOrigin(p.origin, locale)} ${renderAnswer(p.answer, locale)}
-        <div id="b-${p.id}" part=${open ? 'body' : 'excerpt'} class=${open ? 'body' : 'excerpt'}>${open ? p.body : excerpt}</div>
-        ${
-          long
-            ? html`<button part="button read-more" class="more" type="button" aria-expanded=${open ? 'true' : 'false'}
-          aria-controls="b-${p.id}" aria-describedby="t-${p.id}" @click=${() => this.toggle(p.id)}>${tProposalList(locale, open ? 'readLess' : 'readMore')}</button>`
-            : nothing
-        }
-        <pgo-vote-button .data=${p} proposal=${p.id} .lang=${locale} backend=${this.backend} endpoint=${this.endpoint}
-          consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-vote-button>
-        ${this.renderDiscussion(p, locale)}
-      </article>
-    </li>`;
-  }
-
-  /** The comment count, opening the proposal's discussion in place (issue 20). */
-  private renderDiscussion(p: Proposal, locale: Locale) {
-    if (p.comments === undefined || !this.session?.backend.capabilities.comments) return nothing;
-    const open = this.discussed.has(p.id);
-    return html`<button part="button comments" class="more" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="d-${p.id}"
-        aria-describedby="t-${p.id}" @click=${() => (void PgoProposalList.loadDiscussion?.(), this.toggle(p.id, 'discussed'))}>${tProposalList(locale, 'comments', { count: p.comments })}</button>
-      ${
-        open
-          ? html`<pgo-comments id="d-${p.id}" target="proposal:${p.id}" .lang=${locale} heading-level=${Math.min(6, this.headingLevel + 1)} backend=${this.backend}
-        endpoint=${this.endpoint} consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-comments>`
-          : nothing
-      }`;
-  }
-
-  private renderMore(locale: Locale, count: number) {
-    if (!this.nextCursor && !this.moreError) return nothing;
-    return html`<div class="more-row">
-      <p class="shown">${tProposalList(locale, 'shown', { shown: this.items.length, count })}</p>
-      ${this.moreError ? html`<p part="error" class="pgo-notice pgo-notice--error" role="alert">${tProposalList(locale, 'loadError')} ${describeError(locale, this.moreError)}</p>` : nothing}
-      <button part="button load-more" class="pgo-button pgo-button--secondary" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'}
-        @click=${() => (this.loadingMore ? undefined : this.loadMore())}>${tProposalList(locale, 'loadMore')}</button>
-    </div>`;
   }
 }
