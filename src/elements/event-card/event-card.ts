@@ -9,8 +9,8 @@ import { tEvent } from './event-card.messages.js';
 import type { ConsultationEvent } from '../../core/schemas.js';
 import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
-import { CalendarFile } from './calendar-file.js';
-import { renderDateRange } from './event-display.js';
+import { icsFileName, renderDateRange } from './event-display.js';
+import type { Locale } from '../../core/i18n.js';
 import { renderPlace } from './event-place.js';
 import { EventRegistration } from './registration.js';
 import { eventCardStyles } from './event-card.styles.js';
@@ -96,7 +96,7 @@ export class PgoEventCard extends PgoElement {
 
   private request: AbortController | null = null;
   private requested: string | null = null;
-  private readonly calendar = new CalendarFile(() => this.session?.now() ?? Date.now());
+  private ics: { key: string; url: string } | null = null;
   private readonly registration = new EventRegistration(this, (event, receipt) =>
     this.emit('pgo-registered', { event, seatsLeft: receipt.seatsLeft }),
   );
@@ -124,7 +124,7 @@ export class PgoEventCard extends PgoElement {
     this.request?.abort();
     this.requested = null;
     syncJsonLd(this, null);
-    this.calendar.revoke();
+    this.revokeIcs();
   }
 
   protected override sessionAttached(_session: ConsultationSession): void {
@@ -140,7 +140,8 @@ export class PgoEventCard extends PgoElement {
     const id = typeof this.event === 'string' ? this.event : null;
     const session = this.session;
     if (id && session && this.requested !== `${session.consultationId}|${id}`) void this.fetch(session, id);
-    this.calendar.forget(this.locale, this.current);
+    // A calendar file made for another event or language is stale: the next click makes a new one.
+    if (this.ics && (!this.current || this.ics.key !== this.icsKey(this.current))) this.revokeIcs();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -166,6 +167,38 @@ export class PgoEventCard extends PgoElement {
     this.requested = null;
     this.loadError = null;
     this.requestUpdate();
+  }
+
+  /** The calendar file is the event's in one language (the file names the organiser in it). */
+  private icsKey(event: ConsultationEvent): string {
+    return `${this.locale}|${JSON.stringify(event)}`;
+  }
+
+  /**
+   * "Add to my calendar": the `.ics` writer is loaded on the first click only (a chunk of its own, not in
+   * the card's: issue 24), then the file is made once per event and language and the link downloads it.
+   */
+  private async downloadIcs(click: MouseEvent, event: ConsultationEvent): Promise<void> {
+    const key = this.icsKey(event);
+    if (this.ics?.key === key) return; // made already: the browser follows the link
+    click.preventDefault();
+    const link = click.currentTarget as HTMLAnchorElement;
+    const { eventToIcs } = await import('../../core/ics.js');
+    const text = eventToIcs(event, {
+      now: this.session?.now() ?? Date.now(),
+      organiserLine: tEvent(this.locale, 'organisedBy', { name: event.organiser.name }),
+    });
+    if (this.ics?.key !== key) {
+      this.revokeIcs();
+      this.ics = { key, url: URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' })) };
+    }
+    link.href = this.ics!.url;
+    link.click();
+  }
+
+  private revokeIcs(): void {
+    if (this.ics) URL.revokeObjectURL(this.ics.url);
+    this.ics = null;
   }
 
   private formatLabel(event: ConsultationEvent): string {
@@ -217,10 +250,19 @@ export class PgoEventCard extends PgoElement {
           <p part="description" class="description">${event.description}</p>
           ${this.workshopReport.render(locale, event, this.contributionsUrl)}
           ${this.registration.render(locale, event)}
-          ${this.calendar.render(locale, event)}`
+          ${this.renderCalendar(locale, event)}`
             : nothing
         }
       </div>
     </article>`;
+  }
+
+  private renderCalendar(locale: Locale, event: ConsultationEvent) {
+    if (Date.parse(event.endsAt) <= this.session!.now()) return nothing;
+    const ready = this.ics?.key === this.icsKey(event) ? this.ics.url : '#';
+    return html`<a part="calendar" class="pgo-button pgo-button--secondary calendar" href=${ready} download=${icsFileName(event.title)} type="text/calendar"
+      @click=${(click: MouseEvent) => this.downloadIcs(click, event)}>
+      ${tEvent(locale, 'calendar')} ${tEvent(locale, 'calendarFile')}
+    </a>`;
   }
 }

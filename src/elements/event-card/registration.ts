@@ -169,17 +169,15 @@ export class EventRegistration {
     </form>`;
   }
 
+  // Both re-render the card (form.focus asks for it), then move focus.
   private readonly openForm = () => {
     this.open = true;
-    this.host.requestUpdate();
-    void this.form.focusField('name');
+    this.form.focusField('name');
   };
 
-  private readonly closeForm = async () => {
+  private readonly closeForm = () => {
     this.open = false;
-    this.host.requestUpdate();
-    await this.host.updateComplete;
-    this.host.shadowRoot!.querySelector<HTMLElement>('.register')?.focus();
+    void this.form.focus('.register');
   };
 
   /** The session has the seats left and the participant's registrations already (`session.writes`). */

@@ -57,22 +57,20 @@ export function effectiveSort(sort: ProposalSort, session: ReadySession): Propos
   return sort === 'most-supported' && countsHidden(session) ? 'newest' : sort;
 }
 
-/** The backend query for the list's filters and order (`q` the search typed, `workshop` an event id or null). */
-export function proposalQuery(filters: {
-  sort: ProposalSort;
-  pageSize: number;
-  category: string;
-  answer: string;
-  origin: '' | 'online' | 'workshop';
-  workshop: string | null;
-  q: string;
-}): ProposalQuery {
-  const query: ProposalQuery = { sort: filters.sort, limit: Math.min(100, Math.max(1, filters.pageSize || 20)) };
-  if (query.sort === 'random') query.seed = visitorSeed();
-  if (filters.category) query.categoryId = filters.category;
-  if (filters.answer) query.answer = filters.answer as ProposalQuery['answer'];
-  if (filters.origin) query.origin = filters.origin;
-  if (filters.workshop) query.eventId = filters.workshop;
-  if (filters.q) query.q = filters.q.slice(0, 200);
+/** The backend query for the list's filters, the order applied and the search typed (`q`, trimmed). */
+export function proposalQuery(
+  list: { pageSize: number; category: string; answer: string; origin: '' | 'online' | 'workshop'; workshop: string },
+  sort: ProposalSort,
+  q: string,
+): ProposalQuery {
+  const query: ProposalQuery = { sort, limit: Math.min(100, Math.max(1, list.pageSize || 20)) };
+  if (sort === 'random') query.seed = visitorSeed();
+  if (list.category) query.categoryId = list.category;
+  if (list.answer) query.answer = list.answer as ProposalQuery['answer'];
+  if (list.origin) query.origin = list.origin;
+  // The list's own workshop, else the page's `?workshop=` (an event card's link to its contributions).
+  const workshop = list.workshop || new URLSearchParams(globalThis.location?.search ?? '').get('workshop');
+  if (workshop) query.eventId = workshop;
+  if (q) query.q = q.slice(0, 200);
   return query;
 }

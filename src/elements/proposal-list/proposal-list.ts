@@ -6,7 +6,7 @@ import { renderLoadError } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ChangeReason } from '../../base/session-events.js';
 import type { ConsultationSession, ReadySession } from '../../base/session.js';
-import { PageLoader } from '../../base/page-loader.js';
+import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n.js';
 import { tProposalList } from './proposal-list.messages.js';
 import type { Proposal, ProposalSort } from '../../core/schemas.js';
@@ -15,7 +15,7 @@ import { styleProps } from '../../base/style-props.js';
 import { effectiveSort, joinPublished, proposalQuery } from './list-parts.js';
 import { renderFilters } from './list-filters.js';
 import { renderProposalItem, type ItemPlace } from './proposal-item.js';
-import { renderMore } from './more-row.js';
+import { describeError } from '../../core/messages/common.js';
 import { ListWindow } from './list-window.js';
 import { proposalListStyles } from './proposal-list.styles.js';
 
@@ -73,10 +73,13 @@ export class PgoProposalList extends PgoElement {
   /** Level of the proposals' headings, to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
 
-  /** The pages loaded, their loading and errors. */
-  private readonly pages = new PageLoader<Proposal>(this);
-  /** The items the row window was last computed for. */
-  private windowed: readonly Proposal[] | null = null;
+  @state() private items: Proposal[] = [];
+  @state() private total: number | null = null;
+  @state() private nextCursor: string | null = null;
+  @state() private loading = false;
+  @state() private loadingMore = false;
+  @state() private error: BackendError | null = null;
+  @state() private moreError: BackendError | null = null;
   @state() private searchText = '';
   /** The search the shown list answers (the field may run ahead of it while debouncing). */
   @state() private searched = '';
@@ -91,11 +94,12 @@ export class PgoProposalList extends PgoElement {
 
   private readonly window = new ListWindow(
     this,
-    () => this.pages.items,
+    () => this.items,
     (p) => p.id,
     () => this.renderRoot.querySelector('ol'),
   );
   private requested: ConsultationSession | null = null;
+  private abort: AbortController | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private selectTimer: ReturnType<typeof setTimeout> | undefined;
   private focusIndex: number | null = null;
@@ -104,6 +108,7 @@ export class PgoProposalList extends PgoElement {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     clearTimeout(this.selectTimer);
+    this.abort?.abort();
     this.requested = null;
   }
 
@@ -114,23 +119,22 @@ export class PgoProposalList extends PgoElement {
 
   /** Appends the next page, then moves focus to its first proposal. */
   loadMore(): Promise<void> {
-    return this.pages.nextCursor ? this.fetchPage(true) : Promise.resolve();
+    return this.nextCursor ? this.fetchPage(true) : Promise.resolve();
   }
 
   protected override sessionChanged(reason: ChangeReason): void {
     // A proposal published from this page (the form beside the list) joins it at once.
     const session = this.session;
-    const pages = this.pages;
-    if (reason === 'proposal' && session?.isReady() && !pages.loading && !pages.error) {
+    if (reason === 'proposal' && session?.isReady() && !this.loading && !this.error) {
       const joined =
         this.answer && this.answer !== 'none'
           ? []
-          : joinPublished(pages.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
+          : joinPublished(this.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
       if (joined.length && effectiveSort(this.sort, session) !== 'newest') void this.reload();
       else if (joined.length) {
         session.votes.seed(joined.map((p) => p.tally));
-        pages.items = [...joined, ...pages.items];
-        if (pages.total !== null) pages.total += joined.length;
+        this.items = [...joined, ...this.items];
+        if (this.total !== null) this.total += joined.length;
       }
     }
     super.sessionChanged(reason);
@@ -145,10 +149,7 @@ export class PgoProposalList extends PgoElement {
     } else if (this.requested && ['sort', 'category', 'answer', 'pageSize', 'origin', 'workshop'].some((k) => changed.has(k))) {
       void this.reload();
     }
-    if (this.windowed !== this.pages.items) {
-      this.windowed = this.pages.items;
-      this.window.compute();
-    }
+    if (changed.has('items')) this.window.compute();
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -162,31 +163,46 @@ export class PgoProposalList extends PgoElement {
     }
   }
 
-  private fetchPage(more: boolean): Promise<void> {
+  private async fetchPage(more: boolean): Promise<void> {
     const session = this.session;
-    if (!session?.isReady()) return Promise.resolve();
+    if (!session?.isReady()) return;
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
     const q = this.searchText.trim();
-    const workshop = this.workshop || new URLSearchParams(globalThis.location?.search ?? '').get('workshop');
-    const query = proposalQuery({
-      sort: effectiveSort(this.sort, session),
-      pageSize: this.pageSize,
-      category: this.category,
-      answer: this.answer,
-      origin: this.origin,
-      workshop,
-      q,
-    });
-    return this.pages.load(
-      more,
-      (cursor, signal) => session.backend.listProposals(session.consultationId, cursor ? { ...query, cursor } : query, { signal }),
-      (page, first) => {
-        session.votes.seed(page.items.map((p) => p.tally));
-        if (more) {
-          this.focusIndex = first;
-          this.window.reveal(first);
-        } else this.searched = q;
-      },
-    );
+    const query = proposalQuery(this, effectiveSort(this.sort, session), q);
+    if (more && this.nextCursor) query.cursor = this.nextCursor;
+    if (more) {
+      this.loadingMore = true;
+      this.moreError = null;
+    } else {
+      this.loading = true;
+      this.error = null;
+    }
+    try {
+      const page = await session.backend.listProposals(session.consultationId, query, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      session.votes.seed(page.items.map((p) => p.tally));
+      if (more) {
+        this.focusIndex = this.items.length;
+        this.items = [...this.items, ...page.items];
+        this.window.reveal(this.focusIndex);
+      } else {
+        this.items = page.items;
+        this.searched = q;
+      }
+      this.nextCursor = page.nextCursor;
+      this.total = page.total ?? null;
+    } catch (error) {
+      if (abort.signal.aborted || isAbort(error)) return;
+      if (more) this.moreError = toBackendError(error);
+      else this.error = toBackendError(error);
+    } finally {
+      if (this.abort === abort) {
+        this.loading = false;
+        this.loadingMore = false;
+        this.abort = null;
+      }
+    }
   }
 
   private onSearchInput(event: Event): void {
@@ -252,26 +268,26 @@ export class PgoProposalList extends PgoElement {
   }
 
   private renderBody(session: ReadySession, locale: Locale) {
-    if (this.pages.error) {
-      return renderLoadError(locale, tProposalList(locale, 'loadError'), this.pages.error, () => this.reload());
+    if (this.error) {
+      return renderLoadError(locale, tProposalList(locale, 'loadError'), this.error, () => this.reload());
     }
-    const first = this.pages.loading && !this.pages.items.length && this.requested;
-    const count = this.pages.total ?? this.pages.items.length;
+    const first = this.loading && !this.items.length && this.requested;
+    const count = this.total ?? this.items.length;
     const filtered = !!(this.searched || this.category || this.answer);
-    const summary = first || this.pages.loading ? '' : tProposalList(locale, this.refined && filtered ? 'matches' : 'count', { count });
+    const summary = first || this.loading ? '' : tProposalList(locale, this.refined && filtered ? 'matches' : 'count', { count });
     return html`<p part="count" class="count" role="status" aria-live="polite" aria-atomic="true">${summary}</p>
-      ${renderLiveNotice(session, this.pages.items, locale, () => void this.reload().then(() => ((this.focusIndex = 0), this.requestUpdate())))}
+      ${renderLiveNotice(session, this.items, locale, () => void this.reload().then(() => ((this.focusIndex = 0), this.requestUpdate())))}
       ${first || !this.requested ? html`<p part="status" class="pgo-notice pgo-loading" role="status" aria-busy="true">${tProposalList(locale, 'loading')}</p>` : nothing}
       ${
-        !first && !this.pages.loading && !this.pages.items.length
+        !first && !this.loading && !this.items.length
           ? filtered
             ? html`<div part="status" class="pgo-notice"><p>${tProposalList(locale, 'noMatch')}</p>
               <button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.resetFilters}>${tProposalList(locale, 'reset')}</button></div>`
             : html`<p part="status" class="pgo-notice">${tProposalList(locale, 'empty')}</p>`
           : nothing
       }
-      ${this.pages.items.length ? this.renderList(session, locale, count) : nothing}
-      ${renderMore(this.pages, locale, count, () => void this.loadMore())}`;
+      ${this.items.length ? this.renderList(session, locale, count) : nothing}
+      ${this.renderMore(locale, count)}`;
   }
 
   private renderList(session: ReadySession, locale: Locale, count: number) {
@@ -285,13 +301,23 @@ export class PgoProposalList extends PgoElement {
       discussed: session.backend.capabilities.comments ? this.discussed : null,
       toggle: this.toggle,
     };
-    return html`<ol part="list" class="list" role="list" aria-busy=${this.pages.loading ? 'true' : 'false'}
+    return html`<ol part="list" class="list" role="list" aria-busy=${this.loading ? 'true' : 'false'}
       style=${styleProps({ paddingBlockStart: `${before}px`, paddingBlockEnd: `${after}px` })}>
       ${repeat(
-        this.pages.items.slice(start, end),
+        this.items.slice(start, end),
         (p) => p.id,
         (p, i) => renderProposalItem(this, p, start + i, place, locale),
       )}
     </ol>`;
+  }
+
+  private renderMore(locale: Locale, count: number) {
+    if (!this.nextCursor && !this.moreError) return nothing;
+    return html`<div class="more-row">
+      <p class="shown">${tProposalList(locale, 'shown', { shown: this.items.length, count })}</p>
+      ${this.moreError ? html`<p part="error" class="pgo-notice pgo-notice--error" role="alert">${tProposalList(locale, 'loadError')} ${describeError(locale, this.moreError)}</p>` : nothing}
+      <button part="button load-more" class="pgo-button pgo-button--secondary" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'}
+        @click=${() => (this.loadingMore ? undefined : this.loadMore())}>${tProposalList(locale, 'loadMore')}</button>
+    </div>`;
   }
 }
