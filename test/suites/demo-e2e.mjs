@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
+import { workshopSteps } from '../demo-workshop.mjs';
 import { startReferenceServer } from '../reference-server.mjs';
 
 export const name = 'demo-e2e';
@@ -26,7 +27,7 @@ const TAGS = [
 const WAIT = { timeout: 20_000 };
 const FEATURED_PROPOSAL = 'algorithmes-publics';
 const EVENT = 'ar-paris-parmentier';
-const DEMO_PAGES = ['/', '/sommet.html', '/memory.html', '/ecriture.html'];
+const DEMO_PAGES = ['/', '/sommet.html', '/memory.html', '/ecriture.html', '/atelier.html'];
 const AMENDED = 'Publier en données ouvertes les marchés publics de l’État et des collectivités, dès leur signature, avec leurs avenants.';
 
 export async function run() {
@@ -258,6 +259,23 @@ export async function run() {
         .getByText(/^Version 2, publiée le/)
         .waitFor(WAIT);
       await text().getByText(AMENDED, { exact: true }).waitFor(WAIT);
+    });
+
+    // Issue 22: a past relay workshop's report, filed offline then online around server restarts (test/demo-workshop.mjs).
+    await workshopSteps({
+      browser,
+      page,
+      step,
+      dataDir,
+      WAIT,
+      url: () => server.url,
+      adminToken: () => server.adminToken,
+      async restart(between) {
+        const port = Number(new URL(server.url).port);
+        await server.close();
+        await between?.();
+        server = await serve(port);
+      },
     });
 
     await step('the no-server demo (memory.html) shows the consultation, its proposals and events', async () => {
