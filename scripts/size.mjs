@@ -46,7 +46,7 @@ export function ensureBuild(force = false) {
 }
 
 /** Content-hashed chunks of the loader: measured per page (below), not per file. */
-const CHUNK = /-[0-9a-f]{10}\.js$/;
+const CHUNK = /-[0-9a-f]{6}\.js$/;
 
 /** One row per CDN file: { file, min, gzip, budget, ok }. */
 export function measure() {
