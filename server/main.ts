@@ -3,12 +3,14 @@
  * [--data .data/pglite] [--config server/config] [--static /=demo --static /dist=dist] [--workers N]`.
  * Environment: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL instead of PGlite), CONFIG_DIR,
  * ADMIN_TOKEN (generated and printed when absent), TRUST_PROXY=1, WORKERS (processes, PostgreSQL only),
- * LIMITS (JSON, e.g. {"writesPerMinute":60}), DB_POOL_SIZE, DB_WAIT_MS, DB_QUEUE (db/db.ts, DatabaseBounds).
+ * LIMITS (JSON, e.g. {"writesPerMinute":60}), DB_POOL_SIZE, DB_WAIT_MS, DB_QUEUE (db/db.ts, DatabaseBounds),
+ * LIVE (JSON, live/hub.ts LiveSettings, e.g. {"streamsPerAddress":64} behind a NAT).
  * Stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
 import { isWorker, reportListening, startCluster } from './cluster.js';
 import type { Limits } from './context.js';
+import type { LiveSettings } from './live/hub.js';
 import { setupMessage } from './organisers-cli.js';
 import { ConfigError } from './setup/config.js';
 import { DEFAULT_CONFIG_DIR, DEFAULT_DATA_DIR, startServer, type ServerOptions } from './server.js';
@@ -43,6 +45,7 @@ try {
     configDir: values.config ?? env.CONFIG_DIR ?? DEFAULT_CONFIG_DIR,
     adminToken: env.ADMIN_TOKEN || undefined,
     limits: env.LIMITS ? (JSON.parse(env.LIMITS) as Partial<Limits>) : undefined,
+    live: env.LIVE ? (JSON.parse(env.LIVE) as Partial<LiveSettings>) : undefined,
     database: {
       ...(env.DB_POOL_SIZE ? { poolSize: Number(env.DB_POOL_SIZE) } : {}),
       ...(env.DB_WAIT_MS ? { waitMs: Number(env.DB_WAIT_MS) } : {}),

@@ -104,7 +104,8 @@ const PATH_PARAMS: Record<string, string> = {
 };
 const QUERY_PARAMS: Record<string, string> = {
   sort: 'The order. Proposals: `newest` (default), `most-supported` (newest first while counts are hidden), `random` (the same order for the same `seed`). Comments: `oldest` (default), `newest`, `helpful`.',
-  target: 'What the discussion is about: `proposal:ID`, `event:ID`, `section:ID` or `amendment:ID`.',
+  target:
+    'What the discussion is about: `proposal:ID`, `event:ID`, `amendment:ID`, or `section:DOCUMENT/SECTION` (section ids repeat in every document).',
   seed: 'Any text: the same seed gives the same random order, page after page.',
   categoryId: 'Only the proposals of this category.',
   sectionId: 'Only the amendments of this section.',

@@ -101,6 +101,12 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
       const { edit } = await settingsOf('open');
       return { ...edit, consultation: { ...edit.consultation, id: `copy-${n++}` } };
     };
+    const hostLinkId = (
+      await automation.call('POST', '/admin/consultations/open/events/small/host-links', {
+        bearer: ADMIN_TOKEN,
+        body: { eventId: 'small' },
+      })
+    ).body.link.id;
     const staff = (ok) => ({ none: 401, participant: 401, otherModerator: ok, moderator: ok, admin: ok, token: ok });
     const moderators = (ok) => ({ ...staff(ok), otherModerator: 403 });
     const admins = (ok) => ({ ...staff(ok), otherModerator: 403, moderator: 403 });
@@ -168,6 +174,28 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
         admins(201),
       ],
       ['POST /admin/consultations/{id}/keys', 'POST', '/admin/consultations/open/keys', { overlapHours: 1 }, admins(201)],
+      // Issue 22: host links are issued and revoked by the consultation's admins only.
+      [
+        'GET /admin/consultations/{id}/events/{id}/host-links',
+        'GET',
+        '/admin/consultations/open/events/small/host-links',
+        undefined,
+        admins(200),
+      ],
+      [
+        'POST /admin/consultations/{id}/events/{id}/host-links',
+        'POST',
+        '/admin/consultations/open/events/small/host-links',
+        { eventId: 'small' },
+        admins(201),
+      ],
+      [
+        'DELETE /admin/consultations/{id}/host-links/{id}',
+        'DELETE',
+        `/admin/consultations/open/host-links/${hostLinkId}`,
+        undefined,
+        admins(200),
+      ],
       ['POST /admin/token (rotate)', 'POST', '/admin/token', undefined, admins(201)],
       ['DELETE /admin/session (sign out)', 'DELETE', '/admin/session', undefined, sessionOnly(204), 'throwaway'],
       // Last: it ends every session of each account.
