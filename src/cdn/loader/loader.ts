@@ -20,8 +20,8 @@ const { f: files, t: tags, l: languages } = manifest as Manifest;
 const KEY = Symbol.for('pgo-widgets.loader');
 const g = globalThis as unknown as Record<symbol, { version: string; scan: (root: ParentNode) => void } | undefined>;
 
-/** Names being or done loading (`vote-button`, `en:vote-button`) -> attempt number, and the names to load next. */
-const started = new Map<string, number>();
+/** Names being or done loading (`vote-button`, `en:vote-button`), and the names to load next. */
+const started = new Set<string>();
 const failed = new Set<string>();
 const next = new Set<string>();
 const roots: ParentNode[] = [];
@@ -96,12 +96,12 @@ function flush(): void {
   });
 }
 
-function load(name: string): void {
-  const attempt = (started.get(name) ?? -1) + 1;
-  started.set(name, attempt);
+/** Imports every file of a name; a retry adds a query (browsers keep a failed module fetch per URL). */
+function load(name: string, query = ''): void {
+  started.add(name);
   const language = name.includes(':');
   const names = language ? texts(name) : filesOf(name).map((i) => files[i]!);
-  Promise.all(names.map((file) => import(new URL(`${file}.js${attempt ? `?${attempt}` : ''}`, import.meta.url).href))).catch(() => {
+  Promise.all(names.map((file) => import(new URL(`${file}.js${query}`, import.meta.url).href))).catch(() => {
     // A language that cannot load leaves the elements in French; an element shows why it is missing.
     if (language) return;
     failed.add(name);
@@ -109,10 +109,10 @@ function load(name: string): void {
   });
 }
 
-/** An element with a part (or none) and a text. */
+/** An element with a part and a text. */
 function create(tag: string, part: string, text = ''): HTMLElement {
   const element = document.createElement(tag);
-  if (part) element.setAttribute('part', part);
+  element.setAttribute('part', part);
   element.textContent = text;
   return element;
 }
@@ -129,10 +129,10 @@ function showError(element: Element): void {
     for (const again of failed) {
       failed.delete(again);
       for (const r of roots) for (const e of r.querySelectorAll(`pgo-${again}`)) e.shadowRoot?.replaceChildren();
-      load(again);
+      load(again, `?${Date.now()}`);
     }
   };
-  box.append(create('p', '', message), button);
+  box.append(message!, button);
   (element.shadowRoot ?? element.attachShadow({ mode: 'open' })).replaceChildren(box);
 }
 
