@@ -5,7 +5,7 @@ import { ProposalDraft, ProposalQuery, VOTE_CHOICES, type Participant, type Vote
 import { validateProposalDraft } from '../../src/core/validate.js';
 import { ReportInput, VoteInput } from '../api-schemas.js';
 import type { AppContext, Env } from '../context.js';
-import { bearer, currentParticipant } from '../http/auth.js';
+import { currentParticipant, writerToken } from '../http/auth.js';
 import { parseWith, readJson } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
 import { idempotencyKey } from '../http/idempotency.js';
@@ -84,13 +84,7 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
    */
   const voteWrite = async (c: Context<Env>, readChoice: () => Promise<{ choice: VoteChoice | 'withdraw'; canonical: string }>) => {
     const { consultation } = ctx.consultation(c.req.param('id') ?? '');
-    const token = bearer(c);
-    if (!token)
-      fail('unauthorized', 'A participant token is required', {
-        detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants',
-      });
-    if (token.length > 200)
-      fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' });
+    const token = writerToken(c);
     const key = idempotencyKey(c);
     const { choice, canonical } = await readChoice();
     const { voteModel } = consultation.settings;
