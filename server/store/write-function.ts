@@ -24,7 +24,7 @@ export interface WriteResult<T> {
  */
 export function callWriteFunction<T>(
   db: Queryable,
-  fn: 'pgo_vote' | 'pgo_register',
+  fn: 'pgo_vote' | 'pgo_register' | 'pgo_propose',
   tokenHash: string,
   params: unknown[],
 ): Promise<WriteResult<T>> {
