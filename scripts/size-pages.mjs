@@ -39,7 +39,9 @@ export const PAGE_CEILINGS = {
   'the eight elements of today (French)': 58.8 * KB,
   'the same in English (beyond the French page)': 6.3 * KB,
   // Issue 21: <pgo-text> with the form machinery and the word diff, measured when added (12.5 KB); to shrink.
-  'pgo-text added later: its chunks beyond the runtime': 12.9 * KB,
+  // Session 3: + paging of amendments (2,000 amendments open in reasonable time), the diff as a named group,
+  // plural-aware summaries, the votes' controller: +0.4 KB measured (13.3 KB).
+  'pgo-text added later: its chunks beyond the runtime': 13.4 * KB,
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
   'pgo-comments added later: its chunks beyond the runtime': 12.2 * KB,
   // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.

@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { userEvent } from 'storybook/test';
-import { seedComments, type SeedComment } from '../src/backends/memory/comments.js';
+import { seedComments, type SeedComment } from '../src/backends/memory/comment-extras.js';
 import { elementFromArgs } from './support/manifest.js';
 import { rendered, renderedCount } from './support/play.js';
 import { inConsultation, scenario, type Scenario } from './support/scenario.js';

@@ -4,7 +4,7 @@
  * (comments-organisers.ts). Moderation decisions go through the one moderation queue (store/moderation.ts).
  */
 import type { Context, Hono } from 'hono';
-import { commentRules, commentWindow, parseTarget, statusAfterEdit, validateComment } from '../../src/core/comment-rules.js';
+import { commentRules, commentWindow, parseTarget, statusAfterEdit, TARGET_FORMS, validateComment } from '../../src/core/comment-rules.js';
 import { CommentDraft, CommentEdit, CommentQuery, CommentReport, ReplyQuery } from '../../src/core/comments.js';
 import { validationError } from '../../src/core/errors.js';
 import type { Consultation } from '../../src/core/schemas.js';
@@ -35,20 +35,20 @@ export function requireCommentsOpen(consultation: Consultation, now: number): vo
     );
 }
 
-/** A proposal must be published and an event approved, in this consultation; sections and amendments are taken as named. */
+/** What a target names must exist in this consultation and be public; a section in some version of its document. */
+const TARGET_EXISTS = {
+  proposal: "SELECT 1 FROM proposals WHERE id = $1 AND consultation_id = $2 AND status = 'published'",
+  event: "SELECT 1 FROM events WHERE id = $1 AND consultation_id = $2 AND moderation = 'approved'",
+  amendment: "SELECT 1 FROM amendments WHERE id = $1 AND consultation_id = $2 AND moderation = 'published'",
+  section: `SELECT 1 FROM documents d JOIN document_versions v ON v.document_id = d.id
+    WHERE d.id = $3 AND d.consultation_id = $2 AND v.sections @> jsonb_build_array(jsonb_build_object('id', $1::text)) LIMIT 1`,
+};
+
 export async function requireTarget(q: Queryable, consultationId: string, target: string): Promise<void> {
   const parsed = parseTarget(target);
-  if (!parsed)
-    fail('validation', 'Unknown target', {
-      fieldErrors: [{ field: 'target', code: 'invalid', message: 'target must be proposal:ID, event:ID, section:ID or amendment:ID' }],
-    });
-  const sql =
-    parsed.kind === 'proposal'
-      ? "SELECT 1 FROM proposals WHERE id = $1 AND consultation_id = $2 AND status = 'published'"
-      : parsed.kind === 'event'
-        ? "SELECT 1 FROM events WHERE id = $1 AND consultation_id = $2 AND moderation = 'approved'"
-        : null;
-  if (sql && !(await q.query(sql, [parsed.id, consultationId])).length) fail('not-found', `No such ${parsed.kind}`);
+  if (!parsed) fail('validation', 'Unknown target', { fieldErrors: [{ field: 'target', code: 'invalid', message: TARGET_FORMS }] });
+  const params = parsed.kind === 'section' ? [parsed.id, consultationId, parsed.documentId] : [parsed.id, consultationId];
+  if (!(await q.query(TARGET_EXISTS[parsed.kind], params)).length) fail('not-found', `No such ${parsed.kind}`);
 }
 
 /** The comment a new one replies to: the thread it joins (`parentId`) and, for a reply to a reply, whom it answers. */
@@ -185,7 +185,10 @@ export const COMMENT_DOCS: RouteDoc[] = [
     auth: 'optional-participant',
     query: CommentQuery,
     ok: { status: 200, description: 'A page of threads', schema: 'CommentPage' },
-    refusals: { validation: 'a query parameter breaks its schema', 'not-found': 'no such published proposal or approved event' },
+    refusals: {
+      validation: 'a query parameter breaks its schema',
+      'not-found': 'no such published proposal, approved event, published amendment or section of a document here',
+    },
     cached: true,
   },
   {

@@ -294,7 +294,7 @@ export const DOCUMENT_DOCS: RouteDoc[] = [
     ok: { status: 200, description: 'The decided amendment', schema: 'Amendment' },
     refusals: {
       validation: 'no reason where one is required, or no changed text',
-      conflict: 'already decided',
+      conflict: 'already decided, or hidden or pending in moderation',
       'not-found': 'no such amendment',
       forbidden: 'the organiser’s role does not allow this, or a cookie write without a valid `X-CSRF-Token`',
     },

@@ -8,6 +8,7 @@ import type { AppContext, Env } from '../context.js';
 import { currentParticipant } from '../http/auth.js';
 import { parseWith } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
+import { contentDisposition } from '../http/disposition.js';
 import { fail } from '../http/problem.js';
 import { exportDocument, insertAmendment, listAmendments, voteOnAmendment, withdrawAmendment } from '../store/amendments.js';
 import { documentRow, listDocuments, readDocument, versionOf } from '../store/documents.js';
@@ -51,8 +52,11 @@ export function documentRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   app.get(`${D}/export.json`, async (c) => {
     const { consultation } = ctx.consultation(c.req.param('id'));
-    c.header('content-disposition', `inline; filename="${consultation.id}-${c.req.param('documentId')}.json"`);
-    return cachedJson(c, await exportDocument(ctx.db, consultation, c.req.param('documentId'), ctx.now()), CACHE.live);
+    const documentId = c.req.param('documentId');
+    const exported = await exportDocument(ctx.db, consultation, documentId, ctx.now());
+    // Named once the document is found; the id came from the URL, so the name is made safe (server/http/disposition.ts).
+    c.header('content-disposition', contentDisposition('inline', `${consultation.id}-${documentId}.json`));
+    return cachedJson(c, exported, CACHE.live);
   });
 
   app.get(`${D}/amendments`, async (c) => {

@@ -6,7 +6,7 @@
  * lands before the decision or is refused after it.
  */
 import { wordDiff } from '../../src/core/diff.js';
-import { validateAmendmentDraft, validateDecision } from '../../src/core/text-rules.js';
+import { decisionRefusal, validateAmendmentDraft, validateDecision } from '../../src/core/text-rules.js';
 import type { Consultation, Participant, VoteChoice } from '../../src/core/schemas.js';
 import type {
   Amendment,
@@ -216,7 +216,11 @@ export async function voteOnAmendment(
   return { amendmentId, tally: amendment.tally, myVote: amendment.myVote };
 }
 
-/** An organiser's decision on an open amendment (the route audits it). A decided amendment is not decided again. */
+/**
+ * An organiser's decision on an open, published amendment (the route audits it). A decided amendment is not
+ * decided again; one hidden or pending in moderation is not decided (decisionRefusal). The row lock serialises
+ * it with moderation decisions and votes.
+ */
 export async function decideAmendment(
   q: Queryable,
   consultation: Consultation,
@@ -225,15 +229,21 @@ export async function decideAmendment(
   actor: string,
   now: number,
 ): Promise<Amendment> {
-  const rows = await q.query<{ document_id: string; state: AmendmentState; kind: Amendment['kind'] }>(
-    'SELECT document_id, state, kind FROM amendments WHERE id = $1 AND consultation_id = $2 FOR UPDATE',
-    [amendmentId, consultation.id],
-  );
+  const rows = await q.query<{
+    document_id: string;
+    state: AmendmentState;
+    kind: Amendment['kind'];
+    moderation: 'pending' | 'published' | 'hidden';
+  }>('SELECT document_id, state, kind, moderation FROM amendments WHERE id = $1 AND consultation_id = $2 FOR UPDATE', [
+    amendmentId,
+    consultation.id,
+  ]);
   const target = rows[0];
   if (!target) fail('not-found', 'No such amendment');
   const errors = validateDecision(input, target);
   if (errors.length) throw validationError(errors);
-  if (target.state !== 'open') fail('conflict', 'This amendment is already decided', { detail: target.state });
+  const refusal = decisionRefusal(target);
+  if (refusal) fail('conflict', refusal.message, { detail: refusal.detail });
   await q.query(
     'UPDATE amendments SET state = $2, decision_reason = $3, decision_text = $4, decided_by = $5, decided_at = $6 WHERE id = $1',
     [

@@ -9,8 +9,12 @@ import type { Consultation, FieldError, Phase } from './schemas.js';
 
 export const COMMENT_TARGET_KINDS = ['proposal', 'event', 'section', 'amendment'] as const;
 export type CommentTargetKind = (typeof COMMENT_TARGET_KINDS)[number];
-/** `proposal:ID`, `event:ID`, `section:ID`, `amendment:ID`. */
-export const COMMENT_TARGET = /^(proposal|event|section|amendment):([A-Za-z0-9_.:-]{1,120})$/;
+/**
+ * `proposal:ID`, `event:ID`, `amendment:ID`, and `section:DOCUMENT/SECTION`: section ids (`s-1`, `s-2`…)
+ * repeat in every document, so a section is named with its document.
+ */
+export const COMMENT_TARGET =
+  /^(?:(proposal|event|amendment):([A-Za-z0-9_.:-]{1,120})|section:([A-Za-z0-9_.:-]{1,120})\/([A-Za-z0-9_.:-]{1,120}))$/;
 export const COMMENT_STANCES = ['for', 'neutral', 'against'] as const;
 export type CommentStance = (typeof COMMENT_STANCES)[number];
 export const COMMENT_SORTS = ['oldest', 'newest', 'helpful'] as const;
@@ -73,10 +77,17 @@ export function commentWindow(consultation: Consultation, now: number): { open: 
   return { open, opensAt: open ? null : nextPhaseAmong(consultation.phases, ids, now) };
 }
 
-export function parseTarget(target: string): { kind: CommentTargetKind; id: string } | null {
+/** What a target names; `documentId` for a section only. */
+export type ParsedTarget =
+  { kind: Exclude<CommentTargetKind, 'section'>; id: string; documentId?: undefined } | { kind: 'section'; id: string; documentId: string };
+
+export function parseTarget(target: string): ParsedTarget | null {
   const m = COMMENT_TARGET.exec(target);
-  return m ? { kind: m[1] as CommentTargetKind, id: m[2]! } : null;
+  if (!m) return null;
+  return m[1] ? { kind: m[1] as Exclude<CommentTargetKind, 'section'>, id: m[2]! } : { kind: 'section', documentId: m[3]!, id: m[4]! };
 }
+
+export const TARGET_FORMS = 'target must be proposal:ID, event:ID, amendment:ID or section:DOCUMENT/SECTION';
 
 /** What a citizen writes: the comment (or reply) and its stance. */
 export interface CommentTextInput {

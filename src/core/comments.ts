@@ -50,14 +50,17 @@ export const Comment = z.object({
 export const CommentPage = z.object({ items: z.array(Comment), nextCursor: z.nullable(z.string()), total: z.optional(z.int()) });
 export const CommentThread = z.object({ comment: Comment, replies: z.array(Comment) });
 
+/** A page's offset in base 36 (what `nextCursor` gives): a forged one is refused, never turned into a huge offset. */
+const CommentCursor = z.string().check(z.regex(/^[0-9a-z]{1,10}$/));
+
 export const CommentQuery = z.object({
   target: CommentTarget,
   sort: z.optional(z.enum(COMMENT_SORTS)),
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(CommentCursor),
   limit: z.optional(z.int().check(z.gte(1), z.lte(COMMENT_PAGE_MAX))),
 });
 export const ReplyQuery = z.object({
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(CommentCursor),
   limit: z.optional(z.int().check(z.gte(1), z.lte(COMMENT_PAGE_MAX))),
 });
 

@@ -64,6 +64,20 @@ export function validateDecision(input: AmendmentDecisionInput, amendment: Pick<
   return errors;
 }
 
+/**
+ * Why an amendment cannot be decided, or null: only an open amendment that moderation has published is
+ * decided (one hidden or awaiting moderation is not the public's to see, so not the text's to take).
+ */
+export function decisionRefusal(amendment: {
+  state: Amendment['state'];
+  moderation: 'pending' | 'published' | 'hidden';
+}): { message: string; detail: string } | null {
+  if (amendment.moderation !== 'published')
+    return { message: 'This amendment is not published (moderation): it cannot be decided', detail: `moderation-${amendment.moderation}` };
+  if (amendment.state !== 'open') return { message: 'This amendment is already decided', detail: amendment.state };
+  return null;
+}
+
 const normalise = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 /**

@@ -1,7 +1,7 @@
 // Issue 22, who may file a relay workshop's report: every caller × {no token, another participant, the
 // event's proposer, a live host link's holder, a revoked link's holder, the admin token}, each cell tested
 // on a fresh event; a revoked link stops working at once; a second report (a change) is refused to the host
-// too, and to anyone else before that; host-link routes are organiser-only. The clock is moved, never waited for.
+// too, and to anyone else before that; a link opens its own event only; host-link routes are organiser-only. The clock is moved, never waited for.
 import { ADMIN_TOKEN, OPEN_LIMITS, client, loadTs, problemDefect, writeConfig } from './harness.mjs';
 
 const CALLERS = ['none', 'other', 'proposer', 'link', 'revoked', 'admin'];
@@ -125,6 +125,27 @@ export async function workshopAccess(tally, { ApiError, printTable }) {
     tally.check(
       'a second report from another participant is refused (403)',
       byOther.status === 403 ? problemDefect(ApiError, byOther) : `${byOther.status} ${byOther.text.slice(0, 160)}`,
+    );
+
+    // A live link opens its own event only; a made-up secret (same shape) opens none.
+    const crossed = await call('POST', `/consultations/open/events/${late}/report`, {
+      token: other,
+      key: 'acc-cross',
+      body: { ...draft('x'), hostKey: secrets.link },
+    });
+    const forged = await call('POST', `/consultations/open/events/${late}/report`, {
+      token: other,
+      key: 'acc-forged',
+      body: { ...draft('x'), hostKey: `hl_${'A'.repeat(32)}` },
+    });
+    cases += 2;
+    tally.check(
+      'another event’s live host link is refused (403)',
+      crossed.status === 403 ? problemDefect(ApiError, crossed) : `${crossed.status} ${crossed.text.slice(0, 160)}`,
+    );
+    tally.check(
+      'a made-up host key is refused (403)',
+      forged.status === 403 ? problemDefect(ApiError, forged) : `${forged.status} ${forged.text.slice(0, 160)}`,
     );
 
     // Revoked at once: a link that worked for a refused draft stops working the moment it is revoked.

@@ -2,9 +2,10 @@
 // names, extra fields; event titles, descriptions, organisers, addresses; links), events approved through
 // the admin route, then shown by every element that displays user text (proposal list with the whole
 // texts opened, vote buttons, event list, event cards with their .ics and JSON-LD, the proposal form's
-// confirmation) in Chromium, on a page loading the CDN bundle from the reference server. A page-level
-// trap (window.__xss, window.__pwned, alert/confirm/prompt; positive-controlled) proves none runs; each
-// payload's literal text is found in the shadow DOM; no shadow root holds a link that is not http(s).
+// confirmation; relay-workshop reports: test/reliability/workshop-xss.mjs) in Chromium, on a page loading
+// the CDN bundle from the reference server. A page-level trap (window.__xss, window.__pwned,
+// alert/confirm/prompt; positive-controlled) proves none runs; each payload's literal text is found in the
+// shadow DOM; no shadow root holds a link that is not http(s).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
 import { ensureBuild } from '../../scripts/size.mjs';
 import { HOSTILE_URLS, payloads } from '../reliability/xss-payloads.mjs';
 import { ADMIN_TOKEN, ROOT, Tally, client, problemDefect, schemas, startTestServer } from '../reliability/harness.mjs';
+import { workshopXss } from '../reliability/workshop-xss.mjs';
 
 export const name = 'reliability-xss';
 
@@ -458,6 +460,20 @@ export async function run() {
     } finally {
       await eventPage.context.close();
     }
+
+    // Relay-workshop reports (issue 22): stored in reports, shown by the cards and lists, typed into the form.
+    await workshopXss(tally, {
+      call,
+      server,
+      corpus,
+      token,
+      adminToken: ADMIN_TOKEN,
+      wrap,
+      cp,
+      problemDefect,
+      ApiError,
+      view: { openPage, settle, verdict, textOf, expectText },
+    });
 
     // The proposal form's confirmation names the sent title.
     const formPage = await openPage(

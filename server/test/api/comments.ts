@@ -239,6 +239,68 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       assert.equal((await threads(null)).items.find((c) => c.id === comment.id)!.status, 'published');
     });
 
+    it('a section target names its document (`section:DOC/SEC`), in this consultation; an amendment target must exist here', async () => {
+      // Section ids are s-1, s-2… in every document: a bare `section:s-2` would mix the discussions of every text.
+      const admin = (path: string, body: unknown) => call('POST', path, { token: ADMIN, body });
+      const draft = '# Axe\n\nTexte.\n\n## Engagement\n\nPublier.\n';
+      for (const [consultation, id] of [
+        ['open', 'cdoc'],
+        ['open', 'cdoc-2'],
+        ['final', 'cdoc-final'],
+      ])
+        assert.equal(
+          (await admin(`/admin/consultations/${consultation}/documents`, { id, markdown: draft, amendmentPhases: ['ideation'] })).status,
+          201,
+        );
+      const who = await token();
+      const on = (t: string, consultation = OPEN) => post(who, { body: 'Sur ce passage du texte.', target: t }, consultation);
+      assertProblem(await on('section:s-2'), 422, 'validation');
+      assertProblem(await on('section:cdoc/s-9'), 404, 'not-found');
+      assertProblem(await on('section:cdoc-final/s-2'), 404, 'not-found');
+      assertProblem(await on('section:nope/s-2'), 404, 'not-found');
+      const first = await on('section:cdoc/s-2');
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      assert.equal((await on('section:cdoc-2/s-2')).status, 201);
+      const listed = async (t: string) =>
+        CommentPage.parse((await call('GET', `${OPEN}/comments?target=${encodeURIComponent(t)}`)).body).items.map((c) => c.target);
+      assert.deepEqual(await listed('section:cdoc/s-2'), ['section:cdoc/s-2']);
+      assert.deepEqual(await listed('section:cdoc-2/s-2'), ['section:cdoc-2/s-2']);
+      assertProblem(await call('GET', `${OPEN}/comments?target=section:cdoc-final/s-2`), 404, 'not-found');
+      // Amendments: one of this consultation, published; an unknown one is refused.
+      assertProblem(await on('amendment:nope'), 404, 'not-found');
+      const amended = await call('POST', `${OPEN}/documents/cdoc/amendments`, {
+        token: who,
+        body: { sectionId: 's-2', kind: 'modify', text: 'Publier chaque année.', reason: 'Plus précis ainsi, avec un rythme.' },
+      });
+      assert.equal(amended.status, 201, JSON.stringify(amended.body));
+      const amendment = `amendment:${amended.body.amendment.id as string}`;
+      assert.equal((await on(amendment)).status, 201);
+      assertProblem(await on(amendment, '/consultations/final'), 404, 'not-found');
+      await query("UPDATE amendments SET moderation = 'hidden' WHERE id = $1", [amended.body.amendment.id]);
+      assertProblem(await on(amendment), 404, 'not-found');
+    });
+
+    it('one pinned comment per consultation and target (the index is scoped by consultation)', async () => {
+      const insert = (id: string, consultation: string) =>
+        query(
+          `INSERT INTO comments (id, consultation_id, target, body, status, pinned, created_at) VALUES ($1, $2, 'event:shared', 'épinglé', 'published', true, now())`,
+          [id, consultation],
+        );
+      await insert('pin-open', 'open');
+      await insert('pin-final', 'final');
+      await assert.rejects(insert('pin-open-2', 'open'), /duplicate key|unique/);
+      await query("DELETE FROM comments WHERE id IN ('pin-open', 'pin-final')");
+    });
+
+    it('a forged cursor is a clear validation refusal, not a server error', async () => {
+      const huge = 'z'.repeat(200);
+      assertProblem(await call('GET', `${OPEN}/comments?target=${target}&cursor=${huge}`), 422, 'validation');
+      const root = await posted(await token(), { body: 'Un fil pour le curseur.' });
+      assertProblem(await call('GET', `${OPEN}/comments/${root.id}/replies?cursor=${huge}`), 422, 'validation');
+      assertProblem(await call('GET', `${OPEN}/comments?target=${target}&cursor=-1`), 422, 'validation');
+      assert.equal((await call('GET', `${OPEN}/comments?target=${target}&cursor=zz`)).status, 200);
+    });
+
     it('pre-moderation: a pending comment is its author’s only until approved; organisers reply with a badge from the console only', async () => {
       const author = await token();
       const answer = await call('POST', '/consultations/hidden/comments', {

@@ -21,7 +21,7 @@ Ouvrir les codes sources des administrations.
 Associer les citoyens, les élus et les agents.
 `;
 
-export function documentTests({ call, token, count }: ApiTestContext): void {
+export function documentTests({ call, token, count, query }: ApiTestContext): void {
   describe('documents and amendments', () => {
     const D = `${OPEN}/documents/plan`;
     const amend = (t: string, body: Record<string, unknown>, key?: string) =>
@@ -181,6 +181,40 @@ export function documentTests({ call, token, count }: ApiTestContext): void {
       const sent = await amend(await token(), { ...modify('s-4', hostile), reason: `${hostile} raison` });
       assert.equal(sent.status, 201);
       assert.equal(sent.body.amendment.text, hostile);
+    });
+
+    it('an amendment hidden or pending in moderation cannot be decided', async () => {
+      const a = Amendment.parse(
+        (await amend(await token(), modify('s-1', 'Des données ouvertes pour tous les communs numériques.'))).body.amendment,
+      );
+      const moderate = (action: string) =>
+        callAdmin('POST', '/admin/consultations/open/decisions', { targets: [`amendment:${a.id}`], action, reason: 'Propos injurieux.' });
+      assert.equal((await moderate('hide')).status, 200);
+      assertProblem(await decide(a.id, { state: 'accepted', reason: '' }), 409, 'conflict');
+      await query("UPDATE amendments SET moderation = 'pending' WHERE id = $1", [a.id]);
+      assertProblem(await decide(a.id, { state: 'rejected', reason: 'Hors sujet.' }), 409, 'conflict');
+      assert.equal(await count("amendments WHERE id = $1 AND state = 'open' AND decided_at IS NULL", [a.id]), 1);
+      assert.equal((await moderate('approve')).status, 200);
+      assert.equal(Amendment.parse((await decide(a.id, { state: 'rejected', reason: 'Hors sujet.' })).body).state, 'rejected');
+    });
+
+    it('names the export file with a safe name whatever the document id', async () => {
+      const fine = await call('GET', `${D}/export.json`);
+      assert.equal(fine.status, 200);
+      assert.equal(fine.headers.get('content-disposition'), 'inline; filename="open-plan.json"');
+      const hostile = 'x";filename=evil.html';
+      await query('INSERT INTO documents (id, consultation_id, title) VALUES ($1, $2, $3)', [hostile, 'open', 'Titre']);
+      await query("INSERT INTO document_versions (document_id, number, sections, published_at) VALUES ($1, 1, '[]', now())", [hostile]);
+      const answer = await call('GET', `${OPEN}/documents/${encodeURIComponent(hostile)}/export.json`);
+      assert.equal(answer.status, 200, answer.text);
+      const header = answer.headers.get('content-disposition') ?? '';
+      assert.match(header, /^inline; filename="[A-Za-z0-9_.-]+"; filename\*=UTF-8''[A-Za-z0-9_.%-]+$/, header);
+      assert.ok(!header.includes('evil.html"'), header);
+      const missing = await call('GET', `${OPEN}/documents/nope%0D%0Aset-cookie:%20x%3D1/export.json`);
+      assertProblem(missing, 404, 'not-found');
+      assert.equal(missing.headers.get('set-cookie'), null);
+      assert.equal(missing.headers.get('content-disposition'), null);
+      await query('DELETE FROM documents WHERE id = $1', [hostile]);
     });
   });
 }

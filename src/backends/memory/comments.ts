@@ -3,18 +3,10 @@
  * deletion leaving "comment deleted" where replies follow, helpful votes (one per participant), reports
  * with a reason (once per participant) hiding a comment at the consultation's threshold, pre- or
  * post-moderation, one pinned comment per target. The same rules as the server (server/store/comments.ts),
- * checked by the same contract (src/test-utils/comments-contract.ts). Rows live in a map of this module.
+ * checked by the same contract (src/test-utils/comments-contract.ts). Rows: comment-state.ts; targets: comment-targets.ts.
  */
 import type { RequestOptions, WriteOptions } from '../../core/backend.js';
-import {
-  commentRules,
-  commentWindow,
-  COMMENT_PAGE,
-  parseTarget,
-  statusAfterEdit,
-  validateComment,
-  type CommentStance,
-} from '../../core/comment-rules.js';
+import { commentRules, commentWindow, COMMENT_PAGE, statusAfterEdit, validateComment } from '../../core/comment-rules.js';
 import type {
   Comment,
   CommentDraft,
@@ -29,120 +21,19 @@ import type {
 } from '../../core/comments.js';
 import { backendError, validationError } from '../../core/errors.js';
 import { pageFrom } from '../../core/query.js';
-import type { Consultation } from '../../core/schemas.js';
+import {
+  commentState,
+  helpfulCount,
+  isVisible,
+  stored,
+  toComment,
+  visibleReplies,
+  type CommentHost,
+  type StoredComment,
+} from './comment-state.js';
+import { requireTarget } from './comment-targets.js';
 
-/** What this module needs of the memory backend (its store). */
-export interface CommentHost {
-  participantId: string;
-  now(): number;
-  consultation(id: string): Consultation;
-  enter(method: string, args: unknown[], options?: RequestOptions): Promise<void>;
-  once<T>(method: string, args: unknown[], options: WriteOptions, write: () => T): Promise<T>;
-  readonly proposals: Map<string, { consultationId: string; status: string }>;
-  readonly events: Map<string, { consultationId: string; moderation?: string }>;
-}
-
-export interface StoredComment {
-  id: string;
-  seq: number;
-  consultationId: string;
-  target: string;
-  parentId: string | null;
-  replyToId: string | null;
-  body: string;
-  stance: CommentStance | null;
-  authorName: string | null;
-  organiser: boolean;
-  participantId: string;
-  status: 'published' | 'pending' | 'hidden' | 'deleted';
-  createdAt: string;
-  editedAt: string | null;
-  pinned: boolean;
-  edits: { body: string; stance: CommentStance | null; at: string }[];
-}
-interface State {
-  rows: Map<string, StoredComment>;
-  helpful: Set<string>;
-  reports: Map<string, Map<string, string>>;
-  sequence: number;
-}
-
-const STATES = new WeakMap<object, State>();
-/** The comment rows of a backend (shared by the views `Object.create(store)` makes for other participants). */
-export function commentState(host: object): State {
-  let root = host;
-  while (!Object.hasOwn(root, 'consultations') && Object.getPrototypeOf(root)) root = Object.getPrototypeOf(root) as object;
-  let state = STATES.get(root);
-  if (!state) STATES.set(root, (state = { rows: new Map(), helpful: new Set(), reports: new Map(), sequence: 0 }));
-  return state;
-}
-
-function stored(host: CommentHost, consultationId: string, commentId: string): StoredComment {
-  const row = commentState(host).rows.get(commentId);
-  if (!row || row.consultationId !== consultationId) throw backendError('not-found', 'No such comment');
-  return row;
-}
-
-const isVisible = (host: CommentHost, row: StoredComment): boolean =>
-  row.status === 'published' ||
-  row.status === 'hidden' ||
-  (row.status === 'pending' && row.participantId === host.participantId) ||
-  (row.status === 'deleted' && visibleReplies(host, row).length > 0);
-
-function visibleReplies(host: CommentHost, root: StoredComment): StoredComment[] {
-  return [...commentState(host).rows.values()]
-    .filter((r) => r.parentId === root.id && isVisible(host, r))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
-}
-
-function helpfulCount(host: CommentHost, id: string): number {
-  let n = 0;
-  for (const key of commentState(host).helpful) if (key.endsWith(`|${id}`)) n++;
-  return n;
-}
-
-export function toComment(host: CommentHost, row: StoredComment): Comment {
-  const state = commentState(host);
-  const shown = row.status === 'published' || row.status === 'pending';
-  const replyTo = row.replyToId ? state.rows.get(row.replyToId) : undefined;
-  return {
-    id: row.id,
-    consultationId: row.consultationId,
-    target: row.target,
-    parentId: row.parentId,
-    replyTo: replyTo ? { id: replyTo.id, authorName: replyTo.status === 'deleted' ? null : replyTo.authorName } : null,
-    body: shown ? row.body : '',
-    stance: shown ? row.stance : null,
-    authorName: row.status === 'deleted' ? null : row.authorName,
-    organiser: row.organiser,
-    status: row.status,
-    createdAt: row.createdAt,
-    editedAt: row.editedAt,
-    helpful: helpfulCount(host, row.id),
-    pinned: row.pinned,
-    replies: row.parentId ? 0 : visibleReplies(host, row).length,
-    mine: row.participantId === host.participantId,
-    helpfulByMe: state.helpful.has(`${host.participantId}|${row.id}`),
-    reportedByMe: state.reports.get(row.id)?.has(host.participantId) ?? false,
-  };
-}
-
-/** The target must exist and be public (a proposal published, an event approved); texts' sections and amendments are taken as named. */
-function requireTarget(host: CommentHost, consultationId: string, target: string): void {
-  const parsed = parseTarget(target);
-  if (!parsed)
-    throw validationError([
-      { field: 'target', code: 'invalid', message: 'target must be proposal:ID, event:ID, section:ID or amendment:ID' },
-    ]);
-  const proposal = parsed.kind === 'proposal' ? host.proposals.get(parsed.id) : null;
-  const event = parsed.kind === 'event' ? host.events.get(parsed.id) : null;
-  if (
-    (parsed.kind === 'proposal' && (!proposal || proposal.consultationId !== consultationId || proposal.status !== 'published')) ||
-    (parsed.kind === 'event' && (!event || event.consultationId !== consultationId || (event.moderation ?? 'approved') !== 'approved'))
-  ) {
-    throw backendError('not-found', `No such ${parsed.kind}`);
-  }
-}
+export type { CommentHost, StoredComment } from './comment-state.js';
 
 export async function listCommentThreads(
   host: CommentHost,
@@ -331,78 +222,4 @@ export function reportComment(
     const threshold = commentRules(host.consultation(consultationId)).hideAfterReports;
     if (threshold > 0 && reports.size >= threshold) Object.assign(row, { status: 'hidden', pinned: false });
   });
-}
-
-/** A moderator's decision on a comment (tests and demos): publish a pending one, hide or restore. */
-export function moderateComment(host: CommentHost, commentId: string, action: 'approve' | 'hide' | 'restore'): void {
-  const row = commentState(host).rows.get(commentId);
-  if (!row || row.status === 'deleted') return;
-  row.status = action === 'hide' ? 'hidden' : 'published';
-  if (action !== 'hide') commentState(host).reports.delete(commentId);
-}
-
-/** An organiser pins a comment (the target's pinned one before is unpinned), or unpins it. */
-export function pinComment(host: CommentHost, commentId: string, pinned = true): void {
-  const rows = commentState(host).rows;
-  const row = rows.get(commentId);
-  if (!row || row.parentId || row.status !== 'published')
-    throw backendError('conflict', 'Only a published first-level comment can be pinned');
-  for (const other of rows.values()) if (other.target === row.target) other.pinned = false;
-  row.pinned = pinned;
-}
-
-/** A seeded comment (stories, demos): by another participant unless `mine`; `replies` are its thread's. */
-export interface SeedComment {
-  body: string;
-  authorName?: string;
-  stance?: CommentStance;
-  organiser?: boolean;
-  pinned?: boolean;
-  mine?: boolean;
-  status?: StoredComment['status'];
-  helpfulVotes?: number;
-  minutesAgo?: number;
-  replies?: SeedComment[];
-}
-
-/** Stores comments at once, without the write rules (a demo's or a story's past discussion). */
-export function seedComments(
-  host: CommentHost,
-  consultationId: string,
-  target: string,
-  items: SeedComment[],
-  parentId: string | null = null,
-): void {
-  const state = commentState(host);
-  for (const item of items) {
-    const id = `c-${++state.sequence}`;
-    const at = new Date(host.now() - (item.minutesAgo ?? 60) * 60_000).toISOString();
-    state.rows.set(id, {
-      id,
-      seq: state.sequence,
-      consultationId,
-      target,
-      parentId,
-      replyToId: null,
-      body: item.body,
-      stance: item.stance ?? null,
-      authorName: item.authorName ?? null,
-      organiser: !!item.organiser,
-      participantId: item.mine ? host.participantId : `seed-${id}`,
-      status: item.status ?? 'published',
-      createdAt: at,
-      editedAt: null,
-      pinned: !!item.pinned,
-      edits: [],
-    });
-    for (let i = 0; i < (item.helpfulVotes ?? 0); i++) state.helpful.add(`seed-${i}|${id}`);
-    if (item.replies) seedComments(host, consultationId, target, item.replies, id);
-  }
-}
-
-/** Published comments on a target (the count a proposal list shows). */
-export function commentCount(host: object, target: string): number {
-  let n = 0;
-  for (const row of commentState(host).rows.values()) if (row.target === target && row.status === 'published') n++;
-  return n;
 }

@@ -13,6 +13,7 @@ import type { Consultation, VoteChoice, VoteTally } from '../../core/schemas.js'
 import {
   applyAmendments,
   amendWindow,
+  decisionRefusal,
   defaultAmendmentPhases,
   nextSectionId,
   sectionsFromMarkdown,
@@ -180,7 +181,8 @@ export class MemoryDocuments implements DocumentsBackend {
     if (!target) throw backendError('not-found', 'No such amendment');
     const errors = validateDecision(input, target);
     if (errors.length) throw validationError(errors);
-    if (target.state !== 'open') throw backendError('conflict', 'This amendment is already decided');
+    const refusal = decisionRefusal({ state: target.state, moderation: target.hidden ? 'hidden' : 'published' });
+    if (refusal) throw backendError('conflict', refusal.message, { detail: refusal.detail });
     target.state = input.state;
     target.decision = {
       state: input.state,

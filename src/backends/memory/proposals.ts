@@ -4,7 +4,7 @@ import { backendError, validationError } from '../../core/errors.js';
 import { pageFrom, seededRank } from '../../core/query.js';
 import type { Consultation, Page, Proposal, ProposalDraft, ProposalQuery, ProposalReceipt } from '../../core/schemas.js';
 import { validateProposalDraft } from '../../core/validate.js';
-import { commentCount } from './comments.js';
+import { commentCount } from './comment-extras.js';
 import type { MemoryStore, StoredProposal } from './store.js';
 import { emptyTally, rawTotal, tally } from './votes.js';
 

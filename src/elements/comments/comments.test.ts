@@ -216,7 +216,8 @@ describe('<pgo-comments>', () => {
     const { el } = await mount({
       comments: { moderation: 'pre', hideAfterReports: 1 },
       seed: async (b) => {
-        const { moderateComment, pinComment, postComment } = await import('../../backends/memory/comments.js');
+        const { moderateComment, pinComment } = await import('../../backends/memory/comment-extras.js');
+        const { postComment } = await import('../../backends/memory/comments.js');
         const bad = (await post(b, 'x', { body: 'À masquer.' })).comment.id;
         moderateComment(b, bad, 'approve');
         await as(b, 'y').reportComment(C, bad, { reason: 'offensive' }, key());

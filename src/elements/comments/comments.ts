@@ -65,7 +65,7 @@ declare global {
  */
 export class PgoComments extends PgoElement implements CommentViewHost {
   static override styles = [baseStyles, formStyles, formPageStyles, commentsStyles];
-  /** What is discussed: `proposal:ID`, `event:ID`, `section:ID` or `amendment:ID`. */
+  /** What is discussed: `proposal:ID`, `event:ID`, `amendment:ID` or `section:DOCUMENT/SECTION`. */
   @property() target = '';
   /** The first order: `oldest` (default), `newest` or `helpful`. */
   @property() sort: CommentSort = 'oldest';

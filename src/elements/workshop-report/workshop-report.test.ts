@@ -79,8 +79,23 @@ describe('<pgo-workshop-report>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.step === 'contributions', 'Continue did not lead to the contributions');
     expect(el.shadowRoot!.activeElement?.classList.contains('step-title')).to.equal(true);
-    await row(el, 0, 'Publier les budgets des communes');
-    $<HTMLButtonElement>(el, '.add-row')!.focus();
+    // From the step's title, Tab walks the row: title, text, theme (typed ahead), support in the room, remove, add.
+    const focused = () => el.shadowRoot!.activeElement?.getAttribute('name') ?? el.shadowRoot!.activeElement?.className ?? '';
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('contributions.0.title');
+    await sendKeys({ type: 'Publier les budgets des communes' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Chaque commune publie son budget en données ouvertes, ligne par ligne.' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.equal('contributions.0.categoryId');
+    await sendKeys({ type: 'Ouvrir' });
+    await waitUntil(() => el.form.values['contributions.0.categoryId'] === 'donnees', 'the theme was not chosen with the keyboard');
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: '12' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.contain('remove-row');
+    await sendKeys({ press: 'Tab' });
+    expect(focused()).to.contain('add-row');
     await sendKeys({ press: 'Enter' });
     await waitUntil(
       () => el.shadowRoot!.activeElement?.getAttribute('name') === 'contributions.1.title',
@@ -225,6 +240,78 @@ describe('<pgo-workshop-report>', () => {
     await waitUntil(() => refused.el.form.status === 'failed', 'the refusal did not show');
     expect(shadowText(refused.el, '[part~="send-error"]')).to.not.equal('');
     await expect(refused.el).to.be.accessible();
+  });
+
+  it('axe in every other state: published, unavailable, no event, load error, event unknown, draft found, each step, sending', async function () {
+    this.timeout(60_000);
+    const check = async (el: PgoWorkshopReport, part: string, text: string) => {
+      expect(shadowText(el, part), part).to.contain(text);
+      await expect(el).to.be.accessible();
+      el.remove();
+    };
+    const { backend, heldOn } = workshopBackend();
+    const filed = await backend.submitWorkshopReport(
+      C,
+      PAST,
+      {
+        heldOn,
+        attendees: 9,
+        summary: 'Un compte rendu déjà déposé et publié.',
+        consent: true,
+        contributions: [
+          { title: 'Une proposition déjà publiée', body: 'Le texte de la proposition déjà publiée ici.', categoryId: 'donnees' },
+        ],
+      },
+      { idempotencyKey: 'k' },
+    );
+    backend.approve(filed.report.id);
+    await check((await mount({ backend })).el, '[part~="status"]', 'déjà publié');
+
+    const none = workshopBackend().backend;
+    none.capabilities = { ...none.capabilities, workshopReports: false };
+    await check((await mount({ backend: none })).el, '[part~="status"]', 'pas possibles');
+    await check((await mount({ event: '' })).el, '[part~="status"]', 'Aucun atelier');
+
+    const missing = workshopBackend().backend;
+    missing.failNext('getEvent', 'not-found');
+    await check((await mount({ backend: missing })).el, '[part~="error"]', 'L’atelier n’a pas pu être chargé');
+
+    // A network failure while loading: the host may still write; the server checks at sending.
+    const flaky = workshopBackend().backend;
+    flaky.failNext('getEvent', 'network');
+    const unknown = await mount({ backend: flaky });
+    expect(unknown.el.shadowRoot!.querySelector('form')).to.not.equal(null);
+    await check(unknown.el, '[part~="status"]', 'vérifié à l’envoi');
+
+    const first = await mount();
+    await set(first.el, 'summary', 'Le début du compte rendu');
+    first.el.remove();
+    const again = await mount({ backend: first.backend });
+    expect(shadowText(again.el, '[part~="draft-notice"]')).to.not.equal('');
+    await expect(again.el).to.be.accessible();
+    again.el.remove();
+
+    const { el, backend: held, heldOn: day } = await mount();
+    await facts(el, day);
+    await click(el, '[part~="next"]');
+    await row(el, 0, 'Publier les budgets des communes');
+    await expect(el).to.be.accessible();
+    await click(el, '[part~="next"]');
+    expect(el.step).to.equal('review');
+    await expect(el).to.be.accessible();
+    // Sent without the consent: the error summary, focused.
+    await click(el, '[part~="submit"]');
+    await waitUntil(() => el.shadowRoot!.activeElement?.closest('[part~="error-summary"]'), 'the error summary did not take the focus');
+    await expect(el).to.be.accessible();
+    await set(el, 'consent', true);
+    const release = held.hold('submitWorkshopReport');
+    await click(el, '[part~="submit"]');
+    await waitUntil(() => el.form.busy, 'the send did not start');
+    expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('true');
+    expect($(el, '[part~="submit"]')!.getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+    release();
+    await waitUntil(() => el.form.status === 'success', 'the report was not sent');
   });
 
   it('while the workshop loads, says so', async () => {
