@@ -5,11 +5,12 @@
 // pgbench inserting a vote and updating its tally from the INSERT's RETURNING, one transaction, at the
 // same concurrency. For information: pgbench (PGlite: 200 in-process callers) replaying the very
 // statements the server ran for one vote. After every run the tallies the API reports must equal the
-// vote rows, and the peer's tallies its rows.
+// vote rows, and the peer's tallies its rows. Then, on the same PostgreSQL, the live streams (bench/live.mjs).
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { liveRuns } from './live.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { fixed, ms, row } from './lib/stats.mjs';
 import { captureVote, load, settledCount, tallySum } from './server/load.mjs';
@@ -66,6 +67,7 @@ async function postgresRuns(log) {
   const runs = { 1: [], 2: [] };
   const peers = [];
   let same;
+  let live = [];
   try {
     const databaseUrl = await postgres.createDatabase('bench');
     // One process in the forked child first: it seeds the participants and records one vote's SQL.
@@ -111,11 +113,12 @@ async function postgresRuns(log) {
       log(
         `  pgbench, the server's own ${same.statements} statement(s) per vote, 200 clients, ${SECONDS} s: ${fixed(same.tps, 0)} tx/s, p50 ${ms(same.p50)}, p99 ${ms(same.p99)} (${same.failed} failed)`,
       );
+      live = await liveRuns(postgres, log);
     }
   } finally {
     await postgres.stop();
   }
-  return { runs, peers, same };
+  return { runs, peers, same, live };
 }
 
 async function pgliteRuns(log) {
@@ -200,6 +203,7 @@ export async function run(log) {
       ),
     );
   }
+  rows.push(...pg.live);
   const all = [...pg.runs[1], ...pg.runs[2], ...lite.runs];
   const consistent = all.every((r) => r.consistent) && pg.peers.every((p) => p.consistent);
   rows.push(

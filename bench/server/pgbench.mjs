@@ -9,6 +9,12 @@ import { join } from 'node:path';
 import { quantile } from '../lib/stats.mjs';
 import { PROPOSALS } from './population.mjs';
 
+/** A parameter as node-postgres sends it: an array as a PostgreSQL array literal, an object as JSON. */
+function constant(value) {
+  if (Array.isArray(value)) return `{${value.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
 /** The pgbench script and its `-D` constants. Never a colon before a name in our text: pgbench would read a variable. */
 export function pgbenchScript(statements, probe, { from, to }) {
   const expressions = {
@@ -28,7 +34,7 @@ export function pgbenchScript(statements, probe, { from, to }) {
         const value = statement.params[Number(n) - 1];
         if (typeof value === 'string' && value in expressions) return expressions[value];
         if (value === null || value === undefined) return 'NULL';
-        defines.push(`c${defines.length}=${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`);
+        defines.push(`c${defines.length}=${constant(value)}`);
         return `:c${defines.length - 1}`;
       });
       lines.push(`${sql};`);

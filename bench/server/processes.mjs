@@ -53,8 +53,8 @@ export async function startChild(options) {
   };
 }
 
-/** `server/main.ts --workers N` on PostgreSQL; resolves once every worker listens. */
-export async function startMain({ databaseUrl, workers }) {
+/** `server/main.ts --workers N` on PostgreSQL; resolves once every worker listens. `env`: more variables (LIVE...). */
+export async function startMain({ databaseUrl, workers, env = {} }) {
   const configDir = mkdtempSync(join(tmpdir(), 'pgo-bench-main-'));
   const base = JSON.parse(readFileSync(join(ROOT, 'server/config/plan-action-2017.json'), 'utf8'));
   writeFileSync(join(configDir, 'bench.json'), JSON.stringify(consultationFile(base)));
@@ -64,7 +64,13 @@ export async function startMain({ databaseUrl, workers }) {
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_TOKEN: 'bench-admin-token-0123456789', LIMITS: JSON.stringify(BENCH_LIMITS) },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        ADMIN_TOKEN: 'bench-admin-token-0123456789',
+        LIMITS: JSON.stringify(BENCH_LIMITS),
+        ...env,
+      },
     },
   );
   let output = '';
@@ -79,6 +85,8 @@ export async function startMain({ databaseUrl, workers }) {
   });
   return {
     url,
+    /** The primary's pid (with --workers N, the workers are its children). */
+    pid: child.pid,
     kind: workers > 1 ? `postgres, ${workers} processes` : 'postgres, 1 process',
     async close() {
       if (child.exitCode === null) child.kill('SIGTERM');

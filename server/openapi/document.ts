@@ -11,6 +11,7 @@ import { EXAMPLES, TEXT_EXAMPLES } from './examples.js';
 import { PinInput } from '../routes/comments-organisers.js';
 import { COMMENT_EXAMPLES } from './comment-examples.js';
 import { DOCUMENT_ANSWERS, DOCUMENT_EXAMPLES, DOCUMENT_REQUESTS } from '../routes/documents-docs.js';
+import { MY_CONTRIBUTION_ANSWERS, MY_CONTRIBUTION_EXAMPLES } from '../routes/my-contributions.js';
 import { ORGANISER_ANSWERS, ORGANISER_EXAMPLES, ORGANISER_REQUESTS } from './organiser-routes.js';
 import { C, type RouteDoc } from './route-doc.js';
 import { ROUTES } from './routes.js';
@@ -57,6 +58,7 @@ const ANSWERS: Record<string, z.ZodMiniType> = {
   HelpfulResult: comments.HelpfulResult,
   CommentSettings: comments.CommentSettings,
   ...ORGANISER_ANSWERS,
+  ...MY_CONTRIBUTION_ANSWERS,
   ...DOCUMENT_ANSWERS,
   ...WORKSHOP_REPORT_ANSWERS,
 };
@@ -90,6 +92,7 @@ function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 
   return out.schemas;
 }
 
+const LOCATION = { description: 'Where the browser goes next.', schema: { type: 'string', format: 'uri-reference' } };
 const EMPTY_IS_ABSENT = 'An empty value (`?name=`) is the same as leaving the parameter out.';
 const PATH_PARAMS: Record<string, string> = {
   id: 'The consultation’s id.',
@@ -161,7 +164,12 @@ function sharedRefusals(route: RouteDoc): Refusals[] {
 }
 
 const example = (name: string) =>
-  EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name] ?? WORKSHOP_REPORT_EXAMPLES[name] ?? COMMENT_EXAMPLES[name];
+  EXAMPLES[name] ??
+  ORGANISER_EXAMPLES[name] ??
+  MY_CONTRIBUTION_EXAMPLES[name] ??
+  DOCUMENT_EXAMPLES[name] ??
+  WORKSHOP_REPORT_EXAMPLES[name] ??
+  COMMENT_EXAMPLES[name];
 
 function operation(route: RouteDoc): JsonSchema {
   const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
@@ -178,7 +186,7 @@ function operation(route: RouteDoc): JsonSchema {
         name,
         in: 'query',
         required: false,
-        description: `${QUERY_PARAMS[name] ?? ''} ${EMPTY_IS_ABSENT}`.trim(),
+        description: `${route.queryNotes?.[name] ?? QUERY_PARAMS[name] ?? ''} ${EMPTY_IS_ABSENT}`.trim(),
         schema: prop,
       });
     }
@@ -204,7 +212,8 @@ function operation(route: RouteDoc): JsonSchema {
   const responses: Record<string, JsonSchema> = {
     [route.ok.status]: {
       description: route.ok.description,
-      ...(route.ok.status === 204 ? {} : { content: okContent }),
+      // 204 and redirects (the OpenID Connect navigations) have no body; a redirect says where in Location.
+      ...(route.ok.status === 204 ? {} : route.ok.status >= 300 ? { headers: { Location: LOCATION } } : { content: okContent }),
       ...(headers ? { headers } : {}),
       ...(route.links ? { links: route.links } : {}),
     },

@@ -41,7 +41,14 @@ describe('rest backend: live stream against the reference server', function () {
   };
 
   it('a vote and a new proposal in one window reach the other; hidden, it holds no stream and catches up when shown', async () => {
-    const [one, two] = [await windowOn(), await windowOn()];
+    // The real fetch, watched: each stream's request and whether it was let go (aborting closes its connection).
+    const streams: AbortSignal[] = [];
+    const watched: typeof fetch = (input, init) => {
+      if (/\/live(\?|$)/.test(String(input)) && init?.signal) streams.push(init.signal);
+      return fetch(input, init);
+    };
+    const open = () => streams.filter((s) => !s.aborted).length;
+    const [one, two] = [await windowOn(watched), await windowOn()];
     await waitUntil(() => one.session.live.lastId !== null, 'the first window’s stream did not get ready', { timeout: 20_000 });
     expect(one.session.live.mode).to.equal('stream');
     const target = one.proposals[0]!.id;
@@ -51,8 +58,11 @@ describe('rest backend: live stream against the reference server', function () {
       timeout: 20_000,
     });
 
+    expect(open()).to.equal(1, 'one stream while shown');
     setPageVisibility('hidden');
     expect(one.session.live.mode).to.equal('off');
+    expect(streams.length).to.be.greaterThan(0);
+    expect(open()).to.equal(0, 'no stream left open while hidden');
     const draft = {
       title: 'Une proposition publiée pendant que l’autre page est cachée',
       body: 'Un texte assez long pour passer la validation du serveur.',
@@ -64,6 +74,7 @@ describe('rest backend: live stream against the reference server', function () {
     });
     setPageVisibility('visible');
     expect(one.session.live.mode).to.equal('stream');
+    await waitUntil(() => open() === 1, 'no stream again once shown');
     await waitUntil(() => one.session.live.fresh.includes(created.proposal.id), 'the proposal published while hidden was not caught up', {
       timeout: 20_000,
     });

@@ -1,7 +1,8 @@
 // The demo page end to end, in Chromium: the reference server on a fresh PGlite folder with the demo
 // consultations, demo/index.html with the CDN bundle, then what a visitor does: a proposal submitted,
 // a vote cast and withdrawn, a registration made, each still there after a reload (and after a server
-// restart). Every step is one test; a missing element fails its step loudly.
+// restart), a vote and a new proposal reaching a second window live. Every step is one test; a missing
+// element fails its step loudly.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
+import { commentSteps } from '../demo-comments.mjs';
 import { workshopSteps } from '../demo-workshop.mjs';
 import { startReferenceServer } from '../reference-server.mjs';
 
@@ -167,6 +169,79 @@ export async function run() {
       await expectVote({ pressed: 'false', count: before.count });
       await open();
       await expectVote({ pressed: 'false', count: before.count });
+    });
+
+    // Issue 20: a proposal's discussion, opened in place from the list (test/demo-comments.mjs).
+    await commentSteps({ page, step, open, proposal: FEATURED_PROPOSAL });
+
+    // Issue 23: live changes between two windows (two browser contexts: two visitors), no reload.
+    await step('live: a vote and a new proposal in one window reach a second window without a reload', async () => {
+      await requireElement('pgo-vote-button');
+      await requireElement('pgo-proposal-list');
+      const context = await browser.newContext({ locale: 'fr-FR' });
+      try {
+        const second = await context.newPage();
+        second.on('pageerror', (error) => errors.push(error.message));
+        // The stream answers once the server holds it (server/live/routes.ts): a vote after that reaches it.
+        const streamHeld = second.waitForResponse(
+          (r) => r.url().includes('/consultations/plan-action-2017/live') && r.status() === 200,
+          WAIT,
+        );
+        await second.goto(`${server.url}/`);
+        await streamHeld;
+        await second.evaluate(() => (window.pgoSameDocument = true));
+        // The session reads the consultation before it opens the stream; a later read of it would be a poll
+        // (live-poll.ts reads it first): the changes below must come through the stream.
+        const polls = [];
+        second.on('request', (r) => new URL(r.url()).pathname === '/api/v1/consultations/plan-action-2017' && polls.push(r.url()));
+        const secondCount = (count) =>
+          second.waitForFunction(
+            ({ selector, count }) => {
+              const shown = document.querySelector(selector)?.shadowRoot?.querySelector('button.vote [part="count"] [aria-hidden="true"]');
+              return Number(shown?.textContent?.replace(/\D/g, '')) === count;
+            },
+            { selector: featured, count },
+            WAIT,
+          );
+        await open();
+        const before = await voteState();
+        await secondCount(before.count);
+        await voteButton().click();
+        await expectVote({ pressed: 'true', count: before.count + 1 });
+        await secondCount(before.count + 1);
+        await voteButton().click();
+        await expectVote({ pressed: 'false', count: before.count });
+        await secondCount(before.count);
+
+        const title = `Un composteur partagé dans chaque quartier (${Date.now().toString(36)})`;
+        const form = page.locator('pgo-proposal-form');
+        await form.getByRole('textbox', { name: /^Titre de votre proposition/ }).fill(title);
+        await form
+          .getByRole('textbox', { name: /^Votre proposition/ })
+          .fill('Un composteur partagé au pied des immeubles, entretenu avec les habitants et le service des espaces verts.');
+        await form.getByRole('combobox', { name: /^Thème/ }).selectOption('participation');
+        await form.getByRole('checkbox').check();
+        await form.getByRole('button', { name: 'Envoyer ma proposition' }).click();
+        await form.getByText('Merci, votre proposition est bien reçue').waitFor(WAIT);
+        const list = second.locator('pgo-proposal-list');
+        // Announced politely, not inserted: shown on request.
+        await list.getByRole('status').getByText('1 nouvelle proposition publiée').waitFor(WAIT);
+        if (await list.getByRole('heading', { name: title }).count())
+          throw new Error('the new proposal was inserted before the reader asked');
+        if (polls.length) throw new Error(`the second window polled instead of hearing its stream: ${polls.join(', ')}`);
+        await list.getByRole('button', { name: 'Afficher la nouvelle proposition' }).click();
+        await list.getByRole('heading', { name: title }).waitFor(WAIT);
+        if (!(await second.evaluate(() => window.pgoSameDocument === true))) throw new Error('the second window reloaded');
+      } finally {
+        await context.close();
+        // A failure half-way must not leave the first window's vote for the later steps.
+        if (
+          (await voteButton()
+            .getAttribute('aria-pressed', { timeout: 2000 })
+            .catch(() => null)) === 'true'
+        )
+          await voteButton().click();
+      }
     });
 
     await step('a registration made is shown after a reload, with one seat fewer', async () => {

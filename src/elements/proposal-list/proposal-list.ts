@@ -262,6 +262,7 @@ export class PgoProposalList extends PgoElement {
         onSubmit: (event) => (event.preventDefault(), this.refine()),
         onSearchInput: this.onSearchInput,
         onSelect: this.onSelect,
+        list: this,
       })}
       ${this.renderBody(session, locale)}
     </section>`;
