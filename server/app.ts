@@ -18,6 +18,7 @@ import { openApiDocument } from './openapi/document.js';
 import { liveRoutes } from './live/routes.js';
 import { adminRoutes } from './routes/admin.js';
 import { commentRoutes } from './routes/comments.js';
+import { commentExportRoutes } from './routes/comments-export.js';
 import { organiserCommentRoutes } from './routes/comments-organisers.js';
 import { documentAdminRoutes } from './routes/documents-admin.js';
 import { documentRoutes } from './routes/documents.js';
@@ -118,6 +119,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   commentRoutes(api, ctx);
   organiserCommentRoutes(api, ctx);
   exportRoutes(api, ctx);
+  commentExportRoutes(api, ctx);
   adminRoutes(api, ctx);
   organiserRoutes(api, ctx);
   liveRoutes(api, ctx);

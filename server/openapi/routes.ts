@@ -6,6 +6,7 @@
 import { LIVE_DOCS } from '../live/routes.js';
 import { ADMIN_DOCS } from '../routes/admin.js';
 import { COMMENT_DOCS } from '../routes/comments.js';
+import { COMMENT_EXPORT_DOCS } from '../routes/comments-export.js';
 import { ORGANISER_COMMENT_DOCS } from '../routes/comments-organisers.js';
 import { DOCUMENT_DOCS } from '../routes/documents-docs.js';
 import { EVENT_DOCS } from '../routes/events.js';
@@ -24,6 +25,7 @@ export const ROUTES: RouteDoc[] = [
   ...PROPOSAL_DOCS,
   ...EVENT_DOCS,
   ...EXPORT_DOCS,
+  ...COMMENT_EXPORT_DOCS,
   ...REFERENCE_DOCS,
   ...ADMIN_DOCS,
   ...ORGANISER_ROUTES,
