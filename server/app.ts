@@ -25,6 +25,7 @@ import { documentRoutes } from './routes/documents.js';
 import { eventRoutes } from './routes/events.js';
 import { exportRoutes } from './routes/exports.js';
 import { organiserRoutes } from './routes/organisers/index.js';
+import { myContributionRoutes } from './routes/my-contributions.js';
 import { participantRoutes } from './routes/participants.js';
 import { proposalRoutes } from './routes/proposals.js';
 import { referenceRoutes } from './routes/reference.js';
@@ -114,6 +115,7 @@ export function createApp(options: AppOptions): { app: Hono<Env>; ctx: AppContex
   consoleRoutes(app, options.consoleDir);
   const api = app.basePath(API_BASE);
   participantRoutes(api, ctx);
+  myContributionRoutes(api, ctx);
   proposalRoutes(api, ctx);
   eventRoutes(api, ctx);
   commentRoutes(api, ctx);
