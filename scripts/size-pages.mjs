@@ -29,10 +29,11 @@ export const PAGE_CEILINGS = {
   // filter (a select, its four texts): +132 B on the French page of the eight elements, +28 B in English.
   // Issue 24, 20:20: the answer's display left the runtime for the vote button's chunk (-0.3 KB on every page without
   // a vote button) and html templates lost their indentation (-0.1 to -0.4 KB); measured after merging main.
-  'a countdown only (French)': 23.16 * KB,
-  'one vote button': 24.02 * KB,
-  'a proposal form': 28.9 * KB,
-  'the eight elements of today (French)': 57.91 * KB,
+  // Issue 19 (20:28): the rest backend's listMyContributions, in the runtime: +22 B on every page.
+  'a countdown only (French)': 23.18 * KB,
+  'one vote button': 24.04 * KB,
+  'a proposal form': 28.93 * KB,
+  'the eight elements of today (French)': 57.93 * KB,
   'the same in English (beyond the French page)': 6.12 * KB,
   // Issue 21: <pgo-text> with the form machinery and the word diff, measured when added (12.5 KB); to shrink.
   // Session 3: + paging of amendments, the diff as a named group, plural-aware summaries, the votes' controller.
@@ -40,7 +41,7 @@ export const PAGE_CEILINGS = {
   // read (a second round trip, not counted here); it now comes with the element's chunks and is counted.
   'pgo-text added later: its chunks beyond the runtime': 13.46 * KB,
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
-  'pgo-comments added later: its chunks beyond the runtime': 12.02 * KB,
+  'pgo-comments added later: its chunks beyond the runtime': 12.03 * KB,
   // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
   // 13,685 B measured at 20:00 after its fields moved to a module of their own.
   'pgo-workshop-report added later: its chunks beyond the runtime': 13.27 * KB,
