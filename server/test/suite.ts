@@ -17,6 +17,7 @@ import { httpTests } from './api/http.js';
 import { moderationTests } from './api/moderation.js';
 import { participantTests } from './api/participants.js';
 import { proposalTests } from './api/proposals.js';
+import { roundTripTests } from './api/round-trips.js';
 import { voteTests } from './api/votes.js';
 import { workshopReportTests } from './api/workshop-reports.js';
 import { client, serveApp, testConsultations, type Call, type Served } from './helpers.js';
@@ -69,5 +70,6 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     framingTests(ctx);
     documentTests(ctx);
     workshopReportTests(ctx);
+    roundTripTests(ctx);
   });
 }
