@@ -37,7 +37,9 @@ export const PAGE_CEILINGS = {
   // Session 3: + paging of amendments, the diff as a named group, plural-aware summaries, the votes' controller.
   // Issue 24, session 3: + the rest backend's documents module (0.45 KB), which the page always fetched on its first
   // read (a second round trip, not counted here); it now comes with the element's chunks and is counted.
-  'pgo-text added later: its chunks beyond the runtime': 13.56 * KB,
+  // Issue 21, session 3 (20:25): + the discussions of sections and amendments (a button each, <pgo-comments> loaded on
+  // the first click, not counted here), +406 B: 14,291 B measured.
+  'pgo-text added later: its chunks beyond the runtime': 13.96 * KB,
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
   'pgo-comments added later: its chunks beyond the runtime': 12.16 * KB,
   // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
