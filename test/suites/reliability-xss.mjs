@@ -16,6 +16,7 @@ import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
 import { ensureBuild } from '../../scripts/size.mjs';
 import { HOSTILE_URLS, payloads } from '../reliability/xss-payloads.mjs';
 import { ADMIN_TOKEN, ROOT, Tally, client, problemDefect, schemas, startTestServer } from '../reliability/harness.mjs';
+import { commentXss } from '../reliability/comment-xss.mjs';
 import { textXss } from '../reliability/text-xss.mjs';
 import { workshopXss } from '../reliability/workshop-xss.mjs';
 
@@ -477,6 +478,8 @@ export async function run() {
       view: { openPage, settle, verdict, textOf, expectText },
     });
 
+    // Comments (issue 20): stored through the API, shown with their replies, typed into the element's form.
+    await commentXss(tally, { call, corpus, token, wrap, cp, view: { openPage, settle, verdict, textOf, expectText } });
     // Documents and amendments (issue 21): imported and stored, shown by <pgo-text>, typed into its form.
     await textXss(tally, { call, corpus, adminToken: ADMIN_TOKEN, wrap, cp, view: { openPage, verdict, textOf, expectText } });
 
