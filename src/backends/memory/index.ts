@@ -184,6 +184,7 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   /** Approves a proposed event or publishes a pending proposal, as a moderator would. */
   approve(id: string): void {
     this.workshops.decide(this, id, 'published');
+    this.decided(id, 'published');
     const event = this.events.get(id);
     if (event) event.moderation = 'approved';
     const proposal = this.proposals.get(id);
@@ -194,11 +195,20 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   /** Hides a proposal or an event, as a moderator would (`approve` restores it). */
   hide(id: string): void {
     this.workshops.decide(this, id, 'hidden');
+    this.decided(id, 'hidden');
     const event = this.events.get(id);
     if (event) event.moderation = 'hidden';
     const proposal = this.proposals.get(id);
     if (proposal) proposal.status = 'hidden';
     if (proposal) this.live.emit(proposal.consultationId, { type: 'proposal', id, status: 'hidden' });
+  }
+
+  /** A decision on this participant's own event or pending proposal (the only pending ones here): their stream hears it. */
+  private decided(id: string, status: 'published' | 'hidden'): void {
+    const event = this.events.get(id);
+    if (event?.participantId === this.participantId) this.live.emit(event.consultationId, { type: 'mine', target: `event:${id}`, status });
+    const proposal = this.proposals.get(id);
+    if (proposal?.status === 'pending') this.live.emit(proposal.consultationId, { type: 'mine', target: `proposal:${id}`, status });
   }
 
   // ---- live changes "from another window", for tests and demos (live.ts) ----

@@ -385,8 +385,10 @@ export class PgoProposalList extends PgoElement {
   private renderDiscussion(p: Proposal, locale: Locale) {
     if (p.comments === undefined || !this.session?.backend.capabilities.comments) return nothing;
     const open = this.discussed.has(p.id);
+    // Moves in place when someone comments elsewhere (issue 23: `count` changes of the session's live feed).
+    const comments = this.session.live.count('comment', `proposal:${p.id}`) ?? p.comments;
     return html`<button part="button comments" class="more" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="d-${p.id}"
-        aria-describedby="t-${p.id}" @click=${() => (void PgoProposalList.loadDiscussion?.(), this.toggle(p.id, 'discussed'))}>${tProposalList(locale, 'comments', { count: p.comments })}</button>
+        aria-describedby="t-${p.id}" @click=${() => (void PgoProposalList.loadDiscussion?.(), this.toggle(p.id, 'discussed'))}>${tProposalList(locale, 'comments', { count: comments })}</button>
       ${
         open
           ? html`<pgo-comments id="d-${p.id}" target="proposal:${p.id}" .lang=${locale} heading-level=${Math.min(6, this.headingLevel + 1)} backend=${this.backend}
