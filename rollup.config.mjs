@@ -5,7 +5,7 @@ import terser from '@rollup/plugin-terser';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
-import { chunkManifest, elementEntries, manifestModule, runtimeChunk } from './scripts/chunks.mjs';
+import { LANGUAGE, chunkEntries, chunkManifest, elementEntryModules, manifestModule, runtimeChunk } from './scripts/chunks.mjs';
 import { minifyTemplateLiterals, sizeReport } from './scripts/size-plugin.mjs';
 import { ssrSafe } from './scripts/ssr-safe-plugin.mjs';
 
@@ -82,8 +82,8 @@ const cdnPlugins = () => [
  * rest backend) in one chunk, other shared code where rollup puts it; content-hashed names.
  */
 const chunkBuild = {
-  input: { runtime: 'src/cdn/loader/runtime.ts', ...elementEntries() },
-  plugins: [...cdnPlugins(), chunkManifest()],
+  input: { runtime: 'src/cdn/loader/runtime.ts', ...chunkEntries() },
+  plugins: [elementEntryModules(), ...cdnPlugins(), chunkManifest()],
   // The runtime entry exports nothing anyone imports: rollup may merge it into the runtime chunk.
   preserveEntrySignatures: false,
   output: {
@@ -91,8 +91,9 @@ const chunkBuild = {
     format: 'es',
     sourcemap: true,
     hashCharacters: 'hex',
-    entryFileNames: '[name]-[hash:10].js',
-    chunkFileNames: '[name]-[hash:10].js',
+    entryFileNames: '[name]-[hash:6].js',
+    // Language chunks `en-<hash>.js`: the loader carries their hashes only (chunks.mjs, LANGUAGE).
+    chunkFileNames: (chunk) => `${(chunk.facadeModuleId && LANGUAGE.exec(chunk.facadeModuleId)?.[1]) || chunk.name}-[hash:6].js`,
     manualChunks: runtimeChunk(),
   },
 };

@@ -8,6 +8,7 @@ import { RateLimiter } from './http/rate-limit.js';
 import { LiveHub, REAL_CLOCK, type LiveSettings } from './live/hub.js';
 import type { LoadedConsultation } from './setup/config.js';
 import { consultationRevisions, loadedOf, storedConsultations } from './store/consultations.js';
+import { OidcProvider, type OidcSettings } from './routes/organisers/oidc-settings.js';
 import { SCRYPT, type ScryptParams } from './store/passwords.js';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from './store/sessions.js';
 
@@ -70,6 +71,8 @@ export interface AppOptions {
   consoleDir?: string;
   /** Live streams (issue 23): coalescing interval, heartbeat, streams per address. */
   live?: Partial<LiveSettings>;
+  /** Organisers may also sign in with this OpenID Connect provider (routes/organisers/oidc.ts). */
+  oidc?: OidcSettings;
 }
 
 export type Env = { Bindings: HttpBindings };
@@ -88,6 +91,8 @@ export class AppContext {
   readonly passwordParams: ScryptParams;
   /** This process's live streams (server/live/hub.ts). */
   readonly live: LiveHub;
+  /** The OpenID Connect provider organisers may sign in with, if the server has one. */
+  readonly oidc: OidcProvider | null;
   private readonly byId: Map<string, LoadedConsultation>;
   /** Revisions of the stored consultations last loaded, and when (performance.now()) they were checked. */
   private readonly revisions = new Map<string, number>();
@@ -105,6 +110,7 @@ export class AppContext {
     this.sessionPolicy = { ...DEFAULT_SESSION_POLICY, ...options.sessionPolicy };
     this.passwordParams = options.passwordParams ?? SCRYPT;
     this.reloadMs = options.reloadConsultationsMs;
+    this.oidc = options.oidc ? new OidcProvider(options.oidc) : null;
     this.byId = new Map(options.consultations.map((c) => [c.consultation.id, c]));
     // The vote function counts the same `w:p` and `w:ip` keys (migration 041).
     this.participantWrites = new RateLimiter('w:p', this.limits.writesPerMinute);

@@ -4,7 +4,9 @@
  * Environment: PORT, HOST, DATA_DIR, DATABASE_URL (PostgreSQL instead of PGlite), CONFIG_DIR,
  * ADMIN_TOKEN (generated and printed when absent), TRUST_PROXY=1, WORKERS (processes, PostgreSQL only),
  * LIMITS (JSON, e.g. {"writesPerMinute":60}), DB_POOL_SIZE, DB_WAIT_MS, DB_QUEUE (db/db.ts, DatabaseBounds),
- * LIVE (JSON, live/hub.ts LiveSettings, e.g. {"streamsPerAddress":64} behind a NAT).
+ * LIVE (JSON, live/hub.ts LiveSettings, e.g. {"streamsPerAddress":64} behind a NAT),
+ * OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_LABEL, OIDC_SCOPE, OIDC_REDIRECT_URI, OIDC_TRUST_EMAIL=1,
+ * OIDC_AUTHORIZATION_PARAMS (JSON): organisers' OpenID Connect sign-in (routes/organisers/oidc-settings.ts).
  * Stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -12,6 +14,7 @@ import { isWorker, reportListening, startCluster } from './cluster.js';
 import type { Limits } from './context.js';
 import type { LiveSettings } from './live/hub.js';
 import { setupMessage } from './organisers-cli.js';
+import { oidcFromEnv } from './routes/organisers/oidc-settings.js';
 import { ConfigError } from './setup/config.js';
 import { DEFAULT_CONFIG_DIR, DEFAULT_DATA_DIR, startServer, type ServerOptions } from './server.js';
 
@@ -53,6 +56,7 @@ try {
     },
     staticDirs,
     trustProxy: env.TRUST_PROXY === '1',
+    oidc: oidcFromEnv(env),
     log,
   };
   let server: { url: string; setupToken: string | null; close(): Promise<void> };

@@ -43,6 +43,8 @@ export interface ServerOptions {
   sessionPolicy?: AppOptions['sessionPolicy'];
   passwordParams?: AppOptions['passwordParams'];
   live?: AppOptions['live'];
+  /** OpenID Connect sign-in for organisers (OIDC_* in main.ts). */
+  oidc?: AppOptions['oidc'];
 }
 
 export interface RunningServer {
@@ -110,6 +112,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     sessionPolicy: options.sessionPolicy,
     passwordParams: options.passwordParams,
     live: options.live,
+    oidc: options.oidc,
     // PostgreSQL may be shared by several processes (a cluster): edits made by one reach the others.
     ...(options.databaseUrl ? { reloadConsultationsMs: 1000 } : {}),
   };

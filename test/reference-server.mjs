@@ -38,6 +38,7 @@ export async function startReferenceServer({
   staticDirs,
   limits,
   log,
+  oidc,
 } = {}) {
   const reason = serverUnavailable(root);
   if (reason) throw new Error(reason);
@@ -60,6 +61,7 @@ export async function startReferenceServer({
       limits,
       log,
       adminToken,
+      oidc,
     });
     return {
       url: server.url,

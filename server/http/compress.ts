@@ -3,7 +3,7 @@
  * the client's Accept-Encoding allows (q-values honoured, brotli preferred), `Vary: Accept-Encoding`,
  * only for compressible types over 1 KB. A response with an ETag (static files, cached JSON) is
  * compressed once at the best setting and kept by its ETag; other bodies are compressed quickly.
- * Content-hashed files (`name-0123456789.js`: the CDN build's chunks) may be cached forever.
+ * Content-hashed files (`name-012345.js`: the CDN build's chunks) may be cached forever.
  */
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
@@ -11,8 +11,8 @@ import type { MiddlewareHandler } from 'hono';
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|problem\+json|xml|manifest\+json)|image\/svg\+xml)/;
 const MIN_BYTES = 1024;
-/** A file name carrying a content hash (rollup's `[hash:10]`), so its content never changes. */
-export const HASHED_FILE = /-[0-9a-f]{10}\.(js|mjs|css)(\.map)?$/;
+/** A file name carrying a content hash (rollup's `[hash:6]`), so its content never changes. */
+export const HASHED_FILE = /-[0-9a-f]{6}\.(js|mjs|css)(\.map)?$/;
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const brotli = promisify(brotliCompress);

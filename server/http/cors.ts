@@ -6,6 +6,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, Env } from '../context.js';
+import { CALLBACK_PATH } from '../routes/organisers/oidc-settings.js';
 import { backendError, problemResponse } from './problem.js';
 
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID';
@@ -27,7 +28,10 @@ function allowedOrigins(ctx: AppContext, path: string): string[] {
 export function cors(ctx: AppContext): MiddlewareHandler<Env> {
   return async (c, next) => {
     const origin = c.req.header('origin');
-    const admin = c.req.path.startsWith('/api/v1/admin');
+    // The OpenID Connect provider sends the browser back from its own site: that one GET is a cross-site
+    // navigation by design, defended by the state bound to the browser's cookie (routes/organisers/oidc.ts).
+    const oidcCallback = c.req.method === 'GET' && c.req.path === CALLBACK_PATH;
+    const admin = c.req.path.startsWith('/api/v1/admin') && !oidcCallback;
     const crossSite = c.req.header('sec-fetch-site');
     const sameOrigin = !origin || origin === ctx.ownOrigin(c);
     if (admin) {

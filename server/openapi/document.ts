@@ -90,6 +90,7 @@ function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 
   return out.schemas;
 }
 
+const LOCATION = { description: 'Where the browser goes next.', schema: { type: 'string', format: 'uri-reference' } };
 const EMPTY_IS_ABSENT = 'An empty value (`?name=`) is the same as leaving the parameter out.';
 const PATH_PARAMS: Record<string, string> = {
   id: 'The consultation’s id.',
@@ -178,7 +179,7 @@ function operation(route: RouteDoc): JsonSchema {
         name,
         in: 'query',
         required: false,
-        description: `${QUERY_PARAMS[name] ?? ''} ${EMPTY_IS_ABSENT}`.trim(),
+        description: `${route.queryNotes?.[name] ?? QUERY_PARAMS[name] ?? ''} ${EMPTY_IS_ABSENT}`.trim(),
         schema: prop,
       });
     }
@@ -204,7 +205,8 @@ function operation(route: RouteDoc): JsonSchema {
   const responses: Record<string, JsonSchema> = {
     [route.ok.status]: {
       description: route.ok.description,
-      ...(route.ok.status === 204 ? {} : { content: okContent }),
+      // 204 and redirects (the OpenID Connect navigations) have no body; a redirect says where in Location.
+      ...(route.ok.status === 204 ? {} : route.ok.status >= 300 ? { headers: { Location: LOCATION } } : { content: okContent }),
       ...(headers ? { headers } : {}),
       ...(route.links ? { links: route.links } : {}),
     },

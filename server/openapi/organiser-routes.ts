@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import * as org from '../../src/core/organisers.js';
 import { CONSULTATION_ANSWERS, CONSULTATION_EXAMPLES, CONSULTATION_REQUESTS, CONSULTATION_ROUTES } from './consultation-routes.js';
+import { OIDC_ANSWERS, OIDC_EXAMPLES, OIDC_ROUTES } from './oidc-routes.js';
 import type { RouteDoc } from './route-doc.js';
 
 const A = '/admin';
@@ -209,6 +210,7 @@ export const ORGANISER_ROUTES: RouteDoc[] = [
     refusals: { ...DENIED, 'not-found': 'no such consultation', validation: 'an unknown format' },
   },
   ...CONSULTATION_ROUTES,
+  ...OIDC_ROUTES,
 ];
 
 /** Answers and request bodies of these operations, for the document's components. */
@@ -226,6 +228,7 @@ export const ORGANISER_ANSWERS: Record<string, z.ZodMiniType> = {
   AuditEntry: org.AuditEntry,
   AuditPage: org.AuditPage,
   ...CONSULTATION_ANSWERS,
+  ...OIDC_ANSWERS,
 };
 export const ORGANISER_REQUESTS: Record<string, z.ZodMiniType> = {
   SetupInput: org.SetupInput,
@@ -272,6 +275,7 @@ const password = 'un mot de passe assez long';
 /** An example for each of these answers and bodies (validated against its schema with the others). */
 export const ORGANISER_EXAMPLES: Record<string, unknown> = {
   ...CONSULTATION_EXAMPLES,
+  ...OIDC_EXAMPLES,
   Organiser: organiser,
   OrganiserSession: {
     organiser,

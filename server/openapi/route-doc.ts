@@ -36,6 +36,8 @@ export interface RouteDoc {
   description: string;
   auth: 'none' | 'participant' | 'optional-participant' | 'admin' | 'organiser';
   query?: z.ZodMiniObject;
+  /** What a query parameter of this route means, where the shared description (document.ts) does not fit. */
+  queryNotes?: Record<string, string>;
   /** Component name of the JSON request body. */
   body?: string;
   /** What the body must hold beyond its schema: the business rules, and where each consultation sets its own. */

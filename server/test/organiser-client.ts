@@ -26,8 +26,15 @@ export function organiserClient(base: string, defaults: Record<string, string> =
       if (bearer) h.authorization = `Bearer ${bearer}`;
       if (csrf && self.csrf && method !== 'GET') h['x-csrf-token'] = self.csrf;
       if (body !== undefined) h['content-type'] = 'application/json';
-      const res = await fetch(`${base}/api/v1${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-      const set = res.headers.get('set-cookie');
+      // Redirects (the OpenID Connect navigations) are answers to look at, not to follow.
+      const res = await fetch(`${base}/api/v1${path}`, {
+        method,
+        headers: h,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: 'manual',
+      });
+      // The session cookie only (the OpenID Connect pending-sign-in cookie is another one).
+      const set = res.headers.getSetCookie().find((c) => /^(__Host-)?pgo-organiser=/.test(c));
       if (set) {
         self.setCookie = set;
         const [pair] = set.split(';');

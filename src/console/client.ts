@@ -16,6 +16,7 @@ import type {
   OrganiserRole,
   OrganiserSession,
   ProposalAnswer,
+  SignInOptions,
 } from '../core/organisers.js';
 import type { ConsultationAdmin, ConsultationEdit, ConsultationSave, KeyRotation } from '../core/consultation-edit.js';
 import type { Page, Proposal } from '../core/schemas.js';
@@ -77,6 +78,16 @@ export class ConsoleClient {
     const session = await this.send<OrganiserSession>('POST', '/admin/session', { email, password });
     this.csrf = session.csrfToken;
     return session;
+  }
+
+  /** Passwords, and the OpenID Connect provider when the server has one. */
+  signInOptions(): Promise<SignInOptions> {
+    return this.send('GET', '/admin/sign-in-options');
+  }
+
+  /** Where the browser goes to sign in with the OpenID Connect provider (a navigation, not a fetch). */
+  oidcStartUrl(): string {
+    return `${this.base}/api/v1/admin/oidc/start`;
   }
 
   async signOut(everywhere = false): Promise<void> {

@@ -28,6 +28,8 @@ export class PgoConsole extends ConsoleElement {
   @state() private creating = false;
   @state() private error: BackendError | null = null;
   @state() private notice = '';
+  /** An OpenID Connect sign-in that came back refused (`#signin-error=<code>`, set by the server). */
+  @state() private refusal = '';
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -35,6 +37,12 @@ export class PgoConsole extends ConsoleElement {
   }
 
   private async start(): Promise<void> {
+    const hash = /^#signin-error=([\w-]{1,40})$/.exec(globalThis.location?.hash ?? '');
+    if (hash) {
+      this.refusal = hash[1]!;
+      // Read once: a reload does not show it again.
+      globalThis.history.replaceState(null, '', globalThis.location.pathname + globalThis.location.search);
+    }
     try {
       const session = await this.client.session();
       if (session) await this.enter(session);
@@ -47,6 +55,7 @@ export class PgoConsole extends ConsoleElement {
 
   private async enter(session: OrganiserSession): Promise<void> {
     this.session = session;
+    this.refusal = '';
     this.notice = '';
     this.consultations = await this.client.consultations();
     this.current = this.consultations.find((c) => c.id === this.current)?.id ?? this.consultations[0]?.id ?? '';
@@ -110,7 +119,7 @@ export class PgoConsole extends ConsoleElement {
     if (!this.loaded) return html`<p class="pgo-notice" role="status">…</p>`;
     if (!this.session) {
       return html`${this.notice ? html`<p class="pgo-notice pgo-notice--success" role="status">${this.notice}</p>` : nothing}
-        <pgo-console-sign-in .client=${this.client} @pgo-signed-in=${(e: HTMLElementEventMap['pgo-signed-in']) => this.enter(e.detail)}></pgo-console-sign-in>`;
+        <pgo-console-sign-in .client=${this.client} .refusal=${this.refusal} @pgo-signed-in=${(e: HTMLElementEventMap['pgo-signed-in']) => this.enter(e.detail)}></pgo-console-sign-in>`;
     }
     const sections = consoleSections(this.currentRole() as 'admin' | 'moderator' | '', this.serverAdmin());
     const heading = this.creating

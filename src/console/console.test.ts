@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../test-utils/wait.js';
 import './index.js';
 import type { PgoConsole } from './console-app.js';
+import type { PgoConsoleHostLinks } from './host-links.js';
 
 interface Ready {
   ready?: boolean;
@@ -276,6 +277,56 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
       { timeout: 20_000 },
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('host links (issue 22): issues one for the past relay workshop, shown once; revoked, it stops working at once', async () => {
+    await tabTo((a) => a.textContent?.trim() === 'Host links', 'the Host links section', 80, true);
+    await sendKeys({ press: 'Enter' });
+    const screen = await waitUntil(() => deep(el, 'pgo-console-host-links', '#host-event option'), 'no workshop to choose', {
+      timeout: 20_000,
+    }).then(() => deep<PgoConsoleHostLinks>(el, 'pgo-console-host-links')!);
+    await expect(el).to.be.accessible();
+    // The demo's past workshops, oldest first: the ministry dialogue, then the relay workshop.
+    const select = deep<HTMLSelectElement>(screen, '#host-event')!;
+    await tabTo((a) => a.id === 'host-event', 'the workshop picker');
+    while (select.value !== 'ar-saint-exemple-tilleuls' && select.selectedIndex < select.options.length - 1) {
+      await sendKeys({ press: 'ArrowDown' });
+      await screen.updateComplete;
+    }
+    expect(select.value).to.equal('ar-saint-exemple-tilleuls');
+    await waitUntil(() => text(screen.shadowRoot!.querySelector('h3 + p')) === 'No link for this workshop.', 'the links were not loaded');
+    await tabTo((a) => a.id === 'host-label', 'the label');
+    await sendKeys({ type: 'Maison des Tilleuls' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'https://ville.example.fr/atelier.html' });
+    await tabTo((a) => a.getAttribute('type') === 'submit', 'Create a link');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActive()?.id === 'issued', 'the new link did not take the focus', { timeout: 20_000 });
+    const link = deep<HTMLInputElement>(screen, '#issued')!.value;
+    expect(link).to.match(/^https:\/\/ville\.example\.fr\/atelier\.html#pgo-host=hl_[\w-]+$/);
+    expect(text(screen.shadowRoot!.querySelector('[role="status"]'))).to.equal('Link created. Copy it now: it will never be shown again.');
+    await expect(el).to.be.accessible();
+    // The link opens the workshop's report to anyone holding it: a report refused for its content (422), not for access.
+    const hostKey = link.split('#pgo-host=')[1]!;
+    const participant = ((await (await fetch('/api/v1/participants', { method: 'POST' })).json()) as { token: string }).token;
+    const file = () =>
+      fetch('/api/v1/consultations/plan-action-2017/events/ar-saint-exemple-tilleuls/report', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${participant}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ heldOn: '2000-01-01', attendees: 0, summary: 'Trop court', consent: true, contributions: [], hostKey }),
+      }).then((r) => r.status);
+    expect(await file()).to.equal(422);
+    await tabTo((a) => a.textContent?.trim() === 'Revoke the link “Maison des Tilleuls”', 'Revoke', 40);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => text(screen.shadowRoot!.querySelector('[role="status"]')) === 'Link “Maison des Tilleuls” revoked: it no longer works.',
+      'not revoked',
+      { timeout: 20_000 },
+    );
+    expect(text(screen.shadowRoot!.querySelector('[part="link"]'))).to.contain('Revoked on');
+    expect(screen.shadowRoot!.querySelector('#issued')).to.equal(null);
+    await expect(el).to.be.accessible();
+    expect(await file()).to.equal(403);
   });
 
   it('signs out', async () => {

@@ -12,6 +12,7 @@ import { PgoConsultationTransfer } from './consultation-transfer.js';
 import { PgoModerationQueue } from './moderation-queue.js';
 import { PgoOrganiserAdmin } from './organiser-admin.js';
 import { PgoConsoleDocuments } from './documents-admin.js';
+import { PgoConsoleHostLinks } from './host-links.js';
 import { PgoConsoleSignIn } from './sign-in.js';
 
 /** Registers the console's tags (never throws; the same version twice does nothing). */
@@ -26,6 +27,7 @@ export function defineConsoleElements(): void {
   defineElement('pgo-consultation-transfer', PgoConsultationTransfer);
   defineElement('pgo-organiser-admin', PgoOrganiserAdmin);
   defineElement('pgo-console-documents', PgoConsoleDocuments);
+  defineElement('pgo-console-host-links', PgoConsoleHostLinks);
 }
 
 defineConsoleElements();
@@ -38,6 +40,7 @@ export {
   PgoAuditLog,
   PgoConsole,
   PgoConsoleDocuments,
+  PgoConsoleHostLinks,
   PgoConsoleSignIn,
   PgoConsultationEditor,
   PgoConsultationTransfer,
@@ -57,5 +60,6 @@ declare global {
     'pgo-consultation-transfer': PgoConsultationTransfer;
     'pgo-organiser-admin': PgoOrganiserAdmin;
     'pgo-console-documents': PgoConsoleDocuments;
+    'pgo-console-host-links': PgoConsoleHostLinks;
   }
 }

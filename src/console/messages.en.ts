@@ -6,6 +6,17 @@ export const en = {
   password: 'Password',
   signIn: 'Sign in',
   signInFailed: 'Wrong e-mail or password.',
+  signInWith: 'Sign in with {label}',
+  signInOr: 'or with your password:',
+  oidc_unverified_email:
+    'Your identity provider has not confirmed your e-mail address: have it confirmed there, or sign in with your password.',
+  oidc_unknown_email:
+    'No organiser account has the e-mail address your identity provider gave. Ask an admin of the console to create one with that address.',
+  oidc_no_email: 'Your identity provider sent no e-mail address: the console cannot recognise you.',
+  oidc_expired: 'The sign-in expired, or was started in another browser. Start again.',
+  oidc_cancelled: 'The sign-in was cancelled at the identity provider.',
+  oidc_unavailable: 'The identity provider does not answer. Try again later, or sign in with your password.',
+  oidc_failed: 'Signing in through the identity provider failed. Start again.',
   signedInAs: 'Signed in as {name}',
   signOut: 'Sign out',
   signOutEverywhere: 'Sign out everywhere',

@@ -11,6 +11,17 @@ export const consoleMessages = defineMessages(
     password: 'Mot de passe',
     signIn: 'Se connecter',
     signInFailed: 'Adresse e-mail ou mot de passe incorrect.',
+    signInWith: 'Se connecter avec {label}',
+    signInOr: 'ou avec votre mot de passe :',
+    oidc_unverified_email:
+      'Votre fournisseur d’identité n’a pas confirmé votre adresse e-mail : faites-la confirmer auprès de lui, ou connectez-vous avec votre mot de passe.',
+    oidc_unknown_email:
+      'Aucun compte d’organisateur n’a l’adresse e-mail de votre fournisseur d’identité. Demandez à un administrateur de la console de vous en créer un avec cette adresse.',
+    oidc_no_email: 'Votre fournisseur d’identité n’a pas transmis d’adresse e-mail : la console ne peut pas vous reconnaître.',
+    oidc_expired: 'La connexion a expiré, ou a été commencée dans un autre navigateur. Recommencez.',
+    oidc_cancelled: 'La connexion a été annulée chez le fournisseur d’identité.',
+    oidc_unavailable: 'Le fournisseur d’identité ne répond pas. Réessayez plus tard, ou connectez-vous avec votre mot de passe.',
+    oidc_failed: 'La connexion par le fournisseur d’identité a échoué. Recommencez.',
     signedInAs: 'Connecté en tant que {name}',
     signOut: 'Se déconnecter',
     signOutEverywhere: 'Se déconnecter partout',

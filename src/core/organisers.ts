@@ -52,6 +52,8 @@ export const OrganiserSession = z.object({
   expiresAt: Instant,
 });
 export const AdminTokenRotation = z.object({ token: z.string() });
+/** What the sign-in page offers: passwords always; OpenID Connect when the server is configured for it. */
+export const SignInOptions = z.object({ password: z.boolean(), oidc: z.nullable(z.object({ label: z.string() })) });
 export const OrganiserList = z.object({ organisers: z.array(Organiser) });
 export const OrganiserConsultations = z.object({
   consultations: z.array(z.object({ id: z.string(), title: z.string(), role: OrganiserRole })),
@@ -133,6 +135,7 @@ export type RoleGrant = z.infer<typeof RoleGrant>;
 export type Organiser = z.infer<typeof Organiser>;
 export type OrganiserInput = z.input<typeof OrganiserInput>;
 export type OrganiserSession = z.infer<typeof OrganiserSession>;
+export type SignInOptions = z.infer<typeof SignInOptions>;
 export type ModerationStatus = z.infer<typeof ModerationStatus>;
 export type ModerationAction = z.infer<typeof ModerationAction>;
 export type ModerationTab = z.infer<typeof ModerationTab>;

@@ -3,7 +3,7 @@
 // chunk arrives after its children's, and a chunk answering 404 (error state, then a working retry).
 
 /** Requests of the page for library files, by folder. */
-const libraryRequests = (log) => log.requests.filter((u) => /\/[\w.-]+-[0-9a-f]{10}\.js/.test(u));
+const libraryRequests = (log) => log.requests.filter((u) => /\/[\w.-]+-[0-9a-f]{6}\.js/.test(u));
 
 export async function loaderPages({ hostPage, check, inspect, settle, notRendered, tags }) {
   await hostPage('/hostile/loader-paths.html', '[loader] CDN path and ?ver= query', async (page, states, log) => {

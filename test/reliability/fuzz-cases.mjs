@@ -165,6 +165,64 @@ const workshopReport = fc.record({
   hostKey: fc.constantFrom(undefined, 'hl_guessed', ''),
 });
 
+/** Comments (issue 20): targets mostly real (s0… are published proposals, small/big approved events), sometimes forged. */
+const commentTarget = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'proposal:s0',
+      'proposal:s2',
+      'event:small',
+      'proposal:s1',
+      'event:small',
+      'event:big',
+      'proposal:nope',
+      'section:plan/s-1',
+      'section:s-1',
+      'amendment:a-1',
+    ),
+  },
+  { weight: 1, arbitrary: anyString },
+);
+/** `{ known: n, kind: 'comment' }` in a body field is replaced by the n-th comment created so far (as in paths). */
+const commentRef = fc.oneof(
+  { weight: 5, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: fc.nat().map((known) => ({ kind: 'comment', known })) },
+  { weight: 1, arbitrary: anyString },
+);
+const commentDraft = fc.record({
+  target: commentTarget,
+  body: fc.oneof(fc.constant('Une bonne idée, à étendre aux départements.'), textOf(2, 400), fc.constantFrom('x', 'é'.repeat(1001))),
+  stance: fc.oneof(
+    { weight: 9, arbitrary: fc.constantFrom(undefined, null, 'for', 'neutral', 'against') },
+    { weight: 1, arbitrary: anyValue },
+  ),
+  authorName: fc.oneof(fc.constant(undefined), fc.constant('Ana'), textOf(0, 90)),
+  parentId: commentRef,
+  website: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant('http://spam.example') }),
+});
+const commentEdit = fc.record({
+  body: fc.oneof(fc.constant('Texte corrigé, plus précis.'), textOf(2, 400)),
+  stance: fc.constantFrom(undefined, null, 'for', 'against', 'maybe'),
+});
+const commentReport = fc.record({
+  reason: fc.oneof(fc.constantFrom('spam', 'offensive', 'off-topic', 'personal-data', 'other'), anyString),
+  details: fc.oneof(fc.constant(undefined), textOf(0, 600)),
+});
+const commentQuery = () =>
+  fc
+    .tuple(
+      fc.option(commentTarget, { nil: undefined, freq: 6 }),
+      fc.dictionary(fc.constantFrom('sort', 'cursor', 'limit'), queryValueOrSort(), { maxKeys: 3 }),
+    )
+    .map(([target, rest]) => (target === undefined ? rest : { target, ...rest }));
+
+/** Comments live in `open` (its proposals and events): most comment cases go there. */
+const commentConsultation = fc.oneof(
+  { weight: 8, arbitrary: fc.constant('open') },
+  { weight: 1, arbitrary: fc.constantFrom('unlimited', 'pre') },
+  { weight: 1, arbitrary: anyString },
+);
 /** A consultation id: mostly real ones. */
 const consultationId = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('open', 'unlimited', 'pre') }, { weight: 1, arbitrary: anyString });
 /** `{ known: n }` picks the n-th known id at run time; a string is used as is. */
@@ -193,6 +251,9 @@ const queryOf = (names) =>
   fc.dictionary(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...names) }, { weight: 1, arbitrary: anyString }), queryValue, {
     maxKeys: 4,
   });
+function queryValueOrSort() {
+  return fc.oneof(queryValue, fc.constantFrom('oldest', 'newest', 'helpful', '0', 'k', 'zz'));
+}
 const PROPOSAL_QUERY = ['sort', 'seed', 'categoryId', 'q', 'cursor', 'limit', 'origin', 'eventId'];
 const EVENT_QUERY = ['from', 'to', 'format', 'mode', 'place', 'cursor', 'limit'];
 
@@ -307,6 +368,45 @@ export function routeCases(now) {
           body: bodyOf(fc.record({ eventId: fc.constantFrom('small', 'big', ''), label: textOf(0, 60) })),
         }),
         route('DELETE host link', 'DELETE', [lit('admin'), lit('consultations'), c, lit('host-links'), anyString]),
+      ),
+    ],
+    ['comments', route('GET comments', 'GET', [lit('consultations'), commentConsultation, lit('comments')], { query: commentQuery() })],
+    [
+      'comment-reads',
+      fc.oneof(
+        route('GET comment replies', 'GET', [lit('consultations'), commentConsultation, lit('comments'), ref('comment'), lit('replies')], {
+          query: queryOf(['cursor', 'limit']),
+        }),
+        route('GET comment thread', 'GET', [lit('consultations'), commentConsultation, lit('comments'), ref('comment'), lit('thread')]),
+      ),
+    ],
+    [
+      'post-comment',
+      route('POST comments', 'POST', [lit('consultations'), commentConsultation, lit('comments')], { body: bodyOf(commentDraft) }),
+    ],
+    [
+      'comment-writes',
+      fc.oneof(
+        route('PUT comment', 'PUT', [lit('consultations'), commentConsultation, lit('comments'), ref('comment')], {
+          body: bodyOf(commentEdit),
+        }),
+        route('DELETE comment', 'DELETE', [lit('consultations'), commentConsultation, lit('comments'), ref('comment')]),
+        route('PUT helpful', 'PUT', [lit('consultations'), commentConsultation, lit('comments'), ref('comment'), lit('helpful')]),
+        route('DELETE helpful', 'DELETE', [lit('consultations'), commentConsultation, lit('comments'), ref('comment'), lit('helpful')]),
+        route('POST comment report', 'POST', [lit('consultations'), commentConsultation, lit('comments'), ref('comment'), lit('reports')], {
+          body: bodyOf(commentReport),
+        }),
+      ),
+    ],
+    [
+      'admin-comments',
+      fc.oneof(
+        route('POST admin comment', 'POST', [lit('admin'), lit('consultations'), commentConsultation, lit('comments')], {
+          body: bodyOf(commentDraft),
+        }),
+        route('PUT pin', 'PUT', [lit('admin'), lit('consultations'), commentConsultation, lit('comments'), ref('comment'), lit('pin')], {
+          body: bodyOf(fc.record({ pinned: fc.constantFrom(true, false, 'yes') })),
+        }),
       ),
     ],
     ['export-csv', route('GET export.csv', 'GET', [lit('consultations'), c, lit('export.csv')])],

@@ -19,6 +19,7 @@ const PASSWORD = 'une phrase de passe pour les tests';
 export async function organiserAccess(tally, { ApiError, printTable }) {
   const { startServer } = await loadTs('server/server.ts');
   const { organiserClient } = await loadTs('server/test/organiser-client.ts');
+  const { startTestProvider } = await loadTs('server/test/oidc-provider.ts');
   const browser = (base, headers) => {
     const b = organiserClient(base, headers);
     const signIn = b.signIn;
@@ -28,6 +29,8 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
   const { DEFAULT_SESSION_POLICY: policy } = await loadTs('server/store/sessions.ts');
   const config = writeConfig();
   let now = Date.now();
+  // OpenID Connect sign-in on, against a real local provider (its rows: sign-in options, start, callback).
+  const provider = await startTestProvider({});
   const server = await startServer({
     port: 0,
     dataDir: 'memory://',
@@ -36,7 +39,9 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
     limits: OPEN_LIMITS,
     clock: () => now,
     passwordParams: { N: 4096, r: 8, p: 1 },
+    oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, label: 'ProConnect' },
   });
+  provider.register(`${server.url}/api/v1/admin/oidc/callback`);
   let cases = 0;
   try {
     const base = server.url;
@@ -111,6 +116,7 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
     const moderators = (ok) => ({ ...staff(ok), otherModerator: 403 });
     const admins = (ok) => ({ ...staff(ok), otherModerator: 403, moderator: 403 });
     const sessionOnly = (ok) => ({ ...staff(ok), token: 401 });
+    const everyone = (ok) => Object.fromEntries(ROLES.map((r) => [r, ok]));
     const rows = [
       [
         'POST /admin/setup (setup closed)',
@@ -128,6 +134,10 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
         'throwaway',
       ],
       ['GET /admin/session', 'GET', '/admin/session', undefined, sessionOnly(200)],
+      ['GET /admin/sign-in-options', 'GET', '/admin/sign-in-options', undefined, everyone(200)],
+      // Public navigations: to the provider (302); back from it with no sign-in pending in this browser (303, refused).
+      ['GET /admin/oidc/start', 'GET', '/admin/oidc/start', undefined, everyone(302)],
+      ['GET /admin/oidc/callback (none pending)', 'GET', '/admin/oidc/callback?code=forged&state=forged', undefined, everyone(303)],
       ['GET /admin/consultations', 'GET', '/admin/consultations', undefined, staff(200)],
       ['GET /admin/consultations/{id}/queue', 'GET', '/admin/consultations/open/queue?tab=pending', undefined, moderators(200)],
       [
@@ -215,6 +225,10 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
         const want = expected[role];
         let problem = a.status === want ? null : `expected ${want}, got ${a.status}: ${a.text.slice(0, 160)}`;
         if (!problem && a.status >= 400) problem = problemDefect(ApiError, a);
+        // The sign-in navigations: to the provider, or back to the console with the refusal.
+        const location = a.headers.get('location') ?? '';
+        if (!problem && a.status === 302 && !location.startsWith(`${provider.issuer}/`)) problem = `302 to ${location}`;
+        if (!problem && a.status === 303 && location !== '/admin/#signin-error=expired') problem = `303 to ${location}`;
         tally.check(`${label} as ${LABEL[role]}`, problem);
         cells.push(`${a.status}${a.status === want ? '' : `≠${want}`}`);
       }
@@ -277,7 +291,7 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
     // Expired sessions: idle, then absolute.
     now += policy.idleMs + 1000;
     let expired = 0;
-    for (const [, method, path] of rows.filter(([, m]) => m === 'GET')) {
+    for (const [, method, path] of rows.filter(([, m, , , expected]) => m === 'GET' && expected.none === 401)) {
       const a = await clients.admin.call(method, path);
       cases++;
       if (a.status === 401) expired++;
@@ -326,6 +340,7 @@ export async function organiserAccess(tally, { ApiError, printTable }) {
     return cases;
   } finally {
     await server.close();
+    await provider.close();
     config.remove();
   }
 }

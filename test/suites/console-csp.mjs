@@ -1,9 +1,12 @@
 // The organiser console as served at /admin/ (issue 19), in Chromium: the built page under its strict CSP
 // (no inline script or style, Trusted Types), with no CSP violation and no console error while an
 // organiser signs in and the queue renders; the CSP header itself; nothing of the console in dist/cdn/.
+// Then OpenID Connect by keyboard against a real local provider (oidc-provider, started here): the sign-in
+// page's link, the provider, back to the console signed in; a refused e-mail explained on the page.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
+import { pathToFileURL } from 'node:url';
 import { startReferenceServer } from '../reference-server.mjs';
 
 export const name = 'console-csp';
@@ -32,7 +35,15 @@ export async function run() {
         ? 'found pgo-moderation-queue in the CDN build'
         : null,
     );
-  const server = await startReferenceServer({});
+  const { tsImport } = await import('tsx/esm/api');
+  const { startTestProvider } = await tsImport(pathToFileURL('server/test/oidc-provider.ts').href, import.meta.url);
+  const provider = await startTestProvider({
+    oidcUser: { email: 'agent@ville.example.fr', email_verified: true },
+    stranger: { email: 'inconnu@ailleurs.example.fr', email_verified: true },
+  });
+  const oidc = { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, label: 'ProConnect' };
+  const server = await startReferenceServer({ oidc });
+  provider.register(`${server.url}/api/v1/admin/oidc/callback`);
   const browser = await chromium.launch({ executablePath: ensureChrome(), headless: true, args: CHROME_ARGS });
   try {
     const password = 'une phrase de passe pour la csp';
@@ -71,11 +82,79 @@ export async function run() {
       'signing in and showing the queue under the CSP: no violation, no error',
       problems.length ? problems.slice(0, 5).join('; ') : null,
     );
+    await oidcByKeyboard(browser, server, provider, check);
   } catch (error) {
     check('the console runs at /admin/', String(error?.message ?? error).split('\n')[0]);
   } finally {
     await browser.close();
     await server.close();
+    await provider.close();
   }
   return counts;
+}
+
+/** Tabs until the focused element (through shadow roots) matches `selector`; false after `max` presses. */
+async function tabTo(page, selector, max = 30) {
+  for (let i = 0; i < max; i++) {
+    const found = await page.evaluate((sel) => {
+      let active = document.activeElement;
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+      return Boolean(active?.matches(sel));
+    }, selector);
+    if (found) return true;
+    await page.keyboard.press('Tab');
+  }
+  return false;
+}
+
+async function oidcByKeyboard(browser, server, provider, check) {
+  // The agent's organiser account has no password: the provider is their only way in.
+  await fetch(`${server.url}/api/v1/admin/organisers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.adminToken}` },
+    body: JSON.stringify({ email: 'agent@ville.example.fr', displayName: 'Agent', roles: [{ consultationId: '*', role: 'moderator' }] }),
+  });
+  const problems = [];
+  // A browser of its own per person: the provider remembers who signed in there.
+  const newPage = async () => {
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    await page.exposeFunction('pgoViolation', (v) => problems.push(`CSP: ${v}`));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) => window.pgoViolation(`${e.violatedDirective} ${e.blockedURI}`)),
+    );
+    return page;
+  };
+  const signInWith = async (page, account) => {
+    provider.nextAccount = account;
+    await page.goto(`${server.url}/admin/`);
+    await page.locator('pgo-console-sign-in [part="oidc"]').waitFor({ timeout: 30_000 });
+    if (!(await tabTo(page, '[part="oidc"]'))) throw new Error('Tab never reached the OpenID Connect link');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${server.url}/admin/**`, { timeout: 30_000 });
+  };
+  const page = await newPage();
+  const link = await page.goto(`${server.url}/admin/`).then(() => page.locator('pgo-console-sign-in [part="oidc"]'));
+  await link.waitFor({ timeout: 30_000 });
+  check(
+    'the sign-in page offers the configured provider by name',
+    (await link.textContent()).trim() === 'Se connecter avec ProConnect' ? null : await link.textContent(),
+  );
+  await signInWith(page, 'oidcUser');
+  await page.locator('pgo-moderation-queue [role="tab"]').first().waitFor({ timeout: 30_000 });
+  const who = (await page.locator('pgo-console header span').textContent()) ?? '';
+  check(
+    'OpenID Connect by keyboard: the link, the provider, back in the console signed in as the agent',
+    who.includes('Agent') ? null : who,
+  );
+  const stranger = await newPage();
+  await signInWith(stranger, 'stranger');
+  const alert = stranger.locator('pgo-console-sign-in [role="alert"]');
+  await alert.waitFor({ timeout: 30_000 });
+  const said = ((await alert.textContent()) ?? '').trim();
+  check(
+    'an e-mail no organiser has: refused, and the page says why (the address is gone from the URL)',
+    /Aucun compte d’organisateur/.test(said) && !stranger.url().includes('signin-error') ? null : `${said} at ${stranger.url()}`,
+  );
+  check('OpenID Connect sign-in under the CSP: no violation, no error', problems.length ? problems.slice(0, 5).join('; ') : null);
 }

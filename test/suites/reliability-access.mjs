@@ -12,6 +12,7 @@ import {
   schemas,
   startTestServer,
 } from '../reliability/harness.mjs';
+import { commentAccess } from '../reliability/comment-access.mjs';
 import { organiserAccess } from '../reliability/organiser-access.mjs';
 import { workshopAccess } from '../reliability/workshop-access.mjs';
 
@@ -440,6 +441,7 @@ export async function run() {
     );
     cases += await organiserAccess(tally, { ApiError, printTable });
     cases += await workshopAccess(tally, { ApiError, printTable });
+    cases += await commentAccess(tally, { ApiError, printTable });
     return tally.report({ 'cases tried': cases, failures: tally.failed });
   } finally {
     await server.close();

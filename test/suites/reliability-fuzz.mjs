@@ -33,6 +33,11 @@ const WORDS = new Set([
   'hide',
   'restore',
   'delete',
+  'comments',
+  'replies',
+  'thread',
+  'helpful',
+  'pin',
   'x',
   '',
   '.',
@@ -47,6 +52,7 @@ export async function run() {
   console.log(`  fast-check seed ${seed} (PGO_FUZZ_SEED=${seed} replays this run), ${CASES} cases`);
   const s = await schemas();
   const api = await loadTs('server/api-schemas.ts');
+  const cs = await loadTs('src/core/comments.ts');
   const serverErrors = [];
   // Proposals moderators hid during the run: a restored one may bring its voters above the limit (API-CHANGES.md #10).
   const everHidden = new Set();
@@ -85,7 +91,16 @@ export async function run() {
     const known = {
       proposal: { open: ['s0', 's1', 's2', 's3'], unlimited: [], pre: [] },
       event: { open: ['small', 'big'], unlimited: [], pre: [] },
+      comment: { open: ['nope'], unlimited: [], pre: [] },
     };
+    // A few discussions to start from (threads and a reply), so comment cases reach past the 404s too.
+    for (let i = 0; i < 6; i++) {
+      const parentId = i % 2 ? known.comment.open.at(-1) : undefined;
+      const body = { target: i < 4 ? 'proposal:s0' : 'event:small', body: `Commentaire de départ numéro ${i}.`, parentId };
+      const posted = await call('POST', '/consultations/open/comments', { token: participants[i], body });
+      if (posted.status !== 201) throw new Error(`seeding a comment: ${posted.status} ${JSON.stringify(posted.body)}`);
+      known.comment.open.push(posted.body.comment.id);
+    }
 
     const expected = {
       'GET /time': s.ServerTime,
@@ -107,6 +122,17 @@ export async function run() {
       'GET moderation': api.ModerationQueue,
       'POST admin proposal': api.ModeratedProposal,
       'POST admin event': api.ModeratedEvent,
+      'GET comments': cs.CommentPage,
+      'GET comment replies': cs.CommentPage,
+      'GET comment thread': cs.CommentThread,
+      'POST comments': cs.CommentReceipt,
+      'PUT comment': cs.Comment,
+      'DELETE comment': cs.Comment,
+      'PUT helpful': cs.HelpfulResult,
+      'DELETE helpful': cs.HelpfulResult,
+      'POST comment report': api.ReportReceipt,
+      'POST admin comment': cs.CommentReceipt,
+      'PUT pin': cs.Comment,
     };
 
     const resolveId = (part, consultation) => {
@@ -149,7 +175,10 @@ export async function run() {
       let body;
       const withBody = c.body && !c.body.none && c.method !== 'GET' && c.method !== 'HEAD';
       if (withBody) {
-        body = 'raw' in c.body ? c.body.raw : JSON.stringify(c.body.json === undefined ? null : c.body.json);
+        const json = c.body.json?.parentId?.kind
+          ? { ...c.body.json, parentId: decodeURIComponent(resolveId(c.body.json.parentId, consultation)) }
+          : c.body.json;
+        body = 'raw' in c.body ? c.body.raw : JSON.stringify(json === undefined ? null : json);
         if (c.body.json?.assertion && assertions[c.body.json.assertion])
           body = JSON.stringify({ ...c.body.json, assertion: assertions[c.body.json.assertion] });
         headers['content-type'] = c.headers.contentType;
@@ -182,6 +211,8 @@ export async function run() {
       if (answer.status === 201 && answer.body?.proposal?.id)
         known.proposal[answer.body.proposal.consultationId]?.push(answer.body.proposal.id);
       if (answer.status === 201 && answer.body?.event?.id) known.event[answer.body.event.consultationId]?.push(answer.body.event.id);
+      if (answer.status === 201 && answer.body?.comment?.id)
+        known.comment[answer.body.comment.consultationId]?.push(answer.body.comment.id);
       return true;
     }
 
@@ -245,7 +276,7 @@ export async function storedRowsDefects(db, s, consultations, everHidden = new S
   const { toEvent, EVENT_SELECT } = await loadTs('server/store/events.ts');
   const { VOTE_CHOICES } = s;
   const defects = [];
-  const counts = { proposals: 0, events: 0, votes: 0, registrations: 0, reports: 0 };
+  const counts = { proposals: 0, events: 0, votes: 0, registrations: 0, reports: 0, comments: 0 };
   const consultationOf = (id) => consultations.get(id);
 
   for (const row of await db.query(`${PROPOSAL_SELECT} ORDER BY p.id`)) {
@@ -340,6 +371,32 @@ export async function storedRowsDefects(db, s, consultations, everHidden = new S
     counts.reports++;
     if (row.reason.length > 1000) defects.push([`report ${row.id}`, 'reason longer than 1000 characters']);
   }
+  counts.comments = await commentDefects(db, consultationOf, defects);
   const checked = Object.values(counts).reduce((a, b) => a + b, 0);
   return { defects, counts, checked };
+}
+
+/** Comments (issue 20): one reply level, a target of the allowed forms, what participants wrote passes the shared rules, no helpful vote on one's own. */
+async function commentDefects(db, consultationOf, defects) {
+  const { validateComment, COMMENT_TARGET } = await loadTs('src/core/comment-rules.ts');
+  const rows = await db.query(
+    'SELECT c.*, p.parent_id AS grandparent_id, p.target AS parent_target FROM comments c LEFT JOIN comments p ON p.id = c.parent_id',
+  );
+  for (const row of rows) {
+    const what = `comment ${row.id}`;
+    if (row.grandparent_id) defects.push([what, 'a reply deeper than one level']);
+    if (row.parent_id && row.parent_target !== row.target) defects.push([what, 'a reply on another target than its thread']);
+    if (!COMMENT_TARGET.test(row.target)) defects.push([what, `target ${row.target} is not of an allowed form`]);
+    if (/\u0000/.test(row.body + (row.author_name ?? ''))) defects.push([what, 'contains NUL']);
+    if (row.participant_id && row.status !== 'deleted') {
+      const input = { body: row.body, stance: row.stance, authorName: row.author_name ?? '' };
+      const errors = validateComment(consultationOf(row.consultation_id), input, !!row.parent_id);
+      if (errors.length) defects.push([what, errors.map((e) => `${e.field} ${e.code}`).join(', ')]);
+    }
+  }
+  const own = await db.query(
+    'SELECT h.comment_id FROM comment_helpful h JOIN comments c ON c.id = h.comment_id WHERE h.participant_id = c.participant_id',
+  );
+  for (const row of own) defects.push([`comment ${row.comment_id}`, 'marked helpful by its own author']);
+  return rows.length;
 }

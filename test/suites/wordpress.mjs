@@ -110,7 +110,7 @@ function prepareWordPress(dir, dbPort, siteUrl) {
   if (process.env.PGO_CDN_BUNDLE) copyFileSync(process.env.PGO_CDN_BUNDLE, join(assets, 'pgo-widgets.js'));
   else
     for (const file of readdirSync(join(root, 'dist', 'cdn')).filter((f) =>
-      /^(pgo-widgets\.js|pgo-manifest\.json|[\w.-]+-[0-9a-f]{10}\.js)$/.test(f),
+      /^(pgo-widgets\.js|pgo-manifest\.json|[\w.-]+-[0-9a-f]{6}\.js)$/.test(f),
     ))
       copyFileSync(join(root, 'dist', 'cdn', file), join(assets, file));
   writeFileSync(

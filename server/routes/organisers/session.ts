@@ -2,7 +2,7 @@
  * Signing in and out: the first admin (one-time setup token), sign-in by e-mail and password
  * (throttled per account and per address, one generic error), the session, sign-out and sign-out everywhere.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { SetupInput, SignInInput, type OrganiserSession } from '../../../src/core/organisers.js';
 import type { AppContext, Env } from '../../context.js';
 import { readJson } from '../../http/body.js';
@@ -34,6 +34,25 @@ export function sessionBody(
     idleExpiresAt: new Date(session.lastSeenAt + ctx.sessionPolicy.idleMs).toISOString(),
     expiresAt: new Date(session.createdAt + ctx.sessionPolicy.absoluteMs).toISOString(),
   };
+}
+
+/**
+ * Opens a session for an organiser who proved who they are (password or OpenID Connect): whatever session the
+ * browser brought ends and a fresh id is issued (no fixation); audited with how they signed in.
+ */
+export async function startSession(
+  ctx: AppContext,
+  c: Context<Env>,
+  organiser: OrganiserRecord,
+  details: Record<string, string>,
+): Promise<OrganiserSession> {
+  const now = ctx.now();
+  const previous = sessionToken(ctx, c);
+  if (previous) await closeSession(ctx.db, previous);
+  const { token, csrfToken } = await openSession(ctx.db, organiser.id, now);
+  await audit(ctx.db, { ref: `organiser:${organiser.id}`, name: organiser.displayName }, now, { action: 'session.sign-in', details });
+  setSessionCookie(ctx, c, token);
+  return sessionBody(ctx, organiser, { csrfToken, createdAt: now, lastSeenAt: now });
 }
 
 export function sessionRoutes(app: Hono<Env>, ctx: AppContext): void {
@@ -75,17 +94,8 @@ export function sessionRoutes(app: Hono<Env>, ctx: AppContext): void {
       await recordFailure(ctx.db, keys, now, ctx.sessionPolicy);
       fail('unauthorized', 'Wrong e-mail or password');
     }
-    // Rotation: whatever session the browser brought ends; a fresh id is issued (no fixation).
-    const previous = sessionToken(ctx, c);
-    if (previous) await closeSession(ctx.db, previous);
-    const { token, csrfToken } = await openSession(ctx.db, organiser.id, now);
     await clearAccountFailures(ctx.db, keys.account);
-    await audit(ctx.db, { ref: `organiser:${organiser.id}`, name: organiser.displayName }, now, {
-      action: 'session.sign-in',
-      details: { method: 'password' },
-    });
-    setSessionCookie(ctx, c, token);
-    return c.json(sessionBody(ctx, organiser, { csrfToken, createdAt: now, lastSeenAt: now }), 200);
+    return c.json(await startSession(ctx, c, organiser, { method: 'password' }), 200);
   });
 
   app.get('/admin/session', async (c) => {

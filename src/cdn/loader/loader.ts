@@ -9,19 +9,19 @@ import manifest from 'pgo:manifest';
 import { VERSION } from '../../core/version.js';
 
 interface Manifest {
-  /** Chunk files (without `.js`), named relative to the loader. */
+  /** Chunk files (without `.js`), named relative to the loader; the runtime first (every tag needs it). */
   f: string[];
-  /** Tag (without `pgo-`) -> indexes of every file it needs. */
+  /** Tag (without `pgo-`) -> indexes of every other file it needs. */
   t: Record<string, number[]>;
-  /** Language -> tag -> indexes of the tag's language files. */
-  l: Record<string, Record<string, number[]>>;
+  /** Language -> per file (same order as `f`), the hash of its texts in that language (`en-<hash>.js`), 0 for none. */
+  l: Record<string, (string | 0)[]>;
 }
 const { f: files, t: tags, l: languages } = manifest as Manifest;
 const KEY = Symbol.for('pgo-widgets.loader');
 const g = globalThis as unknown as Record<symbol, { version: string; scan: (root: ParentNode) => void } | undefined>;
 
-/** Names being or done loading (`vote-button`, `en:vote-button`) -> attempt number, and the names to load next. */
-const started = new Map<string, number>();
+/** Names being or done loading (`vote-button`, `en:vote-button`), and the names to load next. */
+const started = new Set<string>();
 const failed = new Set<string>();
 const next = new Set<string>();
 const roots: ParentNode[] = [];
@@ -62,7 +62,7 @@ function check(element: Element): void {
     if (!customElements.get(tag)) {
       if (!started.has(name)) next.add(name);
       const language = `${languageOf(element)}:${name}`;
-      if (languages[language.split(':')[0]!]?.[name] && !started.has(language)) next.add(language);
+      if (texts(language).length && !started.has(language)) next.add(language);
     }
     // Our own elements' shadow roots, once rendered: their nested elements came with them, but a host
     // may slot or render others there.
@@ -70,6 +70,18 @@ function check(element: Element): void {
   } else if (element.shadowRoot) {
     scan(element.shadowRoot);
   }
+}
+
+/** Every file of a tag: the runtime (index 0) and its own. */
+const filesOf = (tag: string): number[] => [0, ...tags[tag]!];
+
+/** The files of `lang:tag`: the texts in that language of every file the tag loads. */
+function texts(name: string): string[] {
+  const [lang, tag] = name.split(':');
+  return filesOf(tag!).flatMap((file) => {
+    const hash = languages[lang!]?.[file];
+    return hash ? [`${lang}-${hash}`] : [];
+  });
 }
 
 function flush(): void {
@@ -84,13 +96,12 @@ function flush(): void {
   });
 }
 
-function load(name: string): void {
-  const attempt = (started.get(name) ?? -1) + 1;
-  started.set(name, attempt);
-  const [lang, tag] = name.split(':');
-  const language = !!tag;
-  const indexes = tag ? languages[lang!]![tag]! : tags[name]!;
-  Promise.all(indexes.map((i) => import(new URL(`${files[i]}.js${attempt ? `?${attempt}` : ''}`, import.meta.url).href))).catch(() => {
+/** Imports every file of a name; a retry adds a query (browsers keep a failed module fetch per URL). */
+function load(name: string, query = ''): void {
+  started.add(name);
+  const language = name.includes(':');
+  const names = language ? texts(name) : filesOf(name).map((i) => files[i]!);
+  Promise.all(names.map((file) => import(new URL(`${file}.js${query}`, import.meta.url).href))).catch(() => {
     // A language that cannot load leaves the elements in French; an element shows why it is missing.
     if (language) return;
     failed.add(name);
@@ -98,34 +109,31 @@ function load(name: string): void {
   });
 }
 
-const TEXTS = {
-  fr: ['Chargement impossible.', 'Réessayer'],
-  en: ['Could not load.', 'Try again'],
-};
+/** An element with a part and a text. */
+function create(tag: string, part: string, text = ''): HTMLElement {
+  const element = document.createElement(tag);
+  element.setAttribute('part', part);
+  element.textContent = text;
+  return element;
+}
 
 function showError(element: Element): void {
   if (customElements.get(element.localName)) return;
-  const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
-  const [message, retry] = languageOf(element) === 'en' ? TEXTS.en : TEXTS.fr;
-  const box = document.createElement('div');
-  box.setAttribute('part', 'error');
+  const [message, retry] = languageOf(element) === 'en' ? ['Could not load.', 'Try again'] : ['Chargement impossible.', 'Réessayer'];
+  const box = create('div', 'error');
   box.setAttribute('role', 'alert');
-  const text = document.createElement('p');
-  text.textContent = message!;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.setAttribute('part', 'button retry');
-  button.textContent = retry!;
+  // In a shadow root of its own, outside any form: a plain button submits nothing.
+  const button = create('button', 'button retry', retry);
   // One retry tries every part that failed (they often failed together: a network drop).
-  button.addEventListener('click', () => {
+  button.onclick = () => {
     for (const again of failed) {
       failed.delete(again);
       for (const r of roots) for (const e of r.querySelectorAll(`pgo-${again}`)) e.shadowRoot?.replaceChildren();
-      load(again);
+      load(again, `?${Date.now()}`);
     }
-  });
-  box.append(text, button);
-  root.replaceChildren(box);
+  };
+  box.append(message!, button);
+  (element.shadowRoot ?? element.attachShadow({ mode: 'open' })).replaceChildren(box);
 }
 
 const previous = g[KEY];

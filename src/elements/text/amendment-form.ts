@@ -107,7 +107,7 @@ export class AmendmentForm {
     const draft = this.draft(this.form.values);
     const preview =
       draft.kind === 'modify' && draft.text.trim() && draft.text !== this.section.body
-        ? html`<div class="preview"><p class="preview-title">${t('preview')}</p>${renderDiff(wordDiff(this.section.body, draft.text), t)}</div>`
+        ? html`<div class="preview"><p class="preview-title">${t('preview')}</p>${renderDiff(wordDiff(this.section.body, draft.text), t, 'diff-preview')}</div>`
         : nothing;
     const fields = this.fields(host).map((spec) => html`${renderField(this.form, spec)}${spec.name === 'text' ? preview : nothing}`);
     return html`<div part="amendment-form" class="amendment-form">

@@ -55,11 +55,20 @@ function pieces(parts: readonly DiffPart[], t: T): TemplateResult[] {
   );
 }
 
-/** Inline (narrow) and side by side (wide): one of the two is shown, by the container's width. */
-export function renderDiff(diff: readonly DiffPart[], t: T): TemplateResult {
+/**
+ * Inline (narrow) and side by side (wide): one of the two is shown, by the container's width. A group
+ * named by its summary (« Changements : 3 mots ajoutés, 1 supprimé »); each change an `<ins>`/`<del>`
+ * (the engines' insertion/deletion roles) that starts with the spoken « Ajouté : » / « Supprimé : ».
+ * `id` is unique in the shadow root (it names the summary).
+ */
+export function renderDiff(diff: readonly DiffPart[], t: T, id: string): TemplateResult {
   const stats = diffStats(diff);
-  return html`<div part="diff" class="diff">
-    <p class="diff-summary">${t('diffSummary', { added: stats.added, removed: stats.removed })}</p>
+  const summary = t('diffSummary', {
+    added: t('wordsAdded', { count: stats.added }),
+    removed: t('wordsRemoved', { count: stats.removed }),
+  });
+  return html`<div part="diff" class="diff" role="group" aria-labelledby=${id}>
+    <p class="diff-summary" id=${id}>${summary}</p>
     <div class="diff-inline">${pieces(diff, t)}</div>
     <div class="diff-sides">
       <div class="side"><p class="side-title">${t('before')}</p><div class="side-text">${pieces(sideOf(diff, 'before'), t)}</div></div>
@@ -104,12 +113,12 @@ export function renderAmendment(
 ): TemplateResult {
   const t = translatorFor(locale);
   const title = a.kind === 'add-after' ? t('title.add-after', { title: a.title }) : t(`title.${a.kind}` as TextKey);
-  return html`<article part="amendment" class="amendment state-${a.state}" aria-label=${title}>
+  return html`<article part="amendment" class="amendment state-${a.state}" aria-label=${title} data-amendment=${a.id} tabindex="-1">
     ${headingTag(html`${title} <span class="by">${t('by', { name: a.authorName ?? t('anonymous') })}</span>`)}
     <p class="meta"><span part="state" class="state">${t(`state.${a.state}` as TextKey)}</span>
       · <time datetime=${a.createdAt}>${formatInstant(locale, a.createdAt, timeZone)}</time>${a.mine ? html` · <strong>${t('mine')}</strong>` : nothing}</p>
     ${a.outdated || (section && section.body !== a.baseText && a.kind !== 'add-after') ? html`<p part="outdated" class="outdated">${t('outdated', { version: a.baseVersion })}</p>` : nothing}
-    ${a.kind === 'add-after' ? html`<div class="added-text">${paragraphs(a.text)}</div>` : renderDiff(a.diff, t)}
+    ${a.kind === 'add-after' ? html`<div class="added-text">${paragraphs(a.text)}</div>` : renderDiff(a.diff, t, `diff-${a.id}`)}
     <p class="reason"><strong>${t('why')}</strong> ${a.reason}</p>
     ${
       a.decision

@@ -18,13 +18,13 @@ async function mount(
     position?: 'ideation' | 'redaction';
     amendments?: boolean;
     lang?: string;
-    setup?: (b: MemoryBackend) => void;
+    setup?: (b: MemoryBackend) => unknown;
     wait?: boolean;
   } = {},
 ) {
   const { backend } = memoryBackendFixture({ position: options.position ?? 'redaction', proposals: 0, events: 0 });
   backend.documents.seed(actionPlanDocument(C, ['redaction'], options.amendments ?? true));
-  options.setup?.(backend);
+  await options.setup?.(backend);
   const { el, provider } = await mountInProvider<PgoText>(backend, C, html`<pgo-text document="plan-2017"></pgo-text>`, {
     lang: options.lang ?? 'fr',
   });
@@ -35,6 +35,19 @@ async function mount(
 const $ = <T extends Element = HTMLElement>(el: PgoText, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = (el: PgoText, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const field = (el: PgoText, name: string) => $<HTMLInputElement | HTMLTextAreaElement>(el, `[name="${name}"]`)!;
+const active = (el: PgoText) => el.shadowRoot!.activeElement as HTMLElement | null;
+/** Presses Tab until the focused element in the shadow root matches (keyboard only: never focus() by script). */
+async function tabTo(el: PgoText, matches: (focused: HTMLElement) => boolean, what: string, max = 12) {
+  for (let i = 0; i < max; i++) {
+    const focused = active(el);
+    if (focused && matches(focused)) return focused;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`Tab never reached ${what}`);
+}
+/** The element of the two diff layouts (inline, side by side) the container's width shows. */
+const shownOf = (root: Element, selector: string) =>
+  [...root.querySelectorAll<HTMLElement>(selector)].find((e) => e.getClientRects().length > 0)!;
 function type(el: PgoText, name: string, value: string) {
   const control = field(el, name);
   control.value = value;
@@ -80,6 +93,108 @@ describe('<pgo-text>', () => {
     const agree = amendment.querySelector<HTMLButtonElement>('[part~="vote"]')!;
     await expectInTree(agree, { role: 'button', name: 'D’accord (2)' });
     await expect(el).to.be.accessible();
+  });
+
+  it('the difference is announced: a group named by its summary, insertions and deletions the engine exposes', async () => {
+    const { el } = await mount({
+      setup: (b) =>
+        b.documents.proposeAmendment(
+          C,
+          'plan-2017',
+          {
+            sectionId: 's-3',
+            kind: 'modify',
+            text: 'Publier le code source des logiciels de l’administration.',
+            reason: 'Les algorithmes relèvent d’un autre engagement.',
+          },
+          { idempotencyKey: 'k-diff' },
+        ),
+    });
+    const toggles = $$(el, '[part~="toggle"]');
+    for (const toggle of toggles.slice(0, 2)) toggle.click();
+    await el.updateComplete;
+    const [added, changed] = $$(el, '[part~="amendment"]') as [HTMLElement, HTMLElement];
+    const group = added.querySelector('[part~="diff"]')!;
+    expect(group.querySelector('.diff-summary')!.textContent).to.equal('Changements : 3 mots ajoutés, aucun supprimé');
+    await expectInTree(group, { role: 'group', name: 'Changements : 3 mots ajoutés, aucun supprimé' });
+    const ins = shownOf(added, 'ins');
+    expect(ins.textContent).to.match(/^Ajouté : /);
+    await expectInTree(ins, { role: 'insertion', name: '' });
+    await expectInTree(changed.querySelector('[part~="diff"]')!, { role: 'group', name: 'Changements : aucun mot ajouté, 10 supprimés' });
+    const del = shownOf(changed, 'del');
+    expect(del.textContent).to.match(/^Supprimé : /);
+    await expectInTree(del, { role: 'deletion', name: '' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard only: a contents link, opening the amendments, voting, proposing a change and cancelling', async () => {
+    const { el, backend } = await mount();
+    await focusPage();
+    $<HTMLAnchorElement>(el, '.toc a')!.focus();
+    await tabTo(el, (f) => f.getAttribute('href') === '#plan-2017:s-2', 'the contents link of s-2');
+    await sendKeys({ press: 'Enter' });
+    expect(active(el)?.id).to.equal('plan-2017:s-2');
+    const toggle = await tabTo(el, (f) => f.matches('[part~="toggle"]'), 'the amendments button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true', 'Enter did not open the amendments');
+    const agree = await tabTo(el, (f) => f.matches('[part~="vote"]'), 'a vote button');
+    expect(agree.textContent).to.contain('D’accord');
+    await sendKeys({ press: ' ' });
+    await waitUntil(() => shadowText(el).includes('Vote enregistré : D’accord'), 'Space did not vote');
+    expect(agree.getAttribute('aria-pressed')).to.equal('true');
+    // Forwards only (Firefox over BiDi drops the Shift of Shift+Tab).
+    await tabTo(el, (f) => f.getAttribute('data-propose') === 's-3', 'the next section’s “propose” button', 30);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.getAttribute('name') === 'kind', 'the form did not take focus');
+    await tabTo(el, (f) => f.getAttribute('name') === 'text', 'the text field');
+    await sendKeys({ type: ' Chaque mois.' });
+    await tabTo(el, (f) => f.getAttribute('name') === 'reason', 'the reason field');
+    await sendKeys({ type: 'Plus souvent, c’est plus utile.' });
+    await tabTo(el, (f) => f.matches('[part~="submit"]'), 'the submit button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => shadowText(el).includes('Merci, votre amendement est publié'), 'Enter did not send');
+    expect(backend.calls.filter((c) => c.method === 'proposeAmendment')).to.have.length(1);
+    await waitUntil(() => active(el)?.getAttribute('data-propose') === 's-3', 'focus did not come back to the button');
+    await tabTo(el, (f) => f.getAttribute('data-propose') === 's-4', 'the next section’s button', 30);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => active(el)?.getAttribute('name') === 'kind', 'the form did not take focus');
+    await tabTo(el, (f) => f.matches('[part~="cancel"]'), 'the cancel button');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => !$(el, '[part~="amendment-form"]') && active(el)?.getAttribute('data-propose') === 's-4', 'cancel lost focus');
+  });
+
+  it('draws a section’s amendments a page at a time; “show more” moves focus to the first new one', async () => {
+    const { el } = await mount({
+      amendments: false,
+      setup: (b) =>
+        b.documents.seed({
+          id: 'many',
+          consultationId: C,
+          markdown: '# Une partie\n\nUn texte court à amender.',
+          amendmentPhases: ['redaction'],
+          amendments: Array.from({ length: 23 }, (_, i) => ({
+            id: `m-${i}`,
+            sectionId: 's-1',
+            text: `Un texte court à amender, version ${i}.`,
+            reason: 'Une raison suffisante.',
+          })),
+        }),
+    });
+    el.document = 'many';
+    await waitUntil(() => $(el, '[part~="toggle"]') && shadowText(el).includes('Une partie'));
+    $(el, '[part~="toggle"]')!.click();
+    await el.updateComplete;
+    expect($$(el, '[part~="amendment"]')).to.have.length(10);
+    expect(shadowText(el, '.more')).to.contain('10 amendements affichés sur 23');
+    const more = $<HTMLButtonElement>(el, '[part~="more"]')!;
+    expect(more.textContent!.trim()).to.equal('Afficher 10 amendements de plus');
+    await expect(el).to.be.accessible();
+    more.click();
+    await waitUntil(() => active(el)?.dataset.amendment === 'm-10', 'focus did not go to the first new amendment');
+    expect($$(el, '[part~="amendment"]')).to.have.length(20);
+    $<HTMLButtonElement>(el, '[part~="more"]')!.click();
+    await waitUntil(() => $$(el, '[part~="amendment"]').length === 23);
+    expect($(el, '[part~="more"]')).to.equal(null);
   });
 
   it('votes at once (optimistic), keeps the vote, and rolls back a refused one', async () => {
@@ -198,9 +313,28 @@ describe('<pgo-text>', () => {
     expect(decided).to.deep.equal(['a-budget']);
   });
 
-  it('loading, load error with retry, offline; in English too', async () => {
+  it('loading, load error with retry, offline; accessible in each; in English too', async () => {
     const held = await mount({ wait: false, setup: (b) => void b.hold('getDocument') });
     expect($(held.el, '[part~="status"]')!.getAttribute('aria-busy')).to.equal('true');
+    await expect(held.el).to.be.accessible();
+    held.el.remove();
+    const offline = await mount({ wait: false, setup: (b) => b.failNext('getDocument', 'offline') });
+    await waitUntil(() => $(offline.el, '[part~="error"]'), 'the offline state was not shown');
+    expect(shadowText(offline.el, '[part~="error"]')).to.contain('Vous êtes hors ligne');
+    await expect(offline.el).to.be.accessible();
+    $<HTMLButtonElement>(offline.el, '[part~="retry"]')!.click();
+    await waitUntil(() => $(offline.el, '[part~="toc"]'), 'the retry did not load the text once online');
+    $$(offline.el, '[part~="toggle"]')[0]!.click();
+    await offline.el.updateComplete;
+    offline.backend.offline = true;
+    $$(offline.el, '[part~="vote"]')[0]!.click();
+    await waitUntil(
+      () => shadowText(offline.el).includes('Votre vote n’a pas été enregistré. Vous êtes hors ligne'),
+      'offline vote not said',
+    );
+    expect($$(offline.el, '[part~="vote"]')[0]!.getAttribute('aria-pressed')).to.equal('false');
+    await expect(offline.el).to.be.accessible();
+    offline.backend.offline = false;
     const failing = await mount({ wait: false, setup: (b) => b.failNext('getDocument', 'network') });
     await waitUntil(() => $(failing.el, '[part~="error"]'));
     await expect(failing.el).to.be.accessible();

@@ -1,22 +1,18 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { html as staticHtml } from 'lit/static-html.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ChangeReason } from '../../base/session-events.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
-import { newIdempotencyKey } from '../../core/backend.js';
 import { toBackendError, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
-import { describeError } from '../../core/messages/common.js';
-import type { VoteChoice } from '../../core/schemas.js';
 import { amendWindow } from '../../core/text-rules.js';
 import type { Amendment, AmendmentReceipt, SectionView, TextDocument } from '../../core/text.js';
-import { shiftTally } from '../../core/vote-rules.js';
-import { headingTag } from '../../forms/fields.js';
 import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { AmendmentForm } from './amendment-form.js';
-import { paragraphs, renderAmendment, renderToc, sectionAnchor, translatorFor, type VoteView } from './text-parts.js';
+import { AmendmentVotes } from './amendment-votes.js';
+import { renderToc, sectionAnchor, translatorFor } from './text-parts.js';
+import { AMENDMENT_PAGE, heading, renderSection, type SectionContext } from './text-section.js';
 import { textStyles } from './text.styles.js';
 
 export interface AmendmentDecidedDetail {
@@ -58,7 +54,7 @@ declare global {
  * @csspart closed - The notice shown while amendments are closed.
  * @csspart status - Loading and "not available" messages.
  * @csspart error - A load error with its retry button.
- * @csspart button - Every button; also `vote`, `propose`, `toggle`, `cancel`.
+ * @csspart button - Every button; also `vote`, `propose`, `toggle`, `more`, `cancel`.
  * @cssproperty --pgo-color-primary - Buttons, links and focus accents.
  * @cssproperty --pgo-color-danger - Rejected amendments, errors.
  * @cssproperty --pgo-color-success - Accepted amendments.
@@ -83,8 +79,9 @@ export class PgoText extends PgoElement {
   @state() private loadError: BackendError | null = null;
   @state() private expanded = new Set<string>();
   @state() private editing: AmendmentForm | null = null;
-  @state() private busyVotes = new Set<string>();
+  @state() private shownCount = new Map<string, number>();
   @state() private announcement = '';
+  private readonly votes = new AmendmentVotes(this);
   private loadedFor = '';
   private wasOpen: boolean | null = null;
   private pendingFocus: string | null = null;
@@ -206,6 +203,9 @@ export class PgoText extends PgoElement {
     this.emit('pgo-amendment-submitted', receipt);
     this.amendments = [...this.amendments, amendment];
     this.expanded = new Set([...this.expanded, amendment.sectionId]);
+    // The new amendment is drawn, however many pages the section has.
+    const count = this.amendments.filter((a) => a.sectionId === amendment.sectionId).length;
+    this.shownCount = new Map(this.shownCount).set(amendment.sectionId, Math.max(count, this.shownCount.get(amendment.sectionId) ?? 0));
     if (this.doc)
       this.doc = {
         ...this.doc,
@@ -215,31 +215,23 @@ export class PgoText extends PgoElement {
     this.closeForm(amendment.sectionId);
   }
 
-  /** Optimistic: shown at once, rolled back if refused. The same choice again withdraws the vote where votes may be withdrawn. */
-  private async vote(amendment: Amendment, choice: VoteChoice): Promise<void> {
-    const session = this.ready;
-    if (!session?.backend.documents || this.busyVotes.has(amendment.id)) return;
-    const t = translatorFor(this.locale);
-    const next = amendment.myVote === choice ? (session.consultation.settings.voteWithdrawal ? null : choice) : choice;
-    if (next === amendment.myVote) return;
-    const replace = (patch: Partial<Amendment>) =>
-      (this.amendments = this.amendments.map((a) => (a.id === amendment.id ? { ...a, ...patch } : a)));
-    replace({ myVote: next, tally: shiftTally(amendment.tally, amendment.myVote, next) });
-    this.busyVotes = new Set([...this.busyVotes, amendment.id]);
-    try {
-      const result = await session.backend.documents.voteAmendment(session.consultationId, this.doc!.id, amendment.id, next, {
-        idempotencyKey: newIdempotencyKey(),
-      });
-      replace({ myVote: result.myVote, tally: result.tally });
-      this.announcement = next ? t('voted', { choice: t(`choice.${next}`) }) : t('voteWithdrawn');
-    } catch (error) {
-      replace({ myVote: amendment.myVote, tally: amendment.tally });
-      this.announcement = `${t('voteFailed')} ${describeError(this.locale, toBackendError(error))}`;
-    } finally {
-      const busy = new Set(this.busyVotes);
-      busy.delete(amendment.id);
-      this.busyVotes = busy;
-    }
+  patchAmendment(id: string, patch: Partial<Amendment>): void {
+    this.amendments = this.amendments.map((a) => (a.id === id ? { ...a, ...patch } : a));
+  }
+
+  announce(text: string): void {
+    this.announcement = text;
+  }
+
+  /** The next page of a section's amendments; focus goes to the first one drawn. */
+  private more(sectionId: string, list: Amendment[]): void {
+    const from = Math.min(list.length, this.shownCount.get(sectionId) ?? AMENDMENT_PAGE);
+    this.shownCount = new Map(this.shownCount).set(sectionId, from + AMENDMENT_PAGE);
+    const first = list[from];
+    if (first)
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`[data-amendment="${CSS.escape(first.id)}"]`)?.focus(),
+      );
   }
 
   protected override render() {
@@ -262,13 +254,6 @@ export class PgoText extends PgoElement {
     </div>`;
   }
 
-  private heading(level: number, content: unknown, attrs: { id?: string; focusable?: boolean } = {}): TemplateResult {
-    const tag = headingTag(Math.min(6, level));
-    return attrs.id
-      ? staticHtml`<${tag} class="section-title" id=${attrs.id} tabindex="-1">${content}</${tag}>`
-      : staticHtml`<${tag}>${content}</${tag}>`;
-  }
-
   private renderDocument(doc: TextDocument): TemplateResult {
     const session = this.ready!;
     const locale = this.locale;
@@ -279,54 +264,32 @@ export class PgoText extends PgoElement {
     const window = amendWindow(session.consultation, doc, session.now());
     // Grouped once per render: 200 sections × 2,000 amendments filtered per section cost seconds on a slow CPU.
     const bySection = new Map<string, Amendment[]>();
-    for (const a of this.amendments) bySection.set(a.sectionId, [...(bySection.get(a.sectionId) ?? []), a]);
-    return html`${this.heading(this.headingLevel, doc.title)}
+    for (const a of this.amendments) {
+      const list = bySection.get(a.sectionId);
+      if (list) list.push(a);
+      else bySection.set(a.sectionId, [a]);
+    }
+    const context: SectionContext = {
+      host: this,
+      doc,
+      open,
+      headingLevel: this.headingLevel,
+      locale,
+      timeZone: session.consultation.timeZone,
+      editing: this.editing,
+      expanded: (id) => this.expanded.has(id),
+      shown: (id) => this.shownCount.get(id) ?? AMENDMENT_PAGE,
+      busy: (id) => this.votes.busy(id),
+      toggle: (id) => this.toggle(id),
+      more: (id, list) => this.more(id, list),
+      openForm: (section) => this.openForm(section),
+      closeForm: (id) => this.closeForm(id),
+      vote: (a, choice) => void this.votes.vote(session, doc.id, a, choice),
+    };
+    return html`${heading(this.headingLevel, doc.title)}
       ${current ? html`<p class="meta">${t('version', { number: doc.version, date: formatInstant(locale, current.publishedAt, session.consultation.timeZone) })}</p>` : nothing}
       ${open ? nothing : html`<div part="closed" class="pgo-notice closed"><p>${t('closed')} ${window.opensAt ? t('opensOn', { date: formatInstant(locale, window.opensAt.startsAt, session.consultation.timeZone) }) : ''}</p></div>`}
       ${renderToc(doc, t, (e, id) => this.go(e, id))}
-      ${doc.sections.map((s) => this.renderSection(doc, s, open, bySection.get(s.id) ?? []))}`;
-  }
-
-  private renderSection(doc: TextDocument, section: SectionView, open: boolean, list: Amendment[]): TemplateResult {
-    const t = translatorFor(this.locale);
-    const level = this.headingLevel + section.level;
-    const expanded = this.expanded.has(section.id);
-    const listId = `amendments-${section.id}`;
-    const voteView: VoteView = { open, busy: false, voteModel: doc.voteModel, vote: (a, choice) => void this.vote(a, choice) };
-    const editing = this.editing?.section.id === section.id ? this.editing : null;
-    return html`<section part="section" class="section" aria-labelledby=${section.title ? sectionAnchor(doc, section.id) : nothing}>
-      ${section.title ? this.heading(level, section.title, { id: sectionAnchor(doc, section.id) }) : nothing}
-      ${paragraphs(section.body)}
-      <div class="actions">
-        ${
-          list.length
-            ? html`<button type="button" part="button toggle" class="pgo-button pgo-button--secondary" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${listId}
-            @click=${() => this.toggle(section.id)}>${t(expanded ? 'hideAmendments' : 'showAmendments')} (${t('open', { count: section.openAmendments })})</button>`
-            : html`<span class="count">${t('open', { count: 0 })}</span>`
-        }
-        ${open && !editing ? html`<button type="button" part="button propose" class="pgo-button" data-propose=${section.id} @click=${() => this.openForm(section)}>${t('propose')}</button>` : nothing}
-      </div>
-      ${editing ? editing.render(this, Math.min(6, level + 1), () => this.closeForm(section.id)) : nothing}
-      ${
-        list.length
-          ? html`<div part="amendments" class="amendments" id=${listId} ?hidden=${!expanded} aria-label=${t('amendmentsOf', { title: section.title || doc.title })}>
-        ${
-          expanded
-            ? list.map((a) =>
-                renderAmendment(
-                  a,
-                  section,
-                  this.locale,
-                  this.ready!.consultation.timeZone,
-                  { ...voteView, busy: this.busyVotes.has(a.id) },
-                  (content) => this.heading(level + 1, content),
-                ),
-              )
-            : nothing
-        }
-      </div>`
-          : nothing
-      }
-    </section>`;
+      ${doc.sections.map((s) => renderSection(context, s, bySection.get(s.id) ?? []))}`;
   }
 }

@@ -16,6 +16,7 @@ import { formPageStyles, formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { tWorkshopReport, type WorkshopReportKey } from './workshop-report.messages.js';
 import { renderReportForm } from './workshop-report.render.js';
+import { reportFields } from './workshop-report.fields.js';
 import { workshopReportStyles } from './workshop-report.styles.js';
 import { draftOf, FACT_FIELDS, rowCount, rowKey, stepOf, STEPS, withoutRow, withRows, type Step } from './workshop-report.values.js';
 
@@ -185,51 +186,7 @@ export class PgoWorkshopReport extends PgoElement {
   /** Every field, in display order (the error summary follows it). */
   fields(): FieldSpec[] {
     const consultation = this.session?.consultation;
-    if (!consultation) return [];
-    const rules = consultation.settings.proposalFields;
-    const categories = consultation.categories.map((c) => ({ value: c.id, label: c.title }));
-    const rows: FieldSpec[] = [];
-    for (let i = 0; i < rowCount(this.form.values); i++) {
-      const n = String(i + 1);
-      rows.push(
-        { name: rowKey(i, 'title'), label: this.t('rowTitle', { n }), required: true, maxLength: rules.title.max },
-        { name: rowKey(i, 'body'), label: this.t('rowBody', { n }), type: 'textarea', required: true, maxLength: rules.body.max, rows: 3 },
-        ...(categories.length
-          ? [
-              {
-                name: rowKey(i, 'categoryId'),
-                label: this.t('rowCategory', { n }),
-                type: 'select',
-                required: rules.categoryRequired,
-                options: categories,
-              },
-            ]
-          : []),
-        {
-          name: rowKey(i, 'roomSupport'),
-          label: this.t('rowSupport', { n }),
-          type: 'number',
-          inputMode: 'numeric',
-          hint: this.t('rowSupportHint'),
-        },
-      );
-    }
-    return [
-      { name: 'heldOn', label: this.t('heldOn'), type: 'date', required: true },
-      { name: 'attendees', label: this.t('attendees'), type: 'number', required: true, inputMode: 'numeric' },
-      { name: 'organisations', label: this.t('organisations'), type: 'textarea', rows: 3, hint: this.t('organisationsHint') },
-      {
-        name: 'summary',
-        label: this.t('summary'),
-        type: 'textarea',
-        required: true,
-        rows: 5,
-        hint: this.t('summaryHint'),
-        maxLength: 4000,
-      },
-      ...rows,
-      { name: 'consent', label: this.t('consent'), summaryLabel: this.t('consentShort'), type: 'checkbox', required: true },
-    ];
+    return consultation ? reportFields(consultation, rowCount(this.form.values), (key, params) => this.t(key, params)) : [];
   }
 
   /** Next step, once this step's fields are right (their errors show, the first is focused). */
