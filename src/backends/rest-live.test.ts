@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { latestDecision } from '../base/live-decision.js';
 import { ConsultationSession } from '../base/session.js';
 import { C, contractFixture, toServerConfig } from '../test-utils/contract-fixture.js';
 import { restorePageVisibility, setPageVisibility } from '../test-utils/mount.js';
@@ -106,7 +107,7 @@ describe('rest backend: live stream against the reference server', function () {
     });
     expect(moderated).to.equal(true);
     await waitUntil(
-      () => session.live.decision(`proposal:${receipt.proposal.id}`) === 'published',
+      () => latestDecision(session.live.decisions, `proposal:${receipt.proposal.id}`) === 'published',
       'the decision did not reach its author',
       {
         timeout: 20_000,

@@ -7,8 +7,18 @@ import { html } from 'lit';
 
 export type DecisionKey = 'decidedPublished' | 'decidedHidden';
 
-/** `status`: the session's latest decision on the contribution (`session.live.decision(target)`). */
-export function renderDecision(status: string | undefined, text: (key: DecisionKey) => string) {
+/** The latest decision on one of the reader's own contributions (`proposal:p-1`) in `session.live.decisions`, if one came. */
+export function latestDecision(decisions: readonly { target: string; status: string }[], target: string): string | undefined {
+  return decisions.findLast((d) => d.target === target)?.status;
+}
+
+/** The decision on `target` as a polite status line; empty until it comes. (Here, not in the runtime: forms load it.) */
+export function renderDecision(
+  decisions: readonly { target: string; status: string }[],
+  target: string,
+  text: (key: DecisionKey) => string,
+) {
+  const status = latestDecision(decisions, target);
   const said =
     status === 'published' ? text('decidedPublished') : status === 'hidden' || status === 'rejected' ? text('decidedHidden') : '';
   return html`<p part="decision" class="decision" role="status">${said}</p>`;

@@ -91,7 +91,7 @@ describe('session live feed', () => {
       await session.live.pollNow();
       expect(session.votes.tallyOf('p1')!.total).to.equal(before + 1);
       expect(session.live.fresh).to.deep.equal(['p-polled']);
-      expect(session.live.count('comment', 'proposal:p2')).to.equal(comments + 1, 'the comment count polled');
+      expect(session.live.counts.get('comment proposal:p2')).to.equal(comments + 1, 'the comment count polled');
       setPageVisibility('hidden');
       expect(session.live.mode).to.equal('off', 'no polling while hidden');
       restorePageVisibility();

@@ -98,17 +98,6 @@ export class LiveFeed implements LiveState {
     return taken;
   }
 
-  /** The latest decision on one of the reader's own contributions (`proposal:p-1`), if one came. */
-  decision(target: string): string | undefined {
-    for (let i = this.decisions.length - 1; i >= 0; i--) if (this.decisions[i]!.target === target) return this.decisions[i]!.status;
-    return undefined;
-  }
-
-  /** The latest count of `kind` under `target` (`comment`, `proposal:p-1`), if one came. */
-  count(kind: string, target: string): number | undefined {
-    return this.counts.get(`${kind} ${target}`);
-  }
-
   /**
    * The page just sent a contribution: the reader may now be a participant the stream did not know, so it
    * reopens (resuming after its last id) and carries who they are: decisions on it reach them.

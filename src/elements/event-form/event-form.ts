@@ -254,7 +254,7 @@ export class PgoEventForm extends PgoElement {
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
       ${staticHtml`<${headingTag(this.headingLevel)} part="success-title" class="success-title">${tEventForm(locale, 'successTitle')}</${headingTag(this.headingLevel)}>`}
       <p>${tEventForm(locale, 'successPending', { title: receipt.event.title, email })}</p>
-      ${renderDecision(this.session?.live.decision(`event:${receipt.event.id}`), (key) => tEventForm(locale, key, { title: receipt.event.title }))}
+      ${renderDecision(this.session!.live.decisions, `event:${receipt.event.id}`, (key) => tEventForm(locale, key, { title: receipt.event.title }))}
       <slot name="success"></slot>
       <div class="actions">
         <button type="button" class="pgo-button pgo-button--secondary" part="button another" @click=${() => this.form.startOver()}>${tEventForm(locale, 'another')}</button>

@@ -226,7 +226,7 @@ export class PgoProposalForm extends PgoElement {
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
       ${staticHtml`<${headingTag(this.headingLevel)} part="success-title" class="success-title">${t('successTitle')}</${headingTag(this.headingLevel)}>`}
       <p>${t(moderation === 'pending' ? 'successPending' : 'successPublished', { title: proposal.title })}</p>
-      ${renderDecision(this.session?.live.decision(`proposal:${proposal.id}`), (key) => t(key, { title: proposal.title }))}
+      ${renderDecision(this.session!.live.decisions, `proposal:${proposal.id}`, (key) => t(key, { title: proposal.title }))}
       ${url ? html`<p><a part="link" href=${url}>${t('view')}</a></p>` : nothing}
       <slot name="success"></slot>
       <div class="actions">

@@ -386,7 +386,7 @@ export class PgoProposalList extends PgoElement {
     if (p.comments === undefined || !this.session?.backend.capabilities.comments) return nothing;
     const open = this.discussed.has(p.id);
     // Moves in place when someone comments elsewhere (issue 23: `count` changes of the session's live feed).
-    const comments = this.session.live.count('comment', `proposal:${p.id}`) ?? p.comments;
+    const comments = this.session.live.counts.get(`comment proposal:${p.id}`) ?? p.comments;
     return html`<button part="button comments" class="more" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="d-${p.id}"
         aria-describedby="t-${p.id}" @click=${() => (void PgoProposalList.loadDiscussion?.(), this.toggle(p.id, 'discussed'))}>${tProposalList(locale, 'comments', { count: comments })}</button>
       ${
