@@ -34,8 +34,9 @@ export const CEILINGS = {
   // Session of 2026-11-29 afternoon: the one-file bundle gained <pgo-comments>, <pgo-text>, <pgo-workshop-report> and
   // the live stream (48 -> 73.7 KB measured): growth by new elements, not a regression of the old ones (issue 24 open).
   // Issue 21, session 3: <pgo-text>'s paging of amendments and accessible diff, +0.5 KB (74.3 KB measured).
-  // Issue 24, session 3 (19:45): 74.31 KB measured.
-  'pgo-widgets-all.js': 74.31 * KB,
+  // Issue 24, session 3 (20:00): 74.32 KB measured after merging main (the report form's fields split).
+  // Issue 22, session 3 (20:10): the proposal list's visible origin filter, +176 B (76,290 B = 74.5 KB measured).
+  'pgo-widgets-all.js': 74.51 * KB,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 

@@ -54,11 +54,29 @@ export const ExportProposal = z.object({
     }),
   ),
 });
+/** A published comment in the open data (issue 20): no name, no participant. */
+export const ExportComment = z.object({
+  id: z.string(),
+  /** `proposal:ID`, `event:ID`, `amendment:ID` or `section:DOCUMENT/SECTION`. */
+  target: z.string(),
+  /** The thread's first comment, null for a first-level comment. */
+  parentId: z.nullable(z.string()),
+  createdAt: z.string(),
+  editedAt: z.nullable(z.string()),
+  body: z.string(),
+  stance: z.nullable(z.enum(['for', 'neutral', 'against'])),
+  /** Written by an organiser (the badge). */
+  organiser: z.boolean(),
+  helpful: z.int(),
+});
 export const OpenDataExport = z.object({
   consultation: z.object({ id: z.string(), title: z.string(), voteModel: z.string(), countsHidden: z.boolean(), exportedAt: z.string() }),
   proposals: z.array(ExportProposal),
+  /** Published comments and replies (issue 20), oldest first; also as comments.csv. */
+  comments: z.array(ExportComment),
 });
 
 export type ModeratedProposal = z.infer<typeof ModeratedProposal>;
 export type ModeratedEvent = z.infer<typeof ModeratedEvent>;
 export type ExportProposal = z.infer<typeof ExportProposal>;
+export type ExportComment = z.infer<typeof ExportComment>;

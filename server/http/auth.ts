@@ -12,12 +12,28 @@ export function bearer(c: Context): string | null {
   return match ? match[1]! : null;
 }
 
+const UNKNOWN_TOKEN = { detail: 'Ask for a new token with POST /api/v1/participants' };
+
+/**
+ * The bearer token of a write that a database function authenticates in the same statement (issue 25):
+ * 401 without one, or with one too long to be ours; the function says 401 for a token it does not know.
+ */
+export function writerToken(c: Context): string {
+  const token = bearer(c);
+  if (!token)
+    fail('unauthorized', 'A participant token is required', {
+      detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants',
+    });
+  if (token.length > 200) fail('unauthorized', 'Unknown participant token', UNKNOWN_TOKEN);
+  return token;
+}
+
 /** The participant of the bearer token; null without a token; 401 for a token the server does not know. */
 export async function currentParticipant(ctx: AppContext, c: Context<Env>): Promise<Participant | null> {
   const token = bearer(c);
   if (!token) return null;
   const participant = token.length <= 200 ? await participantByToken(ctx.db, token) : null;
-  if (!participant) fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' });
+  if (!participant) fail('unauthorized', 'Unknown participant token', UNKNOWN_TOKEN);
   return participant;
 }
 

@@ -11,6 +11,7 @@ import { EXAMPLES, TEXT_EXAMPLES } from './examples.js';
 import { PinInput } from '../routes/comments-organisers.js';
 import { COMMENT_EXAMPLES } from './comment-examples.js';
 import { DOCUMENT_ANSWERS, DOCUMENT_EXAMPLES, DOCUMENT_REQUESTS } from '../routes/documents-docs.js';
+import { MY_CONTRIBUTION_ANSWERS, MY_CONTRIBUTION_EXAMPLES } from '../routes/my-contributions.js';
 import { ORGANISER_ANSWERS, ORGANISER_EXAMPLES, ORGANISER_REQUESTS } from './organiser-routes.js';
 import { C, type RouteDoc } from './route-doc.js';
 import { ROUTES } from './routes.js';
@@ -57,6 +58,7 @@ const ANSWERS: Record<string, z.ZodMiniType> = {
   HelpfulResult: comments.HelpfulResult,
   CommentSettings: comments.CommentSettings,
   ...ORGANISER_ANSWERS,
+  ...MY_CONTRIBUTION_ANSWERS,
   ...DOCUMENT_ANSWERS,
   ...WORKSHOP_REPORT_ANSWERS,
 };
@@ -162,7 +164,12 @@ function sharedRefusals(route: RouteDoc): Refusals[] {
 }
 
 const example = (name: string) =>
-  EXAMPLES[name] ?? ORGANISER_EXAMPLES[name] ?? DOCUMENT_EXAMPLES[name] ?? WORKSHOP_REPORT_EXAMPLES[name] ?? COMMENT_EXAMPLES[name];
+  EXAMPLES[name] ??
+  ORGANISER_EXAMPLES[name] ??
+  MY_CONTRIBUTION_EXAMPLES[name] ??
+  DOCUMENT_EXAMPLES[name] ??
+  WORKSHOP_REPORT_EXAMPLES[name] ??
+  COMMENT_EXAMPLES[name];
 
 function operation(route: RouteDoc): JsonSchema {
   const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({

@@ -117,6 +117,19 @@ export const EXAMPLES: Record<string, unknown> = {
         origin: null,
       },
     ],
+    comments: [
+      {
+        id: 'c-8d2f',
+        target: `proposal:${proposal.id}`,
+        parentId: null,
+        createdAt: AT,
+        editedAt: null,
+        body: 'Oui, et avec les budgets annexes aussi.',
+        stance: 'for',
+        organiser: false,
+        helpful: 3,
+      },
+    ],
   },
   // Request bodies.
   IdentityInput: { assertion: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIiwibmFtZSI6IkNhbWlsbGUiLCJleHAiOjE3NzI0NDI4MDB9.c2lnbmF0dXJl' },

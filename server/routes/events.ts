@@ -4,12 +4,15 @@ import { validationError } from '../../src/core/errors.js';
 import { ConsultationEvent, EventProposal, EventQuery, RegistrationInput, TimeZone, type FieldError } from '../../src/core/schemas.js';
 import { validateEventProposal, validateRegistration } from '../../src/core/validate.js';
 import type { AppContext, Env } from '../context.js';
-import { fieldErrorsOf, parseWith } from '../http/body.js';
+import { fieldErrorsOf, parseWith, readJson } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
 import { fail } from '../http/problem.js';
-import { eventRow, insertEvent, insertRegistration, isRegistered, listEvents, toEvent, type NewEvent } from '../store/events.js';
-import { iso, newId } from '../store/ids.js';
-import { participantWrite, queryObject, requireOpen } from './helpers.js';
+import { writerToken } from '../http/auth.js';
+import { idempotencyKey } from '../http/idempotency.js';
+import { eventRow, insertEvent, listEvents, toEvent, type NewEvent } from '../store/events.js';
+import { newId } from '../store/ids.js';
+import { recordRegistration } from '../store/registration-write.js';
+import { fingerprint, participantWrite, queryObject, rejectHoneypot, requireOpen, written } from './helpers.js';
 import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
 import { BODY_RULES } from '../openapi/body-rules.js';
 
@@ -27,32 +30,28 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
     return cachedJson(c, toEvent(row), CACHE.live);
   });
 
-  app.post('/consultations/:id/events/:eventId/registrations', (c) =>
-    participantWrite(ctx, c, RegistrationInput, async ({ consultation, participant, input, tx }) => {
-      // The event row is locked: two last-seat registrations cannot both succeed.
-      const row = await eventRow(tx, consultation.id, c.req.param('eventId'), true);
-      if (!row || row.moderation !== 'approved') fail('not-found', 'No such event');
-      if (row.registration_kind !== 'inline') {
-        // The client's case (a 4xx), not a server failure: where to register instead, when there is a page.
-        fail(
-          'closed',
-          'This event takes no registration here',
-          row.registration_url ? { url: row.registration_url, detail: `Register at ${row.registration_url}` } : {},
-        );
-      }
-      if (row.status === 'cancelled' || row.status === 'postponed') fail('closed', `This event is ${row.status}`);
-      if (Date.parse(iso(row.ends_at)) < ctx.now()) fail('closed', 'This event is over');
-      const errors = validateRegistration(input);
-      if (errors.length) throw validationError(errors);
-      const already = await isRegistered(tx, row.id, participant.id);
-      if (!already) {
-        if (row.capacity !== null && row.registered >= row.capacity) fail('limit-reached', 'This event is full');
-        await insertRegistration(tx, row.id, participant.id, input.name.trim(), input.email.trim());
-      }
-      const seatsLeft = row.capacity === null ? null : Math.max(0, row.capacity - row.registered - (already ? 0 : 1));
-      return { status: 201, body: { eventId: row.id, seatsLeft } };
-    }),
-  );
+  // One call of the database's `pgo_register` (store/registration-write.ts), which runs every check under
+  // the event's row lock: two last-seat registrations cannot both succeed.
+  app.post('/consultations/:id/events/:eventId/registrations', async (c) => {
+    const { consultation } = ctx.consultation(c.req.param('id'));
+    const token = writerToken(c);
+    const key = idempotencyKey(c);
+    const { data: input, canonical } = await readJson(c, RegistrationInput, ctx.limits.jsonDepth);
+    rejectHoneypot(input.website);
+    const outcome = await recordRegistration(ctx.db, {
+      token,
+      consultationId: consultation.id,
+      eventId: c.req.param('eventId'),
+      input,
+      errors: validateRegistration(input),
+      key,
+      fingerprint: fingerprint(c, canonical),
+      ip: ctx.clientIp(c),
+      now: ctx.now(),
+      limits: ctx.limits,
+    });
+    return written(c, outcome);
+  });
 
   app.post('/consultations/:id/events', (c) =>
     participantWrite(ctx, c, EventProposal, async ({ consultation, participant, input, tx }) => {

@@ -8,6 +8,7 @@ import type { ExportProposal } from '../api-schemas.js';
 import type { AppContext, Env } from '../context.js';
 import { CACHE, cachedBody, cachedJson } from '../http/cache.js';
 import { countsHidden, listProposals } from '../store/proposals.js';
+import { exportComments } from '../store/comment-export.js';
 import type { Db } from '../db/db.js';
 import { C, type RouteDoc } from '../openapi/route-doc.js';
 
@@ -68,6 +69,7 @@ export function exportRoutes(app: Hono<Env>, ctx: AppContext): void {
           exportedAt: new Date(now).toISOString().replace(/\.\d+Z$/, 'Z'),
         },
         proposals,
+        comments: await exportComments(ctx.db, consultation.id),
       },
       CACHE.live,
     );
@@ -139,8 +141,8 @@ export const EXPORT_DOCS: RouteDoc[] = [
     method: 'get',
     path: `${C}/export.json`,
     tag: 'Open data',
-    summary: 'Published proposals and tallies (JSON)',
-    description: 'No e-mail, no name, no participant id. Counts are null while hidden.',
+    summary: 'Published proposals and tallies, and published comments (JSON)',
+    description: 'No e-mail, no name, no participant id. Counts are null while hidden. `comments`: the rows of comments.csv.',
     auth: 'none',
     ok: { status: 200, description: 'The export', schema: 'OpenDataExport' },
     refusals: {},

@@ -1,19 +1,19 @@
 /** Proposals: list, read, submit, report; votes on them. */
 import type { Context, Hono } from 'hono';
-import { validationError } from '../../src/core/errors.js';
 import { ProposalDraft, ProposalQuery, VOTE_CHOICES, type Participant, type VoteChoice } from '../../src/core/schemas.js';
 import { validateProposalDraft } from '../../src/core/validate.js';
 import { ReportInput, VoteInput } from '../api-schemas.js';
 import type { AppContext, Env } from '../context.js';
-import { bearer, currentParticipant } from '../http/auth.js';
+import { currentParticipant, writerToken } from '../http/auth.js';
 import { parseWith, readJson } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
 import { idempotencyKey } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
 import { newId } from '../store/ids.js';
-import { insertProposal, insertReport, listProposals, proposalRow, toProposal } from '../store/proposals.js';
+import { insertReport, listProposals, proposalRow, toProposal } from '../store/proposals.js';
+import { recordProposal } from '../store/proposal-write.js';
 import { recordVote } from '../store/vote-write.js';
-import { closedFor, fingerprint, participantWrite, queryObject, requireOpen, written } from './helpers.js';
+import { closedFor, fingerprint, participantWrite, queryObject, rejectHoneypot, written } from './helpers.js';
 import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
 import { BODY_RULES } from '../openapi/body-rules.js';
 
@@ -39,16 +39,20 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
     return cachedJson(c, toProposal(consultation, row, ctx.now()), row.status === 'published' ? CACHE.live : CACHE.personal);
   });
 
-  app.post('/consultations/:id/proposals', (c) =>
-    participantWrite(ctx, c, ProposalDraft, async ({ consultation, participant, input: draft, tx }) => {
-      requireOpen(consultation, 'proposals', ctx.now());
-      const errors = validateProposalDraft(consultation, draft);
-      if (errors.length) throw validationError(errors);
-      const fields = consultation.settings.proposalFields;
-      const pending = consultation.settings.moderation === 'pre';
-      const id = newId('p');
-      await insertProposal(tx, {
-        id,
+  // One call of the database's `pgo_propose` (store/proposal-write.ts).
+  app.post('/consultations/:id/proposals', async (c) => {
+    const { consultation } = ctx.consultation(c.req.param('id'));
+    const token = writerToken(c);
+    const key = idempotencyKey(c);
+    const { data: draft, canonical } = await readJson(c, ProposalDraft, ctx.limits.jsonDepth);
+    rejectHoneypot(draft.website);
+    const now = ctx.now();
+    const fields = consultation.settings.proposalFields;
+    const outcome = await recordProposal(ctx.db, {
+      token,
+      consultation,
+      proposal: {
+        id: newId('p'),
         consultationId: consultation.id,
         title: draft.title.trim(),
         body: draft.body.trim(),
@@ -60,14 +64,19 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
         ),
         authorName: fields.authorName !== 'hidden' && draft.authorName?.trim() ? draft.authorName.trim() : null,
         authorEmail: fields.email !== 'none' && draft.email?.trim() ? draft.email.trim() : null,
-        participantId: participant.id,
-        status: pending ? 'pending' : 'published',
-        createdAt: new Date(ctx.now()).toISOString(),
-      });
-      const proposal = toProposal(consultation, (await proposalRow(tx, consultation.id, id))!, ctx.now());
-      return { status: 201, body: { proposal, moderation: pending ? 'pending' : 'published' } };
-    }),
-  );
+        status: consultation.settings.moderation === 'pre' ? 'pending' : 'published',
+        createdAt: new Date(now).toISOString(),
+      },
+      closed: closedFor(consultation, 'proposals', now),
+      errors: validateProposalDraft(consultation, draft),
+      key,
+      fingerprint: fingerprint(c, canonical),
+      ip: ctx.clientIp(c),
+      now,
+      limits: ctx.limits,
+    });
+    return written(c, outcome);
+  });
 
   app.post('/consultations/:id/proposals/:proposalId/reports', (c) =>
     participantWrite(ctx, c, ReportInput, async ({ consultation, participant, input, tx }) => {
@@ -84,13 +93,7 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
    */
   const voteWrite = async (c: Context<Env>, readChoice: () => Promise<{ choice: VoteChoice | 'withdraw'; canonical: string }>) => {
     const { consultation } = ctx.consultation(c.req.param('id') ?? '');
-    const token = bearer(c);
-    if (!token)
-      fail('unauthorized', 'A participant token is required', {
-        detail: 'Send Authorization: Bearer <token> from POST /api/v1/participants',
-      });
-    if (token.length > 200)
-      fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' });
+    const token = writerToken(c);
     const key = idempotencyKey(c);
     const { choice, canonical } = await readChoice();
     const { voteModel } = consultation.settings;

@@ -36,6 +36,7 @@ declareModeratedKind({
     authorName: 'x.author_name',
     authorEmail: 'NULL::text',
     status: 'x.moderation',
+    author: 'x.participant_id',
   },
   statuses: { pending: 'pending', published: 'published', hidden: 'hidden' },
 });

@@ -291,37 +291,3 @@ export async function pin(q: Queryable, row: StoredComment, pinned: boolean): Pr
     ]);
   await q.query('UPDATE comments SET pinned = $2 WHERE id = $1', [row.id, pinned]);
 }
-
-/** Published comments for the open-data export: no author, no participant. */
-export async function exportComments(
-  q: Queryable,
-  consultationId: string,
-): Promise<
-  {
-    id: string;
-    target: string;
-    parentId: string | null;
-    createdAt: string;
-    editedAt: string | null;
-    body: string;
-    stance: string | null;
-    organiser: boolean;
-    helpful: number;
-  }[]
-> {
-  const rows = await q.query<CommentRow>(`${SELECT} WHERE c.consultation_id = $2 AND c.status = 'published' ORDER BY c.created_at, c.seq`, [
-    null,
-    consultationId,
-  ]);
-  return rows.map((r) => ({
-    id: r.id,
-    target: r.target,
-    parentId: r.parent_id,
-    createdAt: iso(r.created_at),
-    editedAt: r.edited_at ? iso(r.edited_at) : null,
-    body: r.body,
-    stance: r.stance,
-    organiser: r.organiser_id !== null,
-    helpful: r.helpful,
-  }));
-}

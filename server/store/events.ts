@@ -136,17 +136,3 @@ export async function insertEvent(q: Queryable, e: NewEvent): Promise<void> {
     ],
   );
 }
-
-export async function isRegistered(q: Queryable, eventId: string, participantId: string): Promise<boolean> {
-  return (await q.query('SELECT 1 FROM registrations WHERE event_id = $1 AND participant_id = $2', [eventId, participantId])).length > 0;
-}
-
-/** The caller holds the event's row lock (`eventRow(…, true)`) and checked the seats left. */
-export async function insertRegistration(q: Queryable, eventId: string, participantId: string, name: string, email: string): Promise<void> {
-  await q.query('INSERT INTO registrations (event_id, participant_id, name, email) VALUES ($1, $2, $3, $4)', [
-    eventId,
-    participantId,
-    name,
-    email,
-  ]);
-}

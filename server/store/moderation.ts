@@ -5,6 +5,7 @@
  * share the `reports` table (its `target` column).
  */
 import type { ModerationAction, ModerationQueuePage, ModerationStatus, ModerationTab, QueueItem } from '../../src/core/organisers.js';
+import type { MyContribution } from '../../src/core/contributions.js';
 import type { Queryable, Row } from '../db/db.js';
 import { audit, type Actor } from './audit.js';
 import { iso } from './ids.js';
@@ -22,6 +23,8 @@ export interface ModeratedKind {
     authorName: string;
     authorEmail: string;
     status: string;
+    /** The participant who wrote it (their own contributions list); kinds without one are not listed there. */
+    author?: string;
   };
   /** How the status column spells each status of the model this kind uses. */
   statuses: Partial<Record<ModerationStatus, string>>;
@@ -51,6 +54,7 @@ declareModeratedKind({
     authorName: 'x.author_name',
     authorEmail: 'x.author_email',
     status: 'x.status',
+    author: 'x.participant_id',
   },
   statuses: { pending: 'pending', published: 'published', hidden: 'hidden', withdrawn: 'withdrawn' },
 });
@@ -66,6 +70,7 @@ declareModeratedKind({
     authorName: 'x.organiser_name',
     authorEmail: 'x.organiser_email',
     status: 'x.moderation',
+    author: 'x.participant_id',
   },
   statuses: { pending: 'pending', published: 'approved', hidden: 'hidden' },
 });
@@ -82,6 +87,7 @@ declareModeratedKind({
     authorName: 'x.author_name',
     authorEmail: 'NULL::text',
     status: 'x.status',
+    author: 'x.participant_id',
   },
   statuses: { pending: 'pending', published: 'published', hidden: 'hidden' },
 });
@@ -209,4 +215,31 @@ export async function consultationOf(q: Queryable, target: string): Promise<stri
     [target.slice(target.indexOf(':') + 1)],
   );
   return rows[0]?.consultation_id ?? null;
+}
+
+/**
+ * A participant's own contributions of every kind that names its author, newest first, each with its status and,
+ * while hidden, the last decision's reason (the moderators give it with the decision).
+ */
+export async function contributionsOf(q: Queryable, consultationId: string, participantId: string): Promise<MyContribution[]> {
+  const kinds = moderatedKinds().filter((k) => k.columns.author);
+  if (!kinds.length) return [];
+  const mine = kinds
+    .map((k) => `${kindSelect(k).replace(/ FROM (\S+) x$/, `, ${k.columns.author} AS author FROM $1 x`)}`)
+    .join(' UNION ALL ');
+  const rows = await q.query<ItemRow & { author: string }>(
+    `SELECT i.*, d.reason AS d_reason, d.decided_at AS d_at FROM (${mine}) i LEFT JOIN moderation_decisions d ON d.target = i.target
+     WHERE i.consultation_id = $1 AND i.author = $2 AND i.status IS NOT NULL ORDER BY i.created_at DESC, i.target LIMIT 200`,
+    [consultationId, participantId],
+  );
+  return rows.map((r) => ({
+    target: r.target,
+    kind: r.kind,
+    id: r.id,
+    title: r.title,
+    status: r.status,
+    createdAt: iso(r.created_at),
+    decidedAt: r.d_at ? iso(r.d_at) : null,
+    reason: r.status === 'hidden' ? r.d_reason : null,
+  }));
 }

@@ -24,6 +24,7 @@ declareModeratedKind({
     authorName: 'x.author_name',
     authorEmail: '(SELECT e.organiser_email FROM events e WHERE e.id = x.event_id)',
     status: 'x.status',
+    author: 'x.participant_id',
   },
   statuses: { pending: 'pending', published: 'published', hidden: 'hidden' },
 });

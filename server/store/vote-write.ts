@@ -7,10 +7,10 @@
  */
 import type { Consultation, Participant, Participation, VoteChoice, VoteTally } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
-import { fail } from '../http/problem.js';
 import { sha256 } from './ids.js';
 import { countsHidden, tallyFrom } from './proposals.js';
 import { participationOf } from './votes.js';
+import { callWriteFunction } from './write-function.js';
 
 /** Why the phase refuses this action now (title, detail), or null when it is open. */
 export type Closed = { title: string; detail?: string } | null;
@@ -44,47 +44,25 @@ export interface VoteAnswer {
   body: { tally: VoteTally; participation: Participation };
 }
 
-/**
- * Writes of one token run one after another inside this process: they would queue on the
- * participant's row lock anyway, and waiting here holds no database connection (a burst from one
- * participant cannot take the whole pool from everyone else).
- */
-const serial = new Map<string, Promise<unknown>>();
-function oneAtATime<T>(key: string, job: () => Promise<T>): Promise<T> {
-  const run = (serial.get(key) ?? Promise.resolve()).then(job, job);
-  const tail = run.catch(() => {});
-  serial.set(key, tail);
-  void tail.then(() => {
-    if (serial.get(key) === tail) serial.delete(key);
-  });
-  return run;
-}
-
 export async function recordVote(db: Queryable, r: VoteRequest): Promise<VoteAnswer> {
   const tokenHash = sha256(r.token);
-  const rows = await oneAtATime(tokenHash, () =>
-    db.query<{ r: { replayed: boolean; status: number; body: VoteData } }>(
-      'SELECT pgo_vote($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) AS r',
-      [
-        tokenHash,
-        r.consultation.id,
-        r.proposalId,
-        r.choice,
-        r.consultation.settings.votesPerParticipant,
-        r.consultation.settings.voteWithdrawal,
-        r.key,
-        sha256(r.fingerprint),
-        countsHidden(r.consultation, r.now),
-        r.closed ? JSON.stringify(r.closed) : null,
-        r.ip,
-        r.now,
-        r.limits.writesPerMinute,
-        r.limits.writesPerIpPerMinute,
-        r.consultation.settings.closeVotingWhenAnswered === true,
-      ],
-    ),
-  ).catch(refused);
-  const { replayed, status, body } = rows[0]!.r;
+  const { replayed, status, body } = await callWriteFunction<VoteData>(db, 'pgo_vote', tokenHash, [
+    tokenHash,
+    r.consultation.id,
+    r.proposalId,
+    r.choice,
+    r.consultation.settings.votesPerParticipant,
+    r.consultation.settings.voteWithdrawal,
+    r.key,
+    sha256(r.fingerprint),
+    countsHidden(r.consultation, r.now),
+    r.closed ? JSON.stringify(r.closed) : null,
+    r.ip,
+    r.now,
+    r.limits.writesPerMinute,
+    r.limits.writesPerIpPerMinute,
+    r.consultation.settings.closeVotingWhenAnswered === true,
+  ]);
   return {
     replayed,
     status,
@@ -93,35 +71,4 @@ export async function recordVote(db: Queryable, r: VoteRequest): Promise<VoteAns
       participation: participationOf(r.consultation, body.participant, body.votes, body.registrations),
     },
   };
-}
-
-/** The problem each `pgo:<code>` stands for; `extra` is the exception's detail. */
-const REFUSALS: Record<string, (extra: string) => never> = {
-  unauthorized: () => fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' }),
-  conflict: (extra) =>
-    fail(
-      'conflict',
-      extra === 'running'
-        ? 'The first request with this Idempotency-Key is still running; retry'
-        : 'This Idempotency-Key was already used for another request',
-    ),
-  closed: (extra) => {
-    const closed = extra.startsWith('{') ? (JSON.parse(extra) as { title: string; detail?: string }) : { title: extra };
-    return fail('closed', closed.title, closed.detail ? { detail: closed.detail } : {});
-  },
-  'not-found': (extra) => fail('not-found', extra || 'No such proposal'),
-  forbidden: () => fail('forbidden', 'Votes are final in this consultation'),
-  'limit-reached': (extra) => fail('limit-reached', 'No votes left', extra ? { detail: extra } : {}),
-  'rate-limited': (extra) => {
-    const retryAfter = Number(extra) || 1;
-    return fail('rate-limited', 'Too many requests', { retryAfter, detail: `Try again in ${retryAfter} s` });
-  },
-};
-
-/** A `pgo:<code>` exception raised by a write function, as the problem the routes always answered. */
-export function refused(error: unknown): never {
-  const { message, detail } = (error ?? {}) as { message?: unknown; detail?: unknown };
-  const refusal = /^pgo:([a-z-]+)$/.exec(String(message))?.[1];
-  if (refusal && REFUSALS[refusal]) REFUSALS[refusal](typeof detail === 'string' ? detail : '');
-  throw error;
 }

@@ -15,8 +15,10 @@ import { eventTests } from './api/events.js';
 import { framingTests } from './api/framing.js';
 import { httpTests } from './api/http.js';
 import { moderationTests } from './api/moderation.js';
+import { myContributionTests } from './api/my-contributions.js';
 import { participantTests } from './api/participants.js';
 import { proposalTests } from './api/proposals.js';
+import { roundTripTests } from './api/round-trips.js';
 import { voteTests } from './api/votes.js';
 import { workshopReportTests } from './api/workshop-reports.js';
 import { client, serveApp, testConsultations, type Call, type Served } from './helpers.js';
@@ -65,9 +67,11 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     eventTests(ctx);
     commentTests(ctx);
     moderationTests(ctx);
+    myContributionTests(ctx);
     httpTests(ctx);
     framingTests(ctx);
     documentTests(ctx);
     workshopReportTests(ctx);
+    roundTripTests(ctx);
   });
 }

@@ -255,3 +255,11 @@ export interface ConsultationBackend {
     options: WriteOptions,
   ): Promise<WorkshopReportReceipt>;
 }
+
+// ---- A participant's own contributions and their moderation status (issue 19, src/core/contributions.ts) ----
+import type { MyContribution } from './contributions.js';
+
+export interface ConsultationBackend {
+  /** The participant's own contributions of every kind, newest first, with their status (empty for a visitor who has none). */
+  listMyContributions?(consultationId: string, options?: RequestOptions): Promise<MyContribution[]>;
+}

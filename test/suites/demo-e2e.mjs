@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
+import { commentSteps } from '../demo-comments.mjs';
 import { workshopSteps } from '../demo-workshop.mjs';
 import { startReferenceServer } from '../reference-server.mjs';
 
@@ -169,6 +170,9 @@ export async function run() {
       await open();
       await expectVote({ pressed: 'false', count: before.count });
     });
+
+    // Issue 20: a proposal's discussion, opened in place from the list (test/demo-comments.mjs).
+    await commentSteps({ page, step, open, proposal: FEATURED_PROPOSAL });
 
     // Issue 23: live changes between two windows (two browser contexts: two visitors), no reload.
     await step('live: a vote and a new proposal in one window reach a second window without a reload', async () => {

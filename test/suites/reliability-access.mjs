@@ -404,6 +404,7 @@ export async function run() {
       `/consultations/open/events/${pendingEvent}`,
       '/consultations/open/export.csv',
       '/consultations/open/export.json',
+      '/consultations/open/comments.csv',
       '/consultations/pre/export.csv',
       '/consultations/pre/export.json',
       '/consultations/open/participation',

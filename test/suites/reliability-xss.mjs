@@ -15,6 +15,7 @@ import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
 import { ensureBuild } from '../../scripts/size.mjs';
 import { HOSTILE_URLS, payloads } from '../reliability/xss-payloads.mjs';
 import { ADMIN_TOKEN, ROOT, Tally, client, problemDefect, schemas, startTestServer } from '../reliability/harness.mjs';
+import { commentXss } from '../reliability/comment-xss.mjs';
 import { workshopXss } from '../reliability/workshop-xss.mjs';
 
 export const name = 'reliability-xss';
@@ -474,6 +475,9 @@ export async function run() {
       ApiError,
       view: { openPage, settle, verdict, textOf, expectText },
     });
+
+    // Comments (issue 20): stored through the API, shown with their replies, typed into the element's form.
+    await commentXss(tally, { call, corpus, token, wrap, cp, view: { openPage, settle, verdict, textOf, expectText } });
 
     // The proposal form's confirmation names the sent title.
     const formPage = await openPage(

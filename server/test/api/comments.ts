@@ -301,6 +301,60 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       assert.equal((await call('GET', `${OPEN}/comments?target=${target}&cursor=zz`)).status, 200);
     });
 
+    it('open data: published comments in export.json and comments.csv, without names or participants', async () => {
+      const [a, b] = [await token(), await token()];
+      const t = 'proposal:s2';
+      const root = (
+        await call('POST', `${OPEN}/comments`, { token: a, body: { target: t, body: '=SOMME(A1) à exporter', authorName: 'Nom Secret' } })
+      ).body.comment;
+      const reply = (
+        await call('POST', `${OPEN}/comments`, { token: b, body: { target: t, body: 'Une réponse, "citée".', parentId: root.id } })
+      ).body.comment;
+      const gone = (
+        await call('POST', `${OPEN}/comments`, { token: b, body: { target: t, body: 'Sera masqué.', authorName: 'Autre Secret' } })
+      ).body.comment;
+      assert.equal((await decide([`comment:${gone.id}`], 'hide')).status, 200);
+      const json = await call('GET', `${OPEN}/export.json`);
+      assert.equal(json.status, 200);
+      const exported = (json.body.comments as { id: string }[]).filter((c) => [root.id, reply.id, gone.id].includes(c.id));
+      assert.deepEqual(exported, [
+        {
+          id: root.id,
+          target: t,
+          parentId: null,
+          createdAt: root.createdAt,
+          editedAt: null,
+          body: '=SOMME(A1) à exporter',
+          stance: null,
+          organiser: false,
+          helpful: 0,
+        },
+        {
+          id: reply.id,
+          target: t,
+          parentId: root.id,
+          createdAt: reply.createdAt,
+          editedAt: null,
+          body: 'Une réponse, "citée".',
+          stance: null,
+          organiser: false,
+          helpful: 0,
+        },
+      ]);
+      const csv = await call('GET', `${OPEN}/comments.csv`);
+      assert.equal(csv.status, 200);
+      assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+      const lines = csv.text.trim().split('\r\n');
+      assert.equal(lines[0], 'id,target,parent_id,created_at,edited_at,body,stance,organiser,helpful');
+      assert.ok(lines.includes(`${root.id},${t},,${root.createdAt},,'=SOMME(A1) à exporter,,false,0`), lines.join('\n'));
+      assert.ok(lines.includes(`${reply.id},${t},${root.id},${reply.createdAt},,"Une réponse, ""citée"".",,false,0`), lines.join('\n'));
+      for (const text of [json.text, csv.text]) {
+        assert.ok(!text.includes('Secret'), 'an author name in the export');
+        assert.ok(!text.includes(gone.id), 'a hidden comment in the export');
+        assert.ok(!/participant/i.test(text.split('"comments"')[1] ?? text), 'a participant in the comments export');
+      }
+    });
+
     it('pre-moderation: a pending comment is its author’s only until approved; organisers reply with a badge from the console only', async () => {
       const author = await token();
       const answer = await call('POST', '/consultations/hidden/comments', {

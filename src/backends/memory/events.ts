@@ -110,6 +110,7 @@ export function proposeEvent(
       registration: input.capacity ? { kind: 'inline', capacity: input.capacity, seatsLeft: input.capacity } : { kind: 'none' },
       moderation: 'pending',
       participantId: store.participantId,
+      proposedAt: new Date(store.now()).toISOString(),
     };
     store.events.set(id, event);
     return { event: publicEvent(event), moderation: 'pending' };
@@ -125,6 +126,6 @@ function listedEvent(store: MemoryStore, consultationId: string, eventId: string
 }
 
 function publicEvent(event: MemoryEvent): ConsultationEvent {
-  const { moderation: _moderation, participantId: _host, ...rest } = event;
+  const { moderation: _moderation, participantId: _host, proposedAt: _at, ...rest } = event;
   return structuredClone(rest);
 }

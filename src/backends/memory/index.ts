@@ -51,6 +51,8 @@ import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from 
 import { MemoryDocuments } from './documents.js';
 import * as events from './events.js';
 import { MemoryLive } from './live.js';
+import type { MyContribution } from '../../core/contributions.js';
+import { myContributions } from './contributions.js';
 import * as proposals from './proposals.js';
 import { WorkshopStore } from './reports.js';
 import { MemoryStore, type MemoryBackendOptions, type MemoryFixture } from './store.js';
@@ -89,6 +91,13 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   async getParticipation(consultationId: string, options?: RequestOptions): Promise<Participation> {
     await this.enter('getParticipation', [consultationId], options);
     return votes.participation(this, consultationId);
+  }
+
+  /** The participant's own proposals and proposed events, with their moderation status (contributions.ts). */
+  async listMyContributions(consultationId: string, options?: RequestOptions): Promise<MyContribution[]> {
+    await this.enter('listMyContributions', [consultationId], options);
+    this.consultation(consultationId);
+    return myContributions(this, consultationId);
   }
 
   // ---- proposals (proposals.ts) ----
@@ -182,9 +191,9 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   // ---- helpers for tests and demos ----
 
   /** Approves a proposed event or publishes a pending proposal, as a moderator would. */
-  approve(id: string): void {
+  approve(id: string, reason: string | null = null): void {
+    this.decided(id, 'published', reason);
     this.workshops.decide(this, id, 'published');
-    this.decided(id, 'published');
     const event = this.events.get(id);
     if (event) event.moderation = 'approved';
     const proposal = this.proposals.get(id);
@@ -193,9 +202,9 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
   }
 
   /** Hides a proposal or an event, as a moderator would (`approve` restores it). */
-  hide(id: string): void {
+  hide(id: string, reason: string | null = null): void {
+    this.decided(id, 'hidden', reason);
     this.workshops.decide(this, id, 'hidden');
-    this.decided(id, 'hidden');
     const event = this.events.get(id);
     if (event) event.moderation = 'hidden';
     const proposal = this.proposals.get(id);
@@ -203,12 +212,16 @@ export class MemoryBackend extends MemoryStore implements ConsultationBackend {
     if (proposal) this.live.emit(proposal.consultationId, { type: 'proposal', id, status: 'hidden' });
   }
 
-  /** A decision on this participant's own event or pending proposal (the only pending ones here): their stream hears it. */
-  private decided(id: string, status: 'published' | 'hidden'): void {
-    const event = this.events.get(id);
-    if (event?.participantId === this.participantId) this.live.emit(event.consultationId, { type: 'mine', target: `event:${id}`, status });
+  /** Records a decision on a proposal or event; the author's open streams hear of it (`mine`), as from the server. */
+  private decided(id: string, status: 'published' | 'hidden', reason: string | null): void {
     const proposal = this.proposals.get(id);
-    if (proposal?.status === 'pending') this.live.emit(proposal.consultationId, { type: 'mine', target: `proposal:${id}`, status });
+    const event = this.events.get(id);
+    const target = proposal ? `proposal:${id}` : event ? `event:${id}` : null;
+    if (!target) return;
+    this.decisions.set(target, { reason, at: new Date(this.now()).toISOString() });
+    const author = proposal?.participantId ?? event?.participantId;
+    const consultationId = proposal?.consultationId ?? event?.consultationId;
+    if (author === this.participantId && consultationId) this.live.emit(consultationId, { type: 'mine', target, status });
   }
 
   // ---- live changes "from another window", for tests and demos (live.ts) ----

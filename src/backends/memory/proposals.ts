@@ -75,6 +75,7 @@ export function createProposal(
       authorName: fields.authorName !== 'hidden' && draft.authorName?.trim() ? draft.authorName.trim() : null,
       createdAt: new Date(store.now()).toISOString(),
       status: pre ? 'pending' : 'published',
+      participantId: store.participantId,
       tally: emptyTally(id),
       ...(draft.email?.trim() ? { email: draft.email.trim() } : {}),
     };
@@ -99,7 +100,7 @@ export function reportProposal(
 
 /** What the public sees of a stored proposal: no email, no report count, the current tally. */
 export function publicProposal(store: MemoryStore, consultation: Consultation, stored: StoredProposal): Proposal {
-  const { email: _email, reports: _reports, ...proposal } = stored;
+  const { email: _email, reports: _reports, participantId: _author, ...proposal } = stored;
   return structuredClone({
     ...proposal,
     tally: tally(store, consultation, stored.id),

@@ -15,6 +15,8 @@ export interface MemoryEvent extends ConsultationEvent {
   moderation?: 'pending' | 'approved' | 'hidden';
   /** The participant who proposed it: its host (may file its report, issue 22). */
   participantId?: string;
+  /** When it was proposed (the participant's own contributions list, issue 19). */
+  proposedAt?: string;
 }
 export interface MemoryFixture {
   consultations: Consultation[];
@@ -37,7 +39,7 @@ export interface MemoryBackendOptions {
 }
 
 /** A proposal as stored: with what the public never sees. */
-export type StoredProposal = Proposal & { email?: string; reports?: number };
+export type StoredProposal = Proposal & { email?: string; reports?: number; participantId?: string };
 export type Method = (keyof ConsultationBackend | keyof DocumentsBackend) & string;
 interface Failure {
   method: Method | '*';
@@ -57,6 +59,8 @@ export class MemoryStore {
   readonly consultations = new Map<string, Consultation>();
   readonly proposals = new Map<string, StoredProposal>();
   readonly events = new Map<string, MemoryEvent>();
+  /** `kind:id` -> the last moderation decision's reason and time (the test helpers `approve`/`hide` set it). */
+  readonly decisions = new Map<string, { reason: string | null; at: string }>();
   /** `${participantId}|${proposalId}` -> choice: the vote rows tallies are computed from. */
   readonly votes = new Map<string, VoteChoice>();
   readonly registrations = new Map<string, Map<string, RegistrationInput>>();

@@ -12,3 +12,13 @@ export function renderOrigin(origin: ProposalOrigin | undefined, locale: Locale)
       : nothing
   }</p>`;
 }
+
+/** The visible filter by origin (issue 22), where the backend takes workshop reports: all, online, relay workshops. */
+export function renderOriginFilter(list: { origin: '' | 'online' | 'workshop' }, locale: Locale, shown: boolean) {
+  if (!shown) return nothing;
+  const choose = (event: Event) => (list.origin = (event.target as HTMLSelectElement).value as typeof list.origin);
+  const option = (value: typeof list.origin, key: 'origin.all' | 'origin.online' | 'origin.workshops') =>
+    html`<option value=${value} ?selected=${list.origin === value}>${tProposalList(locale, key)}</option>`;
+  return html`<label class="field"><span>${tProposalList(locale, 'origin.filter')}</span>
+    <select part="select" name="origin" @change=${choose}>${option('', 'origin.all')}${option('online', 'origin.online')}${option('workshop', 'origin.workshops')}</select></label>`;
+}

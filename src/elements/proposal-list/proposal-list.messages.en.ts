@@ -28,6 +28,10 @@ export const en = {
   fresh: { one: '{count} new proposal published', other: '{count} new proposals published' },
   showFresh: { one: 'Show the new proposal', other: 'Show the {count} new proposals' },
   'origin.workshop': 'Relay workshop: {place}',
+  'origin.filter': 'Origin',
+  'origin.all': 'Online and in workshops',
+  'origin.online': 'Online',
+  'origin.workshops': 'Relay workshops',
   'origin.roomSupport': { one: '{count} supporter in the room, counted apart', other: '{count} supporters in the room, counted apart' },
   comments: { zero: 'Comment', one: '{count} comment', other: '{count} comments' },
 };

@@ -1,6 +1,7 @@
 // Issue 22: a relay workshop's contributions in the list: labelled with their workshop and town, the room's
 // support shown apart from the online tally, and the list filtered by origin or by workshop.
 import { expect } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import { mountInProvider, shadowText } from '../../test-utils/mount.js';
 import { waitUntil } from '../../test-utils/wait.js';
@@ -74,5 +75,28 @@ describe('<pgo-proposal-list> and relay workshops', () => {
       'the workshop id filter did not apply',
     );
     expect(shadowText(el)).to.contain('Atelier-relais');
+  });
+
+  it('a visible filter by origin, by keyboard; none where the backend takes no workshop report', async () => {
+    const backend = await withReport();
+    const { el } = await mountInProvider<PgoProposalList>(backend, C, html`<pgo-proposal-list></pgo-proposal-list>`);
+    await waitUntil(() => titles(el).length === 4, 'the list did not load');
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="origin"]')!;
+    // Labelled by its <label> (WebKit's tree calls a select a button named after its label and value: DOM checked here).
+    expect(select.labels?.[0]?.textContent?.trim().startsWith('Origine')).to.equal(true);
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => el.origin === 'workshop' && titles(el).length === 2, 'the workshop choice did not filter');
+    expect(titles(el).sort()).to.deep.equal(['Ouvrir les données des cantines scolaires', 'Un budget participatif par quartier']);
+    expect(select.selectedOptions[0]!.textContent).to.equal('Ateliers-relais');
+    await expect(el).to.be.accessible();
+    el.remove();
+
+    const none = workshopBackend().backend;
+    none.capabilities = { ...none.capabilities, workshopReports: false };
+    const other = await mountInProvider<PgoProposalList>(none, C, html`<pgo-proposal-list></pgo-proposal-list>`);
+    await waitUntil(() => titles(other.el).length > 0, 'the list did not load');
+    expect(other.el.shadowRoot!.querySelector('select[name="origin"]')).to.equal(null);
   });
 });

@@ -12,7 +12,7 @@ import type { Locale } from '../../core/i18n.js';
 import { describeError } from '../../core/messages/common.js';
 import { tProposalList } from './proposal-list.messages.js';
 import { renderAnswer, renderAnswerFilter } from '../../base/answer.js';
-import { renderOrigin } from './origin.js';
+import { renderOrigin, renderOriginFilter } from './origin.js';
 import { consultationEnd } from '../../core/phase.js';
 import type { Proposal, ProposalQuery, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
@@ -305,7 +305,7 @@ export class PgoProposalList extends PgoElement {
         <select part="select" name="sort" @change=${this.onSelect}>
           ${sorts.map((s) => html`<option value=${s} ?selected=${this.effectiveSort(session) === s}>${tProposalList(locale, s === 'most-supported' ? BY_COUNT[session.consultation!.settings.voteModel] : `sort.${s}`)}</option>`)}
         </select></label>
-      ${renderAnswerFilter(this.answer, locale, this.onSelect)}
+      ${renderAnswerFilter(this.answer, locale, this.onSelect)} ${renderOriginFilter(this, locale, !!session.backend.capabilities.workshopReports)}
     </form>`;
   }
 

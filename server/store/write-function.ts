@@ -1,0 +1,88 @@
+/**
+ * Calling the one-statement write functions (pgo_vote, pgo_register: issue 25), and how they say no: they raise
+ * `pgo:<code>`, which rolls the whole write back (refusals are stored nowhere), with the particulars in
+ * the exception's detail — either JSON `{ title, detail?, url?, fieldErrors? }` or, for the vote's
+ * historical refusals, a plain string read by the code's default below. Each becomes the problem the
+ * routes always answered.
+ */
+import { validationError } from '../../src/core/errors.js';
+import type { ErrorCode, FieldError } from '../../src/core/schemas.js';
+import type { Queryable } from '../db/db.js';
+import { fail } from '../http/problem.js';
+
+/** What a write function returns: the first answer, or the stored one for a repeated key. */
+export interface WriteResult<T> {
+  replayed: boolean;
+  status: number;
+  body: T;
+}
+
+/**
+ * `SELECT fn($1, …)`: one round trip. Writes of one token run one after another inside this process:
+ * they would queue on the database's row locks anyway, and waiting here holds no connection (a burst
+ * from one participant cannot take the whole pool from everyone else).
+ */
+export function callWriteFunction<T>(
+  db: Queryable,
+  fn: 'pgo_vote' | 'pgo_register' | 'pgo_propose',
+  tokenHash: string,
+  params: unknown[],
+): Promise<WriteResult<T>> {
+  const placeholders = params.map((_, i) => `$${i + 1}`).join(', ');
+  return oneAtATime(tokenHash, async () => {
+    const rows = await db.query<{ r: WriteResult<T> }>(`SELECT ${fn}(${placeholders}) AS r`, params).catch(refused);
+    return rows[0]!.r;
+  });
+}
+
+const serial = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(key: string, job: () => Promise<T>): Promise<T> {
+  const run = (serial.get(key) ?? Promise.resolve()).then(job, job);
+  const tail = run.catch(() => {});
+  serial.set(key, tail);
+  void tail.then(() => {
+    if (serial.get(key) === tail) serial.delete(key);
+  });
+  return run;
+}
+
+interface Particulars {
+  title: string;
+  detail?: string;
+  url?: string;
+  fieldErrors?: FieldError[];
+}
+
+/** The problem for a plain-string detail (or none), by code. */
+const DEFAULTS: Record<string, (extra: string) => never> = {
+  unauthorized: () => fail('unauthorized', 'Unknown participant token', { detail: 'Ask for a new token with POST /api/v1/participants' }),
+  conflict: (extra) =>
+    fail(
+      'conflict',
+      extra === 'running'
+        ? 'The first request with this Idempotency-Key is still running; retry'
+        : 'This Idempotency-Key was already used for another request',
+    ),
+  closed: (extra) => fail('closed', extra),
+  'not-found': (extra) => fail('not-found', extra || 'No such proposal'),
+  forbidden: () => fail('forbidden', 'Votes are final in this consultation'),
+  'limit-reached': (extra) => fail('limit-reached', 'No votes left', extra ? { detail: extra } : {}),
+  'rate-limited': (extra) => {
+    const retryAfter = Number(extra) || 1;
+    return fail('rate-limited', 'Too many requests', { retryAfter, detail: `Try again in ${retryAfter} s` });
+  },
+};
+
+/** A `pgo:<code>` exception raised by a write function, as its problem; anything else is rethrown. */
+export function refused(error: unknown): never {
+  const { message, detail } = (error ?? {}) as { message?: unknown; detail?: unknown };
+  const code = /^pgo:([a-z-]+)$/.exec(String(message))?.[1];
+  const extra = typeof detail === 'string' ? detail : '';
+  if (code && extra.startsWith('{')) {
+    const { title, ...rest } = JSON.parse(extra) as Particulars;
+    if (code === 'validation' && rest.fieldErrors) throw validationError(rest.fieldErrors);
+    fail(code as ErrorCode, title, rest);
+  }
+  if (code && DEFAULTS[code]) DEFAULTS[code](extra);
+  throw error;
+}
