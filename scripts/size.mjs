@@ -36,7 +36,8 @@ export const CEILINGS = {
   // Issue 21, session 3: <pgo-text>'s paging of amendments and accessible diff, +0.5 KB (74.3 KB measured).
   // Issue 24, session 3 (20:00): 74.32 KB measured after merging main (the report form's fields split).
   // Issue 22, session 3 (20:10): the proposal list's visible origin filter, +176 B (76,290 B = 74.5 KB measured).
-  'pgo-widgets-all.js': 74.51 * KB,
+  // Issue 23, session 3 (20:40): live identity after a contribution, decisions in the forms, counts: 75.0 KB measured.
+  'pgo-widgets-all.js': 75.05 * KB,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 
