@@ -35,16 +35,27 @@ export function minifyCss(text) {
  * Minifies the static CSS of Lit's `css` templates in our own modules (a few hundred bytes gzipped:
  * terser leaves template text alone). Only the literal parts between `${}` change, and only inside
  * `css` tags; strings with double spaces in CSS (`content: "a  b"`) are not used here.
+ * In `html` templates, a run of whitespace holding a line break (the source's indentation) becomes one space:
+ * the same rendering wherever white-space collapses, which is everywhere our templates break lines (the
+ * pre-line/pre-wrap elements hold their text inline, `<textarea>`s take `.value`). 0.47 KB over all chunks.
  */
 export function minifyTemplateLiterals() {
   return {
     name: 'pgo-minify-css-literals',
     transform(code, id) {
-      if (id.includes('node_modules') || !code.includes('css`')) return null;
+      if (id.includes('node_modules') || !/(css|html)`/.test(code)) return null;
       const edits = new MagicString(code);
       walk(this.parse(code), (node) => {
-        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier' || node.tag.name !== 'css') return;
+        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
         const parts = node.quasi.quasis;
+        if (node.tag.name === 'html') {
+          for (const part of parts) {
+            const text = part.value.raw.replace(/[ \t]*\n\s*/g, ' ');
+            if (text !== part.value.raw) edits.overwrite(part.start, part.end, text);
+          }
+          return;
+        }
+        if (node.tag.name !== 'css') return;
         parts.forEach((part, i) => {
           const raw = part.value.raw;
           let text = minifyCss(raw);

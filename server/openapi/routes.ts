@@ -5,7 +5,7 @@
  */
 import { LIVE_DOCS } from '../live/routes.js';
 import { ADMIN_DOCS } from '../routes/admin.js';
-import { COMMENT_DOCS } from '../routes/comments.js';
+import { COMMENT_DOCS } from '../routes/comments-docs.js';
 import { COMMENT_EXPORT_DOCS } from '../routes/comments-export.js';
 import { ORGANISER_COMMENT_DOCS } from '../routes/comments-organisers.js';
 import { DOCUMENT_DOCS } from '../routes/documents-docs.js';
