@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { ROOT } from './lib/paths.mjs';
 import { table } from './lib/stats.mjs';
 
-const BENCHMARKS = ['size', 'startup', 'idle', 'server'];
+const BENCHMARKS = ['size', 'startup', 'idle', 'server', 'text'];
 
 process.chdir(ROOT);
 const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -10,7 +10,8 @@ import { parseWith } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
 import { contentDisposition } from '../http/disposition.js';
 import { fail } from '../http/problem.js';
-import { exportDocument, insertAmendment, listAmendments, voteOnAmendment, withdrawAmendment } from '../store/amendments.js';
+import { insertAmendment, listAmendments, voteOnAmendment, withdrawAmendment } from '../store/amendments.js';
+import { exportDocument } from '../store/documents-export.js';
 import { documentRow, listDocuments, readDocument, versionOf } from '../store/documents.js';
 import { participantWrite, queryObject } from './helpers.js';
 

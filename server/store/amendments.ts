@@ -61,10 +61,12 @@ interface AmendmentRow extends Row {
   created_at: unknown;
   counts: Record<string, number> | null;
   my_vote: VoteChoice | null;
+  comment_count: number;
 }
 
 const SELECT = `SELECT a.*, (SELECT jsonb_object_agg(choice, n) FROM (SELECT choice, count(*)::int AS n FROM amendment_votes v WHERE v.amendment_id = a.id GROUP BY choice) t) AS counts,
-  (SELECT choice FROM amendment_votes v WHERE v.amendment_id = a.id AND v.participant_id = $PARTICIPANT) AS my_vote FROM amendments a`;
+  (SELECT choice FROM amendment_votes v WHERE v.amendment_id = a.id AND v.participant_id = $PARTICIPANT) AS my_vote,
+  (SELECT count(*)::int FROM comments k WHERE k.target = 'amendment:' || a.id AND k.status = 'published') AS comment_count FROM amendments a`;
 
 function toAmendment(
   consultation: Consultation,
@@ -97,6 +99,7 @@ function toAmendment(
     tally: tallyFrom(voting, row.id, row.counts, countsHidden(consultation, now)),
     myVote: row.my_vote,
     mine: participantId !== null && row.participant_id === participantId,
+    comments: row.comment_count,
   };
 }
 
@@ -275,32 +278,4 @@ export async function withdrawAmendment(
   );
   if (!updated.length) fail('not-found', 'No open amendment of yours with this id');
   return readAmendment(q, consultation, await documentRow(q, consultation.id, documentId), amendmentId, participant.id, now);
-}
-
-/** The open-data export: every version, every published amendment with its tally and decision; no names. */
-export async function exportDocument(q: Queryable, consultation: Consultation, documentId: string, now: number): Promise<unknown> {
-  const doc = await documentRow(q, consultation.id, documentId);
-  const versions = [];
-  for (let n = 1; n <= doc.current_version; n++) versions.push(await versionOf(q, documentId, n));
-  const amendments = (await listAmendments(q, consultation, documentId, {}, null, now)).map((a) => ({
-    id: a.id,
-    sectionId: a.sectionId,
-    baseVersion: a.baseVersion,
-    kind: a.kind,
-    title: a.title,
-    baseText: a.baseText,
-    text: a.text,
-    reason: a.reason,
-    createdAt: a.createdAt,
-    state: a.state,
-    decision: a.decision,
-    appliedIn: a.appliedIn,
-    total: a.tally.total,
-    counts: a.tally.counts,
-  }));
-  return {
-    document: { id: doc.id, title: doc.title, voteModel: doc.vote_model, exportedAt: new Date(now).toISOString() },
-    versions,
-    amendments,
-  };
 }

@@ -47,6 +47,12 @@ export async function readDocument(q: Queryable, consultationId: string, documen
     [documentId],
   );
   const open = new Map(counts.map((r) => [r.section_id, r.n]));
+  // Published comments on each section (issue 20's targets `section:DOCUMENT/SECTION`).
+  const discussed = await q.query<{ target: string; n: number }>(
+    "SELECT target, count(*)::int AS n FROM comments WHERE consultation_id = $1 AND status = 'published' AND starts_with(target, $2) GROUP BY target",
+    [consultationId, `section:${documentId}/`],
+  );
+  const comments = new Map(discussed.map((r) => [r.target.slice(`section:${documentId}/`.length), r.n]));
   const versions = await q.query<{ number: number; published_at: unknown; changes: number }>(
     'SELECT number, published_at, jsonb_array_length(changelog)::int AS changes FROM document_versions WHERE document_id = $1 ORDER BY number',
     [documentId],
@@ -59,7 +65,7 @@ export async function readDocument(q: Queryable, consultationId: string, documen
     amendmentPhases: row.amendment_phases,
     oneOpenPerSection: row.one_open_per_section,
     version: row.current_version,
-    sections: current.sections.map((s) => ({ ...s, openAmendments: open.get(s.id) ?? 0 })),
+    sections: current.sections.map((s) => ({ ...s, openAmendments: open.get(s.id) ?? 0, comments: comments.get(s.id) ?? 0 })),
     versions: versions.map((v) => ({ number: v.number, publishedAt: iso(v.published_at), changes: v.changes })),
   };
 }

@@ -97,7 +97,8 @@ export function sectionsFromMarkdown(markdown: string): Section[] {
   };
   for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
     if (/^\s{0,3}(```|~~~)/.test(line)) fence = !fence;
-    const heading = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(line);
+    // `s`: U+2028 and U+2029 are characters of the line, not line ends (only \n splits lines here).
+    const heading = fence ? null : /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/s.exec(line);
     if (!heading) {
       (current ? current.lines : intro).push(line);
       continue;

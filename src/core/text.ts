@@ -22,6 +22,8 @@ export const Section = z.object({
 /** A section as the current version shows it, with its counts. */
 export const SectionView = z.extend(Section, {
   openAmendments: z.int().check(z.gte(0)),
+  /** Its published comments (`section:DOCUMENT/SECTION`, issue 20), where the backend counts them. */
+  comments: z.optional(z.int().check(z.gte(0))),
 });
 
 export const AmendmentKind = z.enum(['modify', 'add-after', 'delete']);
@@ -102,6 +104,8 @@ export const Amendment = z.object({
   myVote: z.nullable(VoteChoice),
   /** True when the current participant wrote it. */
   mine: z.boolean(),
+  /** Its published comments (`amendment:ID`, issue 20), where the backend counts them. */
+  comments: z.optional(z.int().check(z.gte(0))),
 });
 
 /** What a participant sends. The honeypot `website` must stay empty. */

@@ -1,6 +1,7 @@
 import { defineElement } from '../base/define.js';
 import { PgoText } from '../elements/text/text.js';
 
+PgoText.loadDiscussion = () => import('./comments.js');
 defineElement('pgo-text', PgoText);
 
 export type { PgoText };

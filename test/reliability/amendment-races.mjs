@@ -2,7 +2,9 @@
 // one participant firing N amendments at one section at once keeps one open; N identical votes from one
 // participant count once; N voters count N; a decision fired in the middle of a burst of votes leaves a
 // consistent state (every stored vote answered 200, every refusal after the decision `closed`, the
-// tally equal to the rows).
+// tally equal to the rows); concurrent decisions on one amendment (one stands), acceptances racing publications
+// (each accepted amendment in exactly one version), vote flips and withdrawals by one participant (at most one row),
+// a withdrawal racing new amendments on the same section (never two open).
 import { ADMIN_TOKEN } from './harness.mjs';
 
 const burst = (count, fn) => Promise.all(Array.from({ length: count }, (_, i) => fn(i)));
@@ -86,6 +88,109 @@ export async function amendmentRaces(label, call, rows, tally, N) {
     decided.status === 200 && ok + refused === n && counted === ok && listed?.tally.total === ok && listed?.state === 'rejected'
       ? null
       : `decision ${decided.status}, ${ok} ok, ${refused} closed, ${counted} rows, listed ${listed?.tally.total} ${listed?.state}`,
+  );
+  cases += await moreAmendmentRaces(label, call, rows, tally, n, D, voter);
+  return cases;
+}
+
+const decide = (call, id, body) => call('PUT', `/admin/consultations/unlimited/amendments/${id}/decision`, { token: ADMIN_TOKEN, body });
+const propose = (call, D, token, sectionId, i) =>
+  call('POST', `${D}/amendments`, {
+    token,
+    body: { sectionId, kind: 'modify', text: `Publier les budgets des communes, variante ${i}.`, reason: 'Une raison suffisante.' },
+  });
+
+/** Session 3: decisions against each other, publications against decisions, vote flips, a withdrawal against new amendments. */
+async function moreAmendmentRaces(label, call, rows, tally, n, D, voter) {
+  let cases = 0;
+  const k = Math.max(4, Math.min(n, 40));
+
+  // 4. k organisers deciding one amendment at once, each differently: one decision stands, the others 409.
+  const contested = (await propose(call, D, (await call('POST', '/participants')).body.token, 's-2', 'x')).body.amendment.id;
+  const states = ['accepted', 'rejected', 'accepted-with-changes'];
+  const decisions = await burst(k, (i) =>
+    decide(call, contested, { state: states[i % 3], reason: `Décision ${i}.`, text: `Publier les budgets, texte retenu ${i}.` }),
+  );
+  cases += k + 1;
+  const winners = decisions.filter((d) => d.status === 200);
+  const row = (await call('GET', `${D}/amendments?sectionId=s-2`)).body.items.find((a) => a.id === contested);
+  tally.say(
+    `${label}: ${k} decisions on one amendment at once → ${winners.length} stands, the rest refused (409)`,
+    winners.length === 1 &&
+      decisions.every((d) => d.status === 200 || d.body?.code === 'conflict') &&
+      row?.state === winners[0]?.body.state &&
+      row?.decision.reason === winners[0]?.body.decision.reason
+      ? null
+      : `${winners.length} stood; row ${row?.state} “${row?.decision?.reason}”`,
+  );
+
+  // 5. Acceptances racing publications: each accepted amendment is in exactly one version's change log or
+  //    waits for the next one; versions follow each other without a gap.
+  const authors = await burst(k, () => call('POST', '/participants'));
+  const pending = (await burst(k, (i) => propose(call, D, authors[i].body.token, i % 2 ? 's-2' : 's-3', `p${i}`))).map(
+    (a) => a.body.amendment?.id,
+  );
+  const publish = () => call('POST', `/admin/consultations/unlimited/documents/${D.split('/').pop()}/versions`, { token: ADMIN_TOKEN });
+  const [accepted, published] = await Promise.all([
+    burst(k, (i) => decide(call, pending[i], { state: 'accepted', reason: '' })),
+    burst(3, (i) => new Promise((r) => setTimeout(r, i)).then(publish)),
+  ]);
+  const last = await publish(); // takes in whatever the racing publications left
+  cases += 2 * k + 4;
+  const doc = (await call('GET', D)).body;
+  const versions = await Promise.all(doc.versions.map((v) => call('GET', `${D}/versions/${v.number}`)));
+  const listedIn = new Map();
+  for (const v of versions)
+    for (const entry of v.body.changelog ?? [])
+      listedIn.set(entry.amendmentId, [...(listedIn.get(entry.amendmentId) ?? []), v.body.number]);
+  const acceptedIds = pending.filter((id, i) => id && accepted[i].status === 200);
+  const twice = [...listedIn.values()].filter((at) => at.length > 1).length;
+  const missing = acceptedIds.filter((id) => !listedIn.has(id)).length;
+  const gaps = doc.versions.some((v, i) => v.number !== i + 1);
+  tally.say(
+    `${label}: ${k} acceptances racing 3 publications → ${published.filter((p) => p.status === 201).length} + ${last.status === 201 ? 1 : 0} versions; every accepted amendment in exactly one change log`,
+    acceptedIds.length === k && !twice && !missing && !gaps && published.every((p) => p.status === 201 || p.body?.code === 'conflict')
+      ? null
+      : `${acceptedIds.length} accepted, ${twice} listed twice, ${missing} in no version, gaps ${gaps}`,
+  );
+
+  // 6. One participant flipping a vote and withdrawing it, k times at once: at most one row, the tally agrees.
+  const flipTarget = (await propose(call, D, (await call('POST', '/participants')).body.token, 's-2', 'flip')).body.amendment.id;
+  const flips = await burst(k, (i) =>
+    i % 3 === 2
+      ? call('DELETE', `${D}/amendments/${flipTarget}/vote`, { token: voter.token })
+      : call('PUT', `${D}/amendments/${flipTarget}/vote`, { token: voter.token, body: { choice: i % 3 ? 'against' : 'for' } }),
+  );
+  cases += k + 1;
+  const flipRows = await rows('amendment_votes WHERE amendment_id = $1', [flipTarget]);
+  const flipListed = (await call('GET', `${D}/amendments?sectionId=s-2`, { token: voter.token })).body.items.find(
+    (a) => a.id === flipTarget,
+  );
+  tally.say(
+    `${label}: ${k} interleaved votes, changes and withdrawals by one participant → ${flipRows} row, tally ${flipListed?.tally.total}`,
+    flipRows <= 1 &&
+      flipListed?.tally.total === flipRows &&
+      (flipListed?.myVote === null) === (flipRows === 0) &&
+      flips.every((f) => f.status === 200)
+      ? null
+      : `${flipRows} rows, tally ${flipListed?.tally.total}, myVote ${flipListed?.myVote}, statuses ${[...new Set(flips.map((f) => f.status))]}`,
+  );
+
+  // 7. A participant withdrawing their open amendment while firing k new ones on the same section: never two open.
+  const writer = (await call('POST', '/participants')).body;
+  const first = (await propose(call, D, writer.token, 's-3', 'w0')).body.amendment.id;
+  const [withdrawn, fresh] = await Promise.all([
+    call('POST', `${D}/amendments/${first}/withdraw`, { token: writer.token }),
+    burst(k, (i) => propose(call, D, writer.token, 's-3', `w${i + 1}`)),
+  ]);
+  cases += k + 2;
+  const openRows = await rows("amendments WHERE participant_id = $1 AND state = 'open'", [writer.participant.id]);
+  const made = fresh.filter((a) => a.status === 201).length;
+  tally.say(
+    `${label}: a withdrawal racing ${k} new amendments on the same section → ${made} taken, ${openRows} open`,
+    withdrawn.status === 200 && made <= 1 && openRows === made && fresh.every((a) => a.status === 201 || a.body?.code === 'conflict')
+      ? null
+      : `withdraw ${withdrawn.status}, ${made} created, ${openRows} open`,
   );
   return cases;
 }

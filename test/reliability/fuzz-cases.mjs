@@ -2,6 +2,7 @@
 // malformed bodies, path parameters, query strings and headers. A case is plain data; `resolveCase`
 // turns it into a request once the run knows its tokens and the ids it created.
 import fc from 'fast-check';
+import { documentRouteCases } from './fuzz-documents.mjs';
 
 /** Strings that have broken servers before: empty, blank, NUL, control and bidi characters, injections, huge. */
 export const NASTY = [
@@ -426,6 +427,7 @@ export function routeCases(now) {
       'admin-event',
       route('POST admin event', 'POST', [lit('admin'), lit('events'), ref('event'), fc.constantFrom('approve', 'hide', 'restore', 'x')]),
     ],
+    ...documentRouteCases({ route, lit, ref, c, bodyOf, textOf, anyString }),
     [
       'anything',
       fc.record({

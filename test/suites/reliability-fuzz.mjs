@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { SignJWT } from 'jose';
 import { routeCases } from '../reliability/fuzz-cases.mjs';
+import { DOCUMENT_WORDS, documentRowsDefects, documentSetup } from '../reliability/fuzz-documents.mjs';
 import { ADMIN_TOKEN, IDENTITY_SECRET, Tally, client, loadTs, problemDefect, schemas, startTestServer } from '../reliability/harness.mjs';
 
 export const name = 'reliability-fuzz';
@@ -42,6 +43,7 @@ const WORDS = new Set([
   '',
   '.',
   '..',
+  ...DOCUMENT_WORDS,
 ]);
 const CASES = Number(process.env.PGO_FUZZ_CASES ?? 11_000);
 const CONCURRENCY = 6;
@@ -92,6 +94,8 @@ export async function run() {
       proposal: { open: ['s0', 's1', 's2', 's3'], unlimited: [], pre: [] },
       event: { open: ['small', 'big'], unlimited: [], pre: [] },
       comment: { open: ['nope'], unlimited: [], pre: [] },
+      // Issue 21: a document and its amendments.
+      ...(await documentSetup(call, ADMIN_TOKEN, participants)),
     };
     // A few discussions to start from (threads and a reply), so comment cases reach past the 404s too.
     for (let i = 0; i < 6; i++) {
@@ -213,6 +217,7 @@ export async function run() {
       if (answer.status === 201 && answer.body?.event?.id) known.event[answer.body.event.consultationId]?.push(answer.body.event.id);
       if (answer.status === 201 && answer.body?.comment?.id)
         known.comment[answer.body.comment.consultationId]?.push(answer.body.comment.id);
+      if (answer.status === 201 && answer.body?.amendment?.id) known.amendment[consultation]?.push(answer.body.amendment.id);
       return true;
     }
 
@@ -244,6 +249,10 @@ export async function run() {
 
     // After the run: every stored row must still be valid.
     const integrity = await storedRowsDefects(server.db, s, server.consultations, everHidden);
+    const documents = await documentRowsDefects(server.db, { ...(await loadTs('src/core/text-rules.ts')), VOTE_CHOICES: s.VOTE_CHOICES });
+    integrity.defects.push(...documents.defects);
+    Object.assign(integrity.counts, documents.counts);
+    integrity.checked += Object.values(documents.counts).reduce((a, b) => a + b, 0);
     for (const [what, defect] of integrity.defects) tally.check(`stored ${what}`, defect);
     tally.check('stored rows were checked', integrity.checked > 0 ? null : 'nothing stored');
     console.log(

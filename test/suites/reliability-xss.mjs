@@ -2,7 +2,8 @@
 // names, extra fields; event titles, descriptions, organisers, addresses; links), events approved through
 // the admin route, then shown by every element that displays user text (proposal list with the whole
 // texts opened, vote buttons, event list, event cards with their .ics and JSON-LD, the proposal form's
-// confirmation; relay-workshop reports: test/reliability/workshop-xss.mjs) in Chromium, on a page loading
+// confirmation; relay-workshop reports: test/reliability/workshop-xss.mjs; documents and amendments in <pgo-text>:
+// test/reliability/text-xss.mjs) in Chromium, on a page loading
 // the CDN bundle from the reference server. A page-level trap (window.__xss, window.__pwned,
 // alert/confirm/prompt; positive-controlled) proves none runs; each payload's literal text is found in the
 // shadow DOM; no shadow root holds a link that is not http(s).
@@ -16,6 +17,7 @@ import { ensureBuild } from '../../scripts/size.mjs';
 import { HOSTILE_URLS, payloads } from '../reliability/xss-payloads.mjs';
 import { ADMIN_TOKEN, ROOT, Tally, client, problemDefect, schemas, startTestServer } from '../reliability/harness.mjs';
 import { commentXss } from '../reliability/comment-xss.mjs';
+import { textXss } from '../reliability/text-xss.mjs';
 import { workshopXss } from '../reliability/workshop-xss.mjs';
 
 export const name = 'reliability-xss';
@@ -478,6 +480,8 @@ export async function run() {
 
     // Comments (issue 20): stored through the API, shown with their replies, typed into the element's form.
     await commentXss(tally, { call, corpus, token, wrap, cp, view: { openPage, settle, verdict, textOf, expectText } });
+    // Documents and amendments (issue 21): imported and stored, shown by <pgo-text>, typed into its form.
+    await textXss(tally, { call, corpus, adminToken: ADMIN_TOKEN, wrap, cp, view: { openPage, verdict, textOf, expectText } });
 
     // The proposal form's confirmation names the sent title.
     const formPage = await openPage(

@@ -198,6 +198,22 @@ export function documentTests({ call, token, count, query }: ApiTestContext): vo
       assert.equal(Amendment.parse((await decide(a.id, { state: 'rejected', reason: 'Hors sujet.' })).body).state, 'rejected');
     });
 
+    it('counts the published comments of each section and amendment (discussions through the comments routes)', async () => {
+      const who = await token();
+      const [amendment] = (await call('GET', `${D}/amendments?sectionId=s-3`)).body.items as Amendment[];
+      for (const target of ['section:plan/s-3', 'section:plan/s-3', `amendment:${amendment!.id}`]) {
+        const posted = await call('POST', `${OPEN}/comments`, { token: who, body: { target, body: 'Un avis sur ce passage.' } });
+        assert.equal(posted.status, 201, posted.text);
+      }
+      const doc = TextDocument.parse((await call('GET', D)).body);
+      assert.deepEqual(
+        doc.sections.map((x) => [x.id, x.comments]),
+        doc.sections.map((x) => [x.id, x.id === 's-3' ? 2 : 0]),
+      );
+      const listed = (await call('GET', `${D}/amendments?sectionId=s-3`)).body.items as Amendment[];
+      assert.equal(listed.find((a) => a.id === amendment!.id)!.comments, 1);
+    });
+
     it('names the export file with a safe name whatever the document id', async () => {
       const fine = await call('GET', `${D}/export.json`);
       assert.equal(fine.status, 200);

@@ -8,7 +8,6 @@
 import type { DocumentsBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
 import { wordDiff } from '../../core/diff.js';
 import { backendError, validationError } from '../../core/errors.js';
-import { consultationEnd } from '../../core/phase.js';
 import type { Consultation, VoteChoice, VoteTally } from '../../core/schemas.js';
 import {
   applyAmendments,
@@ -33,6 +32,8 @@ import type {
   TextDocument,
 } from '../../core/text.js';
 import { VOTE_CHOICES } from '../../core/vote-choices.js';
+import { commentCount } from './comment-extras.js';
+import { tally } from './votes.js';
 
 /** What the documents need of the memory backend (its gate, failures, idempotency, clock, participant). */
 export interface MemoryHost {
@@ -268,23 +269,19 @@ export class MemoryDocuments implements DocumentsBackend {
     return structuredClone({
       ...doc.meta,
       version: current.number,
-      sections: current.sections.map((s) => ({ ...s, openAmendments: open(s.id) })),
+      sections: current.sections.map((s) => ({
+        ...s,
+        openAmendments: open(s.id),
+        comments: commentCount(this.host, `section:${doc.meta.id}/${s.id}`),
+      })),
       versions: doc.versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt, changes: v.changelog.length })),
     });
   }
 
-  private tally(consultation: Consultation, voteModel: TextDocument['voteModel'], amendmentId: string): VoteTally {
-    const end = consultationEnd(consultation.phases);
-    if (consultation.settings.hideCountsUntilEnd && end !== null && this.host.now() < end)
-      return { proposalId: amendmentId, hidden: true, total: null, counts: null };
-    const counts: Partial<Record<VoteChoice, number>> = Object.fromEntries(VOTE_CHOICES[voteModel].map((c) => [c, 0]));
-    let total = 0;
-    for (const [key, choice] of this.votes) {
-      if (!key.endsWith(`|${amendmentId}`)) continue;
-      counts[choice] = (counts[choice] ?? 0) + 1;
-      total++;
-    }
-    return { proposalId: amendmentId, hidden: false, total, counts };
+  /** The proposals' tally (votes.ts) over the amendments' votes, with the document's vote model. */
+  private tally(consultationId: string, voteModel: TextDocument['voteModel'], amendmentId: string): VoteTally {
+    const c = this.host.consultation(consultationId);
+    return tally({ votes: this.votes, now: () => this.host.now() }, { ...c, settings: { ...c.settings, voteModel } }, amendmentId);
   }
 
   private publicAmendment(doc: { meta: Meta; versions: DocumentVersion[] }, a: StoredAmendment): Amendment {
@@ -293,9 +290,10 @@ export class MemoryDocuments implements DocumentsBackend {
       ...rest,
       outdated: a.baseVersion < doc.versions.length,
       diff: wordDiff(a.baseText, a.kind === 'delete' ? '' : a.text),
-      tally: this.tally(this.host.consultation(doc.meta.consultationId), doc.meta.voteModel, a.id),
+      tally: this.tally(doc.meta.consultationId, doc.meta.voteModel, a.id),
       myVote: this.votes.get(`${this.host.participantId}|${a.id}`) ?? null,
       mine: participantId === this.host.participantId,
+      comments: commentCount(this.host, `amendment:${a.id}`),
     });
   }
 }

@@ -63,8 +63,8 @@ export function emptyTally(proposalId: string): VoteTally {
   return { proposalId, hidden: false, total: 0, counts: {} };
 }
 
-/** The tally from the vote rows, or hidden while the consultation hides counts. */
-export function tally(store: MemoryStore, consultation: Consultation, proposalId: string): VoteTally {
+/** The tally from the vote rows, or hidden while the consultation hides counts (amendments' too: memory/documents.ts). */
+export function tally(store: Pick<MemoryStore, 'votes' | 'now'>, consultation: Consultation, proposalId: string): VoteTally {
   const end = consultationEnd(consultation.phases);
   if (consultation.settings.hideCountsUntilEnd && end !== null && store.now() < end) {
     return { proposalId, hidden: true, total: null, counts: null };

@@ -22,6 +22,26 @@ export const translatorFor =
 /** The id a section's heading gets, and the page fragment that links to it (`#<document>:<section>`). */
 export const sectionAnchor = (doc: Pick<TextDocument, 'id'>, sectionId: string) => `${doc.id}:${sectionId}`;
 
+/** A copy of `set` with `key` added, or removed if it was there. */
+export function toggled<T>(set: ReadonlySet<T>, key: T): Set<T> {
+  const next = new Set(set);
+  if (!next.delete(key)) next.add(key);
+  return next;
+}
+
+/** The section the page address names for this document (`#<document>:<section>`), or null. */
+export function sectionInHash(doc: Pick<TextDocument, 'id'>): string | null {
+  const hash = decodeURIComponent(globalThis.location?.hash.slice(1) ?? '');
+  return hash.startsWith(`${doc.id}:`) ? hash.slice(doc.id.length + 1) : null;
+}
+
+/** Focuses a section's heading (a deep link's target) and brings it into view. */
+export function focusSection(root: ParentNode, doc: Pick<TextDocument, 'id'>, sectionId: string): void {
+  const heading = root.querySelector<HTMLElement>(`[id="${CSS.escape(sectionAnchor(doc, sectionId))}"]`);
+  heading?.focus();
+  heading?.scrollIntoView?.({ block: 'start' });
+}
+
 /** Paragraphs from a section's body (blank lines separate them; single line breaks are kept). */
 export function paragraphs(body: string): TemplateResult[] {
   return body
@@ -82,6 +102,8 @@ export interface VoteView {
   busy: boolean;
   voteModel: TextDocument['voteModel'];
   vote: (amendment: Amendment, choice: VoteChoice) => void;
+  /** Its discussion (text-section.ts, renderDiscussion). */
+  discussion: () => unknown;
 }
 
 function renderVotes(a: Amendment, view: VoteView, t: T): TemplateResult {
@@ -129,5 +151,6 @@ export function renderAmendment(
         : nothing
     }
     ${renderVotes(a, view, t)}
+    <div class="actions">${view.discussion()}</div>
   </article>`;
 }

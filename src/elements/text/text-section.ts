@@ -10,6 +10,7 @@ import type { Locale } from '../../core/i18n.js';
 import type { VoteChoice } from '../../core/schemas.js';
 import type { Amendment, SectionView, TextDocument } from '../../core/text.js';
 import { headingTag } from '../../forms/fields.js';
+import type { PgoElement } from '../../base/pgo-element.js';
 import type { AmendmentForm, AmendmentFormHost } from './amendment-form.js';
 import { paragraphs, renderAmendment, sectionAnchor, translatorFor } from './text-parts.js';
 
@@ -24,8 +25,22 @@ export function heading(level: number, content: unknown, id?: string): TemplateR
     : staticHtml`<${tag}>${content}</${tag}>`;
 }
 
+/**
+ * The discussion of a section or an amendment (issue 20's `<pgo-comments>`, loaded the first time one
+ * opens): its comment count as a button opening the discussion in place; nothing where the backend has no comments.
+ */
+export function renderDiscussion(c: SectionContext, target: string, count: number | undefined, level: number): unknown {
+  if (!c.comments) return nothing;
+  const id = `d-${target.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const open = c.discussed(target);
+  const t = translatorFor(c.locale);
+  return html`<button type="button" part="button discuss" class="pgo-button pgo-button--secondary" aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${id} @click=${() => c.discuss(target)}>${t('discuss', { count: count ?? 0 })}</button>
+    ${open ? html`<pgo-comments id=${id} part="discussion" target=${target} .lang=${c.locale} heading-level=${Math.min(6, level)} backend=${c.host.backend} endpoint=${c.host.endpoint} consultation=${c.host.consultation} .customBackend=${c.host.customBackend}></pgo-comments>` : nothing}`;
+}
+
 export interface SectionContext {
-  host: AmendmentFormHost;
+  host: AmendmentFormHost & Pick<PgoElement, 'backend' | 'endpoint' | 'consultation' | 'customBackend'>;
   doc: TextDocument;
   open: boolean;
   headingLevel: number;
@@ -36,6 +51,10 @@ export interface SectionContext {
   /** How many of the section's amendments are drawn once opened. */
   shown(sectionId: string): number;
   busy(amendmentId: string): boolean;
+  /** Whether the backend has comments (capabilities.comments). */
+  comments: boolean;
+  discussed(target: string): boolean;
+  discuss(target: string): void;
   toggle(sectionId: string): void;
   more(sectionId: string, list: Amendment[]): void;
   openForm(section: SectionView): void;
@@ -52,18 +71,22 @@ export function renderSection(c: SectionContext, section: SectionView, list: Ame
   const editing = c.editing?.section.id === section.id ? c.editing : null;
   const shown = Math.min(list.length, c.shown(section.id));
   const drawn = expanded
-    ? list
-        .slice(0, shown)
-        .map((a) =>
-          renderAmendment(
-            a,
-            section,
-            c.locale,
-            c.timeZone,
-            { open, busy: c.busy(a.id), voteModel: doc.voteModel, vote: c.vote },
-            (content) => heading(level + 1, content),
-          ),
-        )
+    ? list.slice(0, shown).map((a) =>
+        renderAmendment(
+          a,
+          section,
+          c.locale,
+          c.timeZone,
+          {
+            open,
+            busy: c.busy(a.id),
+            voteModel: doc.voteModel,
+            vote: c.vote,
+            discussion: () => renderDiscussion(c, `amendment:${a.id}`, a.comments, level + 2),
+          },
+          (content) => heading(level + 1, content),
+        ),
+      )
     : nothing;
   const rest = list.length - shown;
   return html`<section part="section" class="section" aria-labelledby=${section.title ? sectionAnchor(doc, section.id) : nothing}>
@@ -77,6 +100,7 @@ export function renderSection(c: SectionContext, section: SectionView, list: Ame
           : html`<span class="count">${t('open', { count: 0 })}</span>`
       }
       ${open && !editing ? html`<button type="button" part="button propose" class="pgo-button" data-propose=${section.id} @click=${() => c.openForm(section)}>${t('propose')}</button>` : nothing}
+      ${renderDiscussion(c, `section:${doc.id}/${section.id}`, section.comments, level + 1)}
     </div>
     ${editing ? editing.render(c.host, Math.min(6, level + 1), () => c.closeForm(section.id)) : nothing}
     ${

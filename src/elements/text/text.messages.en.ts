@@ -61,6 +61,7 @@ export const en = {
   wordsRemoved: { zero: 'none removed', one: '{count} removed', other: '{count} removed' },
   more: { one: 'Show {count} more amendment', other: 'Show {count} more amendments' },
   shown: '{shown} of {total} amendments shown',
+  discuss: { zero: 'Comment', one: '{count} comment', other: '{count} comments' },
   voteLabel: 'Your view on this amendment',
   'choice.for': 'Agree',
   'choice.mixed': 'Mixed',

@@ -64,6 +64,7 @@ export const textMessages = defineMessages(
     wordsRemoved: { zero: 'aucun supprimé', one: '{count} supprimé', other: '{count} supprimés' },
     more: { one: 'Afficher {count} amendement de plus', other: 'Afficher {count} amendements de plus' },
     shown: '{shown} amendements affichés sur {total}',
+    discuss: { zero: 'Commenter', one: '{count} commentaire', other: '{count} commentaires' },
     voteLabel: 'Votre avis sur cet amendement',
     'choice.for': 'D’accord',
     'choice.mixed': 'Mitigé',

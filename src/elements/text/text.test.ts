@@ -8,6 +8,7 @@ import { memoryBackendFixture } from '../../test-utils/fixtures.js';
 import { mountInProvider, shadowText } from '../../test-utils/mount.js';
 import { waitUntil } from '../../test-utils/wait.js';
 import { actionPlanDocument } from '../../test-utils/text-fixture.js';
+import '../../define/comments.js';
 import type { PgoText } from './text.js';
 
 const C = 'plan-action-2017';
@@ -195,6 +196,34 @@ describe('<pgo-text>', () => {
     $<HTMLButtonElement>(el, '[part~="more"]')!.click();
     await waitUntil(() => $$(el, '[part~="amendment"]').length === 23);
     expect($(el, '[part~="more"]')).to.equal(null);
+  });
+
+  it('discussions of a section and of an amendment open in place through <pgo-comments>, with their counts', async () => {
+    const { el } = await mount({
+      setup: (b) => b.postComment(C, { target: 'section:plan-2017/s-2', body: 'Et les sous-traitants ?' }, { idempotencyKey: 'k-comment' }),
+    });
+    const discuss = $$(el, '[part~="discuss"]').find((b) => b.getAttribute('aria-controls') === 'd-section-plan-2017-s-2')!;
+    expect(discuss.textContent!.trim()).to.equal('1 commentaire');
+    discuss.click();
+    await el.updateComplete;
+    expect(discuss.getAttribute('aria-expanded')).to.equal('true');
+    const comments = $(el, 'pgo-comments#d-section-plan-2017-s-2')!;
+    expect(comments.getAttribute('target')).to.equal('section:plan-2017/s-2');
+    await waitUntil(() => comments.shadowRoot?.textContent?.includes('Et les sous-traitants ?'), 'the section’s discussion did not load');
+    $$(el, '[part~="toggle"]')[0]!.click();
+    await el.updateComplete;
+    const onAmendment = $(el, '[part~="amendment"] [part~="discuss"]')!;
+    expect(onAmendment.textContent!.trim()).to.equal('Commenter');
+    onAmendment.click();
+    await el.updateComplete;
+    expect($(el, 'pgo-comments#d-amendment-a-budget')!.getAttribute('target')).to.equal('amendment:a-budget');
+    expect(discuss.getAttribute('aria-expanded')).to.equal('false', 'one discussion open at a time');
+    expect($(el, 'pgo-comments#d-section-plan-2017-s-2')).to.equal(null);
+    await waitUntil(() => $(el, 'pgo-comments#d-amendment-a-budget')!.shadowRoot?.querySelector('form'), 'no comment form');
+    await expect(el).to.be.accessible();
+    onAmendment.click();
+    await el.updateComplete;
+    expect($(el, 'pgo-comments')).to.equal(null);
   });
 
   it('votes at once (optimistic), keeps the vote, and rolls back a refused one', async () => {

@@ -11,7 +11,7 @@ import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { AmendmentForm } from './amendment-form.js';
 import { AmendmentVotes } from './amendment-votes.js';
-import { renderToc, sectionAnchor, translatorFor } from './text-parts.js';
+import { focusSection, renderToc, sectionAnchor, sectionInHash, toggled, translatorFor } from './text-parts.js';
 import { AMENDMENT_PAGE, heading, renderSection, type SectionContext } from './text-section.js';
 import { textStyles } from './text.styles.js';
 
@@ -54,7 +54,8 @@ declare global {
  * @csspart closed - The notice shown while amendments are closed.
  * @csspart status - Loading and "not available" messages.
  * @csspart error - A load error with its retry button.
- * @csspart button - Every button; also `vote`, `propose`, `toggle`, `more`, `cancel`.
+ * @csspart button - Every button; also `vote`, `propose`, `toggle`, `more`, `discuss`, `cancel`.
+ * @csspart discussion - The `<pgo-comments>` of a section or an amendment, opened in place.
  * @cssproperty --pgo-color-primary - Buttons, links and focus accents.
  * @cssproperty --pgo-color-danger - Rejected amendments, errors.
  * @cssproperty --pgo-color-success - Accepted amendments.
@@ -80,6 +81,10 @@ export class PgoText extends PgoElement {
   @state() private expanded = new Set<string>();
   @state() private editing: AmendmentForm | null = null;
   @state() private shownCount = new Map<string, number>();
+  /** The target (`section:DOC/ID`, `amendment:ID`) whose discussion is open in place: one at a time (each is a landmark with a form). */
+  @state() private discussed = new Set<string>();
+  /** Loads `<pgo-comments>` the first time a discussion opens (set by its registration, src/define/text.ts). */
+  static loadDiscussion: (() => Promise<unknown>) | null = null;
   @state() private announcement = '';
   private readonly votes = new AmendmentVotes(this);
   private loadedFor = '';
@@ -141,8 +146,7 @@ export class PgoText extends PgoElement {
   }
 
   private hashSection(): string | null {
-    const hash = decodeURIComponent(globalThis.location?.hash.slice(1) ?? '');
-    return this.doc && hash.startsWith(`${this.doc.id}:`) ? hash.slice(this.doc.id.length + 1) : null;
+    return this.doc ? sectionInHash(this.doc) : null;
   }
 
   private followHash(): void {
@@ -151,10 +155,7 @@ export class PgoText extends PgoElement {
   }
 
   private focusSection(sectionId: string): void {
-    const heading = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(sectionAnchor(this.doc!, sectionId))}"]`);
-    if (!heading) return;
-    heading.focus();
-    heading.scrollIntoView?.({ block: 'start' });
+    focusSection(this.renderRoot, this.doc!, sectionId);
   }
 
   private go(event: Event, sectionId: string): void {
@@ -173,9 +174,7 @@ export class PgoText extends PgoElement {
   }
 
   private toggle(sectionId: string): void {
-    const next = new Set(this.expanded);
-    if (!next.delete(sectionId)) next.add(sectionId);
-    this.expanded = next;
+    this.expanded = toggled(this.expanded, sectionId);
   }
 
   private openForm(section: SectionView): void {
@@ -280,6 +279,12 @@ export class PgoText extends PgoElement {
       expanded: (id) => this.expanded.has(id),
       shown: (id) => this.shownCount.get(id) ?? AMENDMENT_PAGE,
       busy: (id) => this.votes.busy(id),
+      comments: session.backend.capabilities.comments,
+      discussed: (target) => this.discussed.has(target),
+      discuss: (target) => {
+        void PgoText.loadDiscussion?.();
+        this.discussed = this.discussed.has(target) ? new Set() : new Set([target]);
+      },
       toggle: (id) => this.toggle(id),
       more: (id, list) => this.more(id, list),
       openForm: (section) => this.openForm(section),
