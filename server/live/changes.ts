@@ -1,7 +1,7 @@
 /**
  * Reading the live change log (migration 080): the topics of a consultation changed after a sequence
- * number, turned into the changes a reader may see (src/core/live.ts). Tallies are read from the
- * counters at the time of reading, so a tally sent is always the latest.
+ * number, turned into the changes a reader may see (src/core/live.ts). Tallies, and the counts of
+ * comments and amendments, are read at the time of reading, so the number sent is always the latest.
  */
 import type { LiveChange } from '../../src/core/live.js';
 import type { Consultation, ProposalStatus } from '../../src/core/schemas.js';
@@ -15,12 +15,19 @@ export interface ChangeRow extends Row {
   participant_id: string | null;
   data: Record<string, unknown>;
   counts: Record<string, number> | null;
+  /** A `count` topic's number, counted when read (migration 081): always the latest. */
+  n: number | null;
   status: ProposalStatus | null;
 }
 
 const CHANGES = `
   SELECT l.seq::float8 AS seq, l.kind, l.ref, l.participant_id, l.data, p.status,
-    CASE WHEN l.kind = 'tally' THEN (SELECT jsonb_object_agg(t.choice, t.n) FILTER (WHERE t.n > 0) FROM proposal_tallies t WHERE t.proposal_id = l.ref) END AS counts
+    CASE WHEN l.kind = 'tally' THEN (SELECT jsonb_object_agg(t.choice, t.n) FILTER (WHERE t.n > 0) FROM proposal_tallies t WHERE t.proposal_id = l.ref) END AS counts,
+    CASE WHEN l.kind = 'count' AND l.data->>'kind' = 'comment' THEN
+        (SELECT count(*)::int FROM comments k WHERE k.consultation_id = l.consultation_id AND k.target = l.ref AND k.status = 'published')
+      WHEN l.kind = 'count' AND l.data->>'kind' = 'amendment' THEN
+        (SELECT count(*)::int FROM amendments a WHERE a.document_id = l.data->>'document' AND a.section_id = l.data->>'section'
+          AND a.state = 'open' AND a.moderation = 'published') END AS n
   FROM live_changes l LEFT JOIN proposals p ON l.kind = 'tally' AND p.id = l.ref
   WHERE l.consultation_id = $1 AND l.seq > $2 AND l.seq <= $3
   ORDER BY l.seq`;
@@ -80,7 +87,12 @@ export function visibleChange(consultation: Consultation, row: ChangeRow, partic
     case 'mine':
       return { type: 'mine', target: String(data.target ?? row.ref), status: String(data.status ?? '') };
     case 'count':
-      return { type: 'count', target: String(data.target ?? row.ref), kind: String(data.kind ?? ''), count: Number(data.count ?? 0) };
+      return {
+        type: 'count',
+        target: String(data.target ?? row.ref),
+        kind: String(data.kind ?? ''),
+        count: Number(row.n ?? data.count ?? 0),
+      };
     default:
       return null;
   }

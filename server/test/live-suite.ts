@@ -184,6 +184,75 @@ export function liveSuite(label: string, openDb: () => Promise<Db>): void {
       for (const r of [resumed, again, future]) r.close();
     });
 
+    it('counts comments and open amendments live; tells an author alone of the decisions on their comment and amendment', async () => {
+      const countsOf = (r: LiveReader, target: string) =>
+        r.changes().flatMap((c) => (c.type === 'count' && c.target === target ? [c] : []));
+      const minesOf = (r: LiveReader, target: string) => r.changes().flatMap((c) => (c.type === 'mine' && c.target === target ? [c] : []));
+      const published = async (target: string) =>
+        (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM comments WHERE target = $1 AND status = 'published'", [target]))[0]!
+          .n;
+
+      // Comments, pre-moderated in `hidden`: a pending comment counts for no one; its approval counts and tells its author.
+      const author = await token();
+      const [everyone, own] = [await live('hidden'), await live('hidden', { token: author })];
+      await Promise.all([ready(everyone), ready(own)]);
+      const sent = await call('POST', '/consultations/hidden/comments', {
+        token: author,
+        body: { target: 'proposal:h0', body: 'Un commentaire à relire avant publication.', stance: 'for' },
+      });
+      assert.equal(sent.status, 201, sent.text);
+      const comment = `comment:${sent.body.comment.id as string}`;
+      const approved = await call('POST', '/admin/consultations/hidden/decisions', {
+        token: ADMIN,
+        body: { targets: [comment], action: 'approve', reason: 'ok' },
+      });
+      assert.equal(approved.status, 200, approved.text);
+      const n = await published('proposal:h0');
+      await everyone.until(() => countsOf(everyone, 'proposal:h0').some((c) => c.count === n), `${n} comments on h0`);
+      assert.deepEqual(
+        countsOf(everyone, 'proposal:h0').map((c) => [c.kind, c.count]),
+        [['comment', n]],
+        'one count: the pending comment counted for no one',
+      );
+      await own.until(() => minesOf(own, comment).some((c) => c.status === 'published'), 'the approval, to its author');
+      assert.equal(everyone.changes().filter((c) => c.type === 'mine').length, 0, 'no one else hears of it');
+      everyone.close();
+      own.close();
+
+      // Amendments of a section in `open`: counted while open, the decision told to their author alone.
+      const created = await call('POST', '/admin/consultations/open/documents', {
+        token: ADMIN,
+        body: {
+          id: 'live-plan',
+          markdown: '# Axe 1\n\nDes données.\n\n## Engagement 1.1\n\nPublier les budgets.\n',
+          amendmentPhases: ['ideation'],
+        },
+      });
+      assert.equal(created.status, 201, created.text);
+      const section = created.body.sections[1].id as string;
+      const target = `section:live-plan/${section}`;
+      const writer = await token();
+      const [all, writers] = [await live('open'), await live('open', { token: writer })];
+      await Promise.all([ready(all), ready(writers)]);
+      const amended = await call('POST', '/consultations/open/documents/live-plan/amendments', {
+        token: writer,
+        body: { sectionId: section, kind: 'modify', text: 'Publier les budgets chaque trimestre.', reason: 'Plus souvent, plus utile.' },
+      });
+      assert.equal(amended.status, 201, amended.text);
+      await all.until(() => countsOf(all, target).some((c) => c.kind === 'amendment' && c.count === 1), 'one open amendment');
+      const id = amended.body.amendment.id as string;
+      const decided = await call('PUT', `/admin/consultations/open/amendments/${id}/decision`, {
+        token: ADMIN,
+        body: { state: 'rejected', reason: 'Le budget est annuel.' },
+      });
+      assert.equal(decided.status, 200, decided.text);
+      await all.until(() => countsOf(all, target).at(-1)?.count === 0, 'no open amendment left');
+      await writers.until(() => minesOf(writers, `amendment:${id}`).some((c) => c.status === 'rejected'), 'the decision, to its author');
+      assert.equal(all.changes().filter((c) => c.type === 'mine').length, 0, 'no one else hears of it');
+      all.close();
+      writers.close();
+    });
+
     it('bounds the streams one address holds (429), and counts a closed one out', async () => {
       await waitFor(() => ctx.live.openStreams === 0, 'earlier streams closed');
       const held = [await live('open'), await live('open'), await live('open'), await live('open')];

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { latestDecision } from '../base/live-decision.js';
 import { ConsultationSession } from '../base/session.js';
 import { C, contractFixture, toServerConfig } from '../test-utils/contract-fixture.js';
 import { restorePageVisibility, setPageVisibility } from '../test-utils/mount.js';
@@ -80,6 +81,39 @@ describe('rest backend: live stream against the reference server', function () {
     });
     one.session.live.stop();
     two.session.live.stop();
+  });
+
+  it('a first-time contributor hears the moderators’ decision on what they just sent, without a reload', async () => {
+    const backend = new RestBackend({ endpoint: server.url, storage: memoryStorage() });
+    const session = new ConsultationSession(backend, C.premoderated);
+    await session.load();
+    // Anonymous when the stream opened: sending makes them a participant, and the stream must learn it.
+    await waitUntil(() => session.live.lastId !== null, 'the stream did not get ready', { timeout: 20_000 });
+    const consultation = session.consultation!;
+    const receipt = await session.writes.createProposal(
+      {
+        title: 'Une proposition relue avant publication',
+        body: 'Un texte assez long pour passer la validation du serveur.',
+        categoryId: consultation.categories[0]?.id,
+        consent: true,
+      } as never,
+      { idempotencyKey: crypto.randomUUID() },
+    );
+    expect(receipt.moderation).to.equal('pending');
+    const moderated = await executeServerCommand<true | { error: string }, unknown>('pgo-server-moderate', {
+      id: server.id,
+      proposalId: receipt.proposal.id,
+      action: 'approve',
+    });
+    expect(moderated).to.equal(true);
+    await waitUntil(
+      () => latestDecision(session.live.decisions, `proposal:${receipt.proposal.id}`) === 'published',
+      'the decision did not reach its author',
+      {
+        timeout: 20_000,
+      },
+    );
+    session.live.stop();
   });
 
   it('polls when something between breaks the stream (an answer that is not an event stream)', async () => {

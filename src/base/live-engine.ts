@@ -54,6 +54,16 @@ export class LiveEngine {
     this.state.polls++;
   }
 
+  /** A held stream is closed and opened again at once, resuming after the last id (the reader's identity changed). */
+  reopen(): void {
+    if (!this.started || this.state.mode !== 'stream' || !this.subscription) return;
+    this.subscription.close();
+    this.subscription = null;
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+    this.openStream();
+  }
+
   /** Applies one change, whichever way it came. */
   apply(change: LiveChange): void {
     const host = this.host;

@@ -82,9 +82,16 @@ describe('session live feed', () => {
       const before = session.votes.tallyOf('p1')!.total!;
       backend.voteFrom('other', 'p1', 'support');
       backend.publishFrom({ ...(await backend.getProposal(ID, 'p3')), id: 'p-polled', title: 'Vue au sondage suivant' });
+      const comments = (await backend.getProposal(ID, 'p2')).comments ?? 0;
+      await backend.postComment(
+        ID,
+        { target: 'proposal:p2', body: 'Un commentaire lu au sondage suivant.', stance: 'for' },
+        { idempotencyKey: `c-${broken}` },
+      );
       await session.live.pollNow();
       expect(session.votes.tallyOf('p1')!.total).to.equal(before + 1);
       expect(session.live.fresh).to.deep.equal(['p-polled']);
+      expect(session.live.counts.get('comment proposal:p2')).to.equal(comments + 1, 'the comment count polled');
       setPageVisibility('hidden');
       expect(session.live.mode).to.equal('off', 'no polling while hidden');
       restorePageVisibility();

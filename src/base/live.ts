@@ -98,6 +98,14 @@ export class LiveFeed implements LiveState {
     return taken;
   }
 
+  /**
+   * The page just sent a contribution: the reader may now be a participant the stream did not know, so it
+   * reopens (resuming after its last id) and carries who they are: decisions on it reach them.
+   */
+  identify(): void {
+    if (this.running) this.loaded?.reopen();
+  }
+
   /** Polls at once (the polling timer does it on its own); resolves when the poll is done. */
   async pollNow(): Promise<void> {
     await (await this.load()).pollNow();

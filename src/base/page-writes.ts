@@ -5,7 +5,16 @@
  * with no reload and no request of their own (other people's writes come with live updates).
  */
 import type { ConsultationBackend, WriteOptions } from '../core/backend.js';
-import type { Participation, Proposal, ProposalDraft, ProposalReceipt, RegistrationInput, RegistrationReceipt } from '../core/schemas.js';
+import type {
+  EventProposal,
+  EventReceipt,
+  Participation,
+  Proposal,
+  ProposalDraft,
+  ProposalReceipt,
+  RegistrationInput,
+  RegistrationReceipt,
+} from '../core/schemas.js';
 import type { ChangeReason } from './session-events.js';
 
 /** What the store needs from its session. */
@@ -16,6 +25,8 @@ export interface PageWritesHost {
   setParticipation(participation: Participation): void;
   refreshParticipation(): Promise<void>;
   notify(reason: ChangeReason): void;
+  /** A contribution was sent from this page: decisions on it must reach the reader (live.ts `identify`). */
+  contributed(): void;
 }
 
 export class PageWrites {
@@ -27,10 +38,18 @@ export class PageWrites {
   /** Sends a proposal; once the backend says it is published, every element of the session learns of it. */
   async createProposal(draft: ProposalDraft, options: WriteOptions): Promise<ProposalReceipt> {
     const receipt = await this.host.backend.createProposal(this.host.consultationId, draft, options);
+    this.host.contributed();
     if (receipt.moderation === 'published') {
       this.published.unshift(receipt.proposal);
       this.host.notify('proposal');
     }
+    return receipt;
+  }
+
+  /** Proposes an event (it awaits moderation); the decision reaches the reader live. */
+  async proposeEvent(input: EventProposal, options: WriteOptions): Promise<EventReceipt> {
+    const receipt = await this.host.backend.proposeEvent(this.host.consultationId, input, options);
+    this.host.contributed();
     return receipt;
   }
 

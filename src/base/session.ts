@@ -93,6 +93,11 @@ export class ConsultationSession extends EventTarget {
     this.notify('phase');
   }
 
+  /** A contribution was sent from this page (page-writes.ts): the live stream learns who the reader is. */
+  contributed(): void {
+    this.live.identify();
+  }
+
   setParticipation(participation: Participation): void {
     this.participation = participation;
     this.notify('participation');

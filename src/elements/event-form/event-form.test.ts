@@ -243,4 +243,44 @@ describe('<pgo-event-form>', () => {
     expect(localToInstant('2027-07-01T10:00', 'America/Cayenne')).to.equal('2027-07-01T13:00:00.000Z');
     expect(localToInstant('demain', 'Europe/Paris')).to.equal('demain');
   });
+
+  it('says live, without a reload, when the moderators publish the event or turn it down (issue 23)', async () => {
+    const { el, backend, provider } = await mount();
+    await waitUntil(() => provider.session!.live.lastId !== null, 'the stream did not get ready');
+    await fillValid(el, `Atelier ${XSS} à Lyon`);
+    const submitted = oneEvent(el, 'pgo-event-submitted');
+    $<HTMLButtonElement>(el, '[part~="submit"]')!.click();
+    const { detail } = await submitted;
+    await el.updateComplete;
+    const decision = () => $(el, '[part~="decision"]')!;
+    // Present and empty before the decision, so that screen readers hear it when it comes.
+    expect(decision().getAttribute('role')).to.equal('status');
+    expect(decision().textContent!.trim()).to.equal('');
+    backend.approve(detail.event.id);
+    await waitUntil(
+      () => decision().textContent!.trim() === `Bonne nouvelle : « Atelier ${XSS} à Lyon » vient d’être publié.`,
+      'the publication was not shown',
+    );
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    await expect(el).to.be.accessible();
+    backend.hide(detail.event.id);
+    await waitUntil(
+      () => decision().textContent!.trim() === `« Atelier ${XSS} à Lyon » n’a pas été retenu par la modération.`,
+      'the refusal was not shown',
+    );
+  });
+
+  it('says the decision in English too', async () => {
+    const { el, backend, provider } = await mount({ lang: 'en' });
+    await waitUntil(() => provider.session!.live.lastId !== null, 'the stream did not get ready');
+    await fillValid(el, 'Relay workshop in Lyon');
+    const submitted = oneEvent(el, 'pgo-event-submitted');
+    $<HTMLButtonElement>(el, '[part~="submit"]')!.click();
+    const { detail } = await submitted;
+    backend.approve(detail.event.id);
+    await waitUntil(
+      () => shadowText(el, '[part~="decision"]') === 'Good news: “Relay workshop in Lyon” has just been published.',
+      'not in English',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import { property } from 'lit/decorators.js';
 import { html, nothing, type PropertyValues } from 'lit';
+import { renderDecision } from '../../base/live-decision.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { dateTimeFormat, formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
@@ -55,6 +56,7 @@ const ADDRESS = ['address.placeName', 'address.street', 'address.postalCode', 'a
  * @csspart closed - The notice shown while event proposals are closed.
  * @csspart success - The confirmation after sending, saying the event awaits moderation.
  * @csspart success-title - Its heading.
+ * @csspart decision - In the confirmation, the moderators' decision once it arrives live (a polite status).
  * @csspart status - Loading and "not available" messages.
  * @csspart error - The consultation load error with its retry button.
  * @csspart announcer - The visually hidden polite live region.
@@ -83,8 +85,7 @@ export class PgoEventForm extends PgoElement {
       const session = this.session;
       return session?.consultation ? validateEventProposal(session.consultation, this.proposal(values), new Date(session.now())) : [];
     },
-    send: (values, idempotencyKey) =>
-      this.session!.backend.proposeEvent(this.session!.consultationId, this.proposal(values), { idempotencyKey }),
+    send: (values, idempotencyKey) => this.session!.writes.proposeEvent(this.proposal(values), { idempotencyKey }),
     draftKey: () => draftKey('event', this.session),
     locale: () => this.locale,
     beforeSend: (values) => this.emit('pgo-event-submit', this.proposal(values), { cancelable: true }),
@@ -253,6 +254,7 @@ export class PgoEventForm extends PgoElement {
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
       ${staticHtml`<${headingTag(this.headingLevel)} part="success-title" class="success-title">${tEventForm(locale, 'successTitle')}</${headingTag(this.headingLevel)}>`}
       <p>${tEventForm(locale, 'successPending', { title: receipt.event.title, email })}</p>
+      ${renderDecision(this.session!.live.decisions, `event:${receipt.event.id}`, (key) => tEventForm(locale, key, { title: receipt.event.title }))}
       <slot name="success"></slot>
       <div class="actions">
         <button type="button" class="pgo-button pgo-button--secondary" part="button another" @click=${() => this.form.startOver()}>${tEventForm(locale, 'another')}</button>

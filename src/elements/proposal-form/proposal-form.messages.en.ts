@@ -23,6 +23,8 @@ export const en = {
   successTitle: 'Thank you, your proposal has been received',
   successPending: 'Your proposal “{title}” will be published after moderation.',
   successPublished: 'Your proposal “{title}” is published.',
+  decidedPublished: 'Good news: your proposal “{title}” has just been published.',
+  decidedHidden: 'Your proposal “{title}” was not accepted by the moderators.',
   view: 'See your proposal',
   another: 'Propose another idea',
 };

@@ -26,6 +26,8 @@ export const proposalFormMessages = defineMessages(
     successTitle: 'Merci, votre proposition est bien reçue',
     successPending: 'Votre proposition « {title} » sera publiée après modération.',
     successPublished: 'Votre proposition « {title} » est publiée.',
+    decidedPublished: 'Bonne nouvelle : votre proposition « {title} » vient d’être publiée.',
+    decidedHidden: 'Votre proposition « {title} » n’a pas été retenue par la modération.',
     view: 'Voir votre proposition',
     another: 'Proposer une autre idée',
   },

@@ -1,6 +1,7 @@
 import { property } from 'lit/decorators.js';
 import { html, nothing } from 'lit';
 import type { ChangeReason } from '../../base/session-events.js';
+import { renderDecision } from '../../base/live-decision.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
@@ -52,6 +53,7 @@ declare global {
  * @csspart closed - The notice shown while proposals are closed.
  * @csspart success - The confirmation after sending.
  * @csspart success-title - Its heading.
+ * @csspart decision - In the confirmation, the moderators' decision once it arrives live (a polite status).
  * @csspart link - The link to the published proposal.
  * @csspart status - Loading and "not available" messages.
  * @csspart error - The consultation load error with its retry button.
@@ -224,6 +226,7 @@ export class PgoProposalForm extends PgoElement {
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
       ${staticHtml`<${headingTag(this.headingLevel)} part="success-title" class="success-title">${t('successTitle')}</${headingTag(this.headingLevel)}>`}
       <p>${t(moderation === 'pending' ? 'successPending' : 'successPublished', { title: proposal.title })}</p>
+      ${renderDecision(this.session!.live.decisions, `proposal:${proposal.id}`, (key) => t(key, { title: proposal.title }))}
       ${url ? html`<p><a part="link" href=${url}>${t('view')}</a></p>` : nothing}
       <slot name="success"></slot>
       <div class="actions">

@@ -29,6 +29,8 @@ export interface ItemPlace {
   /** The proposals shown whole, and those whose discussion is open (null: the list shows no discussions). */
   opened: ReadonlySet<string>;
   discussed: ReadonlySet<string> | null;
+  /** The session's live counts (issue 23): a discussion's count moves in place when someone comments elsewhere. */
+  liveCounts: ReadonlyMap<string, number>;
   toggle: (id: string, which: 'opened' | 'discussed') => void;
 }
 
@@ -64,8 +66,9 @@ export function renderProposalItem(host: ItemHost, p: Proposal, index: number, p
 function renderDiscussion(host: ItemHost, p: Proposal, place: ItemPlace, locale: Locale) {
   if (p.comments === undefined || place.discussed === null) return nothing;
   const open = place.discussed.has(p.id);
+  const comments = place.liveCounts.get(`comment proposal:${p.id}`) ?? p.comments;
   return html`<button part="button comments" class="more" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="d-${p.id}"
-        aria-describedby="t-${p.id}" @click=${() => place.toggle(p.id, 'discussed')}>${tProposalList(locale, 'comments', { count: p.comments })}</button>
+        aria-describedby="t-${p.id}" @click=${() => place.toggle(p.id, 'discussed')}>${tProposalList(locale, 'comments', { count: comments })}</button>
       ${
         open
           ? html`<pgo-comments id="d-${p.id}" target="proposal:${p.id}" .lang=${locale} heading-level=${Math.min(6, host.headingLevel + 1)} backend=${host.backend}

@@ -75,6 +75,24 @@ describe('<pgo-proposal-list> live', () => {
     await waitUntil(() => deepActive()?.tagName === 'ARTICLE', 'focus did not go to the list');
   });
 
+  it('moves a comment count in place when someone comments elsewhere: same rows, same focus, nothing announced', async () => {
+    const { el, backend } = await mount();
+    const before = rows(el);
+    const button = () => before[1]!.querySelector<HTMLButtonElement>('[part~="comments"]')!;
+    await waitUntil(() => !!before[1]!.querySelector('[part~="comments"]'), 'no comment count shown');
+    const id = before[1]!.querySelector<PgoVoteButton>('pgo-vote-button')!.proposal;
+    const focused = el.shadowRoot!.querySelectorAll<HTMLElement>('article')[0]!;
+    focused.focus();
+    const shown = button();
+    // Someone else's comment is published: the stream says how many there are now.
+    backend.live.emit(CONSULTATION, { type: 'count', target: `proposal:${id}`, kind: 'comment', count: 7 });
+    await waitUntil(() => shown.textContent!.trim() === '7 commentaires', `the count did not move: ${shown.textContent}`);
+    expect(button()).to.equal(shown, 'the same button, updated in place');
+    expect(rows(el)).to.deep.equal(before, 'the rows were not re-rendered');
+    expect(deepActive()).to.equal(focused);
+    expect(el.shadowRoot!.querySelector('.live-status')!.textContent!.trim()).to.equal('', 'a count is not announced');
+  });
+
   it('speaks English', async () => {
     const { el, backend } = await mount('en');
     const template = await backend.getProposal(CONSULTATION, 'p1');

@@ -300,6 +300,7 @@ export class PgoProposalList extends PgoElement {
       timeZone,
       opened: this.opened,
       discussed: session.backend.capabilities.comments ? this.discussed : null,
+      liveCounts: session.live.counts,
       toggle: this.toggle,
     };
     return html`<ol part="list" class="list" role="list" aria-busy=${this.loading ? 'true' : 'false'}

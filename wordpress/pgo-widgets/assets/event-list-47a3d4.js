@@ -1,0 +1,44 @@
+import{k as t,t as e,a as s,l as i,n as o,v as a,P as r,w as l,x as n,A as d,y as p,e as c,z as u,m,g as h}from"./runtime-20a204.js";import{s as f,e as g}from"./event-card-4a7332.js";import{z as y}from"./time-zone-20b7ef.js";import{f as b}from"./form.styles-6f1132.js";import"./validate-1eb541.js";const v=e(t("event-list",{agenda:"Agenda des événements",filters:"Filtrer les événements",from:"À partir du",to:"Jusqu’au",format:"Format",anyFormat:"Tous les formats",anyMode:"Toutes les participations",place:"Lieu",placeHint:"Code postal (ou son début) ou commune",apply:"Filtrer",reset:"Réinitialiser les filtres",count:{zero:"Aucun événement",one:"{count} événement",other:"{count} événements"},empty:"Aucun événement ne correspond à ces critères.",emptyUpcoming:"Aucun événement à venir pour le moment.",more:"Afficher plus d’événements",listError:"Impossible de charger les événements.",mode:"Participation","mode.in-person":"Sur place","mode.online":"En ligne","mode.hybrid":"Sur place et en ligne"},{en(){return import("./en-2ed285.js").then(t=>t.en)}})),$=s`.agenda{display: grid;gap: var(--_space)}p{margin: 0}.filters{display: flex;flex-wrap: wrap;align-items: flex-end;gap: var(--_space);max-inline-size: none;padding: var(--_space);border-radius: var(--_radius);background: var(--_surface)}.filters .field{flex: 1 1 11em}.count:empty{display: none}.count{font-weight: 600}.empty{display: grid;gap: 8px;justify-items: start}.day{display: grid;gap: calc(var(--_space) / 2)}.day-heading{font-size: 1.125em;font-weight: 700;color: var(--_primary)}.day-heading::first-letter{text-transform: uppercase}.list{display: grid;gap: calc(var(--_space) / 2);margin: 0;padding: 0;list-style: none}.item:focus-visible{outline: 3px solid var(--_focus);outline-offset: 2px}.item:focus{outline: 3px solid var(--_focus)}.more{justify-self: start}`;var x=Object.defineProperty,w=(t,e,s)=>{for(var i,o=void 0,a=t.length-1;a>=0;a--)(i=t[a])&&(o=i(e,s,o)||o);return o&&x(e,s,o),o};const S=["in-person","online","hybrid"];class k extends r{constructor(){super(...arguments),this.pageSize=10,this.headingLevel=3,this.hideFilters=!1,this.format="",this.mode="",this.place="",this.filters={from:"",to:"",format:"",mode:"",place:""},this.items=[],this.nextCursor=null,this.total=null,this.loading=!1,this.error=null,this.request=null,this.loadedKey=null,this.focusIndex=null,this.apply=t=>{t.preventDefault();const e=new FormData(t.target),s=t=>String(e.get(t)??"");this.filters={from:s("from"),to:s("to"),format:s("format"),mode:s("mode"),place:s("place")},this.loadedKey=null},this.reset=()=>{this.shadowRoot.querySelector("form")?.reset(),this.filters={from:"",to:"",format:"",mode:"",place:""}}}disconnectedCallback(){super.disconnectedCallback(),this.request?.abort(),this.loadedKey=null,f(this,null)}willUpdate(t){super.willUpdate(t),(t.has("format")||t.has("mode")||t.has("place"))&&(this.filters={...this.filters,format:this.format,mode:this.mode,place:this.place});const e=this.session;if("ready"===e?.status&&e.consultation){const t=JSON.stringify([e.consultationId,this.filters,this.pageSize]);t!==this.loadedKey&&(this.loadedKey=t,this.load(!1))}}updated(t){super.updated(t);const e=this.session?.consultation;if(f(this,this.items.length?this.items.map(t=>{return g(t,(s=t.format,e?.settings.eventFormats.find(t=>t.id===s)?.label));var s}):null),null!==this.focusIndex&&!this.loading){const t=this.shadowRoot.querySelectorAll('[part="item"]')[this.focusIndex];this.focusIndex=null,t?.focus()}}query(t){const{from:e,to:s,format:i,mode:o,place:a}=this.filters,r=(e,s=0)=>{const[i,o,a]=e.split("-").map(Number);return y({year:i,month:o,day:a+s},t.timeZone).getTime()};return{from:new Date(e?r(e):this.session.now()).toISOString(),...s?{to:new Date(r(s,1)-1).toISOString()}:{},...i?{format:i}:{},...S.includes(o)?{mode:o}:{},...a.trim()?{place:a.trim()}:{},limit:Math.min(100,Math.max(1,this.pageSize||10))}}async load(t){const e=this.session;if(!e?.consultation)return;this.request?.abort();const s=this.request=new AbortController;this.loading=!0,this.error=null,t||(this.items=[],this.nextCursor=null,this.total=null);try{const i=t?this.nextCursor??void 0:void 0,o=await e.backend.listEvents(e.consultationId,{...this.query(e.consultation),...i?{cursor:i}:{}},{signal:s.signal});t&&(this.focusIndex=this.items.length),this.items=t?[...this.items,...o.items]:o.items,this.nextCursor=o.nextCursor,this.total=o.total??(o.nextCursor?null:this.items.length)}catch(t){if(l(t))return;this.error=n(t)}this.loading=!1}get filtered(){return Object.values(this.filters).some(t=>t.trim())}render(){const t=this.renderSessionState();if(t!==d)return t;const e=this.locale,s=this.session.consultation,i=this.total??this.items.length,o=this.loading&&!this.items.length;return c`<section class="agenda" aria-label=${v(e,"agenda")}>
+      ${this.hideFilters?d:this.renderFilters(e,s)}
+      <p part="count" class="count" role="status">${o||this.error&&!this.items.length?"":v(e,"count",{count:i})}</p>
+      ${o?c`<p part="status" class="pgo-notice" aria-busy="true">${p(e,"loading")}</p>`:d}
+      ${this.loading||this.error||this.items.length?d:c`<div part="status" class="pgo-notice empty">
+        <p>${v(e,this.filtered?"empty":"emptyUpcoming")}</p>
+        ${this.filtered?c`<button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.reset}>${v(e,"reset")}</button>`:d}
+      </div>`}
+      ${this.renderDays(e,s)}
+      ${this.error?u(e,v(e,"listError"),this.error,()=>this.load(this.items.length>0)):d}
+      ${this.nextCursor&&!this.error?c`<button part="button load-more" class="pgo-button pgo-button--secondary more" type="button"
+          aria-disabled=${this.loading?"true":"false"} @click=${()=>!this.loading&&this.load(!0)}>
+          ${this.loading?p(e,"loading"):v(e,"more")}
+        </button>`:d}
+    </section>`}renderFilters(t,e){const s=this.filters,i=(e,i,o)=>c`<div class="field">
+      <label for="filter-${e}">${v(t,"format"===e?"format":"mode")}</label>
+      <select id="filter-${e}" class="control" name=${e}>
+        <option value="" ?selected=${!s[e]}>${i}</option>
+        ${o.map(t=>c`<option value=${t.id} ?selected=${t.id===s[e]}>${t.label}</option>`)}
+      </select>
+    </div>`;return c`<form part="filters" class="filters" role="search" aria-label=${v(t,"filters")} @submit=${this.apply}>
+      <div class="field"><label for="filter-from">${v(t,"from")}</label><input id="filter-from" class="control" name="from" type="date" .value=${s.from} /></div>
+      <div class="field"><label for="filter-to">${v(t,"to")}</label><input id="filter-to" class="control" name="to" type="date" .value=${s.to} /></div>
+      ${i("format",v(t,"anyFormat"),e.settings.eventFormats)}
+      ${i("mode",v(t,"anyMode"),S.map(e=>({id:e,label:v(t,`mode.${e}`)})))}
+      <div class="field">
+        <label for="filter-place">${v(t,"place")}</label>
+        <div id="filter-place-hint" class="hint">${v(t,"placeHint")}</div>
+        <input id="filter-place" class="control" name="place" type="text" autocomplete="postal-code" aria-describedby="filter-place-hint" .value=${s.place} />
+      </div>
+      <div class="actions">
+        <button part="button apply" class="pgo-button" type="submit">${v(t,"apply")}</button>
+        ${this.filtered?c`<button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.reset}>${v(t,"reset")}</button>`:d}
+      </div>
+    </form>`}renderDays(t,e){const s=[];this.items.forEach((i,o)=>{const a=m(t,i.startsAt,e.timeZone,"weekday-date"),r=s[s.length-1];r?.label===a?r.items.push({event:i,index:o}):s.push({label:a,items:[{event:i,index:o}]})});const i=Math.min(6,Math.max(2,this.headingLevel||3));return s.map((t,e)=>c`<section part="day" class="day" aria-labelledby="day-${e}">
+      <div part="day-heading" class="day-heading" id="day-${e}" role="heading" aria-level=${i}>${t.label}</div>
+      <ul part="list" class="list" role="list">
+        ${t.items.map(({event:t})=>c`<li part="item" class="item" tabindex="-1">
+          <pgo-event-card compact no-structured-data heading-level=${Math.min(6,i+1)} .event=${t}
+            backend=${this.backend} endpoint=${this.endpoint} consultation=${this.consultation} .customBackend=${this.customBackend}></pgo-event-card>
+        </li>`)}
+      </ul>
+    </section>`)}}k.styles=[i,b,$],w([o({type:Number,attribute:"page-size"})],k.prototype,"pageSize"),w([o({type:Number,attribute:"heading-level"})],k.prototype,"headingLevel"),w([o({type:Boolean,attribute:"hide-filters"})],k.prototype,"hideFilters"),w([o()],k.prototype,"format"),w([o()],k.prototype,"mode"),w([o()],k.prototype,"place"),w([a()],k.prototype,"filters"),w([a()],k.prototype,"items"),w([a()],k.prototype,"nextCursor"),w([a()],k.prototype,"total"),w([a()],k.prototype,"loading"),w([a()],k.prototype,"error"),h("pgo-event-list",k);
+//# sourceMappingURL=event-list-47a3d4.js.map
