@@ -6,24 +6,17 @@
  */
 import type { Consultation, FieldError, Proposal } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
-import { sha256 } from './ids.js';
 import { toProposal, type NewProposal, type ProposalRow } from './proposals.js';
 import type { Closed } from './vote-write.js';
-import { callWriteFunction, type WriteResult } from './write-function.js';
+import { callWriteFunction, writerParams, type WriteResult, type WriterRequest } from './write-function.js';
 
-export interface ProposalRequest {
-  token: string;
+export interface ProposalRequest extends WriterRequest {
   consultation: Consultation;
   /** Its author is the token's participant, known to the database only. */
   proposal: Omit<NewProposal, 'participantId'>;
   closed: Closed;
   /** What `validateProposalDraft` found: refused after the phase. */
   errors: FieldError[];
-  key: string | null;
-  fingerprint: string;
-  ip: string;
-  now: number;
-  limits: { writesPerMinute: number; writesPerIpPerMinute: number };
 }
 
 export type ProposalAnswer = { proposal: Proposal; moderation: 'pending' | 'published' };
@@ -52,9 +45,7 @@ export function recordProposal(db: Queryable, r: ProposalRequest): Promise<Write
     proposal: toProposal(r.consultation, row, r.now),
     moderation: p.status === 'pending' ? 'pending' : 'published',
   };
-  const tokenHash = sha256(r.token);
-  return callWriteFunction(db, 'pgo_propose', tokenHash, [
-    tokenHash,
+  return callWriteFunction(db, 'pgo_propose', r.token, [
     p.consultationId,
     p.id,
     p.title,
@@ -68,11 +59,6 @@ export function recordProposal(db: Queryable, r: ProposalRequest): Promise<Write
     r.closed ? JSON.stringify(r.closed) : null,
     JSON.stringify(r.errors),
     JSON.stringify(answer),
-    r.key,
-    sha256(r.fingerprint),
-    r.ip,
-    r.now,
-    r.limits.writesPerMinute,
-    r.limits.writesPerIpPerMinute,
+    ...writerParams(r),
   ]);
 }

@@ -5,40 +5,26 @@
  */
 import type { FieldError, RegistrationInput } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
-import { sha256 } from './ids.js';
-import { callWriteFunction, type WriteResult } from './write-function.js';
+import { callWriteFunction, writerParams, type WriteResult, type WriterRequest } from './write-function.js';
 
-export interface RegistrationRequest {
-  token: string;
+export interface RegistrationRequest extends WriterRequest {
   consultationId: string;
   eventId: string;
   input: RegistrationInput;
   /** What `validateRegistration` found: refused after the event's own checks. */
   errors: FieldError[];
-  key: string | null;
-  fingerprint: string;
-  ip: string;
-  now: number;
-  limits: { writesPerMinute: number; writesPerIpPerMinute: number };
 }
 
 export function recordRegistration(
   db: Queryable,
   r: RegistrationRequest,
 ): Promise<WriteResult<{ eventId: string; seatsLeft: number | null }>> {
-  const tokenHash = sha256(r.token);
-  return callWriteFunction(db, 'pgo_register', tokenHash, [
-    tokenHash,
+  return callWriteFunction(db, 'pgo_register', r.token, [
     r.consultationId,
     r.eventId,
     r.input.name?.trim() ?? '',
     r.input.email?.trim() ?? '',
     JSON.stringify(r.errors),
-    r.key,
-    sha256(r.fingerprint),
-    r.ip,
-    r.now,
-    r.limits.writesPerMinute,
-    r.limits.writesPerIpPerMinute,
+    ...writerParams(r),
   ]);
 }

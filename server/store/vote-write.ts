@@ -10,23 +10,17 @@ import type { Queryable } from '../db/db.js';
 import { sha256 } from './ids.js';
 import { countsHidden, tallyFrom } from './proposals.js';
 import { participationOf } from './votes.js';
-import { callWriteFunction } from './write-function.js';
+import { callWriteFunction, type WriterRequest } from './write-function.js';
 
 /** Why the phase refuses this action now (title, detail), or null when it is open. */
 export type Closed = { title: string; detail?: string } | null;
 
-export interface VoteRequest {
-  token: string;
+export interface VoteRequest extends WriterRequest {
   consultation: Consultation;
   proposalId: string;
   /** null: withdraw. */
   choice: VoteChoice | null;
-  key: string | null;
-  fingerprint: string;
   closed: Closed;
-  ip: string;
-  now: number;
-  limits: { writesPerMinute: number; writesPerIpPerMinute: number };
 }
 
 /** What `pgo_vote` keeps and returns: the answer is built from it, for the first answer and its replays alike. */
@@ -45,9 +39,7 @@ export interface VoteAnswer {
 }
 
 export async function recordVote(db: Queryable, r: VoteRequest): Promise<VoteAnswer> {
-  const tokenHash = sha256(r.token);
-  const { replayed, status, body } = await callWriteFunction<VoteData>(db, 'pgo_vote', tokenHash, [
-    tokenHash,
+  const { replayed, status, body } = await callWriteFunction<VoteData>(db, 'pgo_vote', r.token, [
     r.consultation.id,
     r.proposalId,
     r.choice,

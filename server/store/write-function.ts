@@ -9,6 +9,24 @@ import { validationError } from '../../src/core/errors.js';
 import type { ErrorCode, FieldError } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
 import { fail } from '../http/problem.js';
+import { sha256 } from './ids.js';
+
+/** What every one-statement write takes besides its own data. */
+export interface WriterRequest {
+  token: string;
+  /** The Idempotency-Key, when the client sent one. */
+  key: string | null;
+  /** What identifies the request for its key (method, path, validated body). */
+  fingerprint: string;
+  ip: string;
+  now: number;
+  limits: { writesPerMinute: number; writesPerIpPerMinute: number };
+}
+
+/** The last parameters of pgo_register and pgo_propose, the ones `pgo_write_start`/`pgo_write_end` take. */
+export function writerParams(r: WriterRequest): unknown[] {
+  return [r.key, sha256(r.fingerprint), r.ip, r.now, r.limits.writesPerMinute, r.limits.writesPerIpPerMinute];
+}
 
 /** What a write function returns: the first answer, or the stored one for a repeated key. */
 export interface WriteResult<T> {
@@ -18,19 +36,21 @@ export interface WriteResult<T> {
 }
 
 /**
- * `SELECT fn($1, …)`: one round trip. Writes of one token run one after another inside this process:
- * they would queue on the database's row locks anyway, and waiting here holds no connection (a burst
- * from one participant cannot take the whole pool from everyone else).
+ * `SELECT fn(tokenHash, …params)`: one round trip; the token's hash is always the first parameter. Writes
+ * of one token run one after another inside this process: they would queue on the database's row locks
+ * anyway, and waiting here holds no connection (a burst from one participant cannot take the whole pool
+ * from everyone else).
  */
 export function callWriteFunction<T>(
   db: Queryable,
   fn: 'pgo_vote' | 'pgo_register' | 'pgo_propose',
-  tokenHash: string,
+  token: string,
   params: unknown[],
 ): Promise<WriteResult<T>> {
-  const placeholders = params.map((_, i) => `$${i + 1}`).join(', ');
+  const tokenHash = sha256(token);
+  const placeholders = [tokenHash, ...params].map((_, i) => `$${i + 1}`).join(', ');
   return oneAtATime(tokenHash, async () => {
-    const rows = await db.query<{ r: WriteResult<T> }>(`SELECT ${fn}(${placeholders}) AS r`, params).catch(refused);
+    const rows = await db.query<{ r: WriteResult<T> }>(`SELECT ${fn}(${placeholders}) AS r`, [tokenHash, ...params]).catch(refused);
     return rows[0]!.r;
   });
 }
