@@ -130,7 +130,8 @@ describe('<pgo-proposal-list>', () => {
     const before = listCalls(backend).length;
     el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
     await sendKeys({ type: 'budgets' });
-    await waitUntil(() => shadowText(el, '[part="count"]').includes('correspond'));
+    // A loaded machine may type slower than the debounce: an early search ("b": 10 matches) can show first.
+    await waitUntil(() => shadowText(el, '[part="count"]') === '2 propositions correspondent', 'the search for “budgets” never showed');
     const region = el.shadowRoot!.querySelector('[part="count"]')!;
     expect(region.getAttribute('role')).to.equal('status');
     expect(region.getAttribute('aria-live')).to.equal('polite');
