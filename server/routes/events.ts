@@ -4,15 +4,13 @@ import { validationError } from '../../src/core/errors.js';
 import { ConsultationEvent, EventProposal, EventQuery, RegistrationInput, TimeZone, type FieldError } from '../../src/core/schemas.js';
 import { validateEventProposal, validateRegistration } from '../../src/core/validate.js';
 import type { AppContext, Env } from '../context.js';
-import { fieldErrorsOf, parseWith, readJson } from '../http/body.js';
+import { fieldErrorsOf, parseWith } from '../http/body.js';
 import { CACHE, cachedJson } from '../http/cache.js';
 import { fail } from '../http/problem.js';
-import { writerToken } from '../http/auth.js';
-import { idempotencyKey } from '../http/idempotency.js';
 import { eventRow, insertEvent, listEvents, toEvent, type NewEvent } from '../store/events.js';
 import { newId } from '../store/ids.js';
 import { recordRegistration } from '../store/registration-write.js';
-import { fingerprint, participantWrite, queryObject, rejectHoneypot, requireOpen, written } from './helpers.js';
+import { functionWrite, participantWrite, queryObject, requireOpen, written } from './helpers.js';
 import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
 import { BODY_RULES } from '../openapi/body-rules.js';
 
@@ -33,22 +31,13 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
   // One call of the database's `pgo_register` (store/registration-write.ts), which runs every check under
   // the event's row lock: two last-seat registrations cannot both succeed.
   app.post('/consultations/:id/events/:eventId/registrations', async (c) => {
-    const { consultation } = ctx.consultation(c.req.param('id'));
-    const token = writerToken(c);
-    const key = idempotencyKey(c);
-    const { data: input, canonical } = await readJson(c, RegistrationInput, ctx.limits.jsonDepth);
-    rejectHoneypot(input.website);
+    const { consultation, input, request } = await functionWrite(ctx, c, RegistrationInput);
     const outcome = await recordRegistration(ctx.db, {
-      token,
+      ...request,
       consultationId: consultation.id,
       eventId: c.req.param('eventId'),
       input,
       errors: validateRegistration(input),
-      key,
-      fingerprint: fingerprint(c, canonical),
-      ip: ctx.clientIp(c),
-      now: ctx.now(),
-      limits: ctx.limits,
     });
     return written(c, outcome);
   });

@@ -4,10 +4,11 @@ import { actionWindow, type Action } from '../../src/core/phase.js';
 import type { Consultation, Participant } from '../../src/core/schemas.js';
 import type { AppContext, Env } from '../context.js';
 import type { Queryable } from '../db/db.js';
-import { writer } from '../http/auth.js';
+import { writer, writerToken } from '../http/auth.js';
 import { readJson } from '../http/body.js';
 import { idempotencyKey, keyedWrite, type WriteOutcome } from '../http/idempotency.js';
 import { fail } from '../http/problem.js';
+import type { WriterRequest } from '../store/write-function.js';
 
 /** What identifies a request for its idempotency key: method, path and the validated body. */
 export function fingerprint(c: Context, canonicalBody = ''): string {
@@ -83,4 +84,24 @@ export async function participantWrite<S extends z.ZodMiniType>(
     { now: ctx.now() },
   );
   return written(c, outcome);
+}
+
+/**
+ * The prologue of a write that one database function runs whole (issue 25: store/write-function.ts), in
+ * `participantWrite`'s order: the consultation (404), a token (401; the function checks it is known), the
+ * Idempotency-Key (422), the JSON body (422) and its honeypot (403). Returns the body and what every such
+ * write passes on.
+ */
+export async function functionWrite<S extends z.ZodMiniType>(
+  ctx: AppContext,
+  c: Context<Env>,
+  body: S,
+): Promise<{ consultation: Consultation; input: z.infer<S>; request: WriterRequest }> {
+  const { consultation } = ctx.consultation(c.req.param('id') ?? '');
+  const token = writerToken(c);
+  const key = idempotencyKey(c);
+  const { data: input, canonical } = await readJson(c, body, ctx.limits.jsonDepth);
+  rejectHoneypot((input as { website?: string }).website);
+  const request = { token, key, fingerprint: fingerprint(c, canonical), ip: ctx.clientIp(c), now: ctx.now(), limits: ctx.limits };
+  return { consultation, input, request };
 }

@@ -13,7 +13,7 @@ import { newId } from '../store/ids.js';
 import { insertReport, listProposals, proposalRow, toProposal } from '../store/proposals.js';
 import { recordProposal } from '../store/proposal-write.js';
 import { recordVote } from '../store/vote-write.js';
-import { closedFor, fingerprint, participantWrite, queryObject, rejectHoneypot, written } from './helpers.js';
+import { closedFor, fingerprint, functionWrite, participantWrite, queryObject, written } from './helpers.js';
 import { C, type RouteDoc, type RouteLink } from '../openapi/route-doc.js';
 import { BODY_RULES } from '../openapi/body-rules.js';
 
@@ -41,15 +41,11 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
 
   // One call of the database's `pgo_propose` (store/proposal-write.ts).
   app.post('/consultations/:id/proposals', async (c) => {
-    const { consultation } = ctx.consultation(c.req.param('id'));
-    const token = writerToken(c);
-    const key = idempotencyKey(c);
-    const { data: draft, canonical } = await readJson(c, ProposalDraft, ctx.limits.jsonDepth);
-    rejectHoneypot(draft.website);
-    const now = ctx.now();
+    const { consultation, input: draft, request } = await functionWrite(ctx, c, ProposalDraft);
+    const { now } = request;
     const fields = consultation.settings.proposalFields;
     const outcome = await recordProposal(ctx.db, {
-      token,
+      ...request,
       consultation,
       proposal: {
         id: newId('p'),
@@ -69,11 +65,6 @@ export function proposalRoutes(app: Hono<Env>, ctx: AppContext): void {
       },
       closed: closedFor(consultation, 'proposals', now),
       errors: validateProposalDraft(consultation, draft),
-      key,
-      fingerprint: fingerprint(c, canonical),
-      ip: ctx.clientIp(c),
-      now,
-      limits: ctx.limits,
     });
     return written(c, outcome);
   });

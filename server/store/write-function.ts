@@ -1,5 +1,5 @@
 /**
- * Calling the one-statement write functions (pgo_vote, pgo_register: issue 25), and how they say no: they raise
+ * Calling the one-statement write functions (pgo_vote, pgo_register, pgo_propose: issue 25), and how they say no: they raise
  * `pgo:<code>`, which rolls the whole write back (refusals are stored nowhere), with the particulars in
  * the exception's detail — either JSON `{ title, detail?, url?, fieldErrors? }` or, for the vote's
  * historical refusals, a plain string read by the code's default below. Each becomes the problem the
@@ -48,9 +48,10 @@ export function callWriteFunction<T>(
   params: unknown[],
 ): Promise<WriteResult<T>> {
   const tokenHash = sha256(token);
-  const placeholders = [tokenHash, ...params].map((_, i) => `$${i + 1}`).join(', ');
+  const args = [tokenHash, ...params];
+  const placeholders = args.map((_, i) => `$${i + 1}`).join(', ');
   return oneAtATime(tokenHash, async () => {
-    const rows = await db.query<{ r: WriteResult<T> }>(`SELECT ${fn}(${placeholders}) AS r`, [tokenHash, ...params]).catch(refused);
+    const rows = await db.query<{ r: WriteResult<T> }>(`SELECT ${fn}(${placeholders}) AS r`, args).catch(refused);
     return rows[0]!.r;
   });
 }

@@ -80,7 +80,6 @@ export class PgoPhaseCountdown extends PgoElement {
   @state() private announcement = '';
 
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private transitionDue = false;
   private lastKey: string | null = null;
   private lastPhase: Phase | null = null;
   private lastThreshold: Threshold | null = null;
@@ -110,26 +109,28 @@ export class PgoPhaseCountdown extends PgoElement {
    * a few milliseconds early or late and the clock may be re-synchronised, and every element must show the same
    * phase. Until the session applies a due transition, its phase is shown and the next tick is immediate.
    */
-  private currentState(): PhaseState | null {
+  private currentState(): { state: PhaseState; transitionDue: boolean } | null {
     const session = this.session;
     if (!session?.consultation || session.status !== 'ready') return null;
     const state = phaseStateAt(session.consultation.phases, session.now());
-    this.transitionDue = phaseKey(state) !== phaseKey(session.phaseState);
-    return this.transitionDue ? session.phaseState : state;
+    const transitionDue = phaseKey(state) !== phaseKey(session.phaseState);
+    return { state: transitionDue ? session.phaseState : state, transitionDue };
   }
 
   private scheduleTick(): void {
     this.stopTicking();
     if (document.visibilityState === 'hidden') return;
-    const state = this.currentState();
-    if (!state || state.kind === 'empty' || state.kind === 'closed') return;
+    const current = this.currentState();
+    if (!current) return;
+    const { state, transitionDue } = current;
+    if (state.kind === 'empty' || state.kind === 'closed') return;
     this.timer = setTimeout(
       () => {
         this.timer = undefined;
         this.session?.refreshPhase();
         this.requestUpdate();
       },
-      this.transitionDue ? 0 : Math.min(delayToNextTick(state.until), state.until + 1),
+      transitionDue ? 0 : Math.min(delayToNextTick(state.until), state.until + 1),
     );
   }
 
@@ -162,7 +163,7 @@ export class PgoPhaseCountdown extends PgoElement {
     const pending = this.renderSessionState();
     if (pending !== nothing) return pending;
     const consultation = this.session!.consultation!;
-    const state = this.currentState()!;
+    const { state } = this.currentState()!;
     // Announcements are derived from what is rendered, so they follow the display exactly.
     queueMicrotask(() => this.track(state));
     const locale = this.locale;
