@@ -49,7 +49,9 @@ export const PAGE_CEILINGS = {
   // Issue 15, session 3: +6 B after the card split (the forms' shared chunk's imports).
   'pgo-text added later: its chunks beyond the runtime': 13.96 * KB,
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
-  'pgo-comments added later: its chunks beyond the runtime': 12.03 * KB,
+  // Issue 20, session 4 (22:40): actions split out of the element (house rule) and "for and against side by side",
+  // +620 B (12,933 B measured against 12,313 B at cf3c5dd, same machine and build).
+  'pgo-comments added later: its chunks beyond the runtime': 12.03 * KB + 620,
   // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
   // 13,685 B measured at 20:00 after its fields moved to a module of their own.
   // Issue 23 (20:43): 13.3 KB measured (the forms' shared chunk carries the live decision line).

@@ -40,7 +40,9 @@ export const CEILINGS = {
   // Issue 21, session 3 (20:35): <pgo-text> opens discussions of sections and amendments (<pgo-comments>), +335 B (76,111 B).
   // Issue 23, session 3 (20:45): live identity after a contribution, decisions in the forms, counts: about +0.5 KB.
   // Issue 15, session 3: the event card and proposal list split under 300 lines, +123 B (measured at 52fc2c9).
-  'pgo-widgets-all.js': 74.97 * KB,
+  // Issue 20, session 4 (22:40): <pgo-comments>' actions split out (house rule), "for and against side by side", and
+  // formatNumber grouping large numbers without Intl, +763 B (77,480 B measured against 76,717 B at cf3c5dd).
+  'pgo-widgets-all.js': 74.97 * KB + 763,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 

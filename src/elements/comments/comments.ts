@@ -125,6 +125,12 @@ export class PgoComments extends PgoElement implements ActionsHost {
     onSuccess: (receipt) => this.posted(receipt, this.replyForm),
   });
 
+  /** For and against side by side: the consultation asks for it and comments carry a stance. */
+  get columns(): boolean {
+    const rules = this.rules();
+    return !!rules?.sideBySide && rules.stance !== 'off';
+  }
+
   get timeZone(): string {
     return this.session?.consultation?.timeZone ?? 'UTC';
   }

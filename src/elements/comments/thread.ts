@@ -11,6 +11,7 @@ import { isAbort, toBackendError, type BackendError } from '../../core/errors.js
 import type { Locale } from '../../core/i18n.js';
 import { renderLoadError } from '../../base/states.js';
 import type { CommentsKey } from './comments.messages.js';
+import { renderColumns } from './stance-columns.js';
 
 /** What the threads need of the element. */
 export interface ThreadHost extends ReactiveControllerHost {
@@ -23,6 +24,9 @@ export interface ThreadHost extends ReactiveControllerHost {
   renderOne(comment: Comment, extra?: TemplateResult | typeof nothing): TemplateResult;
   renderReplyForm(root: Comment): TemplateResult | typeof nothing;
   renderLoading(): TemplateResult;
+  /** For and against side by side (the consultation's setting, with stances on); the headings' level. */
+  readonly columns: boolean;
+  readonly headingLevel: number;
 }
 
 interface Replies {
@@ -174,7 +178,11 @@ export class Thread {
       </div>
       ${first ? h.renderLoading() : nothing}
       ${!this.loading && !this.error && !this.items.length ? html`<p part="status" class="pgo-notice empty">${h.t('empty')}</p>` : nothing}
-      <ul class="threads">${this.items.map((c) => html`<li>${h.renderOne(c, this.renderReplies(c))}</li>`)}</ul>
+      ${
+        h.columns && this.items.length
+          ? renderColumns(this.items, h.headingLevel, (key) => h.t(key), this.renderThread)
+          : html`<ul class="threads">${this.items.map((c) => html`<li>${this.renderThread(c)}</li>`)}</ul>`
+      }
       ${this.error ? renderLoadError(h.locale, h.t('listError'), this.error, () => void this.load(this.items.length > 0)) : nothing}
       ${
         this.nextCursor && !this.error
@@ -183,6 +191,8 @@ export class Thread {
           : nothing
       }`;
   }
+
+  private readonly renderThread = (root: Comment) => this.host.renderOne(root, this.renderReplies(root));
 
   private renderReplies(root: Comment): TemplateResult {
     const h = this.host;
