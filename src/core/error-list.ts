@@ -10,6 +10,9 @@ export const EMAIL_MAX = 254;
 /** A participant's display name. */
 export const NAME_MAX = 80;
 
+/** A text's length as every rule counts it: characters (code points) of the trimmed text. */
+export const textLength = (value: string): number => [...value.trim()].length;
+
 /** Collects field errors; the first error for a field wins. */
 export class ErrorList {
   readonly errors: FieldError[] = [];
@@ -23,7 +26,7 @@ export class ErrorList {
       if (required) this.add(field, 'required', `${field} is required`);
       return;
     }
-    const length = [...v].length;
+    const length = textLength(v);
     if (length < min) this.add(field, 'too_short', `${field} needs at least ${min} characters`, { min, length });
     else if (length > max) this.add(field, 'too_long', `${field} allows at most ${max} characters`, { max, length });
   }
