@@ -51,7 +51,9 @@ export const PAGE_CEILINGS = {
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
   // Issue 20, session 4 (22:40): actions split out of the element (house rule) and "for and against side by side",
   // +620 B (12,933 B measured against 12,313 B at cf3c5dd, same machine and build).
-  'pgo-comments added later: its chunks beyond the runtime': 12.03 * KB + 620,
+  // Then +193 B brought by merging main at eacd30d (e6bd67b: one text-length rule, ErrorList, in the forms' code the
+  // element ships), not by the element: 13,126 B measured after that merge.
+  'pgo-comments added later: its chunks beyond the runtime': 12.03 * KB + 620 + 193,
   // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
   // 13,685 B measured at 20:00 after its fields moved to a module of their own.
   // Issue 23 (20:43): 13.3 KB measured (the forms' shared chunk carries the live decision line).
