@@ -14,9 +14,8 @@ const Kind = z.string().check(z.regex(/^[a-z][a-z-]*$/), z.maxLength(40));
 /** `pre`: a contribution waits for a moderator; `post`: published at once, moderated after. */
 export const ModerationMode = z.enum(['pre', 'post']);
 /**
- * The mode of kinds that keep theirs here (none reads it yet: proposals keep theirs in
- * `consultation.settings.moderation`, comments in `settings.comments.moderation`; proposed events are
- * always moderated before publication).
+ * The mode of kinds that keep theirs here (proposed events, amendments; `DEFAULT_MODERATION` when unset).
+ * Proposals keep theirs in `consultation.settings.moderation`, comments in `settings.comments.moderation`.
  */
 export const KindModeration = z.record(Kind, ModerationMode);
 
@@ -57,7 +56,7 @@ export const ConsultationSave = z.extend(ConsultationEdit, { revision: z.int().c
 export const KeyRotationInput = z.object({ overlapHours: z._default(z.int().check(z.gte(0), z.lte(24 * 90)), 72) });
 export const KeyRotation = z.object({ key: SigningKey, secret: z.string() });
 
-export const DEFAULT_MODERATION: Record<string, ModerationMode> = { event: 'pre', comment: 'post' };
+export const DEFAULT_MODERATION: Record<string, ModerationMode> = { event: 'pre', comment: 'post', amendment: 'post' };
 
 /** What a schema cannot say: unique ids, references between fields, dates in order, origins. */
 export function checkConsultation(edit: z.infer<typeof ConsultationEdit>): FieldError[] {
@@ -114,7 +113,6 @@ export function isOrigin(value: string): boolean {
 export function moderationMode(edit: Pick<z.infer<typeof ConsultationEdit>, 'consultation' | 'moderation'>, kind: string): ModerationMode {
   if (kind === 'proposal') return edit.consultation.settings.moderation;
   if (kind === 'comment') return edit.consultation.settings.comments?.moderation ?? 'post';
-  if (kind === 'event') return 'pre';
   return edit.moderation[kind] ?? DEFAULT_MODERATION[kind] ?? 'pre';
 }
 
