@@ -1,6 +1,7 @@
 /** Documents of the collaborative writing phase (issue 21): reading them, amending, voting on amendments. */
 import type { Context, Hono } from 'hono';
 import { VOTE_CHOICES, type Participant } from '../../src/core/schemas.js';
+import { moderationMode } from '../../src/core/consultation-edit.js';
 import { amendWindow } from '../../src/core/text-rules.js';
 import { AmendmentDraft, AmendmentQuery, AmendmentVoteInput, type TextDocument } from '../../src/core/text.js';
 import type { Consultation } from '../../src/core/schemas.js';
@@ -72,7 +73,8 @@ export function documentRoutes(app: Hono<Env>, ctx: AppContext): void {
     participantWrite(ctx, c, AmendmentDraft, async ({ consultation, participant, input, tx }) => {
       const doc = await documentRow(tx, consultation.id, c.req.param('documentId') ?? '');
       requireAmending(consultation, { amendmentPhases: doc.amendment_phases }, ctx.now());
-      const amendment = await insertAmendment(tx, consultation, doc.id, input, participant, ctx.now());
+      const mode = moderationMode({ consultation, moderation: ctx.consultation(consultation.id).moderation }, 'amendment');
+      const amendment = await insertAmendment(tx, consultation, doc.id, input, participant, ctx.now(), mode);
       return { status: 201, body: { amendment } };
     }),
   );

@@ -16,6 +16,7 @@ import type {
   AmendmentVoteResult,
   AmendmentState,
 } from '../../src/core/text.js';
+import type { ModerationMode } from '../../src/core/consultation-edit.js';
 import { validationError } from '../../src/core/errors.js';
 import type { Queryable, Row } from '../db/db.js';
 import { fail } from '../http/problem.js';
@@ -54,6 +55,7 @@ interface AmendmentRow extends Row {
   author_name: string | null;
   participant_id: string;
   state: AmendmentState;
+  moderation: 'pending' | 'published' | 'hidden';
   decision_reason: string | null;
   decision_text: string | null;
   decided_at: unknown;
@@ -99,6 +101,7 @@ function toAmendment(
     tally: tallyFrom(voting, row.id, row.counts, countsHidden(consultation, now)),
     myVote: row.my_vote,
     mine: participantId !== null && row.participant_id === participantId,
+    moderation: row.moderation,
     comments: row.comment_count,
   };
 }
@@ -137,7 +140,10 @@ export async function readAmendment(
   return toAmendment(consultation, doc, rows[0], participantId, now);
 }
 
-/** A participant's amendment on the current version (phase checked by the route). */
+/**
+ * A participant's amendment on the current version (phase checked by the route). Under pre-moderation
+ * (`moderation.amendment: "pre"`) it waits in the moderation queue, seen by its author only.
+ */
 export async function insertAmendment(
   q: Queryable,
   consultation: Consultation,
@@ -145,6 +151,7 @@ export async function insertAmendment(
   draft: AmendmentDraft,
   participant: Participant,
   now: number,
+  mode: ModerationMode = 'post',
 ): Promise<Amendment> {
   const doc = await documentRow(q, consultation.id, documentId);
   const version = await versionOf(q, documentId, doc.current_version);
@@ -154,8 +161,8 @@ export async function insertAmendment(
   const id = newId('a');
   // ON CONFLICT: the partial unique index refuses a second open amendment, even from a concurrent request.
   const inserted = await q.query(
-    `INSERT INTO amendments (id, consultation_id, document_id, section_id, base_version, kind, title, base_text, text, reason, author_name, participant_id, exclusive, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING RETURNING id`,
+    `INSERT INTO amendments (id, consultation_id, document_id, section_id, base_version, kind, title, base_text, text, reason, author_name, participant_id, exclusive, created_at, moderation)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT DO NOTHING RETURNING id`,
     [
       id,
       consultation.id,
@@ -171,6 +178,7 @@ export async function insertAmendment(
       participant.id,
       doc.one_open_per_section,
       new Date(now),
+      mode === 'pre' ? 'pending' : 'published',
     ],
   );
   if (!inserted.length) fail('conflict', 'You already have an open amendment on this section', { detail: 'one-open-per-section' });

@@ -286,6 +286,8 @@ export function testConsultations(now = Date.now()): LoadedConsultation[] {
       },
       extra: {
         allowedOrigins: ['*'],
+        // Amendments wait for a moderator here (issue 21; the default is post-moderation).
+        moderation: { amendment: 'pre' },
         seed: {
           proposals: [
             {

@@ -57,7 +57,7 @@ export const ConsultationSave = z.extend(ConsultationEdit, { revision: z.int().c
 export const KeyRotationInput = z.object({ overlapHours: z._default(z.int().check(z.gte(0), z.lte(24 * 90)), 72) });
 export const KeyRotation = z.object({ key: SigningKey, secret: z.string() });
 
-export const DEFAULT_MODERATION: Record<string, ModerationMode> = { event: 'pre', comment: 'post' };
+export const DEFAULT_MODERATION: Record<string, ModerationMode> = { event: 'pre', comment: 'post', amendment: 'post' };
 
 /** What a schema cannot say: unique ids, references between fields, dates in order, origins. */
 export function checkConsultation(edit: z.infer<typeof ConsultationEdit>): FieldError[] {

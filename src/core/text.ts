@@ -104,6 +104,8 @@ export const Amendment = z.object({
   myVote: z.nullable(VoteChoice),
   /** True when the current participant wrote it. */
   mine: z.boolean(),
+  /** Where moderation has it: `pending` (pre-moderation) and `hidden` are seen by their author only. */
+  moderation: z.optional(z.enum(['pending', 'published', 'hidden'])),
   /** Its published comments (`amendment:ID`, issue 20), where the backend counts them. */
   comments: z.optional(z.int().check(z.gte(0))),
 });

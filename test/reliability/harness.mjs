@@ -311,7 +311,9 @@ export class Tally {
     console.log(
       `  ${this.name}: ${lines.join(', ')}${lines.length ? ', ' : ''}checks: ${this.passed + this.failed}, failures: ${this.failed}, ${seconds} s`,
     );
-    return { passed: this.passed, failed: this.failed };
+    // The failures travel to `npm test`'s closing `Failures:` block: CI keeps only the log's tail.
+    const context = this.context ? `[${this.context}] ` : '';
+    return { passed: this.passed, failed: this.failed, failures: this.failures.map((failure) => context + failure.slice(0, 800)) };
   }
 }
 

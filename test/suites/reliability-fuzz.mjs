@@ -52,6 +52,7 @@ export async function run() {
   const tally = new Tally(name);
   const seed = Number(process.env.PGO_FUZZ_SEED ?? Date.now() % 2 ** 31);
   console.log(`  fast-check seed ${seed} (PGO_FUZZ_SEED=${seed} replays this run), ${CASES} cases`);
+  tally.context = `PGO_FUZZ_SEED=${seed} replays it`;
   const s = await schemas();
   const api = await loadTs('server/api-schemas.ts');
   const cs = await loadTs('src/core/comments.ts');

@@ -198,6 +198,43 @@ export function documentTests({ call, token, count, query }: ApiTestContext): vo
       assert.equal(Amendment.parse((await decide(a.id, { state: 'rejected', reason: 'Hors sujet.' })).body).state, 'rejected');
     });
 
+    it('honours the consultation’s moderation mode for amendments: pre-moderated ones are their author’s until approved', async () => {
+      const H = '/consultations/hidden/documents/plan-h';
+      const imported = await callAdmin('POST', '/admin/consultations/hidden/documents', {
+        id: 'plan-h',
+        markdown: DRAFT,
+        amendmentPhases: ['ideation'],
+      });
+      assert.equal(imported.status, 201, JSON.stringify(imported.body));
+      const [author, other] = [await token(), await token()];
+      const sent = await call('POST', `${H}/amendments`, {
+        token: author,
+        body: modify('s-2', 'Publier les budgets des communes chaque mois.'),
+      });
+      assert.equal(sent.status, 201, JSON.stringify(sent.body));
+      const a = Amendment.parse(sent.body.amendment);
+      assert.equal(a.moderation, 'pending');
+      const listed = async (who: string) =>
+        ((await call('GET', `${H}/amendments`, { token: who })).body.items as Amendment[]).map((x) => x.id);
+      assert.deepEqual([await listed(author), await listed(other)], [[a.id], []]);
+      assert.equal(TextDocument.parse((await call('GET', H)).body).sections[1]!.openAmendments, 0);
+      assertProblem(await call('PUT', `${H}/amendments/${a.id}/vote`, { token: other, body: { choice: 'for' } }), 404, 'not-found');
+      const queue = await callAdmin('GET', '/admin/consultations/hidden/queue?tab=pending');
+      assert.ok(JSON.stringify(queue.body).includes(a.id), 'the pending amendment is in the moderation queue');
+      const approved = await callAdmin('POST', '/admin/consultations/hidden/decisions', {
+        targets: [`amendment:${a.id}`],
+        action: 'approve',
+        reason: 'Conforme.',
+      });
+      assert.equal(approved.status, 200, JSON.stringify(approved.body));
+      assert.deepEqual(await listed(other), [a.id]);
+      assert.equal(TextDocument.parse((await call('GET', H)).body).sections[1]!.openAmendments, 1);
+      assert.equal((await call('PUT', `${H}/amendments/${a.id}/vote`, { token: other, body: { choice: 'for' } })).status, 200);
+      // The default (no mode set, as on `open`): published at once.
+      const published = await amend(await token(), modify('s-3', 'Ouvrir tous les codes sources des administrations.'));
+      assert.equal(Amendment.parse(published.body.amendment).moderation, 'published');
+    });
+
     it('counts the published comments of each section and amendment (discussions through the comments routes)', async () => {
       const who = await token();
       const [amendment] = (await call('GET', `${D}/amendments?sectionId=s-3`)).body.items as Amendment[];

@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
-import { newIdempotencyKey } from '../../core/backend.js';
 import {
   commentRules,
   commentWindow,
@@ -12,13 +11,13 @@ import {
   type ReportReason,
 } from '../../core/comment-rules.js';
 import type { Comment, CommentReceipt } from '../../core/comments.js';
-import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
 import { draftKey } from '../../forms/draft-store.js';
 import { renderField, renderForm, renderFormPage } from '../../forms/fields.js';
 import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
 import { formPageStyles, formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
+import { CommentActions, type ActionsHost } from './comment-actions.js';
 import { renderComment, type CommentViewHost } from './comment-view.js';
 import { tComments, type CommentsKey } from './comments.messages.js';
 import { commentsStyles } from './comments.styles.js';
@@ -63,7 +62,7 @@ declare global {
  * @cssproperty --pgo-radius - Corner radius.
  * @cssproperty --pgo-space - Base spacing.
  */
-export class PgoComments extends PgoElement implements CommentViewHost {
+export class PgoComments extends PgoElement implements ActionsHost {
   static override styles = [baseStyles, formStyles, formPageStyles, commentsStyles];
   /** What is discussed: `proposal:ID`, `event:ID`, `amendment:ID` or `section:DOCUMENT/SECTION`. */
   @property() target = '';
@@ -72,11 +71,9 @@ export class PgoComments extends PgoElement implements CommentViewHost {
   /** Level of the discussion's heading, 2 to 6. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @state() editing: { id: string; text: string } | null = null;
-  @state() reporting: { id: string; reason: ReportReason | ''; details: string; sent: boolean } | null = null;
   @state() private replyingTo: Comment | null = null;
-  @state() private actionError: BackendError | null = null;
-  private readonly pending = new Set<string>();
+  /** Edit, delete, helpful, report (comment-actions.ts): the comments' view host. */
+  private readonly actions = new CommentActions(this);
   /** The threads, their replies, paging and the deep link (thread.ts). */
   private readonly thread = new Thread(this);
 
@@ -147,10 +144,6 @@ export class PgoComments extends PgoElement implements CommentViewHost {
     return tComments(this.locale, key, params);
   }
 
-  busy(id: string): boolean {
-    return this.pending.has(id);
-  }
-
   private rules() {
     return this.session?.consultation ? commentRules(this.session.consultation) : null;
   }
@@ -219,108 +212,29 @@ export class PgoComments extends PgoElement implements CommentViewHost {
     this.thread.stop();
   }
 
-  // ---- actions (CommentViewHost) ----
+  // ---- what the actions and the threads ask of the element ----
 
   reply(comment: Comment): void {
     this.replyingTo = comment;
     this.replyForm.startOver();
   }
 
-  cancel(): void {
-    const back = this.editing?.id ?? this.reporting?.id ?? this.replyingTo?.id;
-    this.editing = null;
-    this.reporting = null;
+  closeReply(): string | undefined {
+    const answered = this.replyingTo?.id;
     this.replyingTo = null;
-    if (back) void this.focusComment(back);
+    return answered;
   }
 
-  startEdit(comment: Comment): void {
-    this.editing = { id: comment.id, text: comment.body };
-    void this.updateComplete.then(() => this.shadowRoot?.getElementById(`edit-${comment.id}`)?.focus());
+  say(text: string): void {
+    this.form.announcement = text;
   }
 
-  editInput(text: string): void {
-    if (this.editing) this.editing = { ...this.editing, text };
+  replaceComment(comment: Comment): void {
+    this.thread.replace(comment);
   }
 
-  startReport(comment: Comment): void {
-    this.reporting = { id: comment.id, reason: '', details: '', sent: false };
-    void this.updateComplete.then(() => this.shadowRoot?.getElementById(`report-${comment.id}-spam`)?.focus());
-  }
-
-  reportInput(field: 'reason' | 'details', value: string): void {
-    if (this.reporting) this.reporting = { ...this.reporting, [field]: value };
-  }
-
-  saveEdit(comment: Comment): Promise<void> {
-    const text = this.editing?.text ?? '';
-    return this.act(
-      comment,
-      (key) => this.session!.backend.editComment(this.session!.consultationId, comment.id, { body: text, stance: comment.stance }, key),
-      (edited) => {
-        this.thread.replace(edited);
-        this.editing = null;
-        this.form.announcement = this.t('saved');
-        void this.focusComment(comment.id);
-      },
-    );
-  }
-
-  deleteOne(comment: Comment): Promise<void> {
-    return this.act(
-      comment,
-      (key) => this.session!.backend.deleteComment(this.session!.consultationId, comment.id, key),
-      (left) => {
-        this.thread.replace(left);
-        this.form.announcement = this.t('removed');
-      },
-    );
-  }
-
-  toggleHelpful(comment: Comment): Promise<void> {
-    return this.act(
-      comment,
-      (key) => this.session!.backend.markHelpful(this.session!.consultationId, comment.id, !comment.helpfulByMe, key),
-      (result) => {
-        this.thread.replace({ ...comment, helpful: result.helpful, helpfulByMe: result.helpfulByMe });
-      },
-    );
-  }
-
-  sendReport(comment: Comment): Promise<void> {
-    const state = this.reporting;
-    if (!state?.reason) return Promise.resolve();
-    const reason = state.reason;
-    const report = { reason, ...(state.details.trim() ? { details: state.details.trim() } : {}) };
-    return this.act(
-      comment,
-      (key) => this.session!.backend.reportComment(this.session!.consultationId, comment.id, report, key),
-      () => {
-        this.reporting = { ...state, sent: true };
-        this.thread.replace({ ...comment, reportedByMe: true });
-        this.emit('pgo-comment-reported', { commentId: comment.id, reason });
-      },
-    );
-  }
-
-  /** One action on one comment at a time; its failure is said once, the state stays as it was. */
-  private async act<R>(
-    comment: Comment,
-    run: (options: { idempotencyKey: string }) => Promise<R>,
-    done: (result: R) => void,
-  ): Promise<void> {
-    if (this.pending.has(comment.id)) return;
-    this.pending.add(comment.id);
-    this.actionError = null;
-    this.requestUpdate();
-    try {
-      done(await run({ idempotencyKey: newIdempotencyKey() }));
-    } catch (error) {
-      if (!isAbort(error)) this.actionError = toBackendError(error);
-    } finally {
-      this.pending.delete(comment.id);
-      this.requestUpdate();
-    }
+  reported(detail: { commentId: string; reason: ReportReason }): void {
+    this.emit('pgo-comment-reported', detail);
   }
 
   // ---- rendering ----
@@ -335,7 +249,7 @@ export class PgoComments extends PgoElement implements CommentViewHost {
       this.form,
       html`<section class="discussion" aria-label=${this.t('discussion')}>
       ${this.renderComposer()}
-      ${this.actionError ? renderLoadError(this.locale, this.t('actionError'), this.actionError, null) : nothing}
+      ${this.actions.error ? renderLoadError(this.locale, this.t('actionError'), this.actions.error, null) : nothing}
       ${this.thread.render()}
     </section>`,
     );
@@ -365,13 +279,13 @@ export class PgoComments extends PgoElement implements CommentViewHost {
       ${renderField(this.replyForm, this.replyForm.spec('reply.body')!)}
       <div class="actions">
         <button type="submit" class="pgo-button" part="button submit" aria-disabled=${this.replyForm.busy ? 'true' : 'false'}>${this.t('replySubmit')}</button>
-        <button type="button" class="pgo-button pgo-button--secondary" part="button cancel" @click=${() => this.cancel()}>${this.t('cancel')}</button>
+        <button type="button" class="pgo-button pgo-button--secondary" part="button cancel" @click=${() => this.actions.cancel()}>${this.t('cancel')}</button>
       </div>
     </form>`;
   }
 
   renderOne(comment: Comment, extra: ReturnType<typeof html> | typeof nothing = nothing) {
-    return renderComment(this, comment, extra);
+    return renderComment(this.actions, comment, extra);
   }
 
   renderLoading() {

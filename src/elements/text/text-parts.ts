@@ -111,7 +111,8 @@ function renderVotes(a: Amendment, view: VoteView, t: T): TemplateResult {
   const counts = a.tally.hidden
     ? html`<span class="counts">${t('hiddenCounts')}</span>`
     : html`<span class="counts">${t('votes', { count: a.tally.total ?? 0 })}</span>`;
-  if (!view.open || a.state !== 'open') return html`<p part="votes" class="votes">${counts}</p>`;
+  if (!view.open || a.state !== 'open' || (a.moderation ?? 'published') !== 'published')
+    return html`<p part="votes" class="votes">${counts}</p>`;
   return html`<div part="votes" class="votes" role="group" aria-label=${t('voteLabel')}>
     ${choices.map(
       (
@@ -139,6 +140,7 @@ export function renderAmendment(
     ${headingTag(html`${title} <span class="by">${t('by', { name: a.authorName ?? t('anonymous') })}</span>`)}
     <p class="meta"><span part="state" class="state">${t(`state.${a.state}` as TextKey)}</span>
       · <time datetime=${a.createdAt}>${formatInstant(locale, a.createdAt, timeZone)}</time>${a.mine ? html` · <strong>${t('mine')}</strong>` : nothing}</p>
+    ${a.moderation === 'pending' ? html`<p part="awaiting" class="outdated">${t('awaiting')}</p>` : nothing}
     ${a.outdated || (section && section.body !== a.baseText && a.kind !== 'add-after') ? html`<p part="outdated" class="outdated">${t('outdated', { version: a.baseVersion })}</p>` : nothing}
     ${a.kind === 'add-after' ? html`<div class="added-text">${paragraphs(a.text)}</div>` : renderDiff(a.diff, t, `diff-${a.id}`)}
     <p class="reason"><strong>${t('why')}</strong> ${a.reason}</p>

@@ -36,6 +36,8 @@ export const en = {
   preview: 'Preview of the changes',
   submit: 'Send my amendment',
   sent: 'Thank you, your amendment is published.',
+  sentPending: 'Thank you, your amendment will be published once a moderator has read it.',
+  awaiting: 'Awaiting moderation: only you can see it until it is published.',
   oneOpen: 'You already have an open amendment on this part.',
   'state.open': 'Open',
   'state.accepted': 'Accepted',

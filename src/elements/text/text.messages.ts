@@ -39,6 +39,8 @@ export const textMessages = defineMessages(
     preview: 'Aperçu des changements',
     submit: 'Envoyer mon amendement',
     sent: 'Merci, votre amendement est publié.',
+    sentPending: 'Merci, votre amendement sera publié après relecture par les modérateurs.',
+    awaiting: 'En attente de modération : vous seul le voyez jusqu’à sa publication.',
     oneOpen: 'Vous avez déjà un amendement en cours sur cette partie.',
     'state.open': 'En cours',
     'state.accepted': 'Accepté',

@@ -208,9 +208,11 @@ export class PgoText extends PgoElement {
     if (this.doc)
       this.doc = {
         ...this.doc,
-        sections: this.doc.sections.map((s) => (s.id === amendment.sectionId ? { ...s, openAmendments: s.openAmendments + 1 } : s)),
+        sections: this.doc.sections.map((s) =>
+          s.id === amendment.sectionId && amendment.moderation !== 'pending' ? { ...s, openAmendments: s.openAmendments + 1 } : s,
+        ),
       };
-    this.announcement = translatorFor(this.locale)('sent');
+    this.announcement = translatorFor(this.locale)(amendment.moderation === 'pending' ? 'sentPending' : 'sent');
     this.closeForm(amendment.sectionId);
   }
 
