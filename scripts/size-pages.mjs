@@ -34,12 +34,14 @@ export const PAGE_CEILINGS = {
   // (PageWrites.proposeEvent, session.contributed, live.identify), the forms say the moderators' decision live, the
   // list's comment count follows the stream: measured 23.3 / 24.2 / 29.2 / 58.3 / 6.2 KB (printed to 0.1 KB);
   // ceilings at the top of that rounding.
-  'a countdown only (French)': 23.38 * KB,
-  'one vote button': 24.28 * KB,
-  'a proposal form': 29.28 * KB,
+  // Issue 24, session 4 (22:35, after merging main): @lit/context replaced by src/base/context.ts (the provider with
+  // <pgo-consultation>'s chunk), language modules without their keys: 23,372 / 24,242 / 29,338 / 59,483 / 4,944 B.
+  'a countdown only (French)': 22.83 * KB,
+  'one vote button': 23.68 * KB,
+  'a proposal form': 28.66 * KB,
   // Issue 15, session 3: + the card and list split under 300 lines, +70 B measured at 52fc2c9 (59,390 against 59,320).
-  'the eight elements of today (French)': 58.45 * KB,
-  'the same in English (beyond the French page)': 6.25 * KB,
+  'the eight elements of today (French)': 58.09 * KB,
+  'the same in English (beyond the French page)': 4.83 * KB,
   // Issue 21: <pgo-text> with the form machinery and the word diff, measured when added (12.5 KB); to shrink.
   // Session 3: + paging of amendments, the diff as a named group, plural-aware summaries, the votes' controller.
   // Issue 24, session 3: + the rest backend's documents module (0.45 KB), which the page always fetched on its first
@@ -47,14 +49,19 @@ export const PAGE_CEILINGS = {
   // Issue 21, session 3 (20:35): + the discussions of sections and amendments, +395 B: 14,178 B measured.
   // Issue 23 (20:45): + the live decision line in the forms' shared chunk (~0.1 KB).
   // Issue 15, session 3: +6 B after the card split (the forms' shared chunk's imports).
-  'pgo-text added later: its chunks beyond the runtime': 13.96 * KB,
+  // Issue 21 (a596745, amendments under the consultation's moderation mode): +137 B, 14,313 B measured by issue 24 at
+  // 22:35 after merging main (raised so main's size suite passes; the owner's growth, not a cut undone).
+  'pgo-text added later: its chunks beyond the runtime': 13.98 * KB,
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
-  'pgo-comments added later: its chunks beyond the runtime': 12.03 * KB,
+  // Issue 20 (358be21, the comment actions in comment-actions.ts): +176 B, 12,484 B measured by issue 24 at 22:35 after
+  // merging main (raised so main's size suite passes; the owner's growth).
+  'pgo-comments added later: its chunks beyond the runtime': 12.2 * KB,
   // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
   // 13,685 B measured at 20:00 after its fields moved to a module of their own.
   // Issue 23 (20:43): 13.3 KB measured (the forms' shared chunk carries the live decision line).
   // Issue 15, session 3: +8 B, the same.
-  'pgo-workshop-report added later: its chunks beyond the runtime': 13.36 * KB,
+  // Issue 24, session 4: 13,586 B measured (22:35).
+  'pgo-workshop-report added later: its chunks beyond the runtime': 13.27 * KB,
 };
 
 /** The pages of the issue's table: { page, files, budget }. */

@@ -5,6 +5,7 @@
 // The npm build keeps the modules as written.
 import { readFileSync } from 'node:fs';
 import { transformSync } from 'esbuild';
+import MagicString from 'magic-string';
 import { LANGUAGE } from './chunks.mjs';
 
 /** Property name of a non-computed object-literal property (identifier or string key), else null. */
@@ -35,8 +36,11 @@ export function frenchKeys(source, parse) {
   });
 }
 
-/** A language module's `export const en = { … }` (its language's code) rewritten as the values in the order of `keys` (`void 0` where missing). */
-export function textsAsArray(code, keys, parse, language = 'en') {
+/**
+ * A language module's `export const en = { … }` (its language's code) rewritten as the values in the order of
+ * `keys` (`void 0` where missing): the object literal's range and the array that replaces it.
+ */
+export function valuesEdit(code, keys, parse, language = 'en') {
   let object = null;
   walk(parse(code), (n) => {
     if (n.type === 'VariableDeclarator' && n.id.name === language && n.init?.type === 'ObjectExpression') object = n.init;
@@ -49,7 +53,13 @@ export function textsAsArray(code, keys, parse, language = 'en') {
       return [key, code.slice(p.value.start, p.value.end)];
     }),
   );
-  return `export const ${language} = [${keys.map((k) => values.get(k) ?? 'void 0').join(', ')}];\n`;
+  return { start: object.start, end: object.end, text: `[${keys.map((k) => values.get(k) ?? 'void 0').join(', ')}]` };
+}
+
+/** The module's code with its texts as values (see valuesEdit). */
+export function textsAsArray(code, keys, parse, language = 'en') {
+  const { start, end, text } = valuesEdit(code, keys, parse, language);
+  return code.slice(0, start) + text + code.slice(end);
 }
 
 export function textsAsValues() {
@@ -60,8 +70,10 @@ export function textsAsValues() {
       const french = id.replace(/\.[a-z]{2,3}\.ts$/, '.ts');
       try {
         const keys = frenchKeys(readFileSync(french, 'utf8'), (c) => this.parse(c));
-        // map: null keeps the module's map (its source stays in the chunk's map; the columns are approximate).
-        return { code: textsAsArray(code, keys, (c) => this.parse(c), LANGUAGE.exec(id)[1]), map: null };
+        const { start, end, text } = valuesEdit(code, keys, (c) => this.parse(c), LANGUAGE.exec(id)[1]);
+        // The array maps to where the object was: the file keeps a source map with its source.
+        const edited = new MagicString(code).overwrite(start, end, text);
+        return { code: edited.toString(), map: edited.generateMap({ hires: true }) };
       } catch (error) {
         this.error(`${id} (French: ${french}): ${error.message}`);
       }
