@@ -38,9 +38,11 @@ export const PAGE_CEILINGS = {
   // <pgo-consultation>'s chunk), language modules without their keys: 23,372 / 24,242 / 29,338 / 59,483 / 4,944 B.
   'a countdown only (French)': 22.83 * KB,
   'one vote button': 23.68 * KB,
-  'a proposal form': 28.66 * KB,
+  // 22:50: + one length rule for the counter and validators (5215dc8, merged from main): 29,386 B.
+  'a proposal form': 28.7 * KB,
   // Issue 15, session 3: + the card and list split under 300 lines, +70 B measured at 52fc2c9 (59,390 against 59,320).
-  'the eight elements of today (French)': 58.09 * KB,
+  // 22:50: + one length rule (5215dc8, e6bd67b, merged from main): 59,529 B.
+  'the eight elements of today (French)': 58.14 * KB,
   'the same in English (beyond the French page)': 4.83 * KB,
   // Issue 21: <pgo-text> with the form machinery and the word diff, measured when added (12.5 KB); to shrink.
   // Session 3: + paging of amendments, the diff as a named group, plural-aware summaries, the votes' controller.
@@ -51,17 +53,20 @@ export const PAGE_CEILINGS = {
   // Issue 15, session 3: +6 B after the card split (the forms' shared chunk's imports).
   // Issue 21 (a596745, amendments under the consultation's moderation mode): +137 B, 14,313 B measured by issue 24 at
   // 22:35 after merging main (raised so main's size suite passes; the owner's growth, not a cut undone).
-  'pgo-text added later: its chunks beyond the runtime': 13.98 * KB,
+  // 22:50: + the amendments' fields checked by core/error-list.ts (e6bd67b, merged from main): 14,457 B.
+  'pgo-text added later: its chunks beyond the runtime': 14.12 * KB,
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
   // Issue 20 (358be21, the comment actions in comment-actions.ts): +176 B, 12,484 B measured by issue 24 at 22:35 after
   // merging main (raised so main's size suite passes; the owner's growth).
-  'pgo-comments added later: its chunks beyond the runtime': 12.2 * KB,
+  // 22:50: + comments' fields checked by core/error-list.ts (e6bd67b, merged from main): 12,677 B.
+  'pgo-comments added later: its chunks beyond the runtime': 12.39 * KB,
   // Issue 22: the report form's own chunk (6.8 KB: steps, rows, paste, review) plus the form chunk the forms share.
   // 13,685 B measured at 20:00 after its fields moved to a module of their own.
   // Issue 23 (20:43): 13.3 KB measured (the forms' shared chunk carries the live decision line).
   // Issue 15, session 3: +8 B, the same.
   // Issue 24, session 4: 13,586 B measured (22:35).
-  'pgo-workshop-report added later: its chunks beyond the runtime': 13.27 * KB,
+  // 22:50: 12,352 B after merging main (the report's share of shared code moved to a chunk it shares).
+  'pgo-workshop-report added later: its chunks beyond the runtime': 12.07 * KB,
 };
 
 /** The pages of the issue's table: { page, files, budget }. */

@@ -42,7 +42,7 @@ export const CEILINGS = {
   // Issue 15, session 3: the event card and proposal list split under 300 lines, +123 B (measured at 52fc2c9).
   // Issue 24, session 4 (22:35, after merging main): @lit/context replaced, language modules without their keys, -2.1 KB;
   // others' growth meanwhile: 74,986 B measured.
-  'pgo-widgets-all.js': 73.23 * KB,
+  'pgo-widgets-all.js': 72.88 * KB, // 74,618 B after merging main at 22:50
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 
