@@ -1,83 +1,17 @@
 /** The OpenAPI 3.1 document, generated from the zod schemas (core and server) and the routes' own docs. */
 import * as z from 'zod/mini';
 import { backendError } from '../../src/core/errors.js';
-import * as comments from '../../src/core/comments.js';
-import * as core from '../../src/core/schemas.js';
+import type * as core from '../../src/core/schemas.js';
 import { VERSION } from '../../src/core/version.js';
-import * as api from '../api-schemas.js';
 import { KEY_LIFE_MS } from '../http/idempotency.js';
 import { applyBodyRules } from './body-rules.js';
-import { EXAMPLES, TEXT_EXAMPLES } from './examples.js';
-import { PinInput } from '../routes/comments-organisers.js';
-import { COMMENT_EXAMPLES } from './comment-examples.js';
-import { DOCUMENT_ANSWERS, DOCUMENT_EXAMPLES, DOCUMENT_REQUESTS } from '../routes/documents-docs.js';
-import { MY_CONTRIBUTION_ANSWERS, MY_CONTRIBUTION_EXAMPLES } from '../routes/my-contributions.js';
-import { ORGANISER_ANSWERS, ORGANISER_EXAMPLES, ORGANISER_REQUESTS } from './organiser-routes.js';
+import { ANSWERS, REQUESTS, example } from './components.js';
+import { TEXT_EXAMPLES } from './examples.js';
 import { C, type RouteDoc } from './route-doc.js';
 import { ROUTES } from './routes.js';
-import { WORKSHOP_REPORT_ANSWERS, WORKSHOP_REPORT_EXAMPLES, WORKSHOP_REPORT_REQUESTS } from '../routes/workshop-reports-docs.js';
 
 type JsonSchema = Record<string, unknown>;
 type Refusals = RouteDoc['refusals'];
-
-/** Answers and the shapes they share: `$ref`ed by name. */
-const ANSWERS: Record<string, z.ZodMiniType> = {
-  ServerTime: core.ServerTime,
-  Consultation: core.Consultation,
-  Phase: core.Phase,
-  Category: core.Category,
-  ConsultationSettings: core.ConsultationSettings,
-  ProposalFieldRules: core.ProposalFieldRules,
-  ExtraField: core.ExtraField,
-  EventFormat: core.EventFormat,
-  Participant: core.Participant,
-  Participation: core.Participation,
-  VoteTally: core.VoteTally,
-  Proposal: core.Proposal,
-  ProposalPage: core.pageOf(core.Proposal),
-  ProposalReceipt: core.ProposalReceipt,
-  VoteResult: core.VoteResult,
-  Address: core.Address,
-  Registration: core.Registration,
-  ConsultationEvent: core.ConsultationEvent,
-  EventPage: core.pageOf(core.ConsultationEvent),
-  RegistrationReceipt: core.RegistrationReceipt,
-  EventReceipt: core.EventReceipt,
-  FieldError: core.FieldError,
-  ApiError: core.ApiError,
-  ParticipantToken: api.ParticipantToken,
-  ReportReceipt: api.ReportReceipt,
-  ModerationQueue: api.ModerationQueue,
-  ModeratedProposal: api.ModeratedProposal,
-  ModeratedEvent: api.ModeratedEvent,
-  OpenDataExport: api.OpenDataExport,
-  Comment: comments.Comment,
-  CommentPage: comments.CommentPage,
-  CommentThread: comments.CommentThread,
-  CommentReceipt: comments.CommentReceipt,
-  HelpfulResult: comments.HelpfulResult,
-  CommentSettings: comments.CommentSettings,
-  ...ORGANISER_ANSWERS,
-  ...MY_CONTRIBUTION_ANSWERS,
-  ...DOCUMENT_ANSWERS,
-  ...WORKSHOP_REPORT_ANSWERS,
-};
-/** Request bodies: generated as input (unknown keys are ignored, not refused). */
-const REQUESTS: Record<string, z.ZodMiniType> = {
-  ProposalDraft: core.ProposalDraft,
-  VoteInput: api.VoteInput,
-  ReportInput: api.ReportInput,
-  RegistrationInput: core.RegistrationInput,
-  EventProposal: core.EventProposal,
-  IdentityInput: api.IdentityInput,
-  CommentDraft: comments.CommentDraft,
-  CommentEdit: comments.CommentEdit,
-  CommentReport: comments.CommentReport,
-  PinInput,
-  ...ORGANISER_REQUESTS,
-  ...DOCUMENT_REQUESTS,
-  ...WORKSHOP_REPORT_REQUESTS,
-};
 
 function componentSchemas(schemas: Record<string, z.ZodMiniType>, io: 'input' | 'output'): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
@@ -163,14 +97,6 @@ function sharedRefusals(route: RouteDoc): Refusals[] {
   return all;
 }
 
-const example = (name: string) =>
-  EXAMPLES[name] ??
-  ORGANISER_EXAMPLES[name] ??
-  MY_CONTRIBUTION_EXAMPLES[name] ??
-  DOCUMENT_EXAMPLES[name] ??
-  WORKSHOP_REPORT_EXAMPLES[name] ??
-  COMMENT_EXAMPLES[name];
-
 function operation(route: RouteDoc): JsonSchema {
   const parameters: JsonSchema[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
@@ -206,9 +132,10 @@ function operation(route: RouteDoc): JsonSchema {
           example: contentType === 'application/json' ? { openapi: '3.1.0' } : TEXT_EXAMPLES[contentType],
         },
       };
-  const headers = route.cached
+  const cache = route.cached
     ? { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } }
-    : undefined;
+    : {};
+  const headers = route.cached || route.ok.headers ? { ...cache, ...route.ok.headers } : undefined;
   const responses: Record<string, JsonSchema> = {
     [route.ok.status]: {
       description: route.ok.description,

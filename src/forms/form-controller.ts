@@ -24,7 +24,7 @@ export {
   type FormValue,
   type FormValues,
 } from './form-types.js';
-export { COUNT_ANNOUNCE_DELAY, counterText, textLength } from './counter.js';
+export { COUNT_ANNOUNCE_DELAY, counterText, fieldLength } from './counter.js';
 
 const SAVE_DELAY = 500;
 
