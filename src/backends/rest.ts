@@ -55,6 +55,7 @@ import type {
   ReplyQuery,
 } from '../core/comments.js';
 import { lazyMethods } from './lazy.js';
+import type { MyContribution } from '../core/contributions.js';
 import { RestLiveLink } from './rest-live-link.js';
 
 export interface RestBackendOptions extends HttpOptions {
@@ -140,6 +141,14 @@ export class RestBackend implements ConsultationBackend {
   /** Sends the participant's token when there is one; never creates a participant just to read. */
   async getParticipation(consultationId: string, options?: RequestOptions): Promise<Participation> {
     return shaped(await this.readAs(consultationId, this.path(consultationId, 'participation'), options), ['votes', 'registrations']);
+  }
+
+  /** The participant's own contributions and their moderation status (issue 19); none, without a request, before any. */
+  async listMyContributions(consultationId: string, options?: RequestOptions): Promise<MyContribution[]> {
+    if (!this.identity && !this.tokens.get()) return [];
+    return shaped<{ items: MyContribution[] }>(await this.readAs(consultationId, this.path(consultationId, 'my-contributions'), options), [
+      'items',
+    ]).items;
   }
 
   async listProposals(consultationId: string, query: ProposalQuery, options?: RequestOptions): Promise<Page<Proposal>> {
