@@ -18,6 +18,8 @@ export const en = {
   'column.against': 'Comments against',
   'column.other': 'Other comments',
   'column.empty': 'None yet.',
+  fresh: { one: '{count} new comment', other: '{count} new comments' },
+  showFresh: { one: 'Show 1 new comment', other: 'Show {count} new comments' },
   authorName: 'Your name (optional)',
   authorNameHint: 'Shown with your comment. Leave empty to stay anonymous.',
   submit: 'Post comment',

@@ -22,6 +22,8 @@ export const commentsMessages = defineMessages(
     'column.against': 'Commentaires contre',
     'column.other': 'Autres commentaires',
     'column.empty': 'Aucun pour l’instant.',
+    fresh: { one: '{count} nouveau commentaire', other: '{count} nouveaux commentaires' },
+    showFresh: { one: 'Afficher le nouveau commentaire', other: 'Afficher les {count} nouveaux commentaires' },
     authorName: 'Votre nom (facultatif)',
     authorNameHint: 'Affiché avec votre commentaire. Laissez vide pour rester anonyme.',
     submit: 'Publier le commentaire',

@@ -40,6 +40,8 @@ export class Thread {
   items: Comment[] = [];
   private nextCursor: string | null = null;
   private total: number | null = null;
+  /** Published comments and replies under the target when the first page was read, plus those posted here (live.ts). */
+  published: number | null = null;
   private loading = false;
   private error: BackendError | null = null;
   private readonly replies = new Map<string, Replies>();
@@ -65,7 +67,12 @@ export class Thread {
     this.loadedKey = null;
   }
 
-  private async load(more: boolean): Promise<void> {
+  /** Reads the discussion again from its first page (the new comments the stream announced); focus to the first thread. */
+  reload(): Promise<void> {
+    return this.load(false, true);
+  }
+
+  private async load(more: boolean, focusFirst = false): Promise<void> {
     const session = this.host.session!;
     this.request?.abort();
     const request = (this.request = new AbortController());
@@ -91,6 +98,8 @@ export class Thread {
       this.items = [...this.items, ...fresh];
       this.nextCursor = page.nextCursor;
       this.total = page.total ?? null;
+      if (!more) this.published = page.published ?? null;
+      if (focusFirst) this.focusAfter = this.items[0]?.id ?? null;
       if (!more) await this.openLinked();
     } catch (error) {
       if (isAbort(error)) return;
@@ -141,6 +150,7 @@ export class Thread {
 
   /** A comment posted here: a thread at the top of its order's end, a reply at its thread's end (opened). */
   add(comment: Comment): void {
+    if (comment.status === 'published' && this.published !== null) this.published++;
     if (!comment.parentId) {
       this.items = this.host.sort === 'newest' ? [comment, ...this.items] : [...this.items, comment];
       if (this.total !== null) this.total++;
@@ -154,7 +164,9 @@ export class Thread {
     this.host.requestUpdate();
   }
 
-  replace(comment: Comment): void {
+  /** A comment as the backend now has it; `before`, as it was (one of the reader's published comments deleted counts one less). */
+  replace(comment: Comment, before?: Comment): void {
+    if (before?.status === 'published' && comment.status !== 'published' && this.published !== null) this.published--;
     this.items = this.items.map((c) => (c.id === comment.id ? { ...comment, replies: c.replies } : c));
     for (const state of this.replies.values()) state.items = state.items.map((c) => (c.id === comment.id ? comment : c));
     this.host.requestUpdate();
