@@ -55,6 +55,8 @@ import type {
   ReplyQuery,
 } from '../core/comments.js';
 import { lazyMethods } from './lazy.js';
+import type { MyContribution } from '../core/contributions.js';
+import { RestLiveLink } from './rest-live-link.js';
 
 export interface RestBackendOptions extends HttpOptions {
   /** Base URL of the server (`https://consultation.example.fr`); empty for the page's own origin. */
@@ -87,7 +89,7 @@ export class RestBackend implements ConsultationBackend {
   private issuing: Promise<string> | null = null;
   /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
   private readonly verified = new Map<string, Promise<string>>();
-  private readonly fetchImpl: typeof fetch;
+  private readonly live: RestLiveLink;
   /** Issue 21: documents and amendments (rest-documents.ts, loaded with the first call: most pages never need it). */
   readonly documents: DocumentsBackend = lazyMethods(
     () =>
@@ -108,30 +110,28 @@ export class RestBackend implements ConsultationBackend {
     this.http = new HttpClient(options);
     this.tokens = new TokenStore(options.endpoint, options.storage);
     this.identity = options.identity || undefined;
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.live = new RestLiveLink({
+      url: (consultationId) => this.path(consultationId, 'live'),
+      token: (consultationId) =>
+        this.identity ? this.verifiedToken(consultationId).catch(() => null) : Promise.resolve(this.tokens.get()),
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    });
   }
 
-  /** The consultation's live stream (rest-live.ts), with the participant's token when there is one. */
+  /** The consultation's live stream (rest-live-link.ts), with the participant's token when there is one. */
   openLive(consultationId: string, since: string | null, handlers: LiveHandlers): LiveSubscription {
-    const token = () => (this.identity ? this.verifiedToken(consultationId).catch(() => null) : Promise.resolve(this.tokens.get()));
-    // Imported when first needed: a page renders without it.
-    let subscription: LiveSubscription | null = null;
-    let closed = false;
-    void import('./rest-live.js').then(({ openRestLive }) => {
-      if (!closed) subscription = openRestLive({ url: this.path(consultationId, 'live'), token, since, fetch: this.fetchImpl }, handlers);
-    });
-    return {
-      close() {
-        closed = true;
-        subscription?.close();
-      },
-    };
+    return this.live.open(consultationId, since, handlers);
   }
 
   // ---- reads ----
 
   async getConsultation(consultationId: string, options?: RequestOptions): Promise<Consultation> {
-    return shaped(await this.get(this.path(consultationId), options), ['id', 'phases', 'settings']);
+    const seen = (headers: Headers) => this.live.saw(consultationId, headers);
+    return shaped(await this.http.send({ method: 'GET', url: this.path(consultationId), signal: options?.signal, seen }), [
+      'id',
+      'phases',
+      'settings',
+    ]);
   }
 
   async getServerTime(options?: RequestOptions): Promise<ServerTime> {
@@ -141,6 +141,14 @@ export class RestBackend implements ConsultationBackend {
   /** Sends the participant's token when there is one; never creates a participant just to read. */
   async getParticipation(consultationId: string, options?: RequestOptions): Promise<Participation> {
     return shaped(await this.readAs(consultationId, this.path(consultationId, 'participation'), options), ['votes', 'registrations']);
+  }
+
+  /** The participant's own contributions and their moderation status (issue 19); none, without a request, before any. */
+  async listMyContributions(consultationId: string, options?: RequestOptions): Promise<MyContribution[]> {
+    if (!this.identity && !this.tokens.get()) return [];
+    return shaped<{ items: MyContribution[] }>(await this.readAs(consultationId, this.path(consultationId, 'my-contributions'), options), [
+      'items',
+    ]).items;
   }
 
   async listProposals(consultationId: string, query: ProposalQuery, options?: RequestOptions): Promise<Page<Proposal>> {
