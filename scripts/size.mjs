@@ -53,7 +53,9 @@ export const CEILINGS = {
   // link when none are listed): +116 B (75,962 -> 76,078 B against a build of main 5ba4219).
   // Issue 20, session 4 (23:20, a build of 911bf33 = main 5ba4219 + issue 20): <pgo-comments>' "for and against side by
   // side" and formatNumber's grouping without Intl: +479 B against the same base (+1 B for the rounding).
-  'pgo-widgets-all.js': 74.3 * KB + 480,
+  // Issue 20, session 4 (23:36, a build of abcbb70): <pgo-comments>' live announcement and reply-form split: +394 B
+  // (76,957 B measured).
+  'pgo-widgets-all.js': 74.3 * KB + 480 + 395,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 
