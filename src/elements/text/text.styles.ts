@@ -31,10 +31,6 @@ export const textStyles = css`
   .section {
     border-block-start: 1px solid var(--_border);
     padding-block-start: calc(var(--_space) / 2);
-    /* Off-screen sections are neither laid out nor painted until near the viewport; their text stays in the
-       page (find in page, anchors, focus reach it). */
-    content-visibility: auto;
-    contain-intrinsic-size: auto 8em;
   }
   .section-title:focus {
     outline: 3px solid var(--_focus);
