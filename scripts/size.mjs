@@ -49,7 +49,8 @@ export const CEILINGS = {
   // others' growth meanwhile: 74,986 B measured.
   // 23:00, after merging main af445e6: 75,136 B.
   // Issue 24, 23:05, after merging main bf4f467 (issue 19's growth above): ceilings at what the merged build measures. (75,962 B)
-  'pgo-widgets-all.js': 74.19 * KB,
+  // Issue 24, 23:20: +45 B on every page for a faster vote button start (the lang observer starts when the page is idle, with a catch-up: src/base/locale.ts). One file: 76,011 B.
+  'pgo-widgets-all.js': 74.23 * KB,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 

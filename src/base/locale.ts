@@ -39,8 +39,8 @@ export function watchLanguage(element: Watcher): void {
     observer!.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     for (const [watcher, locale] of watchers) if (watcher.locale !== locale) watcher.requestUpdate();
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 500 });
-  else setTimeout(start, 50);
+  // WebKit has no requestIdleCallback: a timer instead.
+  (globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 50)))(start, { timeout: 500 });
 }
 
 export function unwatchLanguage(element: Watcher): void {
