@@ -40,7 +40,9 @@ export const CEILINGS = {
   // Issue 21, session 3 (20:35): <pgo-text> opens discussions of sections and amendments (<pgo-comments>), +335 B (76,111 B).
   // Issue 23, session 3 (20:45): live identity after a contribution, decisions in the forms, counts: about +0.5 KB.
   // Issue 15, session 3: the event card and proposal list split under 300 lines, +123 B (measured at 52fc2c9).
-  'pgo-widgets-all.js': 74.97 * KB,
+  // Issue 15, session 4 (22:35): rest.ts and proposal-list.ts split under 300 lines, +18 B (77,136 vs 77,118 B measured
+  // on the same tree without the split; that tree was already over this ceiling by 349 B from others' changes).
+  'pgo-widgets-all.js': 74.97 * KB + 18,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 
