@@ -10,20 +10,12 @@ import { toBackendError, type BackendError } from '../core/errors.js';
 import type { Locale } from '../core/i18n.js';
 import { tForm } from './form.messages.js';
 import type { FieldError } from '../core/schemas.js';
-import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
+import { clearDraft, keepDraft, loadDraft } from './draft-store.js';
 import { fieldId, HONEYPOT, type FieldSpec, type FormOptions, type FormStatus, type FormValue, type FormValues } from './form-types.js';
 import { CountAnnouncer, counterText } from './counter.js';
 
-export {
-  fieldId,
-  HONEYPOT,
-  type FieldOption,
-  type FieldSpec,
-  type FormOptions,
-  type FormStatus,
-  type FormValue,
-  type FormValues,
-} from './form-types.js';
+// The forms' shapes and names, so that an element imports the form machinery from this one module.
+export * from './form-types.js';
 export { COUNT_ANNOUNCE_DELAY, counterText, textLength } from './counter.js';
 
 const SAVE_DELAY = 500;
@@ -295,12 +287,7 @@ export class FormController<R = unknown> implements ReactiveController {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     const key = this.loadedKey ?? this.options.draftKey();
-    if (!key || this.status === 'success') return;
-    const blank = this.blank();
-    const values: FormValues = {};
-    for (const [name, value] of Object.entries(this.values)) if (name !== HONEYPOT && value !== blank[name]) values[name] = value;
-    if (!Object.keys(values).length) return clearDraft(key);
-    saveDraft(key, { values, key: this.idempotencyKey, savedAt: Date.now() });
+    if (key && this.status !== 'success') keepDraft(key, this.values, this.blank(), this.idempotencyKey);
   }
 
   private clearStoredDraft(): void {

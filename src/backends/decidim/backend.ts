@@ -44,7 +44,8 @@ import { DecidimBase, type ProposalAnswer } from './base.js';
 import { type CommentDraft, type CommentThread, type DecidimComment } from './comments.js';
 import * as contract from './comment-contract.js';
 import * as doc from './documents.js';
-import { listable, type RawMeeting, type RawProposal } from './mapping.js';
+import { listable } from './mapping.js';
+import type { RawMeeting, RawProposal } from './raw.js';
 import { optionsFromConfig } from './options.js';
 import { writeLocale } from './process.js';
 
