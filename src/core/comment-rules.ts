@@ -4,6 +4,7 @@
  * the validation of what a citizen writes. Used by the element, the memory backend and the server
  * (authoritative); the zod shapes are in comments.ts.
  */
+import { ErrorList } from './error-list.js';
 import { currentPhase, nextPhaseAmong } from './phase.js';
 import type { Consultation, FieldError, Phase } from './schemas.js';
 
@@ -98,32 +99,14 @@ export interface CommentTextInput {
 
 export function validateComment(consultation: Consultation, input: CommentTextInput, reply: boolean): FieldError[] {
   const rules = commentRules(consultation);
-  const errors: FieldError[] = [];
-  const body = (input.body ?? '').trim();
-  const length = [...body].length;
-  const { min, max } = rules.length;
-  if (!body) errors.push({ field: 'body', code: 'required', message: 'body is required' });
-  else if (length < min)
-    errors.push({ field: 'body', code: 'too_short', message: `body needs at least ${min} characters`, params: { min, length } });
-  else if (length > max)
-    errors.push({ field: 'body', code: 'too_long', message: `body allows at most ${max} characters`, params: { max, length } });
+  const list = new ErrorList();
+  list.text('body', input.body, rules.length.min, rules.length.max);
   const stance = input.stance ?? null;
   if (stance !== null && (rules.stance === 'off' || !COMMENT_STANCES.includes(stance))) {
-    errors.push({
-      field: 'stance',
-      code: 'invalid',
-      message: rules.stance === 'off' ? 'this consultation takes no stance' : 'stance must be for, neutral or against',
-    });
+    list.add('stance', 'invalid', rules.stance === 'off' ? 'this consultation takes no stance' : 'stance must be for, neutral or against');
   } else if (stance === null && rules.stance === 'required' && !reply) {
-    errors.push({ field: 'stance', code: 'required', message: 'stance is required' });
+    list.add('stance', 'required', 'stance is required');
   }
-  const name = input.authorName?.trim() ?? '';
-  if ([...name].length > COMMENT_AUTHOR_MAX)
-    errors.push({
-      field: 'authorName',
-      code: 'too_long',
-      message: `authorName allows at most ${COMMENT_AUTHOR_MAX} characters`,
-      params: { max: COMMENT_AUTHOR_MAX },
-    });
-  return errors;
+  list.text('authorName', input.authorName, 0, COMMENT_AUTHOR_MAX, false);
+  return list.errors;
 }

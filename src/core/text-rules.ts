@@ -3,6 +3,7 @@
  * and `<pgo-text>`: what an amendment must hold, when amending is open, how a Markdown draft becomes
  * sections, how accepted amendments make the next version. No zod here (this ships to the browser).
  */
+import { ErrorList, NAME_MAX } from './error-list.js';
 import { currentPhase, nextPhaseAmong } from './phase.js';
 import type { Consultation, FieldError, Phase } from './schemas.js';
 import type { Amendment, AmendmentDecisionInput, AmendmentDraft, ChangeLogEntry, Section, TextDocument } from './text.js';
@@ -28,29 +29,19 @@ export function defaultAmendmentPhases(consultation: Consultation): string[] {
   return consultation.phases.filter((p) => p.kind === 'collaborative-writing').map((p) => p.id);
 }
 
-function length(errors: FieldError[], field: string, value: string, rule: { min: number; max: number }): void {
-  const n = value.trim().length;
-  if (rule.min > 0 && n === 0) errors.push({ field, code: 'required', message: `${field} is required` });
-  else if (n < rule.min)
-    errors.push({ field, code: 'too_short', message: `${field} needs at least ${rule.min} characters`, params: { min: rule.min } });
-  else if (n > rule.max)
-    errors.push({ field, code: 'too_long', message: `${field} allows at most ${rule.max} characters`, params: { max: rule.max } });
-}
-
 /** The field errors of a draft on a section of `sections` (empty when it may be sent). */
 export function validateAmendmentDraft(sections: readonly Section[], draft: AmendmentDraft): FieldError[] {
-  const errors: FieldError[] = [];
+  const list = new ErrorList();
   const section = sections.find((s) => s.id === draft.sectionId);
-  if (!section) errors.push({ field: 'sectionId', code: 'invalid', message: 'No such section in the current version' });
-  if (draft.kind !== 'delete') length(errors, 'text', draft.text, AMENDMENT_TEXT);
+  if (!section) list.add('sectionId', 'invalid', 'No such section in the current version');
+  if (draft.kind !== 'delete') list.text('text', draft.text, AMENDMENT_TEXT.min, AMENDMENT_TEXT.max);
   if (draft.kind === 'modify' && section && draft.text.trim() && normalise(draft.text) === normalise(section.body)) {
-    errors.push({ field: 'text', code: 'unchanged', message: 'The text is the same as the section’s' });
+    list.add('text', 'unchanged', 'The text is the same as the section’s');
   }
-  if (draft.kind === 'add-after') length(errors, 'title', draft.title ?? '', SECTION_TITLE);
-  length(errors, 'reason', draft.reason, AMENDMENT_REASON);
-  if ((draft.authorName ?? '').trim().length > 80)
-    errors.push({ field: 'authorName', code: 'too_long', message: 'authorName allows at most 80 characters', params: { max: 80 } });
-  return errors;
+  if (draft.kind === 'add-after') list.text('title', draft.title, SECTION_TITLE.min, SECTION_TITLE.max);
+  list.text('reason', draft.reason, AMENDMENT_REASON.min, AMENDMENT_REASON.max);
+  list.text('authorName', draft.authorName, 0, NAME_MAX, false);
+  return list.errors;
 }
 
 /** A decision's errors: a reason is required to reject or to change an amendment, and the changed text. */

@@ -4,48 +4,17 @@
  * elements translate; `message` is an English fallback for API clients.
  */
 import { isWebUrl } from './web-url.js';
+import { ErrorList, NAME_MAX } from './error-list.js';
 import type { Consultation, EventProposal, FieldError, ProposalDraft, RegistrationInput } from './schemas.js';
 
 /** Exported for the server's OpenAPI document, which states these rules (one source). */
-export const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]{2,}$/;
+export { EMAIL, EMAIL_MAX, ErrorList, NAME_MAX } from './error-list.js';
 export const POSTAL_CODE = /^[0-9]{5}$/;
 export const CAPACITY_MAX = 100_000;
 export const ADDRESS_LOCALITY_MAX = 120;
 
-export const NAME_MAX = 80;
-export const EMAIL_MAX = 254;
 export const EVENT_TITLE = { min: 5, max: 150 } as const;
 export const EVENT_DESCRIPTION = { min: 20, max: 5000 } as const;
-
-/** Collects field errors; the first error for a field wins. */
-export class ErrorList {
-  readonly errors: FieldError[] = [];
-  add(field: string, code: string, message: string, params?: Record<string, string | number>): void {
-    if (this.errors.some((e) => e.field === field)) return;
-    this.errors.push(params ? { field, code, message, params } : { field, code, message });
-  }
-  text(field: string, value: string | undefined, min: number, max: number, required = true): void {
-    const v = (value ?? '').trim();
-    if (!v) {
-      if (required) this.add(field, 'required', `${field} is required`);
-      return;
-    }
-    const length = [...v].length;
-    if (length < min) this.add(field, 'too_short', `${field} needs at least ${min} characters`, { min, length });
-    else if (length > max) this.add(field, 'too_long', `${field} allows at most ${max} characters`, { max, length });
-  }
-  email(field: string, value: string | undefined, required: boolean): void {
-    const v = (value ?? '').trim();
-    if (!v) {
-      if (required) this.add(field, 'required', `${field} is required`);
-    } else if (v.length > EMAIL_MAX || !EMAIL.test(v)) {
-      this.add(field, 'email', `${field} is not a valid e-mail address`);
-    }
-  }
-  consent(field: string, value: boolean | undefined): void {
-    if (value !== true) this.add(field, 'consent', `${field} must be accepted`);
-  }
-}
 
 export function validateProposalDraft(consultation: Consultation, draft: ProposalDraft): FieldError[] {
   const rules = consultation.settings.proposalFields;

@@ -1,4 +1,5 @@
 /** The character counter of a pgo form field: its text, and when a screen reader hears it. */
+import { textLength } from '../core/error-list.js';
 import type { Locale } from '../core/i18n.js';
 import { tForm } from './form.messages.js';
 import type { FormValue } from './form-types.js';
@@ -6,12 +7,12 @@ import type { FormValue } from './form-types.js';
 /** The counter's spoken update waits for a pause this long (GOV.UK waits about as long). */
 export const COUNT_ANNOUNCE_DELAY = 1500;
 
-/** Length as the validators count it: code points of the trimmed text. */
-export const textLength = (value: FormValue | undefined) => [...String(value ?? '').trim()].length;
+/** Length as the validators count it (one rule: core's textLength). */
+export const fieldLength = (value: FormValue | undefined) => textLength(String(value ?? ''));
 
 /** The counter text: "Il vous reste 12 caractères" or "3 caractères en trop". */
 export function counterText(locale: Locale, value: FormValue | undefined, max: number): string {
-  const left = max - textLength(value);
+  const left = max - fieldLength(value);
   return left >= 0 ? tForm(locale, 'remaining', { count: left }) : tForm(locale, 'tooMany', { count: -left });
 }
 
@@ -24,7 +25,7 @@ export class CountAnnouncer {
 
   changed(before: FormValue | undefined, value: FormValue, max: number, speak: () => void): void {
     clearTimeout(this.timer);
-    if (textLength(before) > max !== textLength(value) > max) speak();
+    if (fieldLength(before) > max !== fieldLength(value) > max) speak();
     else this.timer = setTimeout(speak, COUNT_ANNOUNCE_DELAY);
   }
 

@@ -10,7 +10,7 @@ import { formatInstant, localTimeZone } from '../core/format.js';
 import { describeError, describeFieldError, tCommon } from '../core/messages/common.js';
 import { tForm } from './form.messages.js';
 import type { FieldError } from '../core/schemas.js';
-import { counterText, fieldId, HONEYPOT, textLength, type FieldSpec, type FormController, type FormValue } from './form-controller.js';
+import { counterText, fieldId, HONEYPOT, fieldLength, type FieldSpec, type FormController, type FormValue } from './form-controller.js';
 
 const valueOf = (event: Event): FormValue => {
   const target = event.target as HTMLInputElement;
@@ -83,7 +83,7 @@ export function renderField<R>(form: FormController<R>, spec: FieldSpec): Templa
       aria-required=${spec.required ? 'true' : nothing} aria-invalid=${invalid} aria-describedby=${describedBy}
       autocomplete=${spec.autocomplete ?? nothing} inputmode=${spec.inputMode ?? nothing} @input=${onInput} @blur=${onLeave} />`;
   }
-  const over = spec.maxLength !== undefined && textLength(value) > spec.maxLength;
+  const over = spec.maxLength !== undefined && fieldLength(value) > spec.maxLength;
   return html`<div class="field ${error ? 'field--error' : ''}" part="field">
     <label for=${id} part="label">${spec.label}${required}</label>
     ${hint} ${errorText} ${control}

@@ -16,7 +16,7 @@ import { CountAnnouncer, counterText } from './counter.js';
 
 // The forms' shapes and names, so that an element imports the form machinery from this one module.
 export * from './form-types.js';
-export { COUNT_ANNOUNCE_DELAY, counterText, textLength } from './counter.js';
+export { COUNT_ANNOUNCE_DELAY, counterText, fieldLength } from './counter.js';
 
 const SAVE_DELAY = 500;
 
