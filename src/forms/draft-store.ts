@@ -5,7 +5,7 @@
  */
 import type { ConsultationSession } from '../base/session.js';
 import { readStored, removeStored, storageKeys, webStorage, writeStored } from '../core/storage.js';
-import { HONEYPOT, type FormValues } from './form-types.js';
+import type { FormValues } from './form-controller.js';
 
 export interface StoredDraft {
   values: FormValues;
@@ -41,16 +41,9 @@ export function loadDraft(key: string): StoredDraft | null {
   }
 }
 
-/**
- * Keeps what the citizen changed (the fields that differ from the blank form, never the honeypot) with the
- * submission's idempotency key; an untouched form clears its draft. Nothing is kept when storage refuses.
- */
-export function keepDraft(key: string, current: FormValues, blank: FormValues, idempotencyKey: string): void {
-  const values: FormValues = {};
-  for (const [name, value] of Object.entries(current)) if (name !== HONEYPOT && value !== blank[name]) values[name] = value;
-  if (!Object.keys(values).length) return clearDraft(key);
-  const draft: StoredDraft = { values, key: idempotencyKey, savedAt: Date.now() };
-  writeStored(webStorage(), key, JSON.stringify(draft));
+/** Returns false when the draft could not be kept (quota, blocked storage). */
+export function saveDraft(key: string, draft: StoredDraft): boolean {
+  return writeStored(webStorage(), key, JSON.stringify(draft));
 }
 
 export function clearDraft(key: string): void {

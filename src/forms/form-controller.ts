@@ -1,8 +1,7 @@
 /**
- * The state of a pgo form, shared by every form element (proposal, event, registration): values,
- * which fields were edited and left, client and server field errors, the error summary, character
- * counter announcements, the locally saved draft and a guarded, idempotent submission.
- * Rendering lives in `fields.ts`; an element keeps one controller and renders with those helpers.
+ * The state of a pgo form, shared by every form element (proposal, event, registration): values, which fields were edited and left,
+ * client and server field errors, the error summary, character counter announcements, the locally saved draft and a guarded,
+ * idempotent submission. Rendering lives in `fields.ts`; an element keeps one controller and renders with those helpers.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey } from '../core/backend.js';
@@ -10,11 +9,10 @@ import { toBackendError, type BackendError } from '../core/errors.js';
 import type { Locale } from '../core/i18n.js';
 import { tForm } from './form.messages.js';
 import type { FieldError } from '../core/schemas.js';
-import { clearDraft, keepDraft, loadDraft } from './draft-store.js';
+import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
 import { fieldId, HONEYPOT, type FieldSpec, type FormOptions, type FormStatus, type FormValue, type FormValues } from './form-types.js';
 import { CountAnnouncer, counterText } from './counter.js';
 
-// The forms' shapes and names, so that an element imports the form machinery from this one module.
 export * from './form-types.js';
 export { COUNT_ANNOUNCE_DELAY, counterText, fieldLength } from './counter.js';
 
@@ -285,9 +283,13 @@ export class FormController<R = unknown> implements ReactiveController {
   /** Saves the draft now (debounce over, a field left, disconnect, the page hidden: `pagehide`); an untouched form clears it. */
   saveDraftNow(): void {
     clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
     const key = this.loadedKey ?? this.options.draftKey();
-    if (key && this.status !== 'success') keepDraft(key, this.values, this.blank(), this.idempotencyKey);
+    if (!key || this.status === 'success') return;
+    const blank = this.blank();
+    const values: FormValues = {};
+    for (const [name, value] of Object.entries(this.values)) if (name !== HONEYPOT && value !== blank[name]) values[name] = value;
+    if (!Object.keys(values).length) return clearDraft(key);
+    saveDraft(key, { values, key: this.idempotencyKey, savedAt: Date.now() });
   }
 
   private clearStoredDraft(): void {
