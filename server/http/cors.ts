@@ -12,7 +12,7 @@ import { backendError, problemResponse } from './problem.js';
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, Last-Event-ID';
 const ALLOW_METHODS = 'GET, HEAD, POST, PUT, DELETE, OPTIONS';
 /** What the rest backend reads from answers. */
-const EXPOSE_HEADERS = 'ETag, Retry-After, Date, Idempotent-Replayed, Content-Length';
+const EXPOSE_HEADERS = 'ETag, Retry-After, Date, Idempotent-Replayed, Content-Length, X-Live-Id';
 
 function allowedOrigins(ctx: AppContext, path: string): string[] {
   const id = /^\/api\/v1\/consultations\/([^/]+)/.exec(path)?.[1];

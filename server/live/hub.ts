@@ -157,6 +157,24 @@ export class LiveHub {
     return detach;
   }
 
+  /**
+   * The consultation's live position for a page's first reads (`X-Live-Id`): every change up to it is
+   * committed and seen by a read made after this call, so a first stream resuming after it misses nothing.
+   * An open channel's cursor (no query; it may lag by one interval: only replays more), else the log's last.
+   */
+  async position(consultationId: string): Promise<number> {
+    const channel = this.channels.get(consultationId);
+    if (
+      channel &&
+      (await channel.ready.then(
+        () => true,
+        () => false,
+      ))
+    )
+      return channel.cursor;
+    return this.maxSeq(consultationId);
+  }
+
   /** A notification: the consultation's streams read the log again, at most once per interval. */
   notify(consultationId: string): void {
     const channel = this.channels.get(consultationId);

@@ -8,8 +8,22 @@ import type { Hono } from 'hono';
 import type { AppContext, Env } from '../context.js';
 import { currentParticipant } from '../http/auth.js';
 import { fail } from '../http/problem.js';
-import { C, type RouteDoc } from '../openapi/route-doc.js';
+import { C, type JsonHeader, type RouteDoc } from '../openapi/route-doc.js';
 import type { LiveSink } from './hub.js';
+
+/**
+ * The consultation read's answer header giving the live position when it was read: a page's first
+ * stream resumes after it (`?lastEventId=`), so a change committed between its first reads and the
+ * stream's start is sent, not lost (at worst a change already read comes again: every event is idempotent).
+ */
+export const LIVE_ID_HEADER = 'X-Live-Id';
+export const LIVE_ID_DOC: Record<string, JsonHeader> = {
+  [LIVE_ID_HEADER]: {
+    description:
+      'The live position when this was read: open the first live stream (`GET /consultations/{id}/live`) with it as `Last-Event-ID` (or `?lastEventId=`) so that no change made after this read is missed.',
+    schema: { type: 'string', pattern: '^\\d{1,15}$' },
+  },
+};
 
 /** A stream whose reader stops reading is closed past this much unsent text (it resumes later). */
 const MAX_UNSENT = 256 * 1024;

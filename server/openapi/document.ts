@@ -132,9 +132,10 @@ function operation(route: RouteDoc): JsonSchema {
           example: contentType === 'application/json' ? { openapi: '3.1.0' } : TEXT_EXAMPLES[contentType],
         },
       };
-  const headers = route.cached
+  const cache = route.cached
     ? { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/CacheControl' } }
-    : undefined;
+    : {};
+  const headers = route.cached || route.ok.headers ? { ...cache, ...route.ok.headers } : undefined;
   const responses: Record<string, JsonSchema> = {
     [route.ok.status]: {
       description: route.ok.description,

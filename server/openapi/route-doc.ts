@@ -42,7 +42,8 @@ export interface RouteDoc {
   body?: string;
   /** What the body must hold beyond its schema: the business rules, and where each consultation sets its own. */
   bodyRules?: string;
-  ok: { status: number; description: string; schema?: string; contentType?: string };
+  /** `headers`: what the success answer carries beyond ETag and Cache-Control (OpenAPI header objects, by name). */
+  ok: { status: number; description: string; schema?: string; contentType?: string; headers?: Record<string, JsonHeader> };
   /** The refusals of this route, by code: when each happens. The generator adds those every route or write shares. */
   refusals: Partial<Record<ErrorCode, string>>;
   /** A write: takes Idempotency-Key, counted by the rate limits. */
@@ -51,6 +52,11 @@ export interface RouteDoc {
   cached?: boolean;
   /** Operations a client can follow from the success answer. */
   links?: Record<string, RouteLink>;
+}
+
+export interface JsonHeader {
+  description: string;
+  schema: { type: 'string' | 'integer'; pattern?: string };
 }
 
 export const C = '/consultations/{id}';

@@ -1,5 +1,6 @@
 /** Events: list, read, register, propose (proposed events wait for a moderator). */
 import type { Hono } from 'hono';
+import { moderationMode } from '../../src/core/consultation-edit.js';
 import { validationError } from '../../src/core/errors.js';
 import { ConsultationEvent, EventProposal, EventQuery, RegistrationInput, TimeZone, type FieldError } from '../../src/core/schemas.js';
 import { validateEventProposal, validateRegistration } from '../../src/core/validate.js';
@@ -49,6 +50,8 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
       if (input.timeZone && !TimeZone.safeParse(input.timeZone).success)
         errors.push({ field: 'timeZone', code: 'invalid', message: 'timeZone is not a known time zone' });
       if (errors.length) throw validationError(errors);
+      // Issue 19: moderated before publication unless the consultation says otherwise (console, `moderation.event`).
+      const published = moderationMode(ctx.consultation(consultation.id), 'event') === 'post';
       const mode = input.mode as NewEvent['mode'];
       const locality = input.address?.locality?.trim();
       const address =
@@ -74,7 +77,7 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
         organiser: { name: input.organiserName.trim() },
         status: 'scheduled',
         registration: input.capacity ? { kind: 'inline', capacity: input.capacity } : { kind: 'none' },
-        moderation: 'pending',
+        moderation: published ? 'approved' : 'pending',
         organiserEmail: input.organiserEmail.trim(),
         participantId: participant.id,
       };
@@ -83,7 +86,7 @@ export function eventRoutes(app: Hono<Env>, ctx: AppContext): void {
       if (!shape.success) throw validationError(fieldErrorsOf(shape.error));
       await insertEvent(tx, event);
       const stored = await eventRow(tx, consultation.id, event.id);
-      return { status: 201, body: { event: toEvent(stored!), moderation: 'pending' } };
+      return { status: 201, body: { event: toEvent(stored!), moderation: published ? 'published' : 'pending' } };
     }),
   );
 }
@@ -177,11 +180,12 @@ export const EVENT_DOCS: RouteDoc[] = [
     path: `${C}/events`,
     tag: 'Events',
     summary: 'Propose an event (a relay workshop)',
-    description: 'It is listed once a moderator approves it.',
+    description:
+      'Moderated before publication by default: listed once a moderator approves it. A consultation whose `moderation.event` is `post` (console settings) publishes it at once (`moderation: published`).',
     auth: 'participant',
     body: 'EventProposal',
     bodyRules: BODY_RULES.event,
-    ok: { status: 201, description: 'Stored, awaiting moderation', schema: 'EventReceipt' },
+    ok: { status: 201, description: 'Stored: awaiting moderation, or published (see `moderation`)', schema: 'EventReceipt' },
     refusals: {
       validation: 'a field breaks a business rule (`fieldErrors`)',
       forbidden: 'the honeypot `website` is filled',

@@ -14,6 +14,7 @@ import { rateWait } from '../http/rate-limit.js';
 import { createParticipant, issueToken, participantByToken, verifiedParticipant } from '../store/participants.js';
 import { participation } from '../store/votes.js';
 import { fingerprint, written } from './helpers.js';
+import { LIVE_ID_HEADER, LIVE_ID_DOC } from '../live/routes.js';
 import { C, type RouteDoc } from '../openapi/route-doc.js';
 import { BODY_RULES } from '../openapi/body-rules.js';
 
@@ -112,7 +113,12 @@ export function participantRoutes(app: Hono<Env>, ctx: AppContext): void {
   });
 
   // Organisers edit it in the console (issue 19): browsers revalidate at every load (ETag), a shared cache keeps it 5 s.
-  app.get('/consultations/:id', (c) => cachedJson(c, ctx.consultation(c.req.param('id')).consultation, CACHE.live));
+  // With the live position (`X-Live-Id`, issue 23): the page's first stream resumes after it (server/live/routes.ts).
+  app.get('/consultations/:id', async (c) => {
+    const { consultation } = ctx.consultation(c.req.param('id'));
+    c.header(LIVE_ID_HEADER, String(await ctx.live.position(consultation.id)));
+    return cachedJson(c, consultation, CACHE.live);
+  });
 
   app.get('/consultations/:id/participation', async (c) => {
     const { consultation } = ctx.consultation(c.req.param('id'));
@@ -175,7 +181,7 @@ export const PARTICIPANT_DOCS: RouteDoc[] = [
     description:
       'Its `settings` hold the rules every write of this consultation follows (phases, vote model and limit, form rules, event formats).',
     auth: 'none',
-    ok: { status: 200, description: 'The consultation', schema: 'Consultation' },
+    ok: { status: 200, description: 'The consultation', schema: 'Consultation', headers: LIVE_ID_DOC },
     refusals: {},
     cached: true,
   },

@@ -1,9 +1,11 @@
 /**
- * Calling the one-statement write functions (pgo_vote, pgo_register, pgo_propose: issue 25), and how they say no: they raise
- * `pgo:<code>`, which rolls the whole write back (refusals are stored nowhere), with the particulars in
- * the exception's detail — either JSON `{ title, detail?, url?, fieldErrors? }` or, for the vote's
- * historical refusals, a plain string read by the code's default below. Each becomes the problem the
- * routes always answered.
+ * Calling the one-statement write functions (pgo_vote, pgo_register, pgo_propose: issue 25), and how they say no.
+ * A refusal found before the write (closed, invalid, full, over the vote limit...) comes back as a value
+ * `{ refused: code, detail }` after the function counted its rate hit (migration 100: a flood of refused
+ * writes ends in 429; nothing else is stored); the rest (unknown token, a conflicting key, over the rate
+ * limit after the write) raise `pgo:<code>`, which rolls the whole write back. Either way the particulars
+ * are JSON `{ title, detail?, url?, fieldErrors? }` or, for the vote's historical refusals, a plain string
+ * read by the code's default below, and each becomes the problem the routes always answered.
  */
 import { validationError } from '../../src/core/errors.js';
 import type { ErrorCode, FieldError } from '../../src/core/schemas.js';
@@ -26,6 +28,15 @@ export interface WriterRequest {
 /** The last parameters of pgo_register and pgo_propose, the ones `pgo_write_start`/`pgo_write_end` take. */
 export function writerParams(r: WriterRequest): unknown[] {
   return [r.key, sha256(r.fingerprint), r.ip, r.now, r.limits.writesPerMinute, r.limits.writesPerIpPerMinute];
+}
+
+/**
+ * A refusal found before the write (migration 100): returned rather than raised, so that the rate hit it
+ * counted is kept while nothing else was written; `detail` is what a raised refusal carries.
+ */
+interface Refusal {
+  refused: string;
+  detail: string | null;
 }
 
 /** What a write function returns: the first answer, or the stored one for a repeated key. */
@@ -51,8 +62,10 @@ export function callWriteFunction<T>(
   const args = [tokenHash, ...params];
   const placeholders = args.map((_, i) => `$${i + 1}`).join(', ');
   return oneAtATime(tokenHash, async () => {
-    const rows = await db.query<{ r: WriteResult<T> }>(`SELECT ${fn}(${placeholders}) AS r`, args).catch(refused);
-    return rows[0]!.r;
+    const rows = await db.query<{ r: WriteResult<T> | Refusal }>(`SELECT ${fn}(${placeholders}) AS r`, args).catch(refused);
+    const r = rows[0]!.r;
+    if ('refused' in r) refused({ message: `pgo:${r.refused}`, detail: r.detail });
+    return r;
   });
 }
 

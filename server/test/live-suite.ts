@@ -184,6 +184,52 @@ export function liveSuite(label: string, openDb: () => Promise<Db>): void {
       for (const r of [resumed, again, future]) r.close();
     });
 
+    it('the consultation read gives the live position: a first stream from it gets what changed after the read', async () => {
+      // A page reads the consultation, then its stream starts: a vote committed in between must still arrive.
+      const read = await call('GET', '/consultations/open', { headers: { origin: 'https://ville.example.fr' } });
+      const position = read.headers.get('x-live-id');
+      assert.match(position ?? '', /^\d+$/);
+      assert.match(read.headers.get('access-control-expose-headers') ?? '', /X-Live-Id/i, 'a host page may read it');
+      const voter = await token();
+      const answer = await call('PUT', '/consultations/open/proposals/s1/vote', {
+        token: voter,
+        body: { choice: 'support' },
+        key: 'live-10',
+      });
+      assert.equal(answer.status, 200, answer.text);
+      const total = answer.body.tally.total as number;
+      const fromNow = await live('open');
+      const fromRead = await live('open', { lastEventId: position });
+      await Promise.all([ready(fromNow), ready(fromRead)]);
+      assert.deepEqual(
+        fromNow.messages.map((m) => m.event),
+        ['ready'],
+        'without the position the vote is lost (the gap)',
+      );
+      assert.deepEqual(
+        talliesOf(fromRead, 's1').map((t) => t.tally.total),
+        [total],
+        'from the read’s position: the vote, once',
+      );
+      // A 304 carries it too; with streams open in this process it is their cursor (no query): still no gap.
+      const again = await call('GET', '/consultations/open', { headers: { 'if-none-match': read.headers.get('etag')! } });
+      assert.equal(again.status, 304);
+      const cursor = again.headers.get('x-live-id');
+      assert.ok(Number(cursor) >= Number(position), `${cursor} >= ${position}`);
+      const second = await call('PUT', '/consultations/open/proposals/s1/vote', {
+        token: await token(),
+        body: { choice: 'support' },
+        key: 'live-11',
+      });
+      const late = await live('open', { lastEventId: cursor });
+      await ready(late);
+      assert.deepEqual(
+        talliesOf(late, 's1').map((t) => t.tally.total),
+        [second.body.tally.total as number],
+      );
+      for (const r of [fromNow, fromRead, late]) r.close();
+    });
+
     it('counts comments and open amendments live; tells an author alone of the decisions on their comment and amendment', async () => {
       const countsOf = (r: LiveReader, target: string) =>
         r.changes().flatMap((c) => (c.type === 'count' && c.target === target ? [c] : []));

@@ -36,6 +36,8 @@ export interface HttpRequest {
   cache?: RequestCache;
   /** This request's longest wait before a retry (default: the client's `maxWaitMs`). */
   maxWaitMs?: number;
+  /** Given the headers of a successful answer (the consultation read's live position). */
+  seen?: (headers: Headers) => void;
 }
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -116,6 +118,7 @@ export class HttpClient {
       });
       const text = await response.text();
       if (!response.ok) throw problemFrom(response, text);
+      request.seen?.(response.headers);
       if (!text) return undefined;
       try {
         return JSON.parse(text);

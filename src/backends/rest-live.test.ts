@@ -116,6 +116,32 @@ describe('rest backend: live stream against the reference server', function () {
     session.live.stop();
   });
 
+  it('the first stream misses nothing committed between the page’s first reads and its start (X-Live-Id)', async () => {
+    // The page's stream request is held (not sent) until a vote from another window is committed.
+    let asked = false;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: typeof fetch = async (input, init) => {
+      if (/\/live(\?|$)/.test(String(input))) {
+        asked = true;
+        await gate;
+      }
+      return fetch(input, init);
+    };
+    const [one, two] = [await windowOn(held), await windowOn()];
+    await waitUntil(() => asked, 'the first window never asked for its stream', { timeout: 20_000 });
+    const target = one.proposals[1]!.id;
+    const before = one.session.votes.tallyOf(target)!.total!;
+    const result = await two.backend.vote(C.open, target, 'support', { idempotencyKey: crypto.randomUUID() });
+    expect(result.tally.total).to.equal(before + 1);
+    release();
+    await waitUntil(() => one.session.live.lastId !== null, 'the first window’s stream did not get ready', { timeout: 20_000 });
+    // Ready comes after the catch-up: the vote is there now, or it was lost.
+    expect(one.session.votes.tallyOf(target)!.total).to.equal(before + 1, 'the vote made in the gap reached the page');
+    one.session.live.stop();
+    two.session.live.stop();
+  });
+
   it('polls when something between breaks the stream (an answer that is not an event stream)', async () => {
     const proxy: typeof fetch = (input, init) =>
       /\/live(\?|$)/.test(String(input))

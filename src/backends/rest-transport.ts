@@ -33,14 +33,12 @@ export class RestTransport {
   private issuing: Promise<string> | null = null;
   /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
   private readonly verified = new Map<string, Promise<string>>();
-  protected readonly fetchImpl: typeof fetch;
 
   constructor(options: RestBackendOptions) {
     this.base = `${options.endpoint.replace(/\/+$/, '')}/api/v1`;
     this.http = new HttpClient(options);
     this.tokens = new TokenStore(options.endpoint, options.storage);
     this.identity = options.identity || undefined;
-    this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   /** A read with the participant's token when there is one (answers that say what is theirs); never creates a participant. */

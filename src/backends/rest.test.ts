@@ -138,6 +138,31 @@ describe('RestBackend', () => {
       expect(calls.map((c) => `${c.method} ${c.headers.authorization ?? '-'}`)).to.deep.equal(['GET -']);
     });
 
+    it('lists one’s contributions with the token, and asks nothing before there is one (issue 19)', async () => {
+      const mine = {
+        target: 'proposal:p1',
+        kind: 'proposal',
+        id: 'p1',
+        title: 'Idée',
+        status: 'hidden',
+        createdAt: '2026-03-20T10:00:00Z',
+        decidedAt: '2026-03-21T10:00:00Z',
+        reason: 'Doublon',
+      };
+      const { rest, calls } = backend(
+        routes({
+          'POST /participants': issueToken('tok-1'),
+          'PUT /consultations/c1/proposals/p1/vote': () => json(voteResult),
+          'GET /consultations/c1/my-contributions': () => json({ items: [mine] }),
+        }),
+      );
+      expect(await rest.listMyContributions('c1')).to.deep.equal([]);
+      expect(calls).to.have.length(0);
+      await rest.vote('c1', 'p1', 'support', { idempotencyKey: 'k1' });
+      expect(await rest.listMyContributions('c1')).to.deep.equal([mine]);
+      expect(calls.at(-1)!.headers.authorization).to.equal('Bearer tok-1');
+    });
+
     it('is issued once before the first writes, stored per endpoint and sent as a bearer with the idempotency key', async () => {
       const { rest, calls, storage } = backend(
         routes({

@@ -51,6 +51,8 @@ import type {
   ReplyQuery,
 } from '../core/comments.js';
 import { lazyMethods } from './lazy.js';
+import type { MyContribution } from '../core/contributions.js';
+import { RestLiveLink } from './rest-live-link.js';
 
 export type { RestBackendOptions };
 
@@ -63,6 +65,7 @@ const VOTE_MAX_WAIT_MS = 2_000;
 export class RestBackend extends RestTransport implements ConsultationBackend {
   readonly kind = 'rest';
   readonly capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
+  private readonly live: RestLiveLink;
   /** Issue 21: documents and amendments (rest-documents.ts, loaded with the first call: most pages never need it). */
   readonly documents: DocumentsBackend = lazyMethods(
     () =>
@@ -78,27 +81,30 @@ export class RestBackend extends RestTransport implements ConsultationBackend {
     ['getDocument', 'getVersion', 'listAmendments', 'proposeAmendment', 'voteAmendment'],
   );
 
-  /** The consultation's live stream (rest-live.ts), with the participant's token when there is one. */
-  openLive(consultationId: string, since: string | null, handlers: LiveHandlers): LiveSubscription {
-    const token = () => (this.identity ? this.verifiedToken(consultationId).catch(() => null) : Promise.resolve(this.tokens.get()));
-    // Imported when first needed: a page renders without it.
-    let subscription: LiveSubscription | null = null;
-    let closed = false;
-    void import('./rest-live.js').then(({ openRestLive }) => {
-      if (!closed) subscription = openRestLive({ url: this.path(consultationId, 'live'), token, since, fetch: this.fetchImpl }, handlers);
+  constructor(options: RestBackendOptions) {
+    super(options);
+    this.live = new RestLiveLink({
+      url: (consultationId) => this.path(consultationId, 'live'),
+      token: (consultationId) =>
+        this.identity ? this.verifiedToken(consultationId).catch(() => null) : Promise.resolve(this.tokens.get()),
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     });
-    return {
-      close() {
-        closed = true;
-        subscription?.close();
-      },
-    };
+  }
+
+  /** The consultation's live stream (rest-live-link.ts), with the participant's token when there is one. */
+  openLive(consultationId: string, since: string | null, handlers: LiveHandlers): LiveSubscription {
+    return this.live.open(consultationId, since, handlers);
   }
 
   // ---- reads ----
 
   async getConsultation(consultationId: string, options?: RequestOptions): Promise<Consultation> {
-    return shaped(await this.get(this.path(consultationId), options), ['id', 'phases', 'settings']);
+    const seen = (headers: Headers) => this.live.saw(consultationId, headers);
+    return shaped(await this.http.send({ method: 'GET', url: this.path(consultationId), signal: options?.signal, seen }), [
+      'id',
+      'phases',
+      'settings',
+    ]);
   }
 
   async getServerTime(options?: RequestOptions): Promise<ServerTime> {
@@ -108,6 +114,14 @@ export class RestBackend extends RestTransport implements ConsultationBackend {
   /** Sends the participant's token when there is one; never creates a participant just to read. */
   async getParticipation(consultationId: string, options?: RequestOptions): Promise<Participation> {
     return shaped(await this.readAs(consultationId, this.path(consultationId, 'participation'), options), ['votes', 'registrations']);
+  }
+
+  /** The participant's own contributions and their moderation status (issue 19); none, without a request, before any. */
+  async listMyContributions(consultationId: string, options?: RequestOptions): Promise<MyContribution[]> {
+    if (!this.identity && !this.tokens.get()) return [];
+    return shaped<{ items: MyContribution[] }>(await this.readAs(consultationId, this.path(consultationId, 'my-contributions'), options), [
+      'items',
+    ]).items;
   }
 
   async listProposals(consultationId: string, query: ProposalQuery, options?: RequestOptions): Promise<Page<Proposal>> {

@@ -7,49 +7,8 @@ import { expect } from '@open-wc/testing';
 import { waitUntil } from '../test-utils/wait.js';
 import './index.js';
 import type { PgoConsole } from './console-app.js';
+import { count, deep, deepActive, mountConsole, startConsoleServer, tabTo, text } from './console-test-kit.js';
 import type { PgoConsoleHostLinks } from './host-links.js';
-
-interface Ready {
-  ready?: boolean;
-  pending?: boolean;
-  error?: string;
-  proposals?: string[];
-  password?: string;
-}
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** An element through nested shadow roots: `deep(el, 'pgo-moderation-queue', '#reason')`. */
-function deep<T extends Element = HTMLElement>(root: Element, ...selectors: string[]): T | null {
-  let node: Element | null = root;
-  for (const selector of selectors) node = (node?.shadowRoot ?? node)?.querySelector(selector) ?? null;
-  return node as T | null;
-}
-
-/**
- * Presses Tab until the focused element matches; fails after `max` presses. `fromTop`: start from the
- * console's heading, as heading navigation (a screen reader's "1") would: Firefox over WebDriver BiDi
- * drops the Shift of a Shift+Tab sent as two commands, so the tests never tab backwards.
- */
-async function tabTo(match: (el: Element) => boolean, what: string, max = 60, fromTop = false): Promise<void> {
-  const seen: string[] = [];
-  if (fromTop && !match(deepActive()!)) document.querySelector('pgo-console')?.shadowRoot?.querySelector<HTMLElement>('h1')?.focus();
-  for (let i = 0; i < max; i++) {
-    const active = deepActive();
-    if (active && match(active)) return;
-    seen.push(`${active?.localName}${active?.id ? `#${active.id}` : ''}:${active?.textContent?.trim().slice(0, 12) ?? ''}`);
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached ${what}; focus went: ${[...new Set(seen)].join(' > ')}`);
-}
-
-const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
-const count = (queue: Element, tab: string) => Number(/\((\d+)\)/.exec(text(deep(queue, `#tab-${tab}`)))?.[1] ?? NaN);
 
 describe('<pgo-console> by keyboard, against the reference server', function () {
   this.timeout(180_000);
@@ -57,16 +16,10 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
   let password = '';
 
   before(async () => {
-    await executeServerCommand('pgo-console-start');
-    let ready: Ready = {};
-    for (let i = 0; i < 30 && !ready.ready && !ready.error; i++) ready = await executeServerCommand<Ready, unknown>('pgo-console-ready');
-    if (!ready.ready) throw new Error(`console server: ${ready.error ?? 'not ready'}`);
-    password = ready.password!;
+    password = (await startConsoleServer()).password!;
     // Not `fixture()`: it would be removed after each test, and these tests follow one organiser's session.
-    el = document.createElement('pgo-console');
-    el.lang = 'en';
-    document.body.append(el);
-    await waitUntil(() => deep(el, 'pgo-console-sign-in', '#f-email'), 'no sign-in form', { timeout: 20_000 });
+    el = await mountConsole();
+    expect(deep(el, 'pgo-console-sign-in', '#f-email'), 'the sign-in form').to.not.equal(null);
   });
   after(async () => {
     el?.remove();
@@ -175,54 +128,6 @@ describe('<pgo-console> by keyboard, against the reference server', function () 
       { timeout: 20_000 },
     );
     await expect(el).to.be.accessible();
-  });
-
-  it('edits the consultation: an origin with a path is refused on its field, then a new title and category are saved and served', async () => {
-    await tabTo((a) => a.textContent?.trim() === 'Settings', 'the Settings section', 60, true);
-    await sendKeys({ press: 'Enter' });
-    const editor = await waitUntil(() => deep(el, 'pgo-consultation-editor', '#f-consultation-title'), 'no editor', {
-      timeout: 20_000,
-    }).then(() => deep(el, 'pgo-consultation-editor')!);
-    await expect(el).to.be.accessible();
-    await tabTo((a) => a.id === 'f-consultation-title', 'the title field');
-    await sendKeys({ press: 'End' });
-    await sendKeys({ type: ' (édité)' });
-    await tabTo((a) => a.id === 'add-categories', 'Add a category', 200);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(
-      () =>
-        deepActive()
-          ?.getAttribute('name')
-          ?.match(/^consultation\.categories\.\d+\.title$/),
-      'focus is not on the new category',
-    );
-    await sendKeys({ type: 'Culture' });
-    await tabTo((a) => a.id === 'f-allowedOrigins', 'the origins', 200);
-    await sendKeys({ press: 'End' });
-    await sendKeys({ type: '\nhttps://bad.example/path' });
-    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => deep(editor, '#f-allowedOrigins-error'), 'no error on the origins field');
-    expect(text(deep(editor, '#f-allowedOrigins-error'))).to.contain('An origin such as https://www.town.example');
-    await expect(el).to.be.accessible();
-    await tabTo((a) => a.id === 'f-allowedOrigins', 'the origins', 200, true);
-    await sendKeys({ press: 'End' });
-    for (let i = 0; i < '\nhttps://bad.example/path'.length; i++) await sendKeys({ press: 'Backspace' });
-    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => /Settings saved \(revision \d+\)/.test(text(deep(editor, '[part="announcer"]'))), 'not saved', {
-      timeout: 20_000,
-    });
-    await expect(el).to.be.accessible();
-    const served = (await (await fetch('/api/v1/consultations/plan-action-2017')).json()) as {
-      title: string;
-      categories: { title: string }[];
-    };
-    expect(served.title).to.match(/\(édité\)$/);
-    expect(served.categories.map((c) => c.title)).to.include('Culture');
-    expect(deep<HTMLAnchorElement>(el, 'pgo-consultation-transfer', 'a[download]')!.href).to.match(
-      /\/api\/v1\/admin\/consultations\/plan-action-2017\/export$/,
-    );
   });
 
   it('reads the audit log, which lists every decision with its reason', async () => {

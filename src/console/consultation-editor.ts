@@ -4,6 +4,7 @@ import { checkConsultation, ConsultationEdit, type ConsultationAdmin, type KeyRo
 import { BackendError, toBackendError } from '../core/errors.js';
 import { fieldErrorsOf } from '../core/field-errors.js';
 import { describeError } from '../core/messages/common.js';
+import { storageKeys } from '../core/storage.js';
 import type { FieldError } from '../core/schemas.js';
 import { renderField, renderForm, renderFormPage } from '../forms/fields.js';
 import { FormController, type FieldSpec, type FormValues } from '../forms/form-controller.js';
@@ -17,7 +18,8 @@ import { tEditor, type EditorKey } from './editor.messages.js';
  * Creates or edits a consultation: texts, phases (dates in its time zone, what each allows), categories,
  * votes, moderation per kind of contribution, the proposal form, host origins and host-signed identities
  * (keys rotated with an overlap). Checked before sending with the shared schema and rules (errors on the
- * fields); saved through the organiser API, it applies at once.
+ * fields); saved through the organiser API, it applies at once. An unsaved edit is kept on this device (per
+ * consultation, what differs from the loaded settings) and comes back after a reload, until saved or discarded.
  *
  * @summary The console's consultation settings.
  * @csspart form - The form.
@@ -33,7 +35,6 @@ export class PgoConsultationEditor extends ConsoleElement {
   @property({ attribute: false }) template: ConsultationAdmin | null = null;
 
   @state() private settings: ConsultationAdmin | null = null;
-  @state() private counts = { phases: 0, categories: 0 };
   @state() private error: BackendError | null = null;
   @state() private rotation: KeyRotation | null = null;
   @state() private overlap = '72';
@@ -50,9 +51,11 @@ export class PgoConsultationEditor extends ConsoleElement {
         throw this.translated(error);
       });
     },
-    draftKey: () => null,
+    // An unsaved edit survives a reload (kept on this device, per consultation; cleared once saved). Only the fields
+    // that differ from the loaded settings are kept, with the lengths of the lists; known once the settings are.
+    draftKey: () => (this.settings ? storageKeys.draft(['console-settings', this.settings.consultation.id || '(new)']) : null),
     locale: () => this.locale,
-    initialValues: () => (this.settings ? toValues(this.settings) : {}),
+    initialValues: () => (this.settings ? { ...toValues(this.settings), ...listLengths(this.settings) } : {}),
     onSuccess: (saved) => {
       this.settings = saved;
       this.form.startOver();
@@ -62,6 +65,19 @@ export class PgoConsultationEditor extends ConsoleElement {
       this.emit('pgo-consultation-saved', saved);
     },
   });
+
+  /** A reload (or a closed tab) keeps the last keystrokes too, not only what the debounced save had kept. */
+  private readonly onPageHide = () => this.form.saveDraftNow();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('pagehide', this.onPageHide);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('pagehide', this.onPageHide);
+  }
 
   private e(key: EditorKey, params?: Record<string, string | number>): string {
     return tEditor(this.locale, key, params);
@@ -76,10 +92,6 @@ export class PgoConsultationEditor extends ConsoleElement {
       const loaded = this.creating ? this.template : await this.client.settings(this.consultation);
       const base = loaded ?? null;
       this.settings = base && this.creating ? { ...base, consultation: { ...base.consultation, id: '' }, keys: [], revision: 0 } : base;
-      this.counts = {
-        phases: this.settings?.consultation.phases.length ?? 0,
-        categories: this.settings?.consultation.categories.length ?? 0,
-      };
       this.error = null;
       this.form.startOver();
     } catch (error) {
@@ -88,7 +100,18 @@ export class PgoConsultationEditor extends ConsoleElement {
   }
 
   private edit(values: FormValues): ConsultationEdit {
-    return fromValues(values, this.counts, this.settings!);
+    return fromValues(values, countsOf(values), this.settings!);
+  }
+
+  /** How many phases and categories the form holds: form values too, so that a draft keeps them. */
+  private get counts(): Counts {
+    return countsOf(this.form.values);
+  }
+
+  private set counts(counts: Counts) {
+    this.form.values = { ...this.form.values, [LENGTH.phases]: String(counts.phases), [LENGTH.categories]: String(counts.categories) };
+    this.form.saveDraftNow();
+    this.requestUpdate();
   }
 
   private specs(): FieldSpec[] {
@@ -217,7 +240,6 @@ export class PgoConsultationEditor extends ConsoleElement {
       (s: SectionId) => html`<fieldset class="section"><legend><h3>${this.e(`sec_${s}` as EditorKey)}</h3></legend>
       ${s === 'phases' || s === 'categories' ? this.renderList(s) : sectionFields(t, s, this.counts, this.creating).map((spec) => renderField(this.form, spec))}
       ${s === 'identity' ? this.renderKeys() : nothing}
-      ${s === 'moderation' ? html`<p class="hint">${this.e('h_events')}</p>` : nothing}
     </fieldset>`,
     );
     const title = this.creating ? this.e('newConsultation') : this.e('editTitle', { title: this.settings.consultation.title });
@@ -230,3 +252,15 @@ declare global {
     'pgo-consultation-saved': CustomEvent<ConsultationAdmin>;
   }
 }
+
+type Counts = { phases: number; categories: number };
+/** The form values that hold the lists' lengths (not fields: nothing renders them). */
+const LENGTH = { phases: '#phases', categories: '#categories' } as const;
+const countsOf = (values: FormValues): Counts => ({
+  phases: Number(values[LENGTH.phases]) || 0,
+  categories: Number(values[LENGTH.categories]) || 0,
+});
+const listLengths = (settings: ConsultationAdmin): FormValues => ({
+  [LENGTH.phases]: String(settings.consultation.phases.length),
+  [LENGTH.categories]: String(settings.consultation.categories.length),
+});

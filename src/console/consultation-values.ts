@@ -3,7 +3,7 @@
  * shared schema (`consultation.phases.1.endsAt`), so the errors of the schema, of `checkConsultation` and
  * of the server land on the right fields. Phase times are typed in the consultation's time zone.
  */
-import type { ConsultationEdit } from '../core/consultation-edit.js';
+import { DEFAULT_MODERATION, type ConsultationEdit } from '../core/consultation-edit.js';
 import type { Phase } from '../core/schemas.js';
 import { offsetAt, zonedTimeToInstant } from '../core/time-zone.js';
 import type { FormValues } from '../forms/form-controller.js';
@@ -13,11 +13,10 @@ const S = `${C}.settings`;
 const F = `${S}.proposalFields`;
 export const ALLOWS = ['proposalPhases', 'votePhases', 'eventProposalPhases'] as const;
 /**
- * Kinds of contribution whose moderation mode lives in the editor's `moderation` map (kinds that read
- * it: none yet). Proposals keep theirs in settings.moderation, comments in settings.comments.moderation;
- * proposed events are always moderated before publication.
+ * Kinds of contribution whose moderation mode lives in the editor's `moderation` map (proposed events,
+ * amendments). Proposals keep theirs in settings.moderation, comments in settings.comments.moderation.
  */
-export const MODERATED_KINDS: string[] = [];
+export const MODERATED_KINDS = ['event', 'amendment'] as const;
 
 /** `2026-03-02T10:00` in the zone (what an `<input type="datetime-local">` holds). */
 export function localInput(iso: string, timeZone: string): string {
@@ -77,7 +76,7 @@ export function toValues(edit: ConsultationEdit): FormValues {
     'identity.issuer': edit.identity?.issuer ?? '',
     'identity.audience': edit.identity?.audience ?? '',
   };
-  for (const kind of MODERATED_KINDS) values[`moderation.${kind}`] = edit.moderation[kind] ?? 'pre';
+  for (const kind of MODERATED_KINDS) values[`moderation.${kind}`] = edit.moderation[kind] ?? DEFAULT_MODERATION[kind] ?? 'pre';
   c.phases.forEach((p, i) =>
     Object.assign(
       values,

@@ -77,7 +77,7 @@ export function sectionFields(t: T, section: SectionId, counts: { phases: number
       return [
         { name: `${S}.moderation`, label: t('mod_proposal'), type: 'radio', options: modes(t) },
         { name: `${S}.comments.moderation`, label: t('mod_comment'), type: 'radio', options: modes(t) },
-        ...MODERATED_KINDS.map((k) => ({ name: `moderation.${k}`, label: t(`mod_${k}` as EditorKey), type: 'radio', options: modes(t) })),
+        ...MODERATED_KINDS.map((k) => ({ name: `moderation.${k}`, label: t(`mod_${k}`), type: 'radio', options: modes(t) })),
       ];
     case 'form':
       return [

@@ -14,9 +14,8 @@ const Kind = z.string().check(z.regex(/^[a-z][a-z-]*$/), z.maxLength(40));
 /** `pre`: a contribution waits for a moderator; `post`: published at once, moderated after. */
 export const ModerationMode = z.enum(['pre', 'post']);
 /**
- * The mode of kinds that keep theirs here (none reads it yet: proposals keep theirs in
- * `consultation.settings.moderation`, comments in `settings.comments.moderation`; proposed events are
- * always moderated before publication).
+ * The mode of kinds that keep theirs here (proposed events, amendments; `DEFAULT_MODERATION` when unset).
+ * Proposals keep theirs in `consultation.settings.moderation`, comments in `settings.comments.moderation`.
  */
 export const KindModeration = z.record(Kind, ModerationMode);
 
@@ -114,7 +113,6 @@ export function isOrigin(value: string): boolean {
 export function moderationMode(edit: Pick<z.infer<typeof ConsultationEdit>, 'consultation' | 'moderation'>, kind: string): ModerationMode {
   if (kind === 'proposal') return edit.consultation.settings.moderation;
   if (kind === 'comment') return edit.consultation.settings.comments?.moderation ?? 'post';
-  if (kind === 'event') return 'pre';
   return edit.moderation[kind] ?? DEFAULT_MODERATION[kind] ?? 'pre';
 }
 

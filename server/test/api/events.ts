@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConsultationEvent, pageOf } from '../../../src/core/schemas.js';
 import { eventProposal } from '../helpers.js';
-import { assertProblem, OPEN, type ApiTestContext } from './context.js';
+import { ADMIN, assertProblem, OPEN, type ApiTestContext } from './context.js';
 
 export function eventTests({ call, token, count, admin }: ApiTestContext): void {
   describe('events', () => {
@@ -104,6 +104,31 @@ export function eventTests({ call, token, count, admin }: ApiTestContext): void 
       assert.equal(queue.body.events.find((e: { id: string }) => e.id === event.id).organiserEmail, 'camille@example.fr');
       assert.equal((await admin('POST', `/admin/events/${event.id}/approve`)).body.moderation, 'approved');
       assert.equal((await call('GET', `${OPEN}/events/${event.id}`)).status, 200);
+    });
+
+    it('a consultation that publishes proposed events at once (moderation.event post, issue 19) lists them without a moderator', async () => {
+      const settings = (await call('GET', '/admin/consultations/open/settings', { token: ADMIN })).body;
+      assert.equal(settings.moderation.event ?? 'pre', 'pre', 'proposed events are moderated first by default');
+      const { keys: _keys, updatedAt: _at, ...edit } = settings;
+      const save = (moderation: Record<string, string>, revision: number) =>
+        call('PUT', '/admin/consultations/open/settings', { token: ADMIN, body: { ...edit, moderation, revision } });
+      const saved = await save({ ...settings.moderation, event: 'post' }, settings.revision);
+      assert.equal(saved.status, 200, saved.text);
+      assert.equal(saved.body.moderation.event, 'post');
+      try {
+        const answer = await call('POST', `${OPEN}/events`, { token: await token(), key: 'event-post-1', body: eventProposal() });
+        assert.equal(answer.status, 201, answer.text);
+        assert.equal(answer.body.moderation, 'published');
+        const event = ConsultationEvent.parse(answer.body.event);
+        assert.equal((await call('GET', `${OPEN}/events/${event.id}`)).status, 200);
+        const queue = await admin('GET', '/admin/consultations/open/moderation');
+        assert.ok(!queue.body.events.some((e: { id: string }) => e.id === event.id), 'not waiting in the queue');
+      } finally {
+        const back = await save({ ...settings.moderation, event: 'pre' }, saved.body.revision);
+        assert.equal(back.status, 200, back.text);
+      }
+      const pending = await call('POST', `${OPEN}/events`, { token: await token(), key: 'event-pre-1', body: eventProposal() });
+      assert.equal(pending.body.moderation, 'pending', 'back to moderation before publication');
     });
 
     it('refuses invalid event proposals and closed phases', async () => {

@@ -1,10 +1,10 @@
 /** HTTP framing, CORS and limits. Part of the route suite (server/test/suite.ts). */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { validDraft } from '../helpers.js';
-import { assertProblem, OPEN, type ApiTestContext } from './context.js';
+import { client, serveApp, testConsultations, validDraft } from '../helpers.js';
+import { ADMIN, assertProblem, OPEN, type ApiTestContext } from './context.js';
 
-export function httpTests({ call, strictCall, token }: ApiTestContext): void {
+export function httpTests({ call, strictCall, token, db, count }: ApiTestContext): void {
   describe('CORS', () => {
     it('answers preflights from allowed origins and exposes the headers the client reads', async () => {
       const headers = {
@@ -71,6 +71,43 @@ export function httpTests({ call, strictCall, token }: ApiTestContext): void {
       const retryAfter = Number(answers[3]!.headers.get('retry-after'));
       assert.ok(retryAfter >= 1 && retryAfter <= 60);
       assert.equal(answers[3]!.body.retryAfter, retryAfter);
+    });
+
+    it('counts refused writes against the write rate limit: a flood of refused writes ends in 429, and stores nothing', async () => {
+      // A clock that stands still: every hit falls in one rate window, whenever the test runs.
+      const frozen = Date.now();
+      const limits = { writesPerMinute: 3, writesPerIpPerMinute: 1e6, participantsPerMinute: 1e6 };
+      const app = await serveApp({ db: db(), consultations: testConsultations(frozen), adminToken: ADMIN, limits, clock: () => frozen });
+      try {
+        const flood = client(app.url);
+        const floods: [string, string, unknown, string][] = [
+          ['PUT', '/consultations/closed/proposals/cs0/vote', { choice: 'support' }, 'closed'],
+          ['PUT', `${OPEN}/proposals/nope/vote`, { choice: 'support' }, 'not-found'],
+          ['DELETE', '/consultations/final/proposals/fs0/vote', undefined, 'forbidden'],
+          ['POST', `${OPEN}/events/past/registrations`, { name: 'Camille', email: 'camille@example.fr', consent: true }, 'closed'],
+          ['POST', '/consultations/closed/proposals', validDraft, 'closed'],
+          ['POST', `${OPEN}/proposals`, { ...validDraft, title: 'x' }, 'validation'],
+        ];
+        for (const [method, path, body, code] of floods) {
+          const t = await token(flood);
+          const statuses = [];
+          for (let i = 0; i < 3; i++) {
+            const answer = await flood(method, path, { token: t, body });
+            assert.equal(answer.body.code, code, `${method} ${path}: ${JSON.stringify(answer.body)}`);
+            statuses.push(answer.status);
+          }
+          const limited = await flood(method, path, { token: t, body });
+          assertProblem(limited, 429, 'rate-limited');
+          assert.ok(Number(limited.headers.get('retry-after')) >= 1, `${method} ${path}: Retry-After`);
+          // The limit holds for this participant's next write, refused or not.
+          assertProblem(await flood('PUT', `${OPEN}/proposals/s0/vote`, { token: t, body: { choice: 'support' } }), 429, 'rate-limited');
+        }
+        assert.equal(await count("votes WHERE consultation_id = 'closed'"), 0);
+        assert.equal(await count("registrations WHERE event_id = 'past'"), 0);
+        assert.equal(await count("proposals WHERE consultation_id = 'closed' AND id <> 'cs0'"), 0);
+      } finally {
+        await app.close();
+      }
     });
 
     it('rate-limits new participants per IP', async () => {

@@ -83,7 +83,8 @@ export const EventProposal = z.object({
   consent: z.optional(z.boolean()),
   website: z.optional(z.string()),
 });
-export const EventReceipt = z.object({ event: ConsultationEvent, moderation: z.literal('pending') });
+/** `pending` while the consultation moderates proposed events before publication (`moderation.event`, the default). */
+export const EventReceipt = z.object({ event: ConsultationEvent, moderation: z.enum(['pending', 'published']) });
 
 export type EventMode = z.infer<typeof EventMode>;
 export type EventStatus = z.infer<typeof EventStatus>;

@@ -34,6 +34,7 @@ export const en = {
   unavailable: 'Event proposals are not possible from this website.',
   successTitle: 'Thank you, your event was received',
   successPending: '“{title}” will be published after moderation. The team will write to {email} if needed.',
+  successPublished: '“{title}” is published. The team will write to {email} if needed.',
   decidedPublished: 'Good news: “{title}” has just been published.',
   decidedHidden: '“{title}” was not accepted by the moderators.',
   another: 'Propose another event',

@@ -38,6 +38,7 @@ export const eventFormMessages = defineMessages(
     unavailable: 'Les propositions d’événements ne sont pas possibles depuis ce site.',
     successTitle: 'Merci, votre événement est bien reçu',
     successPending: '« {title} » sera publié après modération. L’équipe vous écrira à {email} si besoin.',
+    successPublished: '« {title} » est publié. L’équipe vous écrira à {email} si besoin.',
     decidedPublished: 'Bonne nouvelle : « {title} » vient d’être publié.',
     decidedHidden: '« {title} » n’a pas été retenu par la modération.',
     another: 'Proposer un autre événement',

@@ -13,6 +13,7 @@ import { headingTag, renderField, renderForm, renderFormPage } from '../../forms
 import { html as staticHtml } from 'lit/static-html.js';
 import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
 import { formPageStyles, formStyles } from '../../forms/form.styles.js';
+import type { OwnContributions } from '../../forms/own-contributions.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { eventFormStyles } from './event-form.styles.js';
 
@@ -32,14 +33,15 @@ const ADDRESS = ['address.placeName', 'address.street', 'address.postalCode', 'a
  * the form names), attendance (in person, online or both) with the address or the link it needs,
  * seats, organiser and e-mail, consent. It runs on the shared form machinery (`src/forms`): GOV.UK
  * error summary and inline errors, a draft kept on the device, one idempotent submission. The event
- * then awaits moderation, and the form says so. Closed, with the opening date, while the current
- * phase takes no event proposals.
+ * then awaits moderation unless the consultation publishes at once, and the form says which. Closed,
+ * with the opening date, while the current phase takes no event proposals. Under the form, the events
+ * the participant proposed and their moderation status.
  *
- * @summary Propose a relay workshop or another event; it is published after moderation.
+ * @summary Propose a relay workshop or another event; it is published after moderation (or at once, if so set).
  * @slot intro - The host's introduction, above the form (and above the closed notice).
  * @slot success - The host's own message, shown after a successful submission.
  * @fires pgo-event-submit - Cancelable, just before sending. `detail` is the `EventProposal`; `preventDefault()` keeps it from being sent.
- * @fires pgo-event-submitted - After the backend accepted the event. `detail` is the `EventReceipt` (`moderation: 'pending'`).
+ * @fires pgo-event-submitted - After the backend accepted the event. `detail` is the `EventReceipt` (`moderation`: `pending` or `published`).
  * @csspart base - The wrapper.
  * @csspart form - The form.
  * @csspart group - The fieldset of the place's fields.
@@ -54,12 +56,13 @@ const ADDRESS = ['address.placeName', 'address.street', 'address.postalCode', 'a
  * @csspart send-error - A failed send with its retry button.
  * @csspart button - Every button; also `submit`, `retry`, `discard`, `another`.
  * @csspart closed - The notice shown while event proposals are closed.
- * @csspart success - The confirmation after sending, saying the event awaits moderation.
+ * @csspart success - The confirmation after sending, saying whether the event awaits moderation.
  * @csspart success-title - Its heading.
  * @csspart decision - In the confirmation, the moderators' decision once it arrives live (a polite status).
  * @csspart status - Loading and "not available" messages.
  * @csspart error - The consultation load error with its retry button.
  * @csspart announcer - The visually hidden polite live region.
+ * @csspart mine - The events this participant proposed and their moderation status, when they have some; also `mine-item`, `mine-status`.
  * @cssproperty --pgo-color-primary - Buttons and focus accents.
  * @cssproperty --pgo-color-danger - Errors.
  * @cssproperty --pgo-color-success - The confirmation's accent.
@@ -91,11 +94,14 @@ export class PgoEventForm extends PgoElement {
     beforeSend: (values) => this.emit('pgo-event-submit', this.proposal(values), { cancelable: true }),
     onSuccess: (receipt) => {
       this.emit('pgo-event-submitted', receipt);
+      this.showMine(true);
       void this.form.focus('.success');
     },
     initialValues: () => ({ consent: false, mode: 'in-person', format: this.defaultFormat() }),
   });
 
+  /** Their own proposed events and what moderation made of them (issue 19): a chunk loaded once they have taken part. */
+  private mine?: OwnContributions | null;
   private cachedFields: { key: string; fields: FieldSpec[] } | null = null;
   private formatDefaulted = false;
 
@@ -107,6 +113,7 @@ export class PgoEventForm extends PgoElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
+    this.showMine();
     // The format's default is known once the consultation is; a restored draft still wins (it is applied after this).
     if (!this.formatDefaulted && this.session?.consultation) {
       this.formatDefaulted = true;
@@ -212,6 +219,16 @@ export class PgoEventForm extends PgoElement {
     };
   }
 
+  private showMine(sent = false): void {
+    if (this.mine) this.mine.update(this.session, sent);
+    else if (this.mine === undefined && (sent || this.session?.participation?.participant)) {
+      this.mine = null;
+      void import('../../forms/own-contributions.js').then((m) =>
+        (this.mine = new m.OwnContributions(this, 'event')).update(this.session, true),
+      );
+    }
+  }
+
   protected override render() {
     const pending = this.renderSessionState();
     if (pending !== nothing) return pending;
@@ -246,14 +263,14 @@ export class PgoEventForm extends PgoElement {
         this.headingLevel,
       );
     }
-    return renderFormPage(this.form, content);
+    return renderFormPage(this.form, html`${content}${this.mine?.render(locale, this.headingLevel)}`);
   }
 
   private renderSuccess(receipt: EventReceipt, locale: Locale) {
     const email = String(this.form.values.organiserEmail ?? '');
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
       ${staticHtml`<${headingTag(this.headingLevel)} part="success-title" class="success-title">${tEventForm(locale, 'successTitle')}</${headingTag(this.headingLevel)}>`}
-      <p>${tEventForm(locale, 'successPending', { title: receipt.event.title, email })}</p>
+      <p>${tEventForm(locale, receipt.moderation === 'published' ? 'successPublished' : 'successPending', { title: receipt.event.title, email })}</p>
       ${renderDecision(this.session!.live.decisions, `event:${receipt.event.id}`, (key) => tEventForm(locale, key, { title: receipt.event.title }))}
       <slot name="success"></slot>
       <div class="actions">

@@ -1,5 +1,5 @@
 import { property } from 'lit/decorators.js';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { ChangeReason } from '../../base/session-events.js';
 import { renderDecision } from '../../base/live-decision.js';
 import { PgoElement } from '../../base/pgo-element.js';
@@ -14,6 +14,7 @@ import { headingTag, renderField, renderForm, renderFormPage } from '../../forms
 import { html as staticHtml } from 'lit/static-html.js';
 import { FormController, HONEYPOT, type FieldSpec, type FormValues } from '../../forms/form-controller.js';
 import { formPageStyles, formStyles } from '../../forms/form.styles.js';
+import type { OwnContributions } from '../../forms/own-contributions.js';
 import { baseStyles } from '../../styles/tokens.js';
 
 declare global {
@@ -58,6 +59,7 @@ declare global {
  * @csspart status - Loading and "not available" messages.
  * @csspart error - The consultation load error with its retry button.
  * @csspart announcer - The visually hidden polite live region.
+ * @csspart mine - The participant's own proposals and their moderation status, when they have some; also `mine-item`, `mine-status`.
  * @cssproperty --pgo-color-primary - Buttons and focus accents.
  * @cssproperty --pgo-color-danger - Errors.
  * @cssproperty --pgo-color-success - The confirmation's accent.
@@ -87,13 +89,21 @@ export class PgoProposalForm extends PgoElement {
     beforeSend: (values) => this.emit('pgo-proposal-submit', this.draft(values), { cancelable: true }),
     onSuccess: (receipt) => {
       this.emit('pgo-proposal-submitted', receipt);
+      this.showMine(true);
       void this.form.focus('.success');
     },
     initialValues: () => ({ consent: false }),
   });
 
+  /** Their own proposals and what moderation made of them (issue 19): a chunk loaded once they have taken part. */
+  private mine?: OwnContributions | null;
   private cachedFields: { consultation: Consultation; locale: Locale; fields: FieldSpec[] } | null = null;
   private wasOpen: boolean | null = null;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.showMine();
+  }
 
   protected override sessionChanged(reason: ChangeReason): void {
     if (reason === 'phase') {
@@ -188,6 +198,16 @@ export class PgoProposalForm extends PgoElement {
     return draft;
   }
 
+  private showMine(sent = false): void {
+    if (this.mine) this.mine.update(this.session, sent);
+    else if (this.mine === undefined && (sent || this.session?.participation?.participant)) {
+      this.mine = null;
+      void import('../../forms/own-contributions.js').then((m) =>
+        (this.mine = new m.OwnContributions(this, 'proposal')).update(this.session, true),
+      );
+    }
+  }
+
   protected override render() {
     const pending = this.renderSessionState();
     if (pending !== nothing) return pending;
@@ -216,7 +236,7 @@ export class PgoProposalForm extends PgoElement {
         this.headingLevel,
       );
     }
-    return renderFormPage(this.form, content);
+    return renderFormPage(this.form, html`${content}${this.mine?.render(locale, this.headingLevel)}`);
   }
 
   private renderSuccess(receipt: ProposalReceipt, locale: Locale) {

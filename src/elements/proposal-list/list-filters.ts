@@ -5,7 +5,7 @@ import type { ReadySession } from '../../base/session.js';
 import type { Locale } from '../../core/i18n.js';
 import type { ProposalSort } from '../../core/schemas.js';
 import { countsHidden } from './list-parts.js';
-import { renderOriginFilter } from './origin.js';
+import { renderOriginFilter, type OriginList } from './origin.js';
 import { tProposalList } from './proposal-list.messages.js';
 
 /** The order by count, in the words of the vote model. */
@@ -20,8 +20,8 @@ export interface FilterState {
   onSubmit: (event: Event) => void;
   onSearchInput: (event: Event) => void;
   onSelect: () => void;
-  /** The list, whose `origin` the origin filter sets. */
-  list: { origin: '' | 'online' | 'workshop' };
+  /** The list, whose origin (and workshop) the origin filter sets. */
+  list: OriginList;
 }
 
 export function renderFilters(session: ReadySession, locale: Locale, state: FilterState) {
@@ -44,7 +44,7 @@ export function renderFilters(session: ReadySession, locale: Locale, state: Filt
         <select part="select" name="sort" @change=${state.onSelect}>
           ${sorts.map((s) => html`<option value=${s} ?selected=${state.sort === s}>${tProposalList(locale, s === 'most-supported' ? BY_COUNT[session.consultation.settings.voteModel] : `sort.${s}`)}</option>`)}
         </select></label>
-      ${renderAnswerFilter(state.answer, locale, state.onSelect)} ${renderOriginFilter(state.list, locale, !!session.backend.capabilities.workshopReports)}
+      ${renderAnswerFilter(state.answer, locale, state.onSelect)} ${renderOriginFilter(state.list, session, locale)}
     </form>`;
 }
 

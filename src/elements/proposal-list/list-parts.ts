@@ -69,9 +69,28 @@ export function proposalQuery(
   if (list.category) query.categoryId = list.category;
   if (list.answer) query.answer = list.answer as ProposalQuery['answer'];
   if (list.origin) query.origin = list.origin;
-  // The list's own workshop, else the page's `?workshop=` (an event card's link to its contributions).
-  const workshop = list.workshop || new URLSearchParams(globalThis.location?.search ?? '').get('workshop');
+  const workshop = workshopOf(list);
   if (workshop) query.eventId = workshop;
   if (q) query.q = q.slice(0, 200);
   return query;
+}
+
+/** Lists whose reader chose another origin than the workshop they were given (the workshop's id, by list). */
+const leftWorkshop = new WeakMap<object, string>();
+
+/** The workshop a list was given: its own `workshop`, else the page's `?workshop=` (an event card's link to its contributions). */
+export function givenWorkshop(list: { workshop: string }): string {
+  return list.workshop || (new URLSearchParams(globalThis.location?.search ?? '').get('workshop') ?? '');
+}
+
+/** The workshop whose contributions the list shows: the one given, unless the reader chose another origin. */
+export function workshopOf(list: { workshop: string }): string {
+  const given = givenWorkshop(list);
+  return leftWorkshop.get(list) === given ? '' : given;
+}
+
+/** The reader leaves the given workshop (another origin chosen) or comes back to it. */
+export function leaveWorkshop(list: { workshop: string }, leave: boolean): void {
+  if (leave) leftWorkshop.set(list, givenWorkshop(list));
+  else leftWorkshop.delete(list);
 }

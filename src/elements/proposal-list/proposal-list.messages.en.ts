@@ -32,6 +32,8 @@ export const en = {
   'origin.all': 'Online and in workshops',
   'origin.online': 'Online',
   'origin.workshops': 'Relay workshops',
+  'origin.this': 'This relay workshop: {place}',
+  'origin.thisUnnamed': 'This relay workshop',
   'origin.roomSupport': { one: '{count} supporter in the room, counted apart', other: '{count} supporters in the room, counted apart' },
   comments: { zero: 'Comment', one: '{count} comment', other: '{count} comments' },
 };

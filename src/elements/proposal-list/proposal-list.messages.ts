@@ -40,6 +40,8 @@ export const proposalListMessages = defineMessages(
     'origin.all': 'En ligne et en ateliers',
     'origin.online': 'En ligne',
     'origin.workshops': 'Ateliers-relais',
+    'origin.this': 'Cet atelier-relais : {place}',
+    'origin.thisUnnamed': 'Cet atelier-relais',
     'origin.roomSupport': { one: '{count} soutien dans la salle, compté à part', other: '{count} soutiens dans la salle, comptés à part' },
     comments: { zero: 'Commenter', one: '{count} commentaire', other: '{count} commentaires' },
   },

@@ -99,4 +99,57 @@ describe('<pgo-proposal-list> and relay workshops', () => {
     await waitUntil(() => titles(other.el).length > 0, 'the list did not load');
     expect(other.el.shadowRoot!.querySelector('select[name="origin"]')).to.equal(null);
   });
+
+  it('“this workshop” is a visible choice by name: left and taken again by keyboard, the count said politely; from the page’s ?workshop= too', async () => {
+    const backend = await withReport();
+    const { el } = await mountInProvider<PgoProposalList>(backend, C, html`<pgo-proposal-list workshop=${PAST}></pgo-proposal-list>`);
+    const select = () => el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="origin"]')!;
+    const count = () => el.shadowRoot!.querySelector('[part~="count"]')!;
+    await waitUntil(
+      () => titles(el).length === 2 && select().selectedOptions[0]!.textContent!.includes('Lyon'),
+      'the workshop is not named',
+    );
+    expect(select().selectedOptions[0]!.textContent).to.equal(`Cet atelier-relais : Atelier-relais des Pentes ${XSS}, Lyon`);
+    expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(count().getAttribute('role')).to.equal('status');
+    expect(count().textContent!.trim()).to.equal('2 propositions');
+    await expect(el).to.be.accessible();
+    select().focus();
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowUp' });
+    await waitUntil(
+      () => titles(el).length === 4 && count().textContent!.trim() === '4 propositions',
+      'leaving the workshop did not show all',
+    );
+    expect(select().value).to.equal('');
+    expect(el.workshop).to.equal(PAST, 'the attribute is left as the host set it');
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(
+      () => titles(el).length === 2 && count().textContent!.trim() === '2 propositions',
+      'the workshop could not be taken again',
+    );
+    expect(select().value).to.equal('this');
+    el.remove();
+
+    // From an event card's link: the page's ?workshop=, which the list never rewrites.
+    const address = location.href;
+    history.replaceState(null, '', `?workshop=${PAST}`);
+    try {
+      const linked = await mountInProvider<PgoProposalList>(backend, C, html`<pgo-proposal-list lang="en"></pgo-proposal-list>`, {
+        lang: 'en',
+      });
+      const choice = () => linked.el.shadowRoot!.querySelector<HTMLSelectElement>('select[name="origin"]')!;
+      await waitUntil(
+        () => titles(linked.el).length === 2 && choice().selectedOptions[0]!.textContent!.includes('Lyon'),
+        'the page’s workshop',
+      );
+      expect(choice().selectedOptions[0]!.textContent).to.equal(`This relay workshop: Atelier-relais des Pentes ${XSS}, Lyon`);
+      choice().focus();
+      await sendKeys({ press: 'ArrowUp' });
+      await waitUntil(() => linked.el.origin === 'workshop' && choice().value === 'workshop', 'the relay workshops choice');
+      await waitUntil(() => titles(linked.el).length === 2, 'all workshops’ contributions');
+      expect(location.search).to.equal(`?workshop=${PAST}`);
+    } finally {
+      history.replaceState(null, '', address);
+    }
+  });
 });

@@ -50,6 +50,21 @@ export function paragraphs(body: string): TemplateResult[] {
     .map((p) => html`<p class="para">${p.trim()}</p>`);
 }
 
+/**
+ * The document with each section's open amendments as the live stream last counted them (issue 23: the
+ * count moves in place when someone amends elsewhere; not announced). The same object when nothing moved.
+ */
+export function withLiveCounts(doc: TextDocument, counts: ReadonlyMap<string, number>): TextDocument {
+  let moved = false;
+  const sections = doc.sections.map((s) => {
+    const count = counts.get(`amendment section:${doc.id}/${s.id}`);
+    if (count === undefined || count === s.openAmendments) return s;
+    moved = true;
+    return { ...s, openAmendments: count };
+  });
+  return moved ? { ...doc, sections } : doc;
+}
+
 export function renderToc(doc: TextDocument, t: T, go: (event: Event, sectionId: string) => void): TemplateResult {
   return html`<nav part="toc" class="toc" aria-label=${t('toc')}>
     <ol>

@@ -97,7 +97,7 @@ export function renderSection(c: SectionContext, section: SectionView, list: Ame
         list.length
           ? html`<button type="button" part="button toggle" class="pgo-button pgo-button--secondary" aria-expanded=${expanded ? 'true' : 'false'} aria-controls=${listId}
             @click=${() => c.toggle(section.id)}>${t(expanded ? 'hideAmendments' : 'showAmendments')} (${t('open', { count: section.openAmendments })})</button>`
-          : html`<span class="count">${t('open', { count: 0 })}</span>`
+          : html`<span class="count">${t('open', { count: section.openAmendments })}</span>`
       }
       ${open && !editing ? html`<button type="button" part="button propose" class="pgo-button" data-propose=${section.id} @click=${() => c.openForm(section)}>${t('propose')}</button>` : nothing}
       ${renderDiscussion(c, `section:${doc.id}/${section.id}`, section.comments, level + 1)}

@@ -11,7 +11,7 @@ import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { AmendmentForm } from './amendment-form.js';
 import { AmendmentVotes } from './amendment-votes.js';
-import { focusSection, renderToc, sectionAnchor, sectionInHash, toggled, translatorFor } from './text-parts.js';
+import { focusSection, renderToc, sectionAnchor, sectionInHash, toggled, translatorFor, withLiveCounts } from './text-parts.js';
 import { AMENDMENT_PAGE, heading, renderSection, type SectionContext } from './text-section.js';
 import { textStyles } from './text.styles.js';
 
@@ -247,7 +247,7 @@ export class PgoText extends PgoElement {
     else if (!this.document) content = html`<p part="status" class="pgo-notice">${t('noDocument')}</p>`;
     else if (this.loadError && !this.doc) content = renderLoadError(locale, t('loadError'), this.loadError, () => void this.refresh());
     else if (!this.doc) content = renderLoading(locale);
-    else content = this.renderDocument(this.doc);
+    else content = this.renderDocument(withLiveCounts(this.doc, session.live.counts));
     return html`<div part="base" class="base">
       <slot name="intro"></slot>
       ${content}
