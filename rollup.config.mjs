@@ -8,6 +8,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { LANGUAGE, chunkEntries, chunkManifest, elementEntryModules, manifestModule, runtimeChunk } from './scripts/chunks.mjs';
 import { minifyTemplateLiterals, sizeReport } from './scripts/size-plugin.mjs';
 import { ssrSafe } from './scripts/ssr-safe-plugin.mjs';
+import { textsAsValues } from './scripts/texts-plugin.mjs';
 
 const EXTERNAL = /^(lit|lit-html|lit-element|zod|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/;
 
@@ -60,6 +61,7 @@ const cdnBuilds = Object.entries(cdnEntries()).map(([name, input]) => ({
     // Lit's production build (the `production` condition): no dev-mode warnings or checks.
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     esbuildPlugin(true),
+    textsAsValues(),
     minifyTemplateLiterals(),
     terser(TERSER),
     ssrSafe(),
@@ -71,6 +73,7 @@ const cdnBuilds = Object.entries(cdnEntries()).map(([name, input]) => ({
 const cdnPlugins = () => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
   esbuildPlugin(true),
+  textsAsValues(),
   minifyTemplateLiterals(),
   terser(TERSER),
   sizeReport(),

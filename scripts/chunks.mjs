@@ -9,8 +9,8 @@ const RUNTIME_ENTRY = /src[\\/]cdn[\\/]loader[\\/]runtime\.ts$/;
 const SHARED = /src[\\/](styles|base|core[\\/](web-url|format|phase|i18n|errors|version|vote-choices))[\\/.]/;
 /** Loaded on demand by the runtime (the live feed's machinery, issue 23): a chunk of its own, not part of the runtime. */
 const LAZY = /src[\\/]base[\\/]live-(engine|poll)\.ts$/;
-/** In src/base but used by a few elements only (the answer's display: vote button and list): with them, not in the runtime. */
-const FEW = /src[\\/]base[\\/]answer\.ts$/;
+/** In src/base but used by a few elements only (the answer's display: vote button and list; the context provider: <pgo-consultation>): with them. */
+const FEW = /src[\\/]base[\\/](answer|context-provider)\.ts$/;
 /**
  * A language module (`<name>.messages.en.ts`, `common.en.ts`): a chunk of its own, loaded when a page speaks it,
  * named `en-<hash>.js` (the loader carries each name: the hash alone; pgo-manifest.json says which is which).

@@ -1,20 +1,6 @@
-import { ContextRoot } from '@lit/context';
 import { VERSION } from '../core/version.js';
 
 const WARNED = Symbol.for('pgo-widgets.version-warning');
-const CONTEXT_ROOT = Symbol.for('pgo-widgets.context-root');
-
-/**
- * Lets elements upgraded before their provider still find it once it arrives: one context root per
- * page (the provider's module attaches it; the loader's runtime too, as chunks come in any order).
- */
-export function attachContextRoot(): void {
-  const g = globalThis as unknown as Record<symbol, boolean>;
-  if (!g[CONTEXT_ROOT] && typeof document !== 'undefined') {
-    g[CONTEXT_ROOT] = true;
-    new ContextRoot().attach(document.documentElement);
-  }
-}
 
 /**
  * Registers a tag without ever throwing. A page may load the library twice (a CMS plugin plus a

@@ -1,11 +1,11 @@
 import { renderLoadError, renderLoading } from './states.js';
-import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ConsultationBackend } from '../core/backend.js';
 import { languageReady, normalizeLocale, type Locale } from '../core/i18n.js';
 import { tCommon } from '../core/messages/common.js';
 import { VERSION } from '../core/version.js';
+import { ContextConsumer } from './context.js';
 import { resolveLocale, unwatchLanguage, watchLanguage } from './locale.js';
 import type { ConsultationSession, ReadySession } from './session.js';
 import type { ChangeReason, SessionChangeEvent } from './session-events.js';
@@ -39,13 +39,9 @@ export class PgoElement extends LitElement implements SessionHost {
 
   constructor() {
     super();
-    new ContextConsumer(this, {
-      context: sessionContext,
-      subscribe: true,
-      callback: (session) => {
-        this.providedSession = session;
-        this.attach();
-      },
+    new ContextConsumer(this, sessionContext, (session) => {
+      this.providedSession = session;
+      this.attach();
     });
   }
 

@@ -2,13 +2,13 @@
  * Where elements find their session. `<pgo-consultation>` and a standalone element configure it the
  * same way, through `hostSession`: the same attributes give the same session, page-wide.
  */
-import { createContext } from '@lit/context';
 import { createBackend, NO_CAPABILITIES, type BackendConfig, type ConsultationBackend } from '../core/backend.js';
 import { backendError } from '../core/errors.js';
+import type { Context } from './context.js';
 import { ConsultationSession } from './session.js';
 
 /** Keyed by a string so two copies of the library on one page still meet. */
-export const sessionContext = createContext<ConsultationSession>('pgo-consultation');
+export const sessionContext = 'pgo-consultation' as Context<ConsultationSession>;
 
 /** What configures a session: `<pgo-consultation>` and every element that may stand alone. */
 export interface SessionHost extends Element {

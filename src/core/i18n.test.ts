@@ -30,6 +30,17 @@ describe('i18n', () => {
     expect(translate(later, 'fr', 'hello', { name: 'Ada' })).to.equal('Bonjour Ada');
   });
 
+  it('takes a language module shipped as values in the French keys’ order (the CDN build), a missing one left to French', async () => {
+    // What scripts/texts-plugin.mjs makes of `export const xx = { b: 'Bee', a: 'Ay' }` (key c left out).
+    const shipped = defineMessages(
+      'test-values',
+      { a: 'A fr', b: 'B fr', c: 'C fr' },
+      { xx: async () => ['Ay', 'Bee', undefined] as never },
+    );
+    await languageReady('xx');
+    expect(['a', 'b', 'c'].map((key) => translate(shipped, 'xx', key as 'a'))).to.deep.equal(['Ay', 'Bee', 'C fr']);
+  });
+
   it('normalises tags and defaults to French', () => {
     expect(normalizeLocale('en-GB')).to.equal('en');
     expect(normalizeLocale('FR_fr')).to.equal('fr');

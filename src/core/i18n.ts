@@ -65,7 +65,12 @@ export function defineMessages<K extends string>(
     if (typeof texts === 'function') {
       let pending = registry.modules.get(locale);
       if (!pending) registry.modules.set(locale, (pending = new Map()));
-      pending.set(catalogue as Catalogue<string>, texts as TextsModule<string>);
+      // The CDN build ships a language module as its values in the order of the French keys (scripts/texts-plugin.mjs).
+      const load = async () => {
+        const loaded: Texts<K> | Message[] = await texts();
+        return Array.isArray(loaded) ? (Object.fromEntries(Object.keys(fr).map((key, i) => [key, loaded[i]])) as Texts<K>) : loaded;
+      };
+      pending.set(catalogue as Catalogue<string>, load as TextsModule<string>);
     } else {
       catalogue.texts[locale] = texts;
     }

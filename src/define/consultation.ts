@@ -1,4 +1,5 @@
-import { attachContextRoot, defineElement } from '../base/define.js';
+import { attachContextRoot } from '../base/context.js';
+import { defineElement } from '../base/define.js';
 import { PgoConsultation } from '../elements/consultation/consultation.js';
 
 attachContextRoot();

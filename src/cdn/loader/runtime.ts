@@ -5,7 +5,7 @@
  */
 import '../../backends/rest.js';
 import '../../base/pgo-element.js';
-import { attachContextRoot } from '../../base/define.js';
+import { attachContextRoot } from '../../base/context.js';
 
 // Before any element: the loader defines them in whatever order their chunks arrive.
 attachContextRoot();

@@ -1,9 +1,9 @@
-import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ConsultationBackend } from '../../core/backend.js';
 import { VERSION } from '../../core/version.js';
 import type { ConsultationSession } from '../../base/session.js';
+import { ContextProvider } from '../../base/context-provider.js';
 import { hostSession, sessionContext, type SessionHost } from '../../base/session-registry.js';
 import type { ApiError, Consultation } from '../../core/schemas.js';
 
@@ -40,7 +40,7 @@ export class PgoConsultation extends LitElement implements SessionHost {
   /** A backend object to use instead of `backend`/`endpoint` (tests, stories, custom integrations). */
   @property({ attribute: false }) customBackend: ConsultationBackend | null = null;
 
-  private readonly provider = new ContextProvider(this, { context: sessionContext });
+  private readonly provider = new ContextProvider(this, sessionContext);
   private observed: ConsultationSession | null = null;
   private readonly onChange = () => this.announce();
   private announced: string | null = null;
