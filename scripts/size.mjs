@@ -49,7 +49,9 @@ export const CEILINGS = {
   // others' growth meanwhile: 74,986 B measured.
   // 23:00, after merging main af445e6: 75,136 B.
   // Issue 24, 23:05, after merging main bf4f467 (issue 19's growth above): ceilings at what the merged build measures. (75,962 B)
-  'pgo-widgets-all.js': 74.19 * KB,
+  // Issue 15, session 4 (23:10, against a build of main 5ba4219): rest.ts and proposal-list.ts split under 300 lines,
+  // +58 B (76,020 vs 75,962 B).
+  'pgo-widgets-all.js': 74.19 * KB + 58,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 
