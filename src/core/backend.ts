@@ -93,6 +93,7 @@ export const ALL_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze({
   documents: true,
   amend: true,
   workshopReports: true,
+  readWorkshopReports: true,
 });
 /** No capability: a backend whose script has not loaded. */
 export const NO_CAPABILITIES: Readonly<BackendCapabilities> = Object.freeze(
@@ -243,6 +244,8 @@ import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from 
 export interface BackendCapabilities {
   /** Filing a relay workshop's report and reading published ones. */
   workshopReports: boolean;
+  /** Reading a past event's published report (Decidim: a meeting's closing, read-only). */
+  readWorkshopReports: boolean;
 }
 export interface ConsultationBackend {
   /** The event's published report (not-found while there is none, or it awaits moderation). */

@@ -64,6 +64,8 @@ export const WorkshopReport = z.object({
   createdAt: Instant,
   /** Published contributions only in public answers. */
   contributions: z.array(WorkshopContribution),
+  /** Contributions counted where they are not listed (a Decidim meeting's closing: `contributionCount`). */
+  contributionCount: z.optional(z.int().check(z.gte(0))),
 });
 
 export const WorkshopReportReceipt = z.object({ report: WorkshopReport, moderation: z.literal('pending') });

@@ -108,6 +108,13 @@ export interface DecidimFixture {
     availableSlots?: number;
     attendees?: number;
     withdrawn?: boolean;
+    /** Its closing (issue 22): closed, the report (hidden while `closingVisible` is false), the counts. */
+    closed?: boolean;
+    closingVisible?: boolean;
+    closingReport?: Translated;
+    attendeeCount?: number;
+    attendingOrganizations?: string;
+    contributionCount?: number;
     url: string;
     authorName?: string | null;
   }[];

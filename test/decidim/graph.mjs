@@ -166,7 +166,12 @@ function meetingNode(m) {
     location: translated(m.location),
     locationHints: null,
     coordinates: { latitude: m.coordinates?.latitude ?? null, longitude: m.coordinates?.longitude ?? null },
-    closed: false,
+    closed: m.closed ?? false,
+    // meeting_type.rb: the closing report only while the closing is visible (Meeting#closing_visible?).
+    closingReport: m.closed && m.closingVisible !== false ? translated(m.closingReport) : null,
+    attendeeCount: m.attendeeCount ?? null,
+    attendingOrganizations: m.attendingOrganizations ?? null,
+    contributionCount: m.contributionCount ?? null,
     privateMeeting: false,
     onlineMeetingUrl: m.onlineMeetingUrl ?? '',
     registrationsEnabled: m.registrationsEnabled ?? m.registrationType === 'on_this_platform',

@@ -82,6 +82,7 @@ export async function run() {
       'signing in and showing the queue under the CSP: no violation, no error',
       problems.length ? problems.slice(0, 5).join('; ') : null,
     );
+    await draftSurvivesReload(page, check, problems);
     await oidcByKeyboard(browser, server, provider, check);
   } catch (error) {
     check('the console runs at /admin/', String(error?.message ?? error).split('\n')[0]);
@@ -91,6 +92,31 @@ export async function run() {
     await provider.close();
   }
   return counts;
+}
+
+/**
+ * Issue 19: an unsaved settings edit comes back after a real reload of /admin/, typed and reloaded at once (no field
+ * left: the page's `pagehide` writes the draft), still under the CSP.
+ */
+async function draftSurvivesReload(page, check, problems) {
+  try {
+    const settings = () => page.locator('pgo-console nav button', { hasText: /^\s*(Settings|Paramètres)\s*$/ }).click();
+    const title = page.locator('pgo-consultation-editor #f-consultation-title');
+    await settings();
+    await title.click({ timeout: 30_000 });
+    await page.keyboard.press('End');
+    await page.keyboard.type(' (avant rechargement)');
+    await page.reload();
+    await settings();
+    await page.locator('pgo-consultation-editor [part="draft-notice"]').waitFor({ timeout: 30_000 });
+    const value = await title.inputValue();
+    check(
+      'an unsaved settings edit survives a real reload (no CSP violation, no error)',
+      !value.endsWith(' (avant rechargement)') ? `the title reads “${value}”` : problems.length ? problems.slice(0, 5).join('; ') : null,
+    );
+  } catch (error) {
+    check('an unsaved settings edit survives a real reload', String(error?.message ?? error).split('\n')[0]);
+  }
 }
 
 /** Tabs until the focused element (through shadow roots) matches `selector`; false after `max` presses. */

@@ -46,6 +46,8 @@ import * as contract from './comment-contract.js';
 import * as doc from './documents.js';
 import { listable } from './mapping.js';
 import type { RawMeeting, RawProposal } from './raw.js';
+import { toWorkshopReport, type RawClosing } from './closing.js';
+import type { WorkshopReport } from '../../core/reports.js';
 import { optionsFromConfig } from './options.js';
 import { writeLocale } from './process.js';
 
@@ -132,6 +134,19 @@ export class DecidimBackend extends DecidimBase implements ConsultationBackend {
     );
     if (!data.component?.meeting) throw backendError('not-found', 'No such event');
     return this.event(data.component.meeting, info);
+  }
+
+  /** A closed meeting's closing, read as its workshop report (closing.ts); not-found while there is none to show. */
+  async getWorkshopReport(consultationId: string, eventId: string, options?: RequestOptions): Promise<WorkshopReport> {
+    const info = await this.process(consultationId, options);
+    const component = this.need(info.meetings, 'events');
+    type Answer = { component: { meeting?: RawClosing | null } | null };
+    const data = await this.client.request<Answer>(doc.MEETING_CLOSING_QUERY, { component: component.id, id: eventId }, options);
+    const { locale, timeZone } = this.options;
+    const report =
+      data.component?.meeting && toWorkshopReport(data.component.meeting, { consultationId: info.consultation.id, locale, timeZone });
+    if (!report) throw backendError('not-found', 'This meeting has no closing report to show');
+    return report;
   }
 
   // ---- Decidim's own comment calls (capabilities `comments`, `addComment`, `voteComment`); the contract's below ----

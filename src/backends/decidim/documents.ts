@@ -52,6 +52,13 @@ export const MEETING_QUERY = `query PgoMeeting($component: ID!, $id: ID!) {
   component(id: $component) { ... on Meetings { meeting(id: $id) { ${MEETING} } } }
 }`;
 
+/** A meeting's closing (issue 22, closing.ts): decidim-meetings meeting_type.rb. */
+export const MEETING_CLOSING_QUERY = `query PgoMeetingClosing($component: ID!, $id: ID!) {
+  component(id: $component) { ... on Meetings { meeting(id: $id) {
+    id closed startTime endTime closingReport { ${T} } attendeeCount attendingOrganizations contributionCount
+  } } }
+}`;
+
 export const SESSION_QUERY = `query PgoSession { session { user { id name nickname } } }`;
 
 /** `locale` is required since #15790 (create_proposal_type.rb) and must be one of the organisation's. */
@@ -95,6 +102,7 @@ export const ALL_DOCUMENTS: Record<string, string> = {
   proposal: PROPOSAL_QUERY,
   meetings: MEETINGS_QUERY,
   meeting: MEETING_QUERY,
+  meetingClosing: MEETING_CLOSING_QUERY,
   session: SESSION_QUERY,
   createProposal: CREATE_PROPOSAL,
   vote: VOTE,

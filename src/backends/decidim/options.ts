@@ -90,6 +90,8 @@ export function initialCapabilities(writes: boolean): DecidimCapabilities {
     // A meeting's closing report (report, attendees, linked proposals) is written through Decidim's own
     // pages only: its API has mutations for proposals components alone (schema.graphql, ComponentMutation).
     workshopReports: false,
+    // A closed meeting's closing (report, attendees, organisations, count of contributions) is read (closing.ts).
+    readWorkshopReports: true,
   };
 }
 

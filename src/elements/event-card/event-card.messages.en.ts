@@ -47,6 +47,11 @@ export const en = {
   'report.title': 'Workshop report',
   'report.facts': { one: 'Held on {date}, {count} person.', other: 'Held on {date}, {count} people.' },
   'report.roomSupport': { one: '{count} supporter in the room', other: '{count} supporters in the room' },
+  'report.counted': {
+    zero: 'No contribution gathered at the meeting',
+    one: '{count} contribution gathered at the meeting',
+    other: '{count} contributions gathered at the meeting',
+  },
   'report.contributions': {
     one: 'See its contribution and support it online',
     other: 'See its {count} contributions and support them online',

@@ -55,6 +55,11 @@ export const eventMessages = defineMessages(
     'report.title': 'Compte rendu de l’atelier',
     'report.facts': { one: 'Tenu le {date}, {count} personne.', other: 'Tenu le {date}, {count} personnes.' },
     'report.roomSupport': { one: '{count} soutien dans la salle', other: '{count} soutiens dans la salle' },
+    'report.counted': {
+      zero: 'Aucune contribution recueillie lors de la rencontre',
+      one: '{count} contribution recueillie lors de la rencontre',
+      other: '{count} contributions recueillies lors de la rencontre',
+    },
     'report.contributions': {
       one: 'Voir sa contribution et la soutenir en ligne',
       other: 'Voir ses {count} contributions et les soutenir en ligne',

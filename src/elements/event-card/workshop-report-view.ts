@@ -26,7 +26,7 @@ export class WorkshopReportView implements ReactiveController {
     const event = this.host.current;
     const past = event && session?.consultation && Date.parse(event.startsAt) <= session.now();
     const key =
-      past && session.backend.getWorkshopReport && session.backend.capabilities.workshopReports
+      past && session.backend.getWorkshopReport && session.backend.capabilities.readWorkshopReports
         ? `${session.consultationId}|${event.id}`
         : null;
     if (key === this.requested) return;
@@ -61,10 +61,15 @@ export class WorkshopReportView implements ReactiveController {
       <p id="report-title" class="report-title"><strong>${tEvent(locale, 'report.title')}</strong></p>
       <p>${tEvent(locale, 'report.facts', { date: held, count: report.attendees })}${report.organisations.length ? html` · ${report.organisations.join(', ')}` : nothing}</p>
       <p class="report-summary">${report.summary}</p>
-      <ul class="report-rows">
+      ${report.contributionCount !== undefined && !report.contributions.length ? html`<p>${tEvent(locale, 'report.counted', { count: report.contributionCount })}</p>` : nothing}
+      ${
+        report.contributions.length
+          ? html`<ul class="report-rows">
         ${report.contributions.map((c) => html`<li>${c.title}${c.roomSupport !== null ? html` · ${tEvent(locale, 'report.roomSupport', { count: c.roomSupport })}` : nothing}</li>`)}
-      </ul>
-      ${href ? html`<a part="report-link" href=${href}>${tEvent(locale, 'report.contributions', { count: report.contributions.length })}</a>` : nothing}
+      </ul>`
+          : nothing
+      }
+      ${href && report.contributions.length ? html`<a part="report-link" href=${href}>${tEvent(locale, 'report.contributions', { count: report.contributions.length })}</a>` : nothing}
     </section>`;
   }
 }
