@@ -82,7 +82,8 @@ export const PAGE_CEILINGS = {
   // 23:00 after merging main af445e6: 14,536 B.
   // Issue 21, session 4 (23:10): <pgo-text> votes through <pgo-vote-button> (its chunk, 4.3 KB, now loaded with the text)
   // instead of its own vote controller: 14,528 -> 18,420 B against main 9125f8e; 18,439 B after merging main at 23:11.
-  'pgo-text added later: its chunks beyond the runtime': 18.01 * KB,
+  // Issue 21, session 4 (23:30): + the sections drawn in batches (section-batches.ts): 18,693 B measured.
+  'pgo-text added later: its chunks beyond the runtime': 18.26 * KB,
   // Issue 20: <pgo-comments> (threads, replies, edit, report, two forms), measured when added (11.9 KB); to shrink.
   // Issue 20 (358be21, the comment actions in comment-actions.ts): +176 B, 12,484 B measured by issue 24 at 22:35 after
   // merging main (raised so main's size suite passes; the owner's growth).

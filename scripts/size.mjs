@@ -53,9 +53,11 @@ export const CEILINGS = {
   // link when none are listed): +116 B (75,962 -> 76,078 B against a build of main 5ba4219).
   // Issue 24, 23:20: +45 B on every page for a faster vote button start (the lang observer starts when the page is idle, with a catch-up: src/base/locale.ts). One file: 76,011 B.
   // Issue 24, 23:30, after merging main beefab3 (issues 21/22's growth above, with issue 24's -0.5 KB and +45 B): ceilings at what the merged build measures. One file: 76,016 B.
+  // Issue 21, session 4 (23:35): + <pgo-text>'s sections drawn in batches (about +200 B: its chunk grew 254 B with a
+  // rule since removed); estimated from main's 76,016 B, not measured after this merge.
   // Issue 15, session 4 (23:25): rest.ts and proposal-list.ts split under 300 lines, +52 B (76,130 vs 76,078 B against
   // a build of main 253286b).
-  'pgo-widgets-all.js': 74.24 * KB + 52,
+  'pgo-widgets-all.js': 74.45 * KB + 52,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 
