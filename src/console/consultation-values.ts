@@ -3,7 +3,7 @@
  * shared schema (`consultation.phases.1.endsAt`), so the errors of the schema, of `checkConsultation` and
  * of the server land on the right fields. Phase times are typed in the consultation's time zone.
  */
-import { DEFAULT_MODERATION, type ConsultationEdit } from '../core/consultation-edit.js';
+import { moderationMode, type ConsultationEdit } from '../core/consultation-edit.js';
 import type { Phase } from '../core/schemas.js';
 import { offsetAt, zonedTimeToInstant } from '../core/time-zone.js';
 import type { FormValues } from '../forms/form-controller.js';
@@ -76,7 +76,7 @@ export function toValues(edit: ConsultationEdit): FormValues {
     'identity.issuer': edit.identity?.issuer ?? '',
     'identity.audience': edit.identity?.audience ?? '',
   };
-  for (const kind of MODERATED_KINDS) values[`moderation.${kind}`] = edit.moderation[kind] ?? DEFAULT_MODERATION[kind] ?? 'pre';
+  for (const kind of MODERATED_KINDS) values[`moderation.${kind}`] = moderationMode(edit, kind);
   c.phases.forEach((p, i) =>
     Object.assign(
       values,
