@@ -59,6 +59,14 @@ describe('consultations in the database', () => {
     const before = await call('GET', '/consultations/plan-action-2017');
     assert.equal(before.headers.get('cache-control'), 'public, max-age=0, s-maxage=5');
     const etag = before.headers.get('etag')!;
+    // Open pages hear of a save through the live stream (issue 23's log): the countdown then follows a moved phase.
+    const liveChanges = async () =>
+      (
+        await server.db.query<{ n: number }>(
+          "SELECT count(*)::int AS n FROM live_changes WHERE consultation_id = 'plan-action-2017' AND kind = 'consultation'",
+        )
+      )[0]!.n;
+    const changesBefore = await liveChanges();
     const current = ConsultationAdmin.parse((await admin('GET', `${PLAN}/settings`)).body);
     const { revision, updatedAt: _u, keys: _k, ...edit } = current;
     edit.consultation.title = 'Plan d’action : titre modifié';
@@ -73,6 +81,7 @@ describe('consultations in the database', () => {
     const shown = Consultation.parse(after.body);
     assert.equal(shown.title, 'Plan d’action : titre modifié');
     assert.equal(shown.phases[0]!.endsAt, endsAt);
+    assert.equal(await liveChanges(), changesBefore + 1, 'one live consultation change for open pages');
     const audit = await admin('GET', '/admin/audit?consultation=plan-action-2017');
     assert.ok(audit.body.entries.some((e: { action: string }) => e.action === 'consultation.update'));
     // A save from the revision it started from, now old: refused.

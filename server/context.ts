@@ -144,10 +144,14 @@ export class AppContext {
    * Loads the consultations saved by another process (several workers on one PostgreSQL): at most one
    * check per `reloadConsultationsMs` (one small query), so an edit reaches every worker within that
    * time. The process that saves serves its edit at once (replaceConsultation). `force`: check now.
+   * Once loaded, the periodic check runs in the background (issue 25): under load its query waits for a
+   * connection behind every other, and every request of that moment would have waited with it.
    */
   async refreshConsultations(force = false): Promise<void> {
     if (!force && (this.reloadMs === undefined || performance.now() - this.checkedAt < this.reloadMs)) return;
-    this.checking ??= (async () => {
+    const waited = force || this.checkedAt === -Infinity;
+    const running = this.checking;
+    const check = (this.checking ??= (async () => {
       try {
         const revisions = await consultationRevisions(this.db);
         const changed = [...revisions].filter(([id, revision]) => this.revisions.get(id) !== revision).map(([id]) => id);
@@ -157,8 +161,10 @@ export class AppContext {
       } finally {
         this.checking = null;
       }
-    })();
-    await this.checking;
+    })());
+    if (waited) return check;
+    // The copy in memory serves meanwhile; a failed check is logged once and tried again by a later request.
+    if (!running) check.catch((error: unknown) => this.log(`consultations not reloaded: ${(error as Error).message}`));
   }
 
   clientIp(c: Context<Env>): string {

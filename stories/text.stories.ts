@@ -110,6 +110,7 @@ export const Voting: Story = {
   play: async ({ canvasElement }) => {
     await open(canvasElement, '[part~="toggle"]');
     storyBackend(canvasElement).latency = DAY;
-    await open(canvasElement, '[part~="vote"]');
+    // The amendment's <pgo-vote-button> (the shared vote button), inside the text's shadow root.
+    await userEvent.click(await rendered(canvasElement, 'pgo-vote-button', 'button.vote'));
   },
 };

@@ -6,8 +6,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BackendError } from '../../src/core/errors.js';
-import { boundedQueue, openDatabase } from './db.js';
+import { boundedQueue, openDatabase, SLICE_MS } from './db.js';
 import { migrate, splitStatements } from './migrate.js';
+
+/** A job that holds the queue until released; `started` resolves once it has its turn. */
+function holding(turn: ReturnType<typeof boundedQueue>) {
+  let release!: () => void;
+  let running!: () => void;
+  const started = new Promise<void>((resolve) => (running = resolve));
+  const done = turn(() => {
+    running();
+    return new Promise<void>((resolve) => (release = resolve));
+  });
+  return { done, started, release: () => release() };
+}
 
 const busy = (error: unknown) => error instanceof BackendError && error.problem.status === 503 && (error.problem.retryAfter ?? 0) >= 1;
 
@@ -15,15 +27,16 @@ describe('bounded queue', () => {
   it('runs jobs one at a time in order and sheds beyond `queue` waiting', async () => {
     const turn = boundedQueue({ queue: 2, waitMs: 1e9 });
     const order: number[] = [];
-    let release!: () => void;
-    const first = turn(() => new Promise<void>((resolve) => (release = resolve)).then(() => order.push(1)));
+    const held = holding(turn);
+    const first = held.done.then(() => order.push(1));
     const second = turn(async () => order.push(2));
     const third = turn(async () => order.push(3));
     await assert.rejects(
       turn(async () => order.push(4)),
       busy,
     );
-    release();
+    await held.started;
+    held.release();
     await Promise.all([first, second, third]);
     assert.deepEqual(order, [1, 2, 3]);
     // The queue drained: new jobs are accepted again.
@@ -33,18 +46,32 @@ describe('bounded queue', () => {
   it('refuses, without running it, a job whose turn comes after waitMs', async () => {
     let now = 0;
     const turn = boundedQueue({ queue: 10, waitMs: 100 }, () => now);
-    let release!: () => void;
-    const first = turn(() => new Promise<void>((resolve) => (release = resolve)));
+    const held = holding(turn);
     let ran = false;
     const late = turn(async () => {
       ran = true;
     });
-    await new Promise(setImmediate);
+    await held.started;
     now = 101;
-    release();
-    await first;
+    held.release();
+    await held.done;
     await assert.rejects(late, busy);
     assert.equal(ran, false);
+  });
+
+  it('gives the event loop a turn once jobs have held it for a slice, so that requests arriving meanwhile are read and counted', async () => {
+    let now = 0;
+    const turn = boundedQueue({ queue: 10, waitMs: 1e9 }, () => now);
+    let turned = false;
+    // PGlite resolves in microtasks: chained jobs would otherwise run before any socket is read.
+    const short = turn(async () => setImmediate(() => (turned = true)));
+    const sameTurn = turn(async () => turned);
+    const long = turn(async () => void (now += SLICE_MS));
+    const nextTurn = turn(async () => turned);
+    await short;
+    assert.equal(await sameTurn, false, 'short jobs run back to back');
+    await long;
+    assert.equal(await nextTurn, true, 'after a slice, the event loop turned before the next job');
   });
 
   it('keeps going after a job fails', async () => {

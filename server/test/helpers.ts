@@ -10,6 +10,12 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/**
+ * Bounds that never shed (issue 25): for suites that fire bursts at PGlite and check every answer. Shedding
+ * sheds by time waited, which a loaded machine changes; it has tests of its own (db/db.test.ts, shed.test.ts).
+ */
+export const NO_SHEDDING = { queue: 1e9, waitMs: 1e9 };
+
 export async function serveApp(options: AppOptions): Promise<Served> {
   const { app } = createApp(options);
   const { server, port } = await listen(app, { port: 0, hostname: '127.0.0.1' });

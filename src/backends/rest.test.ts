@@ -431,6 +431,28 @@ describe('RestBackend', () => {
       expect(short.sleeps).to.deep.equal([1000]);
     });
 
+    it('a proposal shed with 503 + Retry-After is sent again after that wait with the same text and key (issue 25)', async () => {
+      const draft = { title: 'Des bancs à l’ombre', body: 'Le texte que la citoyenne a tapé, mot pour mot.' };
+      const { rest, calls, sleeps } = backend(
+        routes({
+          'POST /participants': issueToken(),
+          'POST /consultations/c1/proposals': (() => {
+            let n = 0;
+            return () =>
+              n++ === 0
+                ? problem(503, 'server', {}, { 'retry-after': '3' })
+                : json({ proposal: { id: 'n1' }, moderation: 'published' }, 201);
+          })(),
+        }),
+      );
+      const receipt = await rest.createProposal('c1', draft, { idempotencyKey: 'shed-1' });
+      expect(receipt.proposal.id).to.equal('n1');
+      expect(sleeps).to.deep.equal([3000]);
+      const posts = calls.filter((c) => c.url.endsWith('/proposals'));
+      expect(posts.map((c) => c.headers['idempotency-key'])).to.deep.equal(['shed-1', 'shed-1']);
+      expect(posts.map((c) => c.body)).to.deep.equal([draft, draft]);
+    });
+
     it('retries 408 but no other 4xx', async () => {
       const timeout = backend((_, i) => (i === 0 ? new Response('', { status: 408 }) : json({ items: [], nextCursor: null })));
       await timeout.rest.listProposals('c1', {});

@@ -1,4 +1,5 @@
 import { defineElement } from '../base/define.js';
+import './vote-button.js';
 import { PgoText } from '../elements/text/text.js';
 
 PgoText.loadDiscussion = () => import('./comments.js');

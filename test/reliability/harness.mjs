@@ -170,6 +170,9 @@ export async function startTestServer({ files, limits = OPEN_LIMITS, dataDir = '
       limits,
       staticDirs,
       log,
+      // These suites fire bursts at PGlite and check every answer: PGlite's queue must not shed them by time
+      // waited, which a loaded machine changes (shedding is tested on its own: server/shed.test.ts).
+      ...(databaseUrl ? {} : { database: { queue: 1e9, waitMs: 1e9 } }),
     });
     const { loadConsultations } = await loadTs('server/setup/config.ts');
     // The same files, loaded as the server did: consultation id -> Consultation.

@@ -293,10 +293,10 @@ export async function run() {
       // The section's amendments open with the new one.
       await commitment.getByRole('button', { name: /^Masquer les amendements/ }).waitFor(WAIT);
       await commitment.getByRole('button', { name: /^D’accord/ }).click();
-      await commitment.getByRole('button', { name: 'D’accord (1)', pressed: true }).waitFor(WAIT);
+      await commitment.getByRole('button', { name: /^D’accord .*\(1 vote\)$/, pressed: true }).waitFor(WAIT);
       await openText();
       await commitment.getByRole('button', { name: /^Voir les amendements/ }).click();
-      await commitment.getByRole('button', { name: 'D’accord (1)', pressed: true }).waitFor(WAIT);
+      await commitment.getByRole('button', { name: /^D’accord .*\(1 vote\)$/, pressed: true }).waitFor(WAIT);
     });
 
     await step('phase 2: the organisers accept it and publish version 2, shown after a reload', async () => {

@@ -8,9 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { diffStats, sideOf, type DiffPart } from '../../core/diff.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import type { VoteChoice } from '../../core/schemas.js';
 import type { Amendment, SectionView, TextDocument } from '../../core/text.js';
-import { VOTE_CHOICES } from '../../core/vote-choices.js';
 import { tText, type TextKey } from './text.messages.js';
 
 type T = (key: TextKey, params?: Record<string, string | number>) => string;
@@ -114,31 +112,17 @@ export function renderDiff(diff: readonly DiffPart[], t: T, id: string): Templat
 
 export interface VoteView {
   open: boolean;
-  busy: boolean;
-  voteModel: TextDocument['voteModel'];
-  vote: (amendment: Amendment, choice: VoteChoice) => void;
+  /** The shared `<pgo-vote-button>` of an amendment open to votes (text-section.ts), `title` naming it. */
+  voteButton: (amendment: Amendment, title: string) => unknown;
   /** Its discussion (text-section.ts, renderDiscussion). */
   discussion: () => unknown;
 }
 
-function renderVotes(a: Amendment, view: VoteView, t: T): TemplateResult {
-  const choices = VOTE_CHOICES[view.voteModel] as readonly VoteChoice[];
-  const counts = a.tally.hidden
-    ? html`<span class="counts">${t('hiddenCounts')}</span>`
-    : html`<span class="counts">${t('votes', { count: a.tally.total ?? 0 })}</span>`;
-  if (!view.open || a.state !== 'open' || (a.moderation ?? 'published') !== 'published')
-    return html`<p part="votes" class="votes">${counts}</p>`;
-  return html`<div part="votes" class="votes" role="group" aria-label=${t('voteLabel')}>
-    ${choices.map(
-      (
-        choice,
-      ) => html`<button type="button" part="button vote" class="pgo-button pgo-button--secondary vote" aria-pressed=${a.myVote === choice ? 'true' : 'false'}
-        aria-disabled=${view.busy ? 'true' : 'false'} @click=${() => view.vote(a, choice)}>
-        ${t(`choice.${choice}` as TextKey)}${a.tally.hidden ? nothing : html` <span class="n">(${a.tally.counts?.[choice] ?? 0})</span>`}
-      </button>`,
-    )}
-    ${counts}
-  </div>`;
+/** Votes through `<pgo-vote-button>` while the amendment is open (and published); its counts in words otherwise. */
+function renderVotes(a: Amendment, view: VoteView, t: T, title: string): TemplateResult {
+  if (view.open && a.state === 'open' && (a.moderation ?? 'published') === 'published')
+    return html`<div part="votes" class="votes">${view.voteButton(a, title)}</div>`;
+  return html`<p part="votes" class="votes"><span class="counts">${a.tally.hidden ? t('hiddenCounts') : t('votes', { count: a.tally.total ?? 0 })}</span></p>`;
 }
 
 export function renderAmendment(
@@ -167,7 +151,7 @@ export function renderAmendment(
     </div>`
         : nothing
     }
-    ${renderVotes(a, view, t)}
+    ${renderVotes(a, view, t, `${title} ${t('by', { name: a.authorName ?? t('anonymous') })}`)}
     <div class="actions">${view.discussion()}</div>
   </article>`;
 }

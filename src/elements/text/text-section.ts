@@ -7,10 +7,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { Locale } from '../../core/i18n.js';
-import type { VoteChoice } from '../../core/schemas.js';
 import type { Amendment, SectionView, TextDocument } from '../../core/text.js';
 import { headingTag } from '../../forms/fields.js';
 import type { PgoElement } from '../../base/pgo-element.js';
+import type { AmendmentVoting } from '../vote-button/vote-button-parts.js';
 import type { AmendmentForm, AmendmentFormHost } from './amendment-form.js';
 import { paragraphs, renderAmendment, sectionAnchor, translatorFor } from './text-parts.js';
 
@@ -50,7 +50,6 @@ export interface SectionContext {
   expanded(sectionId: string): boolean;
   /** How many of the section's amendments are drawn once opened. */
   shown(sectionId: string): number;
-  busy(amendmentId: string): boolean;
   /** Whether the backend has comments (capabilities.comments). */
   comments: boolean;
   discussed(target: string): boolean;
@@ -59,7 +58,17 @@ export interface SectionContext {
   more(sectionId: string, list: Amendment[]): void;
   openForm(section: SectionView): void;
   closeForm(sectionId: string): void;
-  vote(amendment: Amendment, choice: VoteChoice): void;
+}
+
+/** One object per amendment shown, so `<pgo-vote-button>` sees no change (and keeps its announcement) when the text redraws. */
+const voting = new WeakMap<Amendment, AmendmentVoting>();
+
+/** An amendment's `<pgo-vote-button>`: the shared vote store and its optimistic, announced votes (issue 21). */
+function voteButton(c: SectionContext, a: Amendment, title: string): TemplateResult {
+  let subject = voting.get(a);
+  if (!subject) voting.set(a, (subject = { id: a.id, document: c.doc.id, title, tally: a.tally, voteModel: c.doc.voteModel }));
+  return html`<pgo-vote-button part="vote-button" .amendment=${subject} .lang=${c.locale} backend=${c.host.backend} endpoint=${c.host.endpoint}
+    consultation=${c.host.consultation} .customBackend=${c.host.customBackend}></pgo-vote-button>`;
 }
 
 export function renderSection(c: SectionContext, section: SectionView, list: Amendment[]): TemplateResult {
@@ -79,9 +88,7 @@ export function renderSection(c: SectionContext, section: SectionView, list: Ame
           c.timeZone,
           {
             open,
-            busy: c.busy(a.id),
-            voteModel: doc.voteModel,
-            vote: c.vote,
+            voteButton: (amendment, title) => voteButton(c, amendment, title),
             discussion: () => renderDiscussion(c, `amendment:${a.id}`, a.comments, level + 2),
           },
           (content) => heading(level + 1, content),

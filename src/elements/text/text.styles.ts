@@ -105,13 +105,6 @@ export const textStyles = css`
   .side-title {
     margin: 0;
   }
-  .vote[aria-pressed='false'] {
-    background: var(--_bg);
-    color: var(--_primary);
-  }
-  .vote[aria-disabled='true'] {
-    cursor: progress;
-  }
   .amendment-form {
     display: grid;
     gap: calc(var(--_space) / 2);
@@ -124,9 +117,6 @@ export const textStyles = css`
     ins,
     del {
       border: 1px solid CanvasText;
-    }
-    .vote[aria-pressed='true'] {
-      border-width: 4px;
     }
   }
 `;

@@ -10,6 +10,7 @@ import { waitUntil } from '../../test-utils/wait.js';
 import { actionPlanDocument } from '../../test-utils/text-fixture.js';
 import '../../define/comments.js';
 import type { PgoText } from './text.js';
+import type { PgoVoteButton } from '../vote-button/vote-button.js';
 
 const C = 'plan-action-2017';
 const HOSTILE = '<img src=x onerror="window.__pgoXss=1"><script>window.__pgoXss=1</script>';
@@ -36,7 +37,26 @@ async function mount(
 const $ = <T extends Element = HTMLElement>(el: PgoText, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const $$ = (el: PgoText, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const field = (el: PgoText, name: string) => $<HTMLInputElement | HTMLTextAreaElement>(el, `[name="${name}"]`)!;
-const active = (el: PgoText) => el.shadowRoot!.activeElement as HTMLElement | null;
+/** The focused element, however deep in shadow roots (a vote button lives in `<pgo-vote-button>`'s). */
+const active = (el: PgoText) => {
+  let focused = el.shadowRoot!.activeElement as HTMLElement | null;
+  while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement as HTMLElement;
+  return focused;
+};
+/** The amendments' `<pgo-vote-button>`s (the shared vote button, issue 21) and the buttons inside them. */
+const voteHosts = (root: ParentNode) => [...root.querySelectorAll<PgoVoteButton>('pgo-vote-button')];
+const voteButtons = (root: ParentNode) =>
+  voteHosts(root).flatMap((b) => [...b.shadowRoot!.querySelectorAll<HTMLButtonElement>('button.vote')]);
+/** What the vote buttons say (their polite status and alerts live in their own shadow roots). */
+const votesSaid = (el: PgoText) =>
+  voteHosts(el.shadowRoot!)
+    .map((b) => shadowText(b))
+    .join(' ');
+async function openVotes(el: PgoText, index = 0) {
+  $$(el, '[part~="toggle"]')[index]!.click();
+  await el.updateComplete;
+  await waitUntil(() => voteButtons(el.shadowRoot!).length > 0, 'the vote buttons did not render');
+}
 /** Presses Tab until the focused element in the shadow root matches (keyboard only: never focus() by script). */
 async function tabTo(el: PgoText, matches: (focused: HTMLElement) => boolean, what: string, max = 12) {
   for (let i = 0; i < max; i++) {
@@ -90,9 +110,10 @@ describe('<pgo-text>', () => {
     const amendment = $(el, '[part~="amendment"]')!;
     const ins = amendment.querySelector('.diff-inline ins')!;
     expect(ins.textContent).to.equal('Ajouté : , avec leurs avenants');
-    await expectInTree(amendment.querySelector('[part~="votes"]')!, { role: 'group', name: 'Votre avis sur cet amendement' });
-    const agree = amendment.querySelector<HTMLButtonElement>('[part~="vote"]')!;
-    await expectInTree(agree, { role: 'button', name: 'D’accord (2)' });
+    await waitUntil(() => voteButtons(amendment).length === 3, 'the vote buttons did not render');
+    const group = voteHosts(amendment)[0]!.shadowRoot!.querySelector('[part~="choices"]')!;
+    await expectInTree(group, { role: 'group', name: 'Votre avis sur « Modification par Claire »' });
+    await expectInTree(voteButtons(amendment)[0]!, { role: 'button', name: 'D’accord « Modification par Claire » (2 votes)' });
     await expect(el).to.be.accessible();
   });
 
@@ -138,10 +159,10 @@ describe('<pgo-text>', () => {
     const toggle = await tabTo(el, (f) => f.matches('[part~="toggle"]'), 'the amendments button');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => toggle.getAttribute('aria-expanded') === 'true', 'Enter did not open the amendments');
-    const agree = await tabTo(el, (f) => f.matches('[part~="vote"]'), 'a vote button');
+    const agree = await tabTo(el, (f) => f.matches('button.vote'), 'a vote button');
     expect(agree.textContent).to.contain('D’accord');
     await sendKeys({ press: ' ' });
-    await waitUntil(() => shadowText(el).includes('Vote enregistré : D’accord'), 'Space did not vote');
+    await waitUntil(() => votesSaid(el).includes('Vote « D’accord » enregistré'), 'Space did not vote');
     expect(agree.getAttribute('aria-pressed')).to.equal('true');
     // Forwards only (Firefox over BiDi drops the Shift of Shift+Tab).
     await tabTo(el, (f) => f.getAttribute('data-propose') === 's-3', 'the next section’s “propose” button', 30);
@@ -226,23 +247,70 @@ describe('<pgo-text>', () => {
     expect($(el, 'pgo-comments')).to.equal(null);
   });
 
-  it('votes at once (optimistic), keeps the vote, and rolls back a refused one', async () => {
-    const { el, backend } = await mount();
-    $$(el, '[part~="toggle"]')[0]!.click();
-    await el.updateComplete;
+  it('votes through <pgo-vote-button> and the shared store: at once, one request for two clicks, rolled back and retried with the same key', async () => {
+    const { el, backend, provider } = await mount();
+    await openVotes(el);
+    const keys: string[] = [];
+    const vote = backend.documents.voteAmendment.bind(backend.documents);
+    backend.documents.voteAmendment = (c, d, a, choice, options) => {
+      keys.push(options.idempotencyKey);
+      return vote(c, d, a, choice, options);
+    };
     const release = backend.hold('voteAmendment');
-    const [agree, mixed] = $$(el, '[part~="vote"]') as [HTMLElement, HTMLElement, HTMLElement];
+    const [agree, mixed] = voteButtons(el.shadowRoot!) as [HTMLButtonElement, HTMLButtonElement, HTMLButtonElement];
     agree.click();
-    await el.updateComplete;
+    agree.click();
+    await voteHosts(el.shadowRoot!)[0]!.updateComplete;
     expect(agree.getAttribute('aria-pressed')).to.equal('true');
-    expect(agree.textContent).to.contain('(3)');
+    expect(agree.textContent).to.contain('3');
+    const target = { kind: 'amendment' as const, id: 'a-budget', document: 'plan-2017' };
+    expect(provider.session!.votes.isVoting(target)).to.equal(true);
     release();
-    await waitUntil(() => shadowText(el).includes('Vote enregistré'));
+    await waitUntil(() => votesSaid(el).includes('Vote « D’accord » enregistré'), 'the vote was not announced');
+    expect(keys).to.have.length(1);
+    expect(provider.session!.votes.voteOf(target)).to.equal('for');
+    expect(provider.session!.votes.tallyOf(target)!.counts).to.deep.equal({ for: 3, mixed: 1, against: 0 });
+    // Lost on the network: rolled back and said; the retry reuses the idempotency key, so it cannot count twice.
     backend.failNext('voteAmendment', 'network');
     mixed.click();
-    await waitUntil(() => shadowText(el).includes('Votre vote n’a pas été enregistré'));
+    await waitUntil(() => votesSaid(el).includes('Votre vote n’a pas été enregistré'), 'the refusal was not said');
     expect(agree.getAttribute('aria-pressed')).to.equal('true');
     expect(mixed.getAttribute('aria-pressed')).to.equal('false');
+    mixed.click();
+    await waitUntil(() => votesSaid(el).includes('Vote « Mitigé » enregistré'), 'the retry was not announced');
+    expect(keys).to.have.length(3);
+    expect(keys[2]).to.equal(keys[1]);
+    expect(mixed.getAttribute('aria-pressed')).to.equal('true');
+    // Everything showing this amendment follows the store: a second button for it, outside the text.
+    const second = document.createElement('pgo-vote-button');
+    second.amendment = {
+      id: 'a-budget',
+      document: 'plan-2017',
+      title: 'Modification',
+      tally: provider.session!.votes.tallyOf(target)!,
+      voteModel: 'for-against-mixed',
+    };
+    provider.append(second);
+    const inSecond = () => [...(second.shadowRoot?.querySelectorAll('button.vote') ?? [])];
+    await waitUntil(() => inSecond().length === 3, 'the second button did not render');
+    expect(inSecond()[1]!.getAttribute('aria-pressed')).to.equal('true');
+    second.remove();
+    await expect(el).to.be.accessible();
+  });
+
+  it('an amendment of the participant awaiting moderation says so and takes no votes', async () => {
+    const { el, backend } = await mount({
+      setup: (b) => Object.assign(b.documents.amendments.get('a-local')!, { participantId: b.participantId, moderation: 'pending' }),
+    });
+    $$(el, '[part~="toggle"]')[1]!.click();
+    await el.updateComplete;
+    const mine = $(el, '[data-amendment="a-local"]')!;
+    expect(shadowText(el, '[data-amendment="a-local"] [part~="awaiting"]')).to.equal(
+      'En attente de modération : vous seul le voyez jusqu’à sa publication.',
+    );
+    expect(voteHosts(mine)).to.have.length(0);
+    expect(backend.participantId).to.be.a('string');
+    await expect(el).to.be.accessible();
   });
 
   it('proposes a change by keyboard: pre-filled text, a preview, sent once, the event fired', async () => {
@@ -312,7 +380,7 @@ describe('<pgo-text>', () => {
     expect($$(el, '[part~="propose"]')).to.have.length(0);
     $$(el, '[part~="toggle"]')[0]!.click();
     await el.updateComplete;
-    expect($$(el, '[part~="vote"]')).to.have.length(0);
+    expect(voteHosts(el.shadowRoot!)).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
@@ -353,15 +421,14 @@ describe('<pgo-text>', () => {
     await expect(offline.el).to.be.accessible();
     $<HTMLButtonElement>(offline.el, '[part~="retry"]')!.click();
     await waitUntil(() => $(offline.el, '[part~="toc"]'), 'the retry did not load the text once online');
-    $$(offline.el, '[part~="toggle"]')[0]!.click();
-    await offline.el.updateComplete;
+    await openVotes(offline.el);
     offline.backend.offline = true;
-    $$(offline.el, '[part~="vote"]')[0]!.click();
+    voteButtons(offline.el.shadowRoot!)[0]!.click();
     await waitUntil(
-      () => shadowText(offline.el).includes('Votre vote n’a pas été enregistré. Vous êtes hors ligne'),
+      () => votesSaid(offline.el).includes('Votre vote n’a pas été enregistré. Vous êtes hors ligne'),
       'offline vote not said',
     );
-    expect($$(offline.el, '[part~="vote"]')[0]!.getAttribute('aria-pressed')).to.equal('false');
+    expect(voteButtons(offline.el.shadowRoot!)[0]!.getAttribute('aria-pressed')).to.equal('false');
     await expect(offline.el).to.be.accessible();
     offline.backend.offline = false;
     const failing = await mount({ wait: false, setup: (b) => b.failNext('getDocument', 'network') });

@@ -10,7 +10,6 @@ import type { Amendment, AmendmentReceipt, SectionView, TextDocument } from '../
 import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { AmendmentForm } from './amendment-form.js';
-import { AmendmentVotes } from './amendment-votes.js';
 import { focusSection, renderToc, sectionAnchor, sectionInHash, toggled, translatorFor, withLiveCounts } from './text-parts.js';
 import { AMENDMENT_PAGE, heading, renderSection, type SectionContext } from './text-section.js';
 import { textStyles } from './text.styles.js';
@@ -49,12 +48,14 @@ declare global {
  * @csspart outdated - The note on an amendment written on an older version.
  * @csspart diff - The difference between the base text and the proposed one.
  * @csspart decision - The organisers' decision and its reason.
- * @csspart votes - The vote buttons and counts of an amendment.
+ * @csspart votes - An amendment's votes: its `<pgo-vote-button>` while open, its count otherwise.
+ * @csspart vote-button - The `<pgo-vote-button>` of an amendment (the shared vote store of the page).
+ * @csspart awaiting - The note on the participant's own amendment awaiting moderation.
  * @csspart amendment-form - The "propose a change" form; the form machinery's parts inside (`form`, `field`, `control`...).
  * @csspart closed - The notice shown while amendments are closed.
  * @csspart status - Loading and "not available" messages.
  * @csspart error - A load error with its retry button.
- * @csspart button - Every button; also `vote`, `propose`, `toggle`, `more`, `discuss`, `cancel`.
+ * @csspart button - Every button; also `propose`, `toggle`, `more`, `discuss`, `cancel`.
  * @csspart discussion - The `<pgo-comments>` of a section or an amendment, opened in place.
  * @cssproperty --pgo-color-primary - Buttons, links and focus accents.
  * @cssproperty --pgo-color-danger - Rejected amendments, errors.
@@ -86,7 +87,6 @@ export class PgoText extends PgoElement {
   /** Loads `<pgo-comments>` the first time a discussion opens (set by its registration, src/define/text.ts). */
   static loadDiscussion: (() => Promise<unknown>) | null = null;
   @state() private announcement = '';
-  private readonly votes = new AmendmentVotes(this);
   private loadedFor = '';
   private wasOpen: boolean | null = null;
   private pendingFocus: string | null = null;
@@ -131,6 +131,11 @@ export class PgoText extends PgoElement {
       const before = new Map(this.amendments.map((a) => [a.id, a.state]));
       this.doc = doc;
       this.amendments = amendments;
+      session.votes.seed(
+        amendments.map((a) => a.tally),
+        doc.id,
+        amendments.map((a) => a.myVote),
+      );
       this.loadError = null;
       for (const a of amendments)
         if (before.get(a.id) === 'open' && a.state !== 'open' && a.decision) this.emit('pgo-amendment-decided', { amendment: a });
@@ -216,14 +221,6 @@ export class PgoText extends PgoElement {
     this.closeForm(amendment.sectionId);
   }
 
-  patchAmendment(id: string, patch: Partial<Amendment>): void {
-    this.amendments = this.amendments.map((a) => (a.id === id ? { ...a, ...patch } : a));
-  }
-
-  announce(text: string): void {
-    this.announcement = text;
-  }
-
   /** The next page of a section's amendments; focus goes to the first one drawn. */
   private more(sectionId: string, list: Amendment[]): void {
     const from = Math.min(list.length, this.shownCount.get(sectionId) ?? AMENDMENT_PAGE);
@@ -280,7 +277,6 @@ export class PgoText extends PgoElement {
       editing: this.editing,
       expanded: (id) => this.expanded.has(id),
       shown: (id) => this.shownCount.get(id) ?? AMENDMENT_PAGE,
-      busy: (id) => this.votes.busy(id),
       comments: session.backend.capabilities.comments,
       discussed: (target) => this.discussed.has(target),
       discuss: (target) => {
@@ -291,7 +287,6 @@ export class PgoText extends PgoElement {
       more: (id, list) => this.more(id, list),
       openForm: (section) => this.openForm(section),
       closeForm: (id) => this.closeForm(id),
-      vote: (a, choice) => void this.votes.vote(session, doc.id, a, choice),
     };
     return html`${heading(this.headingLevel, doc.title)}
       ${current ? html`<p class="meta">${t('version', { number: doc.version, date: formatInstant(locale, current.publishedAt, session.consultation.timeZone) })}</p>` : nothing}

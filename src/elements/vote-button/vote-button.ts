@@ -6,20 +6,23 @@ import { renderLoadError, renderLoading } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import type { ConsultationSession } from '../../base/session.js';
 import { toBackendError, type BackendError } from '../../core/errors.js';
-import { isWebUrl } from '../../core/web-url.js';
 import { formatInstant } from '../../core/format.js';
 import { formatNumber, type Locale } from '../../core/i18n.js';
 import { describeError } from '../../core/messages/common.js';
 import { tVote } from './vote-button.messages.js';
 import type { Consultation, Proposal, VoteChoice, VoteModel, VoteTally } from '../../core/schemas.js';
+import type { VoteTarget } from '../../base/vote-store.js';
 import { VOTE_CHOICES } from '../../core/vote-choices.js';
 import { progressStyles } from '../../styles/progress.js';
 import { baseStyles } from '../../styles/tokens.js';
-import { styleProps } from '../../base/style-props.js';
 import { voteButtonStyles } from './vote-button.styles.js';
+import { NOUN, renderLinkOut, renderThreshold, type AmendmentVoting } from './vote-button-parts.js';
 
 export interface VoteDetail {
+  /** The proposal's id, or the amendment's. */
   proposalId: string;
+  /** Set for an amendment: `{kind: 'amendment', id, document}`. */
+  target?: VoteTarget;
   /** The choice about to be sent; null for a withdrawal. */
   choice: VoteChoice | null;
   /** The participant's choice before this vote, if any. */
@@ -27,6 +30,7 @@ export interface VoteDetail {
 }
 export interface VotedDetail {
   proposalId: string;
+  target?: VoteTarget;
   /** The choice recorded; null after a withdrawal. */
   choice: VoteChoice | null;
   /** The tally the server answered with. */
@@ -45,11 +49,8 @@ type Blocker = 'unsupported' | 'withdrawn' | 'hidden' | 'pending' | 'answered' |
 /** The reasons that name the act (a support, a vote, an interest), so "vote" never shows on a support page. */
 const WORDED = new Set<Blocker>(['unsupported', 'answered', 'opens', 'closed', 'final', 'limit']);
 
-/** The noun of a vote model in texts: "soutien", "vote", "intérêt". */
-const NOUN: Record<VoteModel, 'support' | 'vote' | 'interest'> = { support: 'support', 'for-against-mixed': 'vote', interest: 'interest' };
-
 /**
- * The vote control of one proposal, shaped by the consultation's vote model: a "Soutenir" toggle
+ * The vote control of one proposal (or, given `amendment`, of an amendment), shaped by the vote model: a "Soutenir" toggle
  * (`support`), three exclusive choices "D'accord" / "Mitigé" / "Pas d'accord" (`for-against-mixed`),
  * or "Ça m'intéresse" (`interest`), each with its count. It says what limits the participant (votes
  * left, the support threshold, why voting is not possible now) and warns before a vote that cannot be
@@ -91,6 +92,8 @@ export class PgoVoteButton extends PgoElement {
   @property() proposal = '';
   /** The proposal itself, when the page already has it (`<pgo-proposal-list>` passes it): saves a request. */
   @property({ attribute: false }) data: Proposal | null = null;
+  /** An amendment to vote on instead of a proposal (`<pgo-text>`), through the same shared store. */
+  @property({ attribute: false }) amendment: AmendmentVoting | null = null;
 
   /** The proposal fetched when only its id was given. */
   @state() private fetched: Proposal | null = null;
@@ -101,14 +104,23 @@ export class PgoVoteButton extends PgoElement {
   @state() private refusal = '';
   private fetching: string | null = null;
 
-  /** The proposal this button votes on. */
+  /** The proposal (or amendment) this button votes on. */
   get proposalId(): string {
-    return this.data?.id ?? this.proposal;
+    return this.amendment?.id ?? this.data?.id ?? this.proposal;
+  }
+
+  private get target(): VoteTarget {
+    const a = this.amendment;
+    return a ? { kind: 'amendment', id: a.id, document: a.document } : this.proposalId;
+  }
+
+  private model(consultation: Consultation): VoteModel {
+    return this.amendment?.voteModel ?? consultation.settings.voteModel;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('proposal') || changed.has('data')) {
+    if (changed.has('proposal') || changed.has('data') || changed.has('amendment')) {
       if (this.fetched && this.fetched.id !== this.proposalId) this.fetched = null;
       this.loadError = null;
       this.refusal = '';
@@ -128,7 +140,7 @@ export class PgoVoteButton extends PgoElement {
   private fetchIfNeeded(): void {
     const session = this.session;
     const id = this.proposalId;
-    if (!session || session.status !== 'ready' || !id || this.data || this.loadError) return;
+    if (!session || session.status !== 'ready' || !id || this.data || this.amendment || this.loadError) return;
     if (this.fetched?.id === id || this.fetching === id) return;
     this.fetching = id;
     session.backend
@@ -154,6 +166,7 @@ export class PgoVoteButton extends PgoElement {
 
   /** Why the participant cannot vote now, or null. */
   private blocker(session: ConsultationSession, consultation: Consultation, current: VoteChoice | null): Blocker | null {
+    if (this.amendment) return current && !this.canWithdraw(session, consultation) ? 'final' : null;
     if (!session.backend.capabilities.votes) return 'unsupported';
     const status = this.known?.status;
     if (status === 'withdrawn' || status === 'hidden' || status === 'pending') return status;
@@ -167,7 +180,7 @@ export class PgoVoteButton extends PgoElement {
 
   private describeBlocker(blocker: Blocker, session: ConsultationSession, locale: Locale): string {
     const opensAt = blocker === 'opens' ? session.window('votes').opensAt : null;
-    const noun = NOUN[session.consultation!.settings.voteModel];
+    const noun = NOUN[this.model(session.consultation!)];
     const key = WORDED.has(blocker)
       ? (`reason.${blocker}.${noun}` as `reason.limit.${typeof noun}`)
       : (`reason.${blocker}` as 'reason.hidden');
@@ -183,24 +196,26 @@ export class PgoVoteButton extends PgoElement {
     const session = this.session;
     const consultation = session?.consultation;
     const id = this.proposalId;
-    if (!session || !consultation || session.votes.isVoting(id)) return;
+    const target = this.target;
+    if (!session || !consultation || session.votes.isVoting(target)) return;
     const locale = this.locale;
-    const previous = session.votes.voteOf(id);
+    const previous = session.votes.voteOf(target);
     if (this.blocker(session, consultation, previous)) return;
     const next = previous === choice ? null : choice;
-    if (!this.emit('pgo-vote', { proposalId: id, choice: next, previous }, { cancelable: true })) return;
+    const which = this.amendment ? { proposalId: id, target } : { proposalId: id };
+    if (!this.emit('pgo-vote', { ...which, choice: next, previous }, { cancelable: true })) return;
     this.refusal = '';
     this.announcement = '';
     // The optimistic update needs the tally in the store (a button given `data` outside a list).
     const tally = this.tally(session);
-    if (tally && !session.votes.tallyOf(id)) session.votes.seed([tally]);
-    const noun = NOUN[consultation.settings.voteModel];
+    if (tally && !session.votes.tallyOf(target)) session.votes.seed([tally], this.amendment?.document);
+    const noun = NOUN[this.model(consultation)];
     try {
-      const result = next ? await session.votes.cast(id, next) : await session.votes.withdraw(id);
+      const result = next ? await session.votes.cast(target, next) : await session.votes.withdraw(target);
       this.announcement = next
         ? tVote(locale, `done.${noun}`, { choice: tVote(locale, `choice.${next as 'for'}`) })
         : tVote(locale, `undone.${noun}`);
-      this.emit('pgo-voted', { proposalId: id, choice: next, tally: result.tally });
+      this.emit('pgo-voted', { ...which, choice: next, tally: result.tally });
     } catch (error) {
       this.refusal = tVote(locale, `${next ? 'refused' : 'refusedWithdrawal'}.${noun}`, {
         reason: describeError(locale, toBackendError(error)),
@@ -209,7 +224,7 @@ export class PgoVoteButton extends PgoElement {
   }
 
   private tally(session: ConsultationSession): VoteTally | null {
-    return session.votes.tallyOf(this.proposalId) ?? this.known?.tally ?? null;
+    return session.votes.tallyOf(this.target) ?? this.amendment?.tally ?? this.known?.tally ?? null;
   }
 
   protected override render() {
@@ -227,15 +242,16 @@ export class PgoVoteButton extends PgoElement {
     if (!tally) return renderLoading(locale, 'status', 'pgo-loading');
 
     const { settings } = consultation;
-    const model = settings.voteModel;
+    const model = this.model(consultation);
     const noun = NOUN[model];
-    const current = session.votes.voteOf(id);
+    const current = session.votes.voteOf(this.target);
+    const proposal = !this.amendment;
     const blocker = this.blocker(session, consultation, current);
     const reason = blocker && this.describeBlocker(blocker, session, locale);
     const finalNote = !reason && !current && !this.canWithdraw(session, consultation);
     const hidden = tally.hidden || tally.total === null || !tally.counts;
     const describedBy = reason ? 'reason' : finalNote ? 'final-note' : nothing;
-    const title = this.known?.title;
+    const title = this.amendment?.title ?? this.known?.title;
     // Which proposal: in the name of every button, for those who tab down a list of them.
     const about = title ? html`<span class="visually-hidden"> ${tVote(locale, 'about', { title })}</span>` : nothing;
     const button = (choice: VoteChoice, label: string) => {
@@ -259,42 +275,23 @@ export class PgoVoteButton extends PgoElement {
           : button('interest', tVote(locale, 'action.interest'));
 
     const left = session.participation?.votesLeft;
-    return html`<div part="base" class="base" aria-busy=${session.votes.isVoting(id) ? 'true' : 'false'}>
+    return html`<div part="base" class="base" aria-busy=${session.votes.isVoting(this.target) ? 'true' : 'false'}>
       ${this.fetched ? renderAnswer(this.fetched.answer, locale) : nothing}
       ${controls}
-      ${hidden ? html`<p part="hidden-counts" class="note">${tVote(locale, 'hidden')}</p>` : this.renderThreshold(model, tally, settings.supportThreshold, locale)}
+      ${hidden ? html`<p part="hidden-counts" class="note">${tVote(locale, 'hidden')}</p>` : proposal ? renderThreshold(model, tally, settings.supportThreshold, locale) : nothing}
       ${
-        settings.votesPerParticipant !== null && typeof left === 'number' && (!blocker || blocker === 'limit' || blocker === 'final')
+        proposal &&
+        settings.votesPerParticipant !== null &&
+        typeof left === 'number' &&
+        (!blocker || blocker === 'limit' || blocker === 'final')
           ? html`<p part="votes-left" class="note">${tVote(locale, `left.${noun}`, { count: left })}</p>`
           : nothing
       }
       ${finalNote ? html`<p part="final-note" id="final-note" class="note">${tVote(locale, `final.${noun}`)}</p>` : nothing}
       ${reason ? html`<p part="reason" id="reason" class="note reason">${reason}</p>` : nothing}
-      ${blocker === 'unsupported' ? this.renderLinkOut(consultation, locale) : nothing}
+      ${blocker === 'unsupported' ? renderLinkOut([this.known?.url, consultation.linkOut?.votes], model, locale) : nothing}
       ${this.refusal ? html`<p part="error" class="pgo-notice pgo-notice--error" role="alert">${this.refusal}</p>` : nothing}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-    </div>`;
-  }
-
-  /** Where a backend cannot vote from here (Decidim without a client id), the place where one can. */
-  private renderLinkOut(consultation: Consultation, locale: Locale) {
-    const url = [this.known?.url, consultation.linkOut?.votes].find((u) => u && isWebUrl(u));
-    return url
-      ? html`<p class="note"><a part="link-out" href=${url}>${tVote(locale, `linkOut.${NOUN[consultation.settings.voteModel]}`)}</a></p>`
-      : nothing;
-  }
-
-  private renderThreshold(model: VoteModel, tally: VoteTally, threshold: number | null, locale: Locale) {
-    if (threshold === null) return nothing;
-    const current = model === 'for-against-mixed' ? (tally.counts?.for ?? 0) : (tally.total ?? 0);
-    const text = tVote(locale, current >= threshold ? 'thresholdReached' : 'threshold', { current, count: threshold });
-    const percent = Math.min(100, Math.round((current / threshold) * 100));
-    return html`<div part="threshold" class="threshold">
-      <p class="note">${text}</p>
-      <div part="progress" class="progress" role="progressbar" aria-label=${tVote(locale, 'thresholdLabel')}
-        aria-valuemin="0" aria-valuemax=${threshold} aria-valuenow=${Math.min(current, threshold)} aria-valuetext=${text}>
-        <div part="progress-value" class="progress-value" style=${styleProps({ inlineSize: `${percent}%` })}></div>
-      </div>
     </div>`;
   }
 }
