@@ -35,8 +35,8 @@ describe('language changes on an ancestor', () => {
     expect(shadowText(form)).to.include('Envoyer ma proposition');
 
     provider.lang = 'en';
-    await provider.updateComplete;
-    await new Promise((r) => setTimeout(r));
+    // The page's lang observer starts once the page is idle (src/base/locale.ts): wait for the change, not a task.
+    await waitUntil(() => shadowText(countdown).includes('Open now'), 'English after provider.lang');
     await settled(provider);
     expect(shadowText(countdown)).to.include('Open now');
     expect(shadowText(list)).to.include('Search');
@@ -56,9 +56,6 @@ describe('language changes on an ancestor', () => {
     expect(shadowText(countdown)).to.include('Phase en cours');
 
     document.documentElement.lang = 'en';
-    // A mutation observer reports at the end of the task's microtasks: one macrotask is enough.
-    await new Promise((r) => setTimeout(r));
-    await settled(provider);
-    expect(shadowText(countdown)).to.include('Open now');
+    await waitUntil(() => shadowText(countdown).includes('Open now'), 'English after <html lang>');
   });
 });
