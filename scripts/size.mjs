@@ -53,7 +53,8 @@ export const CEILINGS = {
   // link when none are listed): +116 B (75,962 -> 76,078 B against a build of main 5ba4219).
   // Issue 24, 23:20: +45 B on every page for a faster vote button start (the lang observer starts when the page is idle, with a catch-up: src/base/locale.ts). One file: 76,011 B.
   // Issue 24, 23:30, after merging main beefab3 (issues 21/22's growth above, with issue 24's -0.5 KB and +45 B): ceilings at what the merged build measures. One file: 76,016 B.
-  'pgo-widgets-all.js': 74.24 * KB,
+  // Issue 23, session 4 (23:39): the live link's handled import failure, measured after merging main: 76,052 B.
+  'pgo-widgets-all.js': 74.27 * KB,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 
