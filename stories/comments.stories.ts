@@ -74,6 +74,9 @@ export const RepliesOpened: Story = {
 /** Most helpful first. */
 export const MostHelpful: Story = { args: { sort: 'helpful' } };
 
+/** For and against side by side (`settings.comments.sideBySide`): two columns where the discussion is wide, one on a phone. */
+export const SideBySide: Story = { parameters: { scenario: seeded(THREADS, { settings: { comments: { sideBySide: true } } }) } };
+
 /** 45 comments: 20 shown, "load more". */
 export const ManyComments: Story = {
   parameters: { scenario: seeded(Array.from({ length: 45 }, (_, i) => ({ body: `Commentaire numéro ${i + 1}.`, minutesAgo: 500 - i }))) },

@@ -1,7 +1,7 @@
 /**
  * Compression and cache headers for what the server sends (static files and JSON): brotli or gzip as
  * the client's Accept-Encoding allows (q-values honoured, brotli preferred), `Vary: Accept-Encoding`,
- * only for compressible types over 1 KB. A response with an ETag (static files, cached JSON) is
+ * only for compressible types over 1 KB, and only for GETs. A response with an ETag (static files, cached JSON) is
  * compressed once at the best setting and kept by its ETag; other bodies are compressed quickly.
  * Content-hashed files (`name-012345.js`: the CDN build's chunks) may be cached forever.
  */
@@ -52,7 +52,9 @@ export function compression(options: { apiBase: string }): MiddlewareHandler {
     if (res.status === 200 && !c.req.path.startsWith(`${options.apiBase}/`) && HASHED_FILE.test(c.req.path)) {
       res.headers.set('cache-control', IMMUTABLE);
     }
-    if (c.req.method === 'HEAD' || res.status !== 200 || !res.body || res.headers.has('content-encoding')) return;
+    // Only what a GET reads: a write's answer is small and never kept (and `res.body` would turn Hono's light
+    // response into a Web Response with a stream, written in more pieces: issue 25, CPU profile of the votes).
+    if (c.req.method !== 'GET' || res.status !== 200 || !res.body || res.headers.has('content-encoding')) return;
     if (!COMPRESSIBLE.test(res.headers.get('content-type') ?? '') || /no-transform/.test(res.headers.get('cache-control') ?? '')) return;
     res.headers.append('vary', 'Accept-Encoding');
     const encoding = pickEncoding(c.req.header('accept-encoding'));

@@ -104,7 +104,15 @@ export function listThreads(
   viewer: string | null,
 ): Promise<CommentPage> {
   const where = `c.consultation_id = $2 AND c.target = $3 AND c.parent_id IS NULL AND ${visible('c')}`;
-  return page(q, where, ORDER[query.sort ?? 'oldest'], [consultationId, target], viewer, query.cursor, query.limit);
+  const threads = page(q, where, ORDER[query.sort ?? 'oldest'], [consultationId, target], viewer, query.cursor, query.limit);
+  // A first page says how many comments and replies are published under the target, as the live stream counts them
+  // (live/changes.ts): the discussion announces what the stream says beyond it (issue 23).
+  const sql = `SELECT count(*)::int AS n FROM comments WHERE consultation_id = $1 AND target = $2 AND status = 'published'`;
+  const published = async (first: CommentPage) => ({
+    ...first,
+    published: (await q.query<{ n: number }>(sql, [consultationId, target]))[0]!.n,
+  });
+  return query.cursor ? threads : threads.then(published);
 }
 
 export function listReplies(

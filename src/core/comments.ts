@@ -47,7 +47,17 @@ export const Comment = z.object({
   reportedByMe: z.boolean(),
 });
 
-export const CommentPage = z.object({ items: z.array(Comment), nextCursor: z.nullable(z.string()), total: z.optional(z.int()) });
+export const CommentPage = z.object({
+  items: z.array(Comment),
+  nextCursor: z.nullable(z.string()),
+  /** Threads (or replies) in the list. */
+  total: z.optional(z.int()),
+  /**
+   * On a first page of threads: the published comments and replies under the target when it was read, the number
+   * the live stream's `count` change says; what it says beyond this number are new comments (issue 23).
+   */
+  published: z.optional(z.int()),
+});
 export const CommentThread = z.object({ comment: Comment, replies: z.array(Comment) });
 
 /** A page's offset in base 36 (what `nextCursor` gives): a forged one is refused, never turned into a huge offset. */

@@ -61,4 +61,26 @@ describe('number formatting', () => {
     expect(formatNumber('en', 1.5)).to.equal('1.5');
     expect(formatNumber('fr', 1.5)).to.equal('1,5');
   });
+
+  it('groups larger whole numbers in French and English as Intl does, still without Intl (a comment form says "1 000 caractères")', () => {
+    const values = [1000, 1234, 20000, 999999, 1000000, 123456789, 2 ** 40];
+    const [fr, en] = ['fr', 'en'].map((locale) => values.map((n) => new Intl.NumberFormat(locale).format(n)));
+    // Counts every use of a NumberFormat, cached ones included (`format` is a getter of the prototype).
+    const descriptor = Object.getOwnPropertyDescriptor(Intl.NumberFormat.prototype, 'format')!;
+    let used = 0;
+    Object.defineProperty(Intl.NumberFormat.prototype, 'format', {
+      ...descriptor,
+      get: function (this: Intl.NumberFormat) {
+        used++;
+        return descriptor.get!.call(this);
+      },
+    });
+    try {
+      expect(values.map((n) => formatNumber('fr', n))).to.deep.equal(fr);
+      expect(values.map((n) => formatNumber('en', n))).to.deep.equal(en);
+      expect(used).to.equal(0, 'Intl.NumberFormat was used');
+    } finally {
+      Object.defineProperty(Intl.NumberFormat.prototype, 'format', descriptor);
+    }
+  });
 });

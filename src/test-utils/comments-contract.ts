@@ -68,6 +68,8 @@ export function runCommentContract(name: string, makeBackend: MakeBackend): void
       expect(second.parentId).to.equal(root.id);
       expect(second.replyTo).to.deep.equal({ id: first.id, authorName: 'Bo' });
       expect((await threads(a, t)).find((x) => x.id === root.id)?.replies).to.equal(2);
+      // The first page says how many comments and replies are published under the target (the live count's number).
+      expect((await a.listCommentThreads(C.open, { target: t })).published).to.equal(3);
       const replies = conforms(CommentPage, await a.listCommentReplies(C.open, root.id, {}), 'listCommentReplies');
       expect(replies.items.map((r) => r.id)).to.deep.equal([first.id, second.id]);
       const thread = conforms(CommentThread, await a.getCommentThread(C.open, second.id), 'getCommentThread');

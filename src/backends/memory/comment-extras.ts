@@ -4,13 +4,13 @@
  */
 import type { CommentStance } from '../../core/comment-rules.js';
 import { backendError } from '../../core/errors.js';
-import { commentState, type CommentHost, type StoredComment } from './comment-state.js';
+import { commentState, tellingCount, type CommentHost, type StoredComment } from './comment-state.js';
 
 /** A moderator's decision on a comment (tests and demos): publish a pending one, hide or restore. */
 export function moderateComment(host: CommentHost, commentId: string, action: 'approve' | 'hide' | 'restore'): void {
   const row = commentState(host).rows.get(commentId);
   if (!row || row.status === 'deleted') return;
-  row.status = action === 'hide' ? 'hidden' : 'published';
+  tellingCount(host, row.consultationId, row.target, () => (row.status = action === 'hide' ? 'hidden' : 'published'));
   if (action !== 'hide') commentState(host).reports.delete(commentId);
 }
 

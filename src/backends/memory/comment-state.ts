@@ -8,10 +8,13 @@ import type { CommentStance } from '../../core/comment-rules.js';
 import type { Comment } from '../../core/comments.js';
 import { backendError } from '../../core/errors.js';
 import type { Consultation } from '../../core/schemas.js';
+import type { LiveChange } from '../../core/live.js';
 
 /** What this module needs of the memory backend (its store). */
 export interface CommentHost {
   participantId: string;
+  /** Open streams (issue 23): told how many published comments a target has when that number moves. */
+  readonly live?: { emit(consultationId: string, change: LiveChange): void };
   now(): number;
   consultation(id: string): Consultation;
   enter(method: string, args: unknown[], options?: RequestOptions): Promise<void>;
@@ -75,6 +78,23 @@ export function visibleReplies(host: CommentHost, root: StoredComment): StoredCo
   return [...commentState(host).rows.values()]
     .filter((r) => r.parentId === root.id && isVisible(host, r))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
+}
+
+/** Published comments and replies under a target: what the stream's `count` change says (as the server counts them). */
+export function publishedCount(host: object, consultationId: string, target: string): number {
+  let n = 0;
+  for (const r of commentState(host).rows.values())
+    if (r.consultationId === consultationId && r.target === target && r.status === 'published') n++;
+  return n;
+}
+
+/** Runs a write that may change a target's published count; tells open streams when it did. */
+export function tellingCount<T>(host: CommentHost, consultationId: string, target: string, write: () => T): T {
+  const before = publishedCount(host, consultationId, target);
+  const result = write();
+  const count = publishedCount(host, consultationId, target);
+  if (count !== before) host.live?.emit(consultationId, { type: 'count', target, kind: 'comment', count });
+  return result;
 }
 
 export function helpfulCount(host: CommentHost, id: string): number {

@@ -30,6 +30,8 @@ import {
   visibleReplies,
   type CommentHost,
   type StoredComment,
+  publishedCount,
+  tellingCount,
 } from './comment-state.js';
 import { requireTarget } from './comment-targets.js';
 
@@ -57,11 +59,12 @@ export async function listCommentThreads(
         (sort === 'helpful' ? b.comment.helpful - a.comment.helpful : 0) ||
         (sort === 'newest' ? order(b.row, a.row) : order(a.row, b.row)),
     );
-  return pageFrom(
+  const page = pageFrom(
     items.map((x) => x.comment),
     query.cursor,
     query.limit ?? COMMENT_PAGE,
   );
+  return query.cursor ? page : { ...page, published: publishedCount(host, consultationId, query.target) };
 }
 
 export async function listCommentReplies(
@@ -101,49 +104,51 @@ export function postComment(
   options: WriteOptions,
   organiser = false,
 ): Promise<CommentReceipt> {
-  return host.once('postComment', [consultationId, draft], options, () => {
-    const consultation = host.consultation(consultationId);
-    const now = host.now();
-    if (!organiser && !commentWindow(consultation, now).open) throw backendError('closed', 'The current phase does not accept comments');
-    if (draft.website) throw backendError('forbidden', 'Rejected as spam');
-    requireTarget(host, consultationId, draft.target);
-    const state = commentState(host);
-    let parent: StoredComment | null = null;
-    if (draft.parentId) {
-      parent = state.rows.get(draft.parentId) ?? null;
-      if (
-        !parent ||
-        parent.consultationId !== consultationId ||
-        parent.target !== draft.target ||
-        !['published', 'hidden', 'deleted'].includes(parent.status)
-      ) {
-        throw backendError('not-found', 'No such comment to reply to');
+  return host.once('postComment', [consultationId, draft], options, () =>
+    tellingCount(host, consultationId, draft.target, () => {
+      const consultation = host.consultation(consultationId);
+      const now = host.now();
+      if (!organiser && !commentWindow(consultation, now).open) throw backendError('closed', 'The current phase does not accept comments');
+      if (draft.website) throw backendError('forbidden', 'Rejected as spam');
+      requireTarget(host, consultationId, draft.target);
+      const state = commentState(host);
+      let parent: StoredComment | null = null;
+      if (draft.parentId) {
+        parent = state.rows.get(draft.parentId) ?? null;
+        if (
+          !parent ||
+          parent.consultationId !== consultationId ||
+          parent.target !== draft.target ||
+          !['published', 'hidden', 'deleted'].includes(parent.status)
+        ) {
+          throw backendError('not-found', 'No such comment to reply to');
+        }
       }
-    }
-    const errors = validateComment(consultation, draft, !!parent);
-    if (errors.length) throw validationError(errors);
-    const pre = !organiser && commentRules(consultation).moderation === 'pre';
-    const row: StoredComment = {
-      id: `c-${++state.sequence}-${Math.random().toString(36).slice(2, 8)}`,
-      seq: state.sequence,
-      consultationId,
-      target: draft.target,
-      parentId: parent ? (parent.parentId ?? parent.id) : null,
-      replyToId: parent?.parentId ? parent.id : null,
-      body: draft.body.trim(),
-      stance: draft.stance ?? null,
-      authorName: draft.authorName?.trim() || null,
-      organiser,
-      participantId: host.participantId,
-      status: pre ? 'pending' : 'published',
-      createdAt: new Date(now).toISOString(),
-      editedAt: null,
-      pinned: false,
-      edits: [],
-    };
-    state.rows.set(row.id, row);
-    return { comment: toComment(host, row), moderation: pre ? 'pending' : 'published' };
-  });
+      const errors = validateComment(consultation, draft, !!parent);
+      if (errors.length) throw validationError(errors);
+      const pre = !organiser && commentRules(consultation).moderation === 'pre';
+      const row: StoredComment = {
+        id: `c-${++state.sequence}-${Math.random().toString(36).slice(2, 8)}`,
+        seq: state.sequence,
+        consultationId,
+        target: draft.target,
+        parentId: parent ? (parent.parentId ?? parent.id) : null,
+        replyToId: parent?.parentId ? parent.id : null,
+        body: draft.body.trim(),
+        stance: draft.stance ?? null,
+        authorName: draft.authorName?.trim() || null,
+        organiser,
+        participantId: host.participantId,
+        status: pre ? 'pending' : 'published',
+        createdAt: new Date(now).toISOString(),
+        editedAt: null,
+        pinned: false,
+        edits: [],
+      };
+      state.rows.set(row.id, row);
+      return { comment: toComment(host, row), moderation: pre ? ('pending' as const) : ('published' as const) };
+    }),
+  );
 }
 
 function own(host: CommentHost, consultationId: string, commentId: string): StoredComment {
@@ -168,12 +173,10 @@ export function editComment(
     if (errors.length) throw validationError(errors);
     const at = new Date(host.now()).toISOString();
     row.edits.push({ body: row.body, stance: row.stance, at: row.editedAt ?? row.createdAt });
-    Object.assign(row, {
-      body: edit.body.trim(),
-      stance: edit.stance ?? null,
-      editedAt: at,
-      status: statusAfterEdit(consultation, row.status),
-    });
+    const status = statusAfterEdit(consultation, row.status);
+    tellingCount(host, consultationId, row.target, () =>
+      Object.assign(row, { body: edit.body.trim(), stance: edit.stance ?? null, editedAt: at, status }),
+    );
     return toComment(host, row);
   });
 }
@@ -181,7 +184,7 @@ export function editComment(
 export function deleteComment(host: CommentHost, consultationId: string, commentId: string, options: WriteOptions): Promise<Comment> {
   return host.once('deleteComment', [consultationId, commentId], options, () => {
     const row = own(host, consultationId, commentId);
-    Object.assign(row, { status: 'deleted', pinned: false });
+    tellingCount(host, consultationId, row.target, () => Object.assign(row, { status: 'deleted', pinned: false }));
     return toComment(host, row);
   });
 }
@@ -220,6 +223,7 @@ export function reportComment(
     if (reports.has(host.participantId)) return;
     reports.set(host.participantId, report.details?.trim() ? `${report.reason}: ${report.details.trim()}` : report.reason);
     const threshold = commentRules(host.consultation(consultationId)).hideAfterReports;
-    if (threshold > 0 && reports.size >= threshold) Object.assign(row, { status: 'hidden', pinned: false });
+    if (threshold > 0 && reports.size >= threshold)
+      tellingCount(host, consultationId, row.target, () => Object.assign(row, { status: 'hidden', pinned: false }));
   });
 }

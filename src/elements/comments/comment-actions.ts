@@ -23,8 +23,8 @@ export interface ActionsHost extends ReactiveControllerHost {
   t(key: CommentsKey, params?: Record<string, string | number>): string;
   /** A short confirmation, said politely. */
   say(text: string): void;
-  /** The comment as the backend now has it, shown in place. */
-  replaceComment(comment: Comment): void;
+  /** The comment as the backend now has it, shown in place (`before`: as it was, when its status may have changed). */
+  replaceComment(comment: Comment, before?: Comment): void;
   focusComment(id: string): Promise<void>;
   /** Opens the reply form under `comment`'s thread. */
   reply(comment: Comment): void;
@@ -124,7 +124,7 @@ export class CommentActions implements CommentViewHost {
       comment,
       (session, key) => session.backend.deleteComment(session.consultationId, comment.id, key),
       (left) => {
-        this.host.replaceComment(left);
+        this.host.replaceComment(left, comment);
         this.host.say(this.host.t('removed'));
       },
     );

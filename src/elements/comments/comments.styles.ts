@@ -19,4 +19,12 @@ export const commentsStyles = css`
   .body { white-space: pre-line; overflow-wrap: anywhere; }
   .actions { display: flex; flex-wrap: wrap; gap: 0.5em; align-items: center; }
   .inline-form { display: grid; gap: 0.5em; }
+  /* For and against side by side (stance-columns.ts): two columns where the discussion is wide, one on a phone. */
+  .discussion { container: pgo-discussion / inline-size; }
+  .columns, .column { display: grid; gap: var(--_space); align-content: start; min-width: 0; }
+  .column-title { margin: 0; font-size: 1.125em; }
+  @container pgo-discussion (min-width: 40rem) {
+    .columns { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+    .column--other { grid-column: 1 / -1; }
+  }
 `;

@@ -2,57 +2,12 @@ import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
 import type { MemoryBackend } from '../../backends/memory.js';
-import { newIdempotencyKey } from '../../core/backend.js';
-import type { CommentDraft } from '../../core/comments.js';
-import type { CommentSettings } from '../../core/comment-settings.js';
 import { expectInTree } from '../../test-utils/a11y-tree.js';
+import { $, $$, as, bodies, C, key, mount, post, TARGET, type, XSS } from '../../test-utils/comments-fixture.js';
 import { memoryBackendFixture } from '../../test-utils/fixtures.js';
 import { mountInProvider, shadowText } from '../../test-utils/mount.js';
 import { waitUntil } from '../../test-utils/wait.js';
 import type { PgoComments } from './comments.js';
-
-const C = 'plan-action-2017';
-const TARGET = 'proposal:p1';
-const XSS = '<img src=x onerror="window.__pwned=1">';
-const key = () => ({ idempotencyKey: newIdempotencyKey() });
-
-/** The same store, acting as another participant. */
-const as = (backend: MemoryBackend, participantId: string) => Object.assign(Object.create(backend) as MemoryBackend, { participantId });
-const post = (backend: MemoryBackend, who: string, draft: Partial<CommentDraft>) =>
-  as(backend, who).postComment(C, { target: TARGET, body: 'Un commentaire.', ...draft }, key());
-
-async function mount(
-  options: {
-    position?: 'ideation' | 'after';
-    comments?: CommentSettings;
-    lang?: string;
-    seed?: (b: MemoryBackend) => Promise<unknown>;
-  } = {},
-) {
-  localStorage.clear();
-  const { backend } = memoryBackendFixture({
-    position: options.position,
-    ...(options.comments ? { settings: { comments: options.comments } } : {}),
-  });
-  await options.seed?.(backend);
-  const { el } = await mountInProvider<PgoComments>(backend, C, html`<pgo-comments target=${TARGET}></pgo-comments>`, {
-    lang: options.lang,
-  });
-  await waitUntil(() => !el.shadowRoot!.querySelector('[aria-busy="true"]'), 'the discussion did not load');
-  return { el, backend };
-}
-
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
-const $$ = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const bodies = (el: Element) => $$(el, '[part~="body"]').map((b) => b.textContent!.trim());
-
-async function type(el: PgoComments, name: string, value: string) {
-  const input = $<HTMLTextAreaElement>(el, `[name="${name}"]`)!;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  input.dispatchEvent(new Event('blur'));
-  await el.updateComplete;
-}
 
 describe('<pgo-comments>', () => {
   afterEach(() => {

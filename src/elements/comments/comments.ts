@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
 import {
@@ -21,6 +21,8 @@ import { CommentActions, type ActionsHost } from './comment-actions.js';
 import { renderComment, type CommentViewHost } from './comment-view.js';
 import { tComments, type CommentsKey } from './comments.messages.js';
 import { commentsStyles } from './comments.styles.js';
+import { FreshComments } from './fresh-comments.js';
+import { ReplyForm, type ReplyHost } from './reply-form.js';
 import { Thread } from './thread.js';
 
 declare global {
@@ -62,7 +64,7 @@ declare global {
  * @cssproperty --pgo-radius - Corner radius.
  * @cssproperty --pgo-space - Base spacing.
  */
-export class PgoComments extends PgoElement implements ActionsHost {
+export class PgoComments extends PgoElement implements ActionsHost, ReplyHost {
   static override styles = [baseStyles, formStyles, formPageStyles, commentsStyles];
   /** What is discussed: `proposal:ID`, `event:ID`, `amendment:ID` or `section:DOCUMENT/SECTION`. */
   @property() target = '';
@@ -71,11 +73,12 @@ export class PgoComments extends PgoElement implements ActionsHost {
   /** Level of the discussion's heading, 2 to 6. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @state() private replyingTo: Comment | null = null;
   /** Edit, delete, helpful, report (comment-actions.ts): the comments' view host. */
   private readonly actions = new CommentActions(this);
   /** The threads, their replies, paging and the deep link (thread.ts). */
   private readonly thread = new Thread(this);
+  /** Comments published elsewhere, announced (fresh-comments.ts). */
+  private readonly fresh = new FreshComments(this, this.thread);
 
   private readonly form = new FormController<CommentReceipt>(this, {
     fields: () => this.fields(),
@@ -91,39 +94,18 @@ export class PgoComments extends PgoElement implements ActionsHost {
     onSuccess: (receipt) => this.posted(receipt, this.form),
   });
 
-  private readonly replyForm = new FormController<CommentReceipt>(this, {
-    fields: () => [
-      {
-        name: 'reply.body',
-        label: this.replyingTo ? this.t('replyLabel', { name: this.replyingTo.authorName ?? this.t('anonymous') }) : this.t('body'),
-        type: 'textarea',
-        required: true,
-        maxLength: this.rules()?.length.max,
-        rows: 4,
-      },
-    ],
-    validate: (values) =>
-      this.session?.consultation
-        ? validateComment(this.session.consultation, { body: String(values['reply.body'] ?? '') }, true).map((e) => ({
-            ...e,
-            field: `reply.${e.field}`,
-          }))
-        : [],
-    send: (values, idempotencyKey) =>
-      this.session!.backend.postComment(
-        this.session!.consultationId,
-        {
-          target: this.target,
-          body: String(values['reply.body'] ?? ''),
-          parentId: this.replyingTo!.id,
-          ...this.name(this.form.values),
-        },
-        { idempotencyKey },
-      ),
-    draftKey: () => (this.target && this.replyingTo ? draftKey('comment-reply', this.session, this.target, this.replyingTo.id) : null),
-    locale: () => this.locale,
-    onSuccess: (receipt) => this.posted(receipt, this.replyForm),
-  });
+  /** The reply form under the thread being answered (reply-form.ts). */
+  private readonly replyForm = new ReplyForm(this);
+
+  get sending(): boolean {
+    return this.form.busy || this.replyForm.busy;
+  }
+
+  /** For and against side by side: the consultation asks for it and comments carry a stance. */
+  get columns(): boolean {
+    const rules = this.rules();
+    return !!rules?.sideBySide && rules.stance !== 'off';
+  }
 
   get timeZone(): string {
     return this.session?.consultation?.timeZone ?? 'UTC';
@@ -186,12 +168,11 @@ export class PgoComments extends PgoElement implements ActionsHost {
     return { target: this.target, body: String(values.body ?? ''), ...(stance ? { stance: stance as 'for' } : {}), ...this.name(values) };
   }
 
-  private posted(receipt: CommentReceipt, form: FormController<CommentReceipt>): void {
+  posted(receipt: CommentReceipt, form: FormController<CommentReceipt>): void {
     this.emit('pgo-comment-posted', receipt);
     this.thread.add(receipt.comment);
     this.form.announcement = this.t(receipt.moderation === 'pending' ? 'postedPending' : 'posted');
     form.startOver();
-    if (form === this.replyForm) this.replyingTo = null;
     void this.focusComment(receipt.comment.id);
   }
 
@@ -215,22 +196,31 @@ export class PgoComments extends PgoElement implements ActionsHost {
   // ---- what the actions and the threads ask of the element ----
 
   reply(comment: Comment): void {
-    this.replyingTo = comment;
-    this.replyForm.startOver();
+    this.replyForm.open(comment);
   }
 
   closeReply(): string | undefined {
-    const answered = this.replyingTo?.id;
-    this.replyingTo = null;
-    return answered;
+    return this.replyForm.close();
+  }
+
+  cancel(): void {
+    this.actions.cancel();
+  }
+
+  get maxLength(): number | undefined {
+    return this.rules()?.length.max;
+  }
+
+  authorName() {
+    return this.name(this.form.values);
   }
 
   say(text: string): void {
     this.form.announcement = text;
   }
 
-  replaceComment(comment: Comment): void {
-    this.thread.replace(comment);
+  replaceComment(comment: Comment, before?: Comment): void {
+    this.thread.replace(comment, before);
   }
 
   reported(detail: { commentId: string; reason: ReportReason }): void {
@@ -250,7 +240,7 @@ export class PgoComments extends PgoElement implements ActionsHost {
       html`<section class="discussion" aria-label=${this.t('discussion')}>
       ${this.renderComposer()}
       ${this.actions.error ? renderLoadError(this.locale, this.t('actionError'), this.actions.error, null) : nothing}
-      ${this.thread.render()}
+      ${this.fresh.render()} ${this.thread.render()}
     </section>`,
     );
   }
@@ -272,16 +262,7 @@ export class PgoComments extends PgoElement implements ActionsHost {
 
   /** The reply form, under the thread being answered. */
   renderReplyForm(root: Comment) {
-    const to = this.replyingTo;
-    if (!to || (to.parentId ?? to.id) !== root.id) return nothing;
-    return html`<form part="form reply-form" class="inline-form" novalidate aria-label=${this.t('replyLabel', { name: to.authorName ?? this.t('anonymous') })}
-        @submit=${(e: Event) => (e.preventDefault(), this.replyForm.submit())}>
-      ${renderField(this.replyForm, this.replyForm.spec('reply.body')!)}
-      <div class="actions">
-        <button type="submit" class="pgo-button" part="button submit" aria-disabled=${this.replyForm.busy ? 'true' : 'false'}>${this.t('replySubmit')}</button>
-        <button type="button" class="pgo-button pgo-button--secondary" part="button cancel" @click=${() => this.actions.cancel()}>${this.t('cancel')}</button>
-      </div>
-    </form>`;
+    return this.replyForm.render(root);
   }
 
   renderOne(comment: Comment, extra: ReturnType<typeof html> | typeof nothing = nothing) {

@@ -11,6 +11,7 @@ import { isAbort, toBackendError, type BackendError } from '../../core/errors.js
 import type { Locale } from '../../core/i18n.js';
 import { renderLoadError } from '../../base/states.js';
 import type { CommentsKey } from './comments.messages.js';
+import { renderColumns } from './stance-columns.js';
 
 /** What the threads need of the element. */
 export interface ThreadHost extends ReactiveControllerHost {
@@ -23,6 +24,9 @@ export interface ThreadHost extends ReactiveControllerHost {
   renderOne(comment: Comment, extra?: TemplateResult | typeof nothing): TemplateResult;
   renderReplyForm(root: Comment): TemplateResult | typeof nothing;
   renderLoading(): TemplateResult;
+  /** For and against side by side (the consultation's setting, with stances on); the headings' level. */
+  readonly columns: boolean;
+  readonly headingLevel: number;
 }
 
 interface Replies {
@@ -36,6 +40,8 @@ export class Thread {
   items: Comment[] = [];
   private nextCursor: string | null = null;
   private total: number | null = null;
+  /** Published comments and replies under the target when the first page was read, plus those posted here (live.ts). */
+  published: number | null = null;
   private loading = false;
   private error: BackendError | null = null;
   private readonly replies = new Map<string, Replies>();
@@ -61,7 +67,12 @@ export class Thread {
     this.loadedKey = null;
   }
 
-  private async load(more: boolean): Promise<void> {
+  /** Reads the discussion again from its first page (the new comments the stream announced); focus to the first thread. */
+  reload(): Promise<void> {
+    return this.load(false, true);
+  }
+
+  private async load(more: boolean, focusFirst = false): Promise<void> {
     const session = this.host.session!;
     this.request?.abort();
     const request = (this.request = new AbortController());
@@ -87,6 +98,8 @@ export class Thread {
       this.items = [...this.items, ...fresh];
       this.nextCursor = page.nextCursor;
       this.total = page.total ?? null;
+      if (!more) this.published = page.published ?? null;
+      if (focusFirst) this.focusAfter = this.items[0]?.id ?? null;
       if (!more) await this.openLinked();
     } catch (error) {
       if (isAbort(error)) return;
@@ -137,6 +150,7 @@ export class Thread {
 
   /** A comment posted here: a thread at the top of its order's end, a reply at its thread's end (opened). */
   add(comment: Comment): void {
+    if (comment.status === 'published' && this.published !== null) this.published++;
     if (!comment.parentId) {
       this.items = this.host.sort === 'newest' ? [comment, ...this.items] : [...this.items, comment];
       if (this.total !== null) this.total++;
@@ -150,7 +164,9 @@ export class Thread {
     this.host.requestUpdate();
   }
 
-  replace(comment: Comment): void {
+  /** A comment as the backend now has it; `before`, as it was (one of the reader's published comments deleted counts one less). */
+  replace(comment: Comment, before?: Comment): void {
+    if (before?.status === 'published' && comment.status !== 'published' && this.published !== null) this.published--;
     this.items = this.items.map((c) => (c.id === comment.id ? { ...comment, replies: c.replies } : c));
     for (const state of this.replies.values()) state.items = state.items.map((c) => (c.id === comment.id ? comment : c));
     this.host.requestUpdate();
@@ -174,7 +190,11 @@ export class Thread {
       </div>
       ${first ? h.renderLoading() : nothing}
       ${!this.loading && !this.error && !this.items.length ? html`<p part="status" class="pgo-notice empty">${h.t('empty')}</p>` : nothing}
-      <ul class="threads">${this.items.map((c) => html`<li>${h.renderOne(c, this.renderReplies(c))}</li>`)}</ul>
+      ${
+        h.columns && this.items.length
+          ? renderColumns(this.items, h.headingLevel, (key) => h.t(key), this.renderThread)
+          : html`<ul class="threads">${this.items.map((c) => html`<li>${this.renderThread(c)}</li>`)}</ul>`
+      }
       ${this.error ? renderLoadError(h.locale, h.t('listError'), this.error, () => void this.load(this.items.length > 0)) : nothing}
       ${
         this.nextCursor && !this.error
@@ -183,6 +203,8 @@ export class Thread {
           : nothing
       }`;
   }
+
+  private readonly renderThread = (root: Comment) => this.host.renderOne(root, this.renderReplies(root));
 
   private renderReplies(root: Comment): TemplateResult {
     const h = this.host;

@@ -10,6 +10,7 @@ import { waitUntil } from '../../test-utils/wait.js';
 import { actionPlanDocument } from '../../test-utils/text-fixture.js';
 import '../../define/comments.js';
 import type { PgoText } from './text.js';
+import { FIRST_SECTIONS, SECTION_BATCH, SectionBatches } from './section-batches.js';
 import type { PgoVoteButton } from '../vote-button/vote-button.js';
 
 const C = 'plan-action-2017';
@@ -372,6 +373,47 @@ describe('<pgo-text>', () => {
     $<HTMLButtonElement>(el, '[part~="submit"]')!.click();
     await waitUntil(() => $(el, '[part~="error-summary"]'));
     expect(shadowText(el, '[part~="error-summary"]')).to.contain('Le texte est identique à l’actuel');
+  });
+
+  it('a long text draws its first sections, then a batch per task; the contents and a deep link reach a section not drawn yet', async () => {
+    const steps: (() => void)[] = [];
+    const schedule = SectionBatches.schedule;
+    SectionBatches.schedule = (next) => steps.push(next);
+    try {
+      const markdown = Array.from({ length: 200 }, (_, i) => `# Partie ${i + 1}\n\nLe texte de la partie ${i + 1}.\n`).join('\n');
+      history.replaceState(null, '', '#long:s-150');
+      const setup = (b: MemoryBackend) =>
+        b.documents.seed({ id: 'long', consultationId: C, markdown, title: 'Un long texte', amendmentPhases: ['redaction'] });
+      const { backend } = memoryBackendFixture({ position: 'redaction', proposals: 0, events: 0 });
+      setup(backend);
+      const { el } = await mountInProvider<PgoText>(backend, C, html`<pgo-text document="long"></pgo-text>`, { lang: 'fr' });
+      await waitUntil(() => active(el)?.id === 'long:s-150', 'the address’s section was not focused');
+      expect($$(el, '.toc a')).to.have.length(200);
+      // Drawn up to the linked section, not beyond, until the next batch's task runs.
+      expect($$(el, '[part~="section"]')).to.have.length(150);
+      steps.shift()!();
+      await el.updateComplete;
+      expect($$(el, '[part~="section"]')).to.have.length(150 + SECTION_BATCH);
+      while (steps.length) {
+        steps.shift()!();
+        await el.updateComplete;
+      }
+      expect($$(el, '[part~="section"]')).to.have.length(200);
+      expect(active(el)?.id).to.equal('long:s-150', 'later batches leave focus where it is');
+      // Another text: its first batch only, and a contents link to a later section draws up to it.
+      history.replaceState(null, '', location.pathname + location.search);
+      el.document = 'long-2';
+      backend.documents.seed({ id: 'long-2', consultationId: C, markdown, title: 'Un autre', amendmentPhases: ['redaction'] });
+      await waitUntil(() => $(el, '.toc a[href="#long-2:s-1"]'), 'the second text did not load');
+      await el.updateComplete;
+      expect($$(el, '[part~="section"]')).to.have.length(FIRST_SECTIONS);
+      $<HTMLAnchorElement>(el, '.toc a[href="#long-2:s-190"]')!.click();
+      await waitUntil(() => active(el)?.id === 'long-2:s-190', 'the contents link did not focus its section');
+      expect($$(el, '[part~="section"]')).to.have.length(190);
+      await expect(el).to.be.accessible();
+    } finally {
+      SectionBatches.schedule = schedule;
+    }
   });
 
   it('outside the writing phase: readable, amending closed with its opening date', async () => {

@@ -11,6 +11,7 @@ import { formStyles } from '../../forms/form.styles.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { AmendmentForm } from './amendment-form.js';
 import { focusSection, renderToc, sectionAnchor, sectionInHash, toggled, translatorFor, withLiveCounts } from './text-parts.js';
+import { SectionBatches } from './section-batches.js';
 import { AMENDMENT_PAGE, heading, renderSection, type SectionContext } from './text-section.js';
 import { textStyles } from './text.styles.js';
 
@@ -87,6 +88,7 @@ export class PgoText extends PgoElement {
   /** Loads `<pgo-comments>` the first time a discussion opens (set by its registration, src/define/text.ts). */
   static loadDiscussion: (() => Promise<unknown>) | null = null;
   @state() private announcement = '';
+  private readonly batches = new SectionBatches(this, () => this.doc?.sections.length ?? 0);
   private loadedFor = '';
   private wasOpen: boolean | null = null;
   private pendingFocus: string | null = null;
@@ -106,6 +108,7 @@ export class PgoText extends PgoElement {
     const key = `${this.ready?.consultationId ?? ''}|${this.document}`;
     if (this.ready && this.document && key !== this.loadedFor) {
       this.loadedFor = key;
+      this.batches.reset();
       void this.refresh();
     }
   }
@@ -159,8 +162,11 @@ export class PgoText extends PgoElement {
     if (id) this.focusSection(id);
   }
 
+  /** Focuses a section's heading, drawing the sections up to it first if a batch has not reached it yet. */
   private focusSection(sectionId: string): void {
-    focusSection(this.renderRoot, this.doc!, sectionId);
+    const focus = () => focusSection(this.renderRoot, this.doc!, sectionId);
+    if (this.batches.reach(this.doc!.sections.findIndex((s) => s.id === sectionId))) focus();
+    else void this.updateComplete.then(focus);
   }
 
   private go(event: Event, sectionId: string): void {
@@ -262,11 +268,7 @@ export class PgoText extends PgoElement {
     const window = amendWindow(session.consultation, doc, session.now());
     // Grouped once per render: 200 sections × 2,000 amendments filtered per section cost seconds on a slow CPU.
     const bySection = new Map<string, Amendment[]>();
-    for (const a of this.amendments) {
-      const list = bySection.get(a.sectionId);
-      if (list) list.push(a);
-      else bySection.set(a.sectionId, [a]);
-    }
+    for (const a of this.amendments) (bySection.get(a.sectionId) ?? bySection.set(a.sectionId, []).get(a.sectionId)!).push(a);
     const context: SectionContext = {
       host: this,
       doc,
@@ -292,6 +294,6 @@ export class PgoText extends PgoElement {
       ${current ? html`<p class="meta">${t('version', { number: doc.version, date: formatInstant(locale, current.publishedAt, session.consultation.timeZone) })}</p>` : nothing}
       ${open ? nothing : html`<div part="closed" class="pgo-notice closed"><p>${t('closed')} ${window.opensAt ? t('opensOn', { date: formatInstant(locale, window.opensAt.startsAt, session.consultation.timeZone) }) : ''}</p></div>`}
       ${renderToc(doc, t, (e, id) => this.go(e, id))}
-      ${doc.sections.map((s) => renderSection(context, s, bySection.get(s.id) ?? []))}`;
+      ${doc.sections.slice(0, this.batches.drawn).map((s) => renderSection(context, s, bySection.get(s.id) ?? []))}`;
   }
 }
