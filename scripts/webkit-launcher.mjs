@@ -215,3 +215,20 @@ class WebKitLauncher {
 }
 
 export const webkitLauncher = () => new WebKitLauncher();
+
+/**
+ * A WebKit window outside Web Test Runner, for suites that follow real navigations (the console's OpenID
+ * Connect sign-in): goto, evaluate a script's value, press a key, the current URL, close.
+ */
+export async function openWebKitWindow() {
+  const launcher = new WebKitLauncher();
+  await launcher.start();
+  const { wd, page } = launcher;
+  return {
+    goto: (url) => wd.call('POST', '/url', { url }),
+    evaluate: (expression) => wd.call('POST', '/execute/sync', { script: `return (${expression})`, args: [] }),
+    press: (key) => page.keyboard.press(key),
+    url: () => wd.call('GET', '/url'),
+    close: () => launcher.stop(),
+  };
+}

@@ -8,7 +8,6 @@
 import {
   ALL_CAPABILITIES,
   registerBackend,
-  newIdempotencyKey,
   type BackendCapabilities,
   type ConsultationBackend,
   type DocumentsBackend,
@@ -17,8 +16,6 @@ import {
   type RequestOptions,
   type WriteOptions,
 } from '../core/backend.js';
-import { raceAbort } from '../core/async.js';
-import { BackendError } from '../core/errors.js';
 import type {
   Consultation,
   ConsultationEvent,
@@ -26,7 +23,6 @@ import type {
   EventQuery,
   EventReceipt,
   Page,
-  Participant,
   Participation,
   Proposal,
   ProposalDraft,
@@ -39,8 +35,8 @@ import type {
   VoteResult,
 } from '../core/schemas.js';
 import type { WorkshopReport, WorkshopReportDraft, WorkshopReportReceipt } from '../core/reports.js';
-import { HttpClient, queryString, shaped, type HttpOptions, type HttpRequest } from './http.js';
-import { TokenStore, type TokenStorage } from './participant-token.js';
+import { queryString, shaped } from './http.js';
+import { RestTransport, type RestBackendOptions } from './rest-transport.js';
 import * as comments from './rest-comments.js';
 import type {
   Comment,
@@ -58,19 +54,7 @@ import { lazyMethods } from './lazy.js';
 import type { MyContribution } from '../core/contributions.js';
 import { RestLiveLink } from './rest-live-link.js';
 
-export interface RestBackendOptions extends HttpOptions {
-  /** Base URL of the server (`https://consultation.example.fr`); empty for the page's own origin. */
-  endpoint: string;
-  /** A JWT signed by the host site for its logged-in user (verified participant). */
-  identity?: string;
-  /** Where the anonymous token is kept; `localStorage` by default, null for memory only. */
-  storage?: TokenStorage | null;
-}
-
-interface TokenAnswer {
-  token: string;
-  participant: Participant;
-}
+export type { RestBackendOptions };
 
 /**
  * Longest quiet wait before retrying a vote: the citizen sees the vote at once (optimistic), so a longer
@@ -78,17 +62,9 @@ interface TokenAnswer {
  */
 const VOTE_MAX_WAIT_MS = 2_000;
 
-export class RestBackend implements ConsultationBackend {
+export class RestBackend extends RestTransport implements ConsultationBackend {
   readonly kind = 'rest';
   readonly capabilities: BackendCapabilities = { ...ALL_CAPABILITIES };
-  readonly base: string;
-  private readonly http: HttpClient;
-  private readonly tokens: TokenStore;
-  private readonly identity: string | undefined;
-  /** One anonymous token request at a time, shared by concurrent writes. */
-  private issuing: Promise<string> | null = null;
-  /** Verified tokens, per consultation (the identity is signed with the consultation's key). */
-  private readonly verified = new Map<string, Promise<string>>();
   private readonly live: RestLiveLink;
   /** Issue 21: documents and amendments (rest-documents.ts, loaded with the first call: most pages never need it). */
   readonly documents: DocumentsBackend = lazyMethods(
@@ -106,10 +82,7 @@ export class RestBackend implements ConsultationBackend {
   );
 
   constructor(options: RestBackendOptions) {
-    this.base = `${options.endpoint.replace(/\/+$/, '')}/api/v1`;
-    this.http = new HttpClient(options);
-    this.tokens = new TokenStore(options.endpoint, options.storage);
-    this.identity = options.identity || undefined;
+    super(options);
     this.live = new RestLiveLink({
       url: (consultationId) => this.path(consultationId, 'live'),
       token: (consultationId) =>
@@ -266,88 +239,6 @@ export class RestBackend implements ConsultationBackend {
       'report',
       'moderation',
     ]);
-  }
-
-  // ---- internals ----
-
-  /** A read with the participant's token when there is one (answers that say what is theirs); never creates a participant. */
-  async readAs(consultationId: string, url: string, options?: RequestOptions): Promise<unknown> {
-    const read = (token: string | null) => this.http.send({ method: 'GET', url, token, signal: options?.signal, cache: 'no-store' });
-    const token = this.identity ? await this.verifiedToken(consultationId, options?.signal) : this.tokens.get();
-    try {
-      return await read(token);
-    } catch (error) {
-      if (!(error instanceof BackendError) || error.code !== 'unauthorized' || !token) throw error;
-      // An expired or unknown token: forget it; an anonymous visitor simply reads as anyone.
-      this.forget(consultationId, token);
-      return read(this.identity ? await this.verifiedToken(consultationId, options?.signal) : null);
-    }
-  }
-
-  path(consultationId: string, ...parts: string[]): string {
-    return [`${this.base}/consultations`, consultationId, ...parts].map((p, i) => (i ? encodeURIComponent(p) : p)).join('/');
-  }
-
-  private get(url: string, options?: RequestOptions): Promise<unknown> {
-    return this.http.send({ method: 'GET', url, signal: options?.signal });
-  }
-
-  /** A write with the participant's token; on 401 the token is re-issued once and the write retried. */
-  async write(
-    consultationId: string,
-    method: HttpRequest['method'],
-    url: string,
-    body: unknown,
-    options: WriteOptions,
-    maxWaitMs?: number,
-  ): Promise<unknown> {
-    const send = (token: string) =>
-      this.http.send({ method, url, body, token, idempotencyKey: options.idempotencyKey, signal: options.signal, maxWaitMs });
-    const token = await this.participantToken(consultationId, options.signal);
-    try {
-      return await send(token);
-    } catch (error) {
-      if (!(error instanceof BackendError) || error.code !== 'unauthorized') throw error;
-      this.forget(consultationId, token);
-      return send(await this.participantToken(consultationId, options.signal));
-    }
-  }
-
-  private participantToken(consultationId: string, signal?: AbortSignal): Promise<string> {
-    if (this.identity) return this.verifiedToken(consultationId, signal);
-    const stored = this.tokens.get();
-    if (stored) return Promise.resolve(stored);
-    this.issuing ??= this.http
-      .send<TokenAnswer>({ method: 'POST', url: `${this.base}/participants`, body: {}, idempotencyKey: newIdempotencyKey() })
-      .then((answer) => {
-        const { token } = shaped<TokenAnswer>(answer, ['token']);
-        this.tokens.set(token);
-        return token;
-      })
-      .finally(() => (this.issuing = null));
-    return raceAbort(this.issuing, signal);
-  }
-
-  private verifiedToken(consultationId: string, signal?: AbortSignal): Promise<string> {
-    let pending = this.verified.get(consultationId);
-    if (!pending) {
-      pending = this.http
-        .send<TokenAnswer>({
-          method: 'POST',
-          url: this.path(consultationId, 'identity'),
-          body: { assertion: this.identity },
-          idempotencyKey: newIdempotencyKey(),
-        })
-        .then((answer) => shaped<TokenAnswer>(answer, ['token']).token);
-      this.verified.set(consultationId, pending);
-      pending.catch(() => this.verified.delete(consultationId));
-    }
-    return raceAbort(pending, signal);
-  }
-
-  private forget(consultationId: string, token: string): void {
-    if (this.identity) this.verified.delete(consultationId);
-    else this.tokens.drop(token);
   }
 }
 

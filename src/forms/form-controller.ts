@@ -1,8 +1,7 @@
 /**
- * The state of a pgo form, shared by every form element (proposal, event, registration): values,
- * which fields were edited and left, client and server field errors, the error summary, character
- * counter announcements, the locally saved draft and a guarded, idempotent submission.
- * Rendering lives in `fields.ts`; an element keeps one controller and renders with those helpers.
+ * The state of a pgo form, shared by every form element (proposal, event, registration): values, which fields were edited and left,
+ * client and server field errors, the error summary, character counter announcements, the locally saved draft and a guarded,
+ * idempotent submission. Rendering lives in `fields.ts`; an element keeps one controller and renders with those helpers.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { newIdempotencyKey } from '../core/backend.js';
@@ -14,16 +13,7 @@ import { clearDraft, loadDraft, saveDraft } from './draft-store.js';
 import { fieldId, HONEYPOT, type FieldSpec, type FormOptions, type FormStatus, type FormValue, type FormValues } from './form-types.js';
 import { CountAnnouncer, counterText } from './counter.js';
 
-export {
-  fieldId,
-  HONEYPOT,
-  type FieldOption,
-  type FieldSpec,
-  type FormOptions,
-  type FormStatus,
-  type FormValue,
-  type FormValues,
-} from './form-types.js';
+export * from './form-types.js';
 export { COUNT_ANNOUNCE_DELAY, counterText, fieldLength } from './counter.js';
 
 const SAVE_DELAY = 500;
@@ -293,7 +283,6 @@ export class FormController<R = unknown> implements ReactiveController {
   /** Saves the draft now (debounce over, a field left, disconnect, the page hidden: `pagehide`); an untouched form clears it. */
   saveDraftNow(): void {
     clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
     const key = this.loadedKey ?? this.options.draftKey();
     if (!key || this.status === 'success') return;
     const blank = this.blank();

@@ -2,10 +2,14 @@
 // (no inline script or style, Trusted Types), with no CSP violation and no console error while an
 // organiser signs in and the queue renders; the CSP header itself; nothing of the console in dist/cdn/.
 // Then OpenID Connect by keyboard against a real local provider (oidc-provider, started here): the sign-in
-// page's link, the provider, back to the console signed in; a refused e-mail explained on the page.
+// page's link, the provider, back to the console signed in; a refused e-mail explained on the page. The same
+// sign-in by keyboard in Firefox (puppeteer-core over WebDriver BiDi) and WebKit (WebKitWebDriver): the
+// redirects through the provider and the SameSite=Strict session cookie they end with are each engine's own.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-import { CHROME_ARGS, ensureChrome } from '../../scripts/browsers.mjs';
+import puppeteer from 'puppeteer-core';
+import { CHROME_ARGS, ensureChrome, ensureFirefox } from '../../scripts/browsers.mjs';
+import { openWebKitWindow } from '../../scripts/webkit-launcher.mjs';
 import { pathToFileURL } from 'node:url';
 import { startReferenceServer } from '../reference-server.mjs';
 
@@ -84,6 +88,12 @@ export async function run() {
     );
     await draftSurvivesReload(page, check, problems);
     await oidcByKeyboard(browser, server, provider, check);
+    for (const [engine, open] of [
+      ['Firefox', openFirefoxWindow],
+      ['WebKit', openWebKitWindow],
+    ]) {
+      await oidcInEngine(engine, open, server, provider, check);
+    }
   } catch (error) {
     check('the console runs at /admin/', String(error?.message ?? error).split('\n')[0]);
   } finally {
@@ -183,4 +193,78 @@ async function oidcByKeyboard(browser, server, provider, check) {
     /Aucun compte d’organisateur/.test(said) && !stranger.url().includes('signin-error') ? null : `${said} at ${stranger.url()}`,
   );
   check('OpenID Connect sign-in under the CSP: no violation, no error', problems.length ? problems.slice(0, 5).join('; ') : null);
+}
+
+/** A Firefox window with the same small interface as openWebKitWindow(). */
+async function openFirefoxWindow() {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: ensureFirefox(),
+    headless: true,
+    protocol: 'webDriverBiDi',
+  });
+  const page = await browser.newPage();
+  return {
+    goto: (url) => page.goto(url),
+    evaluate: (expression) => page.evaluate(`(${expression})`),
+    press: (key) => page.keyboard.press(key),
+    url: async () => page.url(),
+    close: () => browser.close(),
+  };
+}
+
+/** Polls a window's script until it is truthy; its last value otherwise, after `tries` × 250 ms. */
+async function until(window, expression, tries = 120) {
+  let value;
+  for (let i = 0; i < tries; i++) {
+    value = await window.evaluate(expression).catch(() => null);
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return value;
+}
+
+const FOCUSED_PART = `(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a?.getAttribute('part') ?? ''; })()`;
+const SIGN_IN = `document.querySelector('pgo-console')?.shadowRoot?.querySelector('pgo-console-sign-in')?.shadowRoot`;
+
+/** Issue 19: OpenID Connect by keyboard in another engine, an agent and a stranger, each in a fresh window. */
+async function oidcInEngine(engine, open, server, provider, check) {
+  const signIn = async (account) => {
+    const window = await open();
+    try {
+      provider.nextAccount = account;
+      await window.goto(`${server.url}/admin/`);
+      if (!(await until(window, `!!${SIGN_IN}?.querySelector('[part="oidc"]')`))) throw new Error('no OpenID Connect link');
+      let reached = false;
+      for (let i = 0; i < 30 && !reached; i++) {
+        reached = (await window.evaluate(FOCUSED_PART)) === 'oidc';
+        if (!reached) await window.press('Tab');
+      }
+      if (!reached) throw new Error('Tab never reached the OpenID Connect link');
+      await window.press('Enter');
+      const who = await until(
+        window,
+        `location.pathname.startsWith('/admin') && (document.querySelector('pgo-console')?.shadowRoot?.querySelector('header span')?.textContent ?? ${SIGN_IN}?.querySelector('[role="alert"]')?.textContent ?? '')`,
+      );
+      return { who: String(who ?? '').trim(), url: await window.url() };
+    } finally {
+      await window.close();
+    }
+  };
+  try {
+    const agent = await signIn('oidcUser');
+    check(
+      `${engine}: OpenID Connect by keyboard, back in the console signed in as the agent`,
+      agent.who.includes('Agent') ? null : agent.who,
+    );
+    const stranger = await signIn('stranger');
+    check(
+      `${engine}: an e-mail no organiser has is refused and the page says why`,
+      /Aucun compte d’organisateur|No organiser account/.test(stranger.who) && !stranger.url.includes('signin-error')
+        ? null
+        : `${stranger.who} at ${stranger.url}`,
+    );
+  } catch (error) {
+    check(`${engine}: OpenID Connect by keyboard`, String(error?.message ?? error).split('\n')[0]);
+  }
 }

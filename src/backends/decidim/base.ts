@@ -11,7 +11,8 @@ import { DecidimClient } from './client.js';
 import { DecidimComments } from './comments.js';
 import * as doc from './documents.js';
 import { WriteOnce } from './once.js';
-import { toEvent, toProposal, toTally, webUrl, type RawMeeting, type RawProposal } from './mapping.js';
+import { toEvent, toProposal, toTally, webUrl } from './mapping.js';
+import type { RawMeeting, RawProposal } from './raw.js';
 import { initialCapabilities, resolveOptions, type DecidimCapabilities, type DecidimOptions, type ResolvedOptions } from './options.js';
 import { ProcessReader, type ProcessInfo } from './process.js';
 

@@ -47,3 +47,15 @@ export function renderFilters(session: ReadySession, locale: Locale, state: Filt
       ${renderAnswerFilter(state.answer, locale, state.onSelect)} ${renderOriginFilter(state.list, session, locale)}
     </form>`;
 }
+
+type Selected = Pick<FilterState, 'category' | 'answer' | 'sort'>;
+
+/** The selects' values as the visitor left them; `current` where a select is not shown. */
+export function selectedFilters(root: ParentNode, current: Selected): Selected {
+  const value = (name: string) => root.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value;
+  return {
+    category: value('category') ?? current.category,
+    answer: value('answer') ?? current.answer,
+    sort: (value('sort') as ProposalSort | undefined) ?? current.sort,
+  };
+}

@@ -8,14 +8,15 @@ const EXCERPT_LENGTH = 220;
 
 /**
  * Proposals published from this page that the list does not show yet and that its category and search
- * would show, newest first.
+ * would show, newest first (none while the list shows answered proposals only: a new one has no answer).
  */
 export function joinPublished(
   shown: readonly Proposal[],
   published: readonly Proposal[],
-  filter: { categoryId: string; q: string },
+  filter: { categoryId: string; q: string; answer: string },
 ): Proposal[] {
   const q = filter.q.trim().toLowerCase();
+  if (filter.answer && filter.answer !== 'none') return [];
   return published.filter(
     (p) =>
       !shown.some((s) => s.id === p.id) &&

@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import { renderAnswer } from '../../base/answer.js';
+import type { ReadySession } from '../../base/session.js';
 import type { ConsultationBackend } from '../../core/backend.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
@@ -24,18 +25,16 @@ export interface ItemHost {
 /** What the list knows around its rows. */
 export interface ItemPlace {
   count: number;
-  categories: readonly { id: string; title: string }[];
-  timeZone: string;
-  /** The proposals shown whole, and those whose discussion is open (null: the list shows no discussions). */
+  /** The consultation (categories, time zone), whether the backend has discussions, and the session's live counts (issue 23). */
+  session: ReadySession;
+  /** The proposals shown whole, and those whose discussion is open. */
   opened: ReadonlySet<string>;
-  discussed: ReadonlySet<string> | null;
-  /** The session's live counts (issue 23): a discussion's count moves in place when someone comments elsewhere. */
-  liveCounts: ReadonlyMap<string, number>;
+  discussed: ReadonlySet<string>;
   toggle: (id: string, which: 'opened' | 'discussed') => void;
 }
 
 export function renderProposalItem(host: ItemHost, p: Proposal, index: number, place: ItemPlace, locale: Locale) {
-  const category = place.categories.find((c) => c.id === p.categoryId);
+  const category = place.session.consultation.categories.find((c) => c.id === p.categoryId);
   const open = place.opened.has(p.id);
   const excerpt = excerptOf(p.body);
   const long = excerpt !== p.body.trim();
@@ -45,7 +44,7 @@ export function renderProposalItem(host: ItemHost, p: Proposal, index: number, p
         <p part="meta" class="meta">
           ${category ? html`<span part="category" class="category">${category.title}</span>` : nothing}
           <span>${tProposalList(locale, 'by', { name: p.authorName?.trim() || tProposalList(locale, 'anonymous') })}</span>
-          <time datetime=${p.createdAt}>${formatInstant(locale, p.createdAt, place.timeZone, 'date')}</time>
+          <time datetime=${p.createdAt}>${formatInstant(locale, p.createdAt, place.session.consultation.timeZone, 'date')}</time>
         </p>
         ${renderOrigin(p.origin, locale)} ${renderAnswer(p.answer, locale)}
         <div id="b-${p.id}" part=${open ? 'body' : 'excerpt'} class=${open ? 'body' : 'excerpt'}>${open ? p.body : excerpt}</div>
@@ -64,9 +63,9 @@ export function renderProposalItem(host: ItemHost, p: Proposal, index: number, p
 
 /** The comment count, opening the proposal's discussion in place (issue 20). */
 function renderDiscussion(host: ItemHost, p: Proposal, place: ItemPlace, locale: Locale) {
-  if (p.comments === undefined || place.discussed === null) return nothing;
+  if (p.comments === undefined || !place.session.backend.capabilities.comments) return nothing;
   const open = place.discussed.has(p.id);
-  const comments = place.liveCounts.get(`comment proposal:${p.id}`) ?? p.comments;
+  const comments = place.session.live.counts.get(`comment proposal:${p.id}`) ?? p.comments;
   return html`<button part="button comments" class="more" type="button" aria-expanded=${open ? 'true' : 'false'} aria-controls="d-${p.id}"
         aria-describedby="t-${p.id}" @click=${() => place.toggle(p.id, 'discussed')}>${tProposalList(locale, 'comments', { count: comments })}</button>
       ${

@@ -13,9 +13,9 @@ import type { Proposal, ProposalSort } from '../../core/schemas.js';
 import { baseStyles } from '../../styles/tokens.js';
 import { styleProps } from '../../base/style-props.js';
 import { effectiveSort, joinPublished, proposalQuery } from './list-parts.js';
-import { renderFilters } from './list-filters.js';
+import { renderFilters, selectedFilters } from './list-filters.js';
 import { renderProposalItem, type ItemPlace } from './proposal-item.js';
-import { describeError } from '../../core/messages/common.js';
+import { renderEmpty, renderMore } from './list-states.js';
 import { ListWindow } from './list-window.js';
 import { proposalListStyles } from './proposal-list.styles.js';
 
@@ -126,10 +126,8 @@ export class PgoProposalList extends PgoElement {
     // A proposal published from this page (the form beside the list) joins it at once.
     const session = this.session;
     if (reason === 'proposal' && session?.isReady() && !this.loading && !this.error) {
-      const joined =
-        this.answer && this.answer !== 'none'
-          ? []
-          : joinPublished(this.items, session.writes.publishedHere(), { categoryId: this.category, q: this.searched });
+      const filter = { categoryId: this.category, q: this.searched, answer: this.answer };
+      const joined = joinPublished(this.items, session.writes.publishedHere(), filter);
       if (joined.length && effectiveSort(this.sort, session) !== 'newest') void this.reload();
       else if (joined.length) {
         session.votes.seed(joined.map((p) => p.tally));
@@ -221,11 +219,7 @@ export class PgoProposalList extends PgoElement {
   private onSelect(): void {
     clearTimeout(this.selectTimer);
     this.selectTimer = setTimeout(() => {
-      const value = (name: string) => this.renderRoot.querySelector<HTMLSelectElement>(`select[name="${name}"]`)?.value;
-      this.category = value('category') ?? this.category;
-      this.answer = value('answer') ?? this.answer;
-      this.sort = (value('sort') as ProposalSort | undefined) ?? this.sort;
-      this.refined = true;
+      Object.assign(this, selectedFilters(this.renderRoot, this), { refined: true });
     }, SEARCH_DELAY);
   }
 
@@ -279,30 +273,18 @@ export class PgoProposalList extends PgoElement {
     return html`<p part="count" class="count" role="status" aria-live="polite" aria-atomic="true">${summary}</p>
       ${renderLiveNotice(session, this.items, locale, () => void this.reload().then(() => ((this.focusIndex = 0), this.requestUpdate())))}
       ${first || !this.requested ? html`<p part="status" class="pgo-notice pgo-loading" role="status" aria-busy="true">${tProposalList(locale, 'loading')}</p>` : nothing}
-      ${
-        !first && !this.loading && !this.items.length
-          ? filtered
-            ? html`<div part="status" class="pgo-notice"><p>${tProposalList(locale, 'noMatch')}</p>
-              <button part="button reset" class="pgo-button pgo-button--secondary" type="button" @click=${this.resetFilters}>${tProposalList(locale, 'reset')}</button></div>`
-            : html`<p part="status" class="pgo-notice">${tProposalList(locale, 'empty')}</p>`
-          : nothing
-      }
+      ${!first && !this.loading && !this.items.length ? renderEmpty(locale, filtered, () => this.resetFilters()) : nothing}
       ${this.items.length ? this.renderList(session, locale, count) : nothing}
-      ${this.renderMore(locale, count)}`;
+      ${
+        this.nextCursor || this.moreError
+          ? renderMore(locale, { shown: this.items.length, count, error: this.moreError, busy: this.loadingMore }, () => this.loadMore())
+          : nothing
+      }`;
   }
 
   private renderList(session: ReadySession, locale: Locale, count: number) {
     const { start, end, before, after } = this.window.range;
-    const { categories, timeZone } = session.consultation;
-    const place: ItemPlace = {
-      count,
-      categories,
-      timeZone,
-      opened: this.opened,
-      discussed: session.backend.capabilities.comments ? this.discussed : null,
-      liveCounts: session.live.counts,
-      toggle: this.toggle,
-    };
+    const place: ItemPlace = { count, session, opened: this.opened, discussed: this.discussed, toggle: this.toggle };
     return html`<ol part="list" class="list" role="list" aria-busy=${this.loading ? 'true' : 'false'}
       style=${styleProps({ paddingBlockStart: `${before}px`, paddingBlockEnd: `${after}px` })}>
       ${repeat(
@@ -311,15 +293,5 @@ export class PgoProposalList extends PgoElement {
         (p, i) => renderProposalItem(this, p, start + i, place, locale),
       )}
     </ol>`;
-  }
-
-  private renderMore(locale: Locale, count: number) {
-    if (!this.nextCursor && !this.moreError) return nothing;
-    return html`<div class="more-row">
-      <p class="shown">${tProposalList(locale, 'shown', { shown: this.items.length, count })}</p>
-      ${this.moreError ? html`<p part="error" class="pgo-notice pgo-notice--error" role="alert">${tProposalList(locale, 'loadError')} ${describeError(locale, this.moreError)}</p>` : nothing}
-      <button part="button load-more" class="pgo-button pgo-button--secondary" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'}
-        @click=${() => (this.loadingMore ? undefined : this.loadMore())}>${tProposalList(locale, 'loadMore')}</button>
-    </div>`;
   }
 }
