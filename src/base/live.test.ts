@@ -99,3 +99,35 @@ describe('session live feed', () => {
     }
   });
 });
+
+describe('session live feed, its module not loaded (offline)', () => {
+  it('is no script error, and the feed starts once the page is back online', async () => {
+    const { backend } = memoryBackendFixture({});
+    const session = new ConsultationSession(backend, ID);
+    const rejections: unknown[] = [];
+    const record = (event: PromiseRejectionEvent) => {
+      rejections.push(event.reason);
+      event.preventDefault();
+    };
+    window.addEventListener('unhandledrejection', record);
+    let attempts = 0;
+    const load = session.live.loadEngine;
+    session.live.loadEngine = () =>
+      ++attempts === 1 ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : load();
+    try {
+      await session.load();
+      await waitUntil(() => attempts === 1, 'the module was never asked for');
+      // A turn for a rejection to surface as unhandled, had it been.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(rejections, 'no unhandled rejection').to.deep.equal([]);
+      expect(session.live.mode).to.equal('off');
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => session.live.lastId !== null, 'the stream did not start once back online');
+      expect(attempts).to.equal(2);
+      expect(session.live.mode).to.equal('stream');
+    } finally {
+      session.live.stop();
+      window.removeEventListener('unhandledrejection', record);
+    }
+  });
+});

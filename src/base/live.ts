@@ -4,6 +4,7 @@
  * machinery (a stream, or polling where none can be held: live-engine.ts) is imported when the session
  * starts it, once the consultation is shown: no page waits for it to render.
  */
+import { loadOnce } from '../core/async.js';
 import type { LiveEngine } from './live-engine.js';
 import type { LiveHost } from './live-host.js';
 
@@ -66,7 +67,9 @@ export class LiveFeed implements LiveState {
   /** Polls completed (tests wait for the first one). */
   polls = 0;
 
-  private engine: Promise<LiveEngine> | null = null;
+  /** How the engine's module arrives (imported when first needed; tests pass one that fails, as offline). */
+  loadEngine: () => Promise<typeof import('./live-engine.js')> = () => import('./live-engine.js');
+  private readonly engine = loadOnce(() => this.loadEngine().then(({ LiveEngine }) => (this.loaded = new LiveEngine(this.host, this))));
   private loaded: LiveEngine | null = null;
   private visibility: VisibilitySource | null = typeof document === 'undefined' ? null : document;
   private running = false;
@@ -77,7 +80,7 @@ export class LiveFeed implements LiveState {
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.load().then((engine) => this.running && engine.start(this.visibility));
+    this.startEngine(this.visibility);
   }
 
   stop(): void {
@@ -88,7 +91,7 @@ export class LiveFeed implements LiveState {
   /** Tests (and hosts with their own notion of "shown") pass where visibility comes from. */
   watch(source: VisibilitySource | null): void {
     this.visibility = source;
-    if (this.running) void this.load().then((engine) => this.running && engine.start(source));
+    if (this.running) this.startEngine(source);
   }
 
   /** The page shows the fresh proposals now: they are no longer new. */
@@ -108,11 +111,14 @@ export class LiveFeed implements LiveState {
 
   /** Polls at once (the polling timer does it on its own); resolves when the poll is done. */
   async pollNow(): Promise<void> {
-    await (await this.load()).pollNow();
+    await (await this.engine()).pollNow();
   }
 
-  private load(): Promise<LiveEngine> {
-    this.engine ??= import('./live-engine.js').then(({ LiveEngine }) => (this.loaded = new LiveEngine(this.host, this)));
-    return this.engine;
+  /** Offline, the engine's module may not load: no script error, and the feed tries again once back online. */
+  private startEngine(source: VisibilitySource | null): void {
+    this.engine().then(
+      (engine) => this.running && engine.start(source),
+      () => globalThis.addEventListener?.('online', () => this.running && this.startEngine(this.visibility), { once: true }),
+    );
   }
 }

@@ -1,4 +1,4 @@
-/** Timers and abort signals, one home: the longest timer, a cancellable timer, an abortable delay, an abortable wait. */
+/** Timers and abort signals, one home: the longest timer, a cancellable timer, an abortable delay, an abortable wait, a load kept once it worked. */
 import { abortedError } from './errors.js';
 
 /** Longest single timer: setTimeout overflows past 2^31-1 ms (24.8 days). */
@@ -35,4 +35,17 @@ export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/**
+ * `load` run once and its result shared, unless it fails: a chunk that could not load (offline) is
+ * imported again by the next caller instead of failing for the page's whole life.
+ */
+export function loadOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw error;
+    }));
 }
