@@ -62,13 +62,16 @@ export const PAGE_CEILINGS = {
   // (each ceiling +1 B for the rounding).
   // Issue 15, session 4 (23:25, against a build of main 253286b): rest.ts's transport and proposal-list.ts under 300
   // lines: countdown +11 B, vote button +13 B, proposal form +7 B, eight elements +68 B, added below.
-  'a countdown only (French)': 23.17 * KB + 31 + 11,
-  'one vote button': 24.17 * KB + 31 + 13,
+  // Issue 23, session 4 (23:50, measured against a build of main 606d84a + them): a live module that fails to load
+  // (offline) is retried, not an unhandled rejection (rest-live-link.ts, base/live.ts, core's loadOnce): +85 B
+  // countdown (23,853 B), +72 B vote button (24,866), +73 B proposal form (30,007), +40 B eight elements (60,828).
+  'a countdown only (French)': 23.17 * KB + 31 + 11 + 85,
+  'one vote button': 24.17 * KB + 31 + 13 + 72,
   // 22:50: + one length rule for the counter and validators (5215dc8, merged from main): 29,386 B.
-  'a proposal form': 29.19 * KB + 37 + 7,
+  'a proposal form': 29.19 * KB + 37 + 7 + 73,
   // Issue 15, session 3: + the card and list split under 300 lines, +70 B measured at 52fc2c9 (59,390 against 59,320).
   // 22:50: + one length rule (5215dc8, e6bd67b, merged from main): 59,529 B.
-  'the eight elements of today (French)': 59.26 * KB + 38 + 68,
+  'the eight elements of today (French)': 59.26 * KB + 38 + 68 + 40,
   'the same in English (beyond the French page)': 4.88 * KB,
   // Issue 21: <pgo-text> with the form machinery and the word diff, measured when added (12.5 KB); to shrink.
   // Session 3: + paging of amendments, the diff as a named group, plural-aware summaries, the votes' controller.

@@ -60,7 +60,9 @@ export const CEILINGS = {
   // Issue 15, session 4 (23:25): rest.ts and proposal-list.ts split under 300 lines, +52 B (76,130 vs 76,078 B against
   // a build of main 253286b).
   // Issue 20 (23:42): a build of main f8a637c (before issue 15's +52 B) measured 77,186 B, 75 B over the sum above: +75 B.
-  'pgo-widgets-all.js': 74.45 * KB + 480 + 395 + 52 + 75,
+  // Issue 23, session 4 (23:50): live modules that fail to load offline are retried (rest-live-link.ts, base/live.ts):
+  // +64 B, 77,302 B measured against a build of main 606d84a with them.
+  'pgo-widgets-all.js': 74.45 * KB + 480 + 395 + 52 + 75 + 64,
   // The loader (pgo-widgets.js) has no ceiling: within its 1.5 KB budget since issue 24's session 3 (compact manifest).
 };
 
