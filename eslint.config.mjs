@@ -19,7 +19,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.mjs'],
+    files: ['**/*.test.ts', '**/*.suite.ts', '**/*.test.mjs'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
@@ -35,7 +35,7 @@ export default tseslint.config(
   },
   {
     files: ['src/elements/**/*.ts', 'src/base/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', '**/*.suite.ts'],
     rules: {
       // Elements talk to the backend from context, never to the network.
       'no-restricted-globals': ['error', { name: 'fetch', message: 'Elements go through the backend from context, never fetch.' }],

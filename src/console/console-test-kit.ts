@@ -1,5 +1,5 @@
 /**
- * What the console's browser tests share (console.test.ts, console-settings.test.ts): focus and elements
+ * What the console's browser tests share (console.test.ts and the console-settings.suite.ts it imports): focus and elements
  * through shadow roots, keyboard navigation, and the reference server the WTR plugin starts.
  */
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';

@@ -9,6 +9,9 @@ import './index.js';
 import type { PgoConsole } from './console-app.js';
 import { count, deep, deepActive, mountConsole, startConsoleServer, tabTo, text } from './console-test-kit.js';
 import type { PgoConsoleHostLinks } from './host-links.js';
+// The settings tasks, in this file on purpose: both sign in on one origin, and two console files run at once (Chromium
+// runs two files in parallel) overwrote each other's session cookie and server; one file runs them one after the other.
+import './console-settings.suite.js';
 
 describe('<pgo-console> by keyboard, against the reference server', function () {
   this.timeout(180_000);

@@ -22,7 +22,8 @@ async function mount(tag: 'proposal' | 'event', lang = 'fr', backend?: MemoryBac
 const $ = <T extends HTMLElement = HTMLElement>(el: Form, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const control = (el: Form, name: string) => $<HTMLInputElement>(el, `[name="${name}"]`)!;
 const focused = (el: Form) => el.shadowRoot!.activeElement;
-const drafts = () => Object.keys(localStorage).filter((k) => k.startsWith('pgo-draft:'));
+// This file's forms only: another test file may hold a draft of its own on this origin at the same time.
+const drafts = () => Object.keys(localStorage).filter((k) => k.startsWith('pgo-draft:proposal|') || k.startsWith('pgo-draft:event|'));
 function type(el: Form, name: string, value: string) {
   const input = control(el, name);
   input.value = value;

@@ -2,6 +2,7 @@
  * `<pgo-comments>` mounted in a provider over a memory backend, with comments posted by other
  * participants first, and the few lookups its tests share (issue 20).
  */
+import { forgetDrafts } from './storage.js';
 import { html } from 'lit';
 import type { MemoryBackend } from '../backends/memory.js';
 import { newIdempotencyKey } from '../core/backend.js';
@@ -31,7 +32,7 @@ export async function mount(
     seed?: (b: MemoryBackend) => Promise<unknown>;
   } = {},
 ) {
-  localStorage.clear();
+  forgetDrafts('comment', 'comment-reply');
   const { backend } = memoryBackendFixture({
     position: options.position,
     ...(options.comments ? { settings: { comments: options.comments } } : {}),

@@ -1,3 +1,4 @@
+import { forgetDrafts } from '../../test-utils/storage.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MemoryBackend } from '../../backends/memory.js';
@@ -22,7 +23,7 @@ const columnBodies = (column: Element) => [...column.querySelectorAll('[part~="b
 const box = (element: Element) => element.getBoundingClientRect();
 
 describe('<pgo-comments> for and against side by side', () => {
-  afterEach(() => localStorage.clear());
+  afterEach(() => forgetDrafts('comment', 'comment-reply'));
 
   it('groups the threads under labelled headings and lists: for, against, then the others, in reading and keyboard order', async () => {
     const { el } = await mount({ comments: SIDE_BY_SIDE, seed });

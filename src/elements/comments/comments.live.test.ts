@@ -1,3 +1,4 @@
+import { forgetDrafts } from '../../test-utils/storage.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { as, bodies, C, key, post, TARGET, $ } from '../../test-utils/comments-fixture.js';
@@ -9,7 +10,7 @@ import type { PgoComments } from './comments.js';
 // Issue 23 in an open discussion: comments published elsewhere are announced politely ("2 nouveaux commentaires —
 // afficher"), never inserted under the reader; the reader's own comments are never announced as new.
 async function mountLive(lang = 'fr') {
-  localStorage.clear();
+  forgetDrafts('comment', 'comment-reply');
   const { backend } = memoryBackendFixture();
   const root = (await post(backend, 'ana', { body: 'Premier fil.', authorName: 'Ana' })).comment.id;
   const { el, provider } = await mountInProvider<PgoComments>(backend, C, html`<pgo-comments target=${TARGET}></pgo-comments>`, { lang });
@@ -21,7 +22,7 @@ async function mountLive(lang = 'fr') {
 const status = (el: PgoComments) => el.shadowRoot!.querySelector('.live-status')!;
 
 describe('<pgo-comments> live', () => {
-  afterEach(() => localStorage.clear());
+  afterEach(() => forgetDrafts('comment', 'comment-reply'));
 
   it('announces comments and replies published elsewhere, inserts nothing, and shows them on request', async () => {
     const { el, backend, root } = await mountLive();

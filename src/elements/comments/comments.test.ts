@@ -1,3 +1,4 @@
+import { forgetDrafts } from '../../test-utils/storage.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
@@ -12,7 +13,7 @@ import type { PgoComments } from './comments.js';
 describe('<pgo-comments>', () => {
   afterEach(() => {
     history.replaceState(null, '', location.pathname);
-    localStorage.clear();
+    forgetDrafts('comment', 'comment-reply');
   });
 
   it('shows the empty state with the form above, accessible, in French and in English', async () => {
@@ -196,7 +197,7 @@ describe('<pgo-comments>', () => {
     expect($(el, 'form')).to.equal(null);
     expect(shadowText(el, '.closed')).to.contain('fermés');
     await expect(el).to.be.accessible();
-    localStorage.clear();
+    forgetDrafts('comment', 'comment-reply');
     const { backend } = memoryBackendFixture();
     backend.failNext('listCommentThreads', 'server');
     const { el: failing } = await mountInProvider<PgoComments>(backend, C, html`<pgo-comments target=${TARGET}></pgo-comments>`);
@@ -214,7 +215,7 @@ describe('<pgo-comments>', () => {
       const root = (await b.listCommentThreads(C, { target: TARGET, sort: 'newest' })).items[0]!.id;
       reply = (await post(b, 'z', { body: 'La réponse liée.', parentId: root })).comment.id;
     };
-    localStorage.clear();
+    forgetDrafts('comment', 'comment-reply');
     const { backend } = memoryBackendFixture();
     await seed(backend);
     history.replaceState(null, '', `#comment-${reply}`);
@@ -225,7 +226,7 @@ describe('<pgo-comments>', () => {
   });
 
   it('the proposal list shows each proposal’s comment count, which opens its discussion in place', async () => {
-    localStorage.clear();
+    forgetDrafts('comment', 'comment-reply');
     const { backend } = memoryBackendFixture();
     await post(backend, 'a', { body: 'Premier avis.' });
     await post(backend, 'b', { body: 'Second avis.' });
