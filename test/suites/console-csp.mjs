@@ -129,19 +129,22 @@ async function draftSurvivesReload(page, check, problems) {
   }
 }
 
-/** Tabs until the focused element (through shadow roots) matches `selector`; false after `max` presses. */
-async function tabTo(page, selector, max = 30) {
+/**
+ * Tabs until the focused element (through shadow roots) matches `selector`; false after `max` presses. `window`:
+ * anything with `evaluate(expression)` and `press(key)` (a Playwright page through `playwrightWindow`, openFirefoxWindow,
+ * openWebKitWindow).
+ */
+async function tabTo(window, selector, max = 30) {
+  const focusedMatches = `(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return Boolean(a?.matches(${JSON.stringify(selector)})); })()`;
   for (let i = 0; i < max; i++) {
-    const found = await page.evaluate((sel) => {
-      let active = document.activeElement;
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-      return Boolean(active?.matches(sel));
-    }, selector);
-    if (found) return true;
-    await page.keyboard.press('Tab');
+    if (await window.evaluate(focusedMatches)) return true;
+    await window.press('Tab');
   }
   return false;
 }
+
+/** A Playwright page as the small window interface the other engines' drivers offer. */
+const playwrightWindow = (page) => ({ evaluate: (expression) => page.evaluate(expression), press: (key) => page.keyboard.press(key) });
 
 async function oidcByKeyboard(browser, server, provider, check) {
   // The agent's organiser account has no password: the provider is their only way in.
@@ -165,7 +168,7 @@ async function oidcByKeyboard(browser, server, provider, check) {
     provider.nextAccount = account;
     await page.goto(`${server.url}/admin/`);
     await page.locator('pgo-console-sign-in [part="oidc"]').waitFor({ timeout: 30_000 });
-    if (!(await tabTo(page, '[part="oidc"]'))) throw new Error('Tab never reached the OpenID Connect link');
+    if (!(await tabTo(playwrightWindow(page), '[part="oidc"]'))) throw new Error('Tab never reached the OpenID Connect link');
     await page.keyboard.press('Enter');
     await page.waitForURL(`${server.url}/admin/**`, { timeout: 30_000 });
   };
@@ -224,7 +227,6 @@ async function until(window, expression, tries = 120) {
   return value;
 }
 
-const FOCUSED_PART = `(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a?.getAttribute('part') ?? ''; })()`;
 const SIGN_IN = `document.querySelector('pgo-console')?.shadowRoot?.querySelector('pgo-console-sign-in')?.shadowRoot`;
 
 /** Issue 19: OpenID Connect by keyboard in another engine, an agent and a stranger, each in a fresh window. */
@@ -235,12 +237,7 @@ async function oidcInEngine(engine, open, server, provider, check) {
       provider.nextAccount = account;
       await window.goto(`${server.url}/admin/`);
       if (!(await until(window, `!!${SIGN_IN}?.querySelector('[part="oidc"]')`))) throw new Error('no OpenID Connect link');
-      let reached = false;
-      for (let i = 0; i < 30 && !reached; i++) {
-        reached = (await window.evaluate(FOCUSED_PART)) === 'oidc';
-        if (!reached) await window.press('Tab');
-      }
-      if (!reached) throw new Error('Tab never reached the OpenID Connect link');
+      if (!(await tabTo(window, '[part="oidc"]'))) throw new Error('Tab never reached the OpenID Connect link');
       await window.press('Enter');
       const who = await until(
         window,
