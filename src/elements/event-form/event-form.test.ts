@@ -1,3 +1,4 @@
+import { forgetDrafts } from '../../test-utils/storage.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../test-utils/wait.js';
 import { html } from 'lit';
@@ -58,10 +59,7 @@ const labels = (el: PgoEventForm) =>
   [...el.shadowRoot!.querySelectorAll('[part~="field"] > label, [part~="field"] .checkbox label, [part~="field"] > legend')].map((l) =>
     l.textContent!.replace(/\s+/g, ' ').trim(),
   );
-const clearDrafts = () =>
-  Object.keys(localStorage)
-    .filter((k) => k.startsWith('pgo-draft:event|'))
-    .forEach((k) => localStorage.removeItem(k));
+const clearDrafts = () => forgetDrafts('event');
 
 describe('<pgo-event-form>', () => {
   beforeEach(clearDrafts);

@@ -2,6 +2,7 @@
  * The participant's own proposals under the form (issue 19): their moderation status, the moderators' reason while
  * hidden, followed live when a moderator decides (the memory backend's stream says `mine`, as the server's does).
  */
+import { forgetDrafts } from '../../test-utils/storage.js';
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { waitUntil } from '../../test-utils/wait.js';
@@ -19,9 +20,7 @@ async function mount(lang = 'fr', backend = memoryBackendFixture({ settings: { m
 const mine = (el: PgoProposalForm) => el.shadowRoot!.querySelector<HTMLElement>('[part="mine"]');
 const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-function clearDrafts() {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('pgo-draft:proposal|')) localStorage.removeItem(key);
-}
+const clearDrafts = () => forgetDrafts('proposal');
 
 async function propose(el: PgoProposalForm, title: string) {
   const set = (name: string, value: string | boolean) => {

@@ -1,3 +1,4 @@
+import { forgetDrafts } from '../../test-utils/storage.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { waitUntil } from '../../test-utils/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
@@ -90,9 +91,7 @@ async function submitAndWait(el: PgoProposalForm) {
   );
 }
 
-function clearDrafts() {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('pgo-draft:proposal|')) localStorage.removeItem(key);
-}
+const clearDrafts = () => forgetDrafts('proposal');
 const storedDraft = () => Object.keys(localStorage).find((k) => k.startsWith('pgo-draft:proposal|'));
 
 describe('<pgo-proposal-form>', () => {

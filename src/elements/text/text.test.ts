@@ -1,3 +1,4 @@
+import { forgetDrafts } from '../../test-utils/storage.js';
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
@@ -79,7 +80,7 @@ function type(el: PgoText, name: string, value: string) {
 
 describe('<pgo-text>', () => {
   beforeEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('pgo-draft:amendment')) localStorage.removeItem(key);
+    forgetDrafts('amendment');
     history.replaceState(null, '', location.pathname + location.search);
   });
 

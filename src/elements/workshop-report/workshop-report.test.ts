@@ -1,3 +1,4 @@
+import { forgetDrafts } from '../../test-utils/storage.js';
 import { expect, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { html } from 'lit';
@@ -46,10 +47,7 @@ const click = async (el: PgoWorkshopReport, selector: string) => {
   $<HTMLButtonElement>(el, selector)!.click();
   await el.updateComplete;
 };
-const clearDrafts = () =>
-  Object.keys(localStorage)
-    .filter((k) => k.startsWith('pgo-draft:workshop-report|'))
-    .forEach((k) => localStorage.removeItem(k));
+const clearDrafts = () => forgetDrafts('workshop-report');
 
 describe('<pgo-workshop-report>', () => {
   beforeEach(clearDrafts);
