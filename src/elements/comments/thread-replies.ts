@@ -4,7 +4,7 @@
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { renderLoadError } from '../../base/states.js';
-import type { ConsultationSession } from '../../base/session.js';
+import type { ReadySession } from '../../base/session.js';
 import type { Comment } from '../../core/comments.js';
 import { toBackendError, type BackendError } from '../../core/errors.js';
 import type { Locale } from '../../core/i18n.js';
@@ -12,7 +12,7 @@ import type { CommentsKey } from './comments.messages.js';
 
 /** What the replies need of the element. */
 export interface RepliesHost extends ReactiveControllerHost {
-  readonly session: ConsultationSession | null;
+  readonly readyNow: ReadySession;
   readonly locale: Locale;
   t(key: CommentsKey, params?: Record<string, string | number>): string;
   focusComment(id: string): Promise<void>;
@@ -59,7 +59,7 @@ export class ThreadReplies {
     const state: Replies = { open: true, items: [], loading: true, error: null };
     this.map.set(root.id, state);
     this.host.requestUpdate();
-    const session = this.host.session!;
+    const session = this.host.readyNow;
     try {
       const page = await session.backend.listCommentReplies(session.consultationId, root.id, { limit: 100 });
       state.items = page.items;

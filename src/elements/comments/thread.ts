@@ -5,7 +5,7 @@
  * and opened, and focus goes to the comment).
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ConsultationSession } from '../../base/session.js';
+import type { ReadySession } from '../../base/session.js';
 import { commentColumn, COMMENT_COLUMNS, COMMENT_SORTS, type CommentColumn, type CommentSort } from '../../core/comment-rules.js';
 import type { Comment } from '../../core/comments.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
@@ -17,7 +17,8 @@ import { ThreadReplies } from './thread-replies.js';
 
 /** What the threads need of the element. */
 export interface ThreadHost extends ReactiveControllerHost {
-  readonly session: ConsultationSession | null;
+  readonly ready: ReadySession | null;
+  readonly readyNow: ReadySession;
   readonly locale: Locale;
   target: string;
   sort: CommentSort;
@@ -73,8 +74,8 @@ export class Thread {
 
   /** Loads when the session, the target, the order or the layout changes. */
   sync(): void {
-    const session = this.host.session;
-    if (session?.status !== 'ready' || !session.consultation || !this.host.target) return;
+    const session = this.host.ready;
+    if (!session || !this.host.target) return;
     const key = JSON.stringify([session.consultationId, this.host.target, this.host.sort, this.host.columns]);
     if (key === this.loadedKey) return;
     this.loadedKey = key;
@@ -107,7 +108,7 @@ export class Thread {
 
   /** One list's first or next page; true when it loaded. `quiet`: the caller redraws and moves focus. */
   private async loadList(key: ListKey, more: boolean, quiet = false): Promise<boolean> {
-    const session = this.host.session!;
+    const session = this.host.readyNow;
     const list = this.list(key);
     list.request?.abort();
     const request = (list.request = new AbortController());
@@ -154,7 +155,7 @@ export class Thread {
   private async openLinked(): Promise<void> {
     const id = /^#comment-([A-Za-z0-9_.:-]{1,120})$/.exec(globalThis.location?.hash ?? '')?.[1];
     if (!id) return;
-    const session = this.host.session!;
+    const session = this.host.readyNow;
     try {
       const thread = await session.backend.getCommentThread(session.consultationId, id);
       if (thread.comment.target !== this.host.target) return;
