@@ -8,7 +8,8 @@
 // - WebKit (WebKitWebDriver): WebDriver's "Get Computed Role" and "Get Computed Label".
 // Answers `{ matched, actual }`; `actual` is what the engine computed where it can say (not Firefox).
 // `pgo-a11y-states` ({ role, name }): Firefox's required and invalid states of that node, from its
-// accessibility service in the parent process (null in the other engines).
+// accessibility service in the parent process (null in the other engines). Not used by the suite: once it has
+// run, Firefox's BiDi accessibility locator found no node in the files after it (seen 02:30, vote-button.names).
 //
 // Also `executeServerCommand('pgo-default-font-size', { px })`: the reader's default font size (the
 // browser setting behind `font-size: medium`, what a reader changes in the browser's settings), each engine

@@ -2,7 +2,7 @@
 // not "soutenir" on a page where people vote for or against, or mark their interest.
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
-import { expectInTree } from '../../test-utils/a11y-tree.js';
+import { expectInTree, inTree } from '../../test-utils/a11y-tree.js';
 import { mountInProvider } from '../../test-utils/mount.js';
 import { waitUntil } from '../../test-utils/wait.js';
 import { PAST, workshopBackend } from '../../test-utils/workshop-fixture.js';
@@ -51,7 +51,13 @@ describe('<pgo-event-card> report link wording', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('[part~="report-link"]'), 'the report link did not show');
       const link = el.shadowRoot!.querySelector('[part~="report-link"]')!;
       expect(link.textContent!.trim()).not.to.match(/souten|support/i);
-      await expectInTree(link, { role: 'link', name: LINK[lang] });
+      // Firefox's tree follows the render a moment later: wait for it to say it (then check what it says).
+      const current = () => el.shadowRoot!.querySelector('[part~="report-link"]')!;
+      await waitUntil(
+        async () => (await inTree(current(), { role: 'link', name: LINK[lang] })).matched,
+        'the link never had that name in the tree',
+      ).catch(() => {});
+      await expectInTree(current(), { role: 'link', name: LINK[lang] });
     });
   }
 });
