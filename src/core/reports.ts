@@ -86,6 +86,9 @@ export const ProposalOrigin = z.object({
   roomSupport: z.nullable(z.int()),
 });
 
+/** The workshop a contribution comes from as its origin line names it (in origin-place.ts: no zod for the elements). */
+export { originPlace } from './origin-place.js';
+
 /** A host link as the organiser sees it (the secret itself only once, when issued). */
 export const HostLink = z.object({
   id: Id,

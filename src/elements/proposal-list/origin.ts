@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Locale } from '../../core/i18n.js';
-import { originPlace } from '../../core/origin.js';
+import { originPlace } from '../../core/origin-place.js';
 import type { ProposalOrigin } from '../../core/reports.js';
 import type { ReadySession } from '../../base/session.js';
 import { givenWorkshop, leaveWorkshop, workshopOf } from './list-parts.js';
