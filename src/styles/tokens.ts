@@ -11,14 +11,20 @@ import { css } from 'lit';
  * larger of that and `--pgo-font-size` (16px by default): never below the reader's own size, never
  * below the floor, whatever the host page does.
  *
- * Text spacing (WCAG 1.4.12): letter and word spacing are inherited from the page, so a user style or
- * bookmarklet that sets them on the page (`* { letter-spacing: .12em !important }` reaches the host
- * element) reaches the text inside, form controls included. Line height is `--pgo-line-height` (1.5
- * by default, 1.4.12's value): a user style sets it on `:root` or `*`, and custom properties inherit
- * into every shadow root.
+ * Text spacing (WCAG 1.4.12; docs/theming.md, "Text spacing"): a page's user style cannot select inside
+ * shadow roots, but custom properties inherit into them. A reader's style sets, on `*` or `:root`,
+ * `--pgo-letter-spacing: .12em; --pgo-word-spacing: .16em; --pgo-line-height: 1.5;
+ * --pgo-paragraph-spacing: 2em`, and every element inside applies them in its own font size (text,
+ * headings, form controls; paragraphs are followed by the paragraph spacing). Unset, letter and word
+ * spacing are inherited from the page (the usual bookmarklet's `* { letter-spacing: .12em !important }`
+ * reaches the host element and gets in, as a length resolved at the host), line height is 1.5 and
+ * paragraphs keep each element's own margins. Element styles give their paragraph rules a
+ * margin-block-end that reads --pgo-paragraph-spacing with their own margin as the fallback, and their
+ * headings a line height that reads --pgo-line-height the same way.
  *
  * Custom properties (every element):
- * --pgo-font-family, --pgo-font-size, --pgo-line-height, --pgo-color-text, --pgo-color-text-muted,
+ * --pgo-font-family, --pgo-font-size, --pgo-line-height, --pgo-letter-spacing, --pgo-word-spacing,
+ * --pgo-paragraph-spacing, --pgo-color-text, --pgo-color-text-muted,
  * --pgo-color-background, --pgo-color-surface, --pgo-color-border, --pgo-color-primary,
  * --pgo-color-on-primary, --pgo-color-danger, --pgo-color-success, --pgo-color-focus,
  * --pgo-radius, --pgo-space.
@@ -63,17 +69,23 @@ export const baseStyles = css`
   *::before,
   *::after {
     box-sizing: inherit;
+    /* Unset, var() leaves these inherited (what unset means for them); set, each element's own em. */
+    letter-spacing: var(--pgo-letter-spacing);
+    word-spacing: var(--pgo-word-spacing);
+  }
+  /* Paragraphs an element leaves to the browser keep its 1em, or take the reader's paragraph spacing. */
+  p {
+    margin-block-end: var(--pgo-paragraph-spacing, 1em);
   }
   [hidden] {
     display: none !important;
   }
-  /* Browsers reset spacing on form controls: let the reader's spacing through to them too. */
+  /* Browsers reset line height on form controls (spacing too: the rule above lets it through): the reader's, if set. */
   button,
   input,
   select,
   textarea {
-    letter-spacing: inherit;
-    word-spacing: inherit;
+    line-height: var(--pgo-line-height, normal);
   }
   .visually-hidden {
     position: absolute !important;
@@ -122,7 +134,7 @@ export const baseStyles = css`
     cursor: not-allowed;
   }
   .pgo-notice {
-    margin: 0;
+    margin: 0 0 var(--pgo-paragraph-spacing, 0);
     padding: calc(var(--_space) * 0.75);
     border-radius: var(--_radius);
     background: var(--_surface);

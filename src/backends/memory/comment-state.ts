@@ -50,6 +50,8 @@ interface State {
   helpful: Set<string>;
   reports: Map<string, Map<string, string>>;
   sequence: number;
+  /** Replies by thread, rebuilt when rows were added (rows are never removed and never change thread). */
+  children: { size: number; byParent: Map<string, StoredComment[]> };
 }
 
 const STATES = new WeakMap<object, State>();
@@ -58,7 +60,11 @@ export function commentState(host: object): State {
   let root = host;
   while (!Object.hasOwn(root, 'consultations') && Object.getPrototypeOf(root)) root = Object.getPrototypeOf(root) as object;
   let state = STATES.get(root);
-  if (!state) STATES.set(root, (state = { rows: new Map(), helpful: new Set(), reports: new Map(), sequence: 0 }));
+  if (!state)
+    STATES.set(
+      root,
+      (state = { rows: new Map(), helpful: new Set(), reports: new Map(), sequence: 0, children: { size: 0, byParent: new Map() } }),
+    );
   return state;
 }
 
@@ -72,12 +78,39 @@ export const isVisible = (host: CommentHost, row: StoredComment): boolean =>
   row.status === 'published' ||
   row.status === 'hidden' ||
   (row.status === 'pending' && row.participantId === host.participantId) ||
-  (row.status === 'deleted' && visibleReplies(host, row).length > 0);
+  (row.status === 'deleted' && replyCount(host, row) > 0);
+
+/** A thread's replies, from an index of the rows (a discussion's first page counts 20 threads' replies: no scan of every row each). */
+function repliesOf(state: State, rootId: string): readonly StoredComment[] {
+  const index = state.children;
+  if (index.size !== state.rows.size) {
+    index.byParent.clear();
+    for (const r of state.rows.values()) {
+      if (!r.parentId) continue;
+      const list = index.byParent.get(r.parentId);
+      if (list) list.push(r);
+      else index.byParent.set(r.parentId, [r]);
+    }
+    index.size = state.rows.size;
+  }
+  return index.byParent.get(rootId) ?? [];
+}
+
+/** Oldest first (ISO instants of one form compare as strings; no collation needed), then in the order written. */
+export const byTime = (a: StoredComment, b: StoredComment): number =>
+  (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0) || a.seq - b.seq;
 
 export function visibleReplies(host: CommentHost, root: StoredComment): StoredComment[] {
-  return [...commentState(host).rows.values()]
-    .filter((r) => r.parentId === root.id && isVisible(host, r))
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq);
+  return repliesOf(commentState(host), root.id)
+    .filter((r) => isVisible(host, r))
+    .sort(byTime);
+}
+
+/** How many replies the viewer sees (a thread's count: nothing sorted, nothing copied). */
+function replyCount(host: CommentHost, root: StoredComment): number {
+  let n = 0;
+  for (const r of repliesOf(commentState(host), root.id)) if (isVisible(host, r)) n++;
+  return n;
 }
 
 /** Published comments and replies under a target: what the stream's `count` change says (as the server counts them). */
@@ -122,7 +155,7 @@ export function toComment(host: CommentHost, row: StoredComment): Comment {
     editedAt: row.editedAt,
     helpful: helpfulCount(host, row.id),
     pinned: row.pinned,
-    replies: row.parentId ? 0 : visibleReplies(host, row).length,
+    replies: row.parentId ? 0 : replyCount(host, row),
     mine: row.participantId === host.participantId,
     helpfulByMe: state.helpful.has(`${host.participantId}|${row.id}`),
     reportedByMe: state.reports.get(row.id)?.has(host.participantId) ?? false,

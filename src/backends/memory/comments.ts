@@ -22,6 +22,7 @@ import type {
 import { backendError, validationError } from '../../core/errors.js';
 import { pageFrom } from '../../core/query.js';
 import {
+  byTime,
   commentState,
   helpfulCount,
   isVisible,
@@ -50,14 +51,13 @@ export async function listCommentThreads(
   const rows = [...commentState(host).rows.values()].filter(
     (r) => r.consultationId === consultationId && r.target === query.target && !r.parentId && isVisible(host, r),
   );
-  const order = (a: StoredComment, b: StoredComment) => a.createdAt.localeCompare(b.createdAt) || a.seq - b.seq;
   const items = rows
     .map((row) => ({ row, comment: toComment(host, row) }))
     .sort(
       (a, b) =>
         Number(b.comment.pinned) - Number(a.comment.pinned) ||
         (sort === 'helpful' ? b.comment.helpful - a.comment.helpful : 0) ||
-        (sort === 'newest' ? order(b.row, a.row) : order(a.row, b.row)),
+        (sort === 'newest' ? byTime(b.row, a.row) : byTime(a.row, b.row)),
     );
   const page = pageFrom(
     items.map((x) => x.comment),

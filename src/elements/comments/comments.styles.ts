@@ -4,7 +4,7 @@ export const commentsStyles = css`
   .discussion, .threads, .replies { display: grid; gap: var(--_space); }
   .threads, .replies { list-style: none; margin: 0; padding: 0; }
   .replies { margin-inline-start: calc(var(--_space) * 2); padding-inline-start: var(--_space); border-inline-start: 2px solid var(--_border); }
-  p { margin: 0; }
+  p { margin: 0 0 var(--pgo-paragraph-spacing, 0); } /* the reader's paragraph spacing (WCAG 1.4.12, src/styles/tokens.ts) */
   .toolbar { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--_space); }
   .toolbar label { margin-inline-end: 0.5em; }
   .comment { display: grid; gap: 0.5em; padding: var(--_space); border-radius: var(--_radius); background: var(--_surface); }

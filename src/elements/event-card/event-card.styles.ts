@@ -14,10 +14,14 @@ export const eventCardStyles = css`
   dd {
     margin: 0;
   }
+  /* 0, or the reader's paragraph spacing (WCAG 1.4.12, src/styles/tokens.ts). */
+  p {
+    margin-block-end: var(--pgo-paragraph-spacing, 0);
+  }
   .title {
     font-size: 1.25em;
     font-weight: 700;
-    line-height: 1.3;
+    line-height: var(--pgo-line-height, 1.3);
     color: var(--_primary);
   }
   :host([compact]) .title {

@@ -6,7 +6,8 @@ export const eventListStyles = css`
     gap: var(--_space);
   }
   p {
-    margin: 0;
+    /* 0, or the reader's paragraph spacing (WCAG 1.4.12, src/styles/tokens.ts). */
+    margin: 0 0 var(--pgo-paragraph-spacing, 0);
   }
   .filters {
     display: flex;

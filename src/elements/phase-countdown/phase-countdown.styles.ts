@@ -10,7 +10,8 @@ export const countdownStyles = css`
     padding: calc(var(--_space) / 2) var(--_space);
   }
   p {
-    margin: 0;
+    /* 0, or the reader's paragraph spacing (WCAG 1.4.12, src/styles/tokens.ts). */
+    margin: 0 0 var(--pgo-paragraph-spacing, 0);
   }
   .heading .label {
     color: var(--_muted);

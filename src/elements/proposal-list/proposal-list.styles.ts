@@ -6,7 +6,8 @@ export const proposalListStyles = css`
     gap: var(--_space);
   }
   p {
-    margin: 0;
+    /* 0, or the reader's paragraph spacing (WCAG 1.4.12, src/styles/tokens.ts). */
+    margin: 0 0 var(--pgo-paragraph-spacing, 0);
   }
   .filters {
     display: flex;
@@ -59,7 +60,7 @@ export const proposalListStyles = css`
   .title {
     font-size: 1.25em;
     font-weight: 700;
-    line-height: 1.3;
+    line-height: var(--pgo-line-height, 1.3);
     overflow-wrap: anywhere;
   }
   .meta {
@@ -100,7 +101,7 @@ export const proposalListStyles = css`
     border-inline-start: 4px solid var(--_primary);
   }
   .answer p {
-    margin: 0.25em 0;
+    margin: 0.25em 0 var(--pgo-paragraph-spacing, 0.25em);
   }
   .answer-badge {
     display: inline-block;

@@ -27,7 +27,8 @@ export const voteButtonStyles = css`
     cursor: progress;
   }
   p {
-    margin: 0;
+    /* 0, or the reader's paragraph spacing (WCAG 1.4.12, src/styles/tokens.ts). */
+    margin: 0 0 var(--pgo-paragraph-spacing, 0);
   }
   .note {
     color: var(--_muted);
