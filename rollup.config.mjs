@@ -6,6 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { LANGUAGE, chunkEntries, chunkManifest, elementEntryModules, manifestModule, runtimeChunk } from './scripts/chunks.mjs';
+import { litPropertiesAsCalls } from './scripts/decorators-plugin.mjs';
 import { minifyTemplateLiterals, sizeReport } from './scripts/size-plugin.mjs';
 import { ssrSafe } from './scripts/ssr-safe-plugin.mjs';
 import { textsAsValues } from './scripts/texts-plugin.mjs';
@@ -61,6 +62,7 @@ const cdnBuilds = Object.entries(cdnEntries()).map(([name, input]) => ({
     // Lit's production build (the `production` condition): no dev-mode warnings or checks.
     nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
     esbuildPlugin(true),
+    litPropertiesAsCalls(),
     textsAsValues(),
     minifyTemplateLiterals(),
     terser(TERSER),
@@ -73,6 +75,7 @@ const cdnBuilds = Object.entries(cdnEntries()).map(([name, input]) => ({
 const cdnPlugins = () => [
   nodeResolve({ browser: true, exportConditions: ['browser', 'production'] }),
   esbuildPlugin(true),
+  litPropertiesAsCalls(),
   textsAsValues(),
   minifyTemplateLiterals(),
   terser(TERSER),

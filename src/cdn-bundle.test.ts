@@ -26,6 +26,28 @@ describe('the CDN bundle', () => {
     }
   });
 
+  // The CDN build compiles Lit's field decorators to the createProperty calls they make (scripts/decorators-plugin.mjs).
+  it('declares its elements’ reactive properties: attributes reach properties, reflected ones reflect, states stay inside', async () => {
+    const bundle = '/dist/cdn/pgo-widgets-all.js';
+    await import(`${bundle}?copy=1`);
+    type Countdown = HTMLElement & { compact: boolean; hideTimeline: boolean; updateComplete: Promise<boolean> };
+    const el = document.createElement('pgo-phase-countdown') as Countdown;
+    el.setAttribute('hide-timeline', '');
+    expect(el.hideTimeline).to.equal(true);
+    el.compact = true;
+    document.body.append(el);
+    try {
+      await el.updateComplete;
+      expect(el.hasAttribute('compact')).to.equal(true);
+      const declared = (customElements.get('pgo-phase-countdown') as unknown as { elementProperties: Map<string, object> })
+        .elementProperties;
+      expect(declared.get('compact')).to.include({ type: Boolean, reflect: true });
+      expect(declared.get('announcement')).to.include({ state: true, attribute: false });
+    } finally {
+      el.remove();
+    }
+  });
+
   it('warns once, naming both versions, when a second copy claims another version', async () => {
     const source = await (await fetch('/dist/cdn/pgo-widgets-all.js')).text();
     expect(source).to.contain(`"${VERSION}"`);
