@@ -8,7 +8,7 @@
  * Split: options.ts (options, capabilities), client.ts (requests, throttle), process.ts, auth.ts,
  * comments.ts, mapping.ts, documents.ts, transport.ts, participatory-text.ts; base.ts what the calls share (the process, the mapping, writes).
  */
-import type { BackendConfig, ConsultationBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
+import type { BackendConfig, ConsultationBackend, DocumentsBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
 import type {
   Comment,
   CommentDraft as ContractDraft,
@@ -49,19 +49,14 @@ import type { RawMeeting, RawProposal } from './raw.js';
 import { toWorkshopReport, type RawClosing } from './closing.js';
 import type { WorkshopReport } from '../../core/reports.js';
 import { optionsFromConfig } from './options.js';
-import { participatoryTexts, textComponent } from './participatory-text.js';
+import { participatoryTexts } from './participatory-text.js';
 import { writeLocale } from './process.js';
 
 export type { DecidimOptions } from './options.js';
 
 export class DecidimBackend extends DecidimBase implements ConsultationBackend {
-  /** Issue 21: a participatory text (a proposals component's sections and articles) read as a document (participatory-text.ts). */
-  readonly documents = participatoryTexts({
-    client: this.client,
-    locale: this.options.locale,
-    timeZone: this.options.timeZone,
-    component: async (id, documentId, options) => textComponent(await this.process(id, options), documentId, this.options),
-  });
+  /** Issue 21: a participatory text read as a document, read-only (participatory-text.ts). */
+  readonly documents: DocumentsBackend = participatoryTexts(this.client, this.options, (id, options) => this.process(id, options));
 
   // ---- reads ----
 

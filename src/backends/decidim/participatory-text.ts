@@ -48,14 +48,6 @@ export interface TextComponent {
   url?: string;
 }
 
-export interface ParticipatoryTextHost {
-  client: DecidimClient;
-  locale: string;
-  timeZone: string;
-  /** The process's proposals component of this id (its name and page), or null. */
-  component(consultationId: string, documentId: string, options?: RequestOptions): Promise<TextComponent | null>;
-}
-
 /** The process's proposals component `documentId`, with its name and page; null when the process has none of that id. */
 export function textComponent(info: ProcessInfo, documentId: string, settings: { endpoint: string; locale: string }): TextComponent | null {
   const raw = (info.raw.components ?? []).find((c) => c?.__typename === 'Proposals' && c.id === documentId);
@@ -173,7 +165,13 @@ export function toParticipatoryText(
 }
 
 /** `backend.documents` of the decidim backend: reads; writing and voting link to the Decidim page. */
-export function participatoryTexts(host: ParticipatoryTextHost): DocumentsBackend {
+export function participatoryTexts(
+  client: DecidimClient,
+  settings: { endpoint: string; locale: string; timeZone: string },
+  process: (consultationId: string, options?: RequestOptions) => Promise<ProcessInfo>,
+): DocumentsBackend {
+  const component = async (consultationId: string, documentId: string, options?: RequestOptions) =>
+    textComponent(await process(consultationId, options), documentId, settings);
   // The element asks for the document and its amendments at once: one read serves both while it runs.
   const running = new Map<string, Promise<ParticipatoryText>>();
   const read = (consultationId: string, documentId: string, options?: RequestOptions): Promise<ParticipatoryText> => {
@@ -186,21 +184,15 @@ export function participatoryTexts(host: ParticipatoryTextHost): DocumentsBacken
     return pending;
   };
   const readText = async (consultationId: string, documentId: string, options?: RequestOptions): Promise<ParticipatoryText> => {
-    const component = await host.component(consultationId, documentId, options);
-    if (!component) throw backendError('not-found', `No proposals component “${documentId}” in this Decidim process`);
-    const raws = await host.client.all<RawTextProposal>(
-      PARTICIPATORY_TEXT_QUERY,
-      'proposals',
-      { component: component.id },
-      options,
-      MAX_PAGES,
-    );
-    const found = toParticipatoryText(raws, { consultationId, component, locale: host.locale, timeZone: host.timeZone });
+    const named = await component(consultationId, documentId, options);
+    if (!named) throw backendError('not-found', `No proposals component “${documentId}” in this Decidim process`);
+    const raws = await client.all<RawTextProposal>(PARTICIPATORY_TEXT_QUERY, 'proposals', { component: named.id }, options, MAX_PAGES);
+    const found = toParticipatoryText(raws, { consultationId, component: named, locale: settings.locale, timeZone: settings.timeZone });
     if (!found) throw backendError('not-found', 'This Decidim component holds no participatory text');
     return found;
   };
   const pageOf = async (consultationId: string, documentId: string, id: string) => {
-    const url = (await host.component(consultationId, documentId).catch(() => null))?.url;
+    const url = (await component(consultationId, documentId).catch(() => null))?.url;
     return url ? webUrl(`proposals/${encodeURIComponent(id)}`, url.replace(/\/?$/, '/')) : undefined;
   };
   const linkOut = (title: string, url: string | undefined) => backendError('unsupported', title, url ? { url, detail: url } : {});
