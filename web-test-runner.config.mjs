@@ -27,7 +27,17 @@ const browsers = {
       chromeLauncher({
         puppeteer: puppeteerCore,
         createPage: createFocusedPage,
-        launchOptions: { browser: 'firefox', executablePath: findFirefox() ?? undefined, headless: true },
+        // -remote-allow-system-access: the reader's default font size is a Firefox preference, set over BiDi
+        // in the parent process (test/a11y-tree-plugin.mjs, pgo-default-font-size).
+        // accessibility.enable_all_cache_domains: the parent process then holds every node's name and states, not
+        // only what the BiDi locator asked for (pgo-a11y-states reads them there).
+        launchOptions: {
+          browser: 'firefox',
+          executablePath: findFirefox() ?? undefined,
+          headless: true,
+          args: ['-remote-allow-system-access'],
+          extraPrefsFirefox: { 'accessibility.enable_all_cache_domains': true },
+        },
       }),
     ),
   webkit: () => webkitLauncher(),

@@ -12,8 +12,8 @@ import { ensureBuild } from './size.mjs';
 const ROOT = resolve(import.meta.dirname, '..');
 const ENSURE = { firefox: ensureFirefox, webkit: ensureWebKit };
 
-/** Runs the suite in `engine`; resolves to { passed, failed, skipped, code }. */
-export async function runEngine(engine, args = []) {
+/** Runs the suite in `engine` (`env`: more environment for the run); resolves to { passed, failed, skipped, code }. */
+export async function runEngine(engine, args = [], env = {}) {
   ENSURE[engine]();
   // Some tests load the built CDN bundle, as a host page would.
   ensureBuild();
@@ -22,7 +22,7 @@ export async function runEngine(engine, args = []) {
     const child = spawn(join(ROOT, 'node_modules/.bin/wtr'), args, {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, PGO_BROWSER: engine, PGO_COUNT_FILE: countFile },
+      env: { ...process.env, ...env, PGO_BROWSER: engine, PGO_COUNT_FILE: countFile },
     });
     child.on('close', done);
   });

@@ -4,7 +4,8 @@
 // `keyboard`, `mouse` and `setViewport`, so @web/test-runner-commands (sendKeys with down/up, sendMouse,
 // setViewport) work unchanged; the generic webdriver path of those commands lacks down/up and viewports.
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ensureWebKit } from './browsers.mjs';
@@ -164,7 +165,16 @@ class WebKitLauncher {
       await new Promise((r) => setTimeout(r, 100));
     }
     // Popups allowed, as puppeteer's Chromium allows them (--disable-popup-blocking): sign-in popups are tested.
-    const browserOptions = { binary: miniBrowser(), args: ['--automation', '--javascript-can-open-windows-automatically=true'] };
+    const args = ['--automation', '--javascript-can-open-windows-automatically=true'];
+    // The reader's default font size (WebKitGTK's default-font-size setting, what `font-size: medium` is): MiniBrowser
+    // takes integer settings only from a configuration file, read once at start.
+    const size = Number(process.env.PGO_DEFAULT_FONT_SIZE ?? 0);
+    if (size) {
+      const config = join(mkdtempSync(join(tmpdir(), 'pgo-webkit-')), 'minibrowser.ini');
+      writeFileSync(config, `[websettings]\ndefault-font-size=${size}\ndefault-monospace-font-size=${Math.round((size * 13) / 16)}\n`);
+      args.push(`--config=${config}`);
+    }
+    const browserOptions = { binary: miniBrowser(), args };
     const capabilities = { alwaysMatch: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': browserOptions } };
     const session = await new WebDriverSession(base).call('POST', '/session', { capabilities });
     this.wd = new WebDriverSession(`${base}/session/${session.sessionId}`);

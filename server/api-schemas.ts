@@ -31,6 +31,15 @@ export const ModerationQueue = z.object({
   events: z.array(ModeratedEvent),
 });
 
+/** Where an exported proposal or amendment comes from (issue 22): a relay workshop, its room support apart from `total`. */
+export const ExportOrigin = z.object({
+  kind: z.literal('workshop'),
+  eventId: z.string(),
+  eventTitle: z.string(),
+  town: z.nullable(z.string()),
+  roomSupport: z.nullable(z.int()),
+});
+
 export const ExportProposal = z.object({
   id: z.string(),
   createdAt: z.string(),
@@ -44,15 +53,7 @@ export const ExportProposal = z.object({
   /** The organisers' answer (issue 19), null before there is one. */
   answer: z.nullable(ProposalAnswer),
   /** Null when made online; a relay workshop's contribution otherwise (issue 22), its room support apart from `total`. */
-  origin: z.nullable(
-    z.object({
-      kind: z.literal('workshop'),
-      eventId: z.string(),
-      eventTitle: z.string(),
-      town: z.nullable(z.string()),
-      roomSupport: z.nullable(z.int()),
-    }),
-  ),
+  origin: z.nullable(ExportOrigin),
 });
 /** A published comment in the open data (issue 20): no name, no participant. */
 export const ExportComment = z.object({

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import * as t from '../../src/core/text.js';
+import { ExportOrigin } from '../api-schemas.js';
 import { C, type RouteDoc } from '../openapi/route-doc.js';
 
 const D = `${C}/documents/{documentId}`;
@@ -30,6 +31,8 @@ export const DocumentExport = z.object({
       appliedIn: z.nullable(z.int()),
       total: z.nullable(z.int()),
       counts: z.nullable(z.record(z.string(), z.int())),
+      /** Null when written online; a relay workshop's amendment otherwise (issue 22). */
+      origin: z.nullable(ExportOrigin),
     }),
   ),
 });

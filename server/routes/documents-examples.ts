@@ -71,6 +71,7 @@ export const DOCUMENT_EXAMPLES: Record<string, unknown> = {
         ),
         total: 3,
         counts: amendment.tally.counts,
+        origin: null,
       },
     ],
   },

@@ -9,6 +9,7 @@ import type { AppContext, Env } from '../context.js';
 import { CACHE, cachedBody, cachedJson } from '../http/cache.js';
 import { countsHidden, listProposals } from '../store/proposals.js';
 import { exportComments } from '../store/comment-export.js';
+import { exportedOrigin } from '../store/reports-origin.js';
 import type { Db } from '../db/db.js';
 import { C, type RouteDoc } from '../openapi/route-doc.js';
 
@@ -29,15 +30,7 @@ async function exportRows(db: Db, consultation: Consultation, now: number): Prom
         total: p.tally.total,
         counts: p.tally.counts,
         answer: p.answer ?? null,
-        origin: p.origin
-          ? {
-              kind: 'workshop',
-              eventId: p.origin.eventId,
-              eventTitle: p.origin.eventTitle,
-              town: p.origin.town,
-              roomSupport: p.origin.roomSupport,
-            }
-          : null,
+        origin: exportedOrigin(p.origin),
       });
     }
     cursor = page.nextCursor ?? undefined;

@@ -17,7 +17,7 @@ export const WORKSHOP_REPORT_DOCS: RouteDoc[] = [
     tag: 'Events',
     summary: 'An event’s published report',
     description:
-      'The relay workshop’s report once a moderator approved it, with its published contributions (each a proposal, `proposalId`) and its amendments. Room support is what the room counted: never part of a proposal’s tally.',
+      'The relay workshop’s report once a moderator approved it, with its published contributions (each a proposal, `proposalId`, or an amendment of a text, `amendmentId`). Room support is what the room counted: never part of a proposal’s tally.',
     auth: 'none',
     ok: { status: 200, description: 'The report', schema: 'WorkshopReport' },
     refusals: { 'not-found': 'no such event, or no published report' },
@@ -29,13 +29,13 @@ export const WORKSHOP_REPORT_DOCS: RouteDoc[] = [
     path: `${C}/events/{eventId}/report`,
     tag: 'Events',
     summary: 'File a relay workshop’s report (its host)',
-    description: `${HOST} One report per event, once the event has started; it and its contributions await a moderator (deciding the report decides every contribution still pending). The same draft sent again with its Idempotency-Key, even after the key’s stored answer expired or from another participant token, answers the report it filed. Its body may reach eight times the usual limit (512 KB by default).`,
+    description: `${HOST} One report per event, once the event has started; it and its contributions await a moderator (deciding the report decides every contribution still pending). A row of kind \`amendment\` (\`sectionId\`, and \`documentId\` when the consultation has several texts) becomes an amendment of that section of the text’s current version, written by the host, its title the reason and its text the new section text; it shows with the workshop as \`origin\`. The same draft sent again with its Idempotency-Key, even after the key’s stored answer expired or from another participant token, answers the report it filed. Its body may reach eight times the usual limit (512 KB by default).`,
     auth: 'participant',
     body: 'WorkshopReportDraft',
     ok: { status: 201, description: 'Stored, awaiting moderation', schema: 'WorkshopReportReceipt' },
     refusals: {
       validation:
-        'a field breaks a rule (`fieldErrors`: `contributions.N.title` `duplicate` when two rows share a title, accents and case ignored)',
+        'a field breaks a rule (`fieldErrors`: `contributions.N.title` `duplicate` when two rows share a title, accents and case ignored; `contributions.N.sectionId` / `documentId` for an amendment row on no section of a text)',
       forbidden: 'not the host, a revoked or unknown host link, or the honeypot is filled',
       'not-found': 'no such approved event',
       closed: 'the event has not started',
@@ -101,8 +101,10 @@ const contribution = {
   body: 'La table des habitants des Pentes propose que chaque quartier vote une part du budget.',
   categoryId: 'participation',
   sectionId: null,
+  documentId: null,
   roomSupport: 18,
   proposalId: 'p-Wk3xQ9mL2vR7tY1z',
+  amendmentId: null,
 };
 const report = {
   id: 'wr-Lq8vX2mN0kT5rY3p',

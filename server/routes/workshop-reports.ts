@@ -14,6 +14,7 @@ import { fail } from '../http/problem.js';
 import { audit } from '../store/audit.js';
 import { eventRow, toEvent } from '../store/events.js';
 import { newId } from '../store/ids.js';
+import { checkAmendmentRows } from '../store/reports-amendments.js';
 import {
   hostLinks,
   insertWorkshopReport,
@@ -58,11 +59,15 @@ export function workshopReportRoutes(app: Hono<Env>, ctx: AppContext): void {
         fail('closed', 'The workshop has not started yet', { detail: `It starts at ${public_.startsAt}` });
       const errors = validateWorkshopReport(consultation, input, public_, ctx.now());
       if (errors.length) throw validationError(errors);
+      // Amendment rows against the consultation's texts: they become #21 amendments, pending with the report.
+      const texts = await checkAmendmentRows(tx, consultation.id, input);
+      if (texts.errors.length) throw validationError(texts.errors);
       const row = await insertWorkshopReport(tx, {
-        consultationId: consultation.id,
+        consultation,
         eventId: event.id,
         draft: input,
-        participantId: participant.id,
+        participant,
+        documents: texts.documents,
         hostLinkId: linkId,
         clientKey: key,
         at: ctx.now(),

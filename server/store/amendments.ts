@@ -17,6 +17,7 @@ import type {
   AmendmentState,
 } from '../../src/core/text.js';
 import type { ModerationMode } from '../../src/core/consultation-edit.js';
+import type { ProposalOrigin } from '../../src/core/reports.js';
 import { validationError } from '../../src/core/errors.js';
 import type { Queryable, Row } from '../db/db.js';
 import { fail } from '../http/problem.js';
@@ -24,6 +25,7 @@ import { iso, newId } from './ids.js';
 import { declareModeratedKind } from './moderation.js';
 import { countsHidden, tallyFrom } from './proposals.js';
 import { documentRow, versionOf, type DocumentRow } from './documents.js';
+import { AMENDMENT_ORIGIN_COLUMN } from './reports-origin.js';
 
 declareModeratedKind({
   kind: 'amendment',
@@ -64,11 +66,12 @@ interface AmendmentRow extends Row {
   counts: Record<string, number> | null;
   my_vote: VoteChoice | null;
   comment_count: number;
+  origin: ProposalOrigin | null;
 }
 
 const SELECT = `SELECT a.*, (SELECT jsonb_object_agg(choice, n) FROM (SELECT choice, count(*)::int AS n FROM amendment_votes v WHERE v.amendment_id = a.id GROUP BY choice) t) AS counts,
   (SELECT choice FROM amendment_votes v WHERE v.amendment_id = a.id AND v.participant_id = $PARTICIPANT) AS my_vote,
-  (SELECT count(*)::int FROM comments k WHERE k.target = 'amendment:' || a.id AND k.status = 'published') AS comment_count FROM amendments a`;
+  (SELECT count(*)::int FROM comments k WHERE k.target = 'amendment:' || a.id AND k.status = 'published') AS comment_count, ${AMENDMENT_ORIGIN_COLUMN} FROM amendments a`;
 
 function toAmendment(
   consultation: Consultation,
@@ -103,6 +106,7 @@ function toAmendment(
     mine: participantId !== null && row.participant_id === participantId,
     moderation: row.moderation,
     comments: row.comment_count,
+    ...(row.origin ? { origin: row.origin } : {}),
   };
 }
 
@@ -152,6 +156,8 @@ export async function insertAmendment(
   participant: Participant,
   now: number,
   mode: ModerationMode = 'post',
+  /** False for a relay workshop's amendment (issue 22): the room's, it never takes its filer's one open slot. */
+  ownSlot = true,
 ): Promise<Amendment> {
   const doc = await documentRow(q, consultation.id, documentId);
   const version = await versionOf(q, documentId, doc.current_version);
@@ -176,7 +182,7 @@ export async function insertAmendment(
       draft.reason.trim(),
       draft.authorName?.trim() || null,
       participant.id,
-      doc.one_open_per_section,
+      doc.one_open_per_section && ownSlot,
       new Date(now),
       mode === 'pre' ? 'pending' : 'published',
     ],

@@ -1,8 +1,9 @@
-/** The open-data export of a document (issue 21): every version, every published amendment with its tally and decision; no names. */
+/** The open-data export of a document (issue 21): every version, every published amendment with its tally, decision and origin (a relay workshop's); no names. */
 import type { Consultation } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
 import { listAmendments } from './amendments.js';
 import { documentRow, versionOf } from './documents.js';
+import { exportedOrigin } from './reports-origin.js';
 
 /** The open-data export: every version, every published amendment with its tally and decision; no names. */
 export async function exportDocument(q: Queryable, consultation: Consultation, documentId: string, now: number): Promise<unknown> {
@@ -24,6 +25,7 @@ export async function exportDocument(q: Queryable, consultation: Consultation, d
     appliedIn: a.appliedIn,
     total: a.tally.total,
     counts: a.tally.counts,
+    origin: exportedOrigin(a.origin),
   }));
   return {
     document: { id: doc.id, title: doc.title, voteModel: doc.vote_model, exportedAt: new Date(now).toISOString() },

@@ -5,10 +5,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { HostLink, WorkshopContribution, WorkshopReport, WorkshopReportDraft } from '../../src/core/reports.js';
+import type { Consultation, Participant } from '../../src/core/schemas.js';
 import type { Queryable, Row } from '../db/db.js';
 import { iso, newId, sha256 } from './ids.js';
 import { declareModeratedKind } from './moderation.js';
 import { insertProposal } from './proposals.js';
+import { insertRowAmendment } from './reports-amendments.js';
 
 // A report joins the moderation queue; deciding it decides its contributions still pending (migration 070's
 // trigger), and each contribution (a proposal) may also be decided on its own.
@@ -110,9 +112,12 @@ interface ContributionRow extends Row {
   body: string;
   category_id: string | null;
   section_id: string | null;
+  document_id: string | null;
   room_support: number | null;
   proposal_id: string | null;
   proposal_status: string | null;
+  amendment_id: string | null;
+  amendment_status: string | null;
 }
 
 /** `held_on` is a date: PGlite and pg give a Date at local midnight or text; always `YYYY-MM-DD`. */
@@ -130,14 +135,15 @@ export async function reportRow(q: Queryable, consultationId: string, eventId: s
   );
 }
 
-/** The report with its contributions: every one, or (`publicOnly`) those whose proposal is published, and amendments. */
+/** The report with its contributions: every one, or (`publicOnly`) those whose proposal or amendment is published. */
 export async function toReport(q: Queryable, row: ReportRow, publicOnly: boolean): Promise<WorkshopReport> {
   const rows = await q.query<ContributionRow>(
-    `SELECT c.*, p.status AS proposal_status FROM workshop_contributions c LEFT JOIN proposals p ON p.id = c.proposal_id WHERE c.report_id = $1 ORDER BY c.position`,
+    `SELECT c.*, p.status AS proposal_status, a.moderation AS amendment_status FROM workshop_contributions c
+       LEFT JOIN proposals p ON p.id = c.proposal_id LEFT JOIN amendments a ON a.id = c.amendment_id WHERE c.report_id = $1 ORDER BY c.position`,
     [row.id],
   );
   const contributions = rows
-    .filter((c) => !publicOnly || c.proposal_id === null || c.proposal_status === 'published')
+    .filter((c) => !publicOnly || (c.proposal_status ?? c.amendment_status ?? 'published') === 'published')
     .map((c) => ({
       position: c.position,
       kind: c.kind,
@@ -145,8 +151,10 @@ export async function toReport(q: Queryable, row: ReportRow, publicOnly: boolean
       body: c.body,
       categoryId: c.category_id,
       sectionId: c.section_id,
+      documentId: c.document_id,
       roomSupport: c.room_support,
       proposalId: c.proposal_id,
+      amendmentId: c.amendment_id,
     }));
   return {
     id: row.id,
@@ -163,17 +171,22 @@ export async function toReport(q: Queryable, row: ReportRow, publicOnly: boolean
 }
 
 export interface NewReport {
-  consultationId: string;
+  consultation: Consultation;
   eventId: string;
   draft: WorkshopReportDraft;
-  participantId: string;
+  /** The host who files it: the author of its proposals and amendments. */
+  participant: Participant;
+  /** The text each amendment row amends (reports-amendments.ts), null for a proposal. */
+  documents: (string | null)[];
   hostLinkId: string | null;
   clientKey: string;
   at: number;
 }
 
-/** Stores the report (pending) and its contributions; proposals wait with it for a moderator. */
+/** Stores the report (pending) and its contributions; proposals and amendments wait with it for a moderator. */
 export async function insertWorkshopReport(q: Queryable, r: NewReport): Promise<ReportRow> {
+  const consultationId = r.consultation.id;
+  const participantId = r.participant.id;
   const id = newId('wr');
   const organisations = (r.draft.organisations ?? '')
     .split(/\r?\n/)
@@ -185,13 +198,13 @@ export async function insertWorkshopReport(q: Queryable, r: NewReport): Promise<
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'pending', $11) RETURNING *`,
     [
       id,
-      r.consultationId,
+      consultationId,
       r.eventId,
       r.draft.heldOn,
       r.draft.attendees,
       organisations,
       r.draft.summary.trim(),
-      r.participantId,
+      participantId,
       r.hostLinkId,
       r.clientKey,
       createdAt,
@@ -202,25 +215,27 @@ export async function insertWorkshopReport(q: Queryable, r: NewReport): Promise<
     position++;
     const kind = c.kind === 'amendment' ? 'amendment' : 'proposal';
     let proposalId: string | null = null;
+    const documentId = kind === 'amendment' ? (r.documents[position - 1] ?? null) : null;
+    const amendmentId = documentId ? await insertRowAmendment(q, r.consultation, documentId, c, r.participant, r.at) : null;
     if (kind === 'proposal') {
       proposalId = newId('p');
       await insertProposal(q, {
         id: proposalId,
-        consultationId: r.consultationId,
+        consultationId,
         title: c.title.trim(),
         body: c.body.trim(),
         categoryId: c.categoryId || null,
         extra: {},
         authorName: null,
         authorEmail: null,
-        participantId: r.participantId,
+        participantId,
         status: 'pending',
         createdAt,
       });
     }
     await q.query(
-      `INSERT INTO workshop_contributions (report_id, position, event_id, kind, title, body, category_id, section_id, room_support, proposal_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO workshop_contributions (report_id, position, event_id, kind, title, body, category_id, section_id, room_support, proposal_id, document_id, amendment_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       [
         id,
         position,
@@ -232,6 +247,8 @@ export async function insertWorkshopReport(q: Queryable, r: NewReport): Promise<
         kind === 'amendment' ? c.sectionId?.trim() || null : null,
         c.roomSupport ?? null,
         proposalId,
+        documentId,
+        amendmentId,
       ],
     );
   }

@@ -20,6 +20,7 @@ import { participantTests } from './api/participants.js';
 import { proposalTests } from './api/proposals.js';
 import { roundTripTests } from './api/round-trips.js';
 import { voteTests } from './api/votes.js';
+import { workshopAmendmentTests } from './api/workshop-amendments.js';
 import { workshopReportTests } from './api/workshop-reports.js';
 import { client, serveApp, testConsultations, type Call, type Served } from './helpers.js';
 
@@ -72,6 +73,7 @@ export function apiSuite(label: string, openDb: () => Promise<Db>): void {
     framingTests(ctx);
     documentTests(ctx);
     workshopReportTests(ctx);
+    workshopAmendmentTests(ctx);
     roundTripTests(ctx);
   });
 }

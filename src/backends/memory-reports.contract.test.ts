@@ -14,5 +14,7 @@ runReportContract('memory', async (fixture) => {
       if (action === 'approve') store.approve(id);
       else store.hide(id);
     },
+    importText: async (id, markdown) =>
+      void store.documents.importMarkdown('contract-open', { id, markdown, amendmentPhases: ['ideation'] }),
   };
 });

@@ -41,6 +41,9 @@ runReportContract('rest', async (fixture) => {
     async decide(target, action) {
       await admin('POST', '/consultations/contract-open/decisions', { targets: [target], action, reason: 'Contrat' });
     },
+    async importText(id, markdown) {
+      await admin('POST', '/consultations/contract-open/documents', { id, markdown, amendmentPhases: ['ideation'] });
+    },
     close: () => executeServerCommand('pgo-server-stop', { id: started.id }),
   };
 });

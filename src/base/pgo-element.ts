@@ -56,6 +56,16 @@ export class PgoElement extends LitElement implements SessionHost {
     return session?.isReady() ? session : null;
   }
 
+  /**
+   * The ready session where only a loaded consultation can lead (a form's check or send, after its content was
+   * shown): throws, which a form reports as a failed send, if the consultation is not or no longer loaded.
+   */
+  get readyNow(): ReadySession {
+    const session = this.ready;
+    if (!session) throw new Error('pgo: consultation not loaded');
+    return session;
+  }
+
   /** The language texts are shown in. */
   get locale(): Locale {
     // The property first: Lit reflects it to the attribute only after render.

@@ -16,8 +16,10 @@ export const WorkshopContributionInput = z.object({
   title: z.string(),
   body: z.string(),
   categoryId: z.optional(z.nullable(z.string())),
-  /** For an amendment: the section of the collaborative text it changes. */
+  /** For an amendment: the section of the collaborative text it changes... */
   sectionId: z.optional(z.nullable(z.string())),
+  /** ...and that text (#21), when the consultation has more than one. */
+  documentId: z.optional(z.nullable(z.string())),
   /** Support counted in the room (shown apart, never added to online tallies). */
   roomSupport: z.optional(z.nullable(z.number())),
 });
@@ -47,9 +49,13 @@ export const WorkshopContribution = z.object({
   body: z.string(),
   categoryId: z.nullable(z.string()),
   sectionId: z.nullable(z.string()),
+  /** For an amendment: the text it amends. */
+  documentId: z.nullable(z.string()),
   roomSupport: z.nullable(z.int()),
   /** The proposal this contribution became (null for an amendment). */
   proposalId: z.nullable(Id),
+  /** The amendment of the text (#21) this contribution became (null for a proposal, and for rows filed before amendments existed). */
+  amendmentId: z.nullable(Id),
 });
 
 export const WorkshopReport = z.object({
@@ -70,7 +76,7 @@ export const WorkshopReport = z.object({
 
 export const WorkshopReportReceipt = z.object({ report: WorkshopReport, moderation: z.literal('pending') });
 
-/** Where a proposal comes from: absent (online), or a relay workshop's report. */
+/** Where a proposal or an amendment comes from: absent (online), or a relay workshop's report. */
 export const ProposalOrigin = z.object({
   kind: z.literal('workshop'),
   eventId: Id,
@@ -79,6 +85,11 @@ export const ProposalOrigin = z.object({
   town: z.nullable(z.string()),
   roomSupport: z.nullable(z.int()),
 });
+
+/** The workshop a contribution comes from as its origin line names it: "<event title>, <town>". */
+export function originPlace(origin: Pick<ProposalOrigin, 'eventTitle' | 'town'>): string {
+  return origin.town ? `${origin.eventTitle}, ${origin.town}` : origin.eventTitle;
+}
 
 /** A host link as the organiser sees it (the secret itself only once, when issued). */
 export const HostLink = z.object({

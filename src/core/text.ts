@@ -5,6 +5,7 @@
  * The rules that go with them are in text-rules.ts.
  */
 import * as z from 'zod/mini';
+import { ProposalOrigin } from './reports.js';
 import { Instant, VoteChoice, VoteModel, VoteTally } from './schemas.js';
 import { WebUrl } from './schemas/primitives.js';
 
@@ -111,6 +112,8 @@ export const Amendment = z.object({
   moderation: z.optional(z.enum(['pending', 'published', 'hidden'])),
   /** Its published comments (`amendment:ID`, issue 20), where the backend counts them. */
   comments: z.optional(z.int().check(z.gte(0))),
+  /** A relay workshop's amendment (issue 22): its event, town and the support counted in the room (never in `tally`). */
+  origin: z.optional(ProposalOrigin),
 });
 
 /** What a participant sends. The honeypot `website` must stay empty. */

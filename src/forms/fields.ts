@@ -41,10 +41,13 @@ export function renderField<R>(form: FormController<R>, spec: FieldSpec): Templa
   const invalid = error ? 'true' : nothing;
 
   if (type === 'checkbox') {
+    // aria-required, not native `required`: a required box that is not ticked yet is :invalid, and Chromium and
+    // Firefox then announce an untouched box as an "invalid entry" (Firefox whatever aria-invalid says).
     return html`<div class="field field--checkbox ${error ? 'field--error' : ''}" part="field">
       ${errorText}
       <div class="checkbox">
-        <input id=${id} name=${spec.name} type="checkbox" .checked=${value === true} ?required=${spec.required} aria-invalid=${invalid}
+        <input id=${id} name=${spec.name} type="checkbox" .checked=${value === true} aria-required=${spec.required ? 'true' : nothing}
+          aria-invalid=${invalid}
           aria-describedby=${describedBy} @change=${onInput} @blur=${onLeave} />
         <label for=${id} part="label">${spec.label}${required}</label>
       </div>

@@ -45,7 +45,7 @@ export const formStyles = css`
     color: inherit;
   }
   .error-message {
-    margin: 0;
+    margin: 0 0 var(--pgo-paragraph-spacing, 0);
     color: var(--_danger);
     font-weight: 600;
   }
@@ -115,7 +115,8 @@ export const formStyles = css`
   }
   .draft-notice p,
   .send-error p {
-    margin: 0;
+    /* 0, or the reader's paragraph spacing (WCAG 1.4.12, src/styles/tokens.ts). */
+    margin: 0 0 var(--pgo-paragraph-spacing, 0);
   }
   .honeypot {
     position: absolute;
@@ -140,7 +141,8 @@ export const formPageStyles = css`
   }
   .closed p,
   .success p {
-    margin: 0;
+    /* 0, or the reader's paragraph spacing (WCAG 1.4.12, src/styles/tokens.ts). */
+    margin: 0 0 var(--pgo-paragraph-spacing, 0);
   }
   .success {
     display: grid;

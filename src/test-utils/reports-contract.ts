@@ -1,7 +1,8 @@
 /**
  * The backend contract for relay-workshop reports (issue 22), run by the memory and rest backends
  * (`*-reports.contract.test.ts`): who may file, one report per event, the same draft never filed twice,
- * duplicate titles refused, moderation of the report carrying to its contributions, their origin.
+ * duplicate titles refused, moderation of the report carrying to its contributions, their origin, amendment
+ * rows becoming amendments of the text (#21).
  * Answers are checked against the zod schemas of src/core/reports.ts.
  */
 import { expect } from '@open-wc/testing';
@@ -10,7 +11,25 @@ import { BackendError } from '../core/errors.js';
 import { WorkshopReport, WorkshopReportReceipt, type WorkshopReportDraft } from '../core/reports.js';
 import { dayIn } from '../core/reports-rules.js';
 import { type ErrorCode } from '../core/schemas.js';
+import { Amendment } from '../core/text.js';
 import { C, contractFixture, type ContractFixture } from './contract-fixture.js';
+
+const TEXT = `# Axe 1 : Ouvrir les données
+
+## Engagement 1 : Publier les budgets
+
+Publier les budgets des communes chaque année.
+`;
+
+/** An amendment row of a report: the room's new text of section `s-2` of the text `wk-text`. */
+const amendmentRow = {
+  kind: 'amendment',
+  documentId: 'wk-text',
+  sectionId: 's-2',
+  title: 'Publier les budgets chaque trimestre',
+  body: 'Publier les budgets des communes chaque trimestre, en données ouvertes.',
+  roomSupport: 12,
+};
 
 export interface ReportContractTarget {
   /** A backend acting for a participant new to the store. */
@@ -18,8 +37,10 @@ export interface ReportContractTarget {
   /** An organiser issues a host link for the event (the console); its secret. */
   issueHostLink(eventId: string): Promise<string>;
   revokeHostLink(secret: string): Promise<void>;
-  /** A moderator approves or hides a report, or one proposal. */
-  decide(target: `workshop-report:${string}` | `proposal:${string}`, action: 'approve' | 'hide'): Promise<void>;
+  /** A moderator approves or hides a report, or one proposal or amendment. */
+  decide(target: `workshop-report:${string}` | `proposal:${string}` | `amendment:${string}`, action: 'approve' | 'hide'): Promise<void>;
+  /** An organiser imports the consultation's text (#21), open to amendments in the ideation phase. */
+  importText(id: string, markdown: string): Promise<void>;
   close?(): Promise<void>;
 }
 
@@ -97,6 +118,7 @@ export function runReportContract(name: string, make: (fixture: ContractFixture)
 
     let reportId = '';
     let proposalIds: string[] = [];
+    let amendmentId = '';
     it('a live link files the report once; the same key again answers the same report; another key is a conflict', async () => {
       const host = target.participant();
       const secret = await target.issueHostLink(past.id);
@@ -107,14 +129,24 @@ export function runReportContract(name: string, make: (fixture: ContractFixture)
         'validation',
       );
       expect(refused.fieldErrors.map((e) => `${e.field}:${e.code}`)).to.deep.equal(['contributions.1.title:duplicate']);
+      await target.importText('wk-text', TEXT);
       const draft = reportDraft(heldOn, 5, { hostKey: secret });
+      const unknown = { ...draft, contributions: [...draft.contributions, { ...amendmentRow, sectionId: 's-9' }] };
+      const noSection = await failsWith(
+        host.submitWorkshopReport!(C.open, past.id, unknown, { idempotencyKey: newIdempotencyKey() }),
+        'validation',
+      );
+      expect(noSection.fieldErrors.map((e) => `${e.field}:${e.code}`)).to.deep.equal(['contributions.5.sectionId:invalid']);
+      draft.contributions.push(amendmentRow);
       const key = newIdempotencyKey();
       const [a, b] = await Promise.all([1, 2].map(() => host.submitWorkshopReport!(C.open, past.id, draft, { idempotencyKey: key })));
       const receipt = WorkshopReportReceipt.parse(a);
       expect(b!.report.id).to.equal(receipt.report.id);
-      expect(receipt.report.contributions).to.have.length(5);
+      expect(receipt.report.contributions).to.have.length(6);
       reportId = receipt.report.id;
-      proposalIds = receipt.report.contributions.map((c) => c.proposalId!);
+      proposalIds = receipt.report.contributions.filter((c) => c.kind === 'proposal').map((c) => c.proposalId!);
+      amendmentId = receipt.report.contributions[5]!.amendmentId!;
+      expect(amendmentId, 'the amendment row became an amendment').to.be.a('string');
       // Another device of the host (another participant), the same draft and key: the same report.
       const again = await target.participant().submitWorkshopReport!(C.open, past.id, draft, { idempotencyKey: key });
       expect(again.report.id).to.equal(reportId);
@@ -137,7 +169,7 @@ export function runReportContract(name: string, make: (fixture: ContractFixture)
       await target.decide(`proposal:${proposalIds[4]!}`, 'hide');
       await target.decide(`workshop-report:${reportId}`, 'approve');
       const report = WorkshopReport.parse(await reader.getWorkshopReport!(C.open, past.id));
-      expect(report.contributions.map((c) => c.proposalId)).to.deep.equal(proposalIds.slice(0, 4));
+      expect(report.contributions.map((c) => c.proposalId ?? c.amendmentId)).to.deep.equal([...proposalIds.slice(0, 4), amendmentId]);
       const listed = await reader.listProposals(C.open, { origin: 'workshop', eventId: past.id, limit: 100 });
       expect(listed.items.map((p) => p.id).sort()).to.deep.equal(proposalIds.slice(0, 4).sort());
       const one = listed.items.find((p) => p.id === proposalIds[0])!;
@@ -153,6 +185,36 @@ export function runReportContract(name: string, make: (fixture: ContractFixture)
       const online = await reader.listProposals(C.open, { origin: 'online', limit: 100 });
       expect(online.items.some((p) => proposalIds.includes(p.id))).to.equal(false);
       const voted = await reader.vote(C.open, proposalIds[0]!, 'support', { idempotencyKey: newIdempotencyKey() });
+      expect(voted.tally.total).to.equal(1);
+    });
+
+    it('its amendment row is an amendment of the text once approved (twice: nothing twice), with its origin, voted on apart from the room', async () => {
+      const reader = target.participant();
+      const listed = async () => (await reader.documents!.listAmendments(C.open, 'wk-text', {})).map((a) => Amendment.parse(a));
+      await target.decide(`workshop-report:${reportId}`, 'approve');
+      const [amendment, ...others] = await listed();
+      expect(others).to.have.length(0);
+      expect(amendment!.id).to.equal(amendmentId);
+      expect(amendment!.origin).to.deep.equal({
+        kind: 'workshop',
+        eventId: past.id,
+        reportId,
+        eventTitle: past.title,
+        town: past.address?.locality ?? null,
+        roomSupport: 12,
+      });
+      expect([amendment!.sectionId, amendment!.kind, amendment!.baseVersion, amendment!.tally.total]).to.deep.equal([
+        's-2',
+        'modify',
+        1,
+        0,
+      ]);
+      expect(amendment!.reason).to.equal(amendmentRow.title);
+      const document = await reader.documents!.getDocument(C.open, 'wk-text');
+      expect(document.sections.find((s) => s.id === 's-2')!.openAmendments).to.equal(1);
+      const voted = await reader.documents!.voteAmendment(C.open, 'wk-text', amendmentId, 'for', {
+        idempotencyKey: newIdempotencyKey(),
+      });
       expect(voted.tally.total).to.equal(1);
     });
   });

@@ -102,6 +102,11 @@ function inspect(tags) {
     const descendants = root
       ? [...root.querySelectorAll('*')].filter((d) => d.getClientRects().length && !d.closest('.visually-hidden'))
       : [];
+    // Paragraphs shown, nested shadow roots included (an event list's cards): the space after each, in its own size.
+    const deep = (r) => [...r.querySelectorAll('*')].flatMap((d) => [d, ...(d.shadowRoot ? deep(d.shadowRoot) : [])]);
+    const paragraphs = root
+      ? deep(root).filter((d) => d.localName === 'p' && d.getClientRects().length && !d.closest('.visually-hidden'))
+      : [];
     const outside = descendants.filter((d) => {
       const r = d.getBoundingClientRect();
       // Straddling the element's edge is broken layout; far off on purpose (a honeypot field) is not,
@@ -118,10 +123,15 @@ function inspect(tags) {
       width: box.width,
       height: box.height,
       fontSize: text ? parseFloat(getComputedStyle(text).fontSize) : null,
-      // Relative to the element's own size: spacing in em set on the page is resolved where it is set (the
-      // host element), then inherited as a length by every text inside.
-      letterSpacing: text ? parseFloat(getComputedStyle(text).letterSpacing) / parseFloat(getComputedStyle(el).fontSize) : null,
-      wordSpacing: text ? parseFloat(getComputedStyle(text).wordSpacing) / parseFloat(getComputedStyle(el).fontSize) : null,
+      // Relative to the text's own size: the reader's style sets --pgo-letter-spacing and --pgo-word-spacing,
+      // which every element inside applies in its own em (docs: theming, "The reader's own text settings").
+      letterSpacing: text ? parseFloat(getComputedStyle(text).letterSpacing) / parseFloat(getComputedStyle(text).fontSize) : null,
+      wordSpacing: text ? parseFloat(getComputedStyle(text).wordSpacing) / parseFloat(getComputedStyle(text).fontSize) : null,
+      paragraphs: paragraphs.length,
+      // The smallest space after a paragraph, in times its own text size.
+      paragraphSpacing: paragraphs.length
+        ? Math.min(...paragraphs.map((p) => parseFloat(getComputedStyle(p).marginBlockEnd) / parseFloat(getComputedStyle(p).fontSize)))
+        : null,
       lineHeight: text ? parseFloat(getComputedStyle(text).lineHeight) / parseFloat(getComputedStyle(text).fontSize) : null,
       smallButtons: buttons
         .map((b) => b.getBoundingClientRect())
@@ -267,8 +277,12 @@ export async function run() {
             if (spacing && !(Math.abs(s.letterSpacing - 0.12) < 0.01 && Math.abs(s.wordSpacing - 0.16) < 0.01)) {
               return `letter spacing ${s.letterSpacing?.toFixed(3)}em, word spacing ${s.wordSpacing?.toFixed(3)}em`;
             }
-            // Text runs at --pgo-line-height (1.5, 1.4.12's value); headings keep their own 1.3.
-            if (!(s.lineHeight >= (spacing ? 1.3 : 1.1))) return `lines squeezed to ${s.lineHeight?.toFixed(2)} times the text size`;
+            // 1.4.12: twice the text size after each paragraph (the elements that show paragraphs here).
+            if (spacing && s.paragraphs && !(s.paragraphSpacing >= 1.99)) {
+              return `a paragraph followed by ${s.paragraphSpacing?.toFixed(2)} times its text size`;
+            }
+            // Text runs at --pgo-line-height (1.5, 1.4.12's value, headings too when the reader's style sets it).
+            if (!(s.lineHeight >= (spacing ? 1.49 : 1.1))) return `lines squeezed to ${s.lineHeight?.toFixed(2)} times the text size`;
             if (s.smallButtons.length) return `buttons under 44x44: ${s.smallButtons.join(', ')}`;
             if (s.overflow) return `content overflows the element: ${s.overflow}`;
             return null;

@@ -7,7 +7,7 @@ import { Proposal } from '../../../src/core/schemas.js';
 import { ADMIN, assertProblem, OPEN, type ApiTestContext } from './context.js';
 
 /** A workshop held three days ago, proposed by `participantId` (copied from the seeded past event). */
-async function pastWorkshop(ctx: ApiTestContext, id: string, participantId: string | null): Promise<{ heldOn: string }> {
+export async function pastWorkshop(ctx: ApiTestContext, id: string, participantId: string | null): Promise<{ heldOn: string }> {
   await ctx.query(
     `INSERT INTO events (id, consultation_id, title, format, description, starts_at, ends_at, time_zone, mode, address, organiser_name, organiser_email,
        status, registration_kind, moderation, participant_id)

@@ -228,7 +228,7 @@ export class MemoryDocuments implements DocumentsBackend {
       throw backendError('closed', 'The current phase does not accept amendments');
   }
 
-  private amendmentDefaults(documentId: string, sectionId: string): StoredAmendment {
+  amendmentDefaults(documentId: string, sectionId: string): StoredAmendment {
     const doc = this.docs.get(documentId)!;
     const current = doc.versions[doc.versions.length - 1]!;
     const section = current.sections.find((s) => s.id === sectionId);
@@ -251,7 +251,7 @@ export class MemoryDocuments implements DocumentsBackend {
     };
   }
 
-  private store(a: StoredAmendment): StoredAmendment {
+  store(a: StoredAmendment): StoredAmendment {
     this.amendments.set(a.id, structuredClone(a));
     return this.amendments.get(a.id)!;
   }

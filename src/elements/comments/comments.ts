@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { PgoElement } from '../../base/pgo-element.js';
+import type { ReadySession } from '../../base/session.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
 import {
   commentRules,
@@ -83,12 +84,14 @@ export class PgoComments extends PgoElement implements ActionsHost, ReplyHost {
   private readonly form = new FormController<CommentReceipt>(this, {
     fields: () => this.fields(),
     validate: (values) => (this.session?.consultation ? validateComment(this.session.consultation, this.draft(values), false) : []),
-    send: (values, idempotencyKey) =>
-      this.session!.backend.postComment(
-        this.session!.consultationId,
+    send: (values, idempotencyKey) => {
+      const session = this.readyNow;
+      return session.backend.postComment(
+        session.consultationId,
         { ...this.draft(values), website: String(values[HONEYPOT] ?? '') },
         { idempotencyKey },
-      ),
+      );
+    },
     draftKey: () => (this.target ? draftKey('comment', this.session, this.target) : null),
     locale: () => this.locale,
     onSuccess: (receipt) => this.posted(receipt, this.form),
@@ -131,8 +134,8 @@ export class PgoComments extends PgoElement implements ActionsHost, ReplyHost {
   }
 
   private isOpen(): boolean {
-    const consultation = this.session?.consultation;
-    return !!consultation && commentWindow(consultation, this.session!.now()).open;
+    const session = this.ready;
+    return !!session && commentWindow(session.consultation, session.now()).open;
   }
 
   private fields(): FieldSpec[] {
@@ -230,25 +233,25 @@ export class PgoComments extends PgoElement implements ActionsHost, ReplyHost {
   // ---- rendering ----
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
     if (!parseTarget(this.target)) return html`<p part="status" class="pgo-notice">${this.t('noTarget')}</p>`;
-    const caps = this.session!.backend.capabilities;
+    const caps = session.backend.capabilities;
     if (!caps.comments) return html`<p part="status" class="pgo-notice">${this.t('unavailable')}</p>`;
     return renderFormPage(
       this.form,
       html`<section class="discussion" aria-label=${this.t('discussion')}>
-      ${this.renderComposer()}
+      ${this.renderComposer(session)}
       ${this.actions.error ? renderLoadError(this.locale, this.t('actionError'), this.actions.error, null) : nothing}
       ${this.fresh.render()} ${this.thread.render()}
     </section>`,
     );
   }
 
-  private renderComposer() {
-    if (!this.session!.backend.capabilities.postComment) return nothing;
+  private renderComposer(session: ReadySession) {
+    if (!session.backend.capabilities.postComment) return nothing;
     if (!this.isOpen()) {
-      const next = commentWindow(this.session!.consultation!, this.session!.now()).opensAt;
+      const next = commentWindow(session.consultation, session.now()).opensAt;
       return html`<p part="status" class="pgo-notice closed">${this.t('closed')} ${next ? this.t('opensOn', { date: formatInstant(this.locale, next.startsAt, this.timeZone) }) : ''}</p>`;
     }
     return renderForm(

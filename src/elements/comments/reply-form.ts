@@ -4,7 +4,7 @@
  * answered comment, sent once (the form machinery), the author's name taken from the main form.
  */
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import type { ConsultationSession } from '../../base/session.js';
+import type { ConsultationSession, ReadySession } from '../../base/session.js';
 import { validateComment } from '../../core/comment-rules.js';
 import type { Comment, CommentReceipt } from '../../core/comments.js';
 import type { Locale } from '../../core/i18n.js';
@@ -16,6 +16,7 @@ import type { CommentsKey } from './comments.messages.js';
 /** What the reply form needs of the element. */
 export interface ReplyHost extends ReactiveControllerHost, HTMLElement {
   readonly session: ConsultationSession | null;
+  readonly readyNow: ReadySession;
   readonly target: string;
   readonly locale: Locale;
   t(key: CommentsKey, params?: Record<string, string | number>): string;
@@ -43,12 +44,14 @@ export class ReplyForm {
               field: `reply.${e.field}`,
             }))
           : [],
-      send: (values, idempotencyKey) =>
-        host.session!.backend.postComment(
-          host.session!.consultationId,
+      send: (values, idempotencyKey) => {
+        const session = host.readyNow;
+        return session.backend.postComment(
+          session.consultationId,
           { target: host.target, body: String(values['reply.body'] ?? ''), parentId: this.to!.id, ...host.authorName() },
           { idempotencyKey },
-        ),
+        );
+      },
       draftKey: () => (host.target && this.to ? draftKey('comment-reply', host.session, host.target, this.to.id) : null),
       locale: () => host.locale,
       onSuccess: (receipt) => {

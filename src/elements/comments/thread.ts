@@ -4,7 +4,7 @@
  * comment's thread is fetched, shown first and opened, and focus goes to the comment).
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ConsultationSession } from '../../base/session.js';
+import type { ReadySession } from '../../base/session.js';
 import { COMMENT_SORTS, type CommentSort } from '../../core/comment-rules.js';
 import type { Comment } from '../../core/comments.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
@@ -15,7 +15,8 @@ import { renderColumns } from './stance-columns.js';
 
 /** What the threads need of the element. */
 export interface ThreadHost extends ReactiveControllerHost {
-  readonly session: ConsultationSession | null;
+  readonly ready: ReadySession | null;
+  readonly readyNow: ReadySession;
   readonly locale: Locale;
   target: string;
   sort: CommentSort;
@@ -54,8 +55,8 @@ export class Thread {
 
   /** Loads when the session, the target or the order changes. */
   sync(): void {
-    const session = this.host.session;
-    if (session?.status !== 'ready' || !session.consultation || !this.host.target) return;
+    const session = this.host.ready;
+    if (!session || !this.host.target) return;
     const key = JSON.stringify([session.consultationId, this.host.target, this.host.sort]);
     if (key === this.loadedKey) return;
     this.loadedKey = key;
@@ -73,7 +74,7 @@ export class Thread {
   }
 
   private async load(more: boolean, focusFirst = false): Promise<void> {
-    const session = this.host.session!;
+    const session = this.host.readyNow;
     this.request?.abort();
     const request = (this.request = new AbortController());
     this.loading = true;
@@ -114,7 +115,7 @@ export class Thread {
   private async openLinked(): Promise<void> {
     const id = /^#comment-([A-Za-z0-9_.:-]{1,120})$/.exec(globalThis.location?.hash ?? '')?.[1];
     if (!id) return;
-    const session = this.host.session!;
+    const session = this.host.readyNow;
     try {
       const thread = await session.backend.getCommentThread(session.consultationId, id);
       if (thread.comment.target !== this.host.target) return;
@@ -136,7 +137,7 @@ export class Thread {
     const state: Replies = { open: true, items: [], loading: true, error: null };
     this.replies.set(root.id, state);
     this.host.requestUpdate();
-    const session = this.host.session!;
+    const session = this.host.readyNow;
     try {
       const page = await session.backend.listCommentReplies(session.consultationId, root.id, { limit: 100 });
       state.items = page.items;

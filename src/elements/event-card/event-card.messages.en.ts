@@ -53,7 +53,7 @@ export const en = {
     other: '{count} contributions gathered at the meeting',
   },
   'report.contributions': {
-    one: 'See its contribution and support it online',
-    other: 'See its {count} contributions and support them online',
+    one: 'See its contribution and give your view online',
+    other: 'See its {count} contributions and give your view online',
   },
 };

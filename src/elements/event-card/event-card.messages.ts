@@ -61,8 +61,9 @@ export const eventMessages = defineMessages(
       other: '{count} contributions recueillies lors de la rencontre',
     },
     'report.contributions': {
-      one: 'Voir sa contribution et la soutenir en ligne',
-      other: 'Voir ses {count} contributions et les soutenir en ligne',
+      // Every vote model (support, for or against, interest): no "soutenir" on a page where people vote.
+      one: 'Voir sa contribution et donner votre avis en ligne',
+      other: 'Voir ses {count} contributions et donner votre avis en ligne',
     },
   },
   // English is a module of its own, loaded when an element is asked to speak it.

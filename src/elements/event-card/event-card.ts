@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ConsultationSession } from '../../base/session.js';
+import type { ConsultationSession, ReadySession } from '../../base/session.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
@@ -206,8 +206,8 @@ export class PgoEventCard extends PgoElement {
   }
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
     const locale = this.locale;
     const event = this.current;
     if (!event) {
@@ -249,16 +249,16 @@ export class PgoEventCard extends PgoElement {
             ? html`${this.compact ? html`<dl part="details" class="facts">${renderPlace(locale, event)}</dl>` : nothing}
           <p part="description" class="description">${event.description}</p>
           ${this.workshopReport.render(locale, event, this.contributionsUrl)}
-          ${this.registration.render(locale, event)}
-          ${this.renderCalendar(locale, event)}`
+          ${this.registration.render(locale, event, session)}
+          ${this.renderCalendar(locale, event, session)}`
             : nothing
         }
       </div>
     </article>`;
   }
 
-  private renderCalendar(locale: Locale, event: ConsultationEvent) {
-    if (Date.parse(event.endsAt) <= this.session!.now()) return nothing;
+  private renderCalendar(locale: Locale, event: ConsultationEvent, session: ReadySession) {
+    if (Date.parse(event.endsAt) <= session.now()) return nothing;
     const ready = this.ics?.key === this.icsKey(event) ? this.ics.url : '#';
     return html`<a part="calendar" class="pgo-button pgo-button--secondary calendar" href=${ready} download=${icsFileName(event.title)} type="text/calendar"
       @click=${(click: MouseEvent) => this.downloadIcs(click, event)}>

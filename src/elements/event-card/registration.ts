@@ -4,7 +4,7 @@
  * (name, e-mail, consent) on the shared form machinery. The card keeps one and renders it.
  */
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { ConsultationSession } from '../../base/session.js';
+import type { ReadySession } from '../../base/session.js';
 import type { Locale } from '../../core/i18n.js';
 import type { ConsultationEvent, RegistrationInput, RegistrationReceipt } from '../../core/schemas.js';
 import { validateRegistration } from '../../core/validate.js';
@@ -26,7 +26,7 @@ type RegistrationView = 'none' | 'external' | 'ended' | 'closed' | 'registered' 
 
 /** What the registration needs of its card. */
 export interface RegistrationHost extends ReactiveControllerHost, HTMLElement {
-  readonly session: ConsultationSession | null;
+  readonly readyNow: ReadySession;
   readonly current: ConsultationEvent | null;
   readonly locale: Locale;
   readonly headingLevel: number;
@@ -48,7 +48,7 @@ export class EventRegistration {
       fields: () => this.registrationFields(),
       validate: (values) => validateRegistration(registrationInput(values)),
       send: (values, idempotencyKey) => {
-        return host.session!.writes.registerForEvent(host.current!.id, registrationInput(values), { idempotencyKey });
+        return host.readyNow.writes.registerForEvent(host.current!.id, registrationInput(values), { idempotencyKey });
       },
       // Names and addresses are not kept on the device: three fields are quickly typed again.
       draftKey: () => null,
@@ -67,8 +67,7 @@ export class EventRegistration {
     if (this.form.status !== 'idle') this.form.startOver();
   }
 
-  private view(event: ConsultationEvent): RegistrationView {
-    const session = this.host.session!;
+  private view(event: ConsultationEvent, session: ReadySession): RegistrationView {
     const reg = event.registration;
     if (reg.kind === 'none') return 'none';
     if (Date.parse(event.endsAt) <= session.now()) return 'ended';
@@ -80,8 +79,8 @@ export class EventRegistration {
     return 'open';
   }
 
-  render(locale: Locale, event: ConsultationEvent) {
-    const view = this.view(event);
+  render(locale: Locale, event: ConsultationEvent, session: ReadySession) {
+    const view = this.view(event, session);
     const reg = event.registration;
     const notice = (key: Parameters<typeof tEvent>[1], kind = '', params = {}) =>
       html`<p part="notice" class="pgo-notice ${kind}" id="registration-notice" tabindex="-1">${tEvent(locale, key, params)}</p>`;
@@ -190,7 +189,7 @@ export class EventRegistration {
   private markFull(): void {
     const event = this.host.current!;
     if (event.registration.kind !== 'inline') return;
-    this.host.session!.writes.eventFull(event.id);
+    this.host.readyNow.writes.eventFull(event.id);
     this.open = false;
     void this.form.focus('#registration-notice');
   }

@@ -4,7 +4,7 @@
  * online votes), with a link to them in the proposal list when the page names one (`contributions-url`).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { ConsultationSession } from '../../base/session.js';
+import type { ReadySession } from '../../base/session.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import type { WorkshopReport } from '../../core/reports.js';
@@ -17,14 +17,14 @@ export class WorkshopReportView implements ReactiveController {
   private requested: string | null = null;
   private abort: AbortController | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & { session: ConsultationSession | null; current: ConsultationEvent | null }) {
+  constructor(private readonly host: ReactiveControllerHost & { ready: ReadySession | null; current: ConsultationEvent | null }) {
     host.addController(this);
   }
 
   hostUpdate(): void {
-    const session = this.host.session;
+    const session = this.host.ready;
     const event = this.host.current;
-    const past = event && session?.consultation && Date.parse(event.startsAt) <= session.now();
+    const past = session && event && Date.parse(event.startsAt) <= session.now();
     const key =
       past && session.backend.getWorkshopReport && session.backend.capabilities.readWorkshopReports
         ? `${session.consultationId}|${event.id}`
@@ -33,10 +33,10 @@ export class WorkshopReportView implements ReactiveController {
     this.requested = key;
     this.abort?.abort();
     this.report = null;
-    if (!key) return;
+    if (!key || !past) return;
     const abort = (this.abort = new AbortController());
     // A workshop without a published report simply shows none: a failed read is not an error of the card.
-    session!.backend.getWorkshopReport!(session!.consultationId, event!.id, { signal: abort.signal }).then(
+    session.backend.getWorkshopReport!(session.consultationId, event.id, { signal: abort.signal }).then(
       (report) => {
         if (this.requested !== key) return;
         this.report = report;

@@ -5,6 +5,7 @@ import { html } from 'lit';
 import type { MemoryBackend } from '../../backends/memory.js';
 import { memoryBackendFixture } from '../../test-utils/fixtures.js';
 import { mountInProvider, shadowText } from '../../test-utils/mount.js';
+import { setFormField } from '../../test-utils/form-field.js';
 import { localToInstant, type PgoEventForm } from './event-form.js';
 
 const C = 'plan-action-2017';
@@ -22,22 +23,11 @@ const control = (el: PgoEventForm, name: string) => $<HTMLInputElement>(el, `[na
 
 /** Sets a field as the browser would after the citizen edited it and left. */
 async function set(el: PgoEventForm, name: string, value: string | boolean) {
-  if (name === 'mode') {
-    const radio = $<HTMLInputElement>(el, `[name="mode"][value="${value}"]`)!;
-    radio.checked = true;
-    radio.dispatchEvent(new Event('change'));
-    radio.dispatchEvent(new Event('blur'));
-  } else {
-    const input = control(el, name);
-    if (typeof value === 'boolean') {
-      input.checked = value;
-      input.dispatchEvent(new Event('change'));
-    } else {
-      input.value = value;
-      input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input'));
-    }
-    input.dispatchEvent(new Event('blur'));
-  }
+  if (name !== 'mode') return setFormField(el, name, value);
+  const radio = $<HTMLInputElement>(el, `[name="mode"][value="${value}"]`)!;
+  radio.checked = true;
+  radio.dispatchEvent(new Event('change'));
+  radio.dispatchEvent(new Event('blur'));
   await el.updateComplete;
 }
 

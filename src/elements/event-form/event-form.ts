@@ -2,6 +2,7 @@ import { property } from 'lit/decorators.js';
 import { html, nothing, type PropertyValues } from 'lit';
 import { renderDecision } from '../../base/live-decision.js';
 import { PgoElement } from '../../base/pgo-element.js';
+import type { ReadySession } from '../../base/session.js';
 import { dateTimeFormat, formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { tEventForm } from './event-form.messages.js';
@@ -85,10 +86,10 @@ export class PgoEventForm extends PgoElement {
   private readonly form = new FormController<EventReceipt>(this, {
     fields: () => this.fields(),
     validate: (values) => {
-      const session = this.session;
-      return session?.consultation ? validateEventProposal(session.consultation, this.proposal(values), new Date(session.now())) : [];
+      const session = this.ready;
+      return session ? validateEventProposal(session.consultation, this.proposal(values), new Date(session.now())) : [];
     },
-    send: (values, idempotencyKey) => this.session!.writes.proposeEvent(this.proposal(values), { idempotencyKey }),
+    send: (values, idempotencyKey) => this.readyNow.writes.proposeEvent(this.proposal(values), { idempotencyKey }),
     draftKey: () => draftKey('event', this.session),
     locale: () => this.locale,
     beforeSend: (values) => this.emit('pgo-event-submit', this.proposal(values), { cancelable: true }),
@@ -188,7 +189,7 @@ export class PgoEventForm extends PgoElement {
 
   /** What the backend receives: the times as instants, only the place fields the mode needs. */
   private proposal(values: FormValues): EventProposal {
-    const consultation = this.session!.consultation!;
+    const { consultation } = this.readyNow;
     const text = (name: string) => String(values[name] ?? '').trim();
     const mode = text('mode');
     const capacity = text('capacity');
@@ -230,9 +231,8 @@ export class PgoEventForm extends PgoElement {
   }
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
-    const session = this.session!;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
     const locale = this.locale;
     const t = (key: Parameters<typeof tEventForm>[1], params?: Record<string, string>) => tEventForm(locale, key, params);
     const opening = session.window('eventProposals');
@@ -240,9 +240,9 @@ export class PgoEventForm extends PgoElement {
     if (!session.backend.capabilities.proposeEvent) {
       content = html`<p part="status" class="pgo-notice">${t('unavailable')}</p>`;
     } else if (this.form.status === 'success' && this.form.result) {
-      content = this.renderSuccess(this.form.result, locale);
+      content = this.renderSuccess(this.form.result, locale, session);
     } else if (!opening.open) {
-      const date = opening.opensAt ? formatInstant(locale, opening.opensAt.startsAt, session.consultation!.timeZone) : '';
+      const date = opening.opensAt ? formatInstant(locale, opening.opensAt.startsAt, session.consultation.timeZone) : '';
       content = html`<div part="closed" class="pgo-notice closed"><p>${t('closed')} ${opening.opensAt ? t('opensOn', { date }) : t('closedForGood')}</p></div>`;
     } else {
       const form = this.form;
@@ -266,12 +266,12 @@ export class PgoEventForm extends PgoElement {
     return renderFormPage(this.form, html`${content}${this.mine?.render(locale, this.headingLevel)}`);
   }
 
-  private renderSuccess(receipt: EventReceipt, locale: Locale) {
+  private renderSuccess(receipt: EventReceipt, locale: Locale, session: ReadySession) {
     const email = String(this.form.values.organiserEmail ?? '');
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
       ${staticHtml`<${headingTag(this.headingLevel)} part="success-title" class="success-title">${tEventForm(locale, 'successTitle')}</${headingTag(this.headingLevel)}>`}
       <p>${tEventForm(locale, receipt.moderation === 'published' ? 'successPublished' : 'successPending', { title: receipt.event.title, email })}</p>
-      ${renderDecision(this.session!.live.decisions, `event:${receipt.event.id}`, (key) => tEventForm(locale, key, { title: receipt.event.title }))}
+      ${renderDecision(session.live.decisions, `event:${receipt.event.id}`, (key) => tEventForm(locale, key, { title: receipt.event.title }))}
       <slot name="success"></slot>
       <div class="actions">
         <button type="button" class="pgo-button pgo-button--secondary" part="button another" @click=${() => this.form.startOver()}>${tEventForm(locale, 'another')}</button>

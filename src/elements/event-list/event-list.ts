@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { renderLoadError } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
+import type { ReadySession } from '../../base/session.js';
 import { isAbort, toBackendError, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
@@ -93,8 +94,8 @@ export class PgoEventList extends PgoElement {
     if (changed.has('format') || changed.has('mode') || changed.has('place')) {
       this.filters = { ...this.filters, format: this.format, mode: this.mode, place: this.place };
     }
-    const session = this.session;
-    if (session?.status === 'ready' && session.consultation) {
+    const session = this.ready;
+    if (session) {
       const key = JSON.stringify([session.consultationId, this.filters, this.pageSize]);
       if (key !== this.loadedKey) {
         this.loadedKey = key;
@@ -116,14 +117,15 @@ export class PgoEventList extends PgoElement {
   }
 
   /** The backend query for the current filters; dates are whole days in the consultation's zone. */
-  private query(consultation: Consultation): EventQuery {
+  private query(session: ReadySession): EventQuery {
+    const { consultation } = session;
     const { from, to, format, mode, place } = this.filters;
     const day = (value: string, plus = 0) => {
       const [year, month, date] = value.split('-').map(Number) as [number, number, number];
       return zonedTimeToInstant({ year, month, day: date + plus }, consultation.timeZone).getTime();
     };
     return {
-      from: new Date(from ? day(from) : this.session!.now()).toISOString(),
+      from: new Date(from ? day(from) : session.now()).toISOString(),
       ...(to ? { to: new Date(day(to, 1) - 1).toISOString() } : {}),
       ...(format ? { format } : {}),
       ...(MODES.includes(mode as EventMode) ? { mode: mode as EventMode } : {}),
@@ -134,8 +136,8 @@ export class PgoEventList extends PgoElement {
 
   /** Loads the first page (`more` false) or the next one. */
   private async load(more: boolean): Promise<void> {
-    const session = this.session;
-    if (!session?.consultation) return;
+    const session = this.ready;
+    if (!session) return;
     this.request?.abort();
     const request = (this.request = new AbortController());
     this.loading = true;
@@ -149,7 +151,7 @@ export class PgoEventList extends PgoElement {
       const cursor = more ? (this.nextCursor ?? undefined) : undefined;
       const page = await session.backend.listEvents(
         session.consultationId,
-        { ...this.query(session.consultation), ...(cursor ? { cursor } : {}) },
+        { ...this.query(session), ...(cursor ? { cursor } : {}) },
         { signal: request.signal },
       );
       if (more) this.focusIndex = this.items.length;
@@ -182,10 +184,10 @@ export class PgoEventList extends PgoElement {
   }
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
     const locale = this.locale;
-    const consultation = this.session!.consultation!;
+    const { consultation } = session;
     const count = this.total ?? this.items.length;
     const firstLoad = this.loading && !this.items.length;
     return html`<section class="agenda" aria-label=${tAgenda(locale, 'agenda')}>

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PgoElement } from '../../base/pgo-element.js';
+import type { ReadySession } from '../../base/session.js';
 import { formatInstant } from '../../core/format.js';
 import { offsetAt } from '../../core/time-zone.js';
 import type { Locale } from '../../core/i18n.js';
@@ -160,16 +161,16 @@ export class PgoPhaseCountdown extends PgoElement {
   }
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
-    const consultation = this.session!.consultation!;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
+    const { consultation } = session;
     const { state } = this.currentState()!;
     // Announcements are derived from what is rendered, so they follow the display exactly.
     queueMicrotask(() => this.track(state));
     const locale = this.locale;
     return html`<section part="base" class="base" aria-label=${tCountdown(locale, 'label')}>
       ${this.renderSummary(state, locale, consultation.timeZone)}
-      ${this.compact || this.hideTimeline || state.kind === 'empty' ? nothing : this.renderTimeline(state, locale, consultation.timeZone, consultation.phases)}
+      ${this.compact || this.hideTimeline || state.kind === 'empty' ? nothing : this.renderTimeline(state, locale, session)}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     </section>`;
   }
@@ -198,8 +199,9 @@ export class PgoPhaseCountdown extends PgoElement {
     }
   }
 
-  private renderTimeline(state: PhaseState, locale: Locale, timeZone: string, phases: Phase[]) {
-    const now = this.session!.now();
+  private renderTimeline(state: PhaseState, locale: Locale, session: ReadySession) {
+    const { timeZone, phases } = session.consultation;
+    const now = session.now();
     const date = (instant: string) => html`<time datetime=${instant}>${formatInstant(locale, instant, timeZone, 'date')}</time>`;
     return html`<ol part="timeline" class="timeline" aria-label=${tCountdown(locale, 'timeline')}>
       ${sortPhases(phases).map((phase) => {

@@ -8,6 +8,7 @@ import { validationError, backendError } from '../../core/errors.js';
 import type { ConsultationSettings, ExtraField, ProposalFieldRules } from '../../core/schemas.js';
 import { defaultSettings, iso, memoryBackendFixture, actionPlanConsultation } from '../../test-utils/fixtures.js';
 import { mountInProvider, restorePageVisibility, setPageVisibility, shadowText, sleep } from '../../test-utils/mount.js';
+import { setFormField } from '../../test-utils/form-field.js';
 import type { PgoProposalForm } from './proposal-form.js';
 
 const SESSION_FORMAT: ExtraField = {
@@ -61,15 +62,7 @@ const createCalls = (backend: MemoryBackend) => backend.calls.filter((c) => c.me
 
 /** Sets a field as the browser would after the citizen edited it and left. */
 function set(el: PgoProposalForm, name: string, value: string | boolean) {
-  const input = control(el, name);
-  if (typeof value === 'boolean') {
-    input.checked = value;
-    input.dispatchEvent(new Event('change'));
-  } else {
-    input.value = value;
-    input.dispatchEvent(new Event(input.tagName === 'SELECT' ? 'change' : 'input'));
-  }
-  input.dispatchEvent(new Event('blur'));
+  void setFormField(el, name, value); // the field is set at once; callers that need the render await updateComplete
 }
 
 async function fillValid(el: PgoProposalForm, title = 'Publier les budgets en données ouvertes') {

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { ChangeReason } from '../../base/session-events.js';
 import { renderDecision } from '../../base/live-decision.js';
 import { PgoElement } from '../../base/pgo-element.js';
+import type { ReadySession } from '../../base/session.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { tForm } from '../../forms/form.messages.js';
@@ -82,8 +83,8 @@ export class PgoProposalForm extends PgoElement {
 
   private readonly form = new FormController<ProposalReceipt>(this, {
     fields: () => this.fields(),
-    validate: (values) => (this.session?.consultation ? validateProposalDraft(this.session.consultation, this.draft(values)) : []),
-    send: (values, idempotencyKey) => this.session!.writes.createProposal(this.draft(values), { idempotencyKey }),
+    validate: (values) => (this.ready ? validateProposalDraft(this.ready.consultation, this.draft(values)) : []),
+    send: (values, idempotencyKey) => this.readyNow.writes.createProposal(this.draft(values), { idempotencyKey }),
     draftKey: () => draftKey('proposal', this.session),
     locale: () => this.locale,
     beforeSend: (values) => this.emit('pgo-proposal-submit', this.draft(values), { cancelable: true }),
@@ -183,7 +184,7 @@ export class PgoProposalForm extends PgoElement {
 
   /** What the backend receives: only the fields this consultation asks for. */
   private draft(values: FormValues): ProposalDraft {
-    const rules = this.session!.consultation!.settings.proposalFields;
+    const rules = this.readyNow.consultation.settings.proposalFields;
     const text = (name: string) => String(values[name] ?? '');
     const draft: ProposalDraft = {
       title: text('title'),
@@ -209,9 +210,8 @@ export class PgoProposalForm extends PgoElement {
   }
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
-    const session = this.session!;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
     const locale = this.locale;
     const t = (key: Parameters<typeof tProposalForm>[1], params?: Record<string, string>) => tProposalForm(locale, key, params);
     const open = this.isOpen();
@@ -220,10 +220,10 @@ export class PgoProposalForm extends PgoElement {
     if (!session.backend.capabilities.createProposal) {
       content = html`<p part="status" class="pgo-notice">${t('unavailable')}</p>`;
     } else if (this.form.status === 'success' && this.form.result) {
-      content = this.renderSuccess(this.form.result, locale);
+      content = this.renderSuccess(this.form.result, locale, session);
     } else if (!open) {
       const next = session.window('proposals').opensAt;
-      const date = next ? formatInstant(locale, next.startsAt, session.consultation!.timeZone) : '';
+      const date = next ? formatInstant(locale, next.startsAt, session.consultation.timeZone) : '';
       content = html`<div part="closed" class="pgo-notice closed">
         <p>${t('closed')} ${next ? t('opensOn', { date }) : t('closedForGood')}</p>
       </div>`;
@@ -239,14 +239,14 @@ export class PgoProposalForm extends PgoElement {
     return renderFormPage(this.form, html`${content}${this.mine?.render(locale, this.headingLevel)}`);
   }
 
-  private renderSuccess(receipt: ProposalReceipt, locale: Locale) {
+  private renderSuccess(receipt: ProposalReceipt, locale: Locale, session: ReadySession) {
     const t = (key: Parameters<typeof tProposalForm>[1], params?: Record<string, string>) => tProposalForm(locale, key, params);
     const { proposal, moderation } = receipt;
     const url = moderation === 'published' && proposal.url && /^https?:\/\//i.test(proposal.url) ? proposal.url : null;
     return html`<div part="success" class="pgo-notice pgo-notice--success success" tabindex="-1">
       ${staticHtml`<${headingTag(this.headingLevel)} part="success-title" class="success-title">${t('successTitle')}</${headingTag(this.headingLevel)}>`}
       <p>${t(moderation === 'pending' ? 'successPending' : 'successPublished', { title: proposal.title })}</p>
-      ${renderDecision(this.session!.live.decisions, `proposal:${proposal.id}`, (key) => t(key, { title: proposal.title }))}
+      ${renderDecision(session.live.decisions, `proposal:${proposal.id}`, (key) => t(key, { title: proposal.title }))}
       ${url ? html`<p><a part="link" href=${url}>${t('view')}</a></p>` : nothing}
       <slot name="success"></slot>
       <div class="actions">

@@ -130,8 +130,15 @@ describe('<pgo-proposal-list>', () => {
     const before = listCalls(backend).length;
     el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!.focus();
     await sendKeys({ type: 'budgets' });
-    // A loaded machine may type slower than the debounce: an early search ("b": 10 matches) can show first.
-    await waitUntil(() => shadowText(el, '[part="count"]') === '2 propositions correspondent', 'the search for “budgets” never showed');
+    // A loaded machine may type slower than the debounce: an early search ("b": 10 matches, "bu": the same 2) can show
+    // first, so wait for the search of the whole word to be sent and answered.
+    await waitUntil(
+      () =>
+        listCalls(backend).at(-1)?.['q'] === 'budgets' &&
+        !el.shadowRoot!.querySelector('ol[aria-busy="true"]') &&
+        shadowText(el, '[part="count"]') === '2 propositions correspondent',
+      'the search for “budgets” never showed',
+    );
     const region = el.shadowRoot!.querySelector('[part="count"]')!;
     expect(region.getAttribute('role')).to.equal('status');
     expect(region.getAttribute('aria-live')).to.equal('polite');

@@ -241,9 +241,8 @@ export class PgoProposalList extends PgoElement {
   };
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
-    const session = this.ready!;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
     const locale = this.locale;
     if (!session.backend.capabilities.proposals)
       return html`<p part="status" class="pgo-notice">${tProposalList(locale, 'unsupported')}</p>`;

@@ -8,6 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { diffStats, sideOf, type DiffPart } from '../../core/diff.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
+import { originPlace } from '../../core/reports.js';
 import type { Amendment, SectionView, TextDocument } from '../../core/text.js';
 import { tText, type TextKey } from './text.messages.js';
 
@@ -135,8 +136,11 @@ export function renderAmendment(
 ): TemplateResult {
   const t = translatorFor(locale);
   const title = a.kind === 'add-after' ? t('title.add-after', { title: a.title }) : t(`title.${a.kind}` as TextKey);
+  // A relay workshop's amendment (issue 22) is signed by its workshop; the room's support is shown apart from the votes.
+  const by = a.origin ? t('origin.workshop', { place: originPlace(a.origin) }) : t('by', { name: a.authorName ?? t('anonymous') });
   return html`<article part="amendment" class="amendment state-${a.state}" aria-label=${title} data-amendment=${a.id} tabindex="-1">
-    ${headingTag(html`${title} <span class="by">${t('by', { name: a.authorName ?? t('anonymous') })}</span>`)}
+    ${headingTag(html`${title} <span class="by">${by}</span>`)}
+    ${a.origin && a.origin.roomSupport !== null ? html`<p part="room-support" class="meta">${t('origin.roomSupport', { count: a.origin.roomSupport })}</p>` : nothing}
     <p class="meta"><span part="state" class="state">${t(`state.${a.state}` as TextKey)}</span>
       · <time datetime=${a.createdAt}>${formatInstant(locale, a.createdAt, timeZone)}</time>${a.mine ? html` · <strong>${t('mine')}</strong>` : nothing}</p>
     ${a.moderation === 'pending' ? html`<p part="awaiting" class="outdated">${t('awaiting')}</p>` : nothing}
@@ -151,7 +155,7 @@ export function renderAmendment(
     </div>`
         : nothing
     }
-    ${renderVotes(a, view, t, `${title} ${t('by', { name: a.authorName ?? t('anonymous') })}`)}
+    ${renderVotes(a, view, t, `${title} ${by}`)}
     <div class="actions">${view.discussion()}</div>
   </article>`;
 }

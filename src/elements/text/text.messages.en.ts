@@ -51,6 +51,11 @@ export const en = {
   'title.delete': 'Deletion of the part',
   by: 'by {name}',
   anonymous: 'anonymous',
+  'origin.workshop': 'Relay workshop: {place}',
+  'origin.roomSupport': {
+    one: '{count} supporter in the room, counted apart from the votes',
+    other: '{count} supporters in the room, counted apart from the votes',
+  },
   mine: 'your amendment',
   outdated: 'Written on version {version}: compared with that version’s text.',
   why: 'Why:',

@@ -54,6 +54,11 @@ export const textMessages = defineMessages(
     'title.delete': 'Suppression de la partie',
     by: 'par {name}',
     anonymous: 'anonyme',
+    'origin.workshop': 'Atelier-relais : {place}',
+    'origin.roomSupport': {
+      one: '{count} soutien dans la salle, compté à part des votes',
+      other: '{count} soutiens dans la salle, comptés à part des votes',
+    },
     mine: 'votre amendement',
     outdated: 'Écrit sur la version {version} : comparé au texte de cette version.',
     why: 'Pourquoi :',

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PgoElement } from '../../base/pgo-element.js';
+import type { ReadySession } from '../../base/session.js';
 import type { ChangeReason } from '../../base/session-events.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
 import { toBackendError, type BackendError } from '../../core/errors.js';
@@ -189,7 +190,7 @@ export class PgoText extends PgoElement {
   }
 
   private openForm(section: SectionView): void {
-    const session = this.ready!;
+    const session = this.readyNow;
     if (this.editing) this.removeController(this.editing.form);
     this.editing = new AmendmentForm(
       this,
@@ -239,9 +240,8 @@ export class PgoText extends PgoElement {
   }
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
-    const session = this.ready!;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
     const locale = this.locale;
     const t = translatorFor(locale);
     let content: unknown;
@@ -250,7 +250,7 @@ export class PgoText extends PgoElement {
     else if (!this.document) content = html`<p part="status" class="pgo-notice">${t('noDocument')}</p>`;
     else if (this.loadError && !this.doc) content = renderLoadError(locale, t('loadError'), this.loadError, () => void this.refresh());
     else if (!this.doc) content = renderLoading(locale);
-    else content = this.renderDocument(withLiveCounts(this.doc, session.live.counts));
+    else content = this.renderDocument(withLiveCounts(this.doc, session.live.counts), session);
     return html`<div part="base" class="base">
       <slot name="intro"></slot>
       ${content}
@@ -258,8 +258,7 @@ export class PgoText extends PgoElement {
     </div>`;
   }
 
-  private renderDocument(doc: TextDocument): TemplateResult {
-    const session = this.ready!;
+  private renderDocument(doc: TextDocument, session: ReadySession): TemplateResult {
     const locale = this.locale;
     const t = translatorFor(locale);
     const open = this.amendingOpen();

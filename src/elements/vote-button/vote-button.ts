@@ -4,7 +4,7 @@ import { votingClosedByAnswer } from '../../core/answers.js';
 import { property, state } from 'lit/decorators.js';
 import { renderLoadError, renderLoading } from '../../base/states.js';
 import { PgoElement } from '../../base/pgo-element.js';
-import type { ConsultationSession } from '../../base/session.js';
+import type { ConsultationSession, ReadySession } from '../../base/session.js';
 import { toBackendError, type BackendError } from '../../core/errors.js';
 import { formatInstant } from '../../core/format.js';
 import { formatNumber, type Locale } from '../../core/i18n.js';
@@ -178,13 +178,13 @@ export class PgoVoteButton extends PgoElement {
     return null;
   }
 
-  private describeBlocker(blocker: Blocker, session: ConsultationSession, locale: Locale): string {
+  private describeBlocker(blocker: Blocker, session: ReadySession, locale: Locale): string {
     const opensAt = blocker === 'opens' ? session.window('votes').opensAt : null;
-    const noun = NOUN[this.model(session.consultation!)];
+    const noun = NOUN[this.model(session.consultation)];
     const key = WORDED.has(blocker)
       ? (`reason.${blocker}.${noun}` as `reason.limit.${typeof noun}`)
       : (`reason.${blocker}` as 'reason.hidden');
-    return tVote(locale, key, opensAt ? { date: formatInstant(locale, opensAt.startsAt, session.consultation!.timeZone) } : {});
+    return tVote(locale, key, opensAt ? { date: formatInstant(locale, opensAt.startsAt, session.consultation.timeZone) } : {});
   }
 
   private canWithdraw(session: ConsultationSession, consultation: Consultation): boolean {
@@ -228,10 +228,9 @@ export class PgoVoteButton extends PgoElement {
   }
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
-    const session = this.session!;
-    const consultation = session.consultation!;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
+    const { consultation } = session;
     const locale = this.locale;
     const id = this.proposalId;
     if (!id) return html`<p part="status" class="pgo-notice">${tVote(locale, 'noProposal')}</p>`;

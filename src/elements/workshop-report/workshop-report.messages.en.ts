@@ -18,7 +18,7 @@ export const en = {
   rowBody: 'Text of contribution {n}',
   rowCategory: 'Theme of contribution {n}',
   rowSupport: 'Support in the room (contribution {n})',
-  rowSupportHint: 'Counted during the workshop: shown apart, never added to online votes.',
+  rowSupportHint: 'Counted during the workshop: shown apart, never added to the online count.',
   addRow: 'Add a contribution',
   removeRow: 'Remove contribution {n}',
   rowAdded: 'Contribution {n} added.',

@@ -22,7 +22,7 @@ export const workshopReportMessages = defineMessages(
     rowBody: 'Texte de la contribution {n}',
     rowCategory: 'Thème de la contribution {n}',
     rowSupport: 'Soutiens dans la salle (contribution {n})',
-    rowSupportHint: 'Comptés pendant l’atelier : affichés à part, jamais ajoutés aux votes en ligne.',
+    rowSupportHint: 'Comptés pendant l’atelier : affichés à part, jamais ajoutés au décompte en ligne.',
     addRow: 'Ajouter une contribution',
     removeRow: 'Retirer la contribution {n}',
     rowAdded: 'Contribution {n} ajoutée.',

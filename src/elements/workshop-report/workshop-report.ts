@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { PgoElement } from '../../base/pgo-element.js';
@@ -98,13 +98,16 @@ export class PgoWorkshopReport extends PgoElement {
   readonly form: FormController<WorkshopReportReceipt> = new FormController<WorkshopReportReceipt>(this, {
     fields: () => this.fields(),
     validate: (values) => {
-      const consultation = this.session?.consultation;
-      if (!consultation) return [];
+      const session = this.ready;
+      if (!session) return [];
+      const { consultation } = session;
       const event = this.loaded ?? { startsAt: '0001-01-01T00:00:00Z', timeZone: consultation.timeZone };
-      return validateWorkshopReport(consultation, this.draft(values), event, this.session!.now()).map((e) => this.localised(e));
+      return validateWorkshopReport(consultation, this.draft(values), event, session.now()).map((e) => this.localised(e));
     },
-    send: (values, idempotencyKey) =>
-      this.session!.backend.submitWorkshopReport!(this.session!.consultationId, this.event, this.draft(values), { idempotencyKey }),
+    send: (values, idempotencyKey) => {
+      const session = this.readyNow;
+      return session.backend.submitWorkshopReport!(session.consultationId, this.event, this.draft(values), { idempotencyKey });
+    },
     draftKey: () => (this.event ? draftKey('workshop-report', this.session, this.event) : null),
     locale: () => this.locale,
     initialValues: () => ({ rows: '1', consent: false }),
@@ -216,7 +219,7 @@ export class PgoWorkshopReport extends PgoElement {
   }
 
   addRows(text?: string): void {
-    const consultation = this.session!.consultation!;
+    const { consultation } = this.readyNow;
     const rows =
       text === undefined ? [{ title: '', body: '', categoryId: null, roomSupport: null }] : parseContributionRows(text, consultation);
     if (!rows.length) return;
@@ -237,9 +240,8 @@ export class PgoWorkshopReport extends PgoElement {
   }
 
   protected override render() {
-    const pending = this.renderSessionState();
-    if (pending !== nothing) return pending;
-    const session = this.session!;
+    const session = this.ready;
+    if (!session) return this.renderSessionState();
     const locale = this.locale;
     let content;
     if (!session.backend.capabilities.workshopReports || !session.backend.submitWorkshopReport) {
