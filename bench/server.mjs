@@ -6,13 +6,15 @@
 // same concurrency. For information: pgbench (PGlite: 200 in-process callers) replaying the very
 // statements the server ran for one vote. After every run the tallies the API reports must equal the
 // vote rows, and the peer's tallies its rows. Then, on the same PostgreSQL, the live streams (bench/live.mjs).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { liveRuns } from './live.mjs';
 import { ROOT } from './lib/paths.mjs';
 import { fixed, ms, row } from './lib/stats.mjs';
+import { cpuPer, cpuReading, postmasterOf } from './server/cpu.mjs';
 import { captureVote, load, settledCount, tallySum } from './server/load.mjs';
 import { runPgbench, runVoteTallyPeer } from './server/pgbench.mjs';
 import { CONSULTATION, HTTP_PARTICIPANTS, PARTICIPANTS, probeValues } from './server/population.mjs';
@@ -26,12 +28,31 @@ const TARGETS = { share: 0.5, p99At16: 25, twoOverOne: 1.3, pglitep99: 1000 };
 /** Participants the database-only runs draw from: never the HTTP load's. */
 const DB_ONLY = { from: HTTP_PARTICIPANTS + 1, to: PARTICIPANTS };
 
-/** Warm-up, measured run at `connections`, then the checks: tallies = vote rows, 2xx <= new rows <= sent. */
-async function httpRun(server, connections, sequence, count, log) {
+/**
+ * CPU ms per answered vote of each process of a run, their total, and the rate that total allows when the
+ * server, the database and the load generator share this machine's cores (what the 2-process target meets).
+ */
+function cpuText(cpu) {
+  const total = Object.values(cpu).reduce((sum, ms) => sum + ms, 0);
+  return (
+    `server ${fixed(cpu.server, 2)} ms, PostgreSQL ${cpu.postgres === undefined ? '-' : `${fixed(cpu.postgres, 2)} ms`}, ` +
+    `load generator ${fixed(cpu.generator, 2)} ms: ${fixed(total, 2)} ms in all, at most ${fixed((cpus().length * 1000) / total, 0)} votes/s on ${cpus().length} cores`
+  );
+}
+
+/**
+ * Warm-up, measured run at `connections`, then the checks: tallies = vote rows, 2xx <= new rows <= sent.
+ * Also the CPU time (from /proc) each process spent per answered vote during the measured run: on a busy
+ * machine rates are noise, CPU per vote much less so. `postgres`: the postmaster's pid (PGlite: none).
+ */
+async function httpRun(server, connections, sequence, count, log, postgres) {
   const before = await count();
   const first = sequence.next;
   const warm = await load(server.url, { seconds: WARMUP_SECONDS, connections, sequence });
+  const roots = { server: server.pid, postgres };
+  const cpuBefore = cpuReading(roots);
   const measured = await load(server.url, { seconds: SECONDS, connections, sequence });
+  const cpu = cpuPer(cpuBefore, cpuReading(roots), measured.ok);
   // Requests autocannon gave up on at the end may still be queued in the server: wait until it is idle.
   const rows = await settledCount(count);
   const tallies = await tallySum(server.url);
@@ -45,10 +66,13 @@ async function httpRun(server, connections, sequence, count, log) {
   log(
     `  ${server.kind}, ${connections} conn.: ${fixed(measured.rps, 0)} votes/s, p50 ${ms(measured.p50)}, p99 ${ms(measured.p99)} ` +
       `(${SECONDS} s: ${measured.ok} accepted, ${other || 'no other status'}, ${measured.errors} errors, ${measured.timeouts} timeouts); ` +
-      `tallies ${tallies} = rows ${rows}: ${consistent ? 'yes' : 'NO'} (${added} new rows, ${warm.ok + measured.ok} answered 200, ${sent} sent)`,
+      `tallies ${tallies} = rows ${rows}: ${consistent ? 'yes' : 'NO'} (${added} new rows, ${warm.ok + measured.ok} answered 200, ${sent} sent); ` +
+      `CPU per vote: ${cpuText(cpu)}; load average ${loadAverage()}`,
   );
-  return { ...measured, consistent, connections };
+  return { ...measured, consistent, connections, cpu };
 }
+
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
 /** Debian's PostgreSQL binaries, the newest version (the one server/test/postgres.ts starts). */
 function postgresBin() {
@@ -94,7 +118,8 @@ async function postgresRuns(log) {
       for (const workers of [1, 2]) {
         const server = await startMain({ databaseUrl, workers });
         try {
-          for (const connections of CONNECTIONS) runs[workers].push(await httpRun(server, connections, sequence, count, log));
+          for (const connections of CONNECTIONS)
+            runs[workers].push(await httpRun(server, connections, sequence, count, log, postmasterOf(postgres.port)));
         } finally {
           await server.close();
         }
@@ -166,6 +191,7 @@ export async function run(log) {
           r.connections === 200 ? share >= TARGETS.share && r.errors === 0 : undefined,
         ),
       );
+      rows.push(row(`${label}: CPU per vote`, cpuText(r.cpu), '-', '-', undefined));
       if (r.connections === 16) rows.push(row(`${label}: p99`, ms(r.p99), '-', '-', `<= ${TARGETS.p99At16} ms`, r.p99 <= TARGETS.p99At16));
     }
   }
@@ -202,6 +228,7 @@ export async function run(log) {
         r.connections === 200 ? r.p99 <= TARGETS.pglitep99 : undefined,
       ),
     );
+    rows.push(row(`server: PGlite, ${r.connections} conn.: CPU per vote`, cpuText(r.cpu), '-', '-', undefined));
   }
   rows.push(...pg.live);
   const all = [...pg.runs[1], ...pg.runs[2], ...lite.runs];

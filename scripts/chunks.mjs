@@ -6,7 +6,7 @@ import { join } from 'node:path';
 export const MANIFEST = 'pgo-manifest.json';
 const RUNTIME_ENTRY = /src[\\/]cdn[\\/]loader[\\/]runtime\.ts$/;
 /** Small shared modules most elements use: in the runtime too, rather than a request of their own each. */
-const SHARED = /src[\\/](styles|base|core[\\/](web-url|format|phase|i18n|errors|version|vote-choices))[\\/.]/;
+const SHARED = /src[\\/](styles|base|core[\\/](web-url|format|phase|i18n|errors|version|vote-choices|origin-place))[\\/.]/;
 /** Loaded on demand by the runtime (the live feed's machinery, issue 23): a chunk of its own, not part of the runtime. */
 const LAZY = /src[\\/]base[\\/]live-(engine|poll)\.ts$/;
 /** In src/base but used by a few elements only (the answer's display: vote button and list; the context provider: <pgo-consultation>): with them. */

@@ -12,6 +12,7 @@
 import { parseArgs } from 'node:util';
 import { isWorker, reportListening, startCluster } from './cluster.js';
 import type { Limits } from './context.js';
+import { lineLog } from './http/log.js';
 import type { LiveSettings } from './live/hub.js';
 import { setupMessage } from './organisers-cli.js';
 import { oidcFromEnv } from './routes/organisers/oidc-settings.js';
@@ -36,7 +37,9 @@ const staticDirs = Object.fromEntries(
     return at > 0 ? [pair.slice(0, at), pair.slice(at + 1)] : ['/', pair];
   }),
 );
-const log = values.quiet ? () => {} : (line: string) => console.log(line);
+const lines = lineLog();
+process.on('exit', lines.flush);
+const log = values.quiet ? () => {} : lines;
 const workers = Math.max(1, Number.parseInt(values.workers ?? env.WORKERS ?? '1', 10) || 1);
 
 try {
@@ -72,6 +75,7 @@ try {
     server = await startServer(options);
   }
   if (!isWorker()) {
+    lines.flush(); // the lines of the start, before the address
     console.log(`pgo-widgets server: ${server.url}/  (API ${server.url}/api/v1/docs; Ctrl-C to stop)`);
     if (server.setupToken) console.log(setupMessage(server.url, server.setupToken));
   }

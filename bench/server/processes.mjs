@@ -43,6 +43,7 @@ export async function startChild(options) {
   return {
     url,
     kind,
+    pid: child.pid,
     call,
     async close() {
       if (child.exitCode !== null) return;
@@ -53,14 +54,17 @@ export async function startChild(options) {
   };
 }
 
-/** `server/main.ts --workers N` on PostgreSQL; resolves once every worker listens. `env`: more variables (LIVE...). */
-export async function startMain({ databaseUrl, workers, env = {} }) {
+/**
+ * `server/main.ts --workers N` on PostgreSQL; resolves once every worker listens. `env`: more variables (LIVE...);
+ * `nodeArgs`: options for Node itself (`--cpu-prof`, which NODE_OPTIONS refuses).
+ */
+export async function startMain({ databaseUrl, workers, env = {}, nodeArgs = [] }) {
   const configDir = mkdtempSync(join(tmpdir(), 'pgo-bench-main-'));
   const base = JSON.parse(readFileSync(join(ROOT, 'server/config/plan-action-2017.json'), 'utf8'));
   writeFileSync(join(configDir, 'bench.json'), JSON.stringify(consultationFile(base)));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/main.ts', '--port', '0', '--config', configDir, '--workers', String(workers)],
+    [...nodeArgs, '--import', 'tsx', 'server/main.ts', '--port', '0', '--config', configDir, '--workers', String(workers)],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BackendError } from '../../src/core/errors.js';
-import { boundedQueue, openDatabase, SLICE_MS } from './db.js';
+import { boundedQueue, openDatabase, preparedNames, SLICE_MS } from './db.js';
 import { migrate, splitStatements } from './migrate.js';
 
 /** A job that holds the queue until released; `started` resolves once it has its turn. */
@@ -124,5 +124,18 @@ describe('tally counters (PGlite)', () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe('prepared statement names (PostgreSQL)', () => {
+  it('names a parameterised text once, leaves scripts unnamed, and stops naming at the bound', () => {
+    const named = preparedNames(2);
+    const vote = named.nameOf('SELECT pgo_vote($1) AS r', ['h']);
+    assert.ok(vote);
+    assert.equal(named.nameOf('SELECT pgo_vote($1) AS r', ['other']), vote, 'the same text keeps its name');
+    assert.equal(named.nameOf('BEGIN; SELECT 1; COMMIT', []), null, 'no parameters: simple protocol, unnamed');
+    assert.ok(named.nameOf('SELECT $1::int', [1]));
+    assert.equal(named.nameOf('SELECT $1::text', ['x']), null, 'beyond the bound: unnamed');
+    assert.notEqual(named.renew('SELECT pgo_vote($1) AS r'), vote, 'a table changed under it: a new name');
   });
 });

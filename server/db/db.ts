@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Pool, PoolClient } from 'pg';
 import { backendError } from '../../src/core/errors.js';
+import { listenPostgres } from './listen.js';
 
 export type Row = Record<string, unknown>;
 
@@ -179,8 +180,18 @@ async function openPostgres(databaseUrl: string, bounds: DatabaseBounds): Promis
   const pool = new pg.Pool({ connectionString: databaseUrl, max: bounds.poolSize, connectionTimeoutMillis: bounds.waitMs });
   // An idle client that loses its connection must not crash the process.
   pool.on('error', () => {});
-  const run = async <T extends Row>(client: Pool | PoolClient, sql: string, params: unknown[] = []) =>
-    (await client.query(sql, params)).rows as T[];
+  const named = preparedNames();
+  const run = async <T extends Row>(client: Pool | PoolClient, sql: string, params: unknown[] = []) => {
+    const name = named.nameOf(sql, params);
+    if (!name) return (await client.query(sql, params)).rows as T[];
+    try {
+      return (await client.query({ name, text: sql, values: params })).rows as T[];
+    } catch (error) {
+      // A table changed under a prepared statement (a migration after it was prepared): once more under a new name.
+      if (!/cached plan must not change result type/.test(String((error as Error)?.message))) throw error;
+      return (await client.query({ name: named.renew(sql), text: sql, values: params })).rows as T[];
+    }
+  };
   await run(pool, 'SELECT 1');
   /** A connection within the bounds, or the 503 of `databaseBusy`. */
   const connect = async (): Promise<PoolClient> => {
@@ -238,48 +249,23 @@ async function openPostgres(databaseUrl: string, bounds: DatabaseBounds): Promis
   };
 }
 
-/** One connection that only listens, opened again (every 0.5-5 s) whenever it is lost. */
-async function listenPostgres(
-  Client: typeof import('pg').Client,
-  databaseUrl: string,
-  channel: string,
-  onNotify: (payload: string) => void,
-  onReconnect?: () => void,
-): Promise<() => Promise<void>> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`Bad channel name ${channel}`);
-  let client: import('pg').Client | null = null;
-  let stopped = false;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  const open = async (): Promise<void> => {
-    const next = new Client({ connectionString: databaseUrl });
-    next.on('error', () => {});
-    next.on('notification', (message) => {
-      if (message.channel === channel) onNotify(message.payload ?? '');
-    });
-    await next.connect();
-    await next.query(`LISTEN ${channel}`);
-    next.on('end', () => {
-      if (!stopped) again(0);
-    });
-    client = next;
+/**
+ * Names for parameterised statements, so that each connection parses and plans one once and then only
+ * binds and executes it (issue 25: named prepared statements; the vote is the same `SELECT pgo_vote(…)` every
+ * time). At most MAX_PREPARED texts get a name (a connection keeps every statement it prepared); the rest,
+ * and statements without parameters (a script of several statements needs the simple protocol), run unnamed.
+ */
+export function preparedNames(max = MAX_PREPARED): { nameOf(sql: string, params: unknown[]): string | null; renew(sql: string): string } {
+  const names = new Map<string, string>();
+  let next = 0;
+  const renew = (sql: string) => {
+    const name = `pgo_${next++}`;
+    names.set(sql, name);
+    return name;
   };
-  const again = (attempt: number) => {
-    client = null;
-    retry = setTimeout(
-      () => {
-        open().then(
-          () => onReconnect?.(),
-          () => again(attempt + 1),
-        );
-      },
-      Math.min(5000, 500 * 2 ** attempt),
-    );
-    retry.unref?.();
-  };
-  await open();
-  return async () => {
-    stopped = true;
-    clearTimeout(retry);
-    await client?.end().catch(() => {});
+  return {
+    nameOf: (sql, params) => (!params.length ? null : (names.get(sql) ?? (names.size < max ? renew(sql) : null))),
+    renew,
   };
 }
+const MAX_PREPARED = 256;

@@ -14,7 +14,7 @@ export const COMMENT_DOCS: RouteDoc[] = [
     path: `${C}/comments`,
     tag: 'Comments',
     summary: 'A target’s discussion: first-level comments, paged',
-    description: `The pinned comment first, then \`sort\` order (\`oldest\` by default, \`newest\`, \`helpful\`); 20 a page, each with its visible reply count. Hidden comments stay as placeholders (empty body, \`status\` hidden); deleted ones only while replies follow them. ${PERSONAL}`,
+    description: `The pinned comment first, then \`sort\` order (\`oldest\` by default, \`newest\`, \`helpful\`); 20 a page, within one column of "for and against side by side" when \`stance\` is given (\`for\`, \`against\`, or \`other\`: neutral, no stance, deleted or hidden), each column paged on its own, each with its visible reply count. Hidden comments stay as placeholders (empty body, \`status\` hidden); deleted ones only while replies follow them. ${PERSONAL}`,
     auth: 'optional-participant',
     query: CommentQuery,
     ok: { status: 200, description: 'A page of threads', schema: 'CommentPage' },

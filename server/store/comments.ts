@@ -3,7 +3,7 @@
  * own pending comments, what they marked helpful or reported). The writes (and the auto-hide at the
  * report threshold) are in comments-changes.ts, re-exported here; the integrity rules in migration 050.
  */
-import { COMMENT_PAGE, type CommentSort, type CommentStance } from '../../src/core/comment-rules.js';
+import { COMMENT_PAGE, type CommentColumn, type CommentSort, type CommentStance } from '../../src/core/comment-rules.js';
 import type { Comment, CommentPage, CommentStatus, CommentThread } from '../../src/core/comments.js';
 import type { Queryable, Row } from '../db/db.js';
 import { iso } from './ids.js';
@@ -94,14 +94,23 @@ async function page(
   return { items: rows.map((r) => toComment(r, viewer)), nextCursor: start + limit < total ? (start + limit).toString(36) : null, total };
 }
 
+/** The stance a reader sees on a comment (none once deleted or hidden), as commentColumn (core/comment-rules.ts) reads it. */
+const SHOWN_STANCE = `CASE WHEN c.status IN ('published', 'pending') THEN c.stance END`;
+const COLUMN: Record<CommentColumn, string> = {
+  for: `${SHOWN_STANCE} = 'for'`,
+  against: `${SHOWN_STANCE} = 'against'`,
+  other: `COALESCE(${SHOWN_STANCE}, 'neutral') NOT IN ('for', 'against')`,
+};
+
 export function listThreads(
   q: Queryable,
   consultationId: string,
   target: string,
-  query: { sort?: CommentSort; cursor?: string; limit?: number },
+  query: { sort?: CommentSort; stance?: CommentColumn; cursor?: string; limit?: number },
   viewer: string | null,
 ): Promise<CommentPage> {
-  const where = `c.consultation_id = $2 AND c.target = $3 AND c.parent_id IS NULL AND ${visible('c')}`;
+  const column = query.stance ? ` AND ${COLUMN[query.stance]}` : '';
+  const where = `c.consultation_id = $2 AND c.target = $3 AND c.parent_id IS NULL AND ${visible('c')}${column}`;
   const threads = page(q, where, ORDER[query.sort ?? 'oldest'], [consultationId, target], viewer, query.cursor, query.limit);
   // A first page says how many comments and replies are published under the target, as the live stream counts them
   // (live/changes.ts): the discussion announces what the stream says beyond it (issue 23).

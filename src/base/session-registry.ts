@@ -83,7 +83,8 @@ export function sessionFor(
   consultationId: string,
   attributes: Record<string, string> = {},
 ): ConsultationSession {
-  const sorted = Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b)));
+  // Code-unit order, not localeCompare: its first call builds an ICU collator (tens of ms at start-up, issue 24).
+  const sorted = Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const key = JSON.stringify([kind, endpoint, consultationId, sorted]);
   let session = shared.get(key);
   if (session) return session;

@@ -18,6 +18,15 @@ export const COMMENT_TARGET =
   /^(?:(proposal|event|amendment):([A-Za-z0-9_.:-]{1,120})|section:([A-Za-z0-9_.:-]{1,120})\/([A-Za-z0-9_.:-]{1,120}))$/;
 export const COMMENT_STANCES = ['for', 'neutral', 'against'] as const;
 export type CommentStance = (typeof COMMENT_STANCES)[number];
+/**
+ * For and against side by side: each column is its own list, paged on its own (`stance` of a thread query): `for`,
+ * `against`, and `other` (neutral, no stance, and threads whose first comment no longer shows one: deleted or hidden).
+ */
+export const COMMENT_COLUMNS = ['for', 'against', 'other'] as const;
+export type CommentColumn = (typeof COMMENT_COLUMNS)[number];
+/** The column of a thread as the reader sees its first comment (the server says the same in SQL: store/comments.ts). */
+export const commentColumn = (comment: { stance: CommentStance | null }): CommentColumn =>
+  comment.stance === 'for' || comment.stance === 'against' ? comment.stance : 'other';
 export const COMMENT_SORTS = ['oldest', 'newest', 'helpful'] as const;
 export type CommentSort = (typeof COMMENT_SORTS)[number];
 export const REPORT_REASONS = ['spam', 'offensive', 'off-topic', 'personal-data', 'other'] as const;

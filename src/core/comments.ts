@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import {
   COMMENT_AUTHOR_MAX,
+  COMMENT_COLUMNS,
   COMMENT_PAGE_MAX,
   COMMENT_SORTS,
   COMMENT_STANCES,
@@ -66,6 +67,8 @@ const CommentCursor = z.string().check(z.regex(/^[0-9a-z]{1,10}$/));
 export const CommentQuery = z.object({
   target: CommentTarget,
   sort: z.optional(z.enum(COMMENT_SORTS)),
+  /** One column of "for and against side by side": threads whose first comment is for, against, or neither (`other`). */
+  stance: z.optional(z.enum(COMMENT_COLUMNS)),
   cursor: z.optional(CommentCursor),
   limit: z.optional(z.int().check(z.gte(1), z.lte(COMMENT_PAGE_MAX))),
 });

@@ -86,10 +86,8 @@ export const ProposalOrigin = z.object({
   roomSupport: z.nullable(z.int()),
 });
 
-/** The workshop a contribution comes from as its origin line names it: "<event title>, <town>". */
-export function originPlace(origin: Pick<ProposalOrigin, 'eventTitle' | 'town'>): string {
-  return origin.town ? `${origin.eventTitle}, ${origin.town}` : origin.eventTitle;
-}
+/** The workshop a contribution comes from as its origin line names it (in origin-place.ts: no zod for the elements). */
+export { originPlace } from './origin-place.js';
 
 /** A host link as the organiser sees it (the secret itself only once, when issued). */
 export const HostLink = z.object({

@@ -5,6 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { newIdempotencyKey, type ConsultationBackend } from '../core/backend.js';
+import { commentColumn } from '../core/comment-rules.js';
 import { Comment, CommentPage, CommentReceipt, CommentThread, HelpfulResult, type CommentDraft } from '../core/comments.js';
 import { conforms, failsWith, type MakeBackend } from './backend-contract.js';
 import { C, contractFixture } from './contract-fixture.js';
@@ -108,6 +109,38 @@ export function runCommentContract(name: string, makeBackend: MakeBackend): void
       const ids = (items: { id: string }[]) => items.map((c) => c.id).filter((id) => id === one.id || id === two.id);
       expect(ids(await threads(a, t))).to.deep.equal([one.id, two.id]);
       expect(ids(await threads(a, t, 'helpful'))).to.deep.equal([two.id, one.id]);
+    });
+
+    it('for and against side by side: each column (`stance` for, against, other) pages on its own', async () => {
+      const me = participant();
+      const t = target();
+      const mine = new Set<string>();
+      const make = async (stance?: 'for' | 'against' | 'neutral') => {
+        const id = (await post(me, { target: t, body: `Un avis ${stance ?? 'sans position'}.`, ...(stance ? { stance } : {}) })).id;
+        mine.add(id);
+        return id;
+      };
+      const pro = [await make('for'), await make('against'), await make('for'), await make(), await make('for'), await make('neutral')];
+      /** Every page of one column, two threads a page: the ids of this test's threads, in order. */
+      const column = async (stance: 'for' | 'against' | 'other') => {
+        const ids: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = conforms(
+            CommentPage,
+            await me.listCommentThreads(C.open, { target: t, stance, limit: 2, ...(cursor ? { cursor } : {}) }),
+            'listCommentThreads',
+          );
+          expect(page.items.length).to.be.at.most(2);
+          for (const c of page.items) expect(commentColumn(c)).to.equal(stance, `${c.id} in the ${stance} column`);
+          ids.push(...page.items.map((c) => c.id).filter((id) => mine.has(id)));
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return ids;
+      };
+      expect(await column('for')).to.deep.equal([pro[0], pro[2], pro[4]]);
+      expect(await column('against')).to.deep.equal([pro[1]]);
+      expect(await column('other')).to.deep.equal([pro[3], pro[5]]);
     });
 
     it('reports take a reason, count once per participant, and hide the comment at the third', async () => {

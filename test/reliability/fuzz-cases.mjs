@@ -214,7 +214,7 @@ const commentQuery = () =>
   fc
     .tuple(
       fc.option(commentTarget, { nil: undefined, freq: 6 }),
-      fc.dictionary(fc.constantFrom('sort', 'cursor', 'limit'), queryValueOrSort(), { maxKeys: 3 }),
+      fc.dictionary(fc.constantFrom('sort', 'stance', 'cursor', 'limit'), queryValueOrSort(), { maxKeys: 4 }),
     )
     .map(([target, rest]) => (target === undefined ? rest : { target, ...rest }));
 
@@ -253,7 +253,7 @@ const queryOf = (names) =>
     maxKeys: 4,
   });
 function queryValueOrSort() {
-  return fc.oneof(queryValue, fc.constantFrom('oldest', 'newest', 'helpful', '0', 'k', 'zz'));
+  return fc.oneof(queryValue, fc.constantFrom('oldest', 'newest', 'helpful', 'for', 'against', 'other', 'neutral', '0', 'k', 'zz'));
 }
 const PROPOSAL_QUERY = ['sort', 'seed', 'categoryId', 'q', 'cursor', 'limit', 'origin', 'eventId'];
 const EVENT_QUERY = ['from', 'to', 'format', 'mode', 'place', 'cursor', 'limit'];

@@ -217,6 +217,47 @@ export function commentTests({ call, token, query, count }: ApiTestContext): voi
       await assert.rejects(query('UPDATE comments SET pinned = true WHERE id = $1', [made[11]]), /duplicate key|unique/);
     });
 
+    it('for and against side by side: each column (`stance` for, against, other) is its own list, paged on its own', async () => {
+      const [a, b, c, d] = [await token(), await token(), await token(), await token()];
+      const t = 'proposal:s0';
+      const make = async (stance: string | null, i: number) =>
+        (
+          await call('POST', `${OPEN}/comments`, {
+            token: a,
+            body: { target: t, body: `Avis ${stance} ${i}`, ...(stance ? { stance } : {}) },
+          })
+        ).body.comment.id as string;
+      const pro = [await make('for', 0), await make('for', 1), await make('for', 2)];
+      const con = [await make('against', 0)];
+      const other = [await make('neutral', 0), await make(null, 1)];
+      const more = [await make('for', 3), await make('against', 1)];
+      pro.push(more[0]!);
+      con.push(more[1]!);
+      const list = async (q: string) => CommentPage.parse((await call('GET', `${OPEN}/comments?target=${t}${q}`)).body);
+      const first = await list('&stance=for&limit=2');
+      assert.deepEqual([first.items.map((x) => x.id), first.total, first.published], [pro.slice(0, 2), 4, 8]);
+      const second = await list(`&stance=for&limit=2&cursor=${first.nextCursor}`);
+      assert.deepEqual([second.items.map((x) => x.id), second.nextCursor], [pro.slice(2), null]);
+      const against = await list('&stance=against&sort=newest');
+      assert.deepEqual([against.items.map((x) => x.id), against.total], [[...con].reverse(), 2]);
+      assert.deepEqual(
+        (await list('&stance=other')).items.map((x) => x.id),
+        other,
+      );
+      assert.equal((await list('')).total, 8, 'without `stance`, every thread');
+      // A thread hidden by moderation shows no stance: it leaves its column for the others (as the element groups it).
+      for (const who of [b, c, d]) await call('POST', `${OPEN}/comments/${pro[1]}/reports`, { token: who, body: { reason: 'spam' } });
+      assert.deepEqual(
+        (await list('&stance=for')).items.map((x) => x.id),
+        [pro[0], pro[2], pro[3]],
+      );
+      assert.deepEqual(
+        (await list('&stance=other')).items.map((x) => [x.id, x.status]),
+        [[pro[1], 'hidden'], ...other.map((id) => [id, 'published'])],
+      );
+      assertProblem(await call('GET', `${OPEN}/comments?target=${t}&stance=neutral`), 422, 'validation');
+    });
+
     it('reports need a reason; once per participant; the third hides the comment until a moderator restores it', async () => {
       const author = await token();
       const comment = await posted(author, { body: 'Un commentaire litigieux.' });

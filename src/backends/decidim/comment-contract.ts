@@ -6,7 +6,7 @@
  * has up and down votes), reporting, and opening one thread by a comment's id alone.
  */
 import type { RequestOptions } from '../../core/backend.js';
-import { COMMENT_PAGE, parseTarget } from '../../core/comment-rules.js';
+import { commentColumn, COMMENT_PAGE, parseTarget } from '../../core/comment-rules.js';
 import type { Comment, CommentDraft, CommentPage, CommentQuery, CommentReceipt } from '../../core/comments.js';
 import { backendError } from '../../core/errors.js';
 import { pageFrom } from '../../core/query.js';
@@ -58,7 +58,9 @@ export async function listThreads(
   const proposalId = proposalTarget(query.target);
   const thread = await source.listComments(consultationId, proposalId, options);
   for (const c of thread.comments) proposalOf.set(c.id, proposalId);
-  const items = thread.comments.map((c) => toComment(consultationId, query.target, c, null));
+  const items = thread.comments
+    .map((c) => toComment(consultationId, query.target, c, null))
+    .filter((c) => !query.stance || commentColumn(c) === query.stance);
   if (query.sort === 'newest') items.reverse();
   if (query.sort === 'helpful') items.sort((a, b) => b.helpful - a.helpful);
   return pageFrom(items, query.cursor, query.limit ?? COMMENT_PAGE);

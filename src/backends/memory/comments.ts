@@ -6,7 +6,7 @@
  * checked by the same contract (src/test-utils/comments-contract.ts). Rows: comment-state.ts; targets: comment-targets.ts.
  */
 import type { RequestOptions, WriteOptions } from '../../core/backend.js';
-import { commentRules, commentWindow, COMMENT_PAGE, statusAfterEdit, validateComment } from '../../core/comment-rules.js';
+import { commentColumn, commentRules, commentWindow, COMMENT_PAGE, statusAfterEdit, validateComment } from '../../core/comment-rules.js';
 import type {
   Comment,
   CommentDraft,
@@ -60,7 +60,7 @@ export async function listCommentThreads(
         (sort === 'newest' ? byTime(b.row, a.row) : byTime(a.row, b.row)),
     );
   const page = pageFrom(
-    items.map((x) => x.comment),
+    items.map((x) => x.comment).filter((c) => !query.stance || commentColumn(c) === query.stance),
     query.cursor,
     query.limit ?? COMMENT_PAGE,
   );

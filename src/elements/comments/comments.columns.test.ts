@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { MemoryBackend } from '../../backends/memory.js';
 import { expectInTree } from '../../test-utils/a11y-tree.js';
-import { $, $$, bodies, mount, post } from '../../test-utils/comments-fixture.js';
+import { $, $$, bodies, C, mount, post, TARGET } from '../../test-utils/comments-fixture.js';
 import { waitUntil } from '../../test-utils/wait.js';
 
 // Issue 20: "an option to show for and against side by side" (settings.comments.sideBySide).
@@ -58,15 +58,14 @@ describe('<pgo-comments> for and against side by side', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a comment posted against joins its column; an empty column says so; the pinned thread stays above', async () => {
+  it('a comment posted against joins its column; an empty column says so; the pinned thread comes first in its column', async () => {
     const seedPinned = async (b: MemoryBackend) => {
       await post(b, 'a', { body: 'Seul pour.', stance: 'for' });
       const { pinComment } = await import('../../backends/memory/comment-extras.js');
       pinComment(b, (await post(b, 'staff', { body: 'Épinglé, pour aussi.', stance: 'for' })).comment.id);
     };
     const { el } = await mount({ comments: SIDE_BY_SIDE, seed: seedPinned });
-    expect(bodies(el)[0]).to.equal('Épinglé, pour aussi.', 'the pinned thread comes first');
-    expect($(el, '[part~="columns"]')!.textContent).not.to.contain('Épinglé, pour aussi.');
+    expect(columnBodies(columns(el)[0]!)).to.deep.equal(['Épinglé, pour aussi.', 'Seul pour.'], 'the pinned thread comes first');
     expect(columns(el).map(title)).to.deep.equal(['Commentaires pour', 'Commentaires contre'], 'no empty "others" column');
     expect(columns(el)[1]!.textContent).to.contain('Aucun pour l’instant.');
     $<HTMLTextAreaElement>(el, '[name="body"]')!.focus();
@@ -75,6 +74,39 @@ describe('<pgo-comments> for and against side by side', () => {
     $(el, '[part~="submit"]')!.click();
     await waitUntil(() => bodies(el).length === 3, 'the comment was not shown');
     expect(columnBodies(columns(el)[1]!)).to.deep.equal(['Je suis contre ce projet.']);
+  });
+
+  it('each column is read and paged on its own: the "against" column shows even when the first 20 threads are all "for"', async () => {
+    const seed = async (b: MemoryBackend) => {
+      const { seedComments } = await import('../../backends/memory/comment-extras.js');
+      seedComments(b, C, TARGET, [
+        ...Array.from({ length: 22 }, (_, i) => ({ body: `Pour ${i}.`, stance: 'for' as const, minutesAgo: 1000 - i })),
+        { body: 'Contre, arrivé tard.', stance: 'against', minutesAgo: 10 },
+        { body: 'Neutre, arrivé tard.', stance: 'neutral', minutesAgo: 5 },
+      ]);
+    };
+    const { el, backend } = await mount({ comments: SIDE_BY_SIDE, seed });
+    const [, , other] = columns(el);
+    let [pro, con] = columns(el);
+    expect(columnBodies(pro!)).to.have.length(20);
+    expect(columnBodies(con!)).to.deep.equal(['Contre, arrivé tard.']);
+    expect(columnBodies(other!)).to.deep.equal(['Neutre, arrivé tard.']);
+    expect($(el, '[part~="count"]')!.textContent!.trim()).to.equal('24 commentaires');
+    expect(con!.querySelector('[part~="load-more"]')).to.equal(null, 'a column with all its threads offers no more');
+    const more = pro!.querySelector<HTMLElement>('[part~="load-more"]')!;
+    expect(more.textContent!.trim()).to.equal('Afficher plus de commentaires pour');
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => columnBodies(columns(el)[0]!).length === 22, 'the "for" column did not get its next page');
+    [pro, con] = columns(el);
+    expect(columnBodies(pro!).slice(20)).to.deep.equal(['Pour 20.', 'Pour 21.']);
+    expect(columnBodies(con!)).to.deep.equal(['Contre, arrivé tard.'], 'the other columns stay as they were');
+    const next = pro!.querySelectorAll('article')[20]!;
+    await waitUntil(() => el.shadowRoot!.activeElement === next, 'focus did not go to the first new thread of the column');
+    expect(pro!.querySelector('[part~="load-more"]')).to.equal(null);
+    const asked = backend.calls.filter((c) => c.method === 'listCommentThreads').map((c) => (c.args[1] as { stance?: string }).stance);
+    expect(asked).to.deep.equal(['for', 'against', 'other', 'for'], 'one query per column, then the next page of one');
+    await expect(el).to.be.accessible();
   });
 
   it('with the stance off, the setting changes nothing: one list', async () => {

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
 import type { Locale } from '../../core/i18n.js';
-import { originPlace, type ProposalOrigin } from '../../core/reports.js';
+import { originPlace } from '../../core/origin-place.js';
+import type { ProposalOrigin } from '../../core/reports.js';
 import type { ReadySession } from '../../base/session.js';
 import { givenWorkshop, leaveWorkshop, workshopOf } from './list-parts.js';
 import { tProposalList } from './proposal-list.messages.js';

@@ -8,7 +8,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { diffStats, sideOf, type DiffPart } from '../../core/diff.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
-import { originPlace } from '../../core/reports.js';
+import { originPlace } from '../../core/origin-place.js';
 import type { Amendment, SectionView, TextDocument } from '../../core/text.js';
 import { tText, type TextKey } from './text.messages.js';
 
