@@ -1,8 +1,9 @@
 /** problem+json answers (RFC 9457) in the core `ApiError` shape, from the core `BackendError`. */
 import { backendError, BackendError } from '../../src/core/errors.js';
-import type { ErrorCode, FieldError } from '../../src/core/schemas.js';
 
 export { backendError, BackendError };
+/** Throws a domain error (server/errors.ts); kept here too for the routes that import it with problemResponse. */
+export { fail } from '../errors.js';
 
 export function problemResponse(error: BackendError, headers: Record<string, string> = {}): Response {
   const problem = error.problem;
@@ -11,12 +12,4 @@ export function problemResponse(error: BackendError, headers: Record<string, str
     status: problem.status,
     headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...extra, ...headers },
   });
-}
-
-export function fail(
-  code: ErrorCode,
-  title: string,
-  extra: { detail?: string; retryAfter?: number; fieldErrors?: FieldError[]; url?: string } = {},
-): never {
-  throw backendError(code, title, extra);
 }

@@ -108,12 +108,32 @@ const TRIMMED = 'Text is trimmed before these rules apply; lengths count charact
 
 /** The rules each body follows beyond its schema, with the status of each refusal. */
 export const BODY_RULES = {
-  proposal: `${TRIMMED} Set per consultation (see \`settings.proposalFields\` of GET /consultations/{id}): \`title\` and \`body\` lengths, whether \`categoryId\`, \`authorName\`, \`email\` and \`consent\` are asked or required, and the extra fields. Refusals: a broken rule is 422 \`validation\` with one \`fieldErrors\` entry per field (codes \`required\`, \`too_short\`, \`too_long\`, \`invalid\`, \`email\`, \`consent\`, \`postal_code\`, \`unknown\`; \`params\` give \`min\`/\`max\`); a filled honeypot is 403 \`forbidden\`; a phase that takes no proposals (\`settings.proposalPhases\`) is 409 \`closed\`.`,
-  vote: 'The choice must be one of the consultation’s vote model (`settings.voteModel`: `support` → support; `for-against-mixed` → for, mixed, against; `interest` → interest): 422 `validation` on `choice` otherwise. A phase without votes (`settings.votePhases`) or a proposal that is not published is 409 `closed`; no votes left (`settings.votesPerParticipant`) is 409 `limit-reached`; changing a vote where votes are final (`settings.voteWithdrawal` false) is 403 `forbidden`.',
+  proposal:
+    `${TRIMMED} Set per consultation (see \`settings.proposalFields\` of GET /consultations/{id}): \`title\` and \`body\` lengths, ` +
+    `whether \`categoryId\`, \`authorName\`, \`email\` and \`consent\` are asked or required, and the extra fields. ` +
+    `Refusals: a broken rule is 422 \`validation\` with one \`fieldErrors\` entry per field (codes \`required\`, \`too_short\`, ` +
+    `\`too_long\`, \`invalid\`, \`email\`, \`consent\`, \`postal_code\`, \`unknown\`; \`params\` give \`min\`/\`max\`); ` +
+    `a filled honeypot is 403 \`forbidden\`; a phase that takes no proposals (\`settings.proposalPhases\`) is 409 \`closed\`.`,
+  vote:
+    'The choice must be one of the consultation’s vote model (`settings.voteModel`: `support` → support; `for-against-mixed` → for, ' +
+    'mixed, against; `interest` → interest): 422 `validation` on `choice` otherwise. A phase without votes (`settings.votePhases`) ' +
+    'or a proposal that is not published is 409 `closed`; no votes left (`settings.votesPerParticipant`) is 409 `limit-reached`; ' +
+    'changing a vote where votes are final (`settings.voteWithdrawal` false) is 403 `forbidden`.',
   registration: `${TRIMMED} \`name\` 1 to ${NAME_MAX} characters, \`email\` an address of at most ${EMAIL_MAX}, \`consent\` true: 422 \`validation\` with field errors otherwise; honeypot 403 \`forbidden\`. An event that takes no registration here (none, or on another site: its page in \`url\`), is cancelled, postponed or over is 409 \`closed\`; a full one 409 \`limit-reached\`.`,
-  event: `${TRIMMED} Fixed: \`title\` ${EVENT_TITLE.min}-${EVENT_TITLE.max} characters, \`description\` ${EVENT_DESCRIPTION.min}-${EVENT_DESCRIPTION.max}, dates ISO 8601 with \`startsAt\` not past and \`endsAt\` after it, \`address.locality\` in person or hybrid, \`onlineUrl\` (http/https) online or hybrid, \`capacity\` 1-${CAPACITY_MAX}, organiser name and e-mail, consent true. Set per consultation: \`format\` from \`settings.eventFormats\`, the phases that take proposed events (\`settings.eventProposalPhases\`, else 409 \`closed\`). Refusals: 422 \`validation\` with field errors (\`required\`, \`too_short\`, \`too_long\`, \`invalid\`, \`past\`, \`before_start\`, \`url\`, \`email\`, \`postal_code\`, \`consent\`); honeypot 403 \`forbidden\`.`,
+  event:
+    `${TRIMMED} Fixed: \`title\` ${EVENT_TITLE.min}-${EVENT_TITLE.max} characters, \`description\` ${EVENT_DESCRIPTION.min}-${EVENT_DESCRIPTION.max}, ` +
+    `dates ISO 8601 with \`startsAt\` not past and \`endsAt\` after it, \`address.locality\` in person or hybrid, \`onlineUrl\` (http/https) ` +
+    `online or hybrid, \`capacity\` 1-${CAPACITY_MAX}, organiser name and e-mail, consent true. Set per consultation: ` +
+    `\`format\` from \`settings.eventFormats\`, the phases that take proposed events (\`settings.eventProposalPhases\`, ` +
+    `else 409 \`closed\`). Refusals: 422 \`validation\` with field errors (\`required\`, \`too_short\`, \`too_long\`, ` +
+    `\`invalid\`, \`past\`, \`before_start\`, \`url\`, \`email\`, \`postal_code\`, \`consent\`); honeypot 403 \`forbidden\`.`,
   report: 'A reason of at most 1000 characters (may be empty). Reporting an unknown or unpublished proposal is 404 `not-found`.',
-  comment: `${TRIMMED} Set per consultation (\`settings.comments\`): \`body\` length (2 to 1000 characters by default), whether a \`stance\` (for, neutral, against) is off, optional or required (required on first-level comments only), the phases that take comments. \`target\` is \`proposal:ID\` (published), \`event:ID\` (approved), \`amendment:ID\` (published) or \`section:DOCUMENT/SECTION\` (a section of one of the consultation's documents); \`parentId\` any comment of the thread. Refusals: 422 \`validation\` with \`fieldErrors\` (\`required\`, \`too_short\`, \`too_long\`, \`invalid\`); honeypot 403 \`forbidden\`; a phase without comments 409 \`closed\`.`,
+  comment:
+    `${TRIMMED} Set per consultation (\`settings.comments\`): \`body\` length (2 to 1000 characters by default), whether a \`stance\` (for, ` +
+    `neutral, against) is off, optional or required (required on first-level comments only), the phases that take comments. ` +
+    `\`target\` is \`proposal:ID\` (published), \`event:ID\` (approved), \`amendment:ID\` (published) or \`section:DOCUMENT/SECTION\` (a section of one of the consultation's documents); ` +
+    `\`parentId\` any comment of the thread. Refusals: 422 \`validation\` with \`fieldErrors\` (\`required\`, \`too_short\`, ` +
+    `\`too_long\`, \`invalid\`); honeypot 403 \`forbidden\`; a phase without comments 409 \`closed\`.`,
   commentReport: 'A `reason` (spam, offensive, off-topic, personal-data, other) and optional `details` of at most 500 characters.',
   identity:
     'A JWT (HS256) signed with the consultation’s key: `sub` and `exp` required, `name` optional; at most 4096 characters. An invalid, expired or unsigned assertion is 401 `unauthorized`; a consultation without a key 403 `forbidden`.',

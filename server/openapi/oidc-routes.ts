@@ -57,7 +57,13 @@ export const OIDC_ROUTES: RouteDoc[] = [
     tag: 'Organisers',
     summary: 'Where the provider sends the browser back (the redirect URI to register)',
     description:
-      'Checks `state` against this browser’s cookie, exchanges the code with the PKCE verifier, verifies the ID token (signature, issuer, audience, expiry, `nonce`), reads `email` and `email_verified` (from userinfo when the ID token lacks them), and opens a session for the organiser with that e-mail, as a password sign-in does (new cookie, audited). Always a 303: to `/admin/` signed in, or to `/admin/#signin-error=<code>` with `unverified-email`, `unknown-email`, `no-email`, `expired` (no pending sign-in in this browser, or older than 10 minutes), `cancelled` (refused at the provider) or `failed` (state, code, PKCE or ID token refused). The one organiser route that accepts a cross-site request: the provider’s redirect.',
+      'Checks `state` against this browser’s cookie, exchanges the code with the PKCE verifier, verifies the ID token (signature, ' +
+      'issuer, audience, expiry, `nonce`), reads `email` and `email_verified` (from userinfo when the ID token lacks them), ' +
+      'and opens a session for the organiser with that e-mail, as a password sign-in does (new cookie, audited). Always a 303: ' +
+      'to `/admin/` signed in, or to `/admin/#signin-error=<code>` with `unverified-email`, `unknown-email`, `no-email`, ' +
+      '`expired` (no pending sign-in in this browser, or older than 10 minutes), `cancelled` (refused at the provider) ' +
+      'or `failed` (state, code, PKCE or ID token refused). The one organiser route that accepts a cross-site request: ' +
+      'the provider’s redirect.',
     auth: 'none',
     query: OidcCallbackQuery,
     queryNotes: CALLBACK_PARAMS,

@@ -8,7 +8,7 @@ import type { AppContext, Env } from '../context.js';
 import { CACHE, cachedBody } from '../http/cache.js';
 import { exportComments } from '../store/comment-export.js';
 import { C, type RouteDoc } from '../openapi/route-doc.js';
-import { csvCell } from './exports.js';
+import { csvCell } from '../csv.js';
 
 const COLUMNS = ['id', 'target', 'parent_id', 'created_at', 'edited_at', 'body', 'stance', 'organiser', 'helpful'];
 

@@ -11,6 +11,7 @@ import { countsHidden, listProposals } from '../store/proposals.js';
 import { exportComments } from '../store/comment-export.js';
 import { exportedOrigin } from '../store/reports-origin.js';
 import type { Db } from '../db/db.js';
+import { csvCell } from '../csv.js';
 import { C, type RouteDoc } from '../openapi/route-doc.js';
 
 async function exportRows(db: Db, consultation: Consultation, now: number): Promise<ExportProposal[]> {
@@ -36,13 +37,6 @@ async function exportRows(db: Db, consultation: Consultation, now: number): Prom
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return rows.reverse();
-}
-
-/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function exportRoutes(app: Hono<Env>, ctx: AppContext): void {

@@ -20,7 +20,7 @@ import type { ModerationMode } from '../../src/core/consultation-edit.js';
 import type { ProposalOrigin } from '../../src/core/reports.js';
 import { validationError } from '../../src/core/errors.js';
 import type { Queryable, Row } from '../db/db.js';
-import { fail } from '../http/problem.js';
+import { fail } from '../errors.js';
 import { iso, newId } from './ids.js';
 import { declareModeratedKind } from './moderation.js';
 import { countsHidden, tallyFrom } from './proposals.js';

@@ -1,7 +1,7 @@
 /** The audit log: every organiser action (who, what, when, on what, the reason given). */
 import type { AuditEntry } from '../../src/core/organisers.js';
 import type { Queryable } from '../db/db.js';
-import { csvCell } from '../routes/exports.js';
+import { csvCell } from '../csv.js';
 import { iso } from './ids.js';
 
 /** Who acts: an organiser, the automation token or the one-time setup. */

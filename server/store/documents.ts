@@ -7,7 +7,7 @@ import type { Consultation } from '../../src/core/schemas.js';
 import { applyAmendments, defaultAmendmentPhases, nextSectionId, sectionsFromMarkdown, type Accepted } from '../../src/core/text-rules.js';
 import type { DocumentVersion, MarkdownImport, Section, TextDocument } from '../../src/core/text.js';
 import type { Queryable, Row } from '../db/db.js';
-import { fail } from '../http/problem.js';
+import { fail } from '../errors.js';
 import { iso, newId } from './ids.js';
 
 export interface DocumentRow extends Row {

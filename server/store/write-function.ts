@@ -10,7 +10,7 @@
 import { validationError } from '../../src/core/errors.js';
 import type { ErrorCode, FieldError } from '../../src/core/schemas.js';
 import type { Queryable } from '../db/db.js';
-import { fail } from '../http/problem.js';
+import { fail } from '../errors.js';
 import { sha256 } from './ids.js';
 
 /** What every one-statement write takes besides its own data. */

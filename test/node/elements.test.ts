@@ -51,6 +51,19 @@ describe('the one list of elements', () => {
     assert.deepEqual(sorted([...read('README.md').matchAll(/^\| `<(pgo-[a-z-]+)>` +\|/gm)].map((m) => m[1]!)), tags);
   });
 
+  it('the Custom Elements Manifest (the docs: Storybook, editors) documents exactly these elements, each with a summary', () => {
+    const manifest = JSON.parse(read('custom-elements.json')) as {
+      modules: { declarations?: { tagName?: string; name: string; summary?: string }[] }[];
+    };
+    const declared = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName?.startsWith('pgo-'));
+    assert.deepEqual(sorted(declared.map((d) => d.tagName!)), tags);
+    for (const { tag, class: name } of elements) {
+      const declaration = declared.find((d) => d.tagName === tag)!;
+      assert.equal(declaration.name, name, `${tag} is documented as ${name}`);
+      assert.ok(declaration.summary?.trim(), `${tag} has a @summary`);
+    }
+  });
+
   it('the WordPress plugin offers exactly these elements, with a label each', () => {
     const php = read('wordpress/pgo-widgets/includes/elements.php');
     const offered = (fn: string) => {

@@ -6,14 +6,14 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
-import type { OrganiserRole } from '../../../src/core/organisers.js';
+import type { OrganiserRole, OrganiserSession } from '../../../src/core/organisers.js';
 import type { AppContext, Env } from '../../context.js';
 import { bearer } from '../../http/auth.js';
 import { fail } from '../../http/problem.js';
 import { isAdminToken } from '../../store/admin-tokens.js';
-import type { Actor } from '../../store/audit.js';
-import { organiserById, roleOn, type OrganiserRecord } from '../../store/organisers.js';
-import { useSession, type SessionRecord } from '../../store/sessions.js';
+import { audit, type Actor } from '../../store/audit.js';
+import { organiserById, publicOrganiser, roleOn, type OrganiserRecord } from '../../store/organisers.js';
+import { closeSession, openSession, useSession, type SessionRecord } from '../../store/sessions.js';
 
 export type Caller =
   { kind: 'token'; actor: Actor } | { kind: 'organiser'; actor: Actor; organiser: OrganiserRecord; session: SessionRecord; token: string };
@@ -87,4 +87,36 @@ export function requireRole(who: Caller, consultationId: string, role: Organiser
       ? who.organiser.roles.some((g) => g.consultationId === '*' && (g.role === 'admin' || role === 'moderator'))
       : held === 'admin' || (held === 'moderator' && role === 'moderator');
   if (!ok) fail('forbidden', role === 'admin' ? 'Only an admin of this consultation may do this' : 'You do not moderate this consultation');
+}
+
+export function sessionBody(
+  ctx: AppContext,
+  organiser: OrganiserRecord,
+  session: Pick<SessionRecord, 'csrfToken' | 'createdAt' | 'lastSeenAt'>,
+): OrganiserSession {
+  return {
+    organiser: publicOrganiser(organiser),
+    csrfToken: session.csrfToken,
+    idleExpiresAt: new Date(session.lastSeenAt + ctx.sessionPolicy.idleMs).toISOString(),
+    expiresAt: new Date(session.createdAt + ctx.sessionPolicy.absoluteMs).toISOString(),
+  };
+}
+
+/**
+ * Opens a session for an organiser who proved who they are (password or OpenID Connect): whatever session the
+ * browser brought ends and a fresh id is issued (no fixation); audited with how they signed in.
+ */
+export async function startSession(
+  ctx: AppContext,
+  c: Context<Env>,
+  organiser: OrganiserRecord,
+  details: Record<string, string>,
+): Promise<OrganiserSession> {
+  const now = ctx.now();
+  const previous = sessionToken(ctx, c);
+  if (previous) await closeSession(ctx.db, previous);
+  const { token, csrfToken } = await openSession(ctx.db, organiser.id, now);
+  await audit(ctx.db, { ref: `organiser:${organiser.id}`, name: organiser.displayName }, now, { action: 'session.sign-in', details });
+  setSessionCookie(ctx, c, token);
+  return sessionBody(ctx, organiser, { csrfToken, createdAt: now, lastSeenAt: now });
 }

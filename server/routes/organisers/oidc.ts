@@ -14,8 +14,8 @@ import type { SignInOptions } from '../../../src/core/organisers.js';
 import type { AppContext, Env } from '../../context.js';
 import { fail } from '../../http/problem.js';
 import { organiserByEmail } from '../../store/organisers.js';
+import { startSession } from './access.js';
 import { CALLBACK_PATH } from './oidc-settings.js';
-import { startSession } from './session.js';
 
 /** How long the provider may take (the person types a password there, maybe a second factor). */
 export const OIDC_LOGIN_MS = 10 * 60_000;

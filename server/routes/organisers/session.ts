@@ -2,58 +2,18 @@
  * Signing in and out: the first admin (one-time setup token), sign-in by e-mail and password
  * (throttled per account and per address, one generic error), the session, sign-out and sign-out everywhere.
  */
-import type { Context, Hono } from 'hono';
-import { SetupInput, SignInInput, type OrganiserSession } from '../../../src/core/organisers.js';
+import type { Hono } from 'hono';
+import { SetupInput, SignInInput } from '../../../src/core/organisers.js';
 import type { AppContext, Env } from '../../context.js';
 import { readJson } from '../../http/body.js';
 import { throttle } from '../../http/auth.js';
 import { fail } from '../../http/problem.js';
 import { useSetupToken } from '../../store/admin-tokens.js';
 import { audit } from '../../store/audit.js';
-import { countOrganisers, createOrganiser, organiserByEmail, publicOrganiser, type OrganiserRecord } from '../../store/organisers.js';
+import { countOrganisers, createOrganiser, organiserByEmail, publicOrganiser } from '../../store/organisers.js';
 import { hashPassword, verifyPassword } from '../../store/passwords.js';
-import {
-  clearAccountFailures,
-  closeAllSessions,
-  closeSession,
-  openSession,
-  recordFailure,
-  signInWait,
-  type SessionRecord,
-} from '../../store/sessions.js';
-import { caller, clearSessionCookie, sessionToken, setSessionCookie } from './access.js';
-
-export function sessionBody(
-  ctx: AppContext,
-  organiser: OrganiserRecord,
-  session: Pick<SessionRecord, 'csrfToken' | 'createdAt' | 'lastSeenAt'>,
-): OrganiserSession {
-  return {
-    organiser: publicOrganiser(organiser),
-    csrfToken: session.csrfToken,
-    idleExpiresAt: new Date(session.lastSeenAt + ctx.sessionPolicy.idleMs).toISOString(),
-    expiresAt: new Date(session.createdAt + ctx.sessionPolicy.absoluteMs).toISOString(),
-  };
-}
-
-/**
- * Opens a session for an organiser who proved who they are (password or OpenID Connect): whatever session the
- * browser brought ends and a fresh id is issued (no fixation); audited with how they signed in.
- */
-export async function startSession(
-  ctx: AppContext,
-  c: Context<Env>,
-  organiser: OrganiserRecord,
-  details: Record<string, string>,
-): Promise<OrganiserSession> {
-  const now = ctx.now();
-  const previous = sessionToken(ctx, c);
-  if (previous) await closeSession(ctx.db, previous);
-  const { token, csrfToken } = await openSession(ctx.db, organiser.id, now);
-  await audit(ctx.db, { ref: `organiser:${organiser.id}`, name: organiser.displayName }, now, { action: 'session.sign-in', details });
-  setSessionCookie(ctx, c, token);
-  return sessionBody(ctx, organiser, { csrfToken, createdAt: now, lastSeenAt: now });
-}
+import { clearAccountFailures, closeAllSessions, closeSession, recordFailure, signInWait } from '../../store/sessions.js';
+import { caller, clearSessionCookie, sessionBody, startSession } from './access.js';
 
 export function sessionRoutes(app: Hono<Env>, ctx: AppContext): void {
   app.post('/admin/setup', async (c) => {
