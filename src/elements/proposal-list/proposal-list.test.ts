@@ -144,9 +144,23 @@ describe('<pgo-proposal-list>', () => {
     expect(region.getAttribute('aria-live')).to.equal('polite');
     expect(shadowText(el, '[part="count"]')).to.equal('2 propositions correspondent');
     expect(titles(el).every((t) => t.startsWith('Créer des budgets participatifs'))).to.equal(true);
-    const searches = listCalls(backend).slice(before);
-    expect(searches.at(-1)!['q']).to.equal('budgets');
-    expect(searches.length).to.be.lessThan('budgets'.length);
+    expect(listCalls(backend).slice(before).at(-1)!['q']).to.equal('budgets');
+    // Debounced, without depending on typing speed: seven keystrokes' input events within one task (no timer can
+    // run in between) send one search, for the whole word.
+    const field = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    const typed = listCalls(backend).length;
+    field.value = '';
+    for (const letter of 'citoyen') {
+      field.value += letter;
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: letter }));
+    }
+    await waitUntil(() => listCalls(backend).length > typed, 'no search after typing');
+    await waitUntil(() => !el.shadowRoot!.querySelector('ol[aria-busy="true"]'));
+    expect(
+      listCalls(backend)
+        .slice(typed)
+        .map((call) => call['q']),
+    ).to.deep.equal(['citoyen']);
   });
 
   it('says when nothing matches and resets the filters', async () => {

@@ -21,7 +21,6 @@ describe('<pgo-text> with a relay workshop’s amendment', () => {
   it('shows it in its section with the workshop as origin, the room’s support apart, votable; accessible', async () => {
     const { backend, heldOn } = workshopBackend({ position: 'redaction' });
     backend.documents.seed(actionPlanDocument(C, ['redaction'], false));
-    backend.events.get(PAST)!.title = `Atelier-relais des Pentes ${XSS}`;
     const receipt = await backend.submitWorkshopReport!(
       C,
       PAST,
@@ -34,7 +33,7 @@ describe('<pgo-text> with a relay workshop’s amendment', () => {
           {
             kind: 'amendment',
             sectionId: 's-2',
-            title: 'Publier les marchés chaque mois',
+            title: `Publier les marchés chaque mois ${XSS}`,
             body: 'Publier chaque mois en données ouvertes les marchés publics de l’État et des collectivités.',
             roomSupport: 17,
           },
@@ -54,17 +53,23 @@ describe('<pgo-text> with a relay workshop’s amendment', () => {
     const article = $(selector)!;
     await el.updateComplete;
     const said = shadowText(el, selector);
-    expect(said).to.contain(`Atelier-relais : Atelier-relais des Pentes ${XSS}, Lyon`);
+    expect(said).to.contain(`Atelier-relais : Atelier-relais des Pentes, Lyon`);
     expect(said).to.contain('17 soutiens dans la salle, comptés à part des votes');
-    expect(said).to.contain('Publier les marchés chaque mois');
-    expect(article.querySelector('img'), 'the event title is text').to.equal(null);
+    expect(said).to.contain(`Publier les marchés chaque mois ${XSS}`);
+    expect(article.querySelector('img'), 'the room’s words are text').to.equal(null);
     expect((window as { __pgoXss?: number }).__pgoXss).to.equal(undefined);
     await waitUntil(() => article.querySelector('pgo-vote-button'), 'no vote button on the workshop’s amendment');
-    // Announced: the amendment's heading names the workshop.
-    const heading = article.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]')!;
-    const name = heading.textContent!.replace(/\s+/g, ' ').trim();
-    expect(name).to.contain('Atelier-relais : Atelier-relais des Pentes');
-    await expectInTree(heading, { role: 'heading', name });
+    // Announced: voting on it names the workshop (the vote group of `<pgo-vote-button>`), and counts no room support.
+    const vote = article.querySelector('pgo-vote-button')!;
+    await waitUntil(() => vote.shadowRoot?.querySelector('[part~="choices"]'), 'the vote buttons did not render');
+    const place = `Atelier-relais : Atelier-relais des Pentes, Lyon`;
+    await expectInTree(vote.shadowRoot!.querySelector('[part~="choices"]')!, {
+      role: 'group',
+      name: `Votre avis sur « Modification ${place} »`,
+    });
+    expect(shadowText(vote), 'the room’s 17 are not votes').not.to.contain('17');
+    const [listed] = await backend.documents.listAmendments(C, 'plan-2017', {});
+    expect([listed!.tally.total, listed!.origin?.roomSupport]).to.deep.equal([0, 17]);
     await expect(el).to.be.accessible();
   });
 });
