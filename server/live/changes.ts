@@ -42,9 +42,13 @@ export async function changesSince(
   return q.query<ChangeRow>(CHANGES, [consultationId, after, upTo]);
 }
 
-/** The last sequence number given out (0 before any). */
-export async function lastSeq(q: Queryable): Promise<number> {
-  const rows = await q.query<{ n: number }>(`SELECT CASE WHEN is_called THEN last_value ELSE 0 END::float8 AS n FROM live_seq`);
+/**
+ * The consultation's horizon (migration 102): every change of it numbered up to the horizon is committed,
+ * and seen by a statement run after this call; later changes get higher numbers. Waits for the writes
+ * committing at this instant. `q` must not be inside a transaction (the lock would last until its end).
+ */
+export async function horizon(q: Queryable, consultationId: string): Promise<number> {
+  const rows = await q.query<{ n: number }>('SELECT pgo_live_horizon($1)::float8 AS n', [consultationId]);
   return rows[0]?.n ?? 0;
 }
 

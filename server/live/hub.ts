@@ -13,7 +13,7 @@ import type { Consultation } from '../../src/core/schemas.js';
 import type { LiveChange } from '../../src/core/live.js';
 import { liveEventData } from '../../src/core/live.js';
 import type { Db } from '../db/db.js';
-import { changesSince, visibleChange, type ChangeRow } from './changes.js';
+import { changesSince, horizon, visibleChange, type ChangeRow } from './changes.js';
 
 export interface LiveSettings {
   /** A consultation's changes are read (and sent) at most once per this many ms. */
@@ -221,12 +221,9 @@ export class LiveHub {
     return channel;
   }
 
-  /** The last change committed for the consultation (every lower one is committed too: migration 080). */
-  private async maxSeq(consultationId: string): Promise<number> {
-    const rows = await this.db.query<{ n: number | null }>('SELECT max(seq)::float8 AS n FROM live_changes WHERE consultation_id = $1', [
-      consultationId,
-    ]);
-    return rows[0]?.n ?? 0;
+  /** The consultation's horizon: every change numbered up to it is committed (migration 102). */
+  private maxSeq(consultationId: string): Promise<number> {
+    return horizon(this.db, consultationId);
   }
 
   private schedule(channel: Channel): void {
@@ -247,8 +244,10 @@ export class LiveHub {
     try {
       await channel.ready;
       this.reads++;
-      const rows = await changesSince(this.db, channel.id, channel.cursor);
-      if (rows.length) channel.cursor = rows[rows.length - 1]!.seq;
+      // Up to the horizon, where every lower number is committed (migration 102), and from it next time.
+      const upTo = await horizon(this.db, channel.id);
+      const rows = await changesSince(this.db, channel.id, channel.cursor, upTo);
+      channel.cursor = Math.max(channel.cursor, upTo);
       for (const reader of channel.readers) {
         if (reader.held) reader.held.push(...rows);
         else this.deliver(reader, rows);
