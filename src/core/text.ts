@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import { ProposalOrigin } from './reports.js';
 import { Instant, VoteChoice, VoteModel, VoteTally } from './schemas.js';
+import { WebUrl } from './schemas/primitives.js';
 
 const Id = z.string().check(z.minLength(1), z.maxLength(120), z.regex(/^[A-Za-z0-9_.:-]+$/));
 
@@ -74,6 +75,8 @@ export const TextDocument = z.object({
   version: z.int().check(z.gte(1)),
   sections: z.array(SectionView),
   versions: z.array(VersionSummary),
+  /** Where the text is amended when this backend cannot write amendments (a Decidim component's page). */
+  url: z.optional(WebUrl),
 });
 
 export const Amendment = z.object({

@@ -71,6 +71,12 @@ export interface DecidimFixture {
     hidden?: boolean;
     authorHidden?: boolean;
     emendationOf?: string;
+    /** Of an emendation: its amendment's state (decidim-core amendment.rb STATES), `evaluating` by default. */
+    amendmentState?: 'draft' | 'evaluating' | 'accepted' | 'rejected' | 'withdrawn';
+    /** A participatory text's part (participatory_text_section.rb LEVELS) and its place. */
+    participatoryTextLevel?: 'section' | 'sub-section' | 'article';
+    position?: number;
+    updatedAt?: string;
     answer?: Translated;
     answeredAt?: string;
     answerPublished?: boolean;

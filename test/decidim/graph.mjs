@@ -101,9 +101,15 @@ export function authorOf(item, prefix) {
 export function proposalNode(store, p, context) {
   // decidim-proposals proposal_type.rb `self.authorized?`: a hidden (moderated) proposal is not readable.
   if (p.hidden) throw unauthorisedObject('proposal');
+  // decidim-core amendable.rb `visible_amendments_for`: amendments whose emendation is published.
   const amendments = store.fixture.proposals
-    .filter((e) => e.emendationOf === p.id)
-    .map((e) => ({ id: `a-${e.id}`, state: 'evaluating', emendation: { __typename: 'Proposal', id: e.id } }));
+    .filter((e) => e.emendationOf === p.id && e.published !== false)
+    .map((e) => ({
+      id: `a-${e.id}`,
+      state: e.amendmentState ?? 'evaluating',
+      amender: userNode(`u-${e.id}`, e.authorName ?? 'Participant'),
+      emendation: { __typename: 'Proposal', id: e.id },
+    }));
   return {
     __typename: 'Proposal',
     id: p.id,
@@ -120,10 +126,12 @@ export function proposalNode(store, p, context) {
     official: !p.authorName,
     publishedAt: p.publishedAt,
     createdAt: p.publishedAt,
-    updatedAt: p.publishedAt,
+    updatedAt: p.updatedAt ?? p.publishedAt,
     voteCount: voteCount(store, p),
     author: authorOf(p, 'u'),
     authorsCount: 1,
+    participatoryTextLevel: p.participatoryTextLevel ?? null,
+    position: p.position ?? null,
     ...commentableFields(store, context, { type: 'Decidim::Proposals::Proposal', id: p.id, process: processOf(store, p.componentId) }),
   };
 }

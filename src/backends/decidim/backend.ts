@@ -6,9 +6,9 @@
  * (`consultation.linkOut`), a hidden vote count (`tally.hidden`); what Decidim cannot do here is
  * `unsupported` with the Decidim page where it can be done (`problem.url`), never an error.
  * Split: options.ts (options, capabilities), client.ts (requests, throttle), process.ts, auth.ts,
- * comments.ts, mapping.ts, documents.ts, transport.ts; base.ts what the calls share (the process, the mapping, writes).
+ * comments.ts, mapping.ts, documents.ts, transport.ts, participatory-text.ts; base.ts what the calls share (the process, the mapping, writes).
  */
-import type { BackendConfig, ConsultationBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
+import type { BackendConfig, ConsultationBackend, DocumentsBackend, RequestOptions, WriteOptions } from '../../core/backend.js';
 import type {
   Comment,
   CommentDraft as ContractDraft,
@@ -49,11 +49,15 @@ import type { RawMeeting, RawProposal } from './raw.js';
 import { toWorkshopReport, type RawClosing } from './closing.js';
 import type { WorkshopReport } from '../../core/reports.js';
 import { optionsFromConfig } from './options.js';
+import { participatoryTexts } from './participatory-text.js';
 import { writeLocale } from './process.js';
 
 export type { DecidimOptions } from './options.js';
 
 export class DecidimBackend extends DecidimBase implements ConsultationBackend {
+  /** Issue 21: a participatory text read as a document, read-only (participatory-text.ts). */
+  readonly documents: DocumentsBackend = participatoryTexts(this.client, this.options, (id, options) => this.process(id, options));
+
   // ---- reads ----
 
   async getConsultation(consultationId: string, options?: RequestOptions): Promise<Consultation> {

@@ -49,11 +49,17 @@ export class DecidimClient {
     }
   }
 
-  /** Every node of a component's connection, page after page (at most MAX_PAGES requests). */
-  async all<T>(query: string, field: 'proposals' | 'meetings', variables: Record<string, unknown>, options?: RequestOptions): Promise<T[]> {
+  /** Every node of a component's connection, page after page (at most `maxPages` requests, MAX_PAGES by default). */
+  async all<T>(
+    query: string,
+    field: 'proposals' | 'meetings',
+    variables: Record<string, unknown>,
+    options?: RequestOptions,
+    maxPages = MAX_PAGES,
+  ): Promise<T[]> {
     const items: T[] = [];
     let after: string | null = null;
-    for (let page = 0; page < MAX_PAGES; page++) {
+    for (let page = 0; page < maxPages; page++) {
       const data: { component: Record<string, Connection<T> | undefined> | null } = await this.request(
         query,
         { ...variables, first: PAGE_SIZE, after },

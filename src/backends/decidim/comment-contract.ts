@@ -44,7 +44,8 @@ function toComment(consultationId: string, target: string, raw: DecidimComment, 
 
 function proposalTarget(target: string): string {
   const parsed = parseTarget(target);
-  if (parsed?.kind !== 'proposal') throw backendError('unsupported', 'Decidim’s API gives comments on proposals only');
+  // A participatory text's sections and amendments are proposals too (participatory-text.ts: their ids are the proposals').
+  if (!parsed || parsed.kind === 'event') throw backendError('unsupported', 'Decidim’s API gives comments on proposals only');
   return parsed.id;
 }
 

@@ -94,6 +94,21 @@ export const ADD_COMMENT = `mutation PgoAddComment($id: String!, $type: String!,
 export const UP_VOTE_COMMENT = `mutation PgoUpVoteComment($id: ID!) { comment(id: $id) { upVote { ${COMMENT} } } }`;
 export const DOWN_VOTE_COMMENT = `mutation PgoDownVoteComment($id: ID!) { comment(id: $id) { downVote { ${COMMENT} } } }`;
 
+/**
+ * A participatory text (issue 21, participatory-text.ts): every part of a proposals component with its level,
+ * position and amendments (their emendations are proposals of the same list).
+ */
+export const PARTICIPATORY_TEXT_QUERY = `query PgoParticipatoryText($component: ID!, $first: Int, $after: String) {
+  component(id: $component) {
+    ... on Proposals {
+      proposals(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node {
+        id title { ${T} } body { ${T} } participatoryTextLevel position publishedAt updatedAt withdrawn voteCount totalCommentsCount
+        amendments { id state amender { name } emendation { id } }
+      } } }
+    }
+  }
+}`;
+
 /** Every document, named, for the schema validation test. */
 export const ALL_DOCUMENTS: Record<string, string> = {
   processSteps: processQuery('steps'),
@@ -111,4 +126,5 @@ export const ALL_DOCUMENTS: Record<string, string> = {
   addComment: ADD_COMMENT,
   upVoteComment: UP_VOTE_COMMENT,
   downVoteComment: DOWN_VOTE_COMMENT,
+  participatoryText: PARTICIPATORY_TEXT_QUERY,
 };

@@ -84,8 +84,8 @@ export function initialCapabilities(writes: boolean): DecidimCapabilities {
     editComment: false,
     helpfulVotes: false,
     reportComment: false,
-    // Issue 21: Decidim's participatory texts are not read yet.
-    documents: false,
+    // Issue 21: a participatory text is read (participatory-text.ts); amendments are written and supported on Decidim's pages.
+    documents: true,
     amend: false,
     // A meeting's closing report (report, attendees, linked proposals) is written through Decidim's own
     // pages only: its API has mutations for proposals components alone (schema.graphql, ComponentMutation).

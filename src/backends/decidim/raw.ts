@@ -14,6 +14,7 @@ export interface RawComponent {
   id: string;
   weight?: number | null;
   url?: string | null;
+  name?: TranslatedField | null;
 }
 export interface RawProcess {
   id: string;

@@ -146,7 +146,7 @@ export function renderAmendment(
     ${a.moderation === 'pending' ? html`<p part="awaiting" class="outdated">${t('awaiting')}</p>` : nothing}
     ${a.outdated || (section && section.body !== a.baseText && a.kind !== 'add-after') ? html`<p part="outdated" class="outdated">${t('outdated', { version: a.baseVersion })}</p>` : nothing}
     ${a.kind === 'add-after' ? html`<div class="added-text">${paragraphs(a.text)}</div>` : renderDiff(a.diff, t, `diff-${a.id}`)}
-    <p class="reason"><strong>${t('why')}</strong> ${a.reason}</p>
+    ${a.reason ? html`<p class="reason"><strong>${t('why')}</strong> ${a.reason}</p>` : nothing}
     ${
       a.decision
         ? html`<div part="decision" class="decision">

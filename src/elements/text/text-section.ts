@@ -60,6 +60,15 @@ export interface SectionContext {
   closeForm(sectionId: string): void;
 }
 
+/**
+ * Why amending is not possible here: the platform that publishes the text takes amendments (a backend that
+ * reads it only, with its page: `doc.url`), or the document's phases are closed (and when they open).
+ */
+export function renderClosed(doc: TextDocument, t: ReturnType<typeof translatorFor>, opensOn: string | null): TemplateResult {
+  const text = doc.url ? html`${t('elsewhere')} <a href=${doc.url}>${t('elsewhereLink')}</a>` : html`${t('closed')} ${opensOn ?? ''}`;
+  return html`<div part="closed" class="pgo-notice closed"><p>${text}</p></div>`;
+}
+
 /** One object per amendment shown, so `<pgo-vote-button>` sees no change (and keeps its announcement) when the text redraws. */
 const voting = new WeakMap<Amendment, AmendmentVoting>();
 

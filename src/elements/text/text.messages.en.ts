@@ -17,6 +17,8 @@ export const en = {
   cancel: 'Cancel',
   closed: 'Amendments are not open at the moment; the text can still be read.',
   opensOn: 'They open on {date}.',
+  elsewhere: 'Amendments to this text are written and supported on the platform that publishes it.',
+  elsewhereLink: 'Amend the text on its platform',
   nowOpen: 'Amendments are now open.',
   nowClosed: 'Amendments have just closed.',
   formLabel: 'Propose a change to “{title}”',

@@ -20,6 +20,8 @@ export const textMessages = defineMessages(
     cancel: 'Annuler',
     closed: 'Les amendements ne sont pas ouverts en ce moment ; le texte reste consultable.',
     opensOn: 'Ils ouvriront le {date}.',
+    elsewhere: 'Les amendements à ce texte s’écrivent et se soutiennent sur la plateforme qui le publie.',
+    elsewhereLink: 'Amender le texte sur sa plateforme',
     nowOpen: 'Les amendements sont maintenant ouverts.',
     nowClosed: 'Les amendements viennent de fermer.',
     formLabel: 'Proposer une modification de « {title} »',

@@ -13,7 +13,7 @@ import { baseStyles } from '../../styles/tokens.js';
 import { AmendmentForm } from './amendment-form.js';
 import { focusSection, renderToc, sectionAnchor, sectionInHash, toggled, translatorFor, withLiveCounts } from './text-parts.js';
 import { SectionBatches } from './section-batches.js';
-import { AMENDMENT_PAGE, heading, renderSection, type SectionContext } from './text-section.js';
+import { AMENDMENT_PAGE, heading, renderClosed, renderSection, type SectionContext } from './text-section.js';
 import { textStyles } from './text.styles.js';
 
 export interface AmendmentDecidedDetail {
@@ -291,7 +291,7 @@ export class PgoText extends PgoElement {
     };
     return html`${heading(this.headingLevel, doc.title)}
       ${current ? html`<p class="meta">${t('version', { number: doc.version, date: formatInstant(locale, current.publishedAt, session.consultation.timeZone) })}</p>` : nothing}
-      ${open ? nothing : html`<div part="closed" class="pgo-notice closed"><p>${t('closed')} ${window.opensAt ? t('opensOn', { date: formatInstant(locale, window.opensAt.startsAt, session.consultation.timeZone) }) : ''}</p></div>`}
+      ${open ? nothing : renderClosed(doc, t, window.opensAt ? t('opensOn', { date: formatInstant(locale, window.opensAt.startsAt, session.consultation.timeZone) }) : null)}
       ${renderToc(doc, t, (e, id) => this.go(e, id))}
       ${doc.sections.slice(0, this.batches.drawn).map((s) => renderSection(context, s, bySection.get(s.id) ?? []))}`;
   }
