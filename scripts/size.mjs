@@ -71,7 +71,8 @@ export const CEILINGS = {
   // issue 24 on a build of main 20504de.
   // Issue 21, session 5 (01:40): <pgo-text> says where a read-only text is amended (a Decidim text's page) and hides an
   // empty reason: +139 B (76,862 B against a build of main 6b72e92 at 76,723 B; 77,444 vs 77,305 B against main at 02:25).
-  'pgo-widgets-all.js': 77_305 + 139,
+  // Issue 18, session 5 (lead, 03:12): the text's closed-amendment count in its vote model's words: 77,553 B measured.
+  'pgo-widgets-all.js': 77_305 + 139 + 109,
   // Issue 21, session 5 (01:40): the decidim backend reads a participatory text as a document (participatory-text.ts
   // and the one word diff, src/core/diff.ts, which amendments carry): 13,781 -> 15,665 B against a build of main 6b72e92;
   // 13,822 -> 15,696 B against main at 02:25. (Stand-alone CDN files inline dynamic imports: loading it lazily made this

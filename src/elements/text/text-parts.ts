@@ -9,6 +9,7 @@ import { diffStats, sideOf, type DiffPart } from '../../core/diff.js';
 import { formatInstant } from '../../core/format.js';
 import type { Locale } from '../../core/i18n.js';
 import { originPlace } from '../../core/origin-place.js';
+import type { VoteModel } from '../../core/schemas.js';
 import type { Amendment, SectionView, TextDocument } from '../../core/text.js';
 import { tText, type TextKey } from './text.messages.js';
 
@@ -113,17 +114,22 @@ export function renderDiff(diff: readonly DiffPart[], t: T, id: string): Templat
 
 export interface VoteView {
   open: boolean;
+  /** The document's vote model: a closed amendment's count is said in its words (soutiens, votes, personnes intéressées). */
+  model: VoteModel;
   /** The shared `<pgo-vote-button>` of an amendment open to votes (text-section.ts), `title` naming it. */
   voteButton: (amendment: Amendment, title: string) => unknown;
   /** Its discussion (text-section.ts, renderDiscussion). */
   discussion: () => unknown;
 }
 
+const COUNT_KEY: Record<VoteModel, TextKey> = { support: 'votes.support', 'for-against-mixed': 'votes', interest: 'votes.interest' };
+
 /** Votes through `<pgo-vote-button>` while the amendment is open (and published); its counts in words otherwise. */
 function renderVotes(a: Amendment, view: VoteView, t: T, title: string): TemplateResult {
   if (view.open && a.state === 'open' && (a.moderation ?? 'published') === 'published')
     return html`<div part="votes" class="votes">${view.voteButton(a, title)}</div>`;
-  return html`<p part="votes" class="votes"><span class="counts">${a.tally.hidden ? t('hiddenCounts') : t('votes', { count: a.tally.total ?? 0 })}</span></p>`;
+  const count = a.tally.hidden ? t('hiddenCounts') : t(COUNT_KEY[view.model], { count: a.tally.total ?? 0 });
+  return html`<p part="votes" class="votes"><span class="counts">${count}</span></p>`;
 }
 
 export function renderAmendment(

@@ -97,6 +97,7 @@ export function renderSection(c: SectionContext, section: SectionView, list: Ame
           c.timeZone,
           {
             open,
+            model: doc.voteModel,
             voteButton: (amendment, title) => voteButton(c, amendment, title),
             discussion: () => renderDiscussion(c, `amendment:${a.id}`, a.comments, level + 2),
           },

@@ -72,5 +72,7 @@ export const en = {
   shown: '{shown} of {total} amendments shown',
   discuss: { zero: 'Comment', one: '{count} comment', other: '{count} comments' },
   votes: { zero: 'no vote', one: '{count} vote', other: '{count} votes' },
+  'votes.support': { zero: 'no support', one: '{count} support', other: '{count} supports' },
+  'votes.interest': { zero: 'nobody interested', one: '{count} person interested', other: '{count} people interested' },
   hiddenCounts: 'Results are published at the end.',
 };

@@ -75,6 +75,8 @@ export const textMessages = defineMessages(
     shown: '{shown} amendements affichés sur {total}',
     discuss: { zero: 'Commenter', one: '{count} commentaire', other: '{count} commentaires' },
     votes: { zero: 'aucun vote', one: '{count} vote', other: '{count} votes' },
+    'votes.support': { zero: 'aucun soutien', one: '{count} soutien', other: '{count} soutiens' },
+    'votes.interest': { zero: 'aucune personne intéressée', one: '{count} personne intéressée', other: '{count} personnes intéressées' },
     hiddenCounts: 'Les résultats seront publiés à la fin.',
   },
   { en: () => import('./text.messages.en.js').then((m) => m.en) },

@@ -444,6 +444,25 @@ describe('<pgo-text>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a closed amendment counts its votes in the words of the document’s vote model, French and English', async () => {
+    const counted = async (voteModel: 'support' | 'for-against-mixed', choice: 'support' | 'for', lang: string) => {
+      const { backend } = memoryBackendFixture({ position: 'redaction', proposals: 0, events: 0 });
+      const votes = Object.fromEntries(['other-1', 'other-2', 'other-3'].map((p) => [`${p}|a-budget`, choice]));
+      backend.documents.seed({ ...actionPlanDocument(C), voteModel, votes });
+      backend.documents.decide('a-budget', { state: 'accepted', reason: '' });
+      const { el } = await mountInProvider<PgoText>(backend, C, html`<pgo-text document="plan-2017"></pgo-text>`, { lang });
+      await waitUntil(() => el.shadowRoot!.querySelector('[part~="toc"]'), 'the text did not load');
+      $$(el, '[part~="toggle"]')[0]!.click();
+      await el.updateComplete;
+      const said = shadowText(el, '[data-amendment="a-budget"] [part~="votes"]');
+      el.remove();
+      return said;
+    };
+    expect(await counted('support', 'support', 'fr')).to.equal('3 soutiens');
+    expect(await counted('support', 'support', 'en')).to.equal('3 supports');
+    expect(await counted('for-against-mixed', 'for', 'fr')).to.equal('3 votes');
+  });
+
   it('fires pgo-amendment-decided when a refresh finds a decision', async () => {
     const { el, backend } = await mount();
     const decided: string[] = [];
