@@ -10,9 +10,26 @@ import './index.js';
 import type { PgoConsole } from './console-app.js';
 import { deep, deepActive, mountConsole, startConsoleServer, tabTo, text } from './console-test-kit.js';
 
+/** Saves the settings by keyboard (Tab to the submit button, Enter) and waits for the editor to announce the save. */
+async function saveByKeyboard(editor: Element): Promise<void> {
+  await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => /Settings saved \(revision \d+\)/.test(text(deep(editor, '[part="announcer"]'))), 'not saved', {
+    timeout: 20_000,
+  });
+}
+
 describe('<pgo-console> settings by keyboard, against the reference server', function () {
   this.timeout(180_000);
   let el: PgoConsole;
+
+  /** Opens the Settings section by keyboard and waits for the editor to show `ready` (a selector in its shadow root). */
+  const openSettings = async (ready: string, what: string) => {
+    await tabTo((a) => a.textContent?.trim() === 'Settings', 'the Settings section', 60, true);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deep(el, 'pgo-consultation-editor', ready), what, { timeout: 20_000 });
+    return deep(el, 'pgo-consultation-editor')!;
+  };
 
   before(async () => {
     const { password } = await startConsoleServer();
@@ -31,11 +48,7 @@ describe('<pgo-console> settings by keyboard, against the reference server', fun
   });
 
   it('edits the consultation: an origin with a path is refused on its field, then a new title and category are saved and served', async () => {
-    await tabTo((a) => a.textContent?.trim() === 'Settings', 'the Settings section', 60, true);
-    await sendKeys({ press: 'Enter' });
-    const editor = await waitUntil(() => deep(el, 'pgo-consultation-editor', '#f-consultation-title'), 'no editor', {
-      timeout: 20_000,
-    }).then(() => deep(el, 'pgo-consultation-editor')!);
+    const editor = await openSettings('#f-consultation-title', 'no editor');
     await expect(el).to.be.accessible();
     await tabTo((a) => a.id === 'f-consultation-title', 'the title field');
     await sendKeys({ press: 'End' });
@@ -61,11 +74,7 @@ describe('<pgo-console> settings by keyboard, against the reference server', fun
     await tabTo((a) => a.id === 'f-allowedOrigins', 'the origins', 200, true);
     await sendKeys({ press: 'End' });
     for (let i = 0; i < '\nhttps://bad.example/path'.length; i++) await sendKeys({ press: 'Backspace' });
-    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => /Settings saved \(revision \d+\)/.test(text(deep(editor, '[part="announcer"]'))), 'not saved', {
-      timeout: 20_000,
-    });
+    await saveByKeyboard(editor);
     await expect(el).to.be.accessible();
     const served = (await (await fetch('/api/v1/consultations/plan-action-2017')).json()) as {
       title: string;
@@ -79,11 +88,7 @@ describe('<pgo-console> settings by keyboard, against the reference server', fun
   });
 
   it('sets proposed events to be published at once (moderation per kind), saved and served to the server', async () => {
-    await tabTo((a) => a.textContent?.trim() === 'Settings', 'the Settings section', 60, true);
-    await sendKeys({ press: 'Enter' });
-    const editor = await waitUntil(() => deep(el, 'pgo-consultation-editor', '[name="moderation.event"]'), 'no editor', {
-      timeout: 20_000,
-    }).then(() => deep(el, 'pgo-consultation-editor')!);
+    const editor = await openSettings('[name="moderation.event"]', 'no editor');
     const radio = (value: string) => deep<HTMLInputElement>(editor, `[name="moderation.event"][value="${value}"]`)!;
     expect(radio('pre').checked, 'events are moderated first by default').to.equal(true);
     expect(text(radio('post').parentElement)).to.equal('Published at once, moderated after');
@@ -91,11 +96,7 @@ describe('<pgo-console> settings by keyboard, against the reference server', fun
     await tabTo((a) => a === radio('pre'), 'the proposed events’ moderation', 200);
     await sendKeys({ press: 'ArrowDown' });
     await waitUntil(() => radio('post').checked, 'the arrow key did not choose “published at once”');
-    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => /Settings saved \(revision \d+\)/.test(text(deep(editor, '[part="announcer"]'))), 'not saved', {
-      timeout: 20_000,
-    });
+    await saveByKeyboard(editor);
     await expect(el).to.be.accessible();
     const stored = (await (await fetch('/api/v1/admin/consultations/plan-action-2017/settings')).json()) as {
       moderation: Record<string, string>;
@@ -124,20 +125,12 @@ describe('<pgo-console> settings by keyboard, against the reference server', fun
     el.remove();
     el = await mountConsole();
     expect(deep(el, 'pgo-console-sign-in'), 'the console came back signed in').to.equal(null);
-    await tabTo((a) => a.textContent?.trim() === 'Settings', 'the Settings section', 60, true);
-    await sendKeys({ press: 'Enter' });
-    const editor = await waitUntil(() => deep(el, 'pgo-consultation-editor', '[part="draft-notice"]'), 'no draft restored', {
-      timeout: 20_000,
-    }).then(() => deep(el, 'pgo-consultation-editor')!);
+    const editor = await openSettings('[part="draft-notice"]', 'no draft restored');
     expect(deep<HTMLInputElement>(editor, '#f-consultation-title')!.value).to.match(/ \(brouillon\)$/);
     const categories = [...editor.shadowRoot!.querySelectorAll<HTMLInputElement>('[name^="consultation.categories."][name$=".title"]')];
     expect(categories.map((c) => c.value)).to.include('Mobilités');
     await expect(el).to.be.accessible();
-    await tabTo((a) => a.getAttribute('type') === 'submit', 'Save the settings', 200);
-    await sendKeys({ press: 'Enter' });
-    await waitUntil(() => /Settings saved \(revision \d+\)/.test(text(deep(editor, '[part="announcer"]'))), 'not saved', {
-      timeout: 20_000,
-    });
+    await saveByKeyboard(editor);
     expect(localStorage.getItem(KEY), 'a saved edit leaves no draft').to.equal(null);
     expect(deep(editor, '[part="draft-notice"]')).to.equal(null);
     const served = (await (await fetch('/api/v1/consultations/plan-action-2017')).json()) as {
