@@ -30,6 +30,30 @@ export function addWorkshops(backend: MemoryBackend, now: number, consultationId
   return dayIn(past.startsAt, past.timeZone);
 }
 
+/** The past workshop's report, filed by its host: 21 people, one contribution with 12 supports in the room (pending). */
+export function fileCantineReport(backend: MemoryBackend, heldOn: string, idempotencyKey: string) {
+  return backend.submitWorkshopReport(
+    'plan-action-2017',
+    PAST,
+    {
+      heldOn,
+      attendees: 21,
+      organisations: 'Centre social des Pentes',
+      summary: 'Deux heures de débat, trois tables, une restitution.',
+      consent: true,
+      contributions: [
+        {
+          title: 'Ouvrir les données des cantines',
+          body: 'Publier les menus et la provenance des produits servis.',
+          categoryId: 'donnees',
+          roomSupport: 12,
+        },
+      ],
+    },
+    { idempotencyKey },
+  );
+}
+
 /** `count` tab-separated rows, as copied from a spreadsheet (title, text, theme, support in the room). */
 export function spreadsheetRows(count: number): string {
   return Array.from({ length: count }, (_, i) =>

@@ -4,7 +4,7 @@ import { html } from 'lit';
 import { expectInTree } from '../../test-utils/a11y-tree.js';
 import { mountInProvider, shadowText } from '../../test-utils/mount.js';
 import { waitUntil } from '../../test-utils/wait.js';
-import { PAST, workshopBackend } from '../../test-utils/workshop-fixture.js';
+import { PAST, fileCantineReport, workshopBackend } from '../../test-utils/workshop-fixture.js';
 import type { PgoEventCard } from './event-card.js';
 
 const C = 'plan-action-2017';
@@ -12,26 +12,7 @@ const C = 'plan-action-2017';
 describe('<pgo-event-card> of a past relay workshop', () => {
   it('shows its published report, the room support apart, and links to its contributions', async () => {
     const { backend, heldOn } = workshopBackend();
-    const { report } = await backend.submitWorkshopReport(
-      C,
-      PAST,
-      {
-        heldOn,
-        attendees: 21,
-        organisations: 'Centre social des Pentes',
-        summary: 'Deux heures de débat, trois tables, une restitution.',
-        consent: true,
-        contributions: [
-          {
-            title: 'Ouvrir les données des cantines',
-            body: 'Publier les menus et la provenance des produits servis.',
-            categoryId: 'donnees',
-            roomSupport: 12,
-          },
-        ],
-      },
-      { idempotencyKey: 'r' },
-    );
+    const { report } = await fileCantineReport(backend, heldOn, 'r');
     const { el } = await mountInProvider<PgoEventCard>(
       backend,
       C,

@@ -5,7 +5,7 @@ import { html } from 'lit';
 import { expectInTree, inTree } from '../../test-utils/a11y-tree.js';
 import { mountInProvider } from '../../test-utils/mount.js';
 import { waitUntil } from '../../test-utils/wait.js';
-import { PAST, workshopBackend } from '../../test-utils/workshop-fixture.js';
+import { PAST, fileCantineReport, workshopBackend } from '../../test-utils/workshop-fixture.js';
 import type { PgoEventCard } from './event-card.js';
 
 const C = 'plan-action-2017';
@@ -21,26 +21,7 @@ describe('<pgo-event-card> report link wording', () => {
   ] as const) {
     it(`${lang}, ${voteModel} page: the link to the workshop's contributions fits every vote model`, async () => {
       const { backend, heldOn } = workshopBackend({ settings: { voteModel } });
-      const { report } = await backend.submitWorkshopReport(
-        C,
-        PAST,
-        {
-          heldOn,
-          attendees: 21,
-          organisations: 'Centre social des Pentes',
-          summary: 'Deux heures de débat, trois tables, une restitution.',
-          consent: true,
-          contributions: [
-            {
-              title: 'Ouvrir les données des cantines',
-              body: 'Publier les menus et la provenance des produits.',
-              categoryId: 'donnees',
-              roomSupport: 12,
-            },
-          ],
-        },
-        { idempotencyKey: `wording-${lang}` },
-      );
+      const { report } = await fileCantineReport(backend, heldOn, `wording-${lang}`);
       backend.approve(report.id);
       const { el } = await mountInProvider<PgoEventCard>(
         backend,
